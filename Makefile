@@ -1,0 +1,36 @@
+# Two commands for a fresh Debian/Ubuntu machine: `make run` and `make test`.
+# Both bootstrap themselves: system speech packages (when root), .venv, the package.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+ARGS ?=
+
+.PHONY: run test lint bench screenshot system-packages clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+system-packages:
+	@bash scripts/system-packages.sh
+
+run: system-packages $(STAMP)
+	$(BIN)/commboard run $(ARGS)
+
+test: system-packages $(STAMP)
+	$(BIN)/ruff check commboard tests benchmarks
+	$(BIN)/mypy
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	@for b in benchmarks/*.py; do echo "== $$b"; SDL_VIDEODRIVER=dummy $(BIN)/python $$b || exit 1; done
+
+screenshot: $(STAMP)
+	SDL_VIDEODRIVER=dummy $(BIN)/commboard screenshot docs/board.png
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,5 @@
+import sys
+
+from commboard.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The board: layouts (pages of cells), the message being built, and what cells do."""

@@ -1,0 +1,88 @@
+"""The board model: a layout is pages; a page is a grid of cells; a cell has an action.
+
+These are plain frozen data.  Layout files (``layout_file.py``) build them;
+the session (``session.py``) performs cell actions; scan plans
+(``commboard.scanning``) group cell indices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Action(StrEnum):
+    """What selecting a cell does. The names are the layout file's ``action`` values."""
+
+    SPEAK = "speak"  # say the cell's text now (a phrase), and log it
+    ADD = "add"  # add the cell's text to the message (a letter or a word)
+    GO = "go"  # open another page (``target``)
+    BACK = "back"  # return to the previous page
+    HOME = "home"  # return to the home page
+    BACKSPACE = "backspace"  # remove the last character of the message
+    CLEAR = "clear"  # clear the whole message
+    SPEAK_MESSAGE = "speak_message"  # say the message that was built
+    ALARM = "alarm"  # call for help: sound + flash, works without speech
+    STOP = "stop_speech"  # cut off what is being said
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a page.
+
+    Attributes:
+        label: what is written on the cell.
+        action: what selecting it does.
+        text: what is spoken or added; defaults to ``label``.
+        target: page id for ``go``.
+        color: background colour name or ``#rrggbb``; None = theme colour.
+        hold_s: how long a switch must be held to select this cell (None =
+            the profile's acceptance time). Alarm and clear want longer.
+    """
+
+    label: str
+    action: Action
+    text: str | None = None
+    target: str | None = None
+    color: str | None = None
+    hold_s: float | None = None
+
+    @property
+    def spoken(self) -> str:
+        """The words this cell says or adds."""
+        return self.text if self.text is not None else self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A grid of ``rows`` x ``columns`` slots, row-major; ``None`` is an empty slot."""
+
+    id: str
+    title: str
+    rows: int
+    columns: int
+    cells: tuple[Cell | None, ...]
+
+    def cell_at(self, row: int, column: int) -> Cell | None:
+        """The cell in that slot, or None when the slot is empty."""
+        return self.cells[row * self.columns + column]
+
+    def filled(self) -> tuple[int, ...]:
+        """Indices of the slots that hold a cell, row-major."""
+        return tuple(i for i, c in enumerate(self.cells) if c is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A set of pages with a home page, loaded from one layout folder or file."""
+
+    name: str
+    language: str
+    home: str
+    pages: dict[str, Page] = field(default_factory=dict)
+    source: Path | None = None
+
+    def page(self, page_id: str) -> Page:
+        """The page with that id (KeyError if absent; layouts are validated on load)."""
+        return self.pages[page_id]

@@ -1,0 +1,114 @@
+"""The ``commboard`` command: run, validate, calibrate, settings, screenshot.
+
+Every option is declared here so ``commboard --help`` documents them all; each
+subcommand's work lives in its own module, imported only when used (so
+``commboard validate`` starts without pygame or MediaPipe).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = text.lower().split("x")
+        size = int(w), int(h)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1280x720, not {text!r}")
+    if min(size) < 200:
+        raise argparse.ArgumentTypeError("the window must be at least 200x200")
+    return size
+
+
+def _add_board_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--windowed", type=_size, metavar="WxH",
+                   help="run in a window of that size instead of full screen")
+    p.add_argument("--layout", metavar="PATH",
+                   help="layout folder or file (default: the built-in English layout)")
+    p.add_argument("--profile", default="default", metavar="NAME",
+                   help="patient profile whose settings to use (default: default)")
+    p.add_argument("--scan-interval", type=float, metavar="S",
+                   help="seconds each scan step is highlighted (overrides the profile)")
+    p.add_argument("--speech", default="system", metavar="system|none|wav:DIR",
+                   help="speak aloud, not at all, or write each utterance to DIR as WAV")
+    p.add_argument("--camera", default="auto", metavar="SPEC",
+                   help="auto | index:N | video:PATH | synthetic[:SCRIPT] | none")
+    p.add_argument("--camera-size", type=_size, default=(640, 480), metavar="WxH")
+    p.add_argument("--camera-fps", type=float, default=30.0, metavar="FPS")
+
+
+COMMANDS = ("run", "validate", "calibrate", "settings", "screenshot")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="commboard", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="start the board (the default)")
+    _add_board_options(run)
+    run.add_argument("--headless", action="store_true", help="no display (tests, benchmarks)")
+    run.add_argument("--virtual-clock", action="store_true",
+                     help="advance time as fast as possible, deterministically")
+    run.add_argument("--input-script", metavar="FILE",
+                     help="replay switch events: lines of 'SECONDS down|up select|next'")
+    run.add_argument("--event-log", metavar="FILE", help="write the JSON-lines event log here")
+    run.add_argument("--max-seconds", type=float, metavar="S", help="stop after S seconds")
+    run.add_argument("--screenshots", metavar="DIR",
+                     help="save a PNG after every page change and selection")
+    run.add_argument("--history", metavar="FILE",
+                     help="history file (default: in the user's data directory)")
+
+    val = sub.add_parser("validate", help="check layout files without starting the board")
+    val.add_argument("paths", nargs="+", metavar="PATH")
+
+    cal = sub.add_parser("calibrate", help="measure this patient's blinks and save them")
+    _add_board_options(cal)
+
+    st = sub.add_parser("settings", help="show or change a profile's settings")
+    st.add_argument("action", choices=["show", "set", "reset"])
+    st.add_argument("key", nargs="?")
+    st.add_argument("value", nargs="?")
+    st.add_argument("--profile", default="default", metavar="NAME")
+
+    shot = sub.add_parser("screenshot", help="draw the board headless and save a PNG")
+    shot.add_argument("path", metavar="PNG")
+    shot.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
+    shot.add_argument("--layout", metavar="PATH")
+    shot.add_argument("--page", metavar="ID", help="page to draw (default: home)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help")):
+        words.insert(0, "run")  # `commboard --windowed 800x600` means `commboard run ...`
+    args = build_parser().parse_args(words)
+    match args.command:
+        case "run":
+            from commboard.shell.app import run
+
+            return run(args)
+        case "validate":
+            from commboard.board.layout_file import validate_command
+
+            return validate_command(args.paths)
+        case "calibrate":
+            from commboard.shell.app import calibrate
+
+            return calibrate(args)
+        case "settings":
+            from commboard.profiles import settings_command
+
+            return settings_command(args)
+        case "screenshot":
+            from commboard.shell.app import screenshot
+
+            return screenshot(args)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""Typed, versioned settings. Every field carries its label, unit, range, step and help.
+
+The therapist's settings screen, ``commboard settings``, validation and
+clamping are all generated from this metadata, so a new setting is one field
+here.  Defaults and ranges come from ``shared/CLINICAL.md``.
+
+Settings are immutable; change one with ``dataclasses.replace`` (or the
+helpers in ``commboard.profiles``).  Keys are dotted: ``scan.interval_s``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What a person needs to know to set a value safely."""
+
+    label: str
+    help: str
+    unit: str = ""
+    min: float | None = None
+    max: float | None = None
+    step: float | None = None
+    choices: tuple[str, ...] = ()
+
+
+def setting(default: Any, meta: Meta) -> Any:
+    """A dataclass field with its metadata attached."""
+    return field(default=default, metadata={"meta": meta})
+
+
+class ScanPattern(StrEnum):
+    LINEAR = "linear"
+    ROW_COLUMN = "row_column"
+    COLUMN_ROW = "column_row"
+    BLOCK = "block"
+    HUFFMAN = "huffman"
+
+
+class ScanMode(StrEnum):
+    AUTO = "auto"  # one switch: the highlight moves by itself, SELECT chooses
+    STEP = "step"  # two switches: NEXT moves, SELECT chooses
+
+
+class ScanStart(StrEnum):
+    AUTO = "auto"  # scanning starts by itself on every page
+    SWITCH = "switch"  # scanning waits for the first switch press
+
+
+class Auditory(StrEnum):
+    OFF = "off"
+    LABELS = "labels"  # speak each highlighted label with the quiet prompt voice
+    BEEP = "beep"
+    BOTH = "both"
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSettings:
+    pattern: str = setting(
+        ScanPattern.ROW_COLUMN.value,
+        Meta("Scan pattern", "How the highlight moves over the page.",
+             choices=tuple(p.value for p in ScanPattern)),
+    )
+    mode: str = setting(
+        ScanMode.AUTO.value,
+        Meta("Scan mode", "auto: one switch, the highlight moves by itself; "
+             "step: NEXT moves, SELECT chooses.", choices=tuple(m.value for m in ScanMode)),
+    )
+    start: str = setting(
+        ScanStart.AUTO.value,
+        Meta("Start scanning", "Start by itself on every page, or wait for a switch press.",
+             choices=tuple(s.value for s in ScanStart)),
+    )
+    interval_s: float = setting(
+        1.0, Meta("Scan interval", "Time each row or cell stays highlighted. "
+                  "About reaction time / 0.65.", "s", 0.1, 10.0, 0.1))
+    first_extra_s: float = setting(
+        0.25, Meta("Extra time on first item", "Added to the first step of each group.",
+                   "s", 0.0, 3.0, 0.05))
+    passes: int = setting(
+        3, Meta("Passes before going back", "Unanswered passes before going up a level, "
+                "then pausing until a switch.", "", 1, 10, 1))
+    post_select_delay_s: float = setting(
+        0.3, Meta("Pause after a selection", "Scanning waits this long after a selection.",
+                  "s", 0.0, 5.0, 0.1))
+    acceptance_s: float = setting(
+        0.3, Meta("Acceptance (hold) time", "A switch must be held this long to count. "
+                  "Filters accidental presses.", "s", 0.0, 2.0, 0.05))
+    alarm_hold_s: float = setting(
+        2.0, Meta("Hold for alarm and clear", "Longer hold for cells that call for help or "
+                  "clear the message.", "s", 0.0, 5.0, 0.1))
+    undo_window_s: float = setting(
+        1.0, Meta("Undo window", "Select again within this time to cancel the last "
+                  "selection. 0 = off.", "s", 0.0, 5.0, 0.1))
+    auditory: str = setting(
+        Auditory.OFF.value,
+        Meta("Auditory scanning", "Read each highlighted item quietly, beep, or both.",
+             choices=tuple(a.value for a in Auditory)),
+    )
+
+
+class Eye(StrEnum):
+    BOTH = "both"
+    EITHER = "either"
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class FaceLost(StrEnum):
+    PAUSE = "pause"
+    KEEP = "keep"
+
+
+@dataclass(frozen=True, slots=True)
+class BlinkSettings:
+    eye: str = setting(
+        Eye.BOTH.value, Meta("Which eye", "Eye(s) whose closure selects.",
+                             choices=tuple(e.value for e in Eye)))
+    inverse: bool = setting(
+        False, Meta("Inverse mode", "Eyes closed at rest; opening them on purpose selects."))
+    hold_s: float = setting(
+        0.5, Meta("Blink hold time", "Eyes must stay closed this long to select. Ordinary "
+                  "blinks last 0.1-0.4 s.", "s", 0.1, 2.0, 0.05))
+    refractory_s: float = setting(
+        1.0, Meta("Rest after a selection", "Closures are ignored this long after a "
+                  "selection.", "s", 0.0, 5.0, 0.1))
+    rest_s: float = setting(
+        3.0, Meta("Closure that means rest", "Eyes closed this long pauses scanning "
+                  "until two long blinks wake it.", "s", 1.0, 20.0, 0.5))
+    open_level: float = setting(
+        0.30, Meta("Open eye level", "Eye aspect ratio with eyes open (set by calibration).",
+                   "", 0.05, 0.6, 0.01))
+    closed_level: float = setting(
+        0.12, Meta("Closed eye level", "Eye aspect ratio with eyes closed (set by "
+                   "calibration).", "", 0.0, 0.4, 0.01))
+    calibrated: bool = setting(
+        False, Meta("Calibrated", "Whether the levels above were measured for this patient."))
+    face_lost: str = setting(
+        FaceLost.PAUSE.value, Meta("When the face is lost", "Pause scanning, or keep "
+                                   "scanning.", choices=tuple(f.value for f in FaceLost)))
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechSettings:
+    rate_wpm: int = setting(
+        160, Meta("Speaking rate", "Words per minute of the main voice.", "wpm", 80, 300, 10))
+    volume: float = setting(
+        1.0, Meta("Volume", "Main voice volume.", "", 0.0, 1.0, 0.1))
+    voice: str = setting(
+        "", Meta("Voice", "Voice id or name; empty = the system default."))
+    quiet_builder: bool = setting(
+        True, Meta("Quiet builder", "Letters and words are not spoken while a message is "
+                   "built; only Speak says it."))
+    cue_volume: float = setting(
+        0.5, Meta("Prompt voice volume", "Volume of auditory scanning prompts.", "",
+                  0.0, 1.0, 0.1))
+    cue_rate_wpm: int = setting(
+        220, Meta("Prompt voice rate", "Rate of auditory scanning prompts.", "wpm", 80, 400, 10))
+
+
+@dataclass(frozen=True, slots=True)
+class DisplaySettings:
+    border_scale: float = setting(
+        1.0, Meta("Highlight border", "Thickness of the highlight border (1 = normal).",
+                  "x", 0.5, 4.0, 0.25))
+    font_scale: float = setting(
+        1.0, Meta("Text size", "Size of cell text (1 = fit the cell).", "x", 0.5, 2.0, 0.1))
+    highlight_color: str = setting(
+        "#ffd400", Meta("Highlight colour", "Colour of the highlighted cells."))
+    enlarge_highlight: bool = setting(
+        False, Meta("Enlarge highlight", "Draw the highlighted cells larger."))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """All of one patient's settings (a profile)."""
+
+    version: int = SETTINGS_VERSION
+    scan: ScanSettings = field(default_factory=ScanSettings)
+    blink: BlinkSettings = field(default_factory=BlinkSettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
+
+
+GROUPS: tuple[str, ...] = ("scan", "blink", "speech", "display")
+
+
+def describe() -> list[tuple[str, Meta, Any]]:
+    """Every setting as (dotted key, metadata, default), in screen order."""
+    out: list[tuple[str, Meta, Any]] = []
+    defaults = Settings()
+    for group in GROUPS:
+        section = getattr(defaults, group)
+        for f in fields(section):
+            out.append((f"{group}.{f.name}", f.metadata["meta"], getattr(section, f.name)))
+    return out
+
+
+def get(settings: Settings, key: str) -> Any:
+    """The value of a dotted key such as ``scan.interval_s``."""
+    group, name = key.split(".", 1)
+    return getattr(getattr(settings, group), name)

@@ -1,0 +1,1 @@
+"""commboard.vision."""
