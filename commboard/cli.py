@@ -17,7 +17,7 @@ def _size(text: str) -> tuple[int, int]:
         w, h = text.lower().split("x")
         size = int(w), int(h)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1280x720, not {text!r}")
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1280x720, not {text!r}") from None
     if min(size) < 200:
         raise argparse.ArgumentTypeError("the window must be at least 200x200")
     return size
