@@ -1,0 +1,151 @@
+"""The utterance history: private, append-only, readable later, robust to damage."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from commboard.history import History, default_path
+
+CET = timezone(timedelta(hours=1))
+
+
+def clock_at(*moments: datetime):
+    it = iter(moments)
+    return lambda: next(it)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_records_are_json_lines_with_zoned_wall_clock_time(tmp_path: Path) -> None:
+    path = tmp_path / "h.jsonl"
+    history = History(
+        path,
+        wall_clock=clock_at(
+            datetime(2025, 3, 1, 14, 3, 7, tzinfo=CET), datetime(2025, 3, 1, 14, 5, 0, tzinfo=CET)
+        ),
+    )
+    history.append("I don't agree", page="care", source="keyboard", cell=1)
+    history.append("Ça fait mal", page="message", source="blink")
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {
+            "time": "2025-03-01T14:03:07+01:00",
+            "text": "I don't agree",
+            "page": "care",
+            "source": "keyboard",
+            "cell": 1,
+        },
+        {
+            "time": "2025-03-01T14:05:00+01:00",
+            "text": "Ça fait mal",
+            "page": "message",
+            "source": "blink",
+            "cell": None,
+        },
+    ]
+    assert datetime.fromisoformat(json.loads(lines[0])["time"]).utcoffset() == timedelta(hours=1)
+
+
+def test_naive_clock_is_recorded_with_the_local_offset(tmp_path: Path) -> None:
+    path = tmp_path / "h.jsonl"
+    History(path, wall_clock=lambda: datetime(2025, 6, 1, 9, 0)).append("yes", "home", "mouse", 0)
+    stamp = datetime.fromisoformat(json.loads(path.read_text())["time"])
+    assert stamp.tzinfo is not None
+    assert stamp.replace(tzinfo=None) == datetime(2025, 6, 1, 9, 0)
+
+
+def test_folder_and_file_are_private_to_the_user(tmp_path: Path) -> None:
+    old = os.umask(0o022)  # a typical desktop umask would leave new files world-readable
+    try:
+        path = tmp_path / "data" / "commboard" / "history.jsonl"
+        History(path).append("call my wife", "people", "keyboard", 3)
+    finally:
+        os.umask(old)
+    assert mode(path.parent) == 0o700
+    assert mode(path) == 0o600
+
+
+def test_a_widened_file_is_made_private_again_on_the_next_append(tmp_path: Path) -> None:
+    path = tmp_path / "h.jsonl"
+    History(path).append("yes", "home", "keyboard", 0)
+    path.chmod(0o644)
+    History(path).append("no", "home", "keyboard", 1)
+    assert mode(path) == 0o600
+    assert len(path.read_text().splitlines()) == 2
+
+
+def test_default_path_is_in_the_users_data_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_path() == tmp_path / "xdg" / "commboard" / "history.jsonl"
+    assert History().path == default_path()
+
+
+def test_usage_counts_selections_per_page_and_cell(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.jsonl")
+    for page, cell in [("home", 0), ("home", 0), ("home", 2), ("pain", 5)]:
+        history.append("x", page, "keyboard", cell)
+    history.append("spelled message", "message", "keyboard")  # no cell: not a cell's weight
+    assert history.usage() == {"home": {0: 2.0, 2: 1.0}, "pain": {5: 1.0}}
+    assert history.problems == []
+
+
+def test_missing_file_means_no_usage_and_no_problem(tmp_path: Path) -> None:
+    history = History(tmp_path / "nothing-yet.jsonl")
+    assert history.usage() == {}
+    assert history.problems == []
+
+
+def test_corrupt_lines_are_reported_with_line_number_and_never_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "h.jsonl"
+    good = json.dumps(
+        {
+            "time": "2025-03-01T14:03:07+01:00",
+            "text": "yes",
+            "page": "home",
+            "source": "keyboard",
+            "cell": 0,
+        }
+    )
+    damaged = f"{good}\n{{not json\n[1, 2]\n\n\xff\xfe\n{good}\n".encode("latin-1")
+    path.write_bytes(damaged)
+
+    history = History(path)
+    assert history.usage() == {"home": {0: 2.0}}
+    assert history.problems == [
+        f"{path}, line 2: not a history record; skipped",
+        f"{path}, line 3: not a history record; skipped",
+        f"{path}, line 5: not a history record; skipped",
+    ]
+    assert path.read_bytes() == damaged
+
+
+def test_append_after_a_torn_last_line_keeps_the_new_record_whole(tmp_path: Path) -> None:
+    path = tmp_path / "h.jsonl"
+    path.write_bytes(b'{"time": "2025-03-01T14:0')  # power cut in the middle of a write
+    history = History(path, wall_clock=lambda: datetime(2025, 3, 2, 8, 0, tzinfo=CET))
+    history.append("good morning", "home", "keyboard", 4)
+
+    assert path.read_bytes().startswith(b'{"time": "2025-03-01T14:0\n')
+    assert history.usage() == {"home": {4: 1.0}}
+    assert history.problems == [f"{path}, line 1: not a history record; skipped"]
+
+
+def test_a_file_that_cannot_be_written_is_reported_not_raised(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    history = History(blocker / "history.jsonl")
+    history.append("yes", "home", "keyboard", 0)
+    assert len(history.problems) == 1
+    assert str(blocker / "history.jsonl") in history.problems[0]
+    assert "could not save" in history.problems[0]
