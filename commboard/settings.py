@@ -186,6 +186,9 @@ class Settings:
     blink: BlinkSettings = field(default_factory=BlinkSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
+    # Fields this version does not know (from a newer commboard or a hand edit),
+    # as (dotted key, value) pairs: reported on load, written back on save.
+    unknown: tuple[tuple[str, Any], ...] = ()
 
 
 GROUPS: tuple[str, ...] = ("scan", "blink", "speech", "display")

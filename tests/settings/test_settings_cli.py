@@ -1,0 +1,122 @@
+"""`commboard settings show|set|reset`: what a scripted set-up prints and returns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from commboard.cli import main
+from commboard.profiles import ENV_CONFIG_DIR, load_profile, profile_path
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cfg = tmp_path / "cfg"
+    monkeypatch.setenv(ENV_CONFIG_DIR, str(cfg))
+    return cfg
+
+
+def run(capsys: pytest.CaptureFixture[str], *words: str) -> tuple[int, str, str]:
+    code = main(["settings", *words])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_show_lists_every_setting_with_units(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show")
+    assert code == 0 and err == ""
+    assert "not saved yet" in out.splitlines()[0]
+    assert "scan.interval_s = 1.0 s" in out.splitlines()
+    assert "scan.pattern = row_column" in out.splitlines()
+    assert "blink.inverse = false" in out.splitlines()
+    assert not profile_path("default").exists()  # showing never writes
+
+
+def test_set_saves_to_the_named_profile_and_show_reads_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "set", "scan.interval_s", "1.5", "--profile", "anna")
+    assert (code, err) == (0, "")
+    assert out == f"scan.interval_s = 1.5 s (saved to {profile_path('anna')})\n"
+    assert load_profile("anna")[0].scan.interval_s == 1.5
+    assert load_profile("default")[0].scan.interval_s == 1.0
+    assert run(capsys, "show", "scan.interval_s", "--profile", "anna") == (0, "1.5 s\n", "")
+
+
+def test_set_out_of_range_is_clamped_warned_and_saved(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "set", "scan.interval_s", "20")
+    assert code == 0
+    assert err == "commboard: scan.interval_s 20 is above the maximum 10 s; using 10\n"
+    assert out.startswith("scan.interval_s = 10.0 s (saved to")
+    assert load_profile("default")[0].scan.interval_s == 10.0
+
+
+def test_set_bad_value_fails_and_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "set", "scan.interval_s", "2")
+    before = profile_path("default").read_bytes()
+    code, out, err = run(capsys, "set", "scan.interval_s", "fast")
+    assert (code, out) == (1, "")
+    assert "scan.interval_s: expected a number in s from 0.1 to 10, not 'fast'" in err
+    assert profile_path("default").read_bytes() == before
+
+
+def test_nonexistent_key_exits_1_and_lists_close_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "set", "scan.intervall", "2")
+    assert (code, out) == (1, "")
+    assert "no setting named 'scan.intervall'" in err and "scan.interval_s" in err
+    assert not profile_path("default").exists()
+    code, _, err = run(capsys, "show", "interval")
+    assert code == 1 and "scan.interval_s" in err
+
+
+def test_missing_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "set", "scan.interval_s")
+    assert code == 2 and "usage: commboard settings set KEY VALUE" in err
+
+
+def test_bad_profile_name_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "--profile", "../etc")
+    assert code == 1 and "not allowed" in err
+
+
+def test_reset_one_key_or_all_keeps_unknown_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "set", "scan.interval_s", "2")
+    run(capsys, "set", "scan.passes", "5")
+    path = profile_path("default")
+    path.write_text(path.read_text() + "future_feature: 3\n")
+    code, out, _ = run(capsys, "reset", "scan.interval_s")
+    assert code == 0 and out.startswith("scan.interval_s = 1.0 s (saved to")
+    settings = load_profile("default")[0]
+    assert (settings.scan.interval_s, settings.scan.passes) == (1.0, 5)
+    code, out, _ = run(capsys, "reset")
+    assert code == 0 and out.startswith("all settings reset")
+    settings = load_profile("default")[0]
+    assert settings.scan.passes == 3
+    assert dict(settings.unknown) == {"future_feature": 3}
+
+
+def test_show_of_a_corrupt_profile_reports_path_and_line_and_exits_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = profile_path("default")
+    path.parent.mkdir(parents=True)
+    path.write_text("scan:\n  interval_s: {\n")
+    code, out, err = run(capsys, "show")
+    assert code == 1
+    assert f"{path}:2: not valid YAML" in err  # the last line, not one past the end
+    assert "scan.interval_s = 1.0 s" in out  # what the board would use
+    assert path.read_text() == "scan:\n  interval_s: {\n"
+
+
+def test_set_over_a_corrupt_profile_keeps_the_corrupt_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = profile_path("default")
+    path.parent.mkdir(parents=True)
+    path.write_text("scan: [\n")
+    code, _, err = run(capsys, "set", "scan.passes", "4")
+    assert code == 0
+    assert "kept as default.yaml.corrupt-1" in err
+    assert path.with_name("default.yaml.corrupt-1").read_text() == "scan: [\n"
+    assert load_profile("default")[0].scan.passes == 4
