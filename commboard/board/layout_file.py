@@ -620,7 +620,8 @@ def validate_command(paths: list[str]) -> int:
             for problem in exc.problems:
                 print(problem)
             continue
-        print(f"{raw}: OK ({len(layout.pages)} pages, home page '{layout.home}')")
+        count = len(layout.pages)
+        print(f"{raw}: OK ({count} page{'s' if count != 1 else ''}, home page '{layout.home}')")
     if failed:
         print(f"{failed} of {len(paths)} layout(s) have problems; nothing was changed.")
     return 1 if failed else 0
