@@ -172,6 +172,11 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _quote_hint(name: str) -> str:
+    # "{label: Ask me, not my family}" splits at the comma: the rest becomes a field.
+    return " (text with a comma or colon must be in double quotes)" if " " in name else ""
+
+
 def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
 
@@ -187,7 +192,7 @@ def _fields(
     for key, value in node.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else ""
         if name not in allowed:
-            hint = _did_you_mean(name, allowed)
+            hint = _did_you_mean(name, allowed) or _quote_hint(name)
             src.report(key, f"unknown field '{name}' in {what}{hint}; fields: {', '.join(allowed)}")
         elif name in found:
             src.report(key, f"field '{name}' is given twice in {what}")
@@ -241,6 +246,8 @@ def _seconds(src: _Source, node: yaml.Node) -> float | None:
 def _color(src: _Source, node: yaml.Node | None, text: str | None) -> str | None:
     """A colour name or ``#rrggbb``, normalised to lower-case ``#rrggbb``."""
     if text is None:
+        if node is not None:  # "color: #ff8800" unquoted: YAML reads '#...' as a comment
+            src.report(node, "'color' is empty; write '#rrggbb' colours in quotes: \"#ff8800\"")
         return None
     word = text.strip().lower()
     if word in COLORS:

@@ -303,6 +303,20 @@ BROKEN = [
         "unknown colour '#12345'",
     ),
     (
+        "unquoted hex colour",
+        ONE_CELL.replace(
+            "cells: [{label: Hi}]", "cells:\n      - label: Hi\n        color: #ff0000"
+        ),
+        9,
+        "'color' is empty",
+    ),
+    (
+        "unquoted comma",
+        GOOD.replace("{label: No}", "{label: No, not now}"),
+        11,
+        "must be in double quotes",
+    ),
+    (
         "bad hold",
         GOOD.replace("hold: 1.5", "hold: forever"),
         20,
