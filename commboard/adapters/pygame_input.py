@@ -1,0 +1,125 @@
+"""Keyboard and mouse -> logical events.
+
+The patient's switch keys (a USB switch usually sends Space or Enter) become
+``SwitchDown``/``SwitchUp`` of SELECT; Right arrow and Tab are NEXT (step
+scanning).  A mouse click on a cell is ``CellPointed`` (carers).  Escape and
+F10 ask for the carer menu; they are never switch keys, so the patient's
+switch can neither open nor quit the menu.  Everything else (letters, arrows,
+clicks outside cells) is passed on as ``Key``/``Click`` for carer screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from commboard.events import CellPointed, InputEvent, Source, Switch, SwitchDown, SwitchUp
+
+SWITCH_KEYS: dict[int, Switch] = {
+    pygame.K_SPACE: Switch.SELECT,
+    pygame.K_RETURN: Switch.SELECT,
+    pygame.K_KP_ENTER: Switch.SELECT,
+    pygame.K_RIGHT: Switch.NEXT,
+    pygame.K_TAB: Switch.NEXT,
+}
+CARER_KEYS = frozenset({pygame.K_ESCAPE, pygame.K_F10})
+
+
+@dataclass(frozen=True, slots=True)
+class CarerRequest:
+    """Escape/F10: open (or, inside the menu, step back out of) the carer menu."""
+
+    t: float
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A key that is not a switch, for carer screens; ``text`` is what it types."""
+
+    t: float
+    key: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Click:
+    """A left click that did not land on a cell (carer screens, buttons)."""
+
+    t: float
+    x: int
+    y: int
+
+
+@dataclass(frozen=True, slots=True)
+class WindowClosed:
+    """The window's close button (windowed mode); treated as a request to quit."""
+
+    t: float
+
+
+UiEvent = InputEvent | CarerRequest | Key | Click | WindowClosed
+HitTest = Callable[[int, int], int | None]
+
+
+def _key_event(ev: pygame.event.Event, now: float, text_mode: bool) -> UiEvent | None:
+    if text_mode and ev.key not in CARER_KEYS:
+        is_down = ev.type == pygame.KEYDOWN
+        return Key(now, ev.key, getattr(ev, "unicode", "") or "") if is_down else None
+    name = SWITCH_KEYS.get(ev.key)
+    if name is not None:
+        kind = SwitchDown if ev.type == pygame.KEYDOWN else SwitchUp
+        return kind(now, name, Source.KEYBOARD)
+    if ev.type != pygame.KEYDOWN:
+        return None
+    if ev.key in CARER_KEYS:
+        return CarerRequest(now)
+    return Key(now, ev.key, getattr(ev, "unicode", "") or "")
+
+
+def translate(
+    ev: pygame.event.Event, now: float, hit_test: HitTest | None, text_mode: bool = False
+) -> UiEvent | None:
+    """One pygame event as a logical event (None: not ours to handle).
+
+    Args:
+        ev: the pygame event.
+        now: the frame's monotonic time (pygame events carry no usable timestamp).
+        hit_test: maps a click position to a cell index; None while a carer
+            screen is open, so clicks go to that screen.
+        text_mode: a carer is typing (a path): every key except Escape/F10
+            arrives as ``Key``, Enter and Space included.
+    """
+    if ev.type in (pygame.KEYDOWN, pygame.KEYUP):
+        return _key_event(ev, now, text_mode)
+    if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
+        x, y = ev.pos
+        cell = hit_test(x, y) if hit_test else None
+        return Click(now, x, y) if cell is None else CellPointed(now, cell, Source.MOUSE)
+    if ev.type == pygame.QUIT:
+        return WindowClosed(now)
+    return None
+
+
+class PygameInput:
+    """Drains pygame's queue; waits for input without spinning when nothing is due."""
+
+    def __init__(self) -> None:
+        pygame.key.set_repeat()  # a held switch must stay one press, not auto-repeat
+        self._early: list[pygame.event.Event] = []
+
+    def poll(self, now: float, hit_test: HitTest | None, text_mode: bool = False) -> list[UiEvent]:
+        """Every pending pygame event, translated, in order."""
+        raw, self._early = self._early + pygame.event.get(), []
+        out = [translate(ev, now, hit_test, text_mode) for ev in raw]
+        return [e for e in out if e is not None]
+
+    def wait(self, timeout_s: float) -> None:
+        """Sleep until an event arrives or ``timeout_s`` passes (the loop's idle)."""
+        ms = max(0, min(int(timeout_s * 1000), 1000))
+        if ms == 0:
+            return
+        ev = pygame.event.wait(ms)
+        if ev.type != pygame.NOEVENT:
+            self._early.append(ev)

@@ -1,0 +1,97 @@
+"""The shell's transient on-screen state: banners, notices, shown words, the alarm.
+
+Time is passed in (``now``), like the core, so headless runs are exact.
+``deadline`` says when something here next changes on its own (a notice
+expiring, the alarm flashing), so the loop can sleep until then.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from commboard.shell.view import Banner, Chrome
+
+NOTICE_S = 4.0  # how long a notice ("Undone: Yes") stays up
+SAID_S = 10.0  # how long words stay shown in large text when speech is unavailable
+ALARM_S = 60.0  # the alarm flashes this long unless a carer stops it first
+FLASH_S = 0.5  # alarm flash half-period: 1 Hz, well below the 3 Hz photosensitivity limit
+
+
+@dataclass(slots=True)
+class _Timed:
+    banner: Banner
+    until: float | None
+
+
+class ChromeState:
+    """Banners (lasting or timed), words shown instead of speech, and the alarm."""
+
+    def __init__(self) -> None:
+        self._banners: dict[str, _Timed] = {}
+        self._said: tuple[str, float] | None = None
+        self._alarm: tuple[str, float] | None = None
+
+    def show(self, banner: Banner, now: float, for_s: float | None = None) -> bool:
+        """Show (or replace) a banner, forever or for ``for_s``; True if that changed anything."""
+        old = self._banners.get(banner.key)
+        until = None if for_s is None else now + for_s
+        self._banners[banner.key] = _Timed(banner, until)
+        return old is None or old.banner != banner or for_s is not None
+
+    def hide(self, key: str) -> bool:
+        """Remove a banner; True if it was shown."""
+        return self._banners.pop(key, None) is not None
+
+    def notice(self, text: str, now: float) -> None:
+        """A short-lived line for patient and carer."""
+        self.show(Banner("notice", text, "info"), now, NOTICE_S)
+
+    def said(self, text: str, now: float) -> None:
+        """Show spoken words in very large text (speech is unavailable or off)."""
+        self._said = (text, now + SAID_S)
+
+    def alarm(self, text: str, now: float) -> None:
+        """Start the full-screen flashing alarm."""
+        self._alarm = (text, now)
+
+    def stop_alarm(self) -> bool:
+        """A carer stopped the alarm; True if one was on."""
+        was_on, self._alarm = self._alarm is not None, None
+        return was_on
+
+    @property
+    def alarm_on(self) -> bool:
+        """True while the alarm covers the screen."""
+        return self._alarm is not None
+
+    def expire(self, now: float) -> bool:
+        """Drop what has timed out; True if anything changed on screen."""
+        gone = [k for k, v in self._banners.items() if v.until is not None and v.until <= now]
+        for key in gone:
+            del self._banners[key]
+        changed = bool(gone)
+        if self._said and self._said[1] <= now:
+            self._said, changed = None, True
+        if self._alarm and now - self._alarm[1] >= ALARM_S:
+            self._alarm, changed = None, True
+            self.show(Banner("alarm", "Help was called. Press Escape to clear this."), now)
+        return changed or self._alarm is not None
+
+    def deadline(self, now: float) -> float | None:
+        """When something here changes by itself next (None: only on input)."""
+        times = [v.until for v in self._banners.values() if v.until is not None]
+        if self._said:
+            times.append(self._said[1])
+        if self._alarm:
+            started = self._alarm[1]
+            times.append(started + FLASH_S * (math.floor((now - started) / FLASH_S) + 1))
+        return min(times) if times else None
+
+    def chrome(self, status: str, now: float) -> Chrome:
+        """What to draw now."""
+        banners = tuple(v.banner for v in self._banners.values())
+        alarm_text = self._alarm[0] if self._alarm else None
+        flash_on = bool(self._alarm) and math.floor((now - self._alarm[1]) / FLASH_S) % 2 == 0  # type: ignore[index]
+        said = self._said[0] if self._said else None
+        return Chrome(status, banners, said, alarm_text, flash_on)

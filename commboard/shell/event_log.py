@@ -1,0 +1,43 @@
+"""The event log: JSON lines ``{"t": seconds since start, "type": ..., ...}``.
+
+What a therapist reads later to see how access went; every type is
+documented in docs/event-log.md.  Each line is flushed as it is written so a
+crash loses nothing and a benchmark can watch the file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from commboard.effects import Log
+
+
+class EventLog:
+    """Writes ``Log`` records relative to the run's start time (``None`` path: keep none)."""
+
+    def __init__(self, path: Path | None, start: float) -> None:
+        self._start = start
+        self._file: IO[str] | None = None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = path.open("w", encoding="utf-8")
+
+    def record(self, t: float, type_: str, **fields: Any) -> None:
+        """Write one record; ``t`` is monotonic seconds on the run's clock."""
+        if self._file is None:
+            return
+        line = {"t": round(t - self._start, 3), "type": type_, **fields}
+        self._file.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+        self._file.flush()
+
+    def write(self, log: Log) -> None:
+        """Write a ``Log`` effect from the core."""
+        self.record(log.t, log.type, **log.fields)
+
+    def close(self) -> None:
+        """Flush and close the file."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None

@@ -1,0 +1,219 @@
+"""Paints a ``BoardView`` (and carer screens) with pygame.
+
+Font rendering is the expensive part of a frame, so every piece of text is
+fitted (largest size that fits its box, wrapped on words) and rendered once,
+then cached by (text, box, colour).  A scanning frame is then a fill, a few
+dozen rectangles and blits: well under the 8 ms budget at 1920x1080.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import pygame
+
+from commboard.shell.view import BoardView, CellView, Rect
+
+BACKGROUND = (11, 15, 20)
+CELL = (241, 243, 244)  # cells without a layout colour: near white, black text
+INK = (0, 0, 0)
+PAPER = (255, 255, 255)
+MESSAGE_BG = (255, 255, 255)
+SAID_BG = (209, 233, 255)
+STATUS_BG = (32, 38, 46)
+STATUS_INK = (235, 238, 241)
+BANNER_COLORS = {"warning": ((255, 212, 0), INK), "info": ((138, 180, 248), INK)}
+ALARM_COLORS = ((200, 0, 0), (255, 255, 255))
+MIN_FONT_PX = 12
+CACHE_SIZE = 600
+
+
+def color(value: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
+    """A colour name or ``#rrggbb`` as RGB; ``default`` when missing or unknown."""
+    if not value:
+        return default
+    try:
+        c = pygame.Color(value)
+    except ValueError:
+        return default
+    return (c.r, c.g, c.b)
+
+
+def ink_for(background: tuple[int, int, int]) -> tuple[int, int, int]:
+    """Black or white, whichever contrasts more with ``background`` (WCAG luminance)."""
+
+    def channel(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in background)
+    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return INK if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else PAPER
+
+
+class TextCache:
+    """Fits text into boxes and keeps the rendered surfaces."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[int, pygame.font.Font] = {}
+        self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+
+    def font(self, px: int) -> pygame.font.Font:
+        """pygame's bundled bold sans font at ``px`` pixels (large, plain letter shapes)."""
+        if px not in self._fonts:
+            self._fonts[px] = pygame.font.Font(None, px)
+        return self._fonts[px]
+
+    def _wrap(self, text: str, px: int, width: int) -> list[str]:
+        font = self.font(px)
+        lines: list[str] = []
+        for word in text.split():
+            if lines and font.size(f"{lines[-1]} {word}")[0] <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return lines or [""]
+
+    def _fits(self, text: str, px: int, box: tuple[int, int], wrap: bool) -> bool:
+        font = self.font(px)
+        lines = self._wrap(text, px, box[0]) if wrap else [text]
+        widest = max(font.size(line)[0] for line in lines)
+        return widest <= box[0] and len(lines) * font.get_linesize() <= box[1]
+
+    def fit_px(self, text: str, box: tuple[int, int], max_px: int, wrap: bool = True) -> int:
+        """Largest font size (pixels) at which ``text`` fits ``box`` (binary search)."""
+        lo, hi = MIN_FONT_PX, max(MIN_FONT_PX, max_px)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._fits(text, mid, box, wrap):
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def text(
+        self,
+        text: str,
+        box: tuple[int, int],
+        ink: tuple[int, int, int],
+        max_px: int,
+        *,
+        wrap: bool = True,
+        align: str = "center",
+    ) -> pygame.Surface:
+        """``text`` rendered as large as fits ``box`` (cached)."""
+        key = (text, box, ink, max_px, wrap, align)
+        cached = self._surfaces.get(key)
+        if cached is not None:
+            self._surfaces.move_to_end(key)
+            return cached
+        surface = self._render(text, box, ink, max_px, wrap, align)
+        self._surfaces[key] = surface
+        if len(self._surfaces) > CACHE_SIZE:
+            self._surfaces.popitem(last=False)
+        return surface
+
+    def _render(self, text, box, ink, max_px, wrap, align) -> pygame.Surface:
+        px = self.fit_px(text, box, max_px, wrap)
+        font = self.font(px)
+        lines = self._wrap(text, px, box[0]) if wrap else [text]
+        rendered = [font.render(line, True, ink) for line in lines]
+        width = min(box[0], max(s.get_width() for s in rendered))
+        height = min(box[1], len(rendered) * font.get_linesize())
+        surface = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+        for i, line in enumerate(rendered):
+            x = (width - line.get_width()) // 2 if align == "center" else 0
+            surface.blit(line, (x, i * font.get_linesize()))
+        return surface
+
+
+def blit_in(
+    target: pygame.Surface, text: pygame.Surface, rect: Rect, align: str = "center"
+) -> None:
+    """Blit a text surface into ``rect``, centred vertically (and horizontally unless left)."""
+    x, y, w, h = rect
+    dx = (w - text.get_width()) // 2 if align == "center" else 0
+    target.blit(text, (x + dx, y + (h - text.get_height()) // 2))
+
+
+class BoardRenderer:
+    """Draws board frames onto a surface."""
+
+    def __init__(self, surface: pygame.Surface, texts: TextCache | None = None) -> None:
+        self.surface = surface
+        self.texts = texts or TextCache()
+
+    def draw(self, view: BoardView) -> None:
+        """Paint one whole frame."""
+        if view.alarm is not None:
+            self._alarm(view)
+            return
+        self.surface.fill(BACKGROUND)
+        self._message(view)
+        for cell in view.cells:
+            if not cell.highlighted:
+                self._cell(cell, view)
+        for cell in view.cells:  # highlighted last: an enlarged cell overlaps its neighbours
+            if cell.highlighted:
+                self._cell(cell, view)
+        for banner, rect in zip(view.banners, view.banner_rects, strict=True):
+            fill, ink = BANNER_COLORS.get(banner.level, BANNER_COLORS["warning"])
+            self._box(rect, fill, banner.text, ink, rect[3] * 0.6, radius=8, pad=rect[3] // 5)
+        self._status(view)
+
+    def _box(self, rect, fill, text, ink, max_px, *, radius=0, pad=0, align="center") -> None:
+        pygame.draw.rect(self.surface, fill, rect, border_radius=radius)
+        x, y, w, h = rect
+        inner = (x + pad, y + pad // 2, w - 2 * pad, h - pad)
+        surface = self.texts.text(text, inner[2:], ink, int(max_px), align=align)
+        blit_in(self.surface, surface, inner, align)
+
+    def _message(self, view: BoardView) -> None:
+        rect = view.message_rect
+        pad = max(6, rect[3] // 8)
+        if view.said:
+            self._box(rect, SAID_BG, view.said, INK, rect[3] * 0.7, radius=10, pad=pad)
+            return
+        text = view.message or "(message)"
+        ink = INK if view.message else (120, 120, 120)
+        self._box(rect, MESSAGE_BG, text, ink, rect[3] * 0.62, radius=10, pad=pad, align="left")
+
+    def _cell(self, cell: CellView, view: BoardView) -> None:
+        rect = pygame.Rect(cell.rect)
+        border = view.border_px
+        if cell.highlighted:
+            if view.enlarge_highlight:
+                rect = rect.inflate(border * 2, border * 2)
+            fill = color(view.highlight_color, (255, 212, 0))
+            # Outer white ring + thick black frame: visible on any cell colour,
+            # not only as a colour change (CLINICAL.md: highlight styles for low vision).
+            pygame.draw.rect(self.surface, PAPER, rect.inflate(border, border), border_radius=14)
+            pygame.draw.rect(self.surface, fill, rect, border_radius=12)
+            pygame.draw.rect(self.surface, INK, rect, width=border, border_radius=12)
+        else:
+            fill = color(cell.color, CELL)
+            pygame.draw.rect(self.surface, fill, rect, border_radius=12)
+        pad = border + max(4, rect.height // 12)
+        inner = rect.inflate(-2 * pad, -2 * pad)
+        text = self.texts.text(cell.label, inner.size, ink_for(fill), int(rect.height * 0.45))
+        blit_in(self.surface, text, (inner.x, inner.y, inner.width, inner.height))
+
+    def _status(self, view: BoardView) -> None:
+        x, y, w, h = view.status_rect
+        pygame.draw.rect(self.surface, STATUS_BG, view.status_rect)
+        title_w = w // 4
+        pad = max(8, h // 4)
+        title = self.texts.text(view.page_title, (title_w - pad, h - 4), PAPER, int(h * 0.8))
+        blit_in(self.surface, title, (x + pad, y, title_w - pad, h), "left")
+        status = self.texts.text(view.status, (w - title_w - pad, h - 4), STATUS_INK, int(h * 0.62))
+        blit_in(self.surface, status, (x + title_w, y, w - title_w - pad, h), "left")
+
+    def _alarm(self, view: BoardView) -> None:
+        back, ink = ALARM_COLORS if view.flash_on else ALARM_COLORS[::-1]
+        self.surface.fill(back)
+        w, h = view.size
+        words = self.texts.text(view.alarm or "", (w * 9 // 10, h // 2), ink, h // 4)
+        blit_in(self.surface, words, (0, h // 8, w, h // 2))
+        hint = "Carer: press Escape or click to stop the alarm"
+        small = self.texts.text(hint, (w * 9 // 10, h // 8), ink, h // 16)
+        blit_in(self.surface, small, (0, h * 3 // 4, w, h // 8))

@@ -1,0 +1,171 @@
+"""What is on screen, as plain data: the render model.
+
+``board_view`` turns the session and the shell's transient state (banners,
+status, alarm, words shown because speech failed) into a ``BoardView`` with
+every rectangle already laid out for the screen size.  The renderer only
+paints it; tests read it (banner text, which cells are highlighted) without
+looking at pixels.  No pygame here.
+
+Proportions (fractions of the screen height) were chosen by looking at the
+board at 800x600, 1280x720 and 1920x1080 from across a room.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from commboard.board.model import Page
+
+Rect = tuple[int, int, int, int]  # x, y, width, height
+
+MESSAGE_H = 0.13  # message bar
+SAID_H = 0.30  # message bar when speech failed and the words must be read instead
+STATUS_H = 0.045  # status line
+BANNER_H = 0.07  # one problem banner
+MARGIN = 0.012  # outer margin and gap between cells, fraction of min(width, height)
+MAX_BANNERS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Banner:
+    """A problem the carer must see: layout fallback, speech unavailable, camera lost.
+
+    Attributes:
+        key: identity, so the same problem is shown once and can be replaced.
+        text: plain words, naming the file and line where there is one.
+        level: "warning" (yellow) or "info" (blue).
+    """
+
+    key: str
+    text: str
+    level: str = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    """One filled slot, laid out."""
+
+    index: int
+    rect: Rect
+    label: str
+    color: str | None
+    highlighted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BoardView:
+    """Everything the board screen shows in one frame."""
+
+    size: tuple[int, int]
+    page_title: str
+    message: str
+    message_rect: Rect
+    said: str | None
+    cells: tuple[CellView, ...]
+    status: str
+    status_rect: Rect
+    banners: tuple[Banner, ...] = ()
+    banner_rects: tuple[Rect, ...] = ()
+    alarm: str | None = None
+    flash_on: bool = False
+    highlight_color: str = "#ffd400"
+    border_px: int = 8
+    enlarge_highlight: bool = False
+    extras: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    """The shell's state around the page: what the session does not know."""
+
+    status: str = ""
+    banners: tuple[Banner, ...] = ()
+    said: str | None = None
+    alarm: str | None = None
+    flash_on: bool = False
+
+
+def margin_px(size: tuple[int, int]) -> int:
+    """The gap between cells and around the edge, in pixels (at least 4)."""
+    return max(4, round(min(size) * MARGIN))
+
+
+def grid_rects(area: Rect, rows: int, columns: int, gap: int) -> list[Rect]:
+    """Row-major slot rectangles filling ``area`` with ``gap`` between slots."""
+    x, y, w, h = area
+    cw = max(1, (w - gap * (columns - 1)) // columns)
+    ch = max(1, (h - gap * (rows - 1)) // rows)
+    return [
+        (x + c * (cw + gap), y + r * (ch + gap), cw, ch)
+        for r in range(rows)
+        for c in range(columns)
+    ]
+
+
+def border_px(size: tuple[int, int], page: Page, scale: float) -> int:
+    """Highlight border thickness: about 1/14 of the smaller cell side, at least 5 px."""
+    width, height = size
+    cell = min(width // max(1, page.columns), int(height * 0.75) // max(1, page.rows))
+    return max(5, round(cell / 14 * scale))
+
+
+def board_view(
+    size: tuple[int, int],
+    page: Page,
+    message: str,
+    highlighted: tuple[int, ...],
+    chrome: Chrome,
+    *,
+    highlight_color: str = "#ffd400",
+    border_scale: float = 1.0,
+    enlarge_highlight: bool = False,
+) -> BoardView:
+    """Lay out one frame of the board for a screen of ``size`` pixels."""
+    width, height = size
+    gap = margin_px(size)
+    banners = chrome.banners[-MAX_BANNERS:]
+    top_h = round(height * (SAID_H if chrome.said else MESSAGE_H))
+    status_h = max(22, round(height * STATUS_H))
+    banner_h = max(28, round(height * BANNER_H))
+    message_rect = (gap, gap, width - 2 * gap, top_h)
+    status_rect = (0, height - status_h, width, status_h)
+    banner_top = status_rect[1] - len(banners) * (banner_h + gap)
+    banner_rects = tuple(
+        (gap, banner_top + i * (banner_h + gap), width - 2 * gap, banner_h)
+        for i in range(len(banners))
+    )
+    grid_top = message_rect[1] + top_h + gap
+    grid_area = (gap, grid_top, width - 2 * gap, banner_top - gap - grid_top)
+    slots = grid_rects(grid_area, page.rows, page.columns, gap)
+    lit = set(highlighted)
+    cells = tuple(
+        CellView(i, slots[i], cell.label, cell.color, i in lit)
+        for i, cell in enumerate(page.cells)
+        if cell is not None and i < len(slots)
+    )
+    return BoardView(
+        size=size,
+        page_title=page.title,
+        message=message,
+        message_rect=message_rect,
+        said=chrome.said,
+        cells=cells,
+        status=chrome.status,
+        status_rect=status_rect,
+        banners=banners,
+        banner_rects=banner_rects,
+        alarm=chrome.alarm,
+        flash_on=chrome.flash_on,
+        highlight_color=highlight_color,
+        border_px=border_px(size, page, border_scale),
+        enlarge_highlight=enlarge_highlight,
+    )
+
+
+def cell_at(view: BoardView, x: int, y: int) -> int | None:
+    """The cell index under a pointer position, or None (for mouse clicks)."""
+    for cell in view.cells:
+        cx, cy, cw, ch = cell.rect
+        if cx <= x < cx + cw and cy <= y < cy + ch:
+            return cell.index
+    return None

@@ -1,0 +1,50 @@
+"""Message editing: what a patient spelling with one switch sees in the message bar."""
+
+from commboard.board.message import MessageBar
+
+
+def build(*pieces: str) -> MessageBar:
+    bar = MessageBar()
+    for piece in pieces:
+        bar = bar.add(piece)
+    return bar
+
+
+def test_letters_spell_a_word() -> None:
+    assert build("H", "I").text == "HI"
+
+
+def test_words_are_separated_by_one_space() -> None:
+    bar = build("I want", "water")
+    assert bar.text == "I want water "
+    assert bar.spoken == "I want water"
+
+
+def test_letters_after_a_word_start_a_new_word() -> None:
+    assert build("I want", "t", "e", "a").spoken == "I want tea"
+
+
+def test_space_cell_never_doubles_spaces() -> None:
+    assert build("A", " ", " ", "B").text == "A B"
+    assert build(" ").text == ""
+
+
+def test_word_after_spelled_letters_gets_a_space() -> None:
+    assert build("N", "O", "please").spoken == "NO please"
+
+
+def test_backspace_removes_one_character() -> None:
+    assert build("C", "A", "T").backspace().text == "CA"
+    assert MessageBar().backspace().text == ""
+
+
+def test_clear_empties_and_empty_message_has_nothing_to_say() -> None:
+    bar = build("hello there").clear()
+    assert bar.text == "" and bar.empty
+    assert build(" ").empty
+
+
+def test_edits_do_not_change_the_original_value() -> None:
+    before = build("yes")
+    before.add("please")
+    assert before.text == "yes "

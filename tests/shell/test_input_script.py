@@ -1,0 +1,53 @@
+"""Input scripts: explicit press/release times, and errors that name the line."""
+
+from __future__ import annotations
+
+import pytest
+
+from commboard.events import Source, Switch, SwitchDown, SwitchUp
+from commboard.shell.input_script import ScriptError, ScriptFeed, parse_script
+
+SCRIPT = """\
+# a 0.4 s press of the select switch, then a NEXT tap
+1.5 down select
+1.9 up select   # released
+  3 down next
+3.1 up next
+"""
+
+
+def test_lines_become_timed_switch_events() -> None:
+    events = [e.event(100.0) for e in parse_script(SCRIPT)]
+    assert events == [
+        SwitchDown(101.5, Switch.SELECT, Source.SCRIPT),
+        SwitchUp(101.9, Switch.SELECT, Source.SCRIPT),
+        SwitchDown(103.0, Switch.NEXT, Source.SCRIPT),
+        SwitchUp(103.1, Switch.NEXT, Source.SCRIPT),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("1 down select\nsoon down select\n", 2, "not a number"),
+        ("1 press select\n", 1, "'down' or 'up'"),
+        ("# ok\n\n1 down blink\n", 3, "'select' or 'next'"),
+        ("1 down\n", 1, "expected"),
+        ("2 down select\n1 up select\n", 2, "before the line above"),
+        ("-1 down select\n", 1, "negative"),
+    ],
+)
+def test_errors_name_the_file_and_line(text: str, line: int, words: str) -> None:
+    with pytest.raises(ScriptError) as caught:
+        parse_script(text, "taps.txt")
+    assert f"taps.txt, line {line}:" in str(caught.value)
+    assert words in str(caught.value)
+
+
+def test_feed_hands_out_events_as_time_reaches_them() -> None:
+    feed = ScriptFeed(parse_script(SCRIPT), start=10.0)
+    assert feed.next_deadline() == 11.5
+    assert feed.drain(11.0) == []
+    assert [e.t for e in feed.drain(11.9)] == [11.5, 11.9]
+    assert feed.next_deadline() == 13.0
+    assert len(feed.drain(99.0)) == 2 and feed.finished and feed.next_deadline() is None
