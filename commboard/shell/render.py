@@ -173,6 +173,9 @@ class BoardRenderer:
         pad = max(6, rect[3] // 8)
         if view.said:
             self._box(rect, SAID_BG, view.said, INK, rect[3] * 0.7, radius=10, pad=pad)
+            x, y, w, h = rect
+            caption = self.texts.text("Said:", (w // 5, h // 5), INK, h // 6, align="left")
+            self.surface.blit(caption, (x + pad // 2, y + pad // 3))
             return
         text = view.message or "(message)"
         ink = INK if view.message else (120, 120, 120)
@@ -195,13 +198,13 @@ class BoardRenderer:
             pygame.draw.rect(self.surface, fill, rect, border_radius=12)
         pad = border + max(4, rect.height // 12)
         inner = rect.inflate(-2 * pad, -2 * pad)
-        text = self.texts.text(cell.label, inner.size, ink_for(fill), int(rect.height * 0.45))
+        text = self.texts.text(cell.label, inner.size, ink_for(fill), int(rect.height * 0.55))
         blit_in(self.surface, text, (inner.x, inner.y, inner.width, inner.height))
 
     def _status(self, view: BoardView) -> None:
         x, y, w, h = view.status_rect
         pygame.draw.rect(self.surface, STATUS_BG, view.status_rect)
-        title_w = w // 4
+        title_w = w // 6
         pad = max(8, h // 4)
         title = self.texts.text(view.page_title, (title_w - pad, h - 4), PAPER, int(h * 0.8))
         blit_in(self.surface, title, (x + pad, y, title_w - pad, h), "left")

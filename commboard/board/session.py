@@ -1,0 +1,286 @@
+"""The board's core state: layout, current page, page stack, message and scanner.
+
+``Session`` is pure: it never reads a clock, draws or speaks.  The shell
+passes every input event and the current time in, and performs the effects
+that come back (``Speak``, ``Alarm``, ``Highlight``, ``Log``...).
+
+It performs cell actions itself (the scanner only says *which* cell was
+chosen, with ``Activate``) and undoes the last one on ``Undo`` by restoring
+the page, page stack and message from before it.  Event-log records it emits
+(see docs/event-log.md): ``select``, ``speak``, ``page``, ``message``,
+``alarm``, ``undo``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from commboard.board.message import MessageBar
+from commboard.board.model import Action, Cell, Layout, Page
+from commboard.effects import (
+    Activate,
+    Alarm,
+    Effect,
+    Log,
+    Notice,
+    Speak,
+    StopSpeech,
+    Undo,
+)
+from commboard.events import CellPointed, InputEvent, Source, SwitchDown, SwitchUp
+from commboard.scanning.plans import ScanPlan, build_plan
+from commboard.settings import ScanSettings, Settings
+
+if TYPE_CHECKING:
+    from commboard.scanning.engine import Scanner
+
+# Cells whose accidental selection costs the most (calling for help, losing a
+# half-built message) need the longer hold (CLINICAL.md: OptiKey 2 s for Clear).
+LONG_HOLD_ACTIONS = frozenset({Action.ALARM, Action.CLEAR})
+SPEAKING_ACTIONS = frozenset({Action.SPEAK, Action.SPEAK_MESSAGE})
+
+ScannerFactory = Callable[[ScanSettings, Callable[[int], float | None]], "Scanner"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """What undo restores: where we were and what the message said before an action."""
+
+    page_id: str
+    stack: tuple[str, ...]
+    message: MessageBar
+    action: Action
+    label: str
+
+
+class Session:
+    """One patient's board: pages, message and scanning, driven by events and ``now``.
+
+    Args:
+        layout: the pages to show (validated: every ``go`` target exists).
+        settings: the patient's profile.
+        now: monotonic time at start.
+        usage: per page id, cell index -> how often it was used (Huffman weights).
+        scanner_factory: builds the scanner (tests may pass a scripted one).
+    """
+
+    def __init__(
+        self,
+        layout: Layout,
+        settings: Settings,
+        now: float,
+        usage: Mapping[str, Mapping[int, float]] | None = None,
+        *,
+        scanner_factory: ScannerFactory | None = None,
+    ) -> None:
+        self.layout = layout
+        self.settings = settings
+        self._usage = usage or {}
+        self._page_id = layout.home
+        self._stack: tuple[str, ...] = ()
+        self._bar = MessageBar()
+        self._last: _Snapshot | None = None
+        self._source = Source.SCRIPT
+        if scanner_factory is None:
+            from commboard.scanning.engine import Scanner
+
+            scanner_factory = Scanner
+        self._scanner = scanner_factory(settings.scan, self._hold_for)
+        self._queued: list[Effect] = [Log(now, "page", {"page": self._page_id})]
+        self._queued += self._scanner.load(self._plan(), now)
+
+    # -- what the shell reads -------------------------------------------------
+
+    @property
+    def page(self) -> Page:
+        """The page on screen."""
+        return self.layout.page(self._page_id)
+
+    @property
+    def message(self) -> str:
+        """The message being built, as shown."""
+        return self._bar.text
+
+    @property
+    def highlighted(self) -> tuple[int, ...]:
+        """Slot indices the scanner highlights now."""
+        return self._scanner.highlighted()
+
+    @property
+    def paused(self) -> bool:
+        """True while scanning is paused (carer menu, face lost, rest)."""
+        return self._scanner.paused
+
+    @property
+    def depth(self) -> int:
+        """How many pages Back can go back."""
+        return len(self._stack)
+
+    def next_deadline(self) -> float | None:
+        """When ``tick`` next has something to do (None: waiting for input)."""
+        return self._scanner.next_deadline()
+
+    # -- inputs ---------------------------------------------------------------
+
+    def handle(self, event: InputEvent, now: float) -> list[Effect]:
+        """Feed one input event; returns the effects to perform, in order."""
+        out = self._take_queued()
+        match event:
+            case SwitchDown() | SwitchUp():
+                self._source = event.source
+                out += self._run(self._scanner.handle(event, now), now)
+            case CellPointed():
+                out += self._activate(event.cell, now, event.source)
+        return out
+
+    def tick(self, now: float) -> list[Effect]:
+        """Advance scanning to ``now``."""
+        return self._take_queued() + self._run(self._scanner.tick(now), now)
+
+    def pause(self, now: float, reason: str) -> list[Effect]:
+        """Stop the highlight and ignore switches (carer menu, face lost, rest)."""
+        return self._take_queued() + self._run(self._scanner.pause(now, reason), now)
+
+    def resume(self, now: float) -> list[Effect]:
+        """Scanning goes on after ``pause``."""
+        return self._take_queued() + self._run(self._scanner.resume(now), now)
+
+    def set_settings(self, settings: Settings, now: float) -> list[Effect]:
+        """Apply new settings at once; a new scan pattern rebuilds the plan."""
+        pattern_changed = settings.scan.pattern != self.settings.scan.pattern
+        self.settings = settings
+        self._scanner.set_settings(settings.scan, now)
+        if not pattern_changed:
+            return self._take_queued()
+        return self._take_queued() + self._run(self._scanner.load(self._plan(), now), now)
+
+    def open_page(self, page_id: str, now: float) -> list[Effect]:
+        """Show a page directly (carer's choice, screenshots); Back returns to this one."""
+        if page_id not in self.layout.pages:
+            return self._take_queued() + [Log(now, "error", {"message": f"no page {page_id!r}"})]
+        stack = (*self._stack, self._page_id) if page_id != self._page_id else self._stack
+        return self._take_queued() + self._show(page_id, stack, now)
+
+    # -- internals ------------------------------------------------------------
+
+    def _take_queued(self) -> list[Effect]:
+        out, self._queued = self._queued, []
+        return out
+
+    def _plan(self) -> ScanPlan:
+        return build_plan(self.page, self.settings.scan.pattern, self._usage.get(self._page_id))
+
+    def _hold_for(self, index: int) -> float | None:
+        """Hold time a cell needs beyond the profile's acceptance time (None: none)."""
+        cells = self.page.cells
+        cell = cells[index] if 0 <= index < len(cells) else None
+        if cell is None:
+            return None
+        if cell.hold_s is not None:
+            return cell.hold_s
+        if cell.action in LONG_HOLD_ACTIONS:
+            return self.settings.scan.alarm_hold_s
+        return None
+
+    def _run(self, effects: list[Effect], now: float) -> list[Effect]:
+        """Pass scanner effects through, performing Activate and Undo here."""
+        out: list[Effect] = []
+        for effect in effects:
+            match effect:
+                case Activate():
+                    out += self._activate(effect.cell, effect.t, self._source)
+                case Undo():
+                    out += self._undo(effect.t)
+                case _:
+                    out.append(effect)
+        return out
+
+    def _activate(self, index: int, now: float, source: Source) -> list[Effect]:
+        cells = self.page.cells
+        cell = cells[index] if 0 <= index < len(cells) else None
+        if cell is None:
+            return []
+        self._last = _Snapshot(self._page_id, self._stack, self._bar, cell.action, cell.label)
+        select = Log(
+            now,
+            "select",
+            {
+                "page": self._page_id,
+                "cell": index,
+                "label": cell.label,
+                "action": cell.action.value,
+                "source": source.value,
+            },
+        )
+        return [select, *self._perform(cell, now, source)]
+
+    def _perform(self, cell: Cell, now: float, source: Source) -> list[Effect]:
+        match cell.action:
+            case Action.SPEAK:
+                return self._speak(cell.spoken, now, source)
+            case Action.SPEAK_MESSAGE:
+                return self._speak(self._bar.spoken, now, source)
+            case Action.ADD | Action.BACKSPACE | Action.CLEAR:
+                return self._edit(cell, now)
+            case Action.GO | Action.BACK | Action.HOME:
+                return self._navigate(cell, now)
+            case Action.ALARM:
+                return [Alarm(now, cell.spoken), Log(now, "alarm", {"text": cell.spoken})]
+            case Action.STOP:
+                return [StopSpeech(now)]
+        return []
+
+    def _speak(self, text: str, now: float, source: Source) -> list[Effect]:
+        if not text:
+            return [Notice(now, "The message is empty.")]
+        fields = {"text": text, "page": self._page_id, "source": source.value}
+        return [Speak(now, text), Log(now, "speak", fields)]
+
+    def _edit(self, cell: Cell, now: float) -> list[Effect]:
+        match cell.action:
+            case Action.ADD:
+                self._bar = self._bar.add(cell.spoken)
+            case Action.BACKSPACE:
+                self._bar = self._bar.backspace()
+            case _:
+                self._bar = self._bar.clear()
+        out: list[Effect] = [Log(now, "message", {"text": self._bar.text})]
+        if cell.action is Action.ADD and not self.settings.speech.quiet_builder:
+            out.insert(0, Speak(now, cell.spoken))
+        return out
+
+    def _navigate(self, cell: Cell, now: float) -> list[Effect]:
+        match cell.action:
+            case Action.GO if cell.target in self.layout.pages:
+                return self._show(cell.target, (*self._stack, self._page_id), now)
+            case Action.BACK if self._stack:
+                return self._show(self._stack[-1], self._stack[:-1], now)
+            case Action.BACK | Action.HOME:
+                return self._show(self.layout.home, (), now)
+        return [Log(now, "error", {"message": f"no page {cell.target!r} for {cell.label!r}"})]
+
+    def _show(self, page_id: str, stack: tuple[str, ...], now: float) -> list[Effect]:
+        """Open a page and restart scanning on it (stack is what Back returns through)."""
+        self._stack = stack
+        if page_id == self._page_id:
+            return self._scanner.load(self._plan(), now)
+        self._page_id = page_id
+        return [Log(now, "page", {"page": page_id}), *self._scanner.load(self._plan(), now)]
+
+    def _undo(self, now: float) -> list[Effect]:
+        """Cancel the last action: restore page, stack and message, and say so."""
+        last, self._last = self._last, None
+        if last is None:
+            return []
+        out: list[Effect] = [Log(now, "undo", {"label": last.label, "action": last.action.value})]
+        if last.action in SPEAKING_ACTIONS:
+            out.append(StopSpeech(now))
+        if last.message != self._bar:
+            self._bar = last.message
+            out.append(Log(now, "message", {"text": self._bar.text}))
+        if last.page_id != self._page_id or last.stack != self._stack:
+            out += self._run(self._show(last.page_id, last.stack, now), now)
+        out.append(Notice(now, f"Undone: {last.label}"))
+        return out

@@ -1,0 +1,181 @@
+"""The composition root: builds the board's object graph from the command line.
+
+The only place that decides which real or fake part is used (display or
+headless, real or virtual clock, which voice, which layout).  Plain code and
+a ``match``; no registries, no globals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from commboard.settings import Settings
+from commboard.shell.view import Banner
+
+HEADLESS_SIZE = (1280, 720)
+SCRIPT_TAIL_S = 10.0  # virtual clock without --max-seconds: stop this long after the script
+NO_SCRIPT_S = 60.0
+
+
+def _use_dummy_display() -> None:
+    """SDL without a screen or sound card (tests, benchmarks, screenshots)."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+def _open_display(windowed: tuple[int, int] | None, headless: bool):  # type: ignore[no-untyped-def]
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_caption("commboard")
+    match (headless, windowed):
+        case (True, None):
+            return pygame.display.set_mode(HEADLESS_SIZE)
+        case (_, (int(), int()) as size):
+            return pygame.display.set_mode(size)
+        case _:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+
+
+def _settings(args: argparse.Namespace) -> tuple[Settings, list[Banner]]:
+    from commboard.profiles import load_profile
+
+    settings, problems = load_profile(getattr(args, "profile", "default"))
+    if getattr(args, "scan_interval", None) is not None:
+        settings = replace(settings, scan=replace(settings.scan, interval_s=args.scan_interval))
+    banners = [Banner(f"settings-{i}", f"Settings: {p}") for i, p in enumerate(problems[:2])]
+    return settings, banners
+
+
+def _speaker(spec: str, settings: Settings, background: bool):  # type: ignore[no-untyped-def]
+    from commboard.adapters.pyttsx3_speaker import open_speaker
+    from commboard.shell.warm_speaker import WarmingSpeaker
+
+    if background:
+        return WarmingSpeaker(lambda: open_speaker(spec, settings.speech))
+    return open_speaker(spec, settings.speech)
+
+
+def _end_at(args: argparse.Namespace, start: float, script_end: float | None) -> float | None:
+    match (args.max_seconds, args.virtual_clock, script_end):
+        case (float() | int() as seconds, _, _):
+            return start + seconds
+        case (None, True, float() as last):
+            return start + last + SCRIPT_TAIL_S
+        case (None, True, None):
+            return start + NO_SCRIPT_S
+    return None
+
+
+def _history(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from commboard.history import History
+
+    return History(Path(args.history)) if args.history else History()
+
+
+def run(args: argparse.Namespace) -> int:
+    """``commboard run``: the board, until the carer quits (or ``--max-seconds``)."""
+    launched = time.monotonic()
+    if args.headless:
+        _use_dummy_display()
+    from commboard.board.layout_file import fallback_notice, load_layout_or_default
+    from commboard.shell.input_script import ScriptError, load_script
+
+    try:
+        scripted = load_script(Path(args.input_script)) if args.input_script else None
+    except ScriptError as exc:
+        print(f"commboard: {exc}", file=sys.stderr)
+        return 2
+    settings, banners = _settings(args)
+    layout, problems = load_layout_or_default(args.layout)
+    for problem in problems:
+        print(f"commboard: layout problem: {problem}", file=sys.stderr)
+    if problems:
+        banners.insert(0, Banner("layout", fallback_notice(problems)))
+    return _run_board(args, settings, layout, banners, scripted, launched)
+
+
+def _run_board(args, settings, layout, banners, scripted, launched) -> int:  # type: ignore[no-untyped-def]
+    from commboard.adapters.pygame_input import PygameInput
+    from commboard.shell.event_log import EventLog
+    from commboard.shell.input_script import ScriptFeed
+    from commboard.shell.loop import BoardLoop, LoopParts, RealClock, VirtualClock
+
+    surface = _open_display(args.windowed, args.headless)
+    clock = VirtualClock() if args.virtual_clock else RealClock()
+    start = clock.now()
+    event_log = EventLog(Path(args.event_log) if args.event_log else None, start)
+    speaker = _speaker(args.speech, settings, background=not args.virtual_clock)
+    history = _history(args)
+    shots = Path(args.screenshots) if args.screenshots else None
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    parts = LoopParts(
+        layout=layout,
+        settings=settings,
+        speaker=speaker,
+        surface=surface,
+        clock=clock,
+        event_log=event_log,
+        inputs=PygameInput(),
+        script=ScriptFeed(scripted, start) if scripted is not None else None,
+        history=history.append,
+        usage=history.usage(),
+        end_at=_end_at(args, start, scripted[-1].at_s if scripted else None),
+        screenshots=shots,
+        input_name="script" if scripted else "keyboard",
+        launched_at=launched,
+        banners=banners,
+    )
+    try:
+        BoardLoop(parts).run()
+    finally:
+        speaker.close()
+        event_log.close()
+        import pygame
+
+        pygame.quit()
+    return 0
+
+
+def screenshot(args: argparse.Namespace) -> int:
+    """``commboard screenshot PNG``: draw the board headless and save it."""
+    _use_dummy_display()
+    import pygame
+
+    from commboard.board.layout_file import load_layout_or_default
+    from commboard.shell.screenshot import board_image
+
+    layout, problems = load_layout_or_default(args.layout)
+    if args.page and args.page not in layout.pages:
+        print(
+            f"commboard: no page {args.page!r}; pages: {', '.join(layout.pages)}", file=sys.stderr
+        )
+        return 2
+    surface = _open_display(args.size, headless=True)
+    board_image(surface, layout, Settings(), page=args.page, problems=problems)
+    Path(args.path).parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(surface, args.path)
+    pygame.quit()
+    print(args.path)
+    return 0
+
+
+def calibrate(args: argparse.Namespace) -> int:
+    """``commboard calibrate``: measure the patient's blinks (the camera part, issue 3)."""
+    try:
+        from commboard.shell.calibration import run_calibration  # type: ignore[import-not-found]
+    except ImportError:
+        print(
+            "commboard: blink calibration is not part of this version yet; "
+            "the board works with a keyboard or USB switch.",
+            file=sys.stderr,
+        )
+        return 2
+    return int(run_calibration(args))

@@ -1,0 +1,400 @@
+"""The frame loop: read the clock once, drain inputs, call the core, perform effects.
+
+It redraws only when something changed, and otherwise sleeps until the
+next scan step, the next scripted event or input (``PygameInput.wait``), so
+an idle board costs almost no CPU.  Under a virtual clock it jumps straight
+to the next deadline instead of sleeping, which makes headless runs fast and
+exactly repeatable.  Nothing here blocks on speech or the camera.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from commboard.adapters.pygame_input import (
+    CarerRequest,
+    Click,
+    Key,
+    PygameInput,
+    UiEvent,
+    WindowClosed,
+)
+from commboard.board.layout_file import default_layout_path, fallback_notice, load_layout_or_default
+from commboard.board.model import Layout
+from commboard.board.session import Session
+from commboard.effects import Alarm, Cue, Effect, Highlight, Log, Notice, Speak, StopSpeech
+from commboard.events import CellPointed, SwitchDown, SwitchUp
+from commboard.settings import Settings
+from commboard.shell.carer_menu import CarerMenu, QuitConfirm
+from commboard.shell.chrome import ChromeState
+from commboard.shell.event_log import EventLog
+from commboard.shell.input_script import ScriptFeed
+from commboard.shell.render import BoardRenderer
+from commboard.shell.screens import (
+    ChangeLayout,
+    Close,
+    CloseAll,
+    Open,
+    Outcome,
+    QuitBoard,
+    Screen,
+    Stay,
+)
+from commboard.shell.view import Banner, BoardView, board_view, cell_at
+from commboard.speech import Speaker
+
+IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
+MAX_STEPS_PER_INSTANT = 1000  # virtual clock: guard against a deadline that never moves
+
+
+class RealClock:
+    """Monotonic time; the loop sleeps in ``PygameInput.wait``."""
+
+    virtual = False
+
+    def now(self) -> float:
+        return time.monotonic()
+
+    def advance_to(self, t: float) -> None:
+        """Real time cannot be advanced; the loop waits instead."""
+
+
+class VirtualClock:
+    """Time that jumps to the next deadline: headless runs as fast as possible."""
+
+    virtual = True
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self._now = start
+
+    def now(self) -> float:
+        return self._now
+
+    def advance_to(self, t: float) -> None:
+        self._now = max(self._now, t)
+
+
+Clock = RealClock | VirtualClock
+HistoryAppend = Callable[[str, str, str, int | None], None]
+
+
+@dataclass
+class LoopParts:
+    """Everything the loop works with, built by ``shell.app`` (the composition root)."""
+
+    layout: Layout
+    settings: Settings
+    speaker: Speaker
+    surface: pygame.Surface
+    clock: Clock
+    event_log: EventLog
+    inputs: PygameInput
+    script: ScriptFeed | None = None
+    history: HistoryAppend | None = None
+    usage: dict[str, dict[int, float]] = field(default_factory=dict)
+    end_at: float | None = None
+    screenshots: Path | None = None
+    input_name: str = "keyboard"
+    launched_at: float | None = None  # real monotonic time the command started
+    banners: list[Banner] = field(default_factory=list)
+
+
+class BoardLoop:
+    """Runs the board until the carer quits or the time is up. Also the ``ShellContext``."""
+
+    def __init__(self, parts: LoopParts) -> None:
+        self.p = parts
+        self.now = parts.clock.now()
+        self.start = self.now
+        self.session = Session(parts.layout, parts.settings, self.now, parts.usage)
+        self.chrome = ChromeState()
+        self.renderer = BoardRenderer(parts.surface)
+        self.screens: list[Screen] = []
+        self.view: BoardView | None = None
+        self.status_parts: dict[str, str] = {"camera": "camera: off"}
+        self.last_source = parts.input_name
+        self.dirty = True
+        self.running = True
+        self.frames = 0
+        self._shots = 0
+        self._shot_reason: str | None = None
+        for banner in parts.banners:
+            self.chrome.show(banner, self.now)
+
+    # -- ShellContext ---------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self.session.settings
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.perform(self.session.set_settings(settings, self.now))
+        self.p.speaker.apply(settings.speech)
+        self.dirty = True
+
+    @property
+    def layouts_root(self) -> Path:
+        return default_layout_path().parent
+
+    # -- the loop -------------------------------------------------------------
+
+    def run(self) -> str:
+        """Run until quit or ``end_at``; returns why it stopped."""
+        self.p.event_log.record(
+            self.now,
+            "start",
+            layout=self.p.layout.name,
+            page=self.session.page.id,
+            size=list(self.p.surface.get_size()),
+            virtual_clock=self.p.clock.virtual,
+        )
+        reason = "quit"
+        while self.running:
+            self.frame(self.p.clock.now())
+            if self.p.end_at is not None and self.now >= self.p.end_at:
+                reason = "time up"
+                break
+            if self.running:
+                self.idle()
+        self.p.event_log.record(self.now, "stop", reason=reason)
+        return reason
+
+    def frame(self, now: float) -> None:
+        """One pass: inputs, scanning, chrome timers, speech state, then draw if needed."""
+        self.now = now
+        self.perform(self.session.tick(now))
+        for event in self._inputs(now):
+            self.dispatch(event)
+        self.dirty |= self.chrome.expire(now)
+        self._check_speech()
+        if self.dirty:
+            self.draw()
+
+    def _inputs(self, now: float) -> list[UiEvent]:
+        scripted: list[UiEvent] = list(self.p.script.drain(now)) if self.p.script else []
+        text_mode = bool(self.screens) and self.screens[-1].wants_text
+        hit = None if self.screens or self.view is None else self._hit
+        return scripted + self.p.inputs.poll(now, hit, text_mode)
+
+    def _hit(self, x: int, y: int) -> int | None:
+        return cell_at(self.view, x, y) if self.view else None
+
+    def deadline(self) -> float | None:
+        """The earliest time something changes without input."""
+        times = [self.chrome.deadline(self.now), self.p.end_at]
+        if not self.screens and not self.chrome.alarm_on:
+            times.append(self.session.next_deadline())
+        if self.p.script:
+            times.append(self.p.script.next_deadline())
+        times += [s.next_deadline(self.now) for s in self.screens]
+        future = [t for t in times if t is not None]
+        return min(future) if future else None
+
+    def idle(self) -> None:
+        """Sleep (real clock) or jump (virtual clock) to the next deadline."""
+        deadline = self.deadline()
+        if self.p.clock.virtual:
+            if deadline is None:
+                self.running = False
+                return
+            # A deadline that does not move past now would spin forever: nudge it.
+            self.p.clock.advance_to(max(deadline, self.now + 1e-6))
+            return
+        wait = IDLE_POLL_S if deadline is None else min(IDLE_POLL_S, deadline - self.p.clock.now())
+        self.p.inputs.wait(max(0.0, wait))
+
+    # -- inputs ---------------------------------------------------------------
+
+    def dispatch(self, event: UiEvent) -> None:
+        """Route one input: to the alarm, to an open carer screen, or to the session."""
+        if self.chrome.alarm_on and isinstance(event, CarerRequest | Click):
+            self._stop_alarm()
+        elif self.screens:
+            self._to_screen(event)
+        elif isinstance(event, SwitchDown | SwitchUp | CellPointed):
+            self.last_source = event.source.value
+            self.perform(self.session.handle(event, self.now))
+        elif isinstance(event, CarerRequest):
+            self.open_screen(CarerMenu(self))
+        elif isinstance(event, WindowClosed):
+            self.open_screen(CarerMenu(self))
+            self.open_screen(QuitConfirm(self))
+
+    def _stop_alarm(self) -> None:
+        self.chrome.stop_alarm()
+        self.p.event_log.record(self.now, "alarm_stopped")
+        self.perform(self.session.resume(self.now))
+        self.dirty = True
+
+    def _to_screen(self, event: UiEvent) -> None:
+        if isinstance(event, SwitchDown | SwitchUp):
+            self.p.event_log.record(
+                event.t,
+                "switch",
+                source=event.source.value,
+                name=event.name.value,
+                ignored="carer screen open",
+            )
+            return
+        if isinstance(event, Key | Click | CarerRequest | WindowClosed):
+            self.act(self.screens[-1].handle(event, self.now))
+
+    def open_screen(self, screen: Screen) -> None:
+        """Open a carer screen; the first one pauses scanning."""
+        if not self.screens:
+            self.perform(self.session.pause(self.now, "carer menu"))
+        self.screens.append(screen)
+        self.p.event_log.record(self.now, "screen", name=type(screen).__name__)
+        self.dirty = True
+
+    def close_screens(self, count: int | None = None) -> None:
+        """Close the top ``count`` screens (all if None); scanning resumes when none are left."""
+        keep = 0 if count is None else max(0, len(self.screens) - count)
+        del self.screens[keep:]
+        if not self.screens:
+            self.perform(self.session.resume(self.now))
+        self.dirty = True
+
+    def act(self, outcome: Outcome) -> None:
+        """Do what a carer screen asked."""
+        self.dirty = True
+        match outcome:
+            case Stay():
+                pass
+            case Close():
+                self.close_screens(1)
+            case CloseAll():
+                self.close_screens()
+            case Open(screen=screen):
+                self.open_screen(screen)
+            case QuitBoard():
+                self.running = False
+            case ChangeLayout(path=path):
+                self.change_layout(path)
+
+    def change_layout(self, path: Path | None) -> None:
+        """Load another layout (or the default, with a banner saying why)."""
+        layout, problems = load_layout_or_default(path)
+        self.screens.clear()
+        self.session = Session(layout, self.session.settings, self.now, self.p.usage)
+        self.p.event_log.record(
+            self.now,
+            "layout",
+            name=layout.name,
+            path=str(path or ""),
+            problems=[str(p) for p in problems],
+        )
+        if problems:
+            self.chrome.show(Banner("layout", fallback_notice(problems)), self.now)
+        else:
+            self.chrome.hide("layout")
+        self.perform(self.session.tick(self.now))
+
+    # -- effects --------------------------------------------------------------
+
+    def perform(self, effects: list[Effect]) -> None:
+        """Carry out what the core asked for, in order."""
+        for effect in effects:
+            match effect:
+                case Log():
+                    self._log(effect)
+                case Speak(text=text):
+                    self.p.speaker.say(text)
+                    if not self.p.speaker.status().available:
+                        self.chrome.said(text, effect.t)
+                case Cue(text=text):
+                    self.p.speaker.cue(text)
+                case StopSpeech():
+                    self.p.speaker.stop()
+                case Alarm(text=text):
+                    self._alarm(effect)
+                case Notice(text=text):
+                    self.chrome.notice(text, effect.t)
+                case Highlight():
+                    pass
+            self.dirty = True
+
+    def _alarm(self, effect: Alarm) -> None:
+        self.chrome.alarm(effect.text, effect.t)
+        self.p.speaker.say(effect.text)
+        self.perform(self.session.pause(effect.t, "alarm"))
+
+    def _log(self, log: Log) -> None:
+        self.p.event_log.write(log)
+        if log.type in ("select", "page"):
+            self._shot_reason = log.type
+        if log.type == "speak" and self.p.history is not None:
+            f = log.fields
+            self.p.history(str(f["text"]), str(f["page"]), str(f["source"]), None)
+
+    def _check_speech(self) -> None:
+        status = self.p.speaker.status()
+        if status.problem:
+            text = f"Speech is unavailable: {status.problem}. Spoken words are shown at the top."
+            self.dirty |= self.chrome.show(Banner("speech", text), self.now)
+        else:
+            self.dirty |= self.chrome.hide("speech")
+        if status.notice:
+            self.dirty |= self.chrome.show(Banner("speech-notice", status.notice, "info"), self.now)
+
+    # -- drawing --------------------------------------------------------------
+
+    def status_text(self) -> str:
+        """The status line: input, scan speed and pattern, camera, calibration."""
+        scan = self.settings.scan
+        parts = [
+            f"switch: {self.last_source}",
+            f"scan {scan.interval_s:.1f} s {scan.pattern.replace('_', '-')}",
+            *self.status_parts.values(),
+        ]
+        if not self.settings.blink.calibrated:
+            parts.append("not calibrated")
+        if self.session.paused:
+            parts.append("PAUSED")
+        return "  |  ".join(parts)
+
+    def make_view(self) -> BoardView:
+        """The render model of the board as it is now."""
+        display = self.settings.display
+        return board_view(
+            self.p.surface.get_size(),
+            self.session.page,
+            self.session.message,
+            self.session.highlighted,
+            self.chrome.chrome(self.status_text(), self.now),
+            highlight_color=display.highlight_color,
+            border_scale=display.border_scale,
+            enlarge_highlight=display.enlarge_highlight,
+        )
+
+    def draw(self) -> None:
+        """Draw the board and any carer screens, then show it."""
+        self.view = self.make_view()
+        self.renderer.draw(self.view)
+        for screen in self.screens:
+            screen.draw(self.p.surface, self.renderer.texts, self.now)
+        pygame.display.flip()
+        self.dirty = False
+        self.frames += 1
+        if self.frames == 1:
+            self._first_frame()
+        if self._shot_reason and self.p.screenshots is not None:
+            self._screenshot(self._shot_reason)
+        self._shot_reason = None
+
+    def _first_frame(self) -> None:
+        fields: dict[str, float] = {}
+        if self.p.launched_at is not None and not self.p.clock.virtual:
+            fields["elapsed_s"] = round(time.monotonic() - self.p.launched_at, 4)
+        self.p.event_log.record(self.now, "first_frame", **fields)
+
+    def _screenshot(self, reason: str) -> None:
+        assert self.p.screenshots is not None
+        self._shots += 1
+        path = self.p.screenshots / f"{self._shots:04d}-{reason}.png"
+        pygame.image.save(self.p.surface, str(path))
