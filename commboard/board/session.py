@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from commboard.board.message import MessageBar
 from commboard.board.model import Action, Cell, Layout, Page
@@ -30,18 +29,16 @@ from commboard.effects import (
     Undo,
 )
 from commboard.events import CellPointed, InputEvent, Source, SwitchDown, SwitchUp
+from commboard.scanning.engine import Scanner
 from commboard.scanning.plans import ScanPlan, build_plan
 from commboard.settings import ScanSettings, Settings
-
-if TYPE_CHECKING:
-    from commboard.scanning.engine import Scanner
 
 # Cells whose accidental selection costs the most (calling for help, losing a
 # half-built message) need the longer hold (CLINICAL.md: OptiKey 2 s for Clear).
 LONG_HOLD_ACTIONS = frozenset({Action.ALARM, Action.CLEAR})
 SPEAKING_ACTIONS = frozenset({Action.SPEAK, Action.SPEAK_MESSAGE})
 
-ScannerFactory = Callable[[ScanSettings, Callable[[int], float | None]], "Scanner"]
+ScannerFactory = Callable[[ScanSettings, Callable[[int], float | None]], Scanner]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +70,7 @@ class Session:
         now: float,
         usage: Mapping[str, Mapping[int, float]] | None = None,
         *,
-        scanner_factory: ScannerFactory | None = None,
+        scanner_factory: ScannerFactory = Scanner,
     ) -> None:
         self.layout = layout
         self.settings = settings
@@ -83,10 +80,6 @@ class Session:
         self._bar = MessageBar()
         self._last: _Snapshot | None = None
         self._source = Source.SCRIPT
-        if scanner_factory is None:
-            from commboard.scanning.engine import Scanner
-
-            scanner_factory = Scanner
         self._scanner = scanner_factory(settings.scan, self._hold_for)
         self._queued: list[Effect] = [Log(now, "page", {"page": self._page_id})]
         self._queued += self._scanner.load(self._plan(), now)

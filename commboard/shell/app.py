@@ -82,6 +82,18 @@ def _history(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def run(args: argparse.Namespace) -> int:
     """``commboard run``: the board, until the carer quits (or ``--max-seconds``)."""
     launched = time.monotonic()
+    loop = build(args, launched)
+    if isinstance(loop, int):
+        return loop
+    try:
+        loop.run()
+    finally:
+        close(loop)
+    return 0
+
+
+def build(args: argparse.Namespace, launched: float | None = None):  # type: ignore[no-untyped-def]
+    """The running board's object graph, ready to ``run()`` (or an exit code on bad input)."""
     if args.headless:
         _use_dummy_display()
     from commboard.board.layout_file import fallback_notice, load_layout_or_default
@@ -98,10 +110,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"commboard: layout problem: {problem}", file=sys.stderr)
     if problems:
         banners.insert(0, Banner("layout", fallback_notice(problems)))
-    return _run_board(args, settings, layout, banners, scripted, launched)
+    return _build_loop(args, settings, layout, banners, scripted, launched)
 
 
-def _run_board(args, settings, layout, banners, scripted, launched) -> int:  # type: ignore[no-untyped-def]
+def _build_loop(args, settings, layout, banners, scripted, launched):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
     from commboard.shell.event_log import EventLog
     from commboard.shell.input_script import ScriptFeed
@@ -133,15 +145,18 @@ def _run_board(args, settings, layout, banners, scripted, launched) -> int:  # t
         launched_at=launched,
         banners=banners,
     )
-    try:
-        BoardLoop(parts).run()
-    finally:
-        speaker.close()
-        event_log.close()
-        import pygame
+    return BoardLoop(parts)
 
+
+def close(loop) -> None:  # type: ignore[no-untyped-def]
+    """Release what ``build`` opened: speech (waits for WAV files), the log, the display."""
+    import pygame
+
+    try:
+        loop.p.speaker.close()
+    finally:
+        loop.p.event_log.close()
         pygame.quit()
-    return 0
 
 
 def screenshot(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ exactly repeatable.  Nothing here blocks on speech or the camera.
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ from commboard.shell.view import Banner, BoardView, board_view, cell_at
 from commboard.speech import Speaker
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
-MAX_STEPS_PER_INSTANT = 1000  # virtual clock: guard against a deadline that never moves
+MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going to recover
 
 
 class RealClock:
@@ -121,6 +122,7 @@ class BoardLoop:
         self.dirty = True
         self.running = True
         self.frames = 0
+        self._errors = 0
         self._shots = 0
         self._shot_reason: str | None = None
         for banner in parts.banners:
@@ -155,7 +157,7 @@ class BoardLoop:
         )
         reason = "quit"
         while self.running:
-            self.frame(self.p.clock.now())
+            self.safe_frame(self.p.clock.now())
             if self.p.end_at is not None and self.now >= self.p.end_at:
                 reason = "time up"
                 break
@@ -163,6 +165,23 @@ class BoardLoop:
                 self.idle()
         self.p.event_log.record(self.now, "stop", reason=reason)
         return reason
+
+    def safe_frame(self, now: float) -> None:
+        """A frame that logs and shows an unexpected error instead of stopping the board."""
+        try:
+            self.frame(now)
+            self._errors = 0
+        except Exception as exc:  # never crash in front of a patient: log, show, go on
+            self._errors += 1
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            message = f"{type(exc).__name__}: {exc}"
+            self.p.event_log.record(
+                now, "error", message=message, where=f"{Path(where.filename).name}:{where.lineno}"
+            )
+            self.chrome.show(Banner("error", f"Something went wrong: {message}"), now)
+            self.dirty = True
+            if self._errors >= MAX_ERRORS_IN_A_ROW:
+                raise
 
     def frame(self, now: float) -> None:
         """One pass: inputs, scanning, chrome timers, speech state, then draw if needed."""
