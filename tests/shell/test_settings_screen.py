@@ -1,0 +1,253 @@
+"""The therapist's settings screen, driven headless with real pygame key events."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pygame
+import pytest
+
+from commboard.adapters.pygame_input import CarerRequest, Click, UiEvent, translate
+from commboard.events import Source, Switch, SwitchDown, SwitchUp
+from commboard.profiles import ENV_CONFIG_DIR, load_profile, profile_path
+from commboard.settings import Settings, describe
+from commboard.shell.render import TextCache
+from commboard.shell.screens import Close, Stay
+from commboard.shell.settings_paint import screen_layout
+from commboard.shell.settings_screen import SettingsScreen
+
+T0 = 100.0
+
+
+class FakeBoard:
+    """The ShellContext a carer screen sees: current settings, and what was applied."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.applied: list[Settings] = []
+        self.layouts_root = Path(".")
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.applied.append(settings)
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cfg = tmp_path / "cfg"
+    monkeypatch.setenv(ENV_CONFIG_DIR, str(cfg))
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def surface() -> pygame.Surface:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    pygame.display.init()
+    pygame.font.init()
+    return pygame.Surface((1280, 720))
+
+
+KEYS = {
+    "up": (pygame.K_UP, ""),
+    "down": (pygame.K_DOWN, ""),
+    "left": (pygame.K_LEFT, ""),
+    "right": (pygame.K_RIGHT, ""),
+    "enter": (pygame.K_RETURN, "\r"),
+    "backspace": (pygame.K_BACKSPACE, "\b"),
+    "pagedown": (pygame.K_PAGEDOWN, ""),
+    "esc": (pygame.K_ESCAPE, "\x1b"),
+}
+
+
+def press(screen: SettingsScreen, *names: str, now: float = T0) -> list[object]:
+    """Real pygame KEYDOWN events through the real input adapter, as the loop does."""
+    outcomes = []
+    for name in names:
+        key, text = KEYS.get(name, (ord(name[0]) if len(name) == 1 else 0, name))
+        event = translate(
+            pygame.event.Event(pygame.KEYDOWN, key=key, unicode=text),
+            now,
+            None,
+            screen.wants_text,
+        )
+        assert event is not None
+        outcomes.append(screen.handle(event, now))
+    return outcomes
+
+
+def go_to(screen: SettingsScreen, key: str) -> None:
+    press(screen, *["down"] * [k for k, _, _ in describe()].index(key))
+    assert screen.key == key
+
+
+def test_keyboard_changes_the_scan_interval_and_s_saves_it_to_the_profile() -> None:
+    board = FakeBoard()
+    saved: list[Settings] = []
+    screen = SettingsScreen(board, "anna", on_saved=saved.append, now=T0)
+    go_to(screen, "scan.interval_s")
+    press(screen, "right", "right", "right", "right", "right")  # Right is a switch key elsewhere
+    assert screen.edited.scan.interval_s == 1.5
+    assert board.applied == [] and not profile_path("anna").exists()  # not before S
+    assert press(screen, "s") == [Stay()]
+    on_disk, problems = load_profile("anna")
+    assert (on_disk.scan.interval_s, problems) == (1.5, [])
+    assert "  interval_s: 1.5\n" in profile_path("anna").read_text()
+    assert board.applied[-1].scan.interval_s == 1.5  # the running board uses it at once
+    assert saved == [board.applied[-1]]
+    assert not screen.changed
+    assert press(screen, "esc") == [Close()]
+
+
+def test_left_and_minus_step_down_and_stop_at_the_minimum() -> None:
+    screen = SettingsScreen(FakeBoard(), now=T0)
+    go_to(screen, "scan.interval_s")
+    press(screen, "left", "-")
+    assert screen.edited.scan.interval_s == 0.8
+    press(screen, *["left"] * 12)
+    assert screen.edited.scan.interval_s == 0.1
+    assert "minimum" in screen.message[0]
+
+
+def test_typing_a_value_with_enter_and_refusing_nonsense() -> None:
+    screen = SettingsScreen(FakeBoard(), now=T0)
+    go_to(screen, "scan.interval_s")
+    press(screen, "enter")
+    assert screen.mode == "type" and screen.typed == "1.0"
+    press(screen, "backspace", "backspace", "backspace", "2", ",", "5", "enter")
+    assert screen.mode == "type"  # "2,5" is not a number: say so, keep typing
+    assert "expected a number in s from 0.1 to 10" in screen.message[0]
+    press(screen, "backspace", "backspace", ".", "5", "enter")
+    assert (screen.mode, screen.edited.scan.interval_s) == ("browse", 2.5)
+    press(screen, "enter", "backspace", "backspace", "backspace", "4", "0", "enter")
+    assert screen.edited.scan.interval_s == 10.0
+    assert screen.message[0] == "scan.interval_s 40 is above the maximum 10 s; using 10"
+
+
+def test_enter_opens_the_choice_list_of_a_choice_setting() -> None:
+    screen = SettingsScreen(FakeBoard(), now=T0)
+    go_to(screen, "scan.pattern")
+    press(screen, "enter")
+    assert screen.mode == "choose"
+    press(screen, "down", "down", "enter")
+    assert (screen.mode, screen.edited.scan.pattern) == ("browse", "block")
+    go_to_blink = [k for k, _, _ in describe()].index("blink.inverse")
+    press(screen, *["down"] * (go_to_blink - screen.index), "enter")
+    assert screen.edited.blink.inverse is True
+
+
+def test_escape_with_unsaved_changes_asks_first() -> None:
+    board = FakeBoard()
+    screen = SettingsScreen(board, "anna", now=T0)
+    go_to(screen, "scan.passes")
+    press(screen, "right")
+    assert press(screen, "esc") == [Stay()]
+    assert screen.mode == "confirm"
+    press(screen, "c")
+    assert screen.mode == "browse" and screen.edited.scan.passes == 4
+    assert press(screen, "esc", "l") == [Stay(), Close()]
+    assert board.applied == [] and not profile_path("anna").exists()
+    screen = SettingsScreen(board, "anna", now=T0)
+    go_to(screen, "scan.passes")
+    press(screen, "right")
+    assert press(screen, "esc", "s") == [Stay(), Close()]
+    assert load_profile("anna")[0].scan.passes == 4
+
+
+def test_d_restores_the_default_and_pagedown_changes_tab() -> None:
+    screen = SettingsScreen(FakeBoard(), now=T0)
+    press(screen, "pagedown")
+    assert screen.key == "blink.eye"
+    press(screen, "right", "right")
+    assert screen.edited.blink.eye == "left"
+    press(screen, "d")
+    assert screen.edited.blink.eye == "both"
+
+
+def test_try_out_scans_at_the_edited_speed() -> None:
+    screen = SettingsScreen(FakeBoard(), now=T0)
+    go_to(screen, "scan.interval_s")
+    press(screen, *["right"] * 10, now=T0)  # 2.0 s per step
+    first = T0 + screen.edited.scan.first_extra_s
+    screen.tryout.tick(first + 1.9)
+    assert screen.tryout.highlighted() == (0,)
+    screen.tryout.tick(first + 2.1)
+    assert screen.tryout.highlighted() == (1,)
+    deadline = screen.next_deadline(first + 2.1)
+    assert deadline == pytest.approx(first + 4.0)
+
+
+def test_t_gives_the_patient_switch_to_the_try_out_with_the_real_hold() -> None:
+    screen = SettingsScreen(FakeBoard(), now=T0)
+    assert screen.wants_text
+    press(screen, "t")
+    assert not screen.wants_text  # Space/Enter now arrive as switch presses and releases
+    t = T0 + 0.1
+    down = translate(
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, unicode=" "), t, None, False
+    )
+    assert down == SwitchDown(t, Switch.SELECT, Source.KEYBOARD)
+    screen.handle(down, t)
+    screen.handle(SwitchUp(t + 0.1, Switch.SELECT, Source.KEYBOARD), t + 0.1)  # too short
+    assert screen.tryout.selections == 0
+    screen.handle(SwitchDown(t + 0.2, Switch.SELECT, Source.KEYBOARD), t + 0.2)
+    screen.handle(SwitchUp(t + 0.6, Switch.SELECT, Source.KEYBOARD), t + 0.6)
+    assert screen.tryout.selections == 1
+    assert screen.tryout.result.startswith("Selected: Yes")
+    assert screen.handle(CarerRequest(t + 1), t + 1) == Stay()  # Escape takes the switch back
+    assert screen.wants_text
+
+
+def test_switch_presses_do_nothing_unless_the_try_out_has_the_switch() -> None:
+    screen = SettingsScreen(FakeBoard(), now=T0)
+    screen.handle(SwitchDown(T0, Switch.SELECT, Source.BLINK), T0)
+    screen.handle(SwitchUp(T0 + 1, Switch.SELECT, Source.BLINK), T0 + 1)
+    assert screen.tryout.selections == 0 and not screen.changed
+
+
+def test_mouse_plus_button_tab_and_save_button(surface: pygame.Surface) -> None:
+    board = FakeBoard()
+    screen = SettingsScreen(board, "anna", now=T0)
+    screen.draw(surface, TextCache(), T0)
+    lay = screen_layout(surface.get_size(), len(screen.groups))
+
+    def click(rect: tuple[int, int, int, int]) -> object:
+        x, y, w, h = rect
+        event: UiEvent = Click(T0, x + w // 2, y + h // 2)
+        return screen.handle(event, T0)
+
+    click(lay.rows[3])
+    assert screen.key == "scan.interval_s"
+    click(lay.plus)
+    click(lay.plus)
+    assert screen.edited.scan.interval_s == 1.2
+    click(lay.tabs[2])
+    assert screen.key.startswith("speech.")
+    click(lay.buttons[0])
+    assert load_profile("anna")[0].scan.interval_s == 1.2
+
+
+def test_a_failed_save_still_applies_and_says_not_saved(config_dir: Path) -> None:
+    config_dir.parent.mkdir(exist_ok=True)
+    config_dir.write_text("a file where the config directory should be")
+    board = FakeBoard()
+    screen = SettingsScreen(board, "anna", now=T0)
+    go_to(screen, "scan.interval_s")
+    press(screen, "right", "s")
+    assert screen.message[0].startswith("Not saved")
+    assert board.applied[-1].scan.interval_s == 1.1
+    assert screen.changed  # leaving will ask again
+
+
+def test_every_setting_can_be_shown_at_every_size(surface: pygame.Surface) -> None:
+    """Generated from the metadata: walking every row and drawing must never fail."""
+    texts = TextCache()
+    for size in [(800, 600), (1280, 720), (1920, 1080)]:
+        target = pygame.Surface(size)
+        screen = SettingsScreen(FakeBoard(), now=T0)
+        for i in range(len(describe())):
+            screen.draw(target, texts, T0 + i)
+            press(screen, "down", now=T0 + i)
+        assert screen.index == len(describe()) - 1
+        lit_cell = screen_layout(size, len(screen.groups)).tryout
+        assert target.get_at((lit_cell[0] + 2, lit_cell[1] + lit_cell[3] // 2))[:3] != (0, 0, 0)
