@@ -16,9 +16,12 @@ Behaviour (``docs/scanning.md`` has the full timeline rules):
   press is being held, and a shorter press is logged and ignored.
 * After ``passes`` unanswered passes at a level, go up a level; at the top,
   stop and wait for a switch press.
-* After an activation: ``post_select_delay_s`` quiet, then a new cycle from
+* After an activation the selected cell stays highlighted and nothing moves
+  for ``max(post_select_delay_s, undo_window_s)``; then a new cycle starts at
   the top.  A SELECT press that goes down within ``undo_window_s`` of the
-  activation (and is held for the acceptance time) emits ``Undo`` instead.
+  activation (and is held for the acceptance time) emits ``Undo``.  The scan
+  does not restart inside the undo window on purpose: otherwise a quick
+  press meant for the first row would cancel the phrase just said.
 """
 
 from __future__ import annotations
@@ -425,7 +428,7 @@ class Scanner:
             self._show(t, target, out)
         out.append(Activate(t, child.cells[0]))
         self._activated_t = t
-        self._enter_quiet(t)
+        self._enter_quiet(t, self._settings.undo_window_s)
 
     def _undo(self, t: float, out: list[Effect]) -> None:
         self._activated_t = None  # one undo per selection
@@ -435,10 +438,11 @@ class Scanner:
         self._clear(t, out)
         self._enter_quiet(t)
 
-    def _enter_quiet(self, t: float) -> None:
+    def _enter_quiet(self, t: float, undo_window_s: float = 0.0) -> None:
+        """Stand still after a selection: the post-selection delay, or the undo window."""
         self._phase = _Phase.QUIET
         self._step_due = None
-        self._quiet_until = t + max(0.0, self._settings.post_select_delay_s)
+        self._quiet_until = t + max(0.0, self._settings.post_select_delay_s, undo_window_s)
 
     def _up(self, event: SwitchUp, out: list[Effect]) -> None:
         press = self._held.pop(event.name, None)

@@ -100,9 +100,10 @@ def test_selecting_row_then_cell_activates_that_cell() -> None:
     out = press(s, 3.6, 0.3)
     assert of(Activate, out) == [Activate(3.85, 4)]
     assert s.highlighted() == (4,)
-    # post-selection delay 0.5 s, then a new cycle from the top
-    out = s.tick(4.4)
-    assert highlights(out) == [(4.35, (0, 1, 2))]
+    # the chosen cell stays lit through the undo window (1 s, longer than the
+    # 0.5 s post-selection delay), then a new cycle from the top
+    assert highlights(s.tick(4.8)) == []
+    assert highlights(s.tick(4.9)) == [(4.85, (0, 1, 2))]
 
 
 def test_column_row_scans_columns_first() -> None:
@@ -231,14 +232,15 @@ def test_select_within_undo_window_cancels_and_says_so() -> None:
     s.load(plan("linear"), 0.0)
     out = press(s, 0.1, 0.3)
     assert of(Activate, out) == [Activate(0.35, 0)]
-    out = s.tick(0.9)  # quiet until 0.85, then a new cycle
-    assert highlights(out) == [(0.85, (0,))]
+    # nothing else is offered inside the undo window: the chosen cell stays lit
+    assert highlights(s.tick(1.29)) == []
+    assert s.highlighted() == (0,)
     out = press(s, 1.3, 0.3)  # down 0.95 s after the activation: inside the 1 s window
     assert of(Undo, out) == [Undo(1.55)]
     assert [n.text for n in of(Notice, out)] == ["Cancelled"]
     assert of(Activate, out) == []
     # one undo per selection: the next press is an ordinary selection again
-    s.tick(2.1)
+    assert highlights(s.tick(2.1)) == [(2.05, (0,))]  # 0.5 s after the undo
     out = press(s, 2.2, 0.3)
     assert of(Undo, out) == [] and of(Activate, out) == [Activate(2.45, 0)]
 
@@ -336,10 +338,10 @@ def test_set_settings_switches_mode_at_once() -> None:
 def test_load_during_post_selection_delay_waits_for_it() -> None:
     s = Scanner(BASE)
     s.load(plan("linear"), 0.0)
-    press(s, 0.1, 0.3)  # activated at 0.35, quiet until 0.85
+    press(s, 0.1, 0.3)  # activated at 0.35, quiet (undo window) until 1.35
     out = s.load(plan(), 0.4)
     assert highlights(out) == [(0.4, ())]
-    assert highlights(s.tick(1.0)) == [(0.85, (0, 1, 2))]
+    assert highlights(s.tick(1.4)) == [(1.35, (0, 1, 2))]
 
 
 def test_late_camera_event_selects_what_was_highlighted_at_its_time() -> None:
