@@ -1,0 +1,140 @@
+"""Webcams (``auto``, ``index:N``) and video files (``video:PATH``) as ``FrameSource``s via OpenCV.
+
+Frames are converted to RGB and kept in memory only.  Live sources are read
+as fast as they deliver, so the newest frame always wins; a video played in
+real time skips the frames it is late for rather than queueing them.  With a
+virtual clock every frame is delivered and stamped ``start_t + n / fps``.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from commboard.vision.frames import Frame
+
+_MAX_AUTO_INDEX = 4  # `auto` tries /dev/video0..3 (or indices 0..3 elsewhere)
+
+
+class _CaptureSource:
+    """Shared reading of a ``cv2.VideoCapture``; subclasses decide pacing."""
+
+    def __init__(
+        self,
+        cap: cv2.VideoCapture,
+        fps: float,
+        *,
+        virtual_clock: bool,
+        start_t: float,
+        clock: Callable[[], float],
+    ) -> None:
+        self.finished = False
+        self._cap = cap
+        self._fps = fps
+        self._virtual = virtual_clock
+        self._start_t = start_t
+        self._clock = clock
+        self._frame_no = 0
+
+    def _grab_frame(self, t: float | None) -> Frame | None:
+        ok, bgr = self._cap.read()
+        if not ok or bgr is None:
+            return None
+        n, self._frame_no = self._frame_no, self._frame_no + 1
+        if t is None:
+            t = self._start_t + n / self._fps if self._virtual else self._clock()
+        rgb: np.ndarray = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+        return Frame(t, rgb)
+
+    def close(self) -> None:
+        self._cap.release()
+
+
+class WebcamSource(_CaptureSource):
+    """A webcam by index, asked for ``size`` and ``fps`` (it may deliver something close)."""
+
+    def __init__(
+        self,
+        index: int,
+        size: tuple[int, int],
+        fps: float,
+        *,
+        virtual_clock: bool = False,
+        start_t: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        cap = cv2.VideoCapture(index)
+        if not cap.isOpened():
+            cap.release()
+            raise OSError(f"camera {index} could not be opened")
+        cap.set(cv2.CAP_PROP_FRAME_WIDTH, size[0])
+        cap.set(cv2.CAP_PROP_FRAME_HEIGHT, size[1])
+        cap.set(cv2.CAP_PROP_FPS, fps)
+        cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # keep the driver from queueing stale frames
+        super().__init__(cap, fps, virtual_clock=virtual_clock, start_t=start_t, clock=clock)
+
+    def read(self) -> Frame | None:
+        return self._grab_frame(None)
+
+
+def find_webcam(size: tuple[int, int], fps: float, **kwargs: object) -> WebcamSource | None:
+    """The first webcam that opens, or None.  On Linux only existing /dev/video* are tried."""
+    for index in range(_MAX_AUTO_INDEX):
+        if sys.platform.startswith("linux") and not Path(f"/dev/video{index}").exists():
+            continue
+        try:
+            return WebcamSource(index, size, fps, **kwargs)  # type: ignore[arg-type]
+        except OSError:
+            continue
+    return None
+
+
+class VideoFileSource(_CaptureSource):
+    """A video file, played by its own frame rate."""
+
+    def __init__(
+        self,
+        path: str,
+        *,
+        virtual_clock: bool,
+        start_t: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if not Path(path).is_file():
+            raise OSError(f"no video file at {path}")
+        cap = cv2.VideoCapture(path)
+        if not cap.isOpened():
+            cap.release()
+            raise OSError(f"OpenCV cannot read the video {path}")
+        fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
+        if not 1.0 <= fps <= 240.0 or math.isnan(fps):
+            fps = 30.0  # a file without a usable rate: assume the common webcam rate
+        super().__init__(cap, fps, virtual_clock=virtual_clock, start_t=start_t, clock=clock)
+
+    @property
+    def fps(self) -> float:
+        return self._fps
+
+    def read(self) -> Frame | None:
+        frame = self._grab_frame(None) if self._virtual else self._read_paced()
+        if frame is None:
+            self.finished = True
+        return frame
+
+    def _read_paced(self) -> Frame | None:
+        due = self._start_t + self._frame_no / self._fps
+        wait = due - self._clock()
+        if wait > 0:
+            time.sleep(wait)
+        behind = math.floor((self._clock() - self._start_t) * self._fps) - self._frame_no
+        for _ in range(max(0, behind)):  # late: drop the frames we missed, newest wins
+            if not self._cap.grab():
+                return None
+            self._frame_no += 1
+        return self._grab_frame(self._start_t + self._frame_no / self._fps)

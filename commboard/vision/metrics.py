@@ -1,0 +1,160 @@
+"""Eye and head measurements from Face Mesh landmarks: pure functions, no camera, no clock.
+
+Everything is computed in pixel units (x times width, y times height, z times
+width) because normalised coordinates are stretched differently in x and y on
+a 4:3 frame, which would bend the eye aspect ratio with the camera's shape.
+Index sets and the left/right convention are in ``commboard.vision.landmarks``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from commboard.vision import landmarks as lm
+from commboard.vision.frames import Landmarks, RGBImage
+from commboard.vision.sample import EyeSample
+
+Points = npt.NDArray[np.float64]
+
+# Rec. 601 luma weights: the usual "how bright does this look" for RGB video.
+_LUMA = np.array([0.299, 0.587, 0.114])
+# MediaPipe reads both frontal portraits we ship (astronaut +11 deg, Grace
+# Hopper +7..8 deg) as looking down, although its canonical face model puts
+# forehead and chin within 0.7 deg of the image plane: a bias of its depth
+# estimates.  We subtract the mean so a face looking at the camera reads about
+# 0; the blink switch's pitch limit is generous (20 deg) for the rest.
+NEUTRAL_PITCH_DEG = 9.0
+# Brightness is averaged over every 4th pixel of the face box: the mean of a
+# 200x200 face changes by well under 1 grey level, at a sixteenth of the cost.
+_BRIGHTNESS_STRIDE = 4
+
+
+def to_pixels(landmarks: Landmarks, frame_shape: Sequence[int]) -> Points:
+    """Landmarks scaled to pixels: x*width, y*height, z*width (MediaPipe's z uses x's scale)."""
+    height, width = int(frame_shape[0]), int(frame_shape[1])
+    return np.asarray(landmarks, dtype=np.float64) * np.array([width, height, width])
+
+
+def eye_aspect_ratio(px: Points, idx: Sequence[int]) -> float | None:
+    """EAR = (|p2-p6| + |p3-p5|) / (2 |p1-p4|) in the image plane; None if the eye has no width.
+
+    About 0.25-0.35 for an open eye and below 0.2 closed (CLINICAL.md), but it
+    varies by person and camera angle, which is why the blink switch is
+    calibrated.
+    """
+    p = px[list(idx), :2]
+    width = float(np.linalg.norm(p[0] - p[3]))
+    if width < 1e-6:
+        return None
+    height = float(np.linalg.norm(p[1] - p[5]) + np.linalg.norm(p[2] - p[4]))
+    return height / (2.0 * width)
+
+
+def iris_position(
+    px: Points, corners: tuple[int, int], lids: tuple[int, int], iris: int
+) -> tuple[float, float] | None:
+    """Where the iris centre sits inside the eye opening, each axis clipped to -1..1.
+
+    x runs along the corner-to-corner line: -1 at the image-left corner, +1 at
+    the image-right corner.  y runs across it: -1 up, +1 down, measured from the
+    midpoint between the lids and scaled by half the lid opening (at least a
+    tenth of the eye width, so a nearly closed eye does not divide by zero).
+    """
+    a, b = px[corners[0], :2], px[corners[1], :2]
+    axis = b - a
+    width = float(np.linalg.norm(axis))
+    if width < 1e-6:
+        return None
+    u = axis / width
+    down = np.array([-u[1], u[0]])
+    c = px[iris, :2]
+    upper, lower = px[lids[0], :2], px[lids[1], :2]
+    half_open = max(float(np.linalg.norm(lower - upper)) / 2.0, 0.1 * width)
+    x = float(np.dot(c - (a + b) / 2.0, u)) / (width / 2.0)
+    y = float(np.dot(c - (upper + lower) / 2.0, down)) / half_open
+    return (min(1.0, max(-1.0, x)), min(1.0, max(-1.0, y)))
+
+
+def head_pose(px: Points) -> tuple[float, float, float]:
+    """Head (yaw, pitch, roll) in degrees from landmark geometry.
+
+    roll: slope of the line between the outer eye corners; > 0 when it runs
+    down to the image right (the head tilted clockwise on screen, towards the
+    patient's left shoulder).  yaw and pitch use MediaPipe's per-landmark depth
+    after undoing the roll: yaw is the angle of the cheek-to-cheek line out of
+    the image plane, > 0 when the face turns towards the image right (the
+    patient's own left); pitch is the angle of the forehead-to-chin line,
+    > 0 when the chin moves away from the camera (looking down), less
+    ``NEUTRAL_PITCH_DEG``.
+    """
+    eye_line = px[lm.CORNERS_LEFT[1], :2] - px[lm.CORNERS_RIGHT[0], :2]
+    roll = math.atan2(float(eye_line[1]), float(eye_line[0]))
+    cos_r, sin_r = math.cos(-roll), math.sin(-roll)
+
+    def upright(i: int) -> tuple[float, float, float]:
+        x, y, z = (float(v) for v in px[i])
+        return (x * cos_r - y * sin_r, x * sin_r + y * cos_r, z)
+
+    c0, c1 = upright(lm.CHEEK_IMAGE_LEFT), upright(lm.CHEEK_IMAGE_RIGHT)
+    top, chin = upright(lm.FOREHEAD), upright(lm.CHIN)
+    yaw = math.atan2(c1[2] - c0[2], c1[0] - c0[0])
+    pitch = math.atan2(chin[2] - top[2], chin[1] - top[1])
+    return (math.degrees(yaw), math.degrees(pitch) - NEUTRAL_PITCH_DEG, math.degrees(roll))
+
+
+def face_width(landmarks: Landmarks) -> float:
+    """Width of the face as a fraction of the frame width (mesh extent in x)."""
+    xs = np.asarray(landmarks)[:, 0]
+    return float(xs.max() - xs.min())
+
+
+def face_brightness(rgb: RGBImage, landmarks: Landmarks | None) -> float | None:
+    """Mean luminance (0..255) of the face's bounding box, or None without a face."""
+    if landmarks is None:
+        return None
+    height, width = rgb.shape[0], rgb.shape[1]
+    xs, ys = np.asarray(landmarks)[:, 0] * width, np.asarray(landmarks)[:, 1] * height
+    x0, x1 = max(0, int(xs.min())), min(width, int(math.ceil(xs.max())))
+    y0, y1 = max(0, int(ys.min())), min(height, int(math.ceil(ys.max())))
+    if x1 <= x0 or y1 <= y0:
+        return None
+    box = rgb[y0:y1:_BRIGHTNESS_STRIDE, x0:x1:_BRIGHTNESS_STRIDE]
+    return float(box.reshape(-1, 3).mean(axis=0) @ _LUMA)
+
+
+def eye_sample(
+    landmarks: Landmarks | None,
+    t: float,
+    frame_shape: Sequence[int],
+    brightness: float | None,
+) -> EyeSample:
+    """One ``EyeSample`` from a frame's landmarks; no landmarks means face_found False, all None.
+
+    A missing face is reported as missing -- never as closed eyes.
+    """
+    if landmarks is None:
+        return EyeSample(t=t, face_found=False)
+    px = to_pixels(landmarks, frame_shape)
+    yaw, pitch, roll = head_pose(px)
+    return EyeSample(
+        t=t,
+        face_found=True,
+        ear_left=eye_aspect_ratio(px, lm.EAR_LEFT),
+        ear_right=eye_aspect_ratio(px, lm.EAR_RIGHT),
+        iris_left=iris_position(px, lm.CORNERS_LEFT, lm.LIDS_LEFT, lm.IRIS_LEFT),
+        iris_right=iris_position(px, lm.CORNERS_RIGHT, lm.LIDS_RIGHT, lm.IRIS_RIGHT),
+        yaw_deg=yaw,
+        pitch_deg=pitch,
+        roll_deg=roll,
+        face_width=face_width(landmarks),
+        brightness=brightness,
+    )
+
+
+def measure(rgb: RGBImage, t: float, landmarks: Landmarks | None) -> EyeSample:
+    """``eye_sample`` for a frame, with the face brightness measured from its pixels."""
+    return eye_sample(landmarks, t, rgb.shape, face_brightness(rgb, landmarks))

@@ -1,0 +1,233 @@
+"""The camera feed: deterministic video runs, status changes, a camera that fails and comes back."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from commboard.adapters.camera_worker import VisionFeed, open_vision
+from commboard.adapters.synthetic_face import make_animator, write_script_video
+from commboard.vision.face_script import parse_script
+from commboard.vision.frames import Frame
+from commboard.vision.pipeline import QUEUE_SAMPLES
+from commboard.vision.sample import CameraState, CameraStatus, EyeSample
+
+FPS = 15.0
+VIDEO_SCRIPT = """\
+0.6  0.6  close
+1.6  0.4  absent
+"""
+
+
+@pytest.fixture(scope="module")
+def video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 2.4 s, 15 fps MJPG video of the astronaut: eyes shut 0.6-1.2 s, no face 1.6-2.0 s."""
+    path = tmp_path_factory.mktemp("video") / "face.avi"
+    animator = make_animator("astronaut", (640, 480))
+    assert write_script_video(path, parse_script(VIDEO_SCRIPT), animator, FPS, 2.4) == 36
+    return path
+
+
+def _run(spec: str, until: float, step: float = 0.25, start_t: float = 10.0) -> list:
+    feed = open_vision(spec, virtual_clock=True, size=(640, 480), fps=30.0, start_t=start_t)
+    feed.start()
+    items = []
+    t = start_t
+    while t < start_t + until:
+        t += step
+        items += feed.drain(t)
+    feed.close()
+    return items
+
+
+def _states(items: list) -> list[CameraState]:
+    return [i.state for i in items if isinstance(i, CameraStatus)]
+
+
+def test_video_in_virtual_clock_is_deterministic_and_stamped_by_frame(video: Path) -> None:
+    first = _run(f"video:{video}", 3.0)
+    second = _run(f"video:{video}", 3.0, step=0.1)  # drained in other steps: same result
+    assert first == second
+    samples = [i for i in first if isinstance(i, EyeSample)]
+    assert [s.t for s in samples] == pytest.approx([10.0 + n / FPS for n in range(36)])
+    assert _states(first) == [CameraState.STARTING, CameraState.OK, CameraState.ENDED]
+
+
+def test_video_samples_show_the_closure_and_the_missing_face(video: Path) -> None:
+    samples = [i for i in _run(f"video:{video}", 3.0, start_t=0.0) if isinstance(i, EyeSample)]
+    for s in samples:
+        shut = 0.6 <= s.t < 1.2 - 1e-9
+        gone = 1.6 <= s.t < 2.0 - 1e-9
+        assert s.face_found is not gone, s.t
+        if s.face_found and s.ear_left is not None and s.ear_right is not None:
+            assert (max(s.ear_left, s.ear_right) < 0.15) is shut, s.t
+
+
+def test_drain_processes_only_frames_up_to_now(video: Path) -> None:
+    feed = open_vision(f"video:{video}", virtual_clock=True, size=(640, 480), fps=30, start_t=0)
+    feed.start()
+    first = [i for i in feed.drain(0.5) if isinstance(i, EyeSample)]
+    assert [s.t for s in first] == pytest.approx([n / FPS for n in range(8)])  # 0 .. 0.467
+    assert feed.drain(0.5) == []
+    latest = feed.latest_frame()
+    assert latest is not None and latest[0].shape == (480, 640, 3) and latest[1] == first[-1]
+    feed.close()
+
+
+@pytest.mark.parametrize(
+    ("spec", "state", "words"),
+    [
+        ("none", CameraState.NONE, "No camera — using the keyboard switch"),
+        ("video:/no/such/file.avi", CameraState.NONE, "no video file at /no/such/file.avi"),
+        ("webcam", CameraState.ERROR, "use auto, index:N, video:PATH"),
+        ("synthetic:/no/such/script.txt", CameraState.ERROR, "/no/such/script.txt"),
+    ],
+)
+def test_no_usable_camera_is_reported_in_plain_words(
+    spec: str, state: CameraState, words: str
+) -> None:
+    items = _run(spec, 1.0)
+    assert _states(items)[-1] is state
+    assert words in items[-1].message
+    assert not any(isinstance(i, EyeSample) for i in items)
+
+
+def test_a_bad_synthetic_script_names_its_line(tmp_path: Path) -> None:
+    script = tmp_path / "face.txt"
+    script.write_text("1 1 close\n2 1 wink\n")
+    items = _run(f"synthetic:{script}", 0.5)
+    assert _states(items) == [CameraState.ERROR]
+    assert f"{script} line 2: unknown action 'wink'" in items[0].message
+
+
+# -- a camera that fails: fakes keep these quick and exact ------------------------------------
+
+
+class FlakyCamera:
+    """Delivers ``good`` frames at 30 fps, then fails forever (an unplugged webcam)."""
+
+    def __init__(self, start_t: float, good: int) -> None:
+        self.finished = False
+        self.t, self.good = start_t, good
+        self.closed = False
+
+    def read(self) -> Frame | None:
+        if self.good <= 0:
+            return None
+        self.good -= 1
+        self.t += 1 / 30
+        return Frame(self.t, np.full((48, 64, 3), 128, np.uint8))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class StillFace:
+    """A detector that always finds the same face (or raises on chosen calls)."""
+
+    def __init__(self, fail_on: tuple[int, ...] = ()) -> None:
+        self.calls, self.fail_on = 0, fail_on
+        rng = np.random.default_rng(1)
+        self.points = 0.3 + 0.4 * rng.random((478, 3))
+
+    def detect(self, rgb: np.ndarray) -> np.ndarray:
+        self.calls += 1
+        if self.calls in self.fail_on:
+            raise RuntimeError("graph failed")
+        return self.points
+
+    def close(self) -> None:
+        pass
+
+
+def _opener(plan: list[int | None]) -> tuple[Callable[[float], FlakyCamera | None], list]:
+    """Each open takes the next entry: N = a camera good for N frames, None = no camera."""
+    opened: list[FlakyCamera] = []
+
+    def open_source(t: float) -> FlakyCamera | None:
+        good = plan.pop(0) if plan else None
+        if good is None:
+            return None
+        opened.append(FlakyCamera(t, good))
+        return opened[-1]
+
+    return open_source, opened
+
+
+def test_camera_lost_then_back_in_virtual_clock() -> None:
+    opener, opened = _opener([10, None, 1000])
+    feed = VisionFeed(opener, StillFace, virtual_clock=True, start_t=0.0, reconnect_s=2.0)
+    feed.start()
+    items = []
+    for k in range(1, 41):
+        items += feed.drain(k * 0.25)  # 10 s
+    feed.close()
+    statuses = [(round(i.t, 2), i.state) for i in items if isinstance(i, CameraStatus)]
+    assert statuses == [
+        (0.0, CameraState.STARTING),
+        (0.03, CameraState.OK),
+        (0.37, CameraState.LOST),  # the 11th frame was due at 11/30 s
+        (4.4, CameraState.OK),  # the retry at 2.37 s found nothing, the one at 4.37 s works
+    ]
+    assert "Camera lost — using keyboard switch" in [
+        i.message for i in items if isinstance(i, CameraStatus)
+    ]
+    assert opened[0].closed
+    samples = [i for i in items if isinstance(i, EyeSample)]
+    assert all(s.face_found for s in samples)
+    times = [s.t for s in samples]
+    assert times[9] == pytest.approx(10 / 30) and times[10] == pytest.approx(4.4)
+    assert np.diff(times[10:]) == pytest.approx(1 / 30) and 10 - 1 / 30 < times[-1] <= 10
+
+
+def test_camera_lost_then_back_in_real_time() -> None:
+    opener, _ = _opener([5, 1000])
+    feed = VisionFeed(opener, StillFace, virtual_clock=False, start_t=time.monotonic(),
+                      reconnect_s=0.2)  # fmt: skip
+    feed.start()
+    states: list[CameraState] = []
+    deadline = time.monotonic() + 10.0
+    while CameraState.LOST not in states or states[-1] is not CameraState.OK:
+        assert time.monotonic() < deadline, states
+        states += _states(feed.drain(time.monotonic()))
+        time.sleep(0.02)
+    feed.close()
+    assert states == [CameraState.STARTING, CameraState.OK, CameraState.LOST, CameraState.OK]
+
+
+def test_real_time_queue_keeps_only_the_newest_samples() -> None:
+    opener, opened = _opener([QUEUE_SAMPLES * 3])
+    feed = VisionFeed(opener, StillFace, virtual_clock=False, start_t=time.monotonic())
+    feed.start()
+    deadline = time.monotonic() + 10.0
+    while (
+        not opened
+        or opened[0].good
+        or (latest := feed.latest_frame()) is None
+        or (latest[1].t != opened[0].t)
+    ):  # the loop does not drain while the camera delivers 3 queues' worth of frames
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    samples = [i for i in feed.drain(time.monotonic()) if isinstance(i, EyeSample)]
+    feed.close()
+    assert len(samples) == QUEUE_SAMPLES
+    assert samples[-1] == latest[1]  # the newest frame is kept; the oldest were dropped
+
+
+def test_error_on_one_frame_is_reported_and_the_feed_goes_on() -> None:
+    opener, _ = _opener([100])
+    feed = VisionFeed(opener, lambda: StillFace(fail_on=(5,)), virtual_clock=True, start_t=0.0)
+    feed.start()
+    items = feed.drain(1.0)
+    feed.close()
+    statuses = [i for i in items if isinstance(i, CameraStatus)]
+    assert [s.state for s in statuses] == [CameraState.STARTING, CameraState.OK,
+                                           CameraState.ERROR, CameraState.OK]  # fmt: skip
+    assert "graph failed" in statuses[2].message
+    samples = [i for i in items if isinstance(i, EyeSample)]
+    assert len(samples) == 30 and [s.face_found for s in samples].count(False) == 1
+    assert not samples[4].face_found  # the failed frame is "no face", never "eyes closed"
