@@ -144,6 +144,7 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
         input_name="script" if scripted else "keyboard",
         launched_at=launched,
         banners=banners,
+        profile=getattr(args, "profile", "default"),
     )
     return BoardLoop(parts)
 

@@ -28,6 +28,7 @@ from commboard.shell.screens import (
     ShellContext,
     Stay,
 )
+from commboard.shell.settings_screen import SettingsScreen
 from commboard.shell.view import Rect
 
 PANEL = (32, 38, 46)
@@ -43,6 +44,7 @@ def menu_entries() -> list[MenuEntry]:
         MenuEntry("r", "Resume", lambda ctx: CloseAll()),
         MenuEntry("l", "Change layout", lambda ctx: Open(LayoutPicker(ctx))),
         # Issue 3 adds "Camera view" and "Calibrate", issue 4 "Settings", here.
+        MenuEntry("s", "Settings (therapist)", lambda ctx: Open(SettingsScreen(ctx, getattr(ctx, "profile", "default")))),
         MenuEntry("q", "Quit the board", lambda ctx: Open(QuitConfirm(ctx))),
     ]
 

@@ -103,6 +103,7 @@ class LoopParts:
     input_name: str = "keyboard"
     launched_at: float | None = None  # real monotonic time the command started
     banners: list[Banner] = field(default_factory=list)
+    profile: str = "default"  # the --profile the settings screen saves to
 
 
 class BoardLoop:
@@ -138,6 +139,10 @@ class BoardLoop:
         self.perform(self.session.set_settings(settings, self.now))
         self.p.speaker.apply(settings.speech)
         self.dirty = True
+
+    @property
+    def profile(self) -> str:
+        return self.p.profile
 
     @property
     def layouts_root(self) -> Path:
@@ -190,6 +195,8 @@ class BoardLoop:
         for event in self._inputs(now):
             self.dispatch(event)
         self.dirty |= self.chrome.expire(now)
+        # A screen that moves by itself (the settings try-out) is redrawn when due.
+        self.dirty |= any((d := s.next_deadline(now)) is not None and d <= now for s in self.screens)
         self._check_speech()
         if self.dirty:
             self.draw()
@@ -251,7 +258,7 @@ class BoardLoop:
         self.dirty = True
 
     def _to_screen(self, event: UiEvent) -> None:
-        if isinstance(event, SwitchDown | SwitchUp):
+        if isinstance(event, SwitchDown | SwitchUp) and not getattr(self.screens[-1], "wants_switches", False):
             self.p.event_log.record(
                 event.t,
                 "switch",
@@ -260,7 +267,7 @@ class BoardLoop:
                 ignored="carer screen open",
             )
             return
-        if isinstance(event, Key | Click | CarerRequest | WindowClosed):
+        if isinstance(event, Key | Click | CarerRequest | WindowClosed | SwitchDown | SwitchUp):
             self.act(self.screens[-1].handle(event, self.now))
 
     def open_screen(self, screen: Screen) -> None:

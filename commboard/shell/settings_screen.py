@@ -155,6 +155,8 @@ class SettingsScreen:
         self.choice = 0
         self.typed = ""
         self.message = (KEY_HINT, MUTED)
+        # Every key arrives as a key, except while the patient's switch drives the try-out.
+        self.wants_text = True
         self.tryout = TryOut(self.edited.scan, now)
         self._size = (1280, 720)
 
@@ -164,11 +166,6 @@ class SettingsScreen:
     def wants_switches(self) -> bool:
         """The loop passes switch presses here (not to the paused board) while True."""
         return self.trying
-
-    @property
-    def wants_text(self) -> bool:
-        """Every key arrives as a key, except while the patient's switch drives the try-out."""
-        return not self.trying
 
     @property
     def trying(self) -> bool:
@@ -366,6 +363,7 @@ class SettingsScreen:
     def toggle_try(self, now: float | None) -> None:
         """Give the patient's switch to the try-out, or take it back."""
         self.tryout.live = not self.tryout.live
+        self.wants_text = not self.tryout.live
         if self.tryout.live and now is not None:
             self.tryout.result, self.tryout.selections = "", 0
             self.tryout.restart(self.edited.scan, now)

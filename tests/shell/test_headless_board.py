@@ -18,7 +18,13 @@ import pytest
 
 from commboard.cli import build_parser, main
 from commboard.shell import app
-from commboard.shell.carer_menu import CarerMenu, LayoutPicker, QuitConfirm, button_rects
+from commboard.shell.carer_menu import (
+    CarerMenu,
+    LayoutPicker,
+    QuitConfirm,
+    button_rects,
+    menu_entries,
+)
 from commboard.shell.loop import BoardLoop
 from commboard.speech import NullSpeaker
 
@@ -279,7 +285,7 @@ def test_carer_menu_works_with_the_mouse(board: BoardLoop) -> None:
     assert board.screens == []
     key(board, pygame.K_ESCAPE)
     size = board.p.surface.get_size()
-    click(board, *centre(button_rects(size, 3)[2][2]))  # "Quit the board"
+    click(board, *centre(button_rects(size, len(menu_entries()))[2][-1]))  # "Quit the board"
     assert isinstance(board.screens[-1], QuitConfirm)
     click(board, *centre(button_rects(size, 2)[2][0]))  # "Yes, quit"
     assert not board.running

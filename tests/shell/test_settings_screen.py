@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
 import pytest
 
 from commboard.adapters.pygame_input import CarerRequest, Click, UiEvent, translate
+from commboard.cli import build_parser
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
 from commboard.profiles import ENV_CONFIG_DIR, load_profile, profile_path
 from commboard.settings import Settings, describe
+from commboard.shell import app
+from commboard.shell.loop import BoardLoop
 from commboard.shell.render import TextCache
 from commboard.shell.screens import Close, Stay
 from commboard.shell.settings_paint import screen_layout
@@ -251,3 +256,71 @@ def test_every_setting_can_be_shown_at_every_size(surface: pygame.Surface) -> No
         assert screen.index == len(describe()) - 1
         lit_cell = screen_layout(size, len(screen.groups)).tryout
         assert target.get_at((lit_cell[0] + 2, lit_cell[1] + lit_cell[3] // 2))[:3] != (0, 0, 0)
+
+
+# -- inside the running board (real loop, carer menu, virtual clock) ------------
+
+
+@pytest.fixture
+def running_board(tmp_path: Path) -> Iterator[BoardLoop]:
+    args = build_parser().parse_args(
+        ["run", "--headless", "--virtual-clock", "--speech", "none", "--profile", "anna",
+         "--history", str(tmp_path / "history.jsonl"),
+         "--event-log", str(tmp_path / "events.jsonl")]
+    )  # fmt: skip
+    loop = app.build(args)
+    assert isinstance(loop, BoardLoop)
+    loop.safe_frame(loop.p.clock.now())
+    yield loop
+    app.close(loop)
+
+
+def step(loop: BoardLoop, seconds: float) -> None:
+    loop.p.clock.advance_to(loop.now + seconds)
+    loop.safe_frame(loop.p.clock.now())
+
+
+def key(loop: BoardLoop, code: int, text: str = "", hold_s: float = 0.0) -> None:
+    """Press a key, hold it ``hold_s``, release it, and let the board run 0.5 s."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, unicode=text, mod=0))
+    if hold_s:
+        step(loop, hold_s)
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, unicode=text, mod=0))
+    step(loop, 0.5)
+
+
+def test_from_the_carer_menu_keyboard_changes_are_saved_and_used_by_the_board(
+    running_board: BoardLoop, tmp_path: Path
+) -> None:
+    loop = running_board
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_s, "s")
+    screen = loop.screens[-1]
+    assert isinstance(screen, SettingsScreen) and screen.profile == "anna"
+    for _ in range(3):
+        key(loop, pygame.K_DOWN)
+    for _ in range(5):
+        key(loop, pygame.K_RIGHT)  # Right is NEXT on the board; here it changes the value
+    assert loop.settings.scan.interval_s == 1.0  # not before saving
+    key(loop, pygame.K_s, "s")
+    assert load_profile("anna")[0].scan.interval_s == 1.5
+    assert loop.settings.scan.interval_s == 1.5  # the running board uses it at once
+    assert loop.session.settings.scan.interval_s == 1.5
+
+    frames = loop.frames
+    step(loop, 3.0)  # the try-out moves by itself: the screen is redrawn without input
+    assert loop.frames > frames
+
+    key(loop, pygame.K_t, "t")  # the patient's switch now drives the try-out
+    key(loop, pygame.K_SPACE, " ", hold_s=0.6)
+    assert screen.tryout.selections == 1
+    key(loop, pygame.K_ESCAPE)  # takes the switch back
+    key(loop, pygame.K_ESCAPE)  # nothing unsaved: back to the menu
+    key(loop, pygame.K_r, "r")
+    assert loop.screens == [] and not loop.session.paused
+    assert "scan 1.5 s" in loop.status_text()
+    records = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    assert not [
+        r for r in records if r["type"] == "select"
+    ]  # the try-out never selected on the board
+    assert not [r for r in records if r.get("ignored")]  # its switch presses were not dropped
