@@ -140,6 +140,10 @@ class Session:
         """Scanning goes on after ``pause``."""
         return self._take_queued() + self._run(self._scanner.resume(now), now)
 
+    def undo(self, now: float) -> list[Effect]:
+        """Cancel the last action now (a blink rest request that first selected a cell)."""
+        return self._take_queued() + self._undo(now)
+
     def set_settings(self, settings: Settings, now: float) -> list[Effect]:
         """Apply new settings at once; a new scan pattern rebuilds the plan."""
         pattern_changed = settings.scan.pattern != self.settings.scan.pattern

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pygame
+import yaml
 
 from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
 from commboard.shell.render import INK, PAPER, TextCache, blit_in
@@ -36,6 +37,8 @@ BUTTON = (241, 243, 244)
 KEY_BADGE = (255, 212, 0)
 DEFAULT_SIZE = (1280, 720)
 MAX_LAYOUTS = 9
+# Enter and Space are the patient's switch keys, so menus never use them.
+HINT = "Press the letter, or click.  Escape: back."
 
 
 def menu_entries() -> list[MenuEntry]:
@@ -44,7 +47,11 @@ def menu_entries() -> list[MenuEntry]:
         MenuEntry("r", "Resume", lambda ctx: CloseAll()),
         MenuEntry("l", "Change layout", lambda ctx: Open(LayoutPicker(ctx))),
         # Issue 3 adds "Camera view" and "Calibrate", issue 4 "Settings", here.
-        MenuEntry("s", "Settings (therapist)", lambda ctx: Open(SettingsScreen(ctx, getattr(ctx, "profile", "default")))),
+        MenuEntry(
+            "s",
+            "Settings (therapist)",
+            lambda ctx: Open(SettingsScreen(ctx, getattr(ctx, "profile", "default"))),
+        ),
         MenuEntry("q", "Quit the board", lambda ctx: Open(QuitConfirm(ctx))),
     ]
 
@@ -56,7 +63,8 @@ def button_rects(size: tuple[int, int], count: int) -> tuple[Rect, Rect, list[Re
     px, py = (width - pw) // 2, (height - ph) // 2
     title = (px, py, pw, int(ph * 0.2))
     gap = max(6, ph // 60)
-    slot_h = min(int(ph * 0.16), (ph - title[3] - gap) // max(1, count) - gap)
+    room = ph - title[3] - title[3] // 2  # the hint line sits below the buttons
+    slot_h = min(int(ph * 0.16), room // max(1, count) - gap)
     x = px + pw // 12
     buttons = [
         (x, py + title[3] + i * (slot_h + gap), pw - 2 * (pw // 12), slot_h) for i in range(count)
@@ -111,6 +119,8 @@ class ButtonScreen:
         blit_in(surface, texts.text(self.title, inner[2:], PAPER, title[3] // 3), inner)
         for entry, rect in zip(self.entries, buttons, strict=True):
             _button(surface, texts, rect, entry)
+        hint = (panel[0] + 20, panel[1] + panel[3] - title[3] // 2, panel[2] - 40, title[3] // 3)
+        blit_in(surface, texts.text(HINT, hint[2:], PAPER, hint[3]), hint)
 
 
 def _inside(rect: Rect, x: int, y: int) -> bool:
@@ -149,6 +159,16 @@ class QuitConfirm(ButtonScreen):
         )
 
 
+def layout_title(path: Path) -> str:
+    """What the picker shows for a layout: its name from the file, and where it is."""
+    header = path / "layout.yaml" if path.is_dir() else path
+    try:
+        name = yaml.safe_load(header.read_text(encoding="utf-8")).get("name")
+    except Exception:  # a broken file is reported when it is chosen, not here
+        name = None
+    return f"{name} ({path.name})" if isinstance(name, str) and name else path.name
+
+
 def layout_choices(root: Path) -> list[Path]:
     """Layout folders (with a layout.yaml) and single-file layouts directly under ``root``."""
     if not root.is_dir():
@@ -163,7 +183,7 @@ class LayoutPicker(ButtonScreen):
 
     def __init__(self, ctx: ShellContext) -> None:
         entries = [
-            MenuEntry(str(i), path.name, lambda c, p=path: ChangeLayout(p))  # type: ignore[misc]
+            MenuEntry(str(i), layout_title(path), lambda c, p=path: ChangeLayout(p))  # type: ignore[misc]
             for i, path in enumerate(layout_choices(ctx.layouts_root), start=1)
         ]
         entries.append(MenuEntry("t", "Type a path...", lambda c: Open(PathEntry(c))))

@@ -196,7 +196,9 @@ class BoardLoop:
             self.dispatch(event)
         self.dirty |= self.chrome.expire(now)
         # A screen that moves by itself (the settings try-out) is redrawn when due.
-        self.dirty |= any((d := s.next_deadline(now)) is not None and d <= now for s in self.screens)
+        self.dirty |= any(
+            (d := s.next_deadline(now)) is not None and d <= now for s in self.screens
+        )
         self._check_speech()
         if self.dirty:
             self.draw()
@@ -258,7 +260,9 @@ class BoardLoop:
         self.dirty = True
 
     def _to_screen(self, event: UiEvent) -> None:
-        if isinstance(event, SwitchDown | SwitchUp) and not getattr(self.screens[-1], "wants_switches", False):
+        if isinstance(event, SwitchDown | SwitchUp) and not getattr(
+            self.screens[-1], "wants_switches", False
+        ):
             self.p.event_log.record(
                 event.t,
                 "switch",
@@ -361,7 +365,10 @@ class BoardLoop:
     def _check_speech(self) -> None:
         status = self.p.speaker.status()
         if status.problem:
-            text = f"Speech is unavailable: {status.problem}. Spoken words are shown at the top."
+            problem = status.problem.rstrip(".")
+            if not problem.lower().startswith("speech"):
+                problem = f"Speech is unavailable: {problem}"
+            text = f"{problem}. Spoken words are shown at the top."
             self.dirty |= self.chrome.show(Banner("speech", text), self.now)
         else:
             self.dirty |= self.chrome.hide("speech")

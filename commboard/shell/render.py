@@ -9,6 +9,7 @@ dozen rectangles and blits: well under the 8 ms budget at 1920x1080.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 
 import pygame
 
@@ -142,31 +143,49 @@ class BoardRenderer:
     def __init__(self, surface: pygame.Surface, texts: TextCache | None = None) -> None:
         self.surface = surface
         self.texts = texts or TextCache()
+        self._dst = surface  # what the painters below draw on
+        self._base: pygame.Surface | None = None
+        self._base_view: BoardView | None = None
 
     def draw(self, view: BoardView) -> None:
-        """Paint one whole frame."""
+        """Paint one frame: the cached unhighlighted board, then the highlighted cells.
+
+        While scanning only the highlight moves, so the rest of the board is
+        painted once into ``_base`` and reused until something else changes.
+        """
         if view.alarm is not None:
             self._alarm(view)
             return
-        self.surface.fill(BACKGROUND)
-        self._message(view)
-        for cell in view.cells:
-            if not cell.highlighted:
-                self._cell(cell, view)
-        for cell in view.cells:  # highlighted last: an enlarged cell overlaps its neighbours
+        base = replace(view, cells=tuple(replace(c, highlighted=False) for c in view.cells))
+        if self._base is None or base != self._base_view:
+            if self._base is None or self._base.get_size() != self.surface.get_size():
+                # Same pixel format as the screen, so the per-frame blit is a plain copy.
+                self._base = pygame.Surface(self.surface.get_size(), 0, self.surface)
+            self._paint_base(self._base, base)
+            self._base_view = base
+        self.surface.blit(self._base, (0, 0))
+        self._dst = self.surface
+        for cell in view.cells:  # an enlarged highlight overlaps its neighbours
             if cell.highlighted:
                 self._cell(cell, view)
+
+    def _paint_base(self, target: pygame.Surface, view: BoardView) -> None:
+        self._dst = target
+        target.fill(BACKGROUND)
+        self._message(view)
+        for cell in view.cells:
+            self._cell(cell, view)
         for banner, rect in zip(view.banners, view.banner_rects, strict=True):
             fill, ink = BANNER_COLORS.get(banner.level, BANNER_COLORS["warning"])
             self._box(rect, fill, banner.text, ink, rect[3] * 0.6, radius=8, pad=rect[3] // 5)
         self._status(view)
 
     def _box(self, rect, fill, text, ink, max_px, *, radius=0, pad=0, align="center") -> None:
-        pygame.draw.rect(self.surface, fill, rect, border_radius=radius)
+        pygame.draw.rect(self._dst, fill, rect, border_radius=radius)
         x, y, w, h = rect
         inner = (x + pad, y + pad // 2, w - 2 * pad, h - pad)
         surface = self.texts.text(text, inner[2:], ink, int(max_px), align=align)
-        blit_in(self.surface, surface, inner, align)
+        blit_in(self._dst, surface, inner, align)
 
     def _message(self, view: BoardView) -> None:
         rect = view.message_rect
@@ -175,7 +194,7 @@ class BoardRenderer:
             self._box(rect, SAID_BG, view.said, INK, rect[3] * 0.7, radius=10, pad=pad)
             x, y, w, h = rect
             caption = self.texts.text("Said:", (w // 5, h // 5), INK, h // 6, align="left")
-            self.surface.blit(caption, (x + pad // 2, y + pad // 3))
+            self._dst.blit(caption, (x + pad // 2, y + pad // 3))
             return
         text = view.message or "(message)"
         ink = INK if view.message else (120, 120, 120)
@@ -190,26 +209,26 @@ class BoardRenderer:
             fill = color(view.highlight_color, (255, 212, 0))
             # Outer white ring + thick black frame: visible on any cell colour,
             # not only as a colour change (CLINICAL.md: highlight styles for low vision).
-            pygame.draw.rect(self.surface, PAPER, rect.inflate(border, border), border_radius=14)
-            pygame.draw.rect(self.surface, fill, rect, border_radius=12)
-            pygame.draw.rect(self.surface, INK, rect, width=border, border_radius=12)
+            pygame.draw.rect(self._dst, PAPER, rect.inflate(border, border), border_radius=14)
+            pygame.draw.rect(self._dst, fill, rect, border_radius=12)
+            pygame.draw.rect(self._dst, INK, rect, width=border, border_radius=12)
         else:
             fill = color(cell.color, CELL)
-            pygame.draw.rect(self.surface, fill, rect, border_radius=12)
+            pygame.draw.rect(self._dst, fill, rect, border_radius=12)
         pad = border + max(4, rect.height // 12)
         inner = rect.inflate(-2 * pad, -2 * pad)
         text = self.texts.text(cell.label, inner.size, ink_for(fill), int(rect.height * 0.55))
-        blit_in(self.surface, text, (inner.x, inner.y, inner.width, inner.height))
+        blit_in(self._dst, text, (inner.x, inner.y, inner.width, inner.height))
 
     def _status(self, view: BoardView) -> None:
         x, y, w, h = view.status_rect
-        pygame.draw.rect(self.surface, STATUS_BG, view.status_rect)
+        pygame.draw.rect(self._dst, STATUS_BG, view.status_rect)
         title_w = w // 6
         pad = max(8, h // 4)
         title = self.texts.text(view.page_title, (title_w - pad, h - 4), PAPER, int(h * 0.8))
-        blit_in(self.surface, title, (x + pad, y, title_w - pad, h), "left")
+        blit_in(self._dst, title, (x + pad, y, title_w - pad, h), "left")
         status = self.texts.text(view.status, (w - title_w - pad, h - 4), STATUS_INK, int(h * 0.62))
-        blit_in(self.surface, status, (x + title_w, y, w - title_w - pad, h), "left")
+        blit_in(self._dst, status, (x + title_w, y, w - title_w - pad, h), "left")
 
     def _alarm(self, view: BoardView) -> None:
         back, ink = ALARM_COLORS if view.flash_on else ALARM_COLORS[::-1]
