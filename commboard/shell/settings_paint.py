@@ -187,8 +187,14 @@ def paint(screen: SettingsScreen, surface: pygame.Surface, texts: TextCache) -> 
     _detail(screen, p, lay)
     _tryout(screen, p, lay)
     p.text(screen.message[0], lay.message, screen.message[1], align="left")
-    for (_, label), rect in zip(BUTTONS, lay.buttons, strict=True):
-        p.box(rect, ROW, label, PAPER)
+    for (letter, label), rect in zip(BUTTONS, lay.buttons, strict=True):
+        trying = letter == "t" and screen.trying
+        p.box(
+            rect,
+            CHANGED if trying else ROW,
+            "T  Stop try-out" if trying else label,
+            INK if trying else PAPER,
+        )
     if screen.mode == "choose":
         _choices(screen, p, lay)
     if screen.mode == "confirm":
