@@ -144,6 +144,38 @@ class BlinkSettings:
     face_lost: str = setting(
         FaceLost.PAUSE.value, Meta("When the face is lost", "Pause scanning, or keep "
                                    "scanning.", choices=tuple(f.value for f in FaceLost)))
+    # Blink switch tuning (docs/blink.md explains each value and its source).
+    close_fraction: float = setting(
+        0.4, Meta("Closed below", "Eyes count as closed below this fraction of the way from "
+                  "the closed to the open level.", "", 0.1, 0.8, 0.05))
+    reopen_fraction: float = setting(
+        0.6, Meta("Open again above", "A closure ends above this fraction (hysteresis: must "
+                  "be higher than 'Closed below').", "", 0.2, 0.9, 0.05))
+    adaptive_hold: bool = setting(
+        True, Meta("Raise hold with fatigue", "Lengthen the hold when the patient's own "
+                   "recent blinks get longer (tiredness, dry eyes)."))
+    max_hold_s: float = setting(
+        0.8, Meta("Longest automatic hold", "Raising the hold with fatigue never goes above "
+                  "this.", "s", 0.3, 2.0, 0.05))
+    target_false_per_hour: float = setting(
+        0.5, Meta("Accepted accidental selections", "Raising the hold aims at no more "
+                  "accidental selections per hour than this.", "/h", 0.1, 5.0, 0.1))
+    wake_window_s: float = setting(
+        5.0, Meta("Wake pattern time", "While resting, two long blinks within this time "
+                  "wake the board.", "s", 2.0, 15.0, 0.5))
+    max_yaw_deg: float = setting(
+        25.0, Meta("Head turn limit", "Blinks are ignored while the head is turned further "
+                   "than this.", "deg", 5.0, 45.0, 1.0))
+    max_pitch_deg: float = setting(
+        20.0, Meta("Head nod limit", "Blinks are ignored while the head is tipped up or "
+                   "down further than this.", "deg", 5.0, 45.0, 1.0))
+    max_roll_deg: float = setting(
+        25.0, Meta("Head tilt limit", "Blinks are ignored while the head is tilted "
+                   "sideways further than this.", "deg", 5.0, 45.0, 1.0))
+    look_down_iris: float = setting(
+        0.5, Meta("Looking down limit", "A closure that starts while the iris sits this far "
+                  "down in the eye (0 = centre, 1 = bottom) is ignored: looking down lowers "
+                  "the lids.", "", 0.1, 1.0, 0.05))
 
 
 @dataclass(frozen=True, slots=True)

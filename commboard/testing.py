@@ -6,6 +6,10 @@ self-contained insertion; do not reorganise this file.
 
 from __future__ import annotations
 
+from typing import Any
+
+from commboard.vision.sample import EyeSample
+
 
 class FakeClock:
     """A monotonic clock the test advances by hand."""
@@ -19,3 +23,88 @@ class FakeClock:
     def advance(self, seconds: float) -> float:
         self.now += seconds
         return self.now
+
+
+class ScriptedSamples:
+    """Eye samples from a written timeline, for blink-switch tests and headless demos.
+
+    Each call appends a segment of frames at ``fps``; frame ``i`` is stamped
+    ``start_t + i / fps``.  Segments chain::
+
+        ScriptedSamples().open(1.0).closed(0.6).open(1.0).no_face(0.5).samples()
+
+    Args:
+        fps: frame rate.
+        start_t: stamp of the first frame.
+        open_ear / closed_ear: eye aspect ratio of open and closed eyes.
+    """
+
+    def __init__(
+        self,
+        fps: float = 30.0,
+        start_t: float = 0.0,
+        open_ear: float = 0.30,
+        closed_ear: float = 0.12,
+    ) -> None:
+        self.fps = fps
+        self.start_t = start_t
+        self.open_ear = open_ear
+        self.closed_ear = closed_ear
+        self._frames: list[EyeSample] = []
+
+    @property
+    def t(self) -> float:
+        """Stamp of the next frame to be added."""
+        return self.start_t + len(self._frames) / self.fps
+
+    def frames(self, seconds: float, **fields: Any) -> ScriptedSamples:
+        """``seconds`` of frames with these ``EyeSample`` fields (face found, eyes open by default)."""
+        values: dict[str, Any] = {
+            "face_found": True,
+            "ear_left": self.open_ear,
+            "ear_right": self.open_ear,
+            "iris_left": (0.0, 0.0),
+            "iris_right": (0.0, 0.0),
+            "yaw_deg": 0.0,
+            "pitch_deg": 0.0,
+            "roll_deg": 0.0,
+            "face_width": 0.3,
+            "brightness": 120.0,
+        }
+        values.update(fields)
+        if not values["face_found"]:
+            values = {"face_found": False}
+        for _ in range(round(seconds * self.fps)):
+            self._frames.append(EyeSample(t=self.t, **values))
+        return self
+
+    def open(self, seconds: float, **fields: Any) -> ScriptedSamples:
+        """Eyes open."""
+        return self.frames(seconds, **fields)
+
+    def closed(self, seconds: float, eyes: str = "both", **fields: Any) -> ScriptedSamples:
+        """Eyes shut: ``eyes`` is "both", "left" or "right" (the patient's own side)."""
+        shut = {"both": ("ear_left", "ear_right"), "left": ("ear_left",), "right": ("ear_right",)}
+        return self.frames(seconds, **{k: self.closed_ear for k in shut[eyes]}, **fields)
+
+    def no_face(self, seconds: float) -> ScriptedSamples:
+        """Nobody in the picture (or the face not detected)."""
+        return self.frames(seconds, face_found=False)
+
+    def turned(self, seconds: float, yaw_deg: float = 40.0, **fields: Any) -> ScriptedSamples:
+        """Head turned away (eyes open unless EAR fields say otherwise)."""
+        return self.frames(seconds, yaw_deg=yaw_deg, **fields)
+
+    def looking_down(self, seconds: float, iris_y: float = 0.8) -> ScriptedSamples:
+        """Gaze far down: the irises sit low and the lids droop towards closed."""
+        return self.frames(
+            seconds,
+            iris_left=(0.0, iris_y),
+            iris_right=(0.0, iris_y),
+            ear_left=self.closed_ear,
+            ear_right=self.closed_ear,
+        )
+
+    def samples(self) -> list[EyeSample]:
+        """All frames so far, in time order."""
+        return list(self._frames)
