@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cal = sub.add_parser("calibrate", help="measure this patient's blinks and save them")
     _add_board_options(cal)
+    cal.add_argument("--headless", action="store_true", help="no display (tests, demos)")
+    cal.add_argument("--virtual-clock", action="store_true",
+                     help="run the whole calibration as fast as possible, deterministically")
 
     st = sub.add_parser("settings", help="show or change a profile's settings")
     st.add_argument("action", choices=["show", "set", "reset"])
