@@ -115,6 +115,7 @@ def build(args: argparse.Namespace, launched: float | None = None):  # type: ign
 
 def _build_loop(args, settings, layout, banners, scripted, launched):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
+    from commboard.shell.alarm_sound import AlarmSound
     from commboard.shell.event_log import EventLog
     from commboard.shell.input_script import ScriptFeed
     from commboard.shell.loop import BoardLoop, LoopParts, RealClock, VirtualClock
@@ -125,6 +126,7 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
     event_log = EventLog(Path(args.event_log) if args.event_log else None, start)
     speaker = _speaker(args.speech, settings, background=not args.virtual_clock)
     history = _history(args)
+    eyes = _eyes(args, settings, speaker, start)
     shots = Path(args.screenshots) if args.screenshots else None
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
@@ -145,8 +147,38 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
         launched_at=launched,
         banners=banners,
         profile=getattr(args, "profile", "default"),
+        eyes=eyes,
+        alarm_sound=AlarmSound(),
     )
     return BoardLoop(parts)
+
+
+def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]
+    """The camera feed and blink switch for ``--camera`` (a feed that never raises)."""
+    from commboard.adapters.camera_spec import mesh_detector
+    from commboard.adapters.camera_worker import open_vision
+    from commboard.shell.eye_input import EyeInput, LandmarkMemory
+    from commboard.signals.blink_switch import BlinkSwitch
+
+    memory = LandmarkMemory(mesh_detector)  # lets the camera view draw the eye outlines
+    feed = open_vision(
+        args.camera,
+        virtual_clock=args.virtual_clock,
+        size=args.camera_size,
+        fps=args.camera_fps,
+        start_t=start,
+        make_detector=memory.make,
+    )
+    return EyeInput(
+        feed,
+        BlinkSwitch(settings.blink),
+        camera=args.camera,
+        virtual_clock=args.virtual_clock,
+        fps=args.camera_fps,
+        profile=getattr(args, "profile", "default"),
+        say=speaker.say,
+        landmarks=memory.latest,
+    )
 
 
 def close(loop) -> None:  # type: ignore[no-untyped-def]
@@ -154,6 +186,8 @@ def close(loop) -> None:  # type: ignore[no-untyped-def]
     import pygame
 
     try:
+        if loop.p.eyes is not None:
+            loop.p.eyes.close()  # the camera thread, the camera and the model
         loop.p.speaker.close()
     finally:
         loop.p.event_log.close()
@@ -185,13 +219,6 @@ def screenshot(args: argparse.Namespace) -> int:
 
 def calibrate(args: argparse.Namespace) -> int:
     """``commboard calibrate``: measure the patient's blinks (the camera part, issue 3)."""
-    try:
-        from commboard.shell.calibration import run_calibration  # type: ignore[import-not-found]
-    except ImportError:
-        print(
-            "commboard: blink calibration is not part of this version yet; "
-            "the board works with a keyboard or USB switch.",
-            file=sys.stderr,
-        )
-        return 2
-    return int(run_calibration(args))
+    from commboard.shell.calibration_screen import run_calibration
+
+    return run_calibration(args)

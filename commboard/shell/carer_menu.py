@@ -17,6 +17,8 @@ import pygame
 import yaml
 
 from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
+from commboard.shell.calibration_screen import open_calibration
+from commboard.shell.camera_view import open_camera_view
 from commboard.shell.render import INK, PAPER, TextCache, blit_in
 from commboard.shell.screens import (
     ChangeLayout,
@@ -46,6 +48,8 @@ def menu_entries() -> list[MenuEntry]:
     return [
         MenuEntry("r", "Resume", lambda ctx: CloseAll()),
         MenuEntry("l", "Change layout", lambda ctx: Open(LayoutPicker(ctx))),
+        MenuEntry("c", "Camera view", open_camera_view),
+        MenuEntry("b", "Calibrate blinks", open_calibration),
         # Issue 3 adds "Camera view" and "Calibrate", issue 4 "Settings", here.
         MenuEntry(
             "s",

@@ -31,9 +31,11 @@ from commboard.board.session import Session
 from commboard.effects import Alarm, Cue, Effect, Highlight, Log, Notice, Speak, StopSpeech
 from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
+from commboard.shell.alarm_sound import AlarmSound
 from commboard.shell.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.chrome import ChromeState
 from commboard.shell.event_log import EventLog
+from commboard.shell.eye_input import EyeInput
 from commboard.shell.input_script import ScriptFeed
 from commboard.shell.render import BoardRenderer
 from commboard.shell.screens import (
@@ -104,6 +106,8 @@ class LoopParts:
     launched_at: float | None = None  # real monotonic time the command started
     banners: list[Banner] = field(default_factory=list)
     profile: str = "default"  # the --profile the settings screen saves to
+    eyes: EyeInput | None = None  # camera + blink switch (shell/eye_input.py)
+    alarm_sound: AlarmSound | None = None
 
 
 class BoardLoop:
@@ -119,11 +123,13 @@ class BoardLoop:
         self.screens: list[Screen] = []
         self.view: BoardView | None = None
         self.status_parts: dict[str, str] = {"camera": "camera: off"}
+        self.eyes = parts.eyes  # carer screens (camera view, calibration) reach it here
         self.last_source = parts.input_name
         self.dirty = True
         self.running = True
         self.frames = 0
         self._errors = 0
+        self._alarm_active = False
         self._shots = 0
         self._shot_reason: str | None = None
         for banner in parts.banners:
@@ -194,7 +200,11 @@ class BoardLoop:
         self.perform(self.session.tick(now))
         for event in self._inputs(now):
             self.dispatch(event)
+        if self.eyes is not None:  # camera samples -> blink switch -> dispatch, pauses, banners
+            self.eyes.frame(self, now)
         self.dirty |= self.chrome.expire(now)
+        if self._alarm_active and not self.chrome.alarm_on:
+            self._end_alarm()  # it ran its time (chrome leaves a "help was called" banner)
         # A screen that moves by itself (the settings try-out) is redrawn when due.
         self.dirty |= any(
             (d := s.next_deadline(now)) is not None and d <= now for s in self.screens
@@ -220,6 +230,8 @@ class BoardLoop:
         if self.p.script:
             times.append(self.p.script.next_deadline())
         times += [s.next_deadline(self.now) for s in self.screens]
+        if self.eyes is not None:
+            times.append(self.eyes.next_deadline(self.now))
         future = [t for t in times if t is not None]
         return min(future) if future else None
 
@@ -254,8 +266,15 @@ class BoardLoop:
             self.open_screen(QuitConfirm(self))
 
     def _stop_alarm(self) -> None:
+        """A carer stopped the alarm (Escape or a click)."""
         self.chrome.stop_alarm()
         self.p.event_log.record(self.now, "alarm_stopped")
+        self._end_alarm()
+
+    def _end_alarm(self) -> None:
+        self._alarm_active = False
+        if self.p.alarm_sound is not None:
+            self.p.alarm_sound.stop()
         self.perform(self.session.resume(self.now))
         self.dirty = True
 
@@ -351,6 +370,11 @@ class BoardLoop:
 
     def _alarm(self, effect: Alarm) -> None:
         self.chrome.alarm(effect.text, effect.t)
+        self._alarm_active = True
+        if self.p.alarm_sound is not None:
+            self.p.alarm_sound.start()
+            if self.p.alarm_sound.problem:
+                self.p.event_log.record(effect.t, "error", message=self.p.alarm_sound.problem)
         self.p.speaker.say(effect.text)
         self.perform(self.session.pause(effect.t, "alarm"))
 
@@ -409,6 +433,8 @@ class BoardLoop:
         """Draw the board and any carer screens, then show it."""
         self.view = self.make_view()
         self.renderer.draw(self.view)
+        if self.eyes is not None:
+            self.eyes.draw(self.p.surface, self.view, self.renderer.texts)
         for screen in self.screens:
             screen.draw(self.p.surface, self.renderer.texts, self.now)
         pygame.display.flip()

@@ -45,10 +45,11 @@ pages:
   - id: more
     title: More
     rows: 1
-    columns: 2
+    columns: 3
     cells:
       - {label: Back, action: back}
       - {label: Water, text: "I would like some water"}
+      - {label: Help, action: alarm, text: "Please call the nurse"}
 """
 
 # Scan interval 2 s, first step +0.25 s: row 1 is lit from 2.25 s to 4.25 s.
@@ -374,3 +375,21 @@ def test_broken_layout_at_start_falls_back_to_the_default_and_says_so(tmp_path: 
         assert broken.read_text().endswith("action: spek}\n")  # the carer's file is untouched
     finally:
         app.close(loop)
+
+
+def test_alarm_flashes_sounds_and_pauses_until_a_carer_stops_it(
+    board: BoardLoop, tmp_path: Path
+) -> None:
+    assert board.view is not None
+    click(board, *centre(next(c for c in board.view.cells if c.label == "More").rect))
+    click(board, *centre(next(c for c in board.view.cells if c.label == "Help").rect))
+    assert board.view.alarm == "Please call the nurse"
+    assert board.session.paused and board.p.alarm_sound is not None and board.p.alarm_sound.sounding
+    first = board.view.flash_on
+    step(board, 0.5)
+    assert board.view.flash_on != first  # it flashes (1 Hz), not a still picture
+    key(board, pygame.K_ESCAPE)  # stops the alarm; does not open the menu
+    assert board.view.alarm is None and board.screens == []
+    assert not board.session.paused and not board.p.alarm_sound.sounding
+    types = [r["type"] for r in read_log(tmp_path / "events.jsonl")]
+    assert types.count("alarm") == 1 and types.count("alarm_stopped") == 1
