@@ -231,3 +231,40 @@ def test_error_on_one_frame_is_reported_and_the_feed_goes_on() -> None:
     samples = [i for i in items if isinstance(i, EyeSample)]
     assert len(samples) == 30 and [s.face_found for s in samples].count(False) == 1
     assert not samples[4].face_found  # the failed frame is "no face", never "eyes closed"
+
+
+def test_real_time_video_skips_the_frames_it_is_late_for(video: Path) -> None:
+    from commboard.adapters.opencv_frames import VideoFileSource
+
+    now = [100.0]
+    source = VideoFileSource(str(video), virtual_clock=False, start_t=100.0, clock=lambda: now[0])
+    first = source.read()
+    now[0] = 101.0  # the loop stalled for a second: 15 frames are due at once
+    late = source.read()
+    source.close()
+    assert first is not None and late is not None
+    assert first.t == 100.0 and late.t == pytest.approx(101.0)  # frame 15, not frame 1
+
+
+def test_real_time_synthetic_camera_delivers_the_newest_frame() -> None:
+    from commboard.adapters.synthetic_face import SyntheticFaceSource
+    from commboard.vision.face_script import FaceState
+
+    class Recorder:
+        size = (64, 48)
+        drawn: list[tuple[FaceState, int]] = []
+
+        def render(self, state: FaceState, frame_no: int) -> np.ndarray:
+            self.drawn.append((state, frame_no))
+            return np.zeros((48, 64, 3), np.uint8)
+
+    now = [50.0]
+    script = parse_script("2 1 close\n")
+    animator = Recorder()
+    source = SyntheticFaceSource(script, animator, 30.0, virtual_clock=False, start_t=50.0,  # type: ignore[arg-type]
+                                 clock=lambda: now[0])  # fmt: skip
+    source.read()
+    now[0] = 52.5
+    frame = source.read()
+    assert frame is not None and frame.t == 52.5
+    assert animator.drawn[-1] == (FaceState(left_closed=True, right_closed=True), 75)
