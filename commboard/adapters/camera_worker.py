@@ -91,27 +91,35 @@ class VisionFeed:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5.0)
+            if self._thread.is_alive():  # stuck in a driver call: leave it its objects
+                return
         self._pipe.close()
 
     def _run(self) -> None:
-        pipe = self._pipe
-        if not pipe.begin(self._clock()):
+        if not self._pipe.begin(self._clock()):
             return
         while not self._stop.is_set():
-            now = self._clock()
-            if pipe.source is None:
-                if now >= pipe.retry_at:
-                    pipe.try_open(now)
-                else:
-                    self._stop.wait(min(0.1, pipe.retry_at - now))
-                continue
-            frame = pipe.read(now)
-            if frame is not None:
-                pipe.process(frame)
-            elif pipe.source is not None and now - pipe.last_frame_t > LOST_AFTER_S:
-                pipe.lose(now)
-            elif pipe.source is not None:
-                self._stop.wait(0.05)  # a failed read: try again shortly
+            try:
+                self._step(self._clock())
+            except Exception as err:  # never let the worker die silently: report, go on
+                self._pipe.report(self._clock(), CameraState.ERROR, str(err))
+                self._stop.wait(0.5)
+
+    def _step(self, now: float) -> None:
+        pipe = self._pipe
+        if pipe.source is None:
+            if now >= pipe.retry_at:
+                pipe.try_open(now)
+            else:
+                self._stop.wait(min(0.1, pipe.retry_at - now))
+            return
+        frame = pipe.read(now)
+        if frame is not None:
+            pipe.process(frame)
+        elif pipe.source is not None and now - pipe.last_frame_t > LOST_AFTER_S:
+            pipe.lose(now)
+        elif pipe.source is not None:
+            self._stop.wait(0.05)  # a failed read: try again shortly
 
 
 def open_vision(
@@ -130,19 +138,11 @@ def open_vision(
     A value it cannot use (a bad spec, a synthetic script with an error) gives a
     feed that reports ERROR with the reason; ``none`` reports NONE.
     """
+    state, problem = CameraState.NONE, ""
     try:
         opener = source_opener(spec, size=size, fps=fps, virtual_clock=virtual_clock, clock=clock)
-        state = CameraState.NONE
-        problem = ""
     except (ValueError, OSError) as err:
         opener, state, problem = None, CameraState.ERROR, str(err)
-    return VisionFeed(
-        opener,
-        make_detector,
-        virtual_clock=virtual_clock,
-        start_t=start_t,
-        reconnect_s=reconnect_s,
-        clock=clock,
-        problem=problem,
-        problem_state=state,
-    )
+    return VisionFeed(opener, make_detector, virtual_clock=virtual_clock, start_t=start_t,
+                      reconnect_s=reconnect_s, clock=clock, problem=problem,
+                      problem_state=state)  # fmt: skip
