@@ -45,6 +45,8 @@ def _board(tmp: Path, *extra: str) -> BoardLoop:
         "none",
         "--profile",
         "bench",
+        "--camera",
+        "none",  # the scanning board alone; benchmarks/vision.py measures the camera
         "--history",
         str(tmp / "history.jsonl"),
         *extra,

@@ -91,6 +91,8 @@ def run_args(tmp_path: Path, *extra: str) -> list[str]:
         "run",
         "--headless",
         "--virtual-clock",
+        "--camera",
+        "none",  # keyboard/script only: the camera has its own scenario tests
         "--history",
         str(tmp_path / "history.jsonl"),
         *extra,
