@@ -16,10 +16,12 @@ How the hold is chosen (docs/blink.md): the largest of
 * 0.3 s (never lower: CLINICAL.md),
 * the longest blink seen + 0.15 s (a margin of about 5 frames at 30 fps),
 * the duration that spontaneous blinks would exceed only
-  ``target_false_per_hour`` times an hour, from a lognormal fit to the blinks
-  seen -- with its spread never assumed narrower than normal eyes' (sigma 0.42,
-  from Ousler et al.: median 150 ms and 0.2 % of blinks >= 0.5 s), because 30 s
-  holds only a handful of blinks.  This term is capped at ``max_hold_s``.
+  ``target_false_per_hour`` times an hour, from a lognormal model of the
+  blinks seen.  30 s holds only a handful of blinks, so the model leans on
+  population values: the median is shrunk towards 150 ms (with the weight of
+  5 blinks) and the spread is never assumed narrower than normal eyes'
+  (sigma 0.42, from Ousler et al.: median 150 ms and 0.2 % of blinks >= 0.5 s).
+  This term is capped at ``max_hold_s``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from statistics import median
 
 from commboard.effects import Log
 from commboard.settings import BlinkSettings
-from commboard.signals.blink_stats import fit_blinks
+from commboard.signals.blink_stats import BlinkFit, fit_blinks
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.signals.eye_state import MIN_LEVEL_SPAN, selecting_ears, tracking_problem
 from commboard.vision.sample import EyeSample
@@ -40,6 +42,10 @@ MIN_HOLD_S = 0.3
 LONGEST_BLINK_MARGIN_S = 0.15
 # ln(0.5 / 0.15) / z(0.998): the spread of normal eyes' blink durations.
 NORMAL_EYES_SIGMA = 0.42
+# Population median of spontaneous blink durations (CLINICAL.md), and how many
+# blinks' worth of weight it gets against the patient's own median.
+POPULATION_MEDIAN_S = 0.15
+PRIOR_BLINKS = 5
 # Fewer blinks than this in the blink phase are assumed to be at least this
 # rate when turning a false-selection target into a tail probability.
 ASSUMED_MIN_BLINKS_PER_MIN = 15.0
@@ -123,17 +129,31 @@ def _blinks(samples: Sequence[EyeSample], settings: BlinkSettings) -> tuple[list
     return durations, seconds
 
 
+def _tail_model(durations: Sequence[float]) -> BlinkFit:
+    """The patient's blinks as a lognormal, leaning on population values while blinks are few.
+
+    The median is shrunk towards the population's 150 ms with the weight of
+    ``PRIOR_BLINKS`` blinks (a 30-s recording holds only 5-8); the spread is
+    the fitted one but never narrower than normal eyes'.
+    """
+    logs = sorted(math.log(d) for d in durations if d > 0)
+    n = len(logs)
+    own = logs[n // 2] if n % 2 else 0.5 * (logs[n // 2 - 1] + logs[n // 2]) if n else 0.0
+    mu = (n * own + PRIOR_BLINKS * math.log(POPULATION_MEDIAN_S)) / (n + PRIOR_BLINKS)
+    fit = fit_blinks(durations, min_sigma=NORMAL_EYES_SIGMA)
+    sigma = fit.sigma if fit is not None else NORMAL_EYES_SIGMA
+    return BlinkFit(math.exp(mu), sigma, n)
+
+
 def recommended_hold(
     durations: Sequence[float], blinks_per_min: float, settings: BlinkSettings
 ) -> float:
     """A hold safely above these spontaneous blinks (see the module docstring)."""
     longest = max(durations, default=0.0)
     hold = max(MIN_HOLD_S, longest + LONGEST_BLINK_MARGIN_S)
-    fit = fit_blinks(durations, min_sigma=NORMAL_EYES_SIGMA)
-    if fit is not None:
-        per_hour = 60.0 * max(blinks_per_min, ASSUMED_MIN_BLINKS_PER_MIN)
-        tail = fit.duration_exceeded_with(settings.target_false_per_hour / per_hour)
-        hold = max(hold, min(tail, settings.max_hold_s))
+    per_hour = 60.0 * max(blinks_per_min, ASSUMED_MIN_BLINKS_PER_MIN)
+    tail = _tail_model(durations).duration_exceeded_with(settings.target_false_per_hour / per_hour)
+    hold = max(hold, min(tail, settings.max_hold_s))
     # Round up to the settings screen's 0.05 s step; never past the 2 s maximum.
     return round(min(math.ceil(hold / 0.05 - 1e-9) * 0.05, 2.0), 2)
 

@@ -55,8 +55,11 @@ def test_a_patient_with_long_spontaneous_blinks_gets_a_longer_hold() -> None:
 
 
 def test_hold_is_never_below_0_3_s() -> None:
-    assert recommended_hold([0.05, 0.06, 0.05], 12.0, BlinkSettings()) == pytest.approx(0.3)
-    assert recommended_hold([], 0.0, BlinkSettings()) == pytest.approx(0.3)
+    lenient = BlinkSettings(target_false_per_hour=5.0)
+    assert recommended_hold([0.05, 0.06, 0.05], 12.0, lenient) == pytest.approx(0.3)
+    for blinks in ([], [0.03], [0.05] * 8, [0.1, 0.12, 0.08, 0.09, 0.11]):
+        for settings in (lenient, BlinkSettings(), BlinkSettings(max_hold_s=0.3)):
+            assert recommended_hold(blinks, 15.0, settings) >= 0.3
     short = calibrate(*phases([0.07] * 6), BlinkSettings())
     assert short.hold_s >= 0.3
 
@@ -65,7 +68,9 @@ def test_the_tail_estimate_respects_the_longest_automatic_hold() -> None:
     durations = [0.15, 0.2, 0.3, 0.5, 0.7, 0.25, 0.4]
     capped = recommended_hold(durations, 15.0, replace(BlinkSettings(), max_hold_s=0.8))
     assert capped == pytest.approx(0.85)  # longest (0.7) + margin still wins over the cap
-    assert recommended_hold(durations[:4], 15.0, BlinkSettings()) == pytest.approx(0.65)
+    brisk = [0.1, 0.12, 0.15, 0.2, 0.1, 0.13]
+    assert recommended_hold(brisk, 15.0, BlinkSettings(max_hold_s=0.4)) == pytest.approx(0.4)
+    assert recommended_hold(brisk, 15.0, BlinkSettings(max_hold_s=0.8)) > 0.4
 
 
 def test_eyes_that_never_close_leave_the_settings_alone_and_say_why() -> None:
