@@ -217,8 +217,9 @@ class EyeInput:
         if self.chosen_none or not live:
             return None
         if self._virtual:
-            last = self._last_t if self._last_t is not None else now
-            return max(last + self._frame_s, now) + 1e-9
+            # 1 us past the expected stamp absorbs float rounding of frame times.
+            due = (self._last_t if self._last_t is not None else now) + self._frame_s + 1e-6
+            return due if due > now else now + self._frame_s  # no frames lately: keep stepping
         return now + MAX_POLL_S
 
     def status_text(self) -> str:
