@@ -117,6 +117,7 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
     from commboard.adapters.pygame_input import PygameInput
     from commboard.shell.alarm_sound import AlarmSound
     from commboard.shell.event_log import EventLog
+    from commboard.shell.history_writer import HistoryWriter
     from commboard.shell.input_script import ScriptFeed
     from commboard.shell.loop import BoardLoop, LoopParts, RealClock, VirtualClock
 
@@ -139,7 +140,7 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
         event_log=event_log,
         inputs=PygameInput(),
         script=ScriptFeed(scripted, start) if scripted is not None else None,
-        history=history.append,
+        history=HistoryWriter(history.append),
         usage=history.usage(),
         end_at=_end_at(args, start, scripted[-1].at_s if scripted else None),
         screenshots=shots,
@@ -189,6 +190,8 @@ def close(loop) -> None:  # type: ignore[no-untyped-def]
         if loop.p.eyes is not None:
             loop.p.eyes.close()  # the camera thread, the camera and the model
         loop.p.speaker.close()
+        if loop.p.history is not None:
+            loop.p.history.close()  # every utterance is on disk before we exit
     finally:
         loop.p.event_log.close()
         pygame.quit()

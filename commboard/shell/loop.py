@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from commboard.shell.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.chrome import ChromeState
 from commboard.shell.event_log import EventLog
 from commboard.shell.eye_input import EyeInput
+from commboard.shell.history_writer import HistoryWriter
 from commboard.shell.input_script import ScriptFeed
 from commboard.shell.render import BoardRenderer
 from commboard.shell.screens import (
@@ -83,7 +83,6 @@ class VirtualClock:
 
 
 Clock = RealClock | VirtualClock
-HistoryAppend = Callable[[str, str, str, int | None], None]
 
 
 @dataclass
@@ -98,7 +97,7 @@ class LoopParts:
     event_log: EventLog
     inputs: PygameInput
     script: ScriptFeed | None = None
-    history: HistoryAppend | None = None
+    history: HistoryWriter | None = None
     usage: dict[str, dict[int, float]] = field(default_factory=dict)
     end_at: float | None = None
     screenshots: Path | None = None

@@ -191,10 +191,12 @@ class BoardRenderer:
         rect = view.message_rect
         pad = max(6, rect[3] // 8)
         if view.said:
-            self._box(rect, SAID_BG, view.said, INK, rect[3] * 0.7, radius=10, pad=pad)
             x, y, w, h = rect
-            caption = self.texts.text("Said:", (w // 5, h // 5), INK, h // 6, align="left")
-            self._dst.blit(caption, (x + pad // 2, y + pad // 3))
+            pygame.draw.rect(self._dst, SAID_BG, rect, border_radius=10)
+            caption = (x + pad, y, w // 8, h)
+            blit_in(self._dst, self.texts.text("Said:", caption[2:], INK, h // 4), caption, "left")
+            words = (x + pad + w // 8, y + pad // 2, w - 2 * pad - w // 8, h - pad)
+            blit_in(self._dst, self.texts.text(view.said, words[2:], INK, int(h * 0.8)), words)
             return
         text = view.message or "(message)"
         ink = INK if view.message else (120, 120, 120)

@@ -19,6 +19,7 @@ from commboard.board.model import Page
 Rect = tuple[int, int, int, int]  # x, y, width, height
 
 MESSAGE_H = 0.13  # message bar
+SAID_H = 0.26  # message bar while it shows words that could not be spoken (very large text)
 STATUS_H = 0.055  # status line
 BANNER_H = 0.07  # one problem banner
 MARGIN = 0.012  # outer margin and gap between cells, fraction of min(width, height)
@@ -123,8 +124,9 @@ def board_view(
     width, height = size
     gap = margin_px(size)
     banners = chrome.banners[-MAX_BANNERS:]
-    # The said words reuse the message bar: the grid never moves under the patient.
-    top_h = round(height * MESSAGE_H)
+    # Words that could not be spoken must be readable across the room: the bar
+    # grows for a few seconds (the grid shrinks but keeps its order).
+    top_h = round(height * (SAID_H if chrome.said else MESSAGE_H))
     status_h = max(26, round(height * STATUS_H))
     banner_h = max(28, round(height * BANNER_H))
     message_rect = (gap, gap, width - 2 * gap, top_h)
