@@ -155,7 +155,7 @@ class BlinkSettings:
         True, Meta("Raise hold with fatigue", "Lengthen the hold when the patient's own "
                    "recent blinks get longer (tiredness, dry eyes)."))
     max_hold_s: float = setting(
-        0.8, Meta("Longest automatic hold", "Raising the hold with fatigue never goes above "
+        0.75, Meta("Longest automatic hold", "Raising the hold with fatigue never goes above "
                   "this.", "s", 0.3, 2.0, 0.05))
     target_false_per_hour: float = setting(
         0.5, Meta("Accepted accidental selections", "Raising the hold aims at no more "

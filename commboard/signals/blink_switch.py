@@ -150,6 +150,7 @@ class BlinkSwitch:
         self._refractory_until = float("-inf")
         self._look_down_t = float("-inf")
         self._wake_starts: deque[float] = deque(maxlen=2)
+        self._queued: list[BlinkOutput] = []
 
     # -- what the shell reads ---------------------------------------------------
 
@@ -158,8 +159,16 @@ class BlinkSwitch:
         return self._settings
 
     def set_settings(self, settings: BlinkSettings) -> None:
-        """New settings (after calibration or the settings screen); learnt blink history stays."""
-        self._settings = settings
+        """New settings (after calibration or the settings screen); learnt blink history stays.
+
+        A change of how closure is read (eye, inverse, levels, thresholds)
+        abandons a closure in progress; a release it needs goes out with the
+        next ``update``.
+        """
+        old, self._settings = self._settings, settings
+        reading = ("eye", "inverse", "open_level", "closed_level", "close_fraction")
+        if any(getattr(old, k) != getattr(settings, k) for k in (*reading, "reopen_fraction")):
+            self._queued += self._abandon(self._last_t or 0.0, "settings changed")
 
     @property
     def hold_s(self) -> float:
@@ -200,7 +209,7 @@ class BlinkSwitch:
         t = sample.t
         if self._last_t is not None and t <= self._last_t:
             return []
-        out: list[BlinkOutput] = []
+        out, self._queued = self._queued, []
         gap = None if self._last_t is None else t - self._last_t
         self._last_t = t
         self._face_found = sample.face_found

@@ -263,3 +263,16 @@ def test_a_closure_longer_than_the_hold_always_selects_exactly_once(
     n = int(hold * fps) + 1 + extra
     script = ScriptedSamples(fps=fps).open(1.0).closed(n / fps).open(1.0)
     assert len(downs(run(script, replace(BASE, hold_s=hold, rest_s=20.0)))) == 1
+
+
+def test_changing_how_closure_is_read_mid_hold_releases_the_switch_once() -> None:
+    switch = BlinkSwitch(BASE)
+    samples = ScriptedSamples().open(1.0).closed(0.8).samples()
+    outs = [o for s in samples for o in switch.update(s)]
+    assert sum(isinstance(o, SwitchDown) for o in outs) == 1
+    switch.set_settings(replace(BASE, eye="left"))
+    later = ScriptedSamples(start_t=samples[-1].t + FRAME).closed(1.0).open(1.0).samples()
+    outs = [o for s in later for o in switch.update(s)]
+    assert [type(o).__name__ for o in outs if isinstance(o, SwitchDown | SwitchUp)] == ["SwitchUp"]
+    switch.set_settings(replace(BASE, eye="left", hold_s=0.6))  # timing only: nothing abandoned
+    assert switch.update(ScriptedSamples(start_t=later[-1].t + FRAME).open(0.1).samples()[0]) == []
