@@ -310,7 +310,7 @@ def ring_feedback_run(
     return tally
 
 
-def run_profile(profile: str, hours: float, seed: int) -> dict[str, Any]:
+def run_profile(profile: str, hours: float, seed: int, base: BlinkSettings) -> dict[str, Any]:
     sigma = sigma_for(P_AT_LEAST_HALF_SECOND[profile])
     n_patients = max(1, round(hours / PATIENT_HOURS))
     seconds = hours * 3600.0 / n_patients
@@ -325,7 +325,7 @@ def run_profile(profile: str, hours: float, seed: int) -> dict[str, Any]:
     for p in range(n_patients):
         rng = np.random.default_rng([seed, p, 0 if profile == "normal" else 1])
         patient = make_patient(rng, profile)
-        cal = calibrate(*calibration_phases(rng, patient, sigma), BlinkSettings())
+        cal = calibrate(*calibration_phases(rng, patient, sigma), base)
         calibrations.append(
             {
                 "open": round(cal.open_level, 3),
@@ -370,13 +370,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hours", type=float, default=10.0, help="simulated hours per profile")
     ap.add_argument("--quick", action="store_true", help="0.2 h per profile (for tests)")
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument(
+        "--max-hold-s", type=float, default=None, help="override blink.max_hold_s (trade-offs)"
+    )
     args = ap.parse_args(argv)
     hours = 0.2 if args.quick else args.hours
-    profiles = {p: run_profile(p, hours, args.seed) for p in ("normal", "drowsy")}
+    base = BlinkSettings()
+    if args.max_hold_s is not None:
+        base = replace(base, max_hold_s=args.max_hold_s)
+    profiles = {p: run_profile(p, hours, args.seed, base) for p in ("normal", "drowsy")}
     frame_ms = 1000 / FPS
     report = {
         "benchmark": "blink_switch",
         "seed": args.seed,
+        "max_hold_s": base.max_hold_s,
+        "target_false_per_hour": base.target_false_per_hour,
         "fps": FPS,
         "model": {
             "median_blink_s": MEDIAN_S,
