@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from commboard.speech import SpeechStatus
 from commboard.vision.sample import EyeSample
 
 
@@ -23,6 +24,52 @@ class FakeClock:
     def advance(self, seconds: float) -> float:
         self.now += seconds
         return self.now
+
+
+class RecordingSpeaker:
+    """A ``commboard.speech.Speaker`` that records what it is asked; nothing is heard.
+
+    ``calls`` lists ``(kind, text)`` in order: "say", "cue", "stop", "apply",
+    "close", and "cue-dropped" for a cue asked while a message is playing (the
+    real speaker drops those too).  A message plays until :meth:`finish` or
+    ``stop``.  Set ``available``/``problem`` to act out broken speech.
+    """
+
+    def __init__(self, available: bool = True, problem: str = "") -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.speaking = False
+        self.available = available
+        self.problem = problem
+        self.settings: object = None
+
+    @property
+    def said(self) -> list[str]:
+        return [text for kind, text in self.calls if kind == "say"]
+
+    def say(self, text: str) -> None:
+        self.calls.append(("say", text))
+        self.speaking = bool(text.strip())
+
+    def cue(self, text: str) -> None:
+        self.calls.append(("cue-dropped" if self.speaking else "cue", text))
+
+    def stop(self) -> None:
+        self.calls.append(("stop", ""))
+        self.speaking = False
+
+    def finish(self) -> None:
+        """The message being spoken has played to its end."""
+        self.speaking = False
+
+    def apply(self, settings: object) -> None:
+        self.calls.append(("apply", ""))
+        self.settings = settings
+
+    def status(self) -> SpeechStatus:
+        return SpeechStatus(self.available, self.speaking and self.available, self.problem)
+
+    def close(self) -> None:
+        self.calls.append(("close", ""))
 
 
 class ScriptedSamples:

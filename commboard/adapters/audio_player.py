@@ -1,0 +1,96 @@
+"""Play a WAV file in a child process that can be killed the moment speech must stop.
+
+pyttsx3's own espeak driver plays through ``os.system("aplay ...")``: it
+cannot be interrupted and its exit status is thrown away, so a missing sound
+card fails silently.  We run the player ourselves instead, check that it
+exists, probe the output device once at start, and read its exit status and
+error text after every playback.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import wave
+from collections.abc import Sequence
+from pathlib import Path
+
+NO_DEVICE = "Speech unavailable: no audio output device"
+DEVICE_BUSY = "Speech unavailable: the audio device is busy (another program is using it)"
+NO_PLAYER = "Speech unavailable: no audio player found (install alsa-utils, which provides aplay)"
+
+# Phrases ALSA/aplay print when there is no card or the chosen device does not exist.
+_NO_DEVICE_SIGNS = ("audio open error", "no soundcards", "unknown pcm", "cannot find card")
+
+
+def find_player(device: str = "") -> tuple[str, ...] | None:
+    """The command that plays a WAV file given as its last argument, or None.
+
+    Args:
+        device: An ALSA device name for ``aplay -D`` ("" = the default output).
+    """
+    if shutil.which("aplay"):
+        return ("aplay", "-q", *(("-D", device) if device else ()))
+    if shutil.which("afplay"):  # macOS
+        return ("afplay",)
+    return None
+
+
+def describe_failure(returncode: int, stderr: str) -> str:
+    """A player's failure in plain words for the carer's banner."""
+    if "device or resource busy" in stderr.lower():
+        return DEVICE_BUSY
+    if any(sign in stderr.lower() for sign in _NO_DEVICE_SIGNS):
+        return NO_DEVICE
+    lines = [line for line in stderr.strip().splitlines() if line.strip()]
+    detail = lines[-1] if lines else f"exit status {returncode}"
+    return f"Speech unavailable: the audio player failed ({detail})"
+
+
+class Playback:
+    """One WAV file being played by a child process."""
+
+    def __init__(self, command: Sequence[str], path: str | Path) -> None:
+        self._killed = False
+        self.process = subprocess.Popen(
+            [*command, str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    def cut_off(self) -> None:
+        """Stop the sound now (aplay aborts the device buffer on SIGTERM)."""
+        self._killed = True
+        if self.process.poll() is None:
+            self.process.terminate()
+
+    def wait(self, timeout: float | None = None) -> str:
+        """Block until playback ends; the problem in plain words, or "" if fine or cut off."""
+        try:
+            _, err = self.process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            _, err = self.process.communicate()
+            return "Speech unavailable: the audio player hung"
+        if self._killed or self.process.returncode == 0:
+            return ""
+        return describe_failure(self.process.returncode, err.decode(errors="replace"))
+
+
+def write_silence(path: Path, seconds: float = 0.05, rate: int = 22050) -> Path:
+    """A short silent WAV, for probing the device without making a sound."""
+    with wave.open(str(path), "wb") as f:
+        f.setnchannels(1)
+        f.setsampwidth(2)
+        f.setframerate(rate)
+        f.writeframes(b"\0\0" * int(seconds * rate))
+    return path
+
+
+def probe(command: Sequence[str], spool: Path) -> str:
+    """Play a moment of silence; the problem in plain words, or "" if output works."""
+    try:
+        return Playback(command, write_silence(spool / "probe.wav")).wait(timeout=10.0)
+    except OSError as exc:
+        return f"Speech unavailable: the audio player could not start ({exc})"

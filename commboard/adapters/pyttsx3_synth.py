@@ -1,0 +1,140 @@
+"""What runs inside the speech worker process: pyttsx3 ``save_to_file`` into WAV files.
+
+This is the one synthesis path for both speaking aloud and ``--speech wav:DIR``.
+It is imported by the board only for its message types; pyttsx3 itself is
+imported inside :func:`worker_main`, in the child process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """One request: synthesise ``text`` into the WAV file ``path``."""
+
+    seq: int
+    text: str
+    path: str
+    rate_wpm: int
+    volume: float
+    voice: str
+
+
+@dataclass(frozen=True, slots=True)
+class Synthesized:
+    """The answer to an :class:`Utterance`; ``error`` is "" when the WAV is written."""
+
+    seq: int
+    path: str
+    error: str = ""
+    skipped: bool = False  # superseded before synthesis started; no file written
+    notice: str = ""  # e.g. the chosen voice does not exist
+    synth_s: float = 0.0
+
+
+# pyttsx3 2.99's espeak driver works asynchronously (AUDIO_OUTPUT_RETRIEVAL), and two
+# races follow, both measured here (see docs/speech.md):
+# 1. runAndWait() returns ~10 ms after synthesis starts, before a long utterance's WAV is
+#    written; the file is complete only when "finished-utterance" (completed=True) comes.
+# 2. setProperty() queues the change in espeak, so espeak "IsPlaying" for a moment; the
+#    endLoop() inside runAndWait() then calls stop(), which cancels it, sends a spurious
+#    finished-utterance(completed=False) and sometimes empties the WAV (14-19 in 300).
+# So: wait for espeak to be idle before runAndWait(), and after it for completed=True.
+FINISH_TIMEOUT_S = 30.0
+
+
+class _EngineWatch:
+    """Knows when pyttsx3 has really finished writing a file, when espeak is idle, and
+    which errors pyttsx3 swallowed (its command queue turns them into "error" events)."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.errors: list[object] = []
+        try:
+            from pyttsx3.drivers import _espeak  # only with the espeak driver
+
+            self._busy: Any = _espeak.IsPlaying
+        except Exception:
+            self._busy = lambda: False
+
+    def finished(self, completed: bool = True, **_: Any) -> None:
+        if completed:  # completed=False is the spurious one from stop(); see above
+            self.event.set()
+
+    def error(self, exception: object = None, **_: Any) -> None:
+        self.errors.append(exception)
+
+    def settle(self, deadline: float) -> bool:
+        """Wait until espeak has nothing queued; False if it never gets there."""
+        while self._busy():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.001)
+        return True
+
+
+def _set_voice(engine: Any, watch: _EngineWatch, req: Utterance, default_voice: str) -> str:
+    """Apply voice, rate and volume; a notice if the voice does not exist."""
+    notice = ""
+    watch.errors.clear()
+    engine.setProperty("voice", req.voice or default_voice)
+    if watch.errors:  # unknown voice: speak with the default rather than not at all
+        notice = f"Voice {req.voice!r} not found; using the default voice."
+        engine.setProperty("voice", default_voice)
+    engine.setProperty("rate", req.rate_wpm)
+    engine.setProperty("volume", req.volume)
+    return notice
+
+
+def _synthesize(
+    engine: Any, watch: _EngineWatch, req: Utterance, default_voice: str
+) -> tuple[str, str]:
+    """Write one WAV; returns (error, notice)."""
+    deadline = time.monotonic() + FINISH_TIMEOUT_S
+    notice = _set_voice(engine, watch, req, default_voice)
+    watch.event.clear()
+    if not watch.settle(deadline):
+        return "the speech engine is stuck", notice
+    engine.save_to_file(req.text, req.path)
+    engine.runAndWait()
+    if not watch.event.wait(max(0.0, deadline - time.monotonic())) or not watch.settle(deadline):
+        return "the speech engine did not finish", notice
+    if not os.path.exists(req.path) or os.path.getsize(req.path) <= 44:
+        return "the speech engine produced no audio", notice
+    return "", notice
+
+
+def worker_main(requests: Any, results: Any, skip_below: Any) -> None:
+    """Child process entry: answer requests until ``None`` arrives."""
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - pyttsx3 2.99 prints on every save
+    try:
+        import pyttsx3
+
+        engine = pyttsx3.init()
+        watch = _EngineWatch()
+        engine.connect("finished-utterance", watch.finished)
+        engine.connect("error", watch.error)
+        default_voice = engine.getProperty("voice")
+        engine.runAndWait()  # empty run: from now on setProperty applies at once
+    except Exception as exc:  # no pyttsx3, no driver, no espeak library
+        results.put(("failed", f"{type(exc).__name__}: {exc}"))
+        return
+    results.put(("ready", ""))
+    while (req := requests.get()) is not None:
+        if req.seq < skip_below.value:
+            results.put(Synthesized(req.seq, req.path, skipped=True))
+            continue
+        t0 = time.perf_counter()
+        try:
+            error, notice = _synthesize(engine, watch, req, default_voice)
+        except Exception as exc:
+            error, notice = f"{type(exc).__name__}: {exc}", ""
+        elapsed = time.perf_counter() - t0
+        results.put(Synthesized(req.seq, req.path, error, notice=notice, synth_s=elapsed))

@@ -1,0 +1,53 @@
+"""Reading the audio player's failures: the carer's banner must say what is wrong in plain words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from commboard.adapters.audio_player import DEVICE_BUSY, NO_DEVICE, describe_failure, find_player
+
+# What aplay printed on the machine these tests were written on (no sound card).
+NO_CARD_STDERR = """\
+ALSA lib confmisc.c:855:(parse_card) cannot find card '0'
+ALSA lib conf.c:5180:(_snd_config_evaluate) function snd_func_card_inum returned error: No such file or directory
+ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default
+aplay: main:831: audio open error: No such file or directory
+"""
+
+
+def test_no_sound_card_reads_as_no_audio_output_device() -> None:
+    assert describe_failure(1, NO_CARD_STDERR) == NO_DEVICE
+    assert describe_failure(1, "aplay: main:831: audio open error: No such device\n") == NO_DEVICE
+
+
+def test_a_device_held_by_another_program_is_called_busy_not_missing() -> None:
+    stderr = "aplay: main:831: audio open error: Device or resource busy\n"
+    assert describe_failure(1, stderr) == DEVICE_BUSY
+
+
+def test_other_failures_quote_the_players_last_line() -> None:
+    problem = describe_failure(
+        1, "aplay: test_wavefile:1131: can't play WAVE-files with sample 64 bits wide\n"
+    )
+    assert problem == (
+        "Speech unavailable: the audio player failed "
+        "(aplay: test_wavefile:1131: can't play WAVE-files with sample 64 bits wide)"
+    )
+    assert (
+        describe_failure(-9, "") == "Speech unavailable: the audio player failed (exit status -9)"
+    )
+
+
+def test_player_is_aplay_on_the_chosen_device(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aplay = tmp_path / "aplay"
+    aplay.write_text("#!/bin/sh\n")
+    aplay.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert find_player() == ("aplay", "-q")
+    assert find_player("plughw:1,0") == ("aplay", "-q", "-D", "plughw:1,0")
+    aplay.unlink()
+    assert find_player() is None
