@@ -9,9 +9,12 @@ error text after every playback.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import wave
+from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -94,3 +97,23 @@ def probe(command: Sequence[str], spool: Path) -> str:
         return Playback(command, write_silence(spool / "probe.wav")).wait(timeout=10.0)
     except OSError as exc:
         return f"Speech unavailable: the audio player could not start ({exc})"
+
+
+def trim_leading_silence(path: Path, keep_s: float = 0.01) -> None:
+    """Drop the silence espeak puts before speech (~55 ms): the listener hears it sooner."""
+    with wave.open(str(path), "rb") as w:
+        params = w.getparams()
+        frames = w.readframes(params.nframes)
+    if (params.nchannels, params.sampwidth) != (1, 2):
+        return
+    samples = array("h", frames)
+    if sys.byteorder == "big":
+        samples.byteswap()
+    first = next((i for i, v in enumerate(samples) if abs(v) > 327), 0)  # 1% of full scale
+    start = max(0, first - int(keep_s * params.framerate))
+    if start:
+        tmp = path.with_name(path.name + ".tmp")
+        with wave.open(str(tmp), "wb") as w:
+            w.setparams(params)
+            w.writeframes(frames[2 * start :])
+        os.replace(tmp, path)

@@ -12,7 +12,10 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from commboard.adapters.audio_player import trim_leading_silence
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,7 @@ def _synthesize(
         return "the speech engine did not finish", notice
     if not os.path.exists(req.path) or os.path.getsize(req.path) <= 44:
         return "the speech engine produced no audio", notice
+    trim_leading_silence(Path(req.path))
     return "", notice
 
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import wave
 from pathlib import Path
 
+import numpy as np
 import pytest
+from speech_helpers import measure
 
-from commboard.adapters.audio_player import DEVICE_BUSY, NO_DEVICE, describe_failure, find_player
+from commboard.adapters.audio_player import (
+    DEVICE_BUSY,
+    NO_DEVICE,
+    describe_failure,
+    find_player,
+    trim_leading_silence,
+)
 
 # What aplay printed on the machine these tests were written on (no sound card).
 NO_CARD_STDERR = """\
@@ -51,3 +60,24 @@ def test_player_is_aplay_on_the_chosen_device(
     assert find_player("plughw:1,0") == ("aplay", "-q", "-D", "plughw:1,0")
     aplay.unlink()
     assert find_player() is None
+
+
+def test_leading_silence_is_trimmed_to_ten_ms_and_the_speech_kept(tmp_path: Path) -> None:
+    rate = 22050
+    tone = (0.5 * 32767 * np.sin(2 * np.pi * 440 * np.arange(rate // 2) / rate)).astype("<i2")
+    samples = np.concatenate([np.zeros(rate // 10, "<i2"), tone])  # 100 ms silence, 0.5 s tone
+    path = tmp_path / "utterance.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(samples.tobytes())
+
+    trim_leading_silence(path)
+
+    audio = measure(path)
+    assert abs(audio.lead_silence_s - 0.01) < 0.001
+    assert abs(audio.duration_s - 0.51) < 0.001
+    with wave.open(str(path)) as w:
+        kept = np.frombuffer(w.readframes(w.getnframes()), "<i2")
+    assert np.array_equal(kept[-len(tone) :], tone)
