@@ -45,15 +45,12 @@ class SystemSpeaker:
         self._thread = threading.Thread(target=self._run, name="commboard-speech", daemon=True)
         self._thread.start()
 
-    @property
-    def worker_pid(self) -> int | None:
-        return self._worker.pid
-
     def say(self, text: str) -> None:
         with self._lock:
             seq = self._supersede()
-            self._main_seq = seq if text.strip() else 0
-        if text.strip():
+            speak = bool(text.strip()) and not self._worker.problem
+            self._main_seq = seq if speak else 0
+        if speak:
             self._worker.submit(self._utterance(seq, text, cue=False))
 
     def cue(self, text: str) -> None:

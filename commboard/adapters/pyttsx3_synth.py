@@ -7,7 +7,10 @@ imported inside :func:`worker_main`, in the child process.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing as mp
 import os
+import queue
 import sys
 import threading
 import time
@@ -39,23 +42,17 @@ class Synthesized:
     error: str = ""
     skipped: bool = False  # superseded before synthesis started; no file written
     notice: str = ""  # e.g. the chosen voice does not exist
-    synth_s: float = 0.0
 
 
-# pyttsx3 2.99's espeak driver works asynchronously (AUDIO_OUTPUT_RETRIEVAL), and two
-# races follow, both measured here (see docs/speech.md):
-# 1. runAndWait() returns ~10 ms after synthesis starts, before a long utterance's WAV is
-#    written; the file is complete only when "finished-utterance" (completed=True) comes.
-# 2. setProperty() queues the change in espeak, so espeak "IsPlaying" for a moment; the
-#    endLoop() inside runAndWait() then calls stop(), which cancels it, sends a spurious
-#    finished-utterance(completed=False) and sometimes empties the WAV (14-19 in 300).
-# So: wait for espeak to be idle before runAndWait(), and after it for completed=True.
+# pyttsx3 2.99's espeak driver is asynchronous, with two races (docs/speech.md): its
+# runAndWait() returns before the WAV is written (wait for finished-utterance with
+# completed=True), and its stop() inside runAndWait() cancels setProperty changes still
+# queued in espeak, sometimes emptying the WAV (wait for espeak to be idle first).
 FINISH_TIMEOUT_S = 30.0
 
 
 class _EngineWatch:
-    """Knows when pyttsx3 has really finished writing a file, when espeak is idle, and
-    which errors pyttsx3 swallowed (its command queue turns them into "error" events)."""
+    """When the WAV is really written, when espeak is idle, what errors pyttsx3 swallowed."""
 
     def __init__(self) -> None:
         self.event = threading.Event()
@@ -115,6 +112,15 @@ def _synthesize(
     return "", notice
 
 
+def _next_request(requests: Any) -> Utterance | None:
+    """The next request; None when told to stop or when the board process is gone."""
+    while True:
+        with contextlib.suppress(queue.Empty):
+            return requests.get(timeout=1.0)  # type: ignore[no-any-return]
+        if not mp.parent_process().is_alive():  # type: ignore[union-attr]
+            return None  # killed board: do not linger as an orphan
+
+
 def worker_main(requests: Any, results: Any, skip_below: Any) -> None:
     """Child process entry: answer requests until ``None`` arrives."""
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - pyttsx3 2.99 prints on every save
@@ -131,14 +137,12 @@ def worker_main(requests: Any, results: Any, skip_below: Any) -> None:
         results.put(("failed", f"{type(exc).__name__}: {exc}"))
         return
     results.put(("ready", ""))
-    while (req := requests.get()) is not None:
+    while (req := _next_request(requests)) is not None:
         if req.seq < skip_below.value:
             results.put(Synthesized(req.seq, req.path, skipped=True))
             continue
-        t0 = time.perf_counter()
         try:
             error, notice = _synthesize(engine, watch, req, default_voice)
         except Exception as exc:
             error, notice = f"{type(exc).__name__}: {exc}", ""
-        elapsed = time.perf_counter() - t0
-        results.put(Synthesized(req.seq, req.path, error, notice=notice, synth_s=elapsed))
+        results.put(Synthesized(req.seq, req.path, error, notice=notice))

@@ -49,7 +49,9 @@ class SynthWorker:
         return self._process.pid
 
     def submit(self, req: Utterance) -> None:
-        """Queue a request; never blocks."""
+        """Queue a request; never blocks.  Ignored once the worker was given up."""
+        if self.problem:
+            return
         with self._lock:
             self.outstanding[req.seq] = req
             self._requests.put(req)

@@ -74,5 +74,9 @@ class PacedPlayer:
 
 
 def alive(pid: int) -> bool:
-    """Whether the process still exists (reaped children vanish from /proc)."""
-    return Path(f"/proc/{pid}").exists()
+    """Whether the process still runs (a zombie has ended; it only awaits its parent)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

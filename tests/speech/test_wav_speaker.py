@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
-from speech_helpers import LONG_TEXT, measure, wait_until
+from speech_helpers import LONG_TEXT, alive, measure, wait_until
 
 from commboard.adapters.pyttsx3_speaker import open_speaker
 from commboard.adapters.wav_speaker import WavDirSpeaker
@@ -139,6 +141,31 @@ def test_a_crashed_worker_is_restarted_once_then_given_up(out: Path) -> None:
     assert status.problem == "Speech stopped working: the speech engine crashed twice"
     speaker.say("the board goes on")  # never raises
     speaker.close()
+
+
+def test_the_worker_does_not_outlive_a_killed_board(out: Path) -> None:
+    board = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import os, signal\n"
+                "from commboard.adapters.pyttsx3_speaker import open_speaker\n"
+                "from commboard.settings import SpeechSettings\n"
+                "if __name__ == '__main__':\n"
+                f"    s = open_speaker('wav:{out}', SpeechSettings())\n"
+                "    print(s.worker_pid, flush=True)\n"
+                "    os.kill(os.getpid(), signal.SIGKILL)  # no clean-up at all\n"
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert board.stdout is not None
+    worker_pid = int(board.stdout.readline())
+    board.wait()
+    assert board.returncode == -signal.SIGKILL
+    assert wait_until(lambda: not alive(worker_pid))
 
 
 @pytest.mark.parametrize("failure", sorted(FAKE_PYTTSX3))
