@@ -20,7 +20,7 @@ from speech_helpers import LONG_TEXT, PacedPlayer, alive, wait_until
 from commboard.adapters.audio_player import NO_DEVICE, NO_PLAYER
 from commboard.adapters.pyttsx3_speaker import SystemSpeaker, open_speaker
 from commboard.settings import SpeechSettings
-from commboard.speech import NullSpeaker
+from commboard.speech import NullSpeaker, SpeechStatus
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_say_returns_before_the_speech_is_even_synthesised(
     # The player can only start once the WAV exists; say() had returned long before.
     assert say_s < first["t"] - t0
     assert say_s < first["duration"] / 100
-    assert speaker.status() == speaker.status().__class__(True, True, "", "")
+    assert speaker.status() == SpeechStatus(available=True, speaking=True, problem="")
 
 
 def test_stop_cuts_the_message_off_long_before_it_would_end(
@@ -167,3 +167,24 @@ def test_the_board_process_never_imports_pyttsx3(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "0001.wav").stat().st_size > 1000
+
+
+def test_an_engine_that_cannot_start_is_reported_and_nothing_stays_speaking(
+    paced_aplay: PacedPlayer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = tmp_path / "fake" / "pyttsx3"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('No module named pyttsx3')\n")
+    monkeypatch.syspath_prepend(str(fake.parent))  # the spawned worker inherits sys.path
+
+    speaker = open_speaker("system", SpeechSettings())
+    try:
+        speaker.say("hello")
+        assert wait_until(lambda: speaker.status().problem)
+        speaker.say("hello again")
+        status = speaker.status()
+        assert not status.available and not status.speaking
+        assert status.problem.startswith("Speech unavailable: the speech engine could not start")
+        assert paced_aplay.starts() == []
+    finally:
+        speaker.close()
