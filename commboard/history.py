@@ -6,7 +6,8 @@ and nothing leaves the machine.  Each spoken utterance is one line::
     {"time": "2025-03-01T14:03:07+01:00", "text": "I agree", "page": "care",
      "source": "keyboard", "cell": 0}
 
-``time`` is wall-clock time with its UTC offset, from an injected callable
+``time`` is wall-clock time with its UTC offset, from a callable the
+composition root injects (``shell/app.py``): the core never reads a clock
 (monotonic time is for the board; calendar time only for this record).  The
 folder is created 0700 and the file 0600.  Each line is flushed and fsync'd
 so a power cut loses at most the line being written.  The file is never
@@ -32,27 +33,21 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("commboard")) / "history.jsonl"
 
 
-def local_wall_clock() -> datetime:
-    """Now, in the machine's local time zone (the default ``wall_clock``)."""
-    return datetime.now().astimezone()
-
-
 class History:
     """The utterance history file.
 
     Args:
         path: The JSON-lines file; default :func:`default_path`.
-        wall_clock: Returns the current calendar time; a naive result is taken
-            as local time.
+        wall_clock: Returns the current calendar time (required: the shell
+            passes the machine's clock, tests a fixed one); a naive result is
+            taken as local time.  Only :meth:`append` calls it.
 
     Neither method raises on a file problem: the board must keep speaking.
     Problems are collected, in plain words with the path, in :attr:`problems`
     for the carer's screen.
     """
 
-    def __init__(
-        self, path: Path | None = None, wall_clock: Callable[[], datetime] = local_wall_clock
-    ) -> None:
+    def __init__(self, path: Path | None = None, *, wall_clock: Callable[[], datetime]) -> None:
         self.path = path if path is not None else default_path()
         self._wall_clock = wall_clock
         self._read_problems: list[str] = []

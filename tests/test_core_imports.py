@@ -15,11 +15,17 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "commboard"
 SHELL_PARTS = ("adapters", "shell")
 FORBIDDEN_MODULES = {"cv2", "mediapipe", "pygame", "pyttsx3"}
-FORBIDDEN_CALLS = {("time", "sleep"), ("time", "time"), ("time", "monotonic"), ("datetime", "now")}
-FORBIDDEN_NAMES = {("time", "sleep"), ("time", "time"), ("time", "monotonic")}
-# The one place calendar time is read: the default of History's injected
-# ``wall_clock`` (DESIGN.md: calendar time is a separate injected callable).
-ALLOWED_CALLS = {("history.py", "datetime", "now")}
+# Every clock the core could read: monotonic, process and calendar time.  The
+# calendar time the history records is injected by the shell (``shell/app.py``).
+TIME_FUNCTIONS = {"sleep", "time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
+                  "perf_counter_ns", "localtime", "gmtime", "ctime", "strftime"}  # fmt: skip
+FORBIDDEN_CALLS = {("time", name) for name in TIME_FUNCTIONS} | {
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("datetime", "today"),
+    ("date", "today"),
+}
+FORBIDDEN_NAMES = {("time", name) for name in TIME_FUNCTIONS}
 
 
 def core_modules() -> list[Path]:
@@ -38,12 +44,14 @@ def imported_roots(tree: ast.AST) -> set[str]:
     return roots
 
 
-def clock_uses(tree: ast.AST, filename: str) -> list[str]:
+def clock_uses(tree: ast.AST) -> list[str]:
     found: list[str] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            pair = (node.value.id, node.attr)
-            if pair in FORBIDDEN_CALLS and (filename, *pair) not in ALLOWED_CALLS:
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name | ast.Attribute):
+            # ``datetime.now`` and ``datetime.datetime.now`` alike
+            owner = node.value.id if isinstance(node.value, ast.Name) else node.value.attr
+            pair = (owner, node.attr)
+            if pair in FORBIDDEN_CALLS:
                 found.append(f"{pair[0]}.{pair[1]} (line {node.lineno})")
         elif isinstance(node, ast.ImportFrom) and node.module in ("time",):
             found += [
@@ -68,10 +76,14 @@ def test_core_module_imports_no_device_library(path: Path) -> None:
 @pytest.mark.parametrize("path", core_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_core_module_reads_no_clock_and_never_sleeps(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    assert clock_uses(tree, path.name) == []
+    assert clock_uses(tree) == []
 
 
 def test_the_checker_catches_what_it_is_for() -> None:
     bad = ast.parse("import pygame\nimport time\nfrom time import sleep\ntime.sleep(1)\n")
     assert imported_roots(bad) & FORBIDDEN_MODULES == {"pygame"}
-    assert len(clock_uses(bad, "x.py")) == 2
+    assert len(clock_uses(bad)) == 2
+    wall = ast.parse("from datetime import datetime\nstamp = datetime.now().astimezone()\n")
+    assert clock_uses(wall) == ["datetime.now (line 2)"]
+    dotted = ast.parse("import datetime\nday = datetime.date.today()\n")
+    assert clock_uses(dotted) == ["date.today (line 2)"]

@@ -20,6 +20,11 @@ def clock_at(*moments: datetime):
     return lambda: next(it)
 
 
+def noon() -> datetime:
+    """A fixed wall clock: the history never reads the real one itself."""
+    return datetime(2025, 3, 1, 12, 0, tzinfo=CET)
+
+
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
@@ -67,7 +72,7 @@ def test_folder_and_file_are_private_to_the_user(tmp_path: Path) -> None:
     old = os.umask(0o022)  # a typical desktop umask would leave new files world-readable
     try:
         path = tmp_path / "data" / "commboard" / "history.jsonl"
-        History(path).append("call my wife", "people", "keyboard", 3)
+        History(path, wall_clock=noon).append("call my wife", "people", "keyboard", 3)
     finally:
         os.umask(old)
     assert mode(path.parent) == 0o700
@@ -76,9 +81,9 @@ def test_folder_and_file_are_private_to_the_user(tmp_path: Path) -> None:
 
 def test_a_widened_file_is_made_private_again_on_the_next_append(tmp_path: Path) -> None:
     path = tmp_path / "h.jsonl"
-    History(path).append("yes", "home", "keyboard", 0)
+    History(path, wall_clock=noon).append("yes", "home", "keyboard", 0)
     path.chmod(0o644)
-    History(path).append("no", "home", "keyboard", 1)
+    History(path, wall_clock=noon).append("no", "home", "keyboard", 1)
     assert mode(path) == 0o600
     assert len(path.read_text().splitlines()) == 2
 
@@ -88,11 +93,11 @@ def test_default_path_is_in_the_users_data_folder(
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert default_path() == tmp_path / "xdg" / "commboard" / "history.jsonl"
-    assert History().path == default_path()
+    assert History(wall_clock=noon).path == default_path()
 
 
 def test_usage_counts_selections_per_page_and_cell(tmp_path: Path) -> None:
-    history = History(tmp_path / "h.jsonl")
+    history = History(tmp_path / "h.jsonl", wall_clock=noon)
     for page, cell in [("home", 0), ("home", 0), ("home", 2), ("pain", 5)]:
         history.append("x", page, "keyboard", cell)
     history.append("spelled message", "message", "keyboard")  # no cell: not a cell's weight
@@ -101,7 +106,7 @@ def test_usage_counts_selections_per_page_and_cell(tmp_path: Path) -> None:
 
 
 def test_missing_file_means_no_usage_and_no_problem(tmp_path: Path) -> None:
-    history = History(tmp_path / "nothing-yet.jsonl")
+    history = History(tmp_path / "nothing-yet.jsonl", wall_clock=noon)
     assert history.usage() == {}
     assert history.problems == []
 
@@ -120,7 +125,7 @@ def test_corrupt_lines_are_reported_with_line_number_and_never_rewritten(tmp_pat
     damaged = f"{good}\n{{not json\n[1, 2]\n\n\xff\xfe\n{good}\n".encode("latin-1")
     path.write_bytes(damaged)
 
-    history = History(path)
+    history = History(path, wall_clock=noon)
     assert history.usage() == {"home": {0: 2.0}}
     assert history.problems == [
         f"{path}, line 2: not a history record; skipped",
@@ -144,7 +149,7 @@ def test_append_after_a_torn_last_line_keeps_the_new_record_whole(tmp_path: Path
 def test_a_file_that_cannot_be_written_is_reported_not_raised(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
-    history = History(blocker / "history.jsonl")
+    history = History(blocker / "history.jsonl", wall_clock=noon)
     history.append("yes", "home", "keyboard", 0)
     assert len(history.problems) == 1
     assert str(blocker / "history.jsonl") in history.problems[0]

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from commboard.settings import Settings
@@ -73,10 +74,16 @@ def _end_at(args: argparse.Namespace, start: float, script_end: float | None) ->
     return None
 
 
+def local_wall_clock() -> datetime:
+    """Now, in the machine's local time zone: the history's timestamps (the core reads no clock)."""
+    return datetime.now().astimezone()
+
+
 def _history(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from commboard.history import History
 
-    return History(Path(args.history)) if args.history else History()
+    path = Path(args.history) if args.history else None
+    return History(path, wall_clock=local_wall_clock)
 
 
 def run(args: argparse.Namespace) -> int:
