@@ -211,14 +211,14 @@ class Session:
                 "source": source.value,
             },
         )
-        return [select, *self._perform(cell, now, source)]
+        return [select, *self._perform(cell, index, now, source)]
 
-    def _perform(self, cell: Cell, now: float, source: Source) -> list[Effect]:
+    def _perform(self, cell: Cell, index: int, now: float, source: Source) -> list[Effect]:
         match cell.action:
             case Action.SPEAK:
-                return self._speak(cell.spoken, now, source)
+                return self._speak(cell.spoken, now, source, index)
             case Action.SPEAK_MESSAGE:
-                return self._speak(self._bar.spoken, now, source)
+                return self._speak(self._bar.spoken, now, source, None)
             case Action.ADD | Action.BACKSPACE | Action.CLEAR:
                 return self._edit(cell, now)
             case Action.GO | Action.BACK | Action.HOME:
@@ -229,10 +229,17 @@ class Session:
                 return [StopSpeech(now)]
         return []
 
-    def _speak(self, text: str, now: float, source: Source) -> list[Effect]:
+    def _speak(self, text: str, now: float, source: Source, cell: int | None) -> list[Effect]:
+        """Say ``text``; the log names the page slot of a phrase cell that spoke it directly.
+
+        ``cell`` is what Huffman scanning learns from (``History.usage``): only
+        a ``speak`` cell stands for its own words.  A spoken message (``None``)
+        was built letter by letter, and counting the "Speak" cell would only
+        make that one cell quick to reach, so it carries no cell.
+        """
         if not text:
             return [Notice(now, "The message is empty.")]
-        fields = {"text": text, "page": self._page_id, "source": source.value}
+        fields = {"text": text, "page": self._page_id, "source": source.value, "cell": cell}
         return [Speak(now, text), Log(now, "speak", fields)]
 
     def _edit(self, cell: Cell, now: float) -> list[Effect]:

@@ -383,7 +383,9 @@ class BoardLoop:
             self._shot_reason = log.type
         if log.type == "speak" and self.p.history is not None:
             f = log.fields
-            self.p.history(str(f["text"]), str(f["page"]), str(f["source"]), None)
+            cell = f.get("cell")  # a phrase cell's slot: what Huffman scanning learns from
+            slot = cell if isinstance(cell, int) and not isinstance(cell, bool) else None
+            self.p.history(str(f["text"]), str(f["page"]), str(f["source"]), slot)
 
     def _check_speech(self) -> None:
         status = self.p.speaker.status()

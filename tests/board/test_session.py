@@ -137,7 +137,10 @@ def test_speak_cell_says_its_text_and_logs_select_and_speak() -> None:
     assert logs(out, "select") == [
         {"page": "home", "cell": 1, "label": "Thirsty", "action": "speak", "source": "keyboard"}
     ]
-    assert logs(out, "speak") == [{"text": "I am thirsty", "page": "home", "source": "keyboard"}]
+    # The page slot goes to the history, so Huffman scanning learns which phrases are used.
+    assert logs(out, "speak") == [
+        {"text": "I am thirsty", "page": "home", "source": "keyboard", "cell": 1}
+    ]
 
 
 def test_alarm_and_stop() -> None:
@@ -181,6 +184,10 @@ def test_spelling_builds_the_message_and_speak_message_says_it() -> None:
     out = choose(session, scanner, 4, 8.0)
     assert Speak(8.0, "ABA water") in out
     assert session.message == "ABA water"  # kept, so it can be said again
+    # A spelled message is not the "Speak" cell's phrase: it gives that cell no Huffman weight.
+    assert logs(out, "speak") == [
+        {"text": "ABA water", "page": "abc", "source": "keyboard", "cell": None}
+    ]
 
 
 def test_speaking_an_empty_message_says_nothing_and_tells_why() -> None:

@@ -1,0 +1,108 @@
+"""The running board writes what was said to the history, and Huffman scanning learns from it.
+
+A scripted headless run (the same loop as ``commboard run``) chooses one
+phrase three times; the history then counts that cell, and the next start of
+the board with the ``huffman`` pattern puts it fewer steps away.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from commboard.cli import build_parser, main
+from commboard.history import History
+from commboard.scanning.plans import build_plan
+from commboard.shell import app
+from commboard.shell.loop import BoardLoop
+
+LAYOUT = """\
+format: 1
+name: Test board
+home: home
+pages:
+  - id: home
+    title: Home
+    rows: 2
+    columns: 2
+    cells:
+      - {label: "Yes"}
+      - {label: "No"}
+      - {label: "Thank you", text: "Thank you very much"}
+      - {label: More, action: go, target: more}
+  - id: more
+    title: More
+    rows: 1
+    columns: 2
+    cells:
+      - {label: Back, action: back}
+      - {label: Water}
+"""
+# Scan interval 2 s, row-column: row 2 is lit 2.25 s after each cycle starts;
+# a press 0.55 s later opens it and a second 1.7 s after that chooses
+# "Thank you" (slot 2).  After a choice the next cycle starts 5.8 s on.
+THANK_YOU_THRICE = "".join(
+    f"{2.8 + k * 5.8:.1f} down select\n{3.2 + k * 5.8:.1f} up select\n"
+    f"{4.5 + k * 5.8:.1f} down select\n{4.9 + k * 5.8:.1f} up select\n"
+    for k in range(3)
+)
+
+
+@pytest.fixture(autouse=True)
+def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read the developer's own profiles."""
+    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def run_args(tmp_path: Path, *extra: str) -> list[str]:
+    layout = tmp_path / "board.yaml"
+    layout.write_text(LAYOUT, encoding="utf-8")
+    return [
+        "run",
+        "--headless",
+        "--virtual-clock",
+        "--camera",
+        "none",
+        "--speech",
+        "none",
+        "--layout",
+        str(layout),
+        "--history",
+        str(tmp_path / "history.jsonl"),
+        *extra,
+    ]
+
+
+def test_phrases_spoken_on_the_board_make_huffman_scanning_reach_them_sooner(
+    tmp_path: Path,
+) -> None:
+    script = tmp_path / "taps.txt"
+    script.write_text(THANK_YOU_THRICE, encoding="utf-8")
+    code = main(run_args(tmp_path, "--scan-interval", "2", "--input-script", str(script)))
+    assert code == 0
+
+    history = History(tmp_path / "history.jsonl", wall_clock=app.local_wall_clock)
+    lines = [json.loads(x) for x in history.path.read_text(encoding="utf-8").splitlines()]
+    assert [(h["text"], h["cell"]) for h in lines] == [("Thank you very much", 2)] * 3
+    # The shell's wall clock stamps each line with the local offset.
+    assert all(datetime.fromisoformat(h["time"]).utcoffset() is not None for h in lines)
+    assert history.usage() == {"home": {2: 3.0}}
+
+    # The next start, with Huffman scanning: the board reads the history and uses it.
+    assert main(["settings", "set", "scan.pattern", "huffman"]) == 0
+    loop = app.build(build_parser().parse_args(run_args(tmp_path, "--max-seconds", "1")))
+    assert isinstance(loop, BoardLoop)
+    try:
+        assert loop.p.usage == {"home": {2: 3.0}}
+        page = loop.session.page
+        learnt = build_plan(page, "huffman", loop.p.usage["home"]).steps()
+        fresh = build_plan(page, "huffman", None).steps()
+        assert learnt[2] < fresh[2]
+        assert learnt[2] == min(learnt.values())
+        loop.safe_frame(loop.p.clock.now())
+        assert loop.session.highlighted == (2,)  # the first thing lit is the patient's phrase
+    finally:
+        app.close(loop)
