@@ -124,7 +124,15 @@ def profile_path(name: str, config_dir: Path | None = None) -> Path:
 
 
 def _dump_entry(key: str, value: Any, indent: str) -> list[str]:
-    text = yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, width=10**6)
+    """``key: value`` as YAML lines, readable (``Zoë`` stays ``Zoë``) and read back exactly.
+
+    PyYAML writes a few characters (U+0085 NEL) literally that it then reads
+    back as a space; for such a value the escaped form is used instead.
+    """
+    entry = {key: value}
+    text = yaml.safe_dump(entry, sort_keys=False, allow_unicode=True, width=10**6)
+    if yaml.safe_load(text) != entry:
+        text = yaml.safe_dump(entry, sort_keys=False, allow_unicode=False, width=10**6)
     return [indent + line for line in text.rstrip("\n").split("\n")]
 
 

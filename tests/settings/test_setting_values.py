@@ -154,3 +154,14 @@ def test_any_valid_settings_survive_the_file_format(s: Settings) -> None:
     back, problems = settings_from_dict(yaml.safe_load(text))
     assert back == s
     assert len(problems) == len(s.unknown)  # only the unknown fields are mentioned
+
+
+@pytest.mark.parametrize("text", ["a\x85b", "Zoë", "line\u2028break"])
+def test_kept_text_is_read_back_exactly_and_stays_readable(text: str) -> None:
+    """Found by the round-trip property: PyYAML read a written U+0085 back as a space."""
+    s = Settings(unknown=(("scan.note", text),))
+    rendered = render_yaml(s, "anna")
+    back, _ = settings_from_dict(yaml.safe_load(rendered))
+    assert back == s
+    if text == "Zoë":
+        assert "note: Zoë" in rendered  # not escaped: a therapist reads and edits this file
