@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 import time
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -48,10 +47,25 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, list[Banner]]:
     from commboard.profiles import load_profile
 
     settings, problems = load_profile(getattr(args, "profile", "default"))
-    if getattr(args, "scan_interval", None) is not None:
-        settings = replace(settings, scan=replace(settings.scan, interval_s=args.scan_interval))
     banners = [Banner(f"settings-{i}", f"Settings: {p}") for i, p in enumerate(problems[:2])]
+    if getattr(args, "scan_interval", None) is not None:
+        settings, warning = _scan_interval(settings, args.scan_interval)
+        if warning:
+            print(f"commboard: {warning}", file=sys.stderr)
+            banners.append(Banner("scan-interval", warning))
     return settings, banners
+
+
+def _scan_interval(settings: Settings, seconds: float) -> tuple[Settings, str | None]:
+    """``--scan-interval``, clamped to the clinical range like a profile value (with why)."""
+    from commboard.profiles import with_value
+
+    try:
+        settings, warning = with_value(settings, "scan.interval_s", seconds)
+    except ValueError as exc:  # nan or inf: keep the profile's interval
+        kept = settings.scan.interval_s
+        return settings, f"--scan-interval {seconds} ignored ({exc}); using {kept:g} s"
+    return settings, f"--scan-interval: {warning}" if warning else None
 
 
 def _speaker(spec: str, settings: Settings, background: bool):  # type: ignore[no-untyped-def]

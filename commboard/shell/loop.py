@@ -165,6 +165,8 @@ class BoardLoop:
             size=list(self.p.surface.get_size()),
             virtual_clock=self.p.clock.virtual,
         )
+        for banner in self.p.banners:  # problems found before the board opened
+            self.p.event_log.record(self.now, "banner", key=banner.key, text=banner.text)
         reason = "quit"
         while self.running:
             self.safe_frame(self.p.clock.now())
