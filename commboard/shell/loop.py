@@ -52,6 +52,9 @@ from commboard.shell.view import Banner, BoardView, board_view, cell_at
 from commboard.speech import Speaker
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
+# Real time, while a message is being spoken: how soon a failure of that very
+# message (the player dies, the device is pulled) shows its words on screen.
+SPEAKING_POLL_S = 0.1
 MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going to recover
 
 
@@ -131,6 +134,9 @@ class BoardLoop:
         self._alarm_active = False
         self._shots = 0
         self._shot_reason: str | None = None
+        # The message being spoken (text, when said): if speech fails before it
+        # has played, its words are shown large after all.
+        self._in_flight: tuple[str, float] | None = None
         for banner in parts.banners:
             self.chrome.show(banner, self.now)
 
@@ -246,7 +252,8 @@ class BoardLoop:
             # A deadline that does not move past now would spin forever: nudge it.
             self.p.clock.advance_to(max(deadline, self.now + 1e-6))
             return
-        wait = IDLE_POLL_S if deadline is None else min(IDLE_POLL_S, deadline - self.p.clock.now())
+        poll = SPEAKING_POLL_S if self._in_flight else IDLE_POLL_S
+        wait = poll if deadline is None else min(poll, deadline - self.p.clock.now())
         self.p.inputs.wait(max(0.0, wait))
 
     # -- inputs ---------------------------------------------------------------
@@ -354,13 +361,12 @@ class BoardLoop:
                 case Log():
                     self._log(effect)
                 case Speak(text=text):
-                    self.p.speaker.say(text)
-                    if not self.p.speaker.status().available:
-                        self.chrome.said(text, effect.t)
+                    self._say(text, effect.t)
                 case Cue(text=text):
                     self.p.speaker.cue(text)
                 case StopSpeech():
                     self.p.speaker.stop()
+                    self._in_flight = None  # cut off on purpose: nothing failed
                 case Alarm(text=text):
                     self._alarm(effect)
                 case Notice(text=text):
@@ -376,7 +382,8 @@ class BoardLoop:
             self.p.alarm_sound.start()
             if self.p.alarm_sound.problem:
                 self.p.event_log.record(effect.t, "error", message=self.p.alarm_sound.problem)
-        self.p.speaker.say(effect.text)
+        self.p.speaker.say(effect.text)  # the alarm screen already shows these words
+        self._in_flight = None
         self.perform(self.session.pause(effect.t, "alarm"))
 
     def _log(self, log: Log) -> None:
@@ -389,8 +396,24 @@ class BoardLoop:
             slot = cell if isinstance(cell, int) and not isinstance(cell, bool) else None
             self.p.history(str(f["text"]), str(f["page"]), str(f["source"]), slot)
 
+    def _say(self, text: str, t: float) -> None:
+        """Speak; show the words large if speech is already known not to work."""
+        self.p.speaker.say(text)
+        if self.p.speaker.status().available:
+            self._in_flight = (text, t)  # a failure may only show a few ms later
+        else:
+            self._in_flight = None
+            self.chrome.said(text, t)
+
     def _check_speech(self) -> None:
+        """Banners for broken speech, and the words of a message that failed while playing."""
         status = self.p.speaker.status()
+        if self._in_flight is not None and not status.available:
+            self.chrome.said(self._in_flight[0], self.now)  # shown from now, for SAID_S
+            self._in_flight = None
+            self.dirty = True
+        elif self._in_flight is not None and not status.speaking:
+            self._in_flight = None  # it played to the end (or was stopped)
         if status.problem:
             problem = status.problem.rstrip(".")
             if not problem.lower().startswith("speech"):
