@@ -23,16 +23,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import wave
 from pathlib import Path
-
-import numpy as np
 
 import commboard.adapters.pyttsx3_speaker as speaker_module
 from commboard.adapters.pyttsx3_speaker import SystemSpeaker
 from commboard.adapters.pyttsx3_synth import Utterance
 from commboard.adapters.speech_worker import SynthWorker
 from commboard.settings import SpeechSettings
+from commboard.testing import measure_wav
 
 ROOT = Path(__file__).resolve().parent.parent
 PACED_PLAYER = ROOT / "tests" / "speech" / "paced_player.py"
@@ -81,12 +79,6 @@ def engine_start() -> float:
     elapsed = time.monotonic() - t0
     worker.close()
     return elapsed
-
-
-def lead_silence(path: Path) -> float:
-    with wave.open(str(path)) as w:
-        x = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2")
-        return int(np.flatnonzero(np.abs(x) > 327)[0]) / w.getframerate()
 
 
 def first_audio(n_rounds: int) -> dict[str, object]:
@@ -155,7 +147,7 @@ def main() -> None:
     worker.close()
     result = {
         "first_audio": first_audio(20),
-        "lead_silence_in_wav_ms": round(lead_silence(sample) * 1000, 1),
+        "lead_silence_in_wav_ms": round(measure_wav(sample).lead_silence_s * 1000, 1),
         "cut_off_by_stop_ms": cut_off(8, "stop"),
         "cut_off_by_new_say_ms": cut_off(8, "say"),
         "baseline_espeak_cli_first_byte_ms": espeak_cli_first_byte(10),

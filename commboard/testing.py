@@ -6,7 +6,12 @@ self-contained insertion; do not reorganise this file.
 
 from __future__ import annotations
 
+import wave
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from commboard.speech import SpeechStatus
 from commboard.vision.sample import EyeSample
@@ -155,3 +160,30 @@ class ScriptedSamples:
     def samples(self) -> list[EyeSample]:
         """All frames so far, in time order."""
         return list(self._frames)
+
+
+@dataclass(frozen=True, slots=True)
+class WavAudio:
+    """What a listener would get from a 16-bit mono WAV, measured independently of our code."""
+
+    duration_s: float
+    rms: float  # 0..1 of full scale
+    peak: float
+    lead_silence_s: float  # until the first sample above 1% of full scale; inf if none
+
+
+def measure_wav(path: Path | str) -> WavAudio:
+    """Duration, loudness and lead-in silence of a 16-bit mono WAV (tests and benchmarks)."""
+    with wave.open(str(path)) as w:
+        assert (w.getnchannels(), w.getsampwidth()) == (1, 2), "expected 16-bit mono"
+        rate = w.getframerate()
+        samples = (
+            np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768
+        )
+    loud = np.flatnonzero(np.abs(samples) > 0.01)
+    return WavAudio(
+        duration_s=len(samples) / rate,
+        rms=float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0,
+        peak=float(np.max(np.abs(samples))) if len(samples) else 0.0,
+        lead_silence_s=float(loud[0] / rate) if len(loud) else float("inf"),
+    )

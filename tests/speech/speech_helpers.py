@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-import wave
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
 
 # About 8 s of speech at 160 wpm: long enough that "cut off" and "still playing" differ
 # by seconds, so no test depends on how busy the machine is.
@@ -27,30 +23,6 @@ def wait_until(predicate: Callable[[], object], timeout_s: float = 30.0) -> bool
             return True
         time.sleep(0.005)
     return bool(predicate())
-
-
-@dataclass
-class Audio:
-    duration_s: float
-    rms: float  # 0..1 of full scale
-    peak: float
-    lead_silence_s: float  # until the first sample above 1% of full scale
-
-
-def measure(path: Path) -> Audio:
-    with wave.open(str(path)) as w:
-        assert (w.getnchannels(), w.getsampwidth()) == (1, 2)
-        rate = w.getframerate()
-        samples = (
-            np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768
-        )
-    loud = np.flatnonzero(np.abs(samples) > 0.01)
-    return Audio(
-        duration_s=len(samples) / rate,
-        rms=float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0,
-        peak=float(np.max(np.abs(samples))) if len(samples) else 0.0,
-        lead_silence_s=loud[0] / rate if len(loud) else float("inf"),
-    )
 
 
 class PacedPlayer:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from speech_helpers import measure
 
 from commboard.adapters.audio_player import (
     DEVICE_BUSY,
@@ -16,6 +15,7 @@ from commboard.adapters.audio_player import (
     find_player,
     trim_leading_silence,
 )
+from commboard.testing import measure_wav
 
 # What aplay printed on the machine these tests were written on (no sound card).
 NO_CARD_STDERR = """\
@@ -75,7 +75,7 @@ def test_leading_silence_is_trimmed_to_ten_ms_and_the_speech_kept(tmp_path: Path
 
     trim_leading_silence(path)
 
-    audio = measure(path)
+    audio = measure_wav(path)
     assert abs(audio.lead_silence_s - 0.01) < 0.001
     assert abs(audio.duration_s - 0.51) < 0.001
     with wave.open(str(path)) as w:

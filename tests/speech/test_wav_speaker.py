@@ -11,12 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
-from speech_helpers import LONG_TEXT, alive, measure, wait_until
+from speech_helpers import LONG_TEXT, alive, wait_until
 
 from commboard.adapters.pyttsx3_speaker import open_speaker
 from commboard.adapters.wav_speaker import WavDirSpeaker
 from commboard.settings import SpeechSettings
 from commboard.speech import NullSpeaker
+from commboard.testing import measure_wav
 
 FAKE_PYTTSX3 = {
     "import fails": "raise ImportError('No module named pyttsx3')\n",
@@ -46,7 +47,7 @@ def test_each_message_is_a_numbered_wav_of_real_speech(out: Path) -> None:
     speaker.close()
 
     assert sorted(p.name for p in out.iterdir()) == ["0001.wav", "0002.wav", "cue-0001.wav"]
-    nurse, yes, cue = (measure(out / n) for n in ("0001.wav", "0002.wav", "cue-0001.wav"))
+    nurse, yes, cue = (measure_wav(out / n) for n in ("0001.wav", "0002.wav", "cue-0001.wav"))
     for audio in (nurse, yes, cue):
         assert audio.rms > 0.02 and audio.peak > 0.2  # speech, not silence
     assert nurse.duration_s > yes.duration_s  # more words, longer audio
@@ -66,7 +67,7 @@ def test_say_returns_long_before_the_file_is_synthesised(out: Path) -> None:
     synth_s = time.monotonic() - t0
     speaker.close()
 
-    audio = measure(out / "0002.wav")
+    audio = measure_wav(out / "0002.wav")
     assert say_s < synth_s / 5  # the caller did not wait for synthesis...
     assert synth_s < audio.duration_s / 5  # ...which itself is far faster than speaking
 
@@ -76,7 +77,7 @@ def test_prompt_voice_is_quieter_and_faster_than_the_message_voice(out: Path) ->
     speaker.say("row two, column three")
     speaker.cue("row two, column three")
     speaker.close()
-    message, cue = measure(out / "0001.wav"), measure(out / "cue-0001.wav")
+    message, cue = measure_wav(out / "0001.wav"), measure_wav(out / "cue-0001.wav")
     assert cue.peak < message.peak * 0.7  # cue_volume 0.5 against volume 1.0
     assert cue.duration_s < message.duration_s * 0.9  # 220 wpm against 160 wpm
 
@@ -87,7 +88,7 @@ def test_apply_changes_the_rate_of_the_next_message(out: Path) -> None:
     speaker.apply(dataclasses.replace(SpeechSettings(), rate_wpm=250))
     speaker.say("I would like a drink of water")
     speaker.close()
-    slow, fast = measure(out / "0001.wav"), measure(out / "0002.wav")
+    slow, fast = measure_wav(out / "0001.wav"), measure_wav(out / "0002.wav")
     assert fast.duration_s < slow.duration_s * 0.6
 
 
@@ -99,7 +100,7 @@ def test_unknown_voice_speaks_with_the_default_and_tells_the_carer(out: Path) ->
     speaker.close()
     assert status.available and status.problem == ""
     assert "no-such-voice-anywhere" in status.notice
-    assert measure(out / "0001.wav").rms > 0.02
+    assert measure_wav(out / "0001.wav").rms > 0.02
 
 
 def test_numbering_continues_after_files_already_there(out: Path) -> None:
@@ -110,7 +111,7 @@ def test_numbering_continues_after_files_already_there(out: Path) -> None:
     speaker.say("hello")
     speaker.close()
     assert (out / "0001.wav").read_bytes() == b"an earlier run"
-    assert measure(out / "0008.wav").rms > 0.02
+    assert measure_wav(out / "0008.wav").rms > 0.02
 
 
 def test_stop_does_not_lose_files_already_asked_for(out: Path) -> None:
@@ -119,7 +120,7 @@ def test_stop_does_not_lose_files_already_asked_for(out: Path) -> None:
     speaker.stop()
     speaker.say("my back")
     speaker.close()
-    assert measure(out / "0001.wav").rms > 0.02 and measure(out / "0002.wav").rms > 0.02
+    assert measure_wav(out / "0001.wav").rms > 0.02 and measure_wav(out / "0002.wav").rms > 0.02
 
 
 def test_a_crashed_worker_is_restarted_once_then_given_up(out: Path) -> None:
@@ -131,7 +132,7 @@ def test_a_crashed_worker_is_restarted_once_then_given_up(out: Path) -> None:
     speaker.say("after one crash")
     assert wait_until(lambda: not speaker.status().speaking)
     assert speaker.status().available
-    assert measure(out / "0002.wav").rms > 0.02
+    assert measure_wav(out / "0002.wav").rms > 0.02
 
     os.kill(speaker.worker_pid, signal.SIGKILL)
     speaker.say("after two crashes")
