@@ -222,6 +222,11 @@ class EyeInput:
             return due if due > now else now + self._frame_s  # no frames lately: keep stepping
         return now + MAX_POLL_S
 
+    @property
+    def blink_selects(self) -> bool:
+        """Whether a long blink selects now: the camera works and calibration is not recording."""
+        return not self.chosen_none and self.state is CameraState.OK and self._tap is None
+
     def status_text(self) -> str:
         """The camera's part of the status line."""
         if self.chosen_none:

@@ -126,7 +126,6 @@ class BoardLoop:
         self.view: BoardView | None = None
         self.status_parts: dict[str, str] = {"camera": "camera: off"}
         self.eyes = parts.eyes  # carer screens (camera view, calibration) reach it here
-        self.last_source = parts.input_name
         self.dirty = True
         self.running = True
         self.frames = 0
@@ -265,7 +264,6 @@ class BoardLoop:
         elif self.screens:
             self._to_screen(event)
         elif isinstance(event, SwitchDown | SwitchUp | CellPointed):
-            self.last_source = event.source.value
             self.perform(self.session.handle(event, self.now))
         elif isinstance(event, CarerRequest):
             self.open_screen(CarerMenu(self))
@@ -427,11 +425,16 @@ class BoardLoop:
 
     # -- drawing --------------------------------------------------------------
 
+    def switch_names(self) -> str:
+        """What selects right now: the keyboard (or script) always, the blink while the camera works."""
+        blink = self.eyes is not None and self.eyes.blink_selects
+        return f"blink + {self.p.input_name}" if blink else self.p.input_name
+
     def status_text(self) -> str:
         """The status line: input, scan speed and pattern, camera, calibration."""
         scan = self.settings.scan
         parts = [
-            f"switch: {self.last_source}",
+            f"switch: {self.switch_names()}",
             f"scan {scan.interval_s:.1f} s {scan.pattern.replace('_', '-')}",
             *self.status_parts.values(),
         ]
