@@ -22,6 +22,20 @@ from commboard.vision.frames import Frame
 _MAX_AUTO_INDEX = 4  # `auto` tries /dev/video0..3 (or indices 0..3 elsewhere)
 
 
+def wait_for_frame(
+    n: int, start_t: float, fps: float, clock: Callable[[], float]
+) -> tuple[float, int]:
+    """Sleep until frame ``n`` is due; return (now, newest frame due by now, at least ``n``).
+
+    Real-time playback (files, scripted faces): a late caller skips to the newest frame.
+    """
+    wait = start_t + n / fps - clock()
+    if wait > 0:
+        time.sleep(wait)
+    now = clock()
+    return now, max(n, math.floor((now - start_t) * fps))
+
+
 class _CaptureSource:
     """Shared reading of a ``cv2.VideoCapture``; subclasses decide pacing."""
 
@@ -128,12 +142,8 @@ class VideoFileSource(_CaptureSource):
         return frame
 
     def _read_paced(self) -> Frame | None:
-        due = self._start_t + self._frame_no / self._fps
-        wait = due - self._clock()
-        if wait > 0:
-            time.sleep(wait)
-        behind = math.floor((self._clock() - self._start_t) * self._fps) - self._frame_no
-        for _ in range(max(0, behind)):  # late: drop the frames we missed, newest wins
+        _, newest = wait_for_frame(self._frame_no, self._start_t, self._fps, self._clock)
+        for _ in range(newest - self._frame_no):  # late: drop the frames we missed
             if not self._cap.grab():
                 return None
             self._frame_no += 1

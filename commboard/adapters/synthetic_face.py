@@ -9,7 +9,6 @@ machines without a webcam.  Frames stay in memory.
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ import numpy as np
 
 from commboard.adapters.face_animation import FaceAnimator
 from commboard.adapters.mediapipe_mesh import MediaPipeMesh
+from commboard.adapters.opencv_frames import wait_for_frame
 from commboard.vision.face_script import DEMO_SCRIPT, FaceScript, parse_script
 from commboard.vision.frames import Frame
 
@@ -94,12 +94,7 @@ class SyntheticFaceSource:
             t = self._start_t + n / self._fps
             script_t = n / self._fps
         else:
-            due = self._start_t + n / self._fps
-            wait = due - self._clock()
-            if wait > 0:
-                time.sleep(wait)
-            t = self._clock()
-            n = max(n, math.floor((t - self._start_t) * self._fps))  # late: newest frame wins
+            t, n = wait_for_frame(n, self._start_t, self._fps, self._clock)  # late: newest wins
             script_t = t - self._start_t
         self._frame_no = n + 1
         state = self._script.state_at(script_t)
