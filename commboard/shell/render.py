@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pygame
 
-from commboard.shell.view import BoardView, CellView, Rect
+from commboard.shell.view import Banner, BoardView, CellView, Rect
 
 BACKGROUND = (11, 15, 20)
 CELL = (241, 243, 244)  # cells without a layout colour: near white, black text
@@ -23,7 +23,15 @@ MESSAGE_BG = (255, 255, 255)
 SAID_BG = (209, 233, 255)
 STATUS_BG = (32, 38, 46)
 STATUS_INK = (235, 238, 241)
-BANNER_COLORS = {"warning": ((255, 212, 0), INK), "info": ((138, 180, 248), INK)}
+# Banners must never look like the scan highlight (a yellow cell, black frame)
+# or like a cell: dark fill, white words (contrast 11:1 and more), a light
+# edge to stand out from the dark background, and a sign drawn at the left: a
+# warning triangle with "!", or a circle with "i".  (fill, edge) per level.
+BANNER_STYLES = {
+    "warning": ((24, 48, 120), (235, 240, 248)),
+    "info": ((52, 58, 68), (160, 168, 178)),
+}
+BANNER_INK = PAPER
 ALARM_COLORS = ((200, 0, 0), (255, 255, 255))
 MIN_FONT_PX = 12
 CACHE_SIZE = 600
@@ -176,9 +184,40 @@ class BoardRenderer:
         for cell in view.cells:
             self._cell(cell, view)
         for banner, rect in zip(view.banners, view.banner_rects, strict=True):
-            fill, ink = BANNER_COLORS.get(banner.level, BANNER_COLORS["warning"])
-            self._box(rect, fill, banner.text, ink, rect[3] * 0.6, radius=8, pad=rect[3] // 5)
+            self._banner(banner, rect)
         self._status(view)
+
+    def _banner(self, banner: Banner, rect: Rect) -> None:
+        """A dark box with a light edge, the level's sign at the left, white words."""
+        fill, edge = BANNER_STYLES.get(banner.level, BANNER_STYLES["warning"])
+        x, y, w, h = rect
+        pygame.draw.rect(self._dst, fill, rect, border_radius=6)
+        pygame.draw.rect(self._dst, edge, rect, width=max(2, h // 14), border_radius=6)
+        pad = max(6, h // 5)
+        side = int(h * 0.7)
+        sign = pygame.Rect(x + pad, y + (h - side) // 2, side, side)
+        self._sign(banner.level, sign, fill)
+        left = sign.right + pad
+        inner = (left, y + pad // 2, x + w - pad - left, h - pad)
+        words = self.texts.text(banner.text, inner[2:], BANNER_INK, int(h * 0.6), align="left")
+        blit_in(self._dst, words, inner, "left")
+
+    def _sign(self, level: str, box: pygame.Rect, fill: tuple[int, int, int]) -> None:
+        """A white warning triangle with "!" or information circle with "i" (drawn, no font)."""
+        cx, top, side = box.centerx, box.top, box.height
+        stroke = max(2, side // 7)
+        if level == "info":
+            pygame.draw.ellipse(self._dst, BANNER_INK, box)
+            dot_y, bar = 0.27, (0.42, 0.78)
+        else:
+            points = [(cx, top), (box.right, box.bottom), (box.left, box.bottom)]
+            pygame.draw.polygon(self._dst, BANNER_INK, points)
+            dot_y, bar = 0.85, (0.36, 0.64)
+        start, end = (cx, top + round(side * bar[0])), (cx, top + round(side * bar[1]))
+        pygame.draw.line(self._dst, fill, start, end, stroke)
+        pygame.draw.circle(
+            self._dst, fill, (cx, top + round(side * dot_y)), max(1, stroke * 2 // 3)
+        )
 
     def _box(self, rect, fill, text, ink, max_px, *, radius=0, pad=0, align="center") -> None:
         pygame.draw.rect(self._dst, fill, rect, border_radius=radius)

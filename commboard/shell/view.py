@@ -33,7 +33,9 @@ class Banner:
     Attributes:
         key: identity, so the same problem is shown once and can be replaced.
         text: plain words, naming the file and line where there is one.
-        level: "warning" (yellow) or "info" (blue).
+        level: "warning" (dark blue, warning sign) or "info" (dark grey,
+            information sign); never yellow, so a banner is not taken for the
+            scan highlight.
     """
 
     key: str
