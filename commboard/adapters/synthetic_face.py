@@ -57,7 +57,15 @@ def load_script(path: str) -> FaceScript:
     """The script in ``path``, or the built-in demo for an empty path."""
     if not path:
         return parse_script(DEMO_SCRIPT, "demo script")
-    return parse_script(Path(path).read_text(encoding="utf-8"), path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        # Shown on the board's banner: plain words and the path, not an errno.
+        reason = (
+            "no such file" if isinstance(err, FileNotFoundError) else "not a readable text file"
+        )
+        raise OSError(f"cannot read the face script {path} ({reason})") from None
+    return parse_script(text, path)
 
 
 class SyntheticFaceSource:

@@ -117,11 +117,19 @@ def _apply(state: FaceState, ln: ScriptLine) -> FaceState:
     return replace(state, absent=True)
 
 
+def _number(word: str) -> float:
+    """``word`` as a number; the error says which word in plain words (shown to the carer)."""
+    try:
+        return float(word)
+    except ValueError:
+        raise ValueError(f"{word!r} is not a number") from None
+
+
 def _check_args(action: str, args: list[str]) -> None:
     if action == "look":
         if not args or args[0] not in _LOOK or len(args) > 2:
             raise ValueError("look needs left, right, up or down and an optional amount")
-        if len(args) == 2 and not 0.0 <= float(args[1]) <= 1.0:
+        if len(args) == 2 and not 0.0 <= _number(args[1]) <= 1.0:
             raise ValueError("the look amount must be between 0 and 1")
         return
     if action not in _ARGS:
@@ -129,13 +137,13 @@ def _check_args(action: str, args: list[str]) -> None:
     if len(args) != _ARGS[action]:
         raise ValueError(f"{action} takes {_ARGS[action]} number(s), got {len(args)}")
     for a in args:
-        float(a)
+        _number(a)
 
 
 def _parse_line(words: list[str]) -> ScriptLine:
     if len(words) < 3:
         raise ValueError("expected START_S DURATION_S ACTION [ARGS]")
-    start, duration = float(words[0]), float(words[1])
+    start, duration = _number(words[0]), _number(words[1])
     if start < 0 or duration <= 0:
         raise ValueError("start must be >= 0 and duration > 0")
     action, args = words[2].lower(), [w.lower() for w in words[3:]]
@@ -148,7 +156,7 @@ def _setting(script: FaceScript, words: list[str]) -> FaceScript:
         if len(words) != 2 or words[1].lower() not in PHOTOS:
             raise ValueError(f"photo must be one of {', '.join(PHOTOS)}")
         return replace(script, photo=words[1].lower())
-    if len(words) != 2 or not float(words[1]) > 0:
+    if len(words) != 2 or not _number(words[1]) > 0:
         raise ValueError("repeat needs a number of seconds > 0")
     return replace(script, repeat_s=float(words[1]))
 
