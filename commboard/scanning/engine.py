@@ -432,8 +432,10 @@ class Scanner:
 
     def _undo(self, t: float, out: list[Effect]) -> None:
         self._activated_t = None  # one undo per selection
-        out.append(Undo(t))
+        # Notice first: the session answers Undo with the more telling
+        # "Undone: <label>", which must be the notice left on screen.
         out.append(Notice(t, "Cancelled"))
+        out.append(Undo(t))
         out.append(Log(t, "scan", {"event": "undo"}))
         self._clear(t, out)
         self._enter_quiet(t)

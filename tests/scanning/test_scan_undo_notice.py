@@ -1,0 +1,42 @@
+"""Undo inside the window, real Scanner + Session: the notice left on screen names what was undone."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from commboard.board.model import Action, Cell, Layout, Page
+from commboard.board.session import Session
+from commboard.effects import Effect, Notice, StopSpeech
+from commboard.events import Source, Switch, SwitchDown, SwitchUp
+from commboard.settings import ScanSettings, Settings
+
+
+def _board() -> Session:
+    cells = (Cell("Yes", Action.SPEAK), Cell("No", Action.SPEAK))
+    layout = Layout("t", "en", "home", {"home": Page("home", "Home", 1, 2, cells)})
+    scan = replace(ScanSettings(), pattern="linear", interval_s=1.0, first_extra_s=0.0)
+    return Session(layout, Settings(scan=scan), 0.0)
+
+
+def _press(s: Session, t: float, hold: float = 0.4) -> list[Effect]:
+    out = s.handle(SwitchDown(t, Switch.SELECT, Source.KEYBOARD), t)
+    return out + s.handle(SwitchUp(t + hold, Switch.SELECT, Source.KEYBOARD), t + hold)
+
+
+def test_a_second_press_inside_the_window_stops_the_phrase_and_the_last_notice_names_it() -> None:
+    s = _board()
+    s.tick(0.0)  # "Yes" lit from 0.0
+    _press(s, 0.2)  # accepted at 0.5: "Yes" is said
+    out = _press(s, 1.0)  # 0.5 s after the activation, inside the 1 s undo window
+    notices = [e.text for e in out if isinstance(e, Notice)]
+    assert any(isinstance(e, StopSpeech) for e in out)
+    assert notices and notices[-1] == "Undone: Yes"  # the chrome shows the last one
+
+
+def test_a_press_after_the_window_selects_again_instead_of_undoing() -> None:
+    s = _board()
+    s.tick(0.0)
+    _press(s, 0.2)  # "Yes" at 0.5; window until 1.5, scan restarts at 1.5
+    out = s.tick(1.6) + _press(s, 1.7)
+    assert not [e for e in out if isinstance(e, Notice)]
+    assert not any(isinstance(e, StopSpeech) for e in out)
