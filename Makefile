@@ -10,13 +10,16 @@ ARGS ?=
 .PHONY: run test lint bench screenshot system-packages clean
 
 $(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 13))' || { \
+	  echo "commboard needs Python 3.11 or 3.12 (mediapipe 0.10.21 has no wheel for $$($(PYTHON) --version))."; \
+	  echo "Install python3.11 or python3.12, or run: make PYTHON=/path/to/python3.12 run"; exit 1; }
+	@test -x $(BIN)/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
 system-packages:
-	@bash scripts/system-packages.sh
+	@bash scripts/system-packages.sh $(PYTHON)
 
 run: system-packages $(STAMP)
 	$(BIN)/commboard run $(ARGS)

@@ -1,22 +1,37 @@
 #!/usr/bin/env bash
-# Speech needs espeak-ng (the voice pyttsx3 drives on Linux) and aplay (alsa-utils) to play it.
-# Installed with apt when we are root on Debian/Ubuntu; otherwise we say the one command to run.
+# System packages the board needs on Debian/Ubuntu, installed with apt when we are root;
+# otherwise we print the one command to run. Never fails the build: what is missing is reported.
+#   espeak-ng + libespeak-ng1: the voice pyttsx3 drives on Linux
+#   alsa-utils: aplay, which plays the speech
+#   python3-venv: `python -m venv` needs ensurepip, which Debian ships separately
+#   libgl1, libglib2.0-0: OpenCV (camera) loads them at import
 set -u
+python=${1:-python3}
 needed=()
 command -v espeak-ng >/dev/null 2>&1 || needed+=(espeak-ng)
 command -v aplay >/dev/null 2>&1 || needed+=(alsa-utils)
-ldconfig -p 2>/dev/null | grep -q 'libespeak' || needed+=(libespeak-ng1)
+if command -v ldconfig >/dev/null 2>&1; then
+  libs=$(ldconfig -p 2>/dev/null)
+  grep -q 'libespeak-ng' <<<"$libs" || needed+=(libespeak-ng1)
+  grep -q 'libGL.so.1' <<<"$libs" || needed+=(libgl1)
+  grep -q 'libglib-2.0.so.0' <<<"$libs" || needed+=(libglib2.0-0)
+fi
+if [ ! -x .venv/bin/pip ] && ! "$python" -c 'import ensurepip' >/dev/null 2>&1; then
+  # Debian names it after the interpreter (python3.11-venv); python3-venv covers the default one.
+  ver=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")' 2>/dev/null)
+  needed+=("python${ver:-3}-venv")
+fi
 [ ${#needed[@]} -eq 0 ] && exit 0
 if [ "$(uname -s)" != "Linux" ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "commboard: speech needs: ${needed[*]} (install them with your system's package manager)."
+  echo "commboard: please install: ${needed[*]} (with your system's package manager)."
   exit 0
 fi
 if [ "$(id -u)" -eq 0 ]; then
-  echo "commboard: installing ${needed[*]} for speech"
+  echo "commboard: installing ${needed[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null && apt-get install -y -qq "${needed[@]}" >/dev/null \
-    || echo "commboard: could not install ${needed[*]}; the board will run without speech."
+    || echo "commboard: could not install ${needed[*]}; speech or the camera may not work."
 else
-  echo "commboard: for speech, run once:  sudo apt-get install -y ${needed[*]}"
+  echo "commboard: please run once:  sudo apt-get install -y ${needed[*]}"
 fi
 exit 0
