@@ -6,7 +6,8 @@ that come back (``Speak``, ``Alarm``, ``Highlight``, ``Log``...).
 
 It performs cell actions itself (the scanner only says *which* cell was
 chosen, with ``Activate``) and undoes the last one on ``Undo`` by restoring
-the page, page stack and message from before it.  Event-log records it emits
+the page, page stack and message from before it, showing "Undone: <label>"
+and saying "Cancelled: <label>" with the quiet prompt voice (``Cue``).  Event-log records it emits
 (see docs/event-log.md): ``select``, ``speak``, ``page``, ``message``,
 ``alarm``, ``undo``.
 """
@@ -21,6 +22,7 @@ from commboard.board.model import Action, Cell, Layout, Page
 from commboard.effects import (
     Activate,
     Alarm,
+    Cue,
     Effect,
     Log,
     Notice,
@@ -287,4 +289,9 @@ class Session:
         if last.page_id != self._page_id or last.stack != self._stack:
             out += self._run(self._show(last.page_id, last.stack, now), now)
         out.append(Notice(now, f"Undone: {last.label}"))
+        # Said as well as shown: a patient who cannot see the screen must still
+        # learn the selection was cancelled.  Feedback, not scanning, so it is
+        # spoken whatever the auditory-scanning setting; last, so no scan cue
+        # from the rescanned page cuts it off (a newer cue supersedes an older).
+        out.append(Cue(now, f"Cancelled: {last.label}"))
         return out

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.session import Session
-from commboard.effects import Effect, Notice, StopSpeech
+from commboard.effects import Cue, Effect, Notice, StopSpeech
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
 from commboard.settings import ScanSettings, Settings
 
@@ -40,3 +40,22 @@ def test_a_press_after_the_window_selects_again_instead_of_undoing() -> None:
     out = s.tick(1.6) + _press(s, 1.7)
     assert not [e for e in out if isinstance(e, Notice)]
     assert not any(isinstance(e, StopSpeech) for e in out)
+
+
+def test_undo_is_also_spoken_with_the_prompt_voice_even_with_auditory_scanning_off() -> None:
+    s = _board()
+    assert s.settings.scan.auditory == "off"
+    s.tick(0.0)
+    _press(s, 0.2)  # "Yes" said at 0.5
+    out = _press(s, 1.0)  # undo inside the window
+    cues = [e for e in out if isinstance(e, Cue)]
+    assert [c.text for c in cues] == ["Cancelled: Yes"]
+    # the phrase is cut off first, so the prompt voice is not dropped behind it
+    assert out.index(next(e for e in out if isinstance(e, StopSpeech))) < out.index(cues[0])
+
+
+def test_a_selection_without_undo_says_no_cancelled() -> None:
+    s = _board()
+    s.tick(0.0)
+    out = _press(s, 0.2) + s.tick(1.6)
+    assert not [e for e in out if isinstance(e, Cue) and e.text.startswith("Cancelled")]
