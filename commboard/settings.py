@@ -205,6 +205,15 @@ class DisplaySettings:
         1.0, Meta("Text size", "Size of cell text (1 = fit the cell).", "x", 0.5, 2.0, 0.1))
     highlight_color: str = setting(
         "#ffd400", Meta("Highlight colour", "Colour of the highlighted cells."))
+    # Frame colour separately: some low-vision patients see a coloured frame
+    # better than black (the white outer ring stays, for any cell colour).
+    highlight_border_color: str = setting(
+        "#000000", Meta("Highlight frame colour",
+                        "Colour of the thick frame around the highlighted cells."))
+    background_color: str = setting(
+        "#0b0f14", Meta("Background colour",
+                        "Colour behind the cells. #000000 is pure black (highest contrast); "
+                        "a light colour suits some patients in a bright room."))
     enlarge_highlight: bool = setting(
         False, Meta("Enlarge highlight", "Draw the highlighted cells larger."))
 

@@ -46,6 +46,8 @@ def test_every_field_has_usable_metadata() -> None:
         ("blink.inverse", "off", False),
         ("speech.voice", "en-gb", "en-gb"),
         ("display.highlight_color", " #00FF00 ", "#00FF00"),
+        ("display.highlight_border_color", "#FF00FF", "#FF00FF"),
+        ("display.background_color", " #000000", "#000000"),
     ],
 )
 def test_values_are_parsed_to_the_field_type(key: str, raw: Any, expected: Any) -> None:
@@ -74,6 +76,8 @@ def test_out_of_range_values_are_clamped_with_the_promised_message() -> None:
         ("scan.mode", "sometimes", "expected one of auto, step"),
         ("blink.inverse", "perhaps", "expected yes or no"),
         ("display.highlight_color", "yellow", "colour like #ffd400"),
+        ("display.highlight_border_color", "black", "colour like #000000"),
+        ("display.background_color", "#0b0f1", "colour like #0b0f14"),
         ("speech.voice", ["a"], "expected text"),
     ],
 )
