@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -299,6 +298,33 @@ def _make_private_dir(directory: Path) -> None:
             os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask
 
 
+def _copy_aside(path: Path) -> Path:
+    """Copy an unreadable profile to the first free ``NAME.yaml.corrupt-N``, mode 0600.
+
+    Bytes and modification time stay as they were, but not the mode: a hand-
+    edited file may be 0644, and profile names can be patient names.  Created
+    exclusively (``O_EXCL``), so an existing copy is never overwritten.
+    """
+    data, stat = path.read_bytes(), path.stat()
+    n = 1
+    while True:
+        aside = path.with_name(f"{path.name}.corrupt-{n}")
+        try:
+            fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            n += 1
+            continue
+        break
+    with os.fdopen(fd, "wb") as f:
+        os.fchmod(f.fileno(), 0o600)  # os.open's mode is filtered by the umask; be explicit
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.utime(aside, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    _fsync_dir(path.parent)
+    return aside
+
+
 def _keep_previous(path: Path) -> SettingsProblem | None:
     """Before replacing ``path``: a readable file becomes ``.bak``; an unreadable one is kept aside."""
     if not path.exists():
@@ -307,10 +333,7 @@ def _keep_previous(path: Path) -> SettingsProblem | None:
     if data is not None:
         atomic_write(path.with_name(path.name + ".bak"), path.read_bytes())
         return None
-    n = 1
-    while (aside := path.with_name(f"{path.name}.corrupt-{n}")).exists():
-        n += 1
-    shutil.copy2(path, aside)  # bytes and modification time as they were
+    aside = _copy_aside(path)
     return SettingsProblem(
         path, None, f"the unreadable file was kept as {aside.name} before saving", "error"
     )

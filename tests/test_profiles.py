@@ -245,6 +245,17 @@ def test_saving_over_a_corrupt_file_keeps_it_aside_first() -> None:
     assert aside.read_text() == "scan: [unclosed\n"
 
 
+def test_the_copy_of_an_unreadable_profile_is_private_even_if_the_original_was_not() -> None:
+    path = save_profile("anna", Settings())
+    path.write_text("scan: [unclosed\n")
+    os.chmod(path, 0o644)  # hand-edited, readable by everyone
+    save_profile("anna", Settings())
+    aside = path.with_name("anna.yaml.corrupt-1")
+    assert aside.read_text() == "scan: [unclosed\n"
+    assert aside.stat().st_mode & 0o777 == 0o600  # the name may be the patient's
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
 def test_every_save_keeps_the_previous_file_as_backup() -> None:
     first, _ = with_value(Settings(), "scan.interval_s", 1.5)
     second, _ = with_value(Settings(), "scan.interval_s", 2.5)
