@@ -201,7 +201,7 @@ def _count(page: Page, r0: int, r1: int, c0: int, c1: int) -> int:
 
 def _huffman(page: Page, weights: Mapping[int, float] | None) -> list[ScanGroup]:
     cells = page.filled()
-    tree = huffman.scan_tree(huffman.quantised_weights(weights, cells))
+    tree = huffman.scan_tree(huffman.plan_weights(weights, cells))
     return [_from_node(page, cells, node) for node in tree]
 
 

@@ -64,3 +64,18 @@ def test_targets_file_is_said_in_order(tmp_path: Path) -> None:
     for profile in report["profiles"].values():
         for result in profile["patterns"].values():
             assert result["selections"] == 5
+
+
+def test_targets_file_huffman_ties_or_beats_linear_and_makes_no_claim_on_32_phrase_targets(
+    tmp_path: Path,
+) -> None:
+    targets = tmp_path / "five.txt"
+    # 5 phrases said 3, 2, 1, 1, 1 times, most used first: reading order is optimal
+    lines = ["yes", "no", "yes", "I am in pain", "yes", "no", "water please", "thank you"]
+    targets.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    huff = run("--targets", str(targets))["huffman"]
+    assert huff["linear_plan_steps"] == 2.375
+    assert huff["plan_steps"] <= huff["linear_plan_steps"]
+    # the targets are for the 32-phrase Zipf page (task a) only
+    assert "targets_met" not in huff
+    assert "targets_met" in run("--minutes", "0.5")["huffman"]
