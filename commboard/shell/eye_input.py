@@ -163,6 +163,7 @@ class EyeInput:
         self._paused_by_us = False
         self._tap: SampleTap | None = None
         self._look: IndicatorLook | None = None
+        self._muted = False  # a carer screen ignores presses: the switch is not fed
         self._started = False
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -269,6 +270,10 @@ class EyeInput:
         if self._tap is not None:
             self._tap(sample)
             return
+        if not self._switch_listens(host):
+            self._mute_switch(host, sample.t)
+            return
+        self._muted = False
         for out in self.blink.update(sample):
             match out:
                 case SwitchDown() | SwitchUp():
@@ -279,6 +284,28 @@ class EyeInput:
                     self._rest(host, out)
                 case WakeRequest():
                     self._wake(host, out)
+
+    @staticmethod
+    def _switch_listens(host: EyeHost) -> bool:
+        """Whether a blink press would reach anything: the board, or a screen that takes presses.
+
+        Under any other carer screen (menu, camera view) presses are ignored, so
+        the blink switch must not see the eyes either: the carer checking the
+        outlines with "close your eyes" must not start a rest request that undoes
+        the patient's last choice and leaves the board resting.
+        """
+        return not host.screens or bool(getattr(host.screens[-1], "wants_switches", False))
+
+    def _mute_switch(self, host: EyeHost, t: float) -> None:
+        """Once per carer screen: drop a closure in progress, as for a lost face."""
+        if self._muted:
+            return
+        self._muted = True
+        for out in self.blink.update(EyeSample(t=t, face_found=False)):
+            if isinstance(out, SwitchUp | SwitchDown):
+                host.dispatch(out)
+            elif isinstance(out, Log):
+                host.perform([out])
 
     def _track_face(self, host: EyeHost, sample: EyeSample) -> None:
         if sample.face_found:
