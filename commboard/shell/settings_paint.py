@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from commboard.settings import Meta, get
-from commboard.shell.render import INK, PAPER, TextCache, blit_in, color
+from commboard.shell.render import INK, PAPER, TextCache, blit_in, color, ink_for
 from commboard.shell.view import Rect, grid_rects
 
 if TYPE_CHECKING:
@@ -261,20 +261,16 @@ def _detail(screen: SettingsScreen, p: Painter, lay: ScreenLayout) -> None:
 
 def _tryout(screen: SettingsScreen, p: Painter, lay: ScreenLayout) -> None:
     x, y, w, h = lay.tryout
+    display = screen.edited.display
     pygame.draw.rect(p.surface, TRYOUT_BG, lay.tryout, border_radius=10)
     scan = screen.edited.scan
-    title = f"Try-out at {scan.interval_s:.1f} s per step, hold {scan.acceptance_s:.2f} s"
-    p.text(title, (x + 10, y + 4, w - 20, h // 5), PAPER, align="left")
-    labels = screen.tryout.labels
-    cells = grid_rects((x + 10, y + h // 5 + 8, w - 20, h * 2 // 5), 1, len(labels), 8)
-    # One size for every sample cell, as on the board: the longest label decides.
-    px = min(
-        p.texts.fit_px(t, (r[2] - 16, r[3] - 4), r[3] // 2)
-        for t, r in zip(labels, cells, strict=True)
-    )
-    lit = set(screen.tryout.highlighted())
-    for i, (rect, label) in enumerate(zip(cells, labels, strict=True)):
-        p.box(rect, SELECTED if i in lit else PAPER, label, INK, border=i in lit, max_px=px)
+    pattern = scan.pattern.replace("_", "-")
+    title = f"Try-out: {pattern}, {scan.interval_s:.1f} s per step, hold {scan.acceptance_s:.2f} s"
+    p.text(title, (x + 10, y + 2, w - 20, h * 3 // 20), PAPER, align="left")
+    # The sample sits on the board's background colour, as the patient will see it.
+    area = (x + 6, y + h * 3 // 20 + 4, w - 12, h * 13 // 20)
+    pygame.draw.rect(p.surface, color(display.background_color, TRYOUT_BG), area, border_radius=8)
+    _sample(screen, p, pygame.Rect(area).inflate(-8, -8))
     hint = (
         "The switch drives the try-out (T or Esc: stop)"
         if screen.trying
@@ -282,7 +278,71 @@ def _tryout(screen: SettingsScreen, p: Painter, lay: ScreenLayout) -> None:
     )
     status = f"{screen.tryout.result}   -   {hint}" if screen.tryout.result else hint
     ink = CHANGED if screen.trying else MUTED
-    p.text(status, (x + 10, y + h * 3 // 5 + 14, w - 20, h // 5), ink, align="left")
+    p.text(status, (x + 10, y + h * 16 // 20, w - 20, h * 3 // 20), ink, align="left")
+
+
+def _sample(screen: SettingsScreen, p: Painter, area: pygame.Rect) -> None:
+    """The sample page drawn like the board: edited colours, border and enlargement.
+
+    The border follows the board's rule (about 1/14 of the cell's smaller
+    side, times the border setting).  An enlarged cell is kept inside the
+    row's strip of the sample area (never over another row, the title or the
+    status line), and every label is fitted inside its own frame, so a thick
+    border never cuts it.
+    """
+    display = screen.edited.display
+    tryout = screen.tryout
+    gap = max(6, area.height // 20)
+    box = (area.x, area.y, area.width, area.height)
+    cells = [pygame.Rect(r) for r in grid_rects(box, tryout.rows, tryout.columns, gap)]
+    border = max(2, round(min(cells[0].size) / 14 * display.border_scale))
+    # One size for every sample cell, as on the board: the longest label decides.
+    px = min(
+        p.texts.fit_px(t, _inner(r, border).size, r.height // 2)
+        for t, r in zip(tryout.labels, cells, strict=False)
+    )
+    lit = set(tryout.highlighted())
+    fill = color(display.highlight_color, SELECTED)
+    frame = color(display.highlight_border_color, INK)
+    shown = list(enumerate(zip(cells, tryout.labels, strict=False)))
+    for _, (rect, label) in (c for c in shown if c[0] not in lit):
+        pygame.draw.rect(p.surface, PAPER, rect, border_radius=8)
+        _label(p, label, _inner(rect, border), INK, px)
+    for i, (rect, label) in (c for c in shown if c[0] in lit):  # on top: they may be enlarged
+        band = _row_band(area, cells[i], gap)
+        max_px = px
+        if display.enlarge_highlight:
+            rect = rect.inflate(border * 2, border * 2).clamp(band).clip(band)
+            max_px = max(px, rect.height // 2)  # re-fitted: the larger cell gets larger words
+        pygame.draw.rect(
+            p.surface, PAPER, rect.inflate(border, border).clip(band), border_radius=10
+        )
+        pygame.draw.rect(p.surface, fill, rect, border_radius=8)
+        pygame.draw.rect(p.surface, frame, rect, width=border, border_radius=8)
+        _label(p, label, _inner(rect, border), ink_for(fill), max_px)
+
+
+def _row_band(area: pygame.Rect, cell: pygame.Rect, gap: int) -> pygame.Rect:
+    """The strip of ``area`` a cell's row owns: its height plus half the gap each side.
+
+    An enlarged highlight may grow sideways over its neighbours' edges, as on
+    the board, but never over the row above or below (their words stay readable).
+    """
+    top = max(area.top, cell.top - gap // 2)
+    bottom = min(area.bottom, cell.bottom + gap // 2)
+    return pygame.Rect(area.left, top, area.width, bottom - top)
+
+
+def _inner(rect: pygame.Rect, border: int) -> pygame.Rect:
+    """Where a cell's label may go: inside the frame, with a margin."""
+    pad = border + max(4, rect.height // 12)
+    return rect.inflate(-2 * pad, -2 * pad)
+
+
+def _label(p: Painter, label: str, inner: pygame.Rect, ink: RGB, max_px: int) -> None:
+    if inner.width > 4 and inner.height > 4:
+        surface = p.texts.text(label, inner.size, ink, max_px)
+        blit_in(p.surface, surface, (inner.x, inner.y, inner.width, inner.height))
 
 
 def _confirm(p: Painter, lay: ScreenLayout) -> None:

@@ -10,8 +10,10 @@ restores the default, S saves, Escape leaves (asking first if something
 changed).  Mouse: click a tab, a row, the - and + buttons, the value, or the
 buttons along the bottom.
 
-The try-out area scans a sample row with the *edited* scan settings, so
-therapist and patient see and feel a new speed before it is saved.  T gives
+The try-out area scans a small two-row sample page with the *edited* scan
+settings (speed, hold, pattern) and draws it with the edited display
+settings (highlight and frame colour, border, enlargement, background), so
+therapist and patient see and feel a change before it is saved.  T gives
 the patient's switch to the try-out (switch keys then arrive as real
 presses and releases, so the acceptance time is real); T or Escape takes it
 back.  S writes the profile atomically and applies the settings to the
@@ -51,7 +53,10 @@ from commboard.shell.settings_paint import (
     show_value,
 )
 
-SAMPLE_ROW = ("Yes", "No", "Pain", "Thirsty", "Call nurse")
+# Two rows of three: enough for row-column, column-row, block and Huffman to
+# move differently from linear, small enough to read at a glance.
+SAMPLE_CELLS = ("Yes", "No", "Pain", "Thirsty", "Call nurse", "Tired")
+SAMPLE_COLUMNS = 3
 KEY_HINT = "Up/Down: choose  |  Left/Right: change  |  Enter: edit  |  S saves and applies"
 ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 
@@ -59,34 +64,43 @@ OnSaved = Callable[[Settings], None]
 
 
 class TryOut:
-    """A one-row page scanned by the real ``Scanner`` with the scan settings being edited.
+    """A small sample page scanned by the real ``Scanner`` with the scan settings being edited.
 
-    Linear over the row whatever the pattern: it is there to feel the speed,
-    the first-item time and the hold.  While the switch is not on it (a demo
-    for the eye) it starts over whenever the scanner stops after its passes.
+    It scans with the edited pattern (no usage history: Huffman is its
+    balanced tree), so the speed, the first-item time, the hold and the way
+    the highlight moves can all be felt.  Auditory scanning stays off: the
+    screen is for the carer too.  While the switch is not on it (a demo for
+    the eye) it starts over whenever the scanner stops after its passes.
     """
 
     def __init__(
-        self, scan: ScanSettings, now: float | None, labels: tuple[str, ...] = SAMPLE_ROW
+        self,
+        scan: ScanSettings,
+        now: float | None,
+        labels: tuple[str, ...] = SAMPLE_CELLS,
+        columns: int = SAMPLE_COLUMNS,
     ) -> None:
         self.labels = labels
-        cells = tuple(Cell(t, Action.SPEAK) for t in labels)
-        self.page = Page("try-out", "Try-out", 1, len(labels), cells)
+        self.columns = max(1, min(columns, len(labels)))
+        self.rows = -(-len(labels) // self.columns)
+        cells: list[Cell | None] = [Cell(t, Action.SPEAK) for t in labels]
+        cells += [None] * (self.rows * self.columns - len(cells))
+        self.page = Page("try-out", "Try-out", self.rows, self.columns, tuple(cells))
         self.result = ""
         self.selections = 0
         self.live = False  # the patient's switch drives it
-        self.scan = replace(scan, pattern="linear", auditory="off")
+        self.scan = replace(scan, auditory="off")
         self.scanner = Scanner(self.scan)
         self.started = False  # started at the first ``tick`` when ``now`` was not known
         if now is not None:
             self.restart(scan, now)
 
     def restart(self, scan: ScanSettings, now: float) -> None:
-        """Scan the row from the start with ``scan``."""
-        self.scan = replace(scan, pattern="linear", auditory="off")
+        """Scan the sample from the start with ``scan`` (its pattern included)."""
+        self.scan = replace(scan, auditory="off")
         self.scanner = Scanner(self.scan)
         self.started = True
-        self._take(self.scanner.load(build_plan(self.page, "linear"), now))
+        self._take(self.scanner.load(build_plan(self.page, self.scan.pattern), now))
 
     def handle(self, event: SwitchDown | SwitchUp, now: float) -> None:
         """A switch press or release from the patient."""

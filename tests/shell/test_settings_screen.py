@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pygame
 import pytest
 
@@ -175,15 +177,16 @@ def test_try_out_scans_at_the_edited_speed() -> None:
     press(screen, *["right"] * 10, now=T0)  # 2.0 s per step
     first = T0 + screen.edited.scan.first_extra_s
     screen.tryout.tick(first + 1.9)
-    assert screen.tryout.highlighted() == (0,)
+    assert screen.tryout.highlighted() == (0, 1, 2)  # row-column by default: the first row
     screen.tryout.tick(first + 2.1)
-    assert screen.tryout.highlighted() == (1,)
+    assert screen.tryout.highlighted() == (3, 4, 5)
     deadline = screen.next_deadline(first + 2.1)
     assert deadline == pytest.approx(first + 4.0)
 
 
 def test_t_gives_the_patient_switch_to_the_try_out_with_the_real_hold() -> None:
-    screen = SettingsScreen(FakeBoard(), now=T0)
+    linear = replace(Settings().scan, pattern="linear")
+    screen = SettingsScreen(FakeBoard(Settings(scan=linear)), now=T0)
     assert screen.wants_text
     press(screen, "t")
     assert not screen.wants_text  # Space/Enter now arrive as switch presses and releases
@@ -201,6 +204,86 @@ def test_t_gives_the_patient_switch_to_the_try_out_with_the_real_hold() -> None:
     assert screen.tryout.result.startswith("Selected: Yes")
     assert screen.handle(CarerRequest(t + 1), t + 1) == Stay()  # Escape takes the switch back
     assert screen.wants_text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [("linear", (0,)), ("row_column", (0, 1, 2)), ("column_row", (0, 3))],
+)
+def test_try_out_scans_its_two_rows_with_the_edited_pattern(
+    pattern: str, first: tuple[int, ...]
+) -> None:
+    screen = SettingsScreen(FakeBoard(), now=T0)
+    go_to(screen, "scan.pattern")
+    screen.set_value(pattern, T0)
+    screen.tryout.tick(T0 + 0.1)
+    assert screen.tryout.highlighted() == first
+
+
+CYAN, MAGENTA = (0, 229, 255), (255, 0, 255)
+
+
+def draw_try_out(display: dict[str, object], size: tuple[int, int]) -> tuple[np.ndarray, tuple]:
+    """The settings screen drawn with ``display`` settings and "Yes" lit; pixels of the try-out."""
+    settings = Settings(
+        scan=replace(Settings().scan, pattern="linear"),
+        display=replace(Settings().display, **display),  # type: ignore[arg-type]
+    )
+    screen = SettingsScreen(FakeBoard(settings), now=T0)
+    pygame.font.init()
+    target = pygame.Surface(size)
+    screen.draw(target, TextCache(), T0 + 0.1)
+    assert screen.tryout.highlighted() == (0,)
+    x, y, w, h = screen_layout(size, len(screen.groups)).tryout
+    pixels = pygame.surfarray.array3d(target)[x : x + w, y : y + h]
+    return pixels, (x, y, w, h)
+
+
+def where(pixels: np.ndarray, rgb: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+    return np.nonzero(np.all(pixels == rgb, axis=2))
+
+
+def test_try_out_draws_the_edited_highlight_and_frame_colours() -> None:
+    pixels, _ = draw_try_out({}, (1280, 720))
+    assert not where(pixels, CYAN)[0].size and not where(pixels, MAGENTA)[0].size
+    pixels, _ = draw_try_out(
+        {"highlight_color": "#00e5ff", "highlight_border_color": "#ff00ff"}, (1280, 720)
+    )
+    assert where(pixels, CYAN)[0].size > 500  # the lit cell is filled with the edited colour
+    assert where(pixels, MAGENTA)[0].size > 200  # and framed with the edited frame colour
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080)])
+def test_an_enlarged_thick_highlight_stays_in_its_row_and_its_label_is_not_cut(
+    size: tuple[int, int],
+) -> None:
+    display = {
+        "highlight_color": "#00e5ff",
+        "highlight_border_color": "#ff00ff",
+        "border_scale": 4.0,
+        "enlarge_highlight": True,
+    }
+    pixels, (_, _, _, h) = draw_try_out(display, size)
+    frame_x, frame_y = where(pixels, MAGENTA)
+    fill_x, fill_y = where(pixels, CYAN)
+    assert frame_y.size and fill_y.size
+    # "Yes" is in the top row of two: the frame never reaches the bottom row's half
+    sample_top, sample_bottom = h * 3 // 20, h * 16 // 20
+    assert frame_y.min() >= sample_top
+    assert frame_y.max() < (sample_top + sample_bottom) // 2 + h // 40
+    # the label is drawn inside the fill, never over (or cut by) the thick frame
+    box = pixels[frame_x.min() : frame_x.max() + 1, frame_y.min() : frame_y.max() + 1]
+    ink_x, ink_y = where(box, (0, 0, 0))
+    assert ink_x.size > 20
+    lo_x, hi_x = fill_x.min() - frame_x.min(), fill_x.max() - frame_x.min()
+    lo_y, hi_y = fill_y.min() - frame_y.min(), fill_y.max() - frame_y.min()
+    assert lo_x <= ink_x.min() and ink_x.max() <= hi_x
+    assert lo_y <= ink_y.min() and ink_y.max() <= hi_y
+
+
+def test_try_out_sits_on_the_edited_background() -> None:
+    pixels, (_, _, w, h) = draw_try_out({"background_color": "#204060"}, (1280, 720))
+    assert where(pixels, (32, 64, 96))[0].size > w * h // 20
 
 
 def test_switch_presses_do_nothing_unless_the_try_out_has_the_switch() -> None:
@@ -312,7 +395,10 @@ def test_from_the_carer_menu_keyboard_changes_are_saved_and_used_by_the_board(
     assert loop.frames > frames
 
     key(loop, pygame.K_t, "t")  # the patient's switch now drives the try-out
-    key(loop, pygame.K_SPACE, " ", hold_s=0.6)
+    key(loop, pygame.K_SPACE, " ", hold_s=0.6)  # row-column: the first row...
+    assert screen.tryout.selections == 0
+    step(loop, 0.5)
+    key(loop, pygame.K_SPACE, " ", hold_s=0.6)  # ...then its first cell
     assert screen.tryout.selections == 1
     key(loop, pygame.K_ESCAPE)  # takes the switch back
     key(loop, pygame.K_ESCAPE)  # nothing unsaved: back to the menu
