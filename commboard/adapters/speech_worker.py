@@ -15,7 +15,8 @@ import multiprocessing as mp
 import queue
 import threading
 
-from commboard.adapters.pyttsx3_synth import Synthesized, Utterance, worker_main
+from commboard.adapters import clean_spawn
+from commboard.adapters.pyttsx3_synth import Synthesized, Utterance
 
 
 class SynthWorker:
@@ -36,13 +37,14 @@ class SynthWorker:
         # Fresh queues each time: a killed process may leave a queue's lock held.
         self._requests = self._ctx.Queue()
         self._results = self._ctx.Queue()
-        self._process = self._ctx.Process(
-            target=worker_main,
-            args=(self._requests, self._results, self.skip_below),
+        # Not ctx.Process directly: the camera thread's cv2 import can leave cv2's
+        # own folder on sys.path for a moment, and a child started then died.
+        self._process = clean_spawn.start(
+            self._ctx,
+            "commboard.adapters.pyttsx3_synth:worker_main",
+            (self._requests, self._results, self.skip_below),
             name="commboard-speech",
-            daemon=True,
         )
-        self._process.start()
 
     @property
     def pid(self) -> int | None:
