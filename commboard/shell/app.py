@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from commboard.settings import Settings
 from commboard.shell.view import Banner
@@ -106,18 +108,36 @@ def run(args: argparse.Namespace) -> int:
     loop = build(args, launched)
     if isinstance(loop, int):
         return loop
+    previous = _stop_on_signals(loop)
     try:
         loop.run()
     finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         close(loop)
     return 0
+
+
+def _stop_on_signals(loop) -> dict[int, Any]:  # type: ignore[no-untyped-def]
+    """SIGTERM and SIGINT end the board cleanly: speech and camera closed, a ``stop`` log line.
+
+    They come from a service manager, a shutdown or Ctrl+C in a terminal,
+    never from the patient, so no confirmation is asked (closing the window
+    still asks).  Returns the previous handlers, to put back afterwards.
+    """
+    previous: dict[int, Any] = {}
+    for number in (signal.SIGTERM, signal.SIGINT):
+        name = signal.Signals(number).name
+        previous[number] = signal.signal(number, lambda *_, n=name: loop.stop(f"signal {n}"))
+    return previous
 
 
 def build(args: argparse.Namespace, launched: float | None = None):  # type: ignore[no-untyped-def]
     """The running board's object graph, ready to ``run()`` (or an exit code on bad input)."""
     if args.headless:
         _use_dummy_display()
-    from commboard.board.layout_file import fallback_notice, load_layout_or_default
+    from commboard.board.layout_file import load_layout_or_default
+    from commboard.shell.chrome import layout_notice
     from commboard.shell.input_script import ScriptError, load_script
 
     try:
@@ -130,7 +150,7 @@ def build(args: argparse.Namespace, launched: float | None = None):  # type: ign
     for problem in problems:
         print(f"commboard: layout problem: {problem}", file=sys.stderr)
     if problems:
-        banners.insert(0, Banner("layout", fallback_notice(problems)))
+        banners.insert(0, Banner("layout", layout_notice(problems)))
     return _build_loop(args, settings, layout, banners, scripted, launched)
 
 
@@ -148,6 +168,8 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
     event_log = EventLog(Path(args.event_log) if args.event_log else None, start)
     speaker = _speaker(args.speech, settings, background=not args.virtual_clock)
     history = _history(args)
+    usage = history.usage()  # reads the file: damaged lines become a banner and log lines
+    banners = banners + _history_banners(history.problems)
     eyes = _eyes(args, settings, speaker, start)
     shots = Path(args.screenshots) if args.screenshots else None
     if shots is not None:
@@ -162,7 +184,8 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
         inputs=PygameInput(),
         script=ScriptFeed(scripted, start) if scripted is not None else None,
         history=HistoryWriter(history.append),
-        usage=history.usage(),
+        usage=usage,
+        history_problems=list(history.problems),
         end_at=_end_at(args, start, scripted[-1].at_s if scripted else None),
         screenshots=shots,
         input_name="script" if scripted else "keyboard",
@@ -173,6 +196,18 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
         alarm_sound=AlarmSound(),
     )
     return BoardLoop(parts)
+
+
+def _history_banners(problems: list[str]) -> list[Banner]:
+    """A banner naming the history file and its damaged lines; each problem also on stderr.
+
+    The loop writes each one to the event log (``history_problem``) after ``start``.
+    """
+    from commboard.shell.chrome import history_notice
+
+    for problem in problems:
+        print(f"commboard: history problem: {problem}", file=sys.stderr)
+    return [Banner("history", history_notice(problems))] if problems else []
 
 
 def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]

@@ -39,8 +39,12 @@ BUTTON = (241, 243, 244)
 KEY_BADGE = (255, 212, 0)
 DEFAULT_SIZE = (1280, 720)
 MAX_LAYOUTS = 9
+# Back to the board after this long without a carer key or click (the loop
+# closes every screen, logs "screen_timeout" and resumes scanning).  A quit
+# confirmation is cancelled too: quitting needs an explicit yes.
+CARER_IDLE_S = 60.0
 # Enter and Space are the patient's switch keys, so menus never use them.
-HINT = "Press the letter, or click.  Escape: back."
+HINT = "Press the letter, or click.  Escape: back.  Closes by itself after a minute unused."
 
 
 def menu_entries() -> list[MenuEntry]:
@@ -80,6 +84,7 @@ class ButtonScreen:
     """A title and a column of big buttons, each with a letter to press."""
 
     wants_text = False
+    idle_timeout_s: float | None = CARER_IDLE_S
 
     def __init__(self, ctx: ShellContext, title: str, entries: list[MenuEntry]) -> None:
         self.ctx = ctx

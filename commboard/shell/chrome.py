@@ -8,14 +8,20 @@ expiring, the alarm flashing), so the loop can sleep until then.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from commboard.board.layout_file import LayoutProblem
 from commboard.shell.view import Banner, Chrome
 
 NOTICE_S = 4.0  # how long a notice ("Undone: Yes") stays up
 SAID_S = 10.0  # how long words stay shown in large text when speech is unavailable
 ALARM_S = 60.0  # the alarm flashes this long unless a carer stops it first
 FLASH_S = 0.5  # alarm flash half-period: 1 Hz, well below the 3 Hz photosensitivity limit
+PATH_CHARS = 48  # a path in a banner is cut from the left beyond this (the file name matters most)
+MAX_LINES_NAMED = 5  # damaged history lines named in the banner; the log has them all
 
 
 @dataclass(slots=True)
@@ -95,3 +101,64 @@ class ChromeState:
         flash_on = bool(self._alarm) and math.floor((now - self._alarm[1]) / FLASH_S) % 2 == 0  # type: ignore[index]
         said = self._said[0] if self._said else None
         return Chrome(status, banners, said, alarm_text, flash_on)
+
+
+def short_path(path: Path | str, max_chars: int = PATH_CHARS) -> str:
+    """``path`` as written, or its tail after "..." when longer than ``max_chars``.
+
+    Whole folder names are kept where possible: "/home/ann/.../en/pain.yaml".
+    The file name itself is never cut.
+    """
+    text = str(path)
+    if len(text) <= max_chars:
+        return text
+    parts = Path(text).parts
+    tail = parts[-1]
+    for part in reversed(parts[:-1]):
+        candidate = f"{part}/{tail}"
+        if len(candidate) + 4 > max_chars:
+            break
+        tail = candidate
+    return f".../{tail}"
+
+
+def layout_notice(problems: Sequence[LayoutProblem]) -> str:
+    """The banner when a layout was replaced by the default: path (shortened), line, what.
+
+    Example: "Layout .../layouts/mine/pain.yaml line 7: unknown action 'spek'
+    (and 2 more problems); using the default layout."  Empty without problems.
+    """
+    if not problems:
+        return ""
+    first = problems[0]
+    where = short_path(first.path) + (f" line {first.line}" if first.line is not None else "")
+    more = len(problems) - 1
+    extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"Layout {where}: {first.message}{extra}; using the default layout."
+
+
+_HISTORY_LINE = re.compile(r"^(?P<path>.*), line (?P<line>\d+): (?P<what>.*)$")
+
+
+def history_notice(problems: Sequence[str]) -> str:
+    """One banner for problems found reading the history file (``History.problems``).
+
+    Damaged lines are named by number ("lines 3, 7"); the file is left as it
+    is, and the board only loses what those lines would have taught it.
+    """
+    if not problems:
+        return ""
+    found = [_HISTORY_LINE.match(p) for p in problems]
+    lines = [m for m in found if m is not None]
+    if len(lines) != len(problems) or len({m["path"] for m in lines}) != 1:
+        more = len(problems) - 1
+        extra = f" (and {more} more)" if more else ""
+        return f"History: {problems[0]}{extra}."
+    numbers = ", ".join(m["line"] for m in lines[:MAX_LINES_NAMED])
+    more = len(lines) - MAX_LINES_NAMED
+    numbers += f" and {more} more" if more > 0 else ""
+    word = "line" if len(lines) == 1 else "lines"
+    return (
+        f"History {short_path(lines[0]['path'])}, {word} {numbers}: damaged, skipped; "
+        "the file is left unchanged."
+    )

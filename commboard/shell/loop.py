@@ -24,7 +24,7 @@ from commboard.adapters.pygame_input import (
     UiEvent,
     WindowClosed,
 )
-from commboard.board.layout_file import default_layout_path, fallback_notice, load_layout_or_default
+from commboard.board.layout_file import default_layout_path, load_layout_or_default
 from commboard.board.model import Layout
 from commboard.board.session import Session
 from commboard.effects import Alarm, Cue, Effect, Highlight, Log, Notice, Speak, StopSpeech
@@ -32,7 +32,7 @@ from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
 from commboard.shell.alarm_sound import AlarmSound
 from commboard.shell.carer_menu import CarerMenu, QuitConfirm
-from commboard.shell.chrome import ChromeState
+from commboard.shell.chrome import ChromeState, layout_notice
 from commboard.shell.event_log import EventLog
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.history_writer import HistoryWriter
@@ -48,7 +48,7 @@ from commboard.shell.screens import (
     Screen,
     Stay,
 )
-from commboard.shell.view import Banner, BoardView, board_view, cell_at
+from commboard.shell.view import SCAN_BANNER, Banner, BoardView, board_view, cell_at
 from commboard.speech import Speaker
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
@@ -56,6 +56,13 @@ IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failin
 # message (the player dies, the device is pulled) shows its words on screen.
 SPEAKING_POLL_S = 0.1
 MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going to recover
+PAUSE_WORDS = {  # why scanning is paused, as the banner says it (scanner reason -> words)
+    "carer menu": "Scanning paused: carer menu open",
+    "alarm": "Scanning paused: help was called",
+    "face lost": "Scanning paused: face not seen - it resumes when the face is back",
+    "rest": "Scanning paused: resting - two long blinks wake the board",
+}
+WAITING_WORDS = "Scanning stopped - press the switch to start"
 
 
 class RealClock:
@@ -110,6 +117,7 @@ class LoopParts:
     profile: str = "default"  # the --profile the settings screen saves to
     eyes: EyeInput | None = None  # camera + blink switch (shell/eye_input.py)
     alarm_sound: AlarmSound | None = None
+    history_problems: list[str] = field(default_factory=list)  # damaged lines read at start
 
 
 class BoardLoop:
@@ -136,6 +144,9 @@ class BoardLoop:
         # The message being spoken (text, when said): if speech fails before it
         # has played, its words are shown large after all.
         self._in_flight: tuple[str, float] | None = None
+        self._pause_reason: str | None = None  # from the scanner's "paused" log record
+        self._stop_reason: str | None = None  # set by ``stop`` (a signal)
+        self._carer_input_at = self.now  # last carer key/click on an open screen
         for banner in parts.banners:
             self.chrome.show(banner, self.now)
 
@@ -172,6 +183,8 @@ class BoardLoop:
         )
         for banner in self.p.banners:  # problems found before the board opened
             self.p.event_log.record(self.now, "banner", key=banner.key, text=banner.text)
+        for problem in self.p.history_problems:  # every damaged line; the banner names a few
+            self.p.event_log.record(self.now, "history_problem", text=problem)
         reason = "quit"
         while self.running:
             self.safe_frame(self.p.clock.now())
@@ -180,8 +193,14 @@ class BoardLoop:
                 break
             if self.running:
                 self.idle()
+        reason = self._stop_reason or reason
         self.p.event_log.record(self.now, "stop", reason=reason)
         return reason
+
+    def stop(self, reason: str) -> None:
+        """End the run after the current frame (a signal handler calls this; nothing else runs)."""
+        self._stop_reason = reason
+        self.running = False
 
     def safe_frame(self, now: float) -> None:
         """A frame that logs and shows an unexpected error instead of stopping the board."""
@@ -216,6 +235,8 @@ class BoardLoop:
             (d := s.next_deadline(now)) is not None and d <= now for s in self.screens
         )
         self._check_speech()
+        self._close_idle_screens(now)
+        self._show_scan_state()
         if self.dirty:
             self.draw()
 
@@ -238,6 +259,7 @@ class BoardLoop:
         times += [s.next_deadline(self.now) for s in self.screens]
         if self.eyes is not None:
             times.append(self.eyes.next_deadline(self.now))
+        times.append(self._screen_timeout_at())
         future = [t for t in times if t is not None]
         return min(future) if future else None
 
@@ -296,6 +318,8 @@ class BoardLoop:
                 ignored="carer screen open",
             )
             return
+        if isinstance(event, Key | Click | CarerRequest | WindowClosed):
+            self._carer_input_at = self.now
         if isinstance(event, Key | Click | CarerRequest | WindowClosed | SwitchDown | SwitchUp):
             self.act(self.screens[-1].handle(event, self.now))
 
@@ -303,6 +327,7 @@ class BoardLoop:
         """Open a carer screen; the first one pauses scanning."""
         if not self.screens:
             self.perform(self.session.pause(self.now, "carer menu"))
+        self._carer_input_at = self.now
         self.screens.append(screen)
         self.p.event_log.record(self.now, "screen", name=type(screen).__name__)
         self.dirty = True
@@ -314,6 +339,30 @@ class BoardLoop:
         if not self.screens:
             self.perform(self.session.resume(self.now))
         self.dirty = True
+
+    def _screen_timeout_at(self) -> float | None:
+        """When the open carer screens close by themselves (None: none open, or one that never does).
+
+        A forgotten carer menu must not leave the patient without a voice:
+        screens that set ``idle_timeout_s`` (the carer menu, the layout picker,
+        the quit confirmation) close after that long without a carer key or
+        click and scanning resumes.  Calibration and the camera view run
+        without carer input on purpose and do not set it.
+        """
+        limit = getattr(self.screens[-1], "idle_timeout_s", None) if self.screens else None
+        return None if limit is None else self._carer_input_at + float(limit)
+
+    def _close_idle_screens(self, now: float) -> None:
+        """Back to the board when the carer menu was left without input (with a log line)."""
+        due = self._screen_timeout_at()
+        if due is None or now < due:
+            return
+        names = [type(s).__name__ for s in self.screens]
+        self.p.event_log.record(
+            now, "screen_timeout", closed=names, idle_s=round(now - self._carer_input_at, 3)
+        )
+        self.close_screens()
+        self.chrome.notice("The carer menu closed after a minute without input", now)
 
     def act(self, outcome: Outcome) -> None:
         """Do what a carer screen asked."""
@@ -344,8 +393,9 @@ class BoardLoop:
             path=str(path or ""),
             problems=[str(p) for p in problems],
         )
+        self._pause_reason = None  # a new session is not paused
         if problems:
-            self.chrome.show(Banner("layout", fallback_notice(problems)), self.now)
+            self.chrome.show(Banner("layout", layout_notice(problems)), self.now)
         else:
             self.chrome.hide("layout")
         self.perform(self.session.tick(self.now))
@@ -367,8 +417,8 @@ class BoardLoop:
                     self._in_flight = None  # cut off on purpose: nothing failed
                 case Alarm(text=text):
                     self._alarm(effect)
-                case Notice(text=text):
-                    self.chrome.notice(text, effect.t)
+                case Notice(text=text) if not text.startswith("Scanning paused"):
+                    self.chrome.notice(text, effect.t)  # pauses: the lasting scan banner
                 case Highlight():
                     pass
             self.dirty = True
@@ -386,6 +436,10 @@ class BoardLoop:
 
     def _log(self, log: Log) -> None:
         self.p.event_log.write(log)
+        if log.type == "scan" and log.fields.get("event") == "paused":
+            self._pause_reason = str(log.fields.get("reason", ""))
+        elif log.type == "scan" and log.fields.get("event") == "resumed":
+            self._pause_reason = None
         if log.type in ("select", "page"):
             self._shot_reason = log.type
         if log.type == "speak" and self.p.history is not None:
@@ -425,6 +479,28 @@ class BoardLoop:
 
     # -- drawing --------------------------------------------------------------
 
+    def scan_state(self) -> str | None:
+        """Why nothing is highlighted and nothing will move by itself, or None while scanning.
+
+        Paused (carer menu, alarm, face lost, rest) or waiting for the switch
+        (after the unanswered passes, or a start-on-switch setting).  A short
+        post-selection pause is scanning: it ends by itself.
+        """
+        if self.session.paused:
+            reason = self._pause_reason or "paused"
+            return PAUSE_WORDS.get(reason, f"Scanning paused: {reason}")
+        if not self.session.highlighted and self.session.next_deadline() is None:
+            return WAITING_WORDS
+        return None
+
+    def _show_scan_state(self) -> None:
+        """Keep the calm "scanning stopped" banner up exactly while the scanner waits."""
+        state = self.scan_state()
+        if state is None:
+            self.dirty |= self.chrome.hide(SCAN_BANNER)
+        else:
+            self.dirty |= self.chrome.show(Banner(SCAN_BANNER, state, "info"), self.now)
+
     def switch_names(self) -> str:
         """What selects right now: the keyboard (or script) always, the blink while the camera works."""
         blink = self.eyes is not None and self.eyes.blink_selects
@@ -442,6 +518,8 @@ class BoardLoop:
             parts.append("not calibrated")
         if self.session.paused:
             parts.append("PAUSED")
+        elif self.scan_state() is not None:
+            parts.append("WAITING FOR SWITCH")
         return "  |  ".join(parts)
 
     def make_view(self) -> BoardView:

@@ -35,6 +35,13 @@ BANNER_INK = PAPER
 ALARM_COLORS = ((200, 0, 0), (255, 255, 255))
 MIN_FONT_PX = 12
 CACHE_SIZE = 600
+# A single long word ("Uncomfortable") may get a smaller size than the rest of
+# its page only when fitting the whole page to it would shrink every other
+# label below this fraction of the size they could have.
+LONE_WORD_SHARE = 0.6
+LONE_WORDS_PER_CELL = 8  # at most one lone word in this many cells may shrink alone
+CELL_TEXT_SHARE = 0.55  # largest label: this fraction of the cell height (one line)
+ELLIPSIS = "\u2026"
 
 
 def color(value: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -66,6 +73,7 @@ class TextCache:
     def __init__(self) -> None:
         self._fonts: dict[int, pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._page_sizes: dict[tuple[object, ...], tuple[int, ...]] = {}
 
     def font(self, px: int) -> pygame.font.Font:
         """pygame's bundled bold sans font at ``px`` pixels (large, plain letter shapes)."""
@@ -100,6 +108,57 @@ class TextCache:
                 hi = mid - 1
         return lo
 
+    def line(self, text: str, px: int, ink: tuple[int, int, int], width: int) -> pygame.Surface:
+        """``text`` on one line at ``px``, cut with an ellipsis to ``width`` pixels (cached)."""
+        key = ("line", text, px, ink, width)
+        cached = self._surfaces.get(key)
+        if cached is not None:
+            self._surfaces.move_to_end(key)
+            return cached
+        font = self.font(px)
+        shown = text
+        if font.size(shown)[0] > width:
+            while shown and font.size(shown.rstrip() + ELLIPSIS)[0] > width:
+                shown = shown[:-1]
+            shown = shown.rstrip() + ELLIPSIS
+        surface = font.render(shown, True, ink)
+        self._remember(key, surface)
+        return surface
+
+    def _remember(self, key: tuple[object, ...], surface: pygame.Surface) -> None:
+        self._surfaces[key] = surface
+        if len(self._surfaces) > CACHE_SIZE:
+            self._surfaces.popitem(last=False)
+
+    def page_sizes(self, labels: tuple[tuple[str, tuple[int, int], int], ...]) -> tuple[int, ...]:
+        """One label size for a whole page: the largest at which every label fits its cell.
+
+        ``labels`` holds (label, text box, largest size) per cell.  Multi-word
+        labels wrap onto lines and set the page size.  A single word so long
+        that it would shrink the page below ``LONE_WORD_SHARE`` of that size
+        gets its own smaller size (at most one cell in ``LONE_WORDS_PER_CELL``,
+        the longest words); every other cell keeps the page size.  Cached per page layout, so a frame costs nothing.
+        """
+        key = ("page", labels)
+        cached = self._page_sizes.get(key)
+        if cached is not None:
+            return cached
+        fits = [self.fit_px(text, box, top) for text, box, top in labels]
+        single = [len(text.split()) == 1 for text, _, _ in labels]
+        phrases = [f for f, one in zip(fits, single, strict=True) if not one]
+        # Phrases wrap, so they set the page size; without any, the median cell does.
+        common = min(phrases) if phrases else sorted(fits)[len(fits) // 2] if fits else 0
+        floor = common * LONE_WORD_SHARE
+        short = sorted(f for f, one in zip(fits, single, strict=True) if one and f < floor)
+        alone = max(1, len(fits) // LONE_WORDS_PER_CELL)  # more than a few: the page follows them
+        kept = [f for f, one in zip(fits, single, strict=True) if one and f >= floor]
+        page = min([common, *kept, *short[alone:]])
+        sizes = tuple(min(page, f) for f in fits)
+        self._page_sizes[key] = sizes
+        if len(self._page_sizes) > CACHE_SIZE // 10:
+            self._page_sizes.pop(next(iter(self._page_sizes)))
+        return sizes
+
     def text(
         self,
         text: str,
@@ -117,9 +176,7 @@ class TextCache:
             self._surfaces.move_to_end(key)
             return cached
         surface = self._render(text, box, ink, max_px, wrap, align)
-        self._surfaces[key] = surface
-        if len(self._surfaces) > CACHE_SIZE:
-            self._surfaces.popitem(last=False)
+        self._remember(key, surface)
         return surface
 
     def _render(self, text, box, ink, max_px, wrap, align) -> pygame.Surface:
@@ -154,6 +211,7 @@ class BoardRenderer:
         self._dst = surface  # what the painters below draw on
         self._base: pygame.Surface | None = None
         self._base_view: BoardView | None = None
+        self._label_px: dict[int, int] = {}
 
     def draw(self, view: BoardView) -> None:
         """Paint one frame: the cached unhighlighted board, then the highlighted cells.
@@ -177,8 +235,25 @@ class BoardRenderer:
             if cell.highlighted:
                 self._cell(cell, view)
 
+    def label_sizes(self, view: BoardView) -> dict[int, int]:
+        """Font size (px) of each cell's label: one size per page (see ``TextCache.page_sizes``)."""
+        boxes = [self._label_box(pygame.Rect(c.rect), view.border_px) for c in view.cells]
+        labels = tuple(
+            (c.label, box.size, int(c.rect[3] * CELL_TEXT_SHARE))
+            for c, box in zip(view.cells, boxes, strict=True)
+        )
+        sizes = self.texts.page_sizes(labels)
+        return {c.index: px for c, px in zip(view.cells, sizes, strict=True)}
+
+    @staticmethod
+    def _label_box(rect: pygame.Rect, border: int) -> pygame.Rect:
+        # From the shorter side: tall portrait cells would otherwise lose a third of their width.
+        pad = border + max(4, min(rect.size) // 12)
+        return rect.inflate(-2 * pad, -2 * pad)
+
     def _paint_base(self, target: pygame.Surface, view: BoardView) -> None:
         self._dst = target
+        self._label_px = self.label_sizes(view)
         target.fill(BACKGROUND)
         self._message(view)
         for cell in view.cells:
@@ -230,12 +305,15 @@ class BoardRenderer:
         rect = view.message_rect
         pad = max(6, rect[3] // 8)
         if view.said:
+            # Same bar as the message (the grid never moves), words as large as it holds.
             x, y, w, h = rect
             pygame.draw.rect(self._dst, SAID_BG, rect, border_radius=10)
-            caption = (x + pad, y, w // 8, h)
-            blit_in(self._dst, self.texts.text("Said:", caption[2:], INK, h // 4), caption, "left")
-            words = (x + pad + w // 8, y + pad // 2, w - 2 * pad - w // 8, h - pad)
-            blit_in(self._dst, self.texts.text(view.said, words[2:], INK, int(h * 0.8)), words)
+            pygame.draw.rect(self._dst, INK, rect, width=max(2, h // 25), border_radius=10)
+            caption_w = w // 10
+            caption = (x + pad, y, caption_w, h)
+            blit_in(self._dst, self.texts.text("Said:", caption[2:], INK, h // 3), caption, "left")
+            words = (x + pad + caption_w, y + 2, w - 2 * pad - caption_w, h - 4)
+            blit_in(self._dst, self.texts.text(view.said, words[2:], INK, int(h * 0.9)), words)
             return
         text = view.message or "(message)"
         ink = INK if view.message else (120, 120, 120)
@@ -256,20 +334,36 @@ class BoardRenderer:
         else:
             fill = color(cell.color, CELL)
             pygame.draw.rect(self._dst, fill, rect, border_radius=12)
-        pad = border + max(4, rect.height // 12)
-        inner = rect.inflate(-2 * pad, -2 * pad)
-        text = self.texts.text(cell.label, inner.size, ink_for(fill), int(rect.height * 0.55))
+        inner = self._label_box(rect, border)
+        px = self._label_px.get(cell.index, int(rect.height * CELL_TEXT_SHARE))
+        text = self.texts.text(cell.label, inner.size, ink_for(fill), px)
         blit_in(self._dst, text, (inner.x, inner.y, inner.width, inner.height))
 
     def _status(self, view: BoardView) -> None:
+        """Page title (at most a third of the width, cut with an ellipsis), a rule, the status."""
         x, y, w, h = view.status_rect
         pygame.draw.rect(self._dst, STATUS_BG, view.status_rect)
-        title_w = w // 6
         pad = max(8, h // 4)
-        title = self.texts.text(view.page_title, (title_w - pad, h - 4), PAPER, int(h * 0.8))
-        blit_in(self._dst, title, (x + pad, y, title_w - pad, h), "left")
-        status = self.texts.text(view.status, (w - title_w - pad, h - 4), STATUS_INK, int(h * 0.62))
-        blit_in(self._dst, status, (x + title_w, y, w - title_w - pad, h), "left")
+        px = self._status_px(view, w - 4 * pad, h)
+        title = self.texts.line(view.page_title, px, PAPER, w // 3)
+        blit_in(self._dst, title, (x + pad, y, title.get_width(), h), "left")
+        rule_x = x + pad + title.get_width() + pad
+        pygame.draw.line(self._dst, STATUS_INK, (rule_x, y + h // 5), (rule_x, y + h - h // 5), 2)
+        left = rule_x + pad
+        status = self.texts.line(view.status, px, STATUS_INK, x + w - pad - left)
+        blit_in(self._dst, status, (left, y, status.get_width(), h), "left")
+
+    def _status_px(self, view: BoardView, room: int, h: int) -> int:
+        """The largest status size (62% of the line down to 32%) at which title and status fit."""
+        px = max(MIN_FONT_PX, int(h * 0.62))
+        smallest = max(MIN_FONT_PX, int(h * 0.32))
+        while px > smallest:
+            font = self.texts.font(px)
+            title_w = min(font.size(view.page_title)[0], room // 3)
+            if title_w + font.size(view.status)[0] <= room:
+                break
+            px -= 1
+        return px
 
     def _alarm(self, view: BoardView) -> None:
         back, ink = ALARM_COLORS if view.flash_on else ALARM_COLORS[::-1]

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 import pygame
 
-from commboard.board.layout_file import LayoutProblem, fallback_notice
+from commboard.board.layout_file import LayoutProblem
 from commboard.board.model import Layout
 from commboard.board.session import Session
 from commboard.settings import Settings
-from commboard.shell.chrome import ChromeState
+from commboard.shell.chrome import ChromeState, layout_notice
 from commboard.shell.render import BoardRenderer
 from commboard.shell.view import Banner, board_view
 
@@ -39,7 +39,7 @@ def board_image(
     session.tick(START + 0.01)
     chrome = ChromeState()
     if problems:
-        chrome.show(Banner("layout", fallback_notice(list(problems))), START)
+        chrome.show(Banner("layout", layout_notice(problems)), START)
     scan = settings.scan
     status = f"switch: keyboard  |  scan {scan.interval_s:.1f} s {scan.pattern.replace('_', '-')}"
     view = board_view(

@@ -18,12 +18,12 @@ from commboard.board.model import Page
 
 Rect = tuple[int, int, int, int]  # x, y, width, height
 
-MESSAGE_H = 0.13  # message bar
-SAID_H = 0.26  # message bar while it shows words that could not be spoken (very large text)
+MESSAGE_H = 0.13  # message bar (also shows words that could not be spoken, in very large text)
 STATUS_H = 0.055  # status line
 BANNER_H = 0.07  # one problem banner
 MARGIN = 0.012  # outer margin and gap between cells, fraction of min(width, height)
 MAX_BANNERS = 2
+SCAN_BANNER = "scan"  # key of the banner saying scanning waits or is paused (always shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +111,17 @@ def border_px(size: tuple[int, int], page: Page, scale: float) -> int:
     return max(5, round(cell / 14 * scale))
 
 
+def shown_banners(banners: tuple[Banner, ...]) -> tuple[Banner, ...]:
+    """The newest ``MAX_BANNERS`` banners, always keeping the one saying scanning has stopped.
+
+    A board with no highlight looks frozen; the carer must always be told why.
+    """
+    pinned = tuple(b for b in banners if b.key == SCAN_BANNER)
+    others = tuple(b for b in banners if b.key != SCAN_BANNER)
+    room = MAX_BANNERS - len(pinned)
+    return (others[-room:] if room > 0 else ()) + pinned
+
+
 def board_view(
     size: tuple[int, int],
     page: Page,
@@ -125,10 +136,10 @@ def board_view(
     """Lay out one frame of the board for a screen of ``size`` pixels."""
     width, height = size
     gap = margin_px(size)
-    banners = chrome.banners[-MAX_BANNERS:]
-    # Words that could not be spoken must be readable across the room: the bar
-    # grows for a few seconds (the grid shrinks but keeps its order).
-    top_h = round(height * (SAID_H if chrome.said else MESSAGE_H))
+    banners = shown_banners(chrome.banners)
+    # Words that could not be spoken replace the message in the same bar, in
+    # the largest text it holds: the grid never moves while it is scanned.
+    top_h = round(height * MESSAGE_H)
     status_h = max(26, round(height * STATUS_H))
     banner_h = max(28, round(height * BANNER_H))
     message_rect = (gap, gap, width - 2 * gap, top_h)

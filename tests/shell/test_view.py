@@ -60,12 +60,12 @@ def test_highlighted_cells_are_marked_and_borders_scale_with_the_screen() -> Non
     assert large.border_px > 2 * small.border_px >= 10
 
 
-def test_words_shown_instead_of_speech_get_a_bar_twice_as_tall() -> None:
+def test_words_shown_instead_of_speech_take_the_message_bar_and_leave_the_grid_still() -> None:
     normal = board_view((1280, 720), PAGE, "hi", (), Chrome())
     said = board_view((1280, 720), PAGE, "hi", (), Chrome(said="I am thirsty"))
     assert said.said == "I am thirsty" and normal.said is None
-    assert said.message_rect[3] >= 1.9 * normal.message_rect[3]
-    assert [c.label for c in said.cells] == [c.label for c in normal.cells]
+    assert said.message_rect == normal.message_rect
+    assert [(c.label, c.rect) for c in said.cells] == [(c.label, c.rect) for c in normal.cells]
 
 
 def test_pointer_hits_the_cell_under_it_and_nothing_between_cells() -> None:
