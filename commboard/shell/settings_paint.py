@@ -334,8 +334,8 @@ def _row_band(area: pygame.Rect, cell: pygame.Rect, gap: int) -> pygame.Rect:
 
 
 def _inner(rect: pygame.Rect, border: int) -> pygame.Rect:
-    """Where a cell's label may go: inside the frame, with a margin."""
-    pad = border + max(4, rect.height // 12)
+    """Where a cell's label may go: inside the frame, with a margin (the board's rule)."""
+    pad = border + max(4, min(rect.size) // 12)
     return rect.inflate(-2 * pad, -2 * pad)
 
 
