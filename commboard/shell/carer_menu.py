@@ -54,7 +54,6 @@ def menu_entries() -> list[MenuEntry]:
         MenuEntry("l", "Change layout", lambda ctx: Open(LayoutPicker(ctx))),
         MenuEntry("c", "Camera view", open_camera_view),
         MenuEntry("b", "Calibrate blinks", open_calibration),
-        # Issue 3 adds "Camera view" and "Calibrate", issue 4 "Settings", here.
         MenuEntry(
             "s",
             "Settings (therapist)",
