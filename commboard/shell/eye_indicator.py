@@ -36,8 +36,20 @@ EYE_WHITE = (241, 243, 244)
 IRIS = (24, 28, 34)
 RESTING = (155, 89, 182)
 
-SIZE_OF_MESSAGE_BAR = 0.9  # indicator diameter, as a share of the message bar's height
+SIZE_OF_MESSAGE_BAR = 0.9  # indicator height (and disc diameter), share of the message bar's height
 RING_SEGMENTS = 48  # polygon segments of a full ring: smooth at 100-200 px
+# The label beside the disc: font size as a share of the message bar's height
+# (0.31: a line such as "starting" stands 19 px tall at 1280x720, 27 px at
+# 1920x1080 -- readable from a bed; the old label inside the disc was 9 px), in a box this
+# many bar-heights wide (one or two words a line, so "camera starting" wraps).
+LABEL_PX_SHARE = 0.31
+LABEL_W_SHARE = 1.25
+# Below this font size (the status line's own smallest) the label is not
+# drawn; the status line carries the camera state instead.
+MIN_LABEL_PX = 16
+# The indicator never takes more of the message bar's width than this, so the
+# patient's words keep most of the bar (narrow portrait screens: disc only).
+MAX_BAR_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +90,66 @@ def indicator_look(camera: CameraState, blink: BlinkState | None) -> IndicatorLo
     return IndicatorLook(eye, max(0.0, min(1.0, blink.hold_progress)), label, RIM_FACE)
 
 
-def indicator_rect(message_rect: Rect) -> Rect:
-    """A square at the right end of the message bar, where the patient looks for their words."""
+@dataclass(frozen=True, slots=True)
+class IndicatorParts:
+    """Where the indicator's pieces go on screen.
+
+    Attributes:
+        rect: the whole indicator (a rounded plate), at the message bar's right end.
+        disc: the square holding the disc, eye and ring (the plate's right end).
+        label: the box for the label, left of the disc; None when it cannot
+            be shown readably (then the status line must carry the state).
+        label_px: the font size the label is drawn at (0 without a label).
+    """
+
+    rect: Rect
+    disc: Rect
+    label: Rect | None
+    label_px: int
+
+
+def indicator_parts(message_rect: Rect) -> IndicatorParts:
+    """Lay out the indicator at the right end of the message bar, scaled with the bar.
+
+    Everything is a share of the bar's height (which is a share of the
+    screen's), so the indicator and its label grow with the screen.  The
+    label goes left of the disc; when it would be smaller than
+    ``MIN_LABEL_PX`` or the indicator would take more than ``MAX_BAR_SHARE``
+    of the bar's width, only the disc is drawn.
+    """
     x, y, w, h = message_rect
     side = round(h * SIZE_OF_MESSAGE_BAR)
     pad = (h - side) // 2
-    return (x + w - side - pad, y + pad, side, side)
+    right = x + w - pad
+    plate_w = side + round(h * LABEL_W_SHARE)
+    if round(h * LABEL_PX_SHARE) < MIN_LABEL_PX or plate_w > w * MAX_BAR_SHARE:
+        plate_w = side
+    return split_indicator((right - plate_w, y + pad, plate_w, side))
+
+
+def split_indicator(rect: Rect) -> IndicatorParts:
+    """The pieces of an indicator drawn in ``rect``: a square is the disc alone.
+
+    Anything wider has the disc at its right end and the label to its left,
+    at the size ``indicator_parts`` chose for the bar this indicator sits in.
+    """
+    x, y, w, side = rect
+    disc = (x + w - side, y, side, side)
+    if w <= side:
+        return IndicatorParts(rect, disc, None, 0)
+    left = side // 4  # clear of the plate's rounded left end
+    label = (x + left, y, w - side - left, side)
+    return IndicatorParts(rect, disc, label, round(side / SIZE_OF_MESSAGE_BAR * LABEL_PX_SHARE))
+
+
+def indicator_rect(message_rect: Rect) -> Rect:
+    """The whole indicator at the right end of the message bar, where the patient looks for their words."""
+    return indicator_parts(message_rect).rect
+
+
+def shows_label(message_rect: Rect) -> bool:
+    """Whether the indicator's label is readable on this screen (else: say the state in the status line)."""
+    return indicator_parts(message_rect).label is not None
 
 
 def ring_points(
@@ -126,13 +192,22 @@ def _span(start: float, stop: float, n: int) -> list[float]:
 def draw_indicator(
     surface: pygame.Surface, rect: Rect, look: IndicatorLook, texts: TextCache
 ) -> None:
-    """Paint the indicator into the square ``rect``."""
-    x, y, side, _ = rect
+    """Paint the indicator into ``rect`` (from ``indicator_rect``): disc, eye, ring and label.
+
+    A label too long to fit its box at ``MIN_LABEL_PX`` or more is left out
+    rather than drawn too small to read.
+    """
+    parts = split_indicator(rect)
+    x, y, side, _ = parts.disc
     radius = side // 2
     center = (x + radius, y + radius)
     thickness = max(3, radius // 6)
+    rim_w = max(2, thickness // 2)
+    if parts.label is not None:
+        pygame.draw.rect(surface, DISC, rect, border_radius=radius)
+        pygame.draw.rect(surface, look.rim, rect, width=rim_w, border_radius=radius)
     pygame.draw.circle(surface, DISC, center, radius)
-    pygame.draw.circle(surface, look.rim, center, radius, max(2, thickness // 2))
+    pygame.draw.circle(surface, look.rim, center, radius, rim_w)
     inner_r = radius - thickness // 2 - 2
     track = ring_points(center, inner_r, inner_r - thickness, 1.0)
     pygame.draw.polygon(surface, RING_TRACK, track)
@@ -140,8 +215,9 @@ def draw_indicator(
         pygame.draw.polygon(
             surface, RING, ring_points(center, inner_r, inner_r - thickness, look.ring)
         )
-    eye_r = int(inner_r * 0.55)
-    _eye(surface, (center[0], center[1] - radius // 8), eye_r, look.eye)
-    label_box = (x + radius // 3, y + side * 58 // 100, side - 2 * (radius // 3), side // 5)
-    words = texts.text(look.label, label_box[2:], EYE_WHITE, label_box[3])
-    blit_in(surface, words, label_box)
+    _eye(surface, center, int(inner_r * 0.55), look.eye)
+    if parts.label is not None:
+        box = parts.label[2:]
+        if texts.fit_px(look.label, box, parts.label_px) >= MIN_LABEL_PX:
+            words = texts.text(look.label, box, EYE_WHITE, parts.label_px, align="left")
+            blit_in(surface, words, parts.label, "left")
