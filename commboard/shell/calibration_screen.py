@@ -55,8 +55,9 @@ PHASES: tuple[Phase, ...] = (
     Phase("blink", 30.0, "Blink naturally", "Open your eyes. Now blink naturally."),
 )
 RESULT_S = 5.0  # headless runs: how long the result stays up before ``commboard calibrate`` ends
-NO_PICTURE_S = 2.0
-REDRAW_S = 0.25  # the countdown and progress bar move smoothly enough at 4 Hz  # without a frame this long, the screen says the camera shows nothing
+NO_PICTURE_S = 2.0  # without a frame this long, the screen says the camera shows nothing
+REDRAW_S = 0.25  # the countdown and progress bar move smoothly enough at 4 Hz
+NOT_MEASURED = "not measured"
 
 BACKGROUND = (11, 15, 20)
 BAR = (64, 156, 255)
@@ -135,14 +136,28 @@ class CalibrationRun:
 
 
 def result_lines(result: CalibrationResult) -> list[str]:
-    """The result in words and numbers for the screen and the terminal."""
-    lines = [
-        f"Open eyes: {result.open_level:.3f}   Closed eyes: {result.closed_level:.3f}",
-        f"Blinks seen: {len(result.blink_durations_s)} ({result.blinks_per_min:.0f} a minute), "
-        f"longest {result.longest_blink_s:.2f} s",
-        f"Hold time to select: {result.hold_s:.2f} s",
-    ]
-    return lines + list(result.problems)
+    """The result in words and numbers for the screen and the terminal.
+
+    A value calibration could not measure says "not measured" instead of
+    showing the old setting as if it had been measured; a hold that was
+    not changed says so.
+    """
+    open_eyes = f"{result.open_level:.3f}" if result.open_measured else NOT_MEASURED
+    closed_eyes = f"{result.closed_level:.3f}" if result.closed_measured else NOT_MEASURED
+    if not result.blinks_measured:
+        blinks = f"Blinks seen: {NOT_MEASURED}"
+    elif result.blink_durations_s:
+        blinks = (
+            f"Blinks seen: {len(result.blink_durations_s)} ({result.blinks_per_min:.0f} a minute),"
+            f" longest {result.longest_blink_s:.2f} s"
+        )
+    else:
+        blinks = "Blinks seen: none"
+    changed = result.blinks_measured and bool(result.blink_durations_s)
+    hold = f"Hold time to select: {result.hold_s:.2f} s" + ("" if changed else " (unchanged)")
+    return [f"Open eyes: {open_eyes}; closed eyes: {closed_eyes}", blinks, hold] + list(
+        result.problems
+    )
 
 
 def save_calibration(profile: str, result: CalibrationResult) -> Path | None:

@@ -66,6 +66,10 @@ class CalibrationResult:
         problems: plain-words reasons the result is doubtful (empty = fine).
         settings: the input settings with the measured levels and hold, marked
             calibrated; unchanged when the levels could not be measured.
+        open_measured / closed_measured: False when no usable frame gave
+            that level (the value is then the old setting, not a measurement).
+        blinks_measured: False when the blink phase was not analysed (the
+            levels were unusable): no blink counts, the hold is the old one.
     """
 
     open_level: float
@@ -76,6 +80,9 @@ class CalibrationResult:
     hold_s: float
     problems: tuple[str, ...]
     settings: BlinkSettings
+    open_measured: bool = True
+    closed_measured: bool = True
+    blinks_measured: bool = True
 
     @property
     def ok(self) -> bool:
@@ -177,6 +184,7 @@ def calibrate(
         problems.append("I could not see the eyes well enough with them open.")
     open_level = median(source) if source else settings.open_level
     closed = _closed_level(_levels(closed_phase, settings), open_level)
+    closed_measured = closed is not None
     if closed is None:
         problems.append("I did not see the eyes stay closed.")
         closed = settings.closed_level
@@ -184,8 +192,9 @@ def calibrate(
         problems.append("Open and closed eyes look too alike: move the camera closer.")
     if problems:
         return CalibrationResult(
-            open_level, closed, (), 0.0, 0.0, settings.hold_s, tuple(problems), settings
-        )
+            open_level, closed, (), 0.0, 0.0, settings.hold_s, tuple(problems), settings,
+            open_measured=bool(source), closed_measured=closed_measured, blinks_measured=False,
+        )  # fmt: skip
     levels = replace(settings, open_level=round(open_level, 3), closed_level=round(closed, 3))
     durations, seconds = _blinks(blink_phase, levels)
     per_min = 60.0 * len(durations) / seconds if seconds > 0 else 0.0

@@ -73,7 +73,56 @@ def test_the_result_sets_levels_and_a_hold_above_the_longest_blink() -> None:
     assert len(result.blink_durations_s) == len(BLINKS)
     assert result.hold_s >= max(0.3, result.longest_blink_s + 0.15)
     assert result.settings.calibrated
-    assert any("Hold time to select" in line for line in result_lines(result))
+    lines = result_lines(result)
+    assert lines[0] == "Open eyes: 0.300; closed eyes: 0.120"
+    assert lines[1].startswith(f"Blinks seen: {len(BLINKS)} (") and "longest 0.3" in lines[1]
+    assert lines[2] == f"Hold time to select: {result.hold_s:.2f} s"
+
+
+def _lines_for(samples: list[EyeSample], before: BlinkSettings | None = None) -> list[str]:
+    run = CalibrationRun(before or BlinkSettings(), start=0.0)
+    for s in samples:
+        run.add(s)
+    return result_lines(run.result())
+
+
+def test_a_level_that_was_not_measured_says_so_instead_of_the_default() -> None:
+    # Face gone while the eyes should have been closed (6-9 s), seen before and after.
+    away = [s for s in patient() if not 6.0 <= s.t < 9.0]
+    away += ScriptedSamples(start_t=6.0).no_face(3.0).samples()
+    lines = _lines_for(sorted(away, key=lambda s: s.t))
+    assert lines[0] == "Open eyes: 0.300; closed eyes: not measured", lines
+    assert f"{BlinkSettings().closed_level:.3f}" not in " ".join(lines)
+    assert lines[1] == "Blinks seen: not measured"
+    assert lines[2] == f"Hold time to select: {BlinkSettings().hold_s:.2f} s (unchanged)"
+    assert any("closed" in line for line in lines[3:]), "the reason follows"
+
+
+def test_no_face_at_all_leaves_every_value_not_measured() -> None:
+    lines = _lines_for(ScriptedSamples().no_face(39.5).samples())
+    assert lines[:2] == [
+        "Open eyes: not measured; closed eyes: not measured",
+        "Blinks seen: not measured",
+    ]
+    assert not any(ch.isdigit() for ch in "".join(lines[:2]))
+
+
+def test_a_failed_recalibration_does_not_pass_off_the_old_values_as_measured() -> None:
+    before = BlinkSettings(open_level=0.31, closed_level=0.1, hold_s=0.7, calibrated=True)
+    lines = _lines_for(ScriptedSamples().no_face(39.5).samples(), before)
+    assert lines[:3] == [
+        "Open eyes: not measured; closed eyes: not measured",
+        "Blinks seen: not measured",
+        "Hold time to select: 0.70 s (unchanged)",
+    ]
+
+
+def test_levels_measured_but_no_blinks_seen_keeps_the_hold_and_says_none() -> None:
+    eyes = ScriptedSamples(open_ear=0.28, closed_ear=0.09)  # not the defaults: measured
+    lines = _lines_for(eyes.open(6.4).closed(2.6).open(30.5).samples())
+    assert lines[0] == "Open eyes: 0.280; closed eyes: 0.090"
+    assert lines[1] == "Blinks seen: none"
+    assert lines[2].endswith("(unchanged)")
 
 
 class Ctx:
