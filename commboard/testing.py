@@ -77,6 +77,25 @@ class RecordingSpeaker:
         self.calls.append(("close", ""))
 
 
+class RecordingBeeper:
+    """A ``commboard.shell.cue_sound.Beeper`` that counts beeps; nothing is heard.
+
+    Set ``problem`` to act out a missing sound card (beeps are then not counted).
+    """
+
+    def __init__(self, problem: str = "") -> None:
+        self.beeps = 0
+        self.releases = 0
+        self.problem = problem
+
+    def beep(self) -> None:
+        if not self.problem:
+            self.beeps += 1
+
+    def release(self) -> None:
+        self.releases += 1
+
+
 class ScriptedSamples:
     """Eye samples from a written timeline, for blink-switch tests and headless demos.
 

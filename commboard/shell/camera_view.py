@@ -38,6 +38,10 @@ MIN_FACE_WIDTH = 0.2
 # start to dominate the eye region; halved room light (~70) still tracks.
 MIN_BRIGHTNESS = 50.0
 REDRAW_S = 1.0 / 15.0  # live picture refresh: smooth enough to aim a camera, cheap on 2 cores
+# A forgotten camera view must not leave the patient without scanning: the
+# loop closes it after this long without a carer key or click.  Longer than
+# the menu's minute, as aiming a camera and moving a lamp need no key.
+CAMERA_IDLE_S = 120.0
 
 BACKGROUND = (11, 15, 20)
 OPEN_COLOR = (46, 204, 113)
@@ -146,6 +150,7 @@ class CameraView:
     """Carer screen: live picture, eye outlines and readings, warnings.  C calibrates."""
 
     wants_text = False
+    idle_timeout_s: float | None = CAMERA_IDLE_S
 
     def __init__(self, ctx: ShellContext, eyes: EyeInput | None) -> None:
         self.ctx = ctx

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pygame
@@ -33,6 +33,7 @@ from commboard.settings import Settings
 from commboard.shell.alarm_sound import AlarmSound
 from commboard.shell.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.chrome import ChromeState, layout_notice
+from commboard.shell.cue_sound import Beeper, CueSound
 from commboard.shell.event_log import EventLog
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.history_writer import HistoryWriter
@@ -48,7 +49,7 @@ from commboard.shell.screens import (
     Screen,
     Stay,
 )
-from commboard.shell.view import SCAN_BANNER, Banner, BoardView, board_view, cell_at
+from commboard.shell.view import SCAN_BANNER, Banner, BoardView, Chrome, board_view, cell_at
 from commboard.speech import Speaker
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
@@ -59,10 +60,13 @@ MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going t
 PAUSE_WORDS = {  # why scanning is paused, as the banner says it (scanner reason -> words)
     "carer menu": "Scanning paused: carer menu open",
     "alarm": "Scanning paused: help was called",
-    "face lost": "Scanning paused: face not seen - it resumes when the face is back",
+    # The camera's own "I can't see your face" banner is not shown meanwhile: one banner says it.
+    "face lost": "I can't see your face - scanning paused, it resumes when the face is back",
     "rest": "Scanning paused: resting - two long blinks wake the board",
 }
 WAITING_WORDS = "Scanning stopped - press the switch to start"
+BEEP_MODES = ("beep", "both")  # auditory-scanning settings that beep
+FACE_BANNER_KEY = "face"  # the camera's "I can't see your face" banner (shell/eye_input.py)
 
 
 class RealClock:
@@ -117,6 +121,8 @@ class LoopParts:
     profile: str = "default"  # the --profile the settings screen saves to
     eyes: EyeInput | None = None  # camera + blink switch (shell/eye_input.py)
     alarm_sound: AlarmSound | None = None
+    # The auditory-scanning beep (``auditory: beep`` or ``both``); tests inject a recording fake.
+    cue_sound: Beeper | None = field(default_factory=CueSound)
     history_problems: list[str] = field(default_factory=list)  # damaged lines read at start
 
 
@@ -159,6 +165,8 @@ class BoardLoop:
     def apply_settings(self, settings: Settings) -> None:
         self.perform(self.session.set_settings(settings, self.now))
         self.p.speaker.apply(settings.speech)
+        if self.p.cue_sound is not None and settings.scan.auditory not in BEEP_MODES:
+            self.p.cue_sound.release()  # no more beeps: let go of the audio device
         self.dirty = True
 
     @property
@@ -318,8 +326,8 @@ class BoardLoop:
                 ignored="carer screen open",
             )
             return
-        if isinstance(event, Key | Click | CarerRequest | WindowClosed):
-            self._carer_input_at = self.now
+        if isinstance(event, Key | Click | CarerRequest | WindowClosed | SwitchDown | SwitchUp):
+            self._carer_input_at = self.now  # a press on the settings try-out is someone there
         if isinstance(event, Key | Click | CarerRequest | WindowClosed | SwitchDown | SwitchUp):
             self.act(self.screens[-1].handle(event, self.now))
 
@@ -345,9 +353,9 @@ class BoardLoop:
 
         A forgotten carer menu must not leave the patient without a voice:
         screens that set ``idle_timeout_s`` (the carer menu, the layout picker,
-        the quit confirmation) close after that long without a carer key or
-        click and scanning resumes.  Calibration and the camera view run
-        without carer input on purpose and do not set it.
+        the quit confirmation, the settings screen, the camera view) close
+        after that long without a carer key or click and scanning resumes.
+        Calibration runs without carer input on purpose and does not set it.
         """
         limit = getattr(self.screens[-1], "idle_timeout_s", None) if self.screens else None
         return None if limit is None else self._carer_input_at + float(limit)
@@ -358,11 +366,17 @@ class BoardLoop:
         if due is None or now < due:
             return
         names = [type(s).__name__ for s in self.screens]
+        idle_s = now - self._carer_input_at
+        # What closing loses (the settings screen's unsaved edits): logged and shown.
+        notes = [n for s in self.screens if (n := _timeout_note(s))]
         self.p.event_log.record(
-            now, "screen_timeout", closed=names, idle_s=round(now - self._carer_input_at, 3)
+            now, "screen_timeout", closed=names, idle_s=round(idle_s, 3), notes=notes
         )
         self.close_screens()
-        self.chrome.notice("The carer menu closed after a minute without input", now)
+        minutes = round(idle_s / 60)
+        after = "a minute" if minutes <= 1 else f"{minutes} minutes"
+        text = f"The carer screen closed after {after} without input"
+        self.chrome.notice("; ".join([text, *notes]), now)
 
     def act(self, outcome: Outcome) -> None:
         """Do what a carer screen asked."""
@@ -410,8 +424,8 @@ class BoardLoop:
                     self._log(effect)
                 case Speak(text=text):
                     self._say(text, effect.t)
-                case Cue(text=text):
-                    self.p.speaker.cue(text)
+                case Cue():
+                    self._cue(effect)
                 case StopSpeech():
                     self.p.speaker.stop()
                     self._in_flight = None  # cut off on purpose: nothing failed
@@ -422,6 +436,22 @@ class BoardLoop:
                 case Highlight():
                     pass
             self.dirty = True
+
+    def _cue(self, cue: Cue) -> None:
+        """Auditory scanning: the label with the prompt voice and/or a short beep.
+
+        Neither talks over a message being spoken (the speaker drops the
+        label itself; the beep is skipped here).
+        """
+        if cue.text:
+            self.p.speaker.cue(cue.text)
+        beeper = self.p.cue_sound
+        if cue.beep and beeper is not None and not self.p.speaker.status().speaking:
+            beeper.beep()
+            if not beeper.problem:
+                self.chrome.hide("beep")
+            elif self.chrome.show(Banner("beep", f"No scanning beep: {beeper.problem}"), cue.t):
+                self.p.event_log.record(cue.t, "error", message=beeper.problem)  # once
 
     def _alarm(self, effect: Alarm) -> None:
         self.chrome.alarm(effect.text, effect.t)
@@ -499,7 +529,9 @@ class BoardLoop:
         if state is None:
             self.dirty |= self.chrome.hide(SCAN_BANNER)
         else:
-            self.dirty |= self.chrome.show(Banner(SCAN_BANNER, state, "info"), self.now)
+            face = self.session.paused and self._pause_reason == "face lost"
+            level = "warning" if face else "info"  # as the camera's face banner was
+            self.dirty |= self.chrome.show(Banner(SCAN_BANNER, state, level), self.now)
 
     def switch_names(self) -> str:
         """What selects right now: the keyboard (or script) always, the blink while the camera works."""
@@ -530,11 +562,26 @@ class BoardLoop:
             self.session.page,
             self.session.message,
             self.session.highlighted,
-            self.chrome.chrome(self.status_text(), self.now),
+            self._chrome_shown(),
             highlight_color=display.highlight_color,
             border_scale=display.border_scale,
             enlarge_highlight=display.enlarge_highlight,
+            highlight_border_color=display.highlight_border_color,
+            background_color=display.background_color,
         )
+
+    def _chrome_shown(self) -> Chrome:
+        """The chrome to draw: one banner for a lost face, not two saying the same.
+
+        While scanning is paused because the face is lost, the scan banner
+        (always shown, see ``shown_banners``) says "I can't see your face";
+        the camera's own face banner is then left out.
+        """
+        chrome = self.chrome.chrome(self.status_text(), self.now)
+        if self._pause_reason != "face lost" or not self.session.paused:
+            return chrome
+        kept = tuple(b for b in chrome.banners if b.key != FACE_BANNER_KEY)
+        return replace(chrome, banners=kept)
 
     def draw(self) -> None:
         """Draw the board and any carer screens, then show it."""
@@ -564,3 +611,9 @@ class BoardLoop:
         self._shots += 1
         path = self.p.screenshots / f"{self._shots:04d}-{reason}.png"
         pygame.image.save(self.p.surface, str(path))
+
+
+def _timeout_note(screen: Screen) -> str | None:
+    """A screen's note on what closing it for want of input loses (``timeout_note``), if any."""
+    note = getattr(screen, "timeout_note", None)
+    return note() if callable(note) else None

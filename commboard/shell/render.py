@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pygame
 
-from commboard.shell.view import Banner, BoardView, CellView, Rect
+from commboard.shell.view import Banner, BoardView, CellView, Rect, lit_frames, ring_px
 
 BACKGROUND = (11, 15, 20)
 CELL = (241, 243, 244)  # cells without a layout colour: near white, black text
@@ -231,9 +231,16 @@ class BoardRenderer:
             self._base_view = base
         self.surface.blit(self._base, (0, 0))
         self._dst = self.surface
-        for cell in view.cells:  # an enlarged highlight overlaps its neighbours
-            if cell.highlighted:
-                self._cell(cell, view)
+        frames = lit_frames(view)
+        lit = [c for c in view.cells if c.index in frames]
+        grid = pygame.Rect(view.grid_rect)
+        ring = ring_px(view)
+        # All white rings first, then the frames: a lit neighbour's ring never covers a frame.
+        for cell in lit:
+            outer = pygame.Rect(frames[cell.index]).inflate(2 * ring, 2 * ring)
+            pygame.draw.rect(self.surface, PAPER, outer.clip(grid), border_radius=14)
+        for cell in lit:
+            self._lit_cell(cell, pygame.Rect(frames[cell.index]), view)
 
     def label_sizes(self, view: BoardView) -> dict[int, int]:
         """Font size (px) of each cell's label: one size per page (see ``TextCache.page_sizes``)."""
@@ -254,7 +261,7 @@ class BoardRenderer:
     def _paint_base(self, target: pygame.Surface, view: BoardView) -> None:
         self._dst = target
         self._label_px = self.label_sizes(view)
-        target.fill(BACKGROUND)
+        target.fill(color(view.background_color, BACKGROUND))
         self._message(view)
         for cell in view.cells:
             self._cell(cell, view)
@@ -320,24 +327,38 @@ class BoardRenderer:
         self._box(rect, MESSAGE_BG, text, ink, rect[3] * 0.62, radius=10, pad=pad, align="left")
 
     def _cell(self, cell: CellView, view: BoardView) -> None:
+        """An unlit cell (the cached base board)."""
         rect = pygame.Rect(cell.rect)
-        border = view.border_px
-        if cell.highlighted:
-            if view.enlarge_highlight:
-                rect = rect.inflate(border * 2, border * 2)
-            fill = color(view.highlight_color, (255, 212, 0))
-            # Outer white ring + thick black frame: visible on any cell colour,
-            # not only as a colour change (CLINICAL.md: highlight styles for low vision).
-            pygame.draw.rect(self._dst, PAPER, rect.inflate(border, border), border_radius=14)
-            pygame.draw.rect(self._dst, fill, rect, border_radius=12)
-            pygame.draw.rect(self._dst, INK, rect, width=border, border_radius=12)
-        else:
-            fill = color(cell.color, CELL)
-            pygame.draw.rect(self._dst, fill, rect, border_radius=12)
-        inner = self._label_box(rect, border)
+        fill = color(cell.color, CELL)
+        pygame.draw.rect(self._dst, fill, rect, border_radius=12)
+        inner = self._label_box(rect, view.border_px)
         px = self._label_px.get(cell.index, int(rect.height * CELL_TEXT_SHARE))
         text = self.texts.text(cell.label, inner.size, ink_for(fill), px)
         blit_in(self._dst, text, (inner.x, inner.y, inner.width, inner.height))
+
+    def lit_label(self, cell: CellView, frame: pygame.Rect, view: BoardView) -> tuple[Rect, int]:
+        """Box and largest size of a lit cell's label inside its (maybe enlarged) ``frame``.
+
+        The page size grows with the frame (a lit row keeps one size); the text
+        is fitted to the box again, so an enlarged label is larger, never cut.
+        """
+        inner = self._label_box(frame, view.border_px)
+        px = self._label_px.get(cell.index, int(cell.rect[3] * CELL_TEXT_SHARE))
+        if frame.height > cell.rect[3]:
+            px = px * frame.height // max(1, cell.rect[3])
+        return (inner.x, inner.y, inner.width, inner.height), px
+
+    def _lit_cell(self, cell: CellView, frame: pygame.Rect, view: BoardView) -> None:
+        """A highlighted cell: highlight fill inside a thick frame (its ring is already drawn)."""
+        fill = color(view.highlight_color, (255, 212, 0))
+        # Thick frame inside a white ring: visible on any cell colour, not
+        # only as a colour change (CLINICAL.md: highlight styles for low vision).
+        pygame.draw.rect(self._dst, fill, frame, border_radius=12)
+        edge = color(view.highlight_border_color, INK)
+        pygame.draw.rect(self._dst, edge, frame, width=view.border_px, border_radius=12)
+        inner, px = self.lit_label(cell, frame, view)
+        text = self.texts.text(cell.label, inner[2:], ink_for(fill), px)
+        blit_in(self._dst, text, inner)
 
     def _status(self, view: BoardView) -> None:
         """Page title (at most a third of the width, cut with an ellipsis), a rule, the status."""

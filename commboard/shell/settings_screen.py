@@ -59,6 +59,12 @@ SAMPLE_CELLS = ("Yes", "No", "Pain", "Thirsty", "Call nurse", "Tired")
 SAMPLE_COLUMNS = 3
 KEY_HINT = "Up/Down: choose  |  Left/Right: change  |  Enter: edit  |  S saves and applies"
 ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
+# A forgotten settings screen must not leave the patient without scanning:
+# the loop closes it after this long without a carer key, click or a press on
+# the try-out.  Longer than the menu's minute: reading a setting's help and
+# talking it over with the patient takes time.  Unsaved edits are dropped
+# (nobody confirmed them) and the loop logs and shows which.
+SETTINGS_IDLE_S = 120.0
 
 OnSaved = Callable[[Settings], None]
 
@@ -139,6 +145,10 @@ class TryOut:
 class SettingsScreen:
     """Edit one profile's settings; saving writes the file and applies them to the board.
 
+    Left without input for ``SETTINGS_IDLE_S`` it is closed by the loop;
+    ``timeout_note`` then names the edits that were not saved (they are not
+    applied: the board keeps the saved settings).
+
     Args:
         ctx: the running board (its settings are the starting point).
         profile: the profile saved to (the board's ``--profile``).
@@ -174,7 +184,16 @@ class SettingsScreen:
         self.tryout = TryOut(self.edited.scan, now)
         self._size = (1280, 720)
 
+    idle_timeout_s: float | None = SETTINGS_IDLE_S
+
     # -- Screen protocol ------------------------------------------------------
+
+    def timeout_note(self) -> str | None:
+        """What is lost when the loop closes this screen for want of input (None: nothing)."""
+        unsaved = [k for k in self.keys if get(self.edited, k) != get(self.saved, k)]
+        if not unsaved:
+            return None
+        return f"settings not saved (nobody confirmed them): {', '.join(unsaved)}"
 
     @property
     def wants_switches(self) -> bool:

@@ -74,6 +74,10 @@ class BoardView:
     border_px: int = 8
     enlarge_highlight: bool = False
     extras: dict[str, object] = field(default_factory=dict)
+    highlight_border_color: str = "#000000"
+    background_color: str = "#0b0f14"
+    grid_rect: Rect = (0, 0, 0, 0)  # the cells' area: a highlight never reaches past it
+    gap_px: int = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,8 @@ def board_view(
     highlight_color: str = "#ffd400",
     border_scale: float = 1.0,
     enlarge_highlight: bool = False,
+    highlight_border_color: str = "#000000",
+    background_color: str = "#0b0f14",
 ) -> BoardView:
     """Lay out one frame of the board for a screen of ``size`` pixels."""
     width, height = size
@@ -174,7 +180,67 @@ def board_view(
         highlight_color=highlight_color,
         border_px=border_px(size, page, border_scale),
         enlarge_highlight=enlarge_highlight,
+        highlight_border_color=highlight_border_color,
+        background_color=background_color,
+        grid_rect=grid_area,
+        gap_px=gap,
     )
+
+
+def lit_frames(view: BoardView) -> dict[int, Rect]:
+    """Where each highlighted cell's frame is drawn (its white ring goes ``ring_px`` further).
+
+    Without enlargement a frame is its slot.  Enlarged, a lit cell grows by
+    the border width on every side that does not face another lit cell (a
+    lit row grows up and down as one band, its cells still apart), reaching
+    over the gap onto an unlit neighbour's edge but never onto its label
+    (labels sit a border and more inside their cells).  Frame and ring are
+    kept inside the grid area, so the message bar, banners and status line
+    are never covered.
+    """
+    lit = {c.index: c.rect for c in view.cells if c.highlighted}
+    if not view.enlarge_highlight:
+        return dict(lit)
+    ring = ring_px(view)
+    gx, gy, gw, gh = view.grid_rect
+    left, top, right, bottom = gx + ring, gy + ring, gx + gw - ring, gy + gh - ring
+    grow = view.border_px
+    neighbours = _lit_neighbours(lit, view.gap_px)
+    frames: dict[int, Rect] = {}
+    for index, (x, y, w, h) in lit.items():
+        sides = [0 if n else grow for n in neighbours[index]]  # left, top, right, bottom
+        # Never smaller than the slot: at the grid's edge only the ring is clipped.
+        x0 = min(x, max(left, x - sides[0]))
+        y0 = min(y, max(top, y - sides[1]))
+        x1 = max(x + w, min(right, x + w + sides[2]))
+        y1 = max(y + h, min(bottom, y + h + sides[3]))
+        frames[index] = (x0, y0, x1 - x0, y1 - y0)
+    return frames
+
+
+def ring_px(view: BoardView) -> int:
+    """Width of the white ring around a highlight frame (half the border)."""
+    return view.border_px // 2
+
+
+def _lit_neighbours(lit: dict[int, Rect], gap: int) -> dict[int, tuple[bool, bool, bool, bool]]:
+    """For each lit slot: is the slot left, above, right, below it lit too (adjacent across a gap)."""
+
+    def touches(a: Rect, b: Rect, axis: int) -> bool:
+        other = 1 - axis
+        overlap = min(a[other] + a[other + 2], b[other] + b[other + 2]) - max(a[other], b[other])
+        return overlap > 0 and 0 <= b[axis] - (a[axis] + a[axis + 2]) <= gap + 1
+
+    out: dict[int, tuple[bool, bool, bool, bool]] = {}
+    for i, a in lit.items():
+        others = [b for j, b in lit.items() if j != i]
+        out[i] = (
+            any(touches(b, a, 0) for b in others),
+            any(touches(b, a, 1) for b in others),
+            any(touches(a, b, 0) for b in others),
+            any(touches(a, b, 1) for b in others),
+        )
+    return out
 
 
 def cell_at(view: BoardView, x: int, y: int) -> int | None:
