@@ -17,6 +17,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from commboard.adapters.opencv_quiet import open_capture
 from commboard.vision.frames import Frame
 
 _MAX_AUTO_INDEX = 4  # `auto` tries /dev/video0..3 (or indices 0..3 elsewhere)
@@ -63,8 +64,7 @@ class _CaptureSource:
         n, self._frame_no = self._frame_no, self._frame_no + 1
         if t is None:
             t = self._start_t + n / self._fps if self._virtual else self._clock()
-        rgb: np.ndarray = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
-        return Frame(t, rgb)
+        return Frame(t, np.asarray(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB), np.uint8))  # no copy
 
     def close(self) -> None:
         self._cap.release()
@@ -83,7 +83,7 @@ class WebcamSource(_CaptureSource):
         start_t: float = 0.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        cap = cv2.VideoCapture(index)
+        cap = open_capture(index)  # OpenCV's own log kept quiet
         if not cap.isOpened():
             cap.release()
             raise OSError(f"camera {index} could not be opened")
@@ -122,7 +122,7 @@ class VideoFileSource(_CaptureSource):
     ) -> None:
         if not Path(path).is_file():
             raise OSError(f"no video file at {path}")
-        cap = cv2.VideoCapture(path)
+        cap = open_capture(path)  # OpenCV's own log kept quiet
         if not cap.isOpened():
             cap.release()
             raise OSError(f"OpenCV cannot read the video {path}")

@@ -1,0 +1,136 @@
+"""Probing a missing webcam again and again prints nothing: OpenCV's own log is kept quiet.
+
+A missing ``index:N`` camera is re-opened every few seconds for as long as
+the board runs; OpenCV used to print a WARN and an ERROR line to the terminal
+for each attempt.  The board's own status reports the camera state once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from commboard.adapters.camera_spec import source_opener
+from commboard.adapters.camera_worker import VisionFeed
+from commboard.adapters.opencv_quiet import quiet_opencv
+from commboard.cli import build_parser
+from commboard.shell import app
+from commboard.shell.loop import BoardLoop
+from commboard.shell.view import Banner
+from commboard.vision.frames import FrameSource
+from commboard.vision.sample import CameraState, CameraStatus
+
+OPENCV_LOG_WARNING = 3  # OpenCV's default level: WARN lines are printed
+
+
+def missing_index() -> int:
+    """A camera index with no /dev/video device behind it."""
+    return next(i for i in range(10, 64) if not Path(f"/dev/video{i}").exists())
+
+
+@pytest.fixture(autouse=True)
+def opencv_as_at_start(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """OpenCV's default log level for each test (the level is process-wide), restored after."""
+    monkeypatch.delenv("OPENCV_LOG_LEVEL", raising=False)
+    before = cv2.setLogLevel(OPENCV_LOG_WARNING)
+    yield
+    cv2.setLogLevel(before)
+
+
+def test_bare_opencv_does_print_for_a_missing_camera(capfd: pytest.CaptureFixture[str]) -> None:
+    """The control: without quieting, the terminal gets OpenCV's lines."""
+    cv2.VideoCapture(missing_index()).release()
+    assert "WARN" in capfd.readouterr().err
+
+
+def test_repeated_probes_of_a_missing_index_print_nothing(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    opener = source_opener(
+        f"index:{missing_index()}", size=(640, 480), fps=30.0, virtual_clock=True
+    )
+    assert opener is not None
+    for attempt in range(4):
+        with pytest.raises(OSError, match="could not be opened"):
+            opener(3.0 * attempt)
+    assert capfd.readouterr().err == ""
+
+
+class NoFace:
+    def detect(self, rgb: np.ndarray) -> None:
+        return None
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_reconnect_loop_is_silent_and_reports_the_state_once(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    opener = source_opener(
+        f"index:{missing_index()}", size=(640, 480), fps=30.0, virtual_clock=True
+    )
+    assert opener is not None
+    attempts: list[float] = []
+
+    def counted(t: float) -> FrameSource | None:
+        attempts.append(t)
+        return opener(t)
+
+    feed = VisionFeed(counted, NoFace, virtual_clock=True, start_t=0.0, reconnect_s=3.0)
+    feed.start()
+    items = [item for n in range(25) for item in feed.drain(n * 0.5)]  # 12 s of the board
+    feed.close()
+    assert len(attempts) == 5, "opened at 0 s, then every 3 s"
+    assert capfd.readouterr().err == ""
+    states = [i.state for i in items if isinstance(i, CameraStatus)]
+    assert states == [CameraState.STARTING, CameraState.NONE], "said once, not at every attempt"
+
+
+def test_a_person_debugging_a_camera_keeps_the_log_level_they_chose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OPENCV_LOG_LEVEL", "INFO")
+    quiet_opencv()
+    assert cv2.getLogLevel() == OPENCV_LOG_WARNING
+    monkeypatch.delenv("OPENCV_LOG_LEVEL")
+    quiet_opencv()
+    assert cv2.getLogLevel() < OPENCV_LOG_WARNING
+
+
+def test_the_board_on_a_missing_index_keeps_the_terminal_clear_and_logs_once(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
+    log = tmp_path / "log.jsonl"
+    args = build_parser().parse_args(
+        ["run", "--headless", "--virtual-clock", "--speech", "none", "--max-seconds", "13",
+         "--camera", f"index:{missing_index()}", "--event-log", str(log),
+         "--history", str(tmp_path / "h.jsonl")]
+    )  # fmt: skip
+    loop = app.build(args)
+    assert isinstance(loop, BoardLoop)
+    shown: list[Banner] = []
+    original = loop.chrome.show
+
+    def show(banner: Banner, now: float, for_s: float | None = None) -> bool:
+        shown.append(banner)
+        return original(banner, now, for_s)
+
+    loop.chrome.show = show  # type: ignore[method-assign]
+    try:
+        loop.run()
+    finally:
+        app.close(loop)
+    err = capfd.readouterr().err
+    assert "VIDEOIO" not in err and "obsensor" not in err, err
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    cameras = [r["state"] for r in records if r["type"] == "camera"]
+    assert cameras[-1] == "none" and cameras.count("none") == 1, cameras
+    camera_banners = [b.text for b in shown if b.key == "camera"]
+    assert len(camera_banners) == 1 and "keyboard switch" in camera_banners[0], camera_banners
