@@ -42,6 +42,7 @@ from commboard.shell.eye_indicator import (
     draw_indicator,
     indicator_look,
     indicator_rect,
+    shows_label,
 )
 from commboard.shell.render import TextCache
 from commboard.shell.view import Banner, BoardView
@@ -163,6 +164,7 @@ class EyeInput:
         self._paused_by_us = False
         self._tap: SampleTap | None = None
         self._look: IndicatorLook | None = None
+        self._label_drawn = True  # False: the screen is too narrow for the indicator's words
         self._muted = False  # a carer screen ignores presses: the switch is not fed
         self._started = False
 
@@ -235,6 +237,9 @@ class EyeInput:
         text = STATUS[self.state]
         if self.state is CameraState.OK and self.blink.state.resting:
             text += " (resting)"
+        look = self.look()  # the indicator's words, when the screen had no room to write them
+        if not self._label_drawn and look is not None and look.label != "resting":
+            text += f" - {look.label}" if self.state is CameraState.OK else ""
         return text
 
     def look(self) -> IndicatorLook | None:
@@ -249,6 +254,7 @@ class EyeInput:
         look = self.look()
         if look is None or view.alarm is not None:
             return
+        self._label_drawn = shows_label(view.message_rect)
         draw_indicator(surface, indicator_rect(view.message_rect), look, texts)
 
     def picture(self) -> Picture | None:
