@@ -589,6 +589,11 @@ class BoardLoop:
         self.renderer.draw(self.view)
         if self.eyes is not None:
             self.eyes.draw(self.p.surface, self.view, self.renderer.texts)
+        # Screenshots show the board only, taken before carer screens are drawn:
+        # the camera view paints the live camera picture, which must never reach disk.
+        if self._shot_reason and self.p.screenshots is not None:
+            self._screenshot(self._shot_reason)
+        self._shot_reason = None
         for screen in self.screens:
             screen.draw(self.p.surface, self.renderer.texts, self.now)
         pygame.display.flip()
@@ -596,9 +601,6 @@ class BoardLoop:
         self.frames += 1
         if self.frames == 1:
             self._first_frame()
-        if self._shot_reason and self.p.screenshots is not None:
-            self._screenshot(self._shot_reason)
-        self._shot_reason = None
 
     def _first_frame(self) -> None:
         fields: dict[str, float] = {}
