@@ -35,6 +35,7 @@ from commboard.shell.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.chrome import ChromeState, layout_notice
 from commboard.shell.cue_sound import Beeper, CueSound
 from commboard.shell.event_log import EventLog
+from commboard.shell.eye_indicator import indicator_rect
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.history_writer import HistoryWriter
 from commboard.shell.input_script import ScriptFeed
@@ -557,7 +558,7 @@ class BoardLoop:
     def make_view(self) -> BoardView:
         """The render model of the board as it is now."""
         display = self.settings.display
-        return board_view(
+        view = board_view(
             self.p.surface.get_size(),
             self.session.page,
             self.session.message,
@@ -569,6 +570,11 @@ class BoardLoop:
             highlight_border_color=display.highlight_border_color,
             background_color=display.background_color,
         )
+        if self.eyes is None or self.eyes.look() is None:
+            return view
+        # The eye indicator sits at the right of the message bar: the words end before it.
+        left = view.message_rect[0]
+        return replace(view, message_text_w=indicator_rect(view.message_rect)[0] - left)
 
     def _chrome_shown(self) -> Chrome:
         """The chrome to draw: one banner for a lost face, not two saying the same.

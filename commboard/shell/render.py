@@ -311,9 +311,12 @@ class BoardRenderer:
     def _message(self, view: BoardView) -> None:
         rect = view.message_rect
         pad = max(6, rect[3] // 8)
+        # Words end where the eye indicator starts (when one is shown).
+        text_w = rect[2] if view.message_text_w is None else view.message_text_w
         if view.said:
             # Same bar as the message (the grid never moves), words as large as it holds.
-            x, y, w, h = rect
+            x, y, _, h = rect
+            w = text_w
             pygame.draw.rect(self._dst, SAID_BG, rect, border_radius=10)
             pygame.draw.rect(self._dst, INK, rect, width=max(2, h // 25), border_radius=10)
             caption_w = w // 10
@@ -324,7 +327,9 @@ class BoardRenderer:
             return
         text = view.message or "(message)"
         ink = INK if view.message else (120, 120, 120)
-        self._box(rect, MESSAGE_BG, text, ink, rect[3] * 0.62, radius=10, pad=pad, align="left")
+        pygame.draw.rect(self._dst, MESSAGE_BG, rect, border_radius=10)
+        words = (rect[0], rect[1], text_w, rect[3])
+        self._box(words, MESSAGE_BG, text, ink, rect[3] * 0.62, radius=10, pad=pad, align="left")
 
     def _cell(self, cell: CellView, view: BoardView) -> None:
         """An unlit cell (the cached base board)."""

@@ -78,6 +78,7 @@ class BoardView:
     background_color: str = "#0b0f14"
     grid_rect: Rect = (0, 0, 0, 0)  # the cells' area: a highlight never reaches past it
     gap_px: int = 4
+    message_text_w: int | None = None  # words stop here (px from the bar's left): the eye indicator
 
 
 @dataclass(frozen=True, slots=True)
