@@ -7,14 +7,23 @@ self-contained insertion; do not reorganise this file.
 from __future__ import annotations
 
 import wave
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from commboard.board.session import Session
+from commboard.effects import Effect, Log
+from commboard.events import SwitchDown, SwitchUp
+from commboard.settings import Settings
+from commboard.shell.chrome import ChromeState
 from commboard.speech import SpeechStatus
-from commboard.vision.sample import EyeSample
+from commboard.vision.sample import CameraStatus, EyeSample
+
+if TYPE_CHECKING:  # the glue imports pygame; the fakes here do not need it at run time
+    from commboard.shell.eye_input import EyeInput
 
 
 class FakeClock:
@@ -179,6 +188,93 @@ class ScriptedSamples:
     def samples(self) -> list[EyeSample]:
         """All frames so far, in time order."""
         return list(self._frames)
+
+
+class ScriptedFeed:
+    """A vision feed (``commboard.shell.eye_input.Feed``) that hands over what the test queued.
+
+    Queue ``EyeSample``s and ``CameraStatus`` changes in ``items``; ``drain(now)``
+    hands over, in queued order, those stamped at or before ``now`` and keeps the
+    rest, as the camera worker delivers frames when their time has come.
+    ``frame`` is the newest picture ``latest_frame`` returns (None: none yet);
+    ``started``/``closed`` say whether the board started and closed the feed.
+    """
+
+    def __init__(
+        self,
+        items: Iterable[EyeSample | CameraStatus] = (),
+        frame: tuple[np.ndarray, EyeSample] | None = None,
+    ) -> None:
+        self.items: list[EyeSample | CameraStatus] = list(items)
+        self.frame = frame
+        self.started = self.closed = False
+
+    def start(self) -> None:
+        self.started = True
+
+    def drain(self, now: float) -> list[EyeSample | CameraStatus]:
+        due = [i for i in self.items if i.t <= now + 1e-9]
+        self.items = [i for i in self.items if i.t > now + 1e-9]
+        return due
+
+    def latest_frame(self) -> tuple[np.ndarray, EyeSample] | None:
+        return self.frame
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class RecordingEyeHost:
+    """A ``commboard.shell.eye_input.EyeHost`` without a frame loop: a real session, effects recorded.
+
+    Switch presses are routed as the loop routes them: to the session, or,
+    while a carer screen is open (``screens``), only to the top screen if it
+    ``wants_switches`` (appended to its ``presses`` list).  Banners are the
+    real ``ChromeState``; logged effects are kept in ``logs``.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.chrome = ChromeState()
+        self.screens: list[Any] = []
+        self.status_parts: dict[str, str] = {}
+        self.dirty = False
+        self.now = 0.0
+        self.logs: list[Log] = []
+
+    @property
+    def settings(self) -> Settings:
+        return self.session.settings
+
+    def dispatch(self, event: Any) -> None:
+        if not isinstance(event, SwitchDown | SwitchUp):
+            return
+        if self.screens:
+            top = self.screens[-1]
+            if getattr(top, "wants_switches", False):
+                top.presses.append(event)
+            return
+        self.perform(self.session.handle(event, self.now))
+
+    def perform(self, effects: list[Effect]) -> None:
+        self.logs += [e for e in effects if isinstance(e, Log)]
+
+    def of(self, type_: str) -> list[dict[str, Any]]:
+        """The logged records of one type, each with its time ``t``."""
+        return [dict(log.fields, t=log.t) for log in self.logs if log.type == type_]
+
+    def banners(self) -> dict[str, str]:
+        """The banners shown now, by key."""
+        return {b.key: b.text for b in self.chrome.chrome("", self.now).banners}
+
+    def play(self, feed: ScriptedFeed, eyes: EyeInput, samples: list[EyeSample]) -> None:
+        """Queue ``samples`` and run the glue frame by frame: session tick first, then the camera."""
+        feed.items += samples
+        feed.items.sort(key=lambda i: i.t)
+        for s in samples:
+            self.now = s.t
+            self.perform(self.session.tick(s.t))
+            eyes.frame(self, s.t)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -23,7 +23,6 @@ import pytest
 
 from commboard.board.layout_file import LayoutProblem, load_layout_or_default
 from commboard.board.model import Action, Cell, Page
-from commboard.cli import build_parser
 from commboard.shell import app
 from commboard.shell.chrome import history_notice, layout_notice, short_path
 from commboard.shell.loop import WAITING_WORDS, BoardLoop
@@ -45,34 +44,9 @@ pages:
 """
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the developer's own profiles."""
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
-
-
-def start_board(
-    tmp_path: Path, layout: Path | None = None, history: Path | None = None
-) -> BoardLoop:
-    if layout is None:
-        layout = tmp_path / "board.yaml"
-        layout.write_text(LAYOUT, encoding="utf-8")
-    args = build_parser().parse_args(
-        ["run", "--headless", "--virtual-clock", "--camera", "none", "--speech", "none",
-         "--layout", str(layout), "--history", str(history or tmp_path / "h.jsonl"),
-         "--event-log", str(tmp_path / "events.jsonl")]
-    )  # fmt: skip
-    loop = app.build(args)
-    assert isinstance(loop, BoardLoop)
-    loop.safe_frame(loop.p.clock.now())
-    return loop
-
-
 @pytest.fixture
-def board(tmp_path: Path) -> Iterator[BoardLoop]:
-    loop = start_board(tmp_path)
-    yield loop
-    app.close(loop)
+def board(start_board: Callable[..., BoardLoop]) -> BoardLoop:
+    return start_board(layout=LAYOUT)
 
 
 def step(loop: BoardLoop, seconds: float) -> None:
@@ -270,34 +244,33 @@ def test_words_shown_instead_of_speech_leave_the_grid_where_it_is_in_large_text(
 
 
 def test_a_broken_layout_banner_names_its_path_shortened_from_the_left_and_the_line(
-    tmp_path: Path,
+    tmp_path: Path, start_board: Callable[..., BoardLoop]
 ) -> None:
     deep = tmp_path / "carers" / "ward seven" / "bed twelve" / "layouts" / "mine"
     deep.mkdir(parents=True)
     broken = deep / "pain.yaml"
     broken.write_text(LAYOUT.replace('{label: "No"}', '{label: "No", action: spek}'))
-    loop = start_board(tmp_path, layout=broken)
-    try:
-        assert loop.view is not None
-        text = next(b.text for b in loop.view.banners if b.key == "layout")
-        assert "mine/pain.yaml line 11" in text and "spek" in text
-        assert text.startswith("Layout .../") and str(tmp_path) not in text
-    finally:
-        app.close(loop)
+    loop = start_board(layout=broken)
+    assert loop.view is not None
+    text = next(b.text for b in loop.view.banners if b.key == "layout")
+    assert "mine/pain.yaml line 11" in text and "spek" in text
+    assert text.startswith("Layout .../") and str(tmp_path) not in text
     notice = layout_notice([LayoutProblem(Path("layouts/en/pain.yaml"), 7, "bad")])
     assert notice.startswith("Layout layouts/en/pain.yaml line 7: bad")
     assert short_path("/a/b/c.yaml") == "/a/b/c.yaml"
     assert short_path("/" + "x" * 80 + "/pain.yaml", 30) == ".../pain.yaml"
 
 
-def test_damaged_history_lines_are_shown_by_file_and_line_and_logged(tmp_path: Path) -> None:
+def test_damaged_history_lines_are_shown_by_file_and_line_and_logged(
+    tmp_path: Path, start_board: Callable[..., BoardLoop]
+) -> None:
     history = tmp_path / "history.jsonl"
     good = (
         '{"time": "2024-01-01T10:00:00+00:00", "text": "Yes", "page": "home", "source": "keyboard"}'
     )
     history.write_text(f"{good}\n{{broken\n{good}\nnot json either\n", encoding="utf-8")
     before = history.read_bytes()
-    loop = start_board(tmp_path, history=history)
+    loop = start_board(layout=LAYOUT, history=history)
     try:
         assert loop.view is not None
         text = next(b.text for b in loop.view.banners if b.key == "history")

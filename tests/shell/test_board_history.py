@@ -11,8 +11,6 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from commboard.cli import build_parser, main
 from commboard.history import History
 from commboard.scanning.plans import build_plan
@@ -49,12 +47,6 @@ THANK_YOU_THRICE = "".join(
     f"{4.5 + k * 5.8:.1f} down select\n{4.9 + k * 5.8:.1f} up select\n"
     for k in range(3)
 )
-
-
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the developer's own profiles."""
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
 
 
 def run_args(tmp_path: Path, *extra: str) -> list[str]:

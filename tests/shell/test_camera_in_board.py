@@ -9,6 +9,7 @@ stops delivering, like a pulled USB cable, until the feed reconnects.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,6 @@ import pytest
 
 from commboard.adapters.camera_spec import mesh_detector, source_opener
 from commboard.adapters.camera_worker import VisionFeed
-from commboard.cli import build_parser
 from commboard.profiles import load_profile
 from commboard.shell import app
 from commboard.shell.calibration_screen import CalibrationScreen
@@ -48,26 +48,16 @@ pages:
 FPS = "15"
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
-
-
-def board(tmp_path: Path, *extra: str) -> BoardLoop:
-    layout = tmp_path / "plain.yaml"
-    layout.write_text(LAYOUT, encoding="utf-8")
-    args = build_parser().parse_args(
-        ["run", "--headless", "--virtual-clock", "--speech", "none", "--layout", str(layout),
-         "--event-log", str(tmp_path / "log.jsonl"), "--history", str(tmp_path / "h.jsonl"),
-         "--camera-fps", FPS, *extra]
-    )  # fmt: skip
-    loop = app.build(args)
-    assert isinstance(loop, BoardLoop)
-    return loop
+@pytest.fixture
+def board(start_board: Callable[..., BoardLoop]) -> Callable[..., BoardLoop]:
+    """``board(*words)``: the board with this layout at 15 fps and these options, not yet run."""
+    return lambda *words: start_board(
+        "--camera-fps", FPS, *words, layout=LAYOUT, camera=None, draw=False
+    )
 
 
 def records(tmp_path: Path) -> list[dict[str, Any]]:
-    lines = (tmp_path / "log.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
 
 
@@ -102,6 +92,7 @@ class Unplugged:
 
 def test_camera_unplugged_mid_run_keeps_the_board_and_the_keyboard_and_then_reconnects(
     tmp_path: Path,
+    board: Callable[..., BoardLoop],
 ) -> None:
     script = tmp_path / "face.txt"
     script.write_text(
@@ -109,7 +100,7 @@ def test_camera_unplugged_mid_run_keeps_the_board_and_the_keyboard_and_then_reco
     )  # one long blink 2 s after each (re)start
     keys = tmp_path / "keys.txt"
     keys.write_text("6.0 down select\n6.6 up select\n", encoding="utf-8")
-    loop = board(tmp_path, "--camera", "none", "--input-script", str(keys), "--max-seconds", "14")
+    loop = board("--camera", "none", "--input-script", str(keys), "--max-seconds", "14")
     real = source_opener(f"synthetic:{script}", size=(640, 480), fps=15.0, virtual_clock=True)
     assert real is not None
     opened: list[float] = []
@@ -150,10 +141,12 @@ def test_camera_unplugged_mid_run_keeps_the_board_and_the_keyboard_and_then_reco
     assert log[-1]["type"] == "stop"
 
 
-def test_no_camera_at_start_the_board_runs_on_the_keyboard_and_says_so(tmp_path: Path) -> None:
+def test_no_camera_at_start_the_board_runs_on_the_keyboard_and_says_so(
+    tmp_path: Path, board: Callable[..., BoardLoop]
+) -> None:
     keys = tmp_path / "keys.txt"
     keys.write_text("2.8 down select\n3.2 up select\n", encoding="utf-8")
-    loop = board(tmp_path, "--camera", "video:/nonexistent/film.avi", "--input-script", str(keys),
+    loop = board("--camera", "video:/nonexistent/film.avi", "--input-script", str(keys),
                  "--max-seconds", "6")  # fmt: skip
     banners = shown_banners(loop)
     try:
@@ -168,8 +161,10 @@ def test_no_camera_at_start_the_board_runs_on_the_keyboard_and_says_so(tmp_path:
     assert any(r["type"] == "switch" and r["source"] == "script" and r["accepted"] for r in log)
 
 
-def test_with_camera_none_nothing_pauses_and_no_indicator_is_drawn(tmp_path: Path) -> None:
-    loop = board(tmp_path, "--camera", "none", "--max-seconds", "4")
+def test_with_camera_none_nothing_pauses_and_no_indicator_is_drawn(
+    tmp_path: Path, board: Callable[..., BoardLoop]
+) -> None:
+    loop = board("--camera", "none", "--max-seconds", "4")
     try:
         loop.run()
         assert loop.eyes is not None and loop.eyes.look() is None
@@ -182,10 +177,11 @@ def test_with_camera_none_nothing_pauses_and_no_indicator_is_drawn(tmp_path: Pat
 
 def test_carer_menu_has_the_camera_entries_and_the_camera_view_shows_the_live_face(
     tmp_path: Path,
+    board: Callable[..., BoardLoop],
 ) -> None:
     labels = {e.shortcut: e.label for e in menu_entries()}
     assert labels["c"] == "Camera view" and labels["b"] == "Calibrate blinks"
-    loop = board(tmp_path, "--camera", "synthetic", "--max-seconds", "3")  # demo: eyes open at 3 s
+    loop = board("--camera", "synthetic", "--max-seconds", "3")  # demo: eyes open at 3 s
     try:
         loop.run()
         screen = next(e for e in menu_entries() if e.shortcut == "c").choose(loop)
@@ -212,10 +208,11 @@ CALIBRATION_FACE = "\n".join(
 
 def test_calibration_from_the_carer_menu_applies_and_saves_the_patients_blinks(
     tmp_path: Path,
+    board: Callable[..., BoardLoop],
 ) -> None:
     script = tmp_path / "face.txt"
     script.write_text(CALIBRATION_FACE, encoding="utf-8")
-    loop = board(tmp_path, "--camera", f"synthetic:{script}", "--max-seconds", "48",
+    loop = board("--camera", f"synthetic:{script}", "--max-seconds", "48",
                  "--profile", "bed7")  # fmt: skip
     assert "not calibrated" in loop.status_text()
     outcome = next(e for e in menu_entries() if e.shortcut == "b").choose(loop)

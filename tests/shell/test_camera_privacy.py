@@ -7,41 +7,32 @@ frame ever lands on disk.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
 import pytest
 
-from commboard.cli import build_parser
 from commboard.shell import app
 from commboard.shell.camera_view import CameraView
 from commboard.shell.loop import BoardLoop
 
 
 @pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
+def dummy_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
 
 
-def build_board(tmp_path: Path) -> BoardLoop:
+def test_a_screenshot_under_the_camera_view_shows_the_board_not_the_camera(
+    tmp_path: Path, start_board: Callable[..., BoardLoop]
+) -> None:
     shots = tmp_path / "shots"
     shots.mkdir()
-    args = build_parser().parse_args(
-        ["run", "--headless", "--virtual-clock", "--speech", "none", "--camera", "synthetic",
-         "--camera-fps", "15", "--max-seconds", "3", "--screenshots", str(shots),
-         "--event-log", str(tmp_path / "log.jsonl"), "--history", str(tmp_path / "h.jsonl")]
+    loop = start_board(
+        "--camera-fps", "15", "--max-seconds", "3", "--screenshots", str(shots),
+        camera="synthetic", draw=False,
     )  # fmt: skip
-    loop = app.build(args)
-    assert isinstance(loop, BoardLoop)
-    return loop
-
-
-def test_a_screenshot_under_the_camera_view_shows_the_board_not_the_camera(
-    tmp_path: Path,
-) -> None:
-    loop = build_board(tmp_path)
     try:
         loop.run()  # the camera runs; the demo face is seen
         assert loop.eyes is not None and loop.eyes.picture() is not None

@@ -24,6 +24,7 @@ from commboard.shell.eye_input import EyeInput
 from commboard.shell.render import TextCache
 from commboard.shell.screens import Close, Open
 from commboard.signals.blink_switch import BlinkSwitch
+from commboard.testing import ScriptedFeed
 from commboard.vision import landmarks as lm
 from commboard.vision.sample import CameraState, EyeSample
 
@@ -81,23 +82,6 @@ class Ctx:
     layouts_root = Path(".")
 
 
-class StillFeed:
-    """A feed whose newest frame is a fixed picture."""
-
-    def __init__(self, rgb: np.ndarray, sample: EyeSample) -> None:
-        self.frame = (rgb, sample)
-
-    def start(self) -> None: ...
-
-    def drain(self, now: float) -> list[Any]:
-        return []
-
-    def latest_frame(self) -> tuple[np.ndarray, EyeSample]:
-        return self.frame
-
-    def close(self) -> None: ...
-
-
 def test_the_view_shows_the_picture_and_green_outlines_of_open_eyes() -> None:
     pygame.font.init()
     rgb = np.zeros((480, 640, 3), np.uint8)
@@ -106,7 +90,9 @@ def test_the_view_shows_the_picture_and_green_outlines_of_open_eyes() -> None:
     for i, idx in enumerate(lm.CONTOUR_LEFT):  # a ring of points for the left eye
         a = 2 * np.pi * i / len(lm.CONTOUR_LEFT)
         landmarks[idx] = (0.6 + 0.05 * np.cos(a), 0.4 + 0.03 * np.sin(a), 0.0)
-    eyes = EyeInput(StillFeed(rgb, GOOD), BlinkSwitch(BlinkSettings()), landmarks=lambda: landmarks)
+    eyes = EyeInput(
+        ScriptedFeed(frame=(rgb, GOOD)), BlinkSwitch(BlinkSettings()), landmarks=lambda: landmarks
+    )
     eyes.state = CameraState.OK
     view = CameraView(Ctx(), eyes)
     surface = pygame.Surface((1280, 720))

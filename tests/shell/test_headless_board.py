@@ -8,14 +8,13 @@ pygame events, so the key mapping is exercised too.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
 import pytest
 
-from commboard.cli import build_parser, main
-from commboard.shell import app
+from commboard.cli import main
 from commboard.shell.carer_menu import (
     CarerMenu,
     LayoutPicker,
@@ -61,12 +60,6 @@ THANK_YOU = """\
 4.5 down select
 4.9 up select
 """
-
-
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the developer's own profiles."""
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
 
 
 @pytest.fixture
@@ -205,23 +198,8 @@ def test_screenshots_after_every_page_change_and_selection(
 
 
 @pytest.fixture
-def board(tmp_path: Path, layout_file: Path) -> Iterator[BoardLoop]:
-    args = build_parser().parse_args(
-        run_args(
-            tmp_path,
-            "--layout",
-            str(layout_file),
-            "--speech",
-            "none",
-            "--event-log",
-            str(tmp_path / "events.jsonl"),
-        )
-    )
-    loop = app.build(args)
-    assert isinstance(loop, BoardLoop)
-    loop.safe_frame(loop.p.clock.now())
-    yield loop
-    app.close(loop)
+def board(start_board: Callable[..., BoardLoop], layout_file: Path) -> BoardLoop:
+    return start_board(layout=layout_file)
 
 
 def key(loop: BoardLoop, code: int, text: str = "") -> None:
@@ -346,28 +324,21 @@ def test_typing_a_broken_layout_path_falls_back_with_a_banner(
     assert "using the default layout" in banner
 
 
-def test_broken_layout_at_start_falls_back_to_the_default_and_says_so(tmp_path: Path) -> None:
+def test_broken_layout_at_start_falls_back_to_the_default_and_says_so(
+    tmp_path: Path, start_board: Callable[..., BoardLoop]
+) -> None:
     broken = write(
         tmp_path / "mine.yaml",
         "format: 1\nhome: home\npages:\n  - id: home\n    rows: 1\n    columns: 1\n    cells:\n      - {label: Hi, action: spek}\n",
     )
-    args = build_parser().parse_args(
-        run_args(tmp_path, "--layout", str(broken), "--speech", "none")
+    loop = start_board(layout=broken)
+    assert loop.view is not None
+    texts = [b.text for b in loop.view.banners]
+    assert any(
+        "mine.yaml line 8" in t and "spek" in t and "using the default layout" in t for t in texts
     )
-    loop = app.build(args)
-    assert isinstance(loop, BoardLoop)
-    try:
-        loop.safe_frame(loop.p.clock.now())
-        assert loop.view is not None
-        texts = [b.text for b in loop.view.banners]
-        assert any(
-            "mine.yaml line 8" in t and "spek" in t and "using the default layout" in t
-            for t in texts
-        )
-        assert loop.session.layout.name == "English bedside"
-        assert broken.read_text().endswith("action: spek}\n")  # the carer's file is untouched
-    finally:
-        app.close(loop)
+    assert loop.session.layout.name == "English bedside"
+    assert broken.read_text().endswith("action: spek}\n")  # the carer's file is untouched
 
 
 def test_alarm_flashes_sounds_and_pauses_until_a_carer_stops_it(

@@ -8,17 +8,14 @@ wide and portrait screens.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import numpy
 import pygame
 import pytest
 
 from commboard.board.model import Action, Cell, Page
-from commboard.cli import build_parser
-from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 from commboard.shell.render import MIN_FONT_PX, BoardRenderer
 from commboard.shell.view import Banner, BoardView, Chrome, board_view, lit_frames, ring_px
@@ -52,24 +49,9 @@ RED = (200, 0, 0)
 NAVY = (16, 32, 96)
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
-
-
 @pytest.fixture
-def board(tmp_path: Path) -> Iterator[BoardLoop]:
-    layout = tmp_path / "board.yaml"
-    layout.write_text(LAYOUT, encoding="utf-8")
-    args = build_parser().parse_args(
-        ["run", "--headless", "--virtual-clock", "--camera", "none", "--speech", "none",
-         "--layout", str(layout), "--history", str(tmp_path / "h.jsonl")]
-    )  # fmt: skip
-    loop = app.build(args)
-    assert isinstance(loop, BoardLoop)
-    loop.safe_frame(loop.p.clock.now())
-    yield loop
-    app.close(loop)
+def board(start_board: Callable[..., BoardLoop]) -> BoardLoop:
+    return start_board(layout=LAYOUT)
 
 
 @pytest.fixture

@@ -8,25 +8,23 @@ see is read from them and from the render model.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pygame
 import pytest
 
-from commboard.cli import build_parser
 from commboard.profiles import load_profile
 from commboard.settings import BlinkSettings
-from commboard.shell import app
 from commboard.shell.camera_view import CameraView
 from commboard.shell.cue_sound import CueSound, tone
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.loop import BoardLoop
 from commboard.shell.settings_screen import SettingsScreen
 from commboard.signals.blink_switch import BlinkSwitch
-from commboard.testing import RecordingBeeper, RecordingSpeaker, ScriptedSamples
-from commboard.vision.sample import CameraState, CameraStatus, EyeSample
+from commboard.testing import RecordingBeeper, RecordingSpeaker, ScriptedFeed, ScriptedSamples
+from commboard.vision.sample import CameraState, CameraStatus
 
 LAYOUT = """\
 format: 1
@@ -44,27 +42,13 @@ pages:
 """
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
-
-
 @pytest.fixture
-def board(tmp_path: Path) -> Iterator[BoardLoop]:
-    layout = tmp_path / "board.yaml"
-    layout.write_text(LAYOUT, encoding="utf-8")
-    args = build_parser().parse_args(
-        ["run", "--headless", "--virtual-clock", "--camera", "none", "--speech", "none",
-         "--layout", str(layout), "--history", str(tmp_path / "h.jsonl"),
-         "--event-log", str(tmp_path / "events.jsonl")]
-    )  # fmt: skip
-    loop = app.build(args)
-    assert isinstance(loop, BoardLoop)
+def board(start_board: Callable[..., BoardLoop]) -> BoardLoop:
+    loop = start_board(layout=LAYOUT, draw=False)
     loop.p.speaker = RecordingSpeaker()
     loop.p.cue_sound = RecordingBeeper()
     loop.safe_frame(loop.p.clock.now())
-    yield loop
-    app.close(loop)
+    return loop
 
 
 def step(loop: BoardLoop, seconds: float) -> None:
@@ -194,25 +178,6 @@ def test_a_forgotten_camera_view_closes_but_calibration_does_not(board: BoardLoo
 # -- 5. a lost face: one banner ------------------------------------------------------------
 
 
-class FakeFeed:
-    def __init__(self, items: list[EyeSample | CameraStatus]) -> None:
-        self.items = items
-
-    def start(self) -> None:
-        pass
-
-    def drain(self, now: float) -> list[EyeSample | CameraStatus]:
-        due = [i for i in self.items if i.t <= now + 1e-9]
-        self.items = [i for i in self.items if i.t > now + 1e-9]
-        return due
-
-    def latest_frame(self) -> None:
-        return None
-
-    def close(self) -> None:
-        pass
-
-
 def face_banners(loop: BoardLoop) -> list[str]:
     assert loop.view is not None
     return [b.text for b in loop.view.banners if "face" in b.text.lower()]
@@ -224,7 +189,7 @@ def test_a_lost_face_is_said_by_one_banner(board: BoardLoop, face_lost: str) -> 
     board.apply_settings(replace(board.settings, blink=blink))
     t0 = board.now
     samples = ScriptedSamples(start_t=t0).open(1.0).no_face(3.0).open(1.0).samples()
-    feed = FakeFeed([CameraStatus(t0, CameraState.OK, "Camera working"), *samples])
+    feed = ScriptedFeed([CameraStatus(t0, CameraState.OK, "Camera working"), *samples])
     board.eyes = EyeInput(feed, BlinkSwitch(blink), camera="fake", virtual_clock=True)
     for sample in samples[: 30 * 3]:  # until 2 s after the face went
         step(board, sample.t - board.now)

@@ -23,12 +23,6 @@ META = next(meta for key, meta, _ in describe() if key == "scan.interval_s")
 LOW, HIGH = META.min, META.max  # the clinical range a profile value is held to
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the developer's own profiles."""
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
-
-
 def run_board(tmp_path: Path, interval: str) -> tuple[BoardLoop, list[dict[str, object]]]:
     log = tmp_path / "events.jsonl"
     args = build_parser().parse_args(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,11 +13,9 @@ import pygame
 import pytest
 
 from commboard.adapters.pygame_input import CarerRequest, Click, UiEvent, translate
-from commboard.cli import build_parser
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
 from commboard.profiles import ENV_CONFIG_DIR, load_profile, profile_path
 from commboard.settings import Settings, describe
-from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 from commboard.shell.render import TextCache
 from commboard.shell.screens import Close, Stay
@@ -345,17 +343,8 @@ def test_every_setting_can_be_shown_at_every_size(surface: pygame.Surface) -> No
 
 
 @pytest.fixture
-def running_board(tmp_path: Path) -> Iterator[BoardLoop]:
-    args = build_parser().parse_args(
-        ["run", "--headless", "--virtual-clock", "--speech", "none", "--profile", "anna",
-         "--history", str(tmp_path / "history.jsonl"),
-         "--event-log", str(tmp_path / "events.jsonl")]
-    )  # fmt: skip
-    loop = app.build(args)
-    assert isinstance(loop, BoardLoop)
-    loop.safe_frame(loop.p.clock.now())
-    yield loop
-    app.close(loop)
+def running_board(start_board: Callable[..., BoardLoop]) -> BoardLoop:
+    return start_board("--profile", "anna", camera=None)
 
 
 def step(loop: BoardLoop, seconds: float) -> None:

@@ -8,15 +8,12 @@ leaving the patient unheard and unseen.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pygame
 import pytest
 
-from commboard.cli import build_parser
 from commboard.effects import StopSpeech
-from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 from commboard.testing import RecordingSpeaker
 
@@ -36,27 +33,13 @@ pages:
 FAILURE = "Speech failed: the audio device was unplugged"
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the developer's own profiles."""
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
-
-
 @pytest.fixture
-def board(tmp_path: Path) -> Iterator[tuple[BoardLoop, RecordingSpeaker]]:
-    layout = tmp_path / "board.yaml"
-    layout.write_text(LAYOUT, encoding="utf-8")
-    args = build_parser().parse_args(
-        ["run", "--headless", "--virtual-clock", "--camera", "none", "--speech", "none",
-         "--layout", str(layout), "--history", str(tmp_path / "h.jsonl")]
-    )  # fmt: skip
-    loop = app.build(args)
-    assert isinstance(loop, BoardLoop)
+def board(start_board: Callable[..., BoardLoop]) -> tuple[BoardLoop, RecordingSpeaker]:
+    loop = start_board(layout=LAYOUT, draw=False)
     speaker = RecordingSpeaker()  # works when asked: the failure comes later
     loop.p.speaker = speaker
     loop.safe_frame(loop.p.clock.now())
-    yield loop, speaker
-    app.close(loop)
+    return loop, speaker
 
 
 def step(loop: BoardLoop, seconds: float) -> None:
