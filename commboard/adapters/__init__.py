@@ -1,1 +1,9 @@
-"""commboard.adapters."""
+"""Adapters: the only modules that touch devices and third-party I/O (camera, MediaPipe,
+speech, pygame input). Each implements a Protocol from the core.
+
+pygame's import greeting is turned off (see ``commboard.shell``).
+"""
+
+import os
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
