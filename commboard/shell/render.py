@@ -67,6 +67,12 @@ def ink_for(background: tuple[int, int, int]) -> tuple[int, int, int]:
     return INK if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else PAPER
 
 
+def is_key(label: str) -> bool:
+    """A one-character label ("A", "?") or a number ("10"): a key, sized with the other keys."""
+    text = label.strip()
+    return len(text) == 1 or text.isdigit()
+
+
 class TextCache:
     """Fits text into boxes and keeps the rendered surfaces."""
 
@@ -144,6 +150,16 @@ class TextCache:
         if cached is not None:
             return cached
         fits = [self.fit_px(text, box, top) for text, box, top in labels]
+        # Letters and numbers ("A", "?", "10") are keys: one size of their own, as
+        # large as fits, so the spelling page's letters do not shrink to "Delete".
+        keys = [is_key(text) for text, _, _ in labels]
+        if any(keys) and not all(keys):
+            words = self.page_sizes(tuple(x for x, k in zip(labels, keys, strict=True) if not k))
+            key_px = min(f for f, k in zip(fits, keys, strict=True) if k)
+            rest = iter(words)
+            sizes = tuple(key_px if k else next(rest) for k in keys)
+            self._page_sizes[key] = sizes
+            return sizes
         single = [len(text.split()) == 1 for text, _, _ in labels]
         phrases = [f for f, one in zip(fits, single, strict=True) if not one]
         # Phrases wrap, so they set the page size; without any, the median cell does.

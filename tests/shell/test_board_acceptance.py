@@ -26,7 +26,7 @@ from commboard.board.model import Action, Cell, Page
 from commboard.shell import app
 from commboard.shell.chrome import history_notice, layout_notice, short_path
 from commboard.shell.loop import WAITING_WORDS, BoardLoop
-from commboard.shell.render import BACKGROUND, STATUS_BG, BoardRenderer
+from commboard.shell.render import BACKGROUND, STATUS_BG, BoardRenderer, is_key
 from commboard.shell.view import SCAN_BANNER, Chrome, board_view
 
 LAYOUT = """\
@@ -187,8 +187,12 @@ def test_every_page_uses_one_label_size_except_a_lone_long_word(size: tuple[int,
         view = board_view(size, page, "", (), Chrome())
         sizes = renderer.label_sizes(view)
         labels = {c.index: c.label for c in view.cells}
-        common = max(sizes.values())
-        odd = {labels[i] for i, px in sizes.items() if px != common}
+        # Keys (single letters, numbers) are one group of their own, larger where they fit.
+        keys = {i: px for i, px in sizes.items() if is_key(labels[i])}
+        assert len(set(keys.values())) <= 1, (page.id, keys)
+        words = {i: px for i, px in sizes.items() if i not in keys}
+        common = max(words.values())
+        odd = {labels[i] for i, px in words.items() if px != common}
         # Only single words too long for the page shrink alone ("Uncomfortable"
         # in a narrow portrait cell); every phrase and most cells share one size.
         assert all(len(label.split()) == 1 for label in odd), (page.id, odd)
@@ -316,3 +320,17 @@ def test_a_signal_ends_the_board_cleanly_with_a_stop_line(tmp_path: Path, signum
     assert code == 0, proc.stderr.read() if proc.stderr else ""
     assert records[-1]["type"] == "stop" and records[-1]["reason"] == f"signal {name}"
     assert not any(r["type"] == "screen" for r in records)  # no quit confirmation opened
+
+
+def test_numbers_and_letters_are_not_shrunk_to_the_longest_word() -> None:
+    pygame.display.init()
+    pygame.font.init()
+    size = (1280, 720)
+    renderer = BoardRenderer(pygame.Surface(size))
+    layout, _ = load_layout_or_default(None)
+    view = board_view(size, layout.page("pain"), "", (), Chrome())
+    sizes = renderer.label_sizes(view)
+    by_label = {c.label: sizes[c.index] for c in view.cells}
+    # The 0-10 pain scale reads at a glance: larger than the words around it.
+    assert by_label["5"] > by_label["Head"]
+    assert by_label["10"] == by_label["0"]
