@@ -160,7 +160,8 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
     from commboard.shell.event_log import EventLog
     from commboard.shell.history_writer import HistoryWriter
     from commboard.shell.input_script import ScriptFeed
-    from commboard.shell.loop import BoardLoop, LoopParts, RealClock, VirtualClock
+    from commboard.shell.loop import BoardLoop
+    from commboard.shell.loop_parts import LoopParts, RealClock, VirtualClock
 
     surface = _open_display(args.windowed, args.headless)
     clock = VirtualClock() if args.virtual_clock else RealClock()

@@ -1,5 +1,13 @@
 """The frame loop: read the clock once, drain inputs, call the core, perform effects.
 
+The way from a camera frame to a spoken word, by module: ``eye_input``
+turns camera samples into switch presses, ``BoardLoop.dispatch`` hands them
+(and keys, clicks, scripted events) to the session or an open carer screen,
+the session returns effects, and ``performer`` carries them out (speech,
+alarm, cues, history, log).  ``board_status`` says why scanning is paused,
+``chrome`` holds the banners, ``render`` draws, ``screenshot`` saves
+``--screenshots``; ``loop_parts`` is what the loop is built from.
+
 It redraws only when something changed, and otherwise sleeps until the
 next scan step, the next scripted event or input (``PygameInput.wait``), so
 an idle board costs almost no CPU.  Under a virtual clock it jumps straight
@@ -11,34 +19,21 @@ from __future__ import annotations
 
 import time
 import traceback
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import (
-    CarerRequest,
-    Click,
-    Key,
-    PygameInput,
-    UiEvent,
-    WindowClosed,
-)
+from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent, WindowClosed
 from commboard.board.layout_file import default_layout_path, load_layout_or_default
-from commboard.board.model import Layout
 from commboard.board.session import Session
-from commboard.effects import Alarm, Cue, Effect, Highlight, Log, Notice, Speak, StopSpeech
+from commboard.effects import Effect
 from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
-from commboard.shell.alarm_sound import AlarmSound
+from commboard.shell import board_status, screen_timeout
 from commboard.shell.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.chrome import ChromeState, layout_notice
-from commboard.shell.cue_sound import Beeper, CueSound
-from commboard.shell.event_log import EventLog
-from commboard.shell.eye_indicator import indicator_rect
-from commboard.shell.eye_input import EyeInput
-from commboard.shell.history_writer import HistoryWriter
-from commboard.shell.input_script import ScriptFeed
+from commboard.shell.loop_parts import LoopParts
+from commboard.shell.performer import Performer
 from commboard.shell.render import BoardRenderer
 from commboard.shell.screens import (
     ChangeLayout,
@@ -50,81 +45,15 @@ from commboard.shell.screens import (
     Screen,
     Stay,
 )
-from commboard.shell.view import SCAN_BANNER, Banner, BoardView, Chrome, board_view, cell_at
-from commboard.speech import Speaker
+from commboard.shell.screenshot import Screenshots
+from commboard.shell.view import SCAN_BANNER, Banner, BoardView, cell_at
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
 # Real time, while a message is being spoken: how soon a failure of that very
 # message (the player dies, the device is pulled) shows its words on screen.
 SPEAKING_POLL_S = 0.1
 MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going to recover
-PAUSE_WORDS = {  # why scanning is paused, as the banner says it (scanner reason -> words)
-    "carer menu": "Scanning paused: carer menu open",
-    "alarm": "Scanning paused: help was called",
-    # The camera's own "I can't see your face" banner is not shown meanwhile: one banner says it.
-    "face lost": "I can't see your face - scanning paused, it resumes when the face is back",
-    "rest": "Scanning paused: resting - two long blinks wake the board",
-}
-WAITING_WORDS = "Scanning stopped - press the switch to start"
 BEEP_MODES = ("beep", "both")  # auditory-scanning settings that beep
-FACE_BANNER_KEY = "face"  # the camera's "I can't see your face" banner (shell/eye_input.py)
-
-
-class RealClock:
-    """Monotonic time; the loop sleeps in ``PygameInput.wait``."""
-
-    virtual = False
-
-    def now(self) -> float:
-        return time.monotonic()
-
-    def advance_to(self, t: float) -> None:
-        """Real time cannot be advanced; the loop waits instead."""
-
-
-class VirtualClock:
-    """Time that jumps to the next deadline: headless runs as fast as possible."""
-
-    virtual = True
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self._now = start
-
-    def now(self) -> float:
-        return self._now
-
-    def advance_to(self, t: float) -> None:
-        self._now = max(self._now, t)
-
-
-Clock = RealClock | VirtualClock
-
-
-@dataclass
-class LoopParts:
-    """Everything the loop works with, built by ``shell.app`` (the composition root)."""
-
-    layout: Layout
-    settings: Settings
-    speaker: Speaker
-    surface: pygame.Surface
-    clock: Clock
-    event_log: EventLog
-    inputs: PygameInput
-    script: ScriptFeed | None = None
-    history: HistoryWriter | None = None
-    usage: dict[str, dict[int, float]] = field(default_factory=dict)
-    end_at: float | None = None
-    screenshots: Path | None = None
-    input_name: str = "keyboard"
-    launched_at: float | None = None  # real monotonic time the command started
-    banners: list[Banner] = field(default_factory=list)
-    profile: str = "default"  # the --profile the settings screen saves to
-    eyes: EyeInput | None = None  # camera + blink switch (shell/eye_input.py)
-    alarm_sound: AlarmSound | None = None
-    # The auditory-scanning beep (``auditory: beep`` or ``both``); tests inject a recording fake.
-    cue_sound: Beeper | None = field(default_factory=CueSound)
-    history_problems: list[str] = field(default_factory=list)  # damaged lines read at start
 
 
 class BoardLoop:
@@ -145,13 +74,9 @@ class BoardLoop:
         self.running = True
         self.frames = 0
         self._errors = 0
-        self._alarm_active = False
-        self._shots = 0
-        self._shot_reason: str | None = None
-        # The message being spoken (text, when said): if speech fails before it
-        # has played, its words are shown large after all.
-        self._in_flight: tuple[str, float] | None = None
-        self._pause_reason: str | None = None  # from the scanner's "paused" log record
+        self.shots = Screenshots(parts.screenshots)
+        # Speech, alarm, cues, history and log: what the core's effects do.
+        self.performer = Performer(parts, self.chrome, self.shots)
         self._stop_reason: str | None = None  # set by ``stop`` (a signal)
         self._carer_input_at = self.now  # last carer key/click on an open screen
         for banner in parts.banners:
@@ -237,13 +162,13 @@ class BoardLoop:
         if self.eyes is not None:  # camera samples -> blink switch -> dispatch, pauses, banners
             self.eyes.frame(self, now)
         self.dirty |= self.chrome.expire(now)
-        if self._alarm_active and not self.chrome.alarm_on:
+        if self.performer.alarm_active and not self.chrome.alarm_on:
             self._end_alarm()  # it ran its time (chrome leaves a "help was called" banner)
         # A screen that moves by itself (the settings try-out) is redrawn when due.
         self.dirty |= any(
             (d := s.next_deadline(now)) is not None and d <= now for s in self.screens
         )
-        self._check_speech()
+        self.dirty |= self.performer.check_speech(now)
         self._close_idle_screens(now)
         self._show_scan_state()
         if self.dirty:
@@ -282,7 +207,7 @@ class BoardLoop:
             # A deadline that does not move past now would spin forever: nudge it.
             self.p.clock.advance_to(max(deadline, self.now + 1e-6))
             return
-        poll = SPEAKING_POLL_S if self._in_flight else IDLE_POLL_S
+        poll = SPEAKING_POLL_S if self.performer.in_flight else IDLE_POLL_S
         wait = poll if deadline is None else min(poll, deadline - self.p.clock.now())
         self.p.inputs.wait(max(0.0, wait))
 
@@ -304,15 +229,11 @@ class BoardLoop:
 
     def _stop_alarm(self) -> None:
         """A carer stopped the alarm (Escape or a click)."""
-        self.chrome.stop_alarm()
-        self.p.event_log.record(self.now, "alarm_stopped")
-        self._end_alarm()
+        self.performer.stop_alarm(self.now, self.session)
+        self.dirty = True
 
     def _end_alarm(self) -> None:
-        self._alarm_active = False
-        if self.p.alarm_sound is not None:
-            self.p.alarm_sound.stop()
-        self.perform(self.session.resume(self.now))
+        self.performer.end_alarm(self.now, self.session)
         self.dirty = True
 
     def _to_screen(self, event: UiEvent) -> None:
@@ -350,34 +271,23 @@ class BoardLoop:
         self.dirty = True
 
     def _screen_timeout_at(self) -> float | None:
-        """When the open carer screens close by themselves (None: none open, or one that never does).
-
-        A forgotten carer menu must not leave the patient without a voice:
-        screens that set ``idle_timeout_s`` (the carer menu, the layout picker,
-        the quit confirmation, the settings screen, the camera view) close
-        after that long without a carer key or click and scanning resumes.
-        Calibration runs without carer input on purpose and does not set it.
-        """
-        limit = getattr(self.screens[-1], "idle_timeout_s", None) if self.screens else None
-        return None if limit is None else self._carer_input_at + float(limit)
+        """When the open carer screens close by themselves (see ``shell.screen_timeout``)."""
+        return screen_timeout.timeout_at(self.screens, self._carer_input_at)
 
     def _close_idle_screens(self, now: float) -> None:
         """Back to the board when the carer menu was left without input (with a log line)."""
-        due = self._screen_timeout_at()
-        if due is None or now < due:
+        gone = screen_timeout.timed_out(self.screens, self._carer_input_at, now)
+        if gone is None:
             return
-        names = [type(s).__name__ for s in self.screens]
-        idle_s = now - self._carer_input_at
-        # What closing loses (the settings screen's unsaved edits): logged and shown.
-        notes = [n for s in self.screens if (n := _timeout_note(s))]
         self.p.event_log.record(
-            now, "screen_timeout", closed=names, idle_s=round(idle_s, 3), notes=notes
+            now,
+            "screen_timeout",
+            closed=gone.closed,
+            idle_s=round(gone.idle_s, 3),
+            notes=gone.notes,
         )
         self.close_screens()
-        minutes = round(idle_s / 60)
-        after = "a minute" if minutes <= 1 else f"{minutes} minutes"
-        text = f"The carer screen closed after {after} without input"
-        self.chrome.notice("; ".join([text, *notes]), now)
+        self.chrome.notice(gone.notice, now)
 
     def act(self, outcome: Outcome) -> None:
         """Do what a carer screen asked."""
@@ -408,7 +318,7 @@ class BoardLoop:
             path=str(path or ""),
             problems=[str(p) for p in problems],
         )
-        self._pause_reason = None  # a new session is not paused
+        self.performer.pause_reason = None  # a new session is not paused
         if problems:
             self.chrome.show(Banner("layout", layout_notice(problems)), self.now)
         else:
@@ -418,176 +328,42 @@ class BoardLoop:
     # -- effects --------------------------------------------------------------
 
     def perform(self, effects: list[Effect]) -> None:
-        """Carry out what the core asked for, in order."""
-        for effect in effects:
-            match effect:
-                case Log():
-                    self._log(effect)
-                case Speak(text=text):
-                    self._say(text, effect.t)
-                case Cue():
-                    self._cue(effect)
-                case StopSpeech():
-                    self.p.speaker.stop()
-                    self._in_flight = None  # cut off on purpose: nothing failed
-                case Alarm(text=text):
-                    self._alarm(effect)
-                case Notice(text=text) if not text.startswith("Scanning paused"):
-                    self.chrome.notice(text, effect.t)  # pauses: the lasting scan banner
-                case Highlight():
-                    pass
+        """Carry out what the core asked for, in order (see ``shell.performer``)."""
+        self.performer.perform(effects, self.session)
+        if effects:
             self.dirty = True
-
-    def _cue(self, cue: Cue) -> None:
-        """Auditory scanning: the label with the prompt voice and/or a short beep.
-
-        Neither talks over a message being spoken (the speaker drops the
-        label itself; the beep is skipped here).
-        """
-        if cue.text:
-            self.p.speaker.cue(cue.text)
-        beeper = self.p.cue_sound
-        if cue.beep and beeper is not None and not self.p.speaker.status().speaking:
-            beeper.beep()
-            if not beeper.problem:
-                self.chrome.hide("beep")
-            elif self.chrome.show(Banner("beep", f"No scanning beep: {beeper.problem}"), cue.t):
-                self.p.event_log.record(cue.t, "error", message=beeper.problem)  # once
-
-    def _alarm(self, effect: Alarm) -> None:
-        self.chrome.alarm(effect.text, effect.t)
-        self._alarm_active = True
-        if self.p.alarm_sound is not None:
-            self.p.alarm_sound.start()
-            if self.p.alarm_sound.problem:
-                self.p.event_log.record(effect.t, "error", message=self.p.alarm_sound.problem)
-        self.p.speaker.say(effect.text)  # the alarm screen already shows these words
-        self._in_flight = None
-        self.perform(self.session.pause(effect.t, "alarm"))
-
-    def _log(self, log: Log) -> None:
-        self.p.event_log.write(log)
-        if log.type == "scan" and log.fields.get("event") == "paused":
-            self._pause_reason = str(log.fields.get("reason", ""))
-        elif log.type == "scan" and log.fields.get("event") == "resumed":
-            self._pause_reason = None
-        if log.type in ("select", "page"):
-            self._shot_reason = log.type
-        if log.type == "speak" and self.p.history is not None:
-            f = log.fields
-            cell = f.get("cell")  # a phrase cell's slot: what Huffman scanning learns from
-            slot = cell if isinstance(cell, int) and not isinstance(cell, bool) else None
-            self.p.history(str(f["text"]), str(f["page"]), str(f["source"]), slot)
-
-    def _say(self, text: str, t: float) -> None:
-        """Speak; show the words large if speech is already known not to work."""
-        self.p.speaker.say(text)
-        if self.p.speaker.status().available:
-            self._in_flight = (text, t)  # a failure may only show a few ms later
-        else:
-            self._in_flight = None
-            self.chrome.said(text, t)
-
-    def _check_speech(self) -> None:
-        """Banners for broken speech, and the words of a message that failed while playing."""
-        status = self.p.speaker.status()
-        if self._in_flight is not None and not status.available:
-            self.chrome.said(self._in_flight[0], self.now)  # shown from now, for SAID_S
-            self._in_flight = None
-            self.dirty = True
-        elif self._in_flight is not None and not status.speaking:
-            self._in_flight = None  # it played to the end (or was stopped)
-        if status.problem:
-            problem = status.problem.rstrip(".")
-            if not problem.lower().startswith("speech"):
-                problem = f"Speech is unavailable: {problem}"
-            text = f"{problem}. Spoken words are shown at the top."
-            self.dirty |= self.chrome.show(Banner("speech", text), self.now)
-        else:
-            self.dirty |= self.chrome.hide("speech")
-        if status.notice:
-            self.dirty |= self.chrome.show(Banner("speech-notice", status.notice, "info"), self.now)
 
     # -- drawing --------------------------------------------------------------
 
     def scan_state(self) -> str | None:
-        """Why nothing is highlighted and nothing will move by itself, or None while scanning.
-
-        Paused (carer menu, alarm, face lost, rest) or waiting for the switch
-        (after the unanswered passes, or a start-on-switch setting).  A short
-        post-selection pause is scanning: it ends by itself.
-        """
-        if self.session.paused:
-            reason = self._pause_reason or "paused"
-            return PAUSE_WORDS.get(reason, f"Scanning paused: {reason}")
-        if not self.session.highlighted and self.session.next_deadline() is None:
-            return WAITING_WORDS
-        return None
+        """Why nothing is highlighted and nothing will move by itself, or None while scanning."""
+        return board_status.scan_state(self.session, self.performer.pause_reason)
 
     def _show_scan_state(self) -> None:
         """Keep the calm "scanning stopped" banner up exactly while the scanner waits."""
-        state = self.scan_state()
-        if state is None:
+        banner = board_status.scan_banner(self.session, self.performer.pause_reason)
+        if banner is None:
             self.dirty |= self.chrome.hide(SCAN_BANNER)
         else:
-            face = self.session.paused and self._pause_reason == "face lost"
-            level = "warning" if face else "info"  # as the camera's face banner was
-            self.dirty |= self.chrome.show(Banner(SCAN_BANNER, state, level), self.now)
+            self.dirty |= self.chrome.show(banner, self.now)
 
     def switch_names(self) -> str:
         """What selects right now: the keyboard (or script) always, the blink while the camera works."""
         blink = self.eyes is not None and self.eyes.blink_selects
-        return f"blink + {self.p.input_name}" if blink else self.p.input_name
+        return board_status.switch_names(self.p.input_name, blink)
 
     def status_text(self) -> str:
         """The status line: input, scan speed and pattern, camera, calibration."""
-        scan = self.settings.scan
-        parts = [
-            f"switch: {self.switch_names()}",
-            f"scan {scan.interval_s:.1f} s {scan.pattern.replace('_', '-')}",
-            *self.status_parts.values(),
-        ]
-        if not self.settings.blink.calibrated:
-            parts.append("not calibrated")
-        if self.session.paused:
-            parts.append("PAUSED")
-        elif self.scan_state() is not None:
-            parts.append("WAITING FOR SWITCH")
-        return "  |  ".join(parts)
+        return board_status.status_text(
+            self.session, self.performer.pause_reason, self.switch_names(), self.status_parts
+        )
 
     def make_view(self) -> BoardView:
         """The render model of the board as it is now."""
-        display = self.settings.display
-        view = board_view(
-            self.p.surface.get_size(),
-            self.session.page,
-            self.session.message,
-            self.session.highlighted,
-            self._chrome_shown(),
-            highlight_color=display.highlight_color,
-            border_scale=display.border_scale,
-            enlarge_highlight=display.enlarge_highlight,
-            highlight_border_color=display.highlight_border_color,
-            background_color=display.background_color,
-        )
-        if self.eyes is None or self.eyes.look() is None:
-            return view
-        # The eye indicator sits at the right of the message bar: the words end before it.
-        left = view.message_rect[0]
-        return replace(view, message_text_w=indicator_rect(view.message_rect)[0] - left)
-
-    def _chrome_shown(self) -> Chrome:
-        """The chrome to draw: one banner for a lost face, not two saying the same.
-
-        While scanning is paused because the face is lost, the scan banner
-        (always shown, see ``shown_banners``) says "I can't see your face";
-        the camera's own face banner is then left out.
-        """
         chrome = self.chrome.chrome(self.status_text(), self.now)
-        if self._pause_reason != "face lost" or not self.session.paused:
-            return chrome
-        kept = tuple(b for b in chrome.banners if b.key != FACE_BANNER_KEY)
-        return replace(chrome, banners=kept)
+        chrome = board_status.one_face_banner(chrome, self.session, self.performer.pause_reason)
+        indicator = self.eyes is not None and self.eyes.look() is not None
+        return board_status.view_now(self.p.surface.get_size(), self.session, chrome, indicator)
 
     def draw(self) -> None:
         """Draw the board and any carer screens, then show it."""
@@ -597,9 +373,7 @@ class BoardLoop:
             self.eyes.draw(self.p.surface, self.view, self.renderer.texts)
         # Screenshots show the board only, taken before carer screens are drawn:
         # the camera view paints the live camera picture, which must never reach disk.
-        if self._shot_reason and self.p.screenshots is not None:
-            self._screenshot(self._shot_reason)
-        self._shot_reason = None
+        self.shots.take(self.p.surface)
         for screen in self.screens:
             screen.draw(self.p.surface, self.renderer.texts, self.now)
         pygame.display.flip()
@@ -613,15 +387,3 @@ class BoardLoop:
         if self.p.launched_at is not None and not self.p.clock.virtual:
             fields["elapsed_s"] = round(time.monotonic() - self.p.launched_at, 4)
         self.p.event_log.record(self.now, "first_frame", **fields)
-
-    def _screenshot(self, reason: str) -> None:
-        assert self.p.screenshots is not None
-        self._shots += 1
-        path = self.p.screenshots / f"{self._shots:04d}-{reason}.png"
-        pygame.image.save(self.p.surface, str(path))
-
-
-def _timeout_note(screen: Screen) -> str | None:
-    """A screen's note on what closing it for want of input loses (``timeout_note``), if any."""
-    note = getattr(screen, "timeout_note", None)
-    return note() if callable(note) else None

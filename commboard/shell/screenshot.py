@@ -1,13 +1,15 @@
-"""``commboard screenshot``: the real board drawn headless, as a person would see it.
+"""Pictures of the board: ``commboard screenshot`` and a running board's ``--screenshots``.
 
-Uses the same session, view and renderer as a running board, on a virtual
-clock, so the picture is what a patient sees a moment after the page opens
-(the first row highlighted).
+``board_image`` uses the same session, view and renderer as a running board,
+on a virtual clock, so the picture is what a patient sees a moment after the
+page opens (the first row highlighted).  ``Screenshots`` saves the running
+board after every selection and page change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pygame
 
@@ -53,3 +55,26 @@ def board_image(
         enlarge_highlight=settings.display.enlarge_highlight,
     )
     BoardRenderer(surface).draw(view)
+
+
+class Screenshots:
+    """A running board's ``--screenshots``: one PNG after each selection or page change.
+
+    The loop marks a picture ``due`` (from the session's ``select``/``page``
+    log records) and calls ``take`` after drawing the board and before any
+    carer screen: the camera view paints the live camera picture, which must
+    never reach disk.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder  # None: no screenshots
+        self.due: str | None = None  # why the next picture is taken ("select", "page")
+        self._count = 0
+
+    def take(self, surface: pygame.Surface) -> None:
+        """Save the board if a picture is due (and a folder was given); nothing is due after."""
+        if self.due and self.folder is not None:
+            self._count += 1
+            path = self.folder / f"{self._count:04d}-{self.due}.png"
+            pygame.image.save(surface, str(path))
+        self.due = None

@@ -37,7 +37,7 @@ def test_a_screenshot_under_the_camera_view_shows_the_board_not_the_camera(
         loop.run()  # the camera runs; the demo face is seen
         assert loop.eyes is not None and loop.eyes.picture() is not None
         loop.open_screen(CameraView(loop, loop.eyes))
-        loop._shot_reason = "page"
+        loop.shots.due = "page"
         loop.draw()
         on_screen = pygame.surfarray.array3d(loop.p.surface)
         # The same board state drawn without any carer screen on top.

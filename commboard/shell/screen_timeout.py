@@ -1,0 +1,55 @@
+"""A forgotten carer screen closes by itself, so the patient is never left without a voice.
+
+Screens that set ``idle_timeout_s`` (the carer menu, the layout picker, the
+quit confirmation, the settings screen, the camera view) close after that
+long without a carer key or click, and scanning resumes.  Calibration runs
+without carer input on purpose and does not set it.  What closing loses
+(the settings screen's unsaved edits, its ``timeout_note``) is logged and
+shown.  Pure functions; the frame loop keeps the screens and the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from commboard.shell.screens import Screen
+
+
+def timeout_at(screens: Sequence[Screen], carer_input_at: float) -> float | None:
+    """When the open carer screens close by themselves (None: none open, or one that never does)."""
+    limit = getattr(screens[-1], "idle_timeout_s", None) if screens else None
+    return None if limit is None else carer_input_at + float(limit)
+
+
+@dataclass(frozen=True, slots=True)
+class TimedOut:
+    """The screens that closed for want of input: what the log records and the notice says."""
+
+    closed: list[str]  # screen class names, bottom first
+    idle_s: float
+    notes: list[str]  # what closing lost, one note per screen that had something to lose
+
+    @property
+    def notice(self) -> str:
+        """The words shown on the board once it is back."""
+        minutes = round(self.idle_s / 60)
+        after = "a minute" if minutes <= 1 else f"{minutes} minutes"
+        text = f"The carer screen closed after {after} without input"
+        return "; ".join([text, *self.notes])
+
+
+def timed_out(screens: Sequence[Screen], carer_input_at: float, now: float) -> TimedOut | None:
+    """The screens to close at ``now`` for want of carer input, or None if none are due."""
+    due = timeout_at(screens, carer_input_at)
+    if due is None or now < due:
+        return None
+    names = [type(s).__name__ for s in screens]
+    notes = [n for s in screens if (n := _timeout_note(s))]
+    return TimedOut(names, now - carer_input_at, notes)
+
+
+def _timeout_note(screen: Screen) -> str | None:
+    """A screen's note on what closing it for want of input loses (``timeout_note``), if any."""
+    note = getattr(screen, "timeout_note", None)
+    return note() if callable(note) else None
