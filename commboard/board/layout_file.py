@@ -10,109 +10,49 @@ and scalars are read as the text that was typed, so ``label: No`` is the word
 "No" and not YAML 1.1's boolean ``False``.  All problems in all files are
 collected before giving up, so a carer fixes them in one pass.  Layout files
 are only ever read, never written.
+
+The work is split by concept: ``layout_yaml`` reads files and fields with
+line numbers, ``layout_pages`` builds and checks pages and cells, and this
+module reads the layout-wide header, puts a layout together, and offers the
+public API (loading with a fallback, and ``commboard validate``).
 """
 
 from __future__ import annotations
 
-import difflib
-import math
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from commboard.board.layout_pages import COLORS, PageDraft, check_pages, parse_page
+from commboard.board.layout_yaml import (
+    LayoutError,
+    LayoutProblem,
+    YamlSource,
+    did_you_mean,
+    mapping_fields,
+    read_node,
+    text_field,
+)
 from commboard.board.model import Action, Cell, Layout, Page
+
+__all__ = [
+    "COLORS",
+    "FORMAT_VERSION",
+    "LayoutError",
+    "LayoutProblem",
+    "default_layout_path",
+    "emergency_layout",
+    "fallback_notice",
+    "load_layout",
+    "load_layout_or_default",
+    "validate_command",
+]
 
 FORMAT_VERSION = 1
 HEADER_FILE = "layout.yaml"
-MAX_GRID = 12  # rows or columns; beyond this cells are too small to see and to scan
-MAX_HOLD_S = 10.0
 
 HEADER_FIELDS = ("format", "name", "language", "home", "pages")
-PAGE_FIELDS = ("id", "title", "rows", "columns", "cells")
-CELL_FIELDS = ("label", "text", "action", "target", "color", "hold")
-
-# Named cell colours (backgrounds).  Light enough that dark label text stays
-# readable; any other colour can be written as "#rrggbb".
-COLORS: dict[str, str] = {
-    "red": "#f28b82",
-    "orange": "#fbbc6b",
-    "yellow": "#fff176",
-    "green": "#8fd694",
-    "blue": "#8ab4f8",
-    "purple": "#c5a3ff",
-    "pink": "#f8a5c2",
-    "brown": "#c8a27a",
-    "grey": "#c4c4c4",
-    "gray": "#c4c4c4",
-    "white": "#ffffff",
-}
-_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-_PAGE_ID = re.compile(r"[A-Za-z0-9_-]+")
-_NULL_TAG = "tag:yaml.org,2002:null"
-_NAVIGATION = (Action.BACK, Action.HOME, Action.GO)
-
-
-@dataclass(frozen=True)
-class LayoutProblem:
-    """One thing wrong in a layout file, with where to fix it.
-
-    Attributes:
-        path: the file (or folder) the problem is in.
-        line: 1-based line number, or None when the problem is the whole file.
-        message: what is wrong, in words a carer understands.
-    """
-
-    path: Path
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-class LayoutError(Exception):
-    """A layout could not be loaded; ``problems`` lists every reason found."""
-
-    def __init__(self, problems: list[LayoutProblem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
-
-
-@dataclass
-class _Source:
-    """One file being read: reports problems against its path and a node's line."""
-
-    path: Path
-    problems: list[LayoutProblem]
-
-    def report(self, node: yaml.Node | None, message: str) -> None:
-        line = None if node is None else node.start_mark.line + 1
-        self.problems.append(LayoutProblem(self.path, line, message))
-
-
-@dataclass
-class _GoRef:
-    """A ``go`` cell's target, checked once every page is known."""
-
-    src: _Source
-    node: yaml.Node
-    target: str
-
-
-@dataclass
-class _PageDraft:
-    """A parsed page plus what the cross-page checks need."""
-
-    page: Page | None
-    src: _Source
-    page_id: str | None = None
-    id_node: yaml.Node | None = None
-    go_refs: list[_GoRef] = field(default_factory=list)
 
 
 @dataclass
@@ -126,276 +66,10 @@ class _Header:
     page_nodes: list[yaml.Node]
 
 
-# --- reading files -----------------------------------------------------------
-
-
-def _read_node(src: _Source) -> yaml.Node | None:
-    """Compose ``src.path`` into a YAML node tree, reporting why not if it cannot."""
-    try:
-        text = src.path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        src.report(None, f"cannot read this file: {exc.strerror or exc}")
-        return None
-    except UnicodeDecodeError:
-        src.report(None, "this file is not UTF-8 text; save it as UTF-8")
-        return None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        _report_yaml_error(src, exc)
-        return None
-    except yaml.YAMLError as exc:
-        src.problems.append(LayoutProblem(src.path, None, f"not valid YAML: {exc}"))
-        return None
-    except RecursionError:
-        src.report(None, "lists or fields are nested too deeply")
-        return None
-    if node is None:
-        src.report(None, "this file is empty")
-    return node
-
-
-def _report_yaml_error(src: _Source, exc: yaml.MarkedYAMLError) -> None:
-    mark = exc.problem_mark or exc.context_mark
-    line = None if mark is None else mark.line + 1
-    words = " ".join(w for w in (exc.context, exc.problem) if w) or "YAML syntax error"
-    if "'\\t'" in words:
-        words += " (indent with spaces, not tabs)"
-    src.problems.append(LayoutProblem(src.path, line, f"not valid YAML: {words}"))
-
-
-# --- reading fields ----------------------------------------------------------
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _quote_hint(name: str) -> str:
-    # "{label: Ask me, not my family}" splits at the comma: the rest becomes a field.
-    return " (text with a comma or colon must be in double quotes)" if " " in name else ""
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
-
-
-def _fields(
-    src: _Source, node: yaml.Node, allowed: tuple[str, ...], what: str
-) -> dict[str, yaml.Node] | None:
-    """The ``field: value`` pairs of a mapping node; reports unknown and repeated fields."""
-    if not isinstance(node, yaml.MappingNode):
-        src.report(node, f"expected {what} written as 'field: value' lines")
-        return None
-    found: dict[str, yaml.Node] = {}
-    for key, value in node.value:
-        name = key.value if isinstance(key, yaml.ScalarNode) else ""
-        if name not in allowed:
-            hint = _did_you_mean(name, allowed) or _quote_hint(name)
-            src.report(key, f"unknown field '{name}' in {what}{hint}; fields: {', '.join(allowed)}")
-        elif name in found:
-            src.report(key, f"field '{name}' is given twice in {what}")
-        else:
-            found[name] = value
-    return found
-
-
-def _text(
-    src: _Source, fields: dict[str, yaml.Node], name: str, *, required: bool = False
-) -> str | None:
-    """A field's text exactly as typed (``No`` stays "No"); None if absent or ``~``."""
-    node = fields.get(name)
-    if node is None or _is_null(node):
-        if required:
-            src.report(node, f"missing '{name}'")
-        return None
-    if not isinstance(node, yaml.ScalarNode):
-        src.report(node, f"'{name}' should be text, not a list or a mapping")
-        return None
-    return str(node.value)
-
-
-def _whole_number(
-    src: _Source, node: yaml.Node | None, name: str, low: int, high: int
-) -> int | None:
-    """A field holding a whole number in ``low..high``, or None after reporting why not."""
-    value = None
-    if isinstance(node, yaml.ScalarNode) and re.fullmatch(r"[+-]?\d+", str(node.value)):
-        value = int(node.value)
-    if value is None or not low <= value <= high:
-        shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
-        src.report(node, f"'{name}' must be a whole number from {low} to {high}, not {shown!r}")
-        return None
-    return value
-
-
-def _seconds(src: _Source, node: yaml.Node) -> float | None:
-    """A ``hold`` value in seconds, 0..MAX_HOLD_S."""
-    text = node.value if isinstance(node, yaml.ScalarNode) else ""
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        value = math.nan
-    if not (math.isfinite(value) and 0.0 <= value <= MAX_HOLD_S):
-        src.report(node, f"'hold' must be seconds from 0 to {MAX_HOLD_S:g}, e.g. 'hold: 2.5'")
-        return None
-    return value
-
-
-def _color(src: _Source, node: yaml.Node | None, text: str | None) -> str | None:
-    """A colour name or ``#rrggbb``, normalised to lower-case ``#rrggbb``."""
-    if text is None:
-        if node is not None:  # "color: #ff8800" unquoted: YAML reads '#...' as a comment
-            src.report(node, "'color' is empty; write '#rrggbb' colours in quotes: \"#ff8800\"")
-        return None
-    word = text.strip().lower()
-    if word in COLORS:
-        return COLORS[word]
-    if _HEX.fullmatch(word):
-        return word if len(word) == 7 else "#" + "".join(ch * 2 for ch in word[1:])
-    hint = _did_you_mean(word, COLORS)
-    src.report(node, f"unknown colour '{text}'{hint}; use one of {', '.join(COLORS)} or '#rrggbb'")
-    return None
-
-
-# --- cells and pages ---------------------------------------------------------
-
-
-def _action(src: _Source, fields: dict[str, yaml.Node]) -> Action | None:
-    word = _text(src, fields, "action")
-    if word is None:
-        return Action.SPEAK
-    try:
-        return Action(word.strip())
-    except ValueError:
-        names = [a.value for a in Action]
-        hint = _did_you_mean(word, names)
-        src.report(fields["action"], f"unknown action '{word}'{hint}; actions: {', '.join(names)}")
-        return None
-
-
-def _label(src: _Source, node: yaml.Node, fields: dict[str, yaml.Node]) -> str | None:
-    label = _text(src, fields, "label")
-    if label is None or not label.strip():
-        src.report(fields.get("label", node), "a cell needs a label (the words shown on it)")
-        return None
-    return label
-
-
-def _target(src: _Source, fields: dict[str, yaml.Node], action: Action | None) -> str | None:
-    target = _text(src, fields, "target")
-    if action is Action.GO and not target:
-        src.report(fields.get("action"), "action 'go' needs a 'target': the id of the page to open")
-    elif action is not Action.GO and target is not None and action is not None:
-        src.report(fields["target"], "'target' only works with 'action: go'")
-    return target
-
-
-def _cell(src: _Source, node: yaml.Node, refs: list[_GoRef]) -> Cell | None:
-    """One cell, or None for an empty slot or a cell with problems."""
-    if _is_null(node) or (isinstance(node, yaml.MappingNode) and not node.value):
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        src.report(
-            node, "a cell is written like '{label: Yes, action: speak}', or '~' for an empty slot"
-        )
-        return None
-    fields = _fields(src, node, CELL_FIELDS, "a cell")
-    if fields is None:
-        return None
-    label = _label(src, node, fields)
-    action = _action(src, fields)
-    target = _target(src, fields, action)
-    text = _text(src, fields, "text")
-    if text == "":
-        src.report(fields["text"], "'text' is empty; leave it out to say the label")
-    color = _color(src, fields.get("color"), _text(src, fields, "color"))
-    hold = _seconds(src, fields["hold"]) if "hold" in fields else None
-    if label is None or action is None or text == "":
-        return None
-    if action is Action.GO and target:
-        refs.append(_GoRef(src, fields["target"], target))
-    return Cell(label, action, text, target if action is Action.GO else None, color, hold)
-
-
-def _grid(
-    src: _Source, fields: dict[str, yaml.Node], page: yaml.Node
-) -> tuple[int | None, int | None]:
-    sizes: list[int | None] = []
-    for name in ("rows", "columns"):
-        if name in fields:
-            sizes.append(_whole_number(src, fields[name], name, 1, MAX_GRID))
-        else:
-            src.report(page, f"missing '{name}': the page's grid size, 1 to {MAX_GRID}")
-            sizes.append(None)
-    return sizes[0], sizes[1]
-
-
-def _cells(
-    src: _Source, fields: dict[str, yaml.Node], page: yaml.Node, refs: list[_GoRef]
-) -> tuple[list[Cell | None], list[yaml.Node]] | None:
-    node = fields.get("cells")
-    if node is None:
-        src.report(page, "missing 'cells': the list of the page's cells")
-        return None
-    if not isinstance(node, yaml.SequenceNode):
-        src.report(node, "'cells' must be a list, one '- ' line per cell")
-        return None
-    return [_cell(src, item, refs) for item in node.value], list(node.value)
-
-
-def _page_id(src: _Source, fields: dict[str, yaml.Node], node: yaml.Node) -> str | None:
-    page_id = _text(src, fields, "id")
-    if page_id is None:
-        src.report(node, "a page needs an 'id' (a short name like 'pain', used by 'target')")
-    elif not _PAGE_ID.fullmatch(page_id):
-        src.report(fields["id"], f"page id '{page_id}' may use only letters, digits, '_' and '-'")
-        return None
-    return page_id
-
-
-def _page(src: _Source, node: yaml.Node) -> _PageDraft:
-    """Parse one page node; ``draft.page`` is None when it has problems."""
-    draft = _PageDraft(None, src)
-    fields = _fields(src, node, PAGE_FIELDS, "a page")
-    if fields is None:
-        return draft
-    draft.id_node = fields.get("id")
-    draft.page_id = page_id = _page_id(src, fields, node)
-    title = _text(src, fields, "title")
-    rows, columns = _grid(src, fields, node)
-    parsed = _cells(src, fields, node, draft.go_refs)
-    if parsed is None or page_id is None or rows is None or columns is None:
-        return draft
-    cells, cell_nodes = parsed
-    if _fits(src, page_id, rows, columns, cell_nodes, fields["cells"]):
-        padded = tuple(cells) + (None,) * (rows * columns - len(cells))
-        draft.page = Page(page_id, title or page_id, rows, columns, padded)
-    return draft
-
-
-def _fits(
-    src: _Source, page_id: str, rows: int, columns: int, nodes: list[yaml.Node], cells: yaml.Node
-) -> bool:
-    size = rows * columns
-    if not nodes:
-        src.report(cells, f"page '{page_id}' has no cells")
-        return False
-    if len(nodes) > size:
-        src.report(
-            nodes[size],
-            f"page '{page_id}' has {len(nodes)} cells but its {rows}x{columns} grid holds "
-            f"{size}; raise 'rows' or 'columns', or remove cells",
-        )
-        return False
-    return True
-
-
 # --- the layout --------------------------------------------------------------
 
 
-def _format_version(src: _Source, fields: dict[str, yaml.Node], node: yaml.Node) -> None:
+def _format_version(src: YamlSource, fields: dict[str, yaml.Node], node: yaml.Node) -> None:
     version = fields.get("format")
     if version is None:
         src.report(node, f"missing 'format: {FORMAT_VERSION}' (the layout format version)")
@@ -407,7 +81,7 @@ def _format_version(src: _Source, fields: dict[str, yaml.Node], node: yaml.Node)
         )
 
 
-def _page_list(src: _Source, fields: dict[str, yaml.Node], required: bool) -> list[yaml.Node]:
+def _page_list(src: YamlSource, fields: dict[str, yaml.Node], required: bool) -> list[yaml.Node]:
     node = fields.get("pages")
     if node is None:
         if required:
@@ -419,17 +93,17 @@ def _page_list(src: _Source, fields: dict[str, yaml.Node], required: bool) -> li
     return list(node.value)
 
 
-def _header(src: _Source, node: yaml.Node, default_name: str, *, folder: bool) -> _Header | None:
-    fields = _fields(src, node, HEADER_FIELDS, "the layout")
+def _header(src: YamlSource, node: yaml.Node, default_name: str, *, folder: bool) -> _Header | None:
+    fields = mapping_fields(src, node, HEADER_FIELDS, "the layout")
     if fields is None:
         return None
     _format_version(src, fields, node)
-    home = _text(src, fields, "home")
+    home = text_field(src, fields, "home")
     if home is None:
         src.report(node, "missing 'home': the id of the page the board starts on")
     return _Header(
-        name=_text(src, fields, "name") or default_name,
-        language=_text(src, fields, "language") or "en",
+        name=text_field(src, fields, "name") or default_name,
+        language=text_field(src, fields, "language") or "en",
         home=home,
         home_node=fields.get("home"),
         page_nodes=_page_list(src, fields, required=not folder),
@@ -441,53 +115,11 @@ def _page_files(folder: Path) -> list[Path]:
     return sorted(p for p in files if p.name != HEADER_FILE and p.is_file())
 
 
-def _check_ids(drafts: list[_PageDraft]) -> None:
-    first: dict[str, _PageDraft] = {}
-    for draft in drafts:
-        pid = draft.page_id
-        if pid is None:
-            continue
-        if pid in first:
-            where = first[pid]
-            line = where.id_node.start_mark.line + 1 if where.id_node else "?"
-            draft.src.report(
-                draft.id_node, f"page id '{pid}' is used twice (also {where.src.path}:{line})"
-            )
-        else:
-            first[pid] = draft
-
-
-def _check_links(drafts: list[_PageDraft], ids: set[str]) -> None:
-    for draft in drafts:
-        for ref in draft.go_refs:
-            if ref.target not in ids:
-                hint = _did_you_mean(ref.target, ids)
-                ref.src.report(
-                    ref.node, f"'go' to page '{ref.target}', but there is no such page{hint}"
-                )
-
-
-def _check_exits(drafts: list[_PageDraft], home: str | None) -> None:
-    """Every page but home needs a way out, or a one-switch user would be stuck on it."""
-    for draft in drafts:
-        page = draft.page
-        if page is None or page.id == home:
-            continue
-        if not any(c is not None and c.action in _NAVIGATION for c in page.cells):
-            draft.src.report(
-                draft.id_node,
-                f"page '{page.id}' has no back, home or go cell: a patient could not leave it",
-            )
-
-
-def _check_layout(header: _Header, src: _Source, drafts: list[_PageDraft]) -> None:
+def _check_layout(header: _Header, src: YamlSource, drafts: list[PageDraft]) -> None:
     """Checks across pages: unique ids, links that lead somewhere, a home, a way out."""
-    ids = {d.page_id for d in drafts if d.page_id is not None}
-    _check_ids(drafts)
-    _check_links(drafts, ids)
-    _check_exits(drafts, header.home)
+    ids = check_pages(drafts, header.home)
     if header.home is not None and header.home not in ids:
-        hint = _did_you_mean(header.home, ids)
+        hint = did_you_mean(header.home, ids)
         src.report(header.home_node, f"home page '{header.home}' does not exist{hint}")
 
 
@@ -512,20 +144,20 @@ def _load(path: Path, problems: list[LayoutProblem]) -> Layout | None:
         problems.append(LayoutProblem(path, None, "no such layout file or folder"))
         return None
     header_path, page_paths, folder = _locate(path)
-    src = _Source(header_path, problems)
+    src = YamlSource(header_path, problems)
     if folder and not header_path.is_file():
         _report_no_header(header_path.parent, problems)
         node = None
     else:
-        node = _read_node(src)
+        node = read_node(src)
     default_name = (header_path.parent if folder else header_path).stem
     header = None if node is None else _header(src, node, default_name, folder=folder)
-    drafts = [] if header is None else [_page(src, n) for n in header.page_nodes]
+    drafts = [] if header is None else [parse_page(src, n) for n in header.page_nodes]
     for page_path in page_paths:
-        page_src = _Source(page_path, problems)
-        page_node = _read_node(page_src)
+        page_src = YamlSource(page_path, problems)
+        page_node = read_node(page_src)
         if page_node is not None:
-            drafts.append(_page(page_src, page_node))
+            drafts.append(parse_page(page_src, page_node))
     if header is None:
         return None
     _check_layout(header, src, drafts)
