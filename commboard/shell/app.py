@@ -279,6 +279,6 @@ def screenshot(args: argparse.Namespace) -> int:
 
 def calibrate(args: argparse.Namespace) -> int:
     """``commboard calibrate``: measure the patient's blinks (the camera part, issue 3)."""
-    from commboard.shell.calibration_screen import run_calibration
+    from commboard.shell.calibrate_command import run_calibration
 
     return run_calibration(args)
