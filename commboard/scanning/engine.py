@@ -22,17 +22,21 @@ Behaviour (``docs/scanning.md`` has the full timeline rules):
   activation (and is held for the acceptance time) emits ``Undo``.  The scan
   does not restart inside the undo window on purpose: otherwise a quick
   press meant for the first row would cancel the phrase just said.
+
+Which switches are held, the one press being decided and the log line each
+press leaves live in :mod:`commboard.scanning.presses`; what a press does
+(start, move, enter a group, activate, undo) is decided here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 
 from commboard.effects import Activate, Cue, Effect, Highlight, Log, Notice, Undo
-from commboard.events import Source, Switch, SwitchDown, SwitchUp
+from commboard.events import Switch, SwitchDown, SwitchUp
 from commboard.scanning.plans import ScanGroup, ScanPlan
+from commboard.scanning.presses import Press, Purpose, SwitchPresses
 from commboard.settings import Auditory, ScanMode, ScanSettings, ScanStart
 
 EPS = 1e-9
@@ -52,28 +56,6 @@ class _Phase(Enum):
     WAITING = "waiting"  # waiting for a switch press to start a cycle
     SCANNING = "scanning"
     QUIET = "quiet"  # post-selection delay
-
-
-class _Purpose(Enum):
-    SELECT = "select"
-    NEXT = "next"
-    START = "start"
-    UNDO = "undo"
-    IGNORE = "ignore"
-
-
-@dataclass(slots=True)
-class _Press:
-    """One switch press from down to up."""
-
-    name: Switch
-    source: Source
-    down_t: float
-    purpose: _Purpose
-    need_s: float = 0.0
-    target: int | None = None  # child index at the current level, latched at down
-    accepted: bool = False
-    reason: str = ""  # why it was not accepted
 
 
 class Scanner:
@@ -103,8 +85,7 @@ class Scanner:
         self._step_due: float | None = None
         self._frozen_left: float | None = None
         self._quiet_until: float | None = None
-        self._held: dict[Switch, _Press] = {}
-        self._pending: _Press | None = None
+        self._presses = SwitchPresses()
         self._activated_t: float | None = None
         self._paused: str | None = None
         self._restart_on_resume = False
@@ -129,7 +110,7 @@ class Scanner:
         times = [
             t
             for t in (
-                self._pending_due(),
+                self._presses.due(),
                 self._step_due,
                 self._quiet_until if self._phase is _Phase.QUIET else None,
             )
@@ -206,11 +187,12 @@ class Scanner:
     def set_settings(self, settings: ScanSettings, now: float) -> None:
         """Use new settings from now on; the step in progress is re-timed at once."""
         self._settings = settings
-        if self._pending is not None:
-            self._pending.need_s = self._need(self._pending)
+        pending = self._presses.pending
+        if pending is not None:
+            pending.need_s = self._need(pending)
         if not self._auto():
             self._step_due = self._frozen_left = None
-        elif self._phase is _Phase.SCANNING and self._pending is None and self._index is not None:
+        elif self._phase is _Phase.SCANNING and pending is None and self._index is not None:
             due = self._step_started + self._duration(self._step_first)
             self._step_due = max(due, now)
 
@@ -227,9 +209,9 @@ class Scanner:
             self._fire(due, out)
 
     def _fire(self, t: float, out: list[Effect]) -> None:
-        pending_due = self._pending_due()
-        if self._pending is not None and pending_due is not None and pending_due <= t + EPS:
-            self._accept(self._pending, t, out)
+        pending, pending_due = self._presses.pending, self._presses.due()
+        if pending is not None and pending_due is not None and pending_due <= t + EPS:
+            self._accept(pending, t, out)
         elif self._step_due is not None and self._step_due <= t + EPS:
             self._step_due = None
             self._move_on(t, out, manual=False)
@@ -289,7 +271,7 @@ class Scanner:
         cue = self._cue(t, child.label)
         if cue is not None:
             out.append(cue)
-        if self._auto() and self._pending is None:
+        if self._auto() and self._presses.pending is None:
             self._step_due = t + self._duration(self._step_first)
         else:
             self._step_due = None
@@ -311,39 +293,38 @@ class Scanner:
     # ------------------------------------------------------------- presses
 
     def _down(self, event: SwitchDown, out: list[Effect]) -> None:
-        if event.name in self._held:
+        press = self._presses.press(event)
+        if press is None:
             return  # a repeated down without an up (key auto-repeat, bounce)
-        press = _Press(event.name, event.source, event.t, _Purpose.IGNORE)
-        self._held[event.name] = press
         purpose, reason = self._purpose(event)
         press.purpose, press.reason = purpose, reason
-        if purpose is _Purpose.IGNORE:
+        if purpose is Purpose.IGNORE:
             return
-        if purpose is _Purpose.SELECT:
+        if purpose is Purpose.SELECT:
             press.target = self._latched(event.t)
         press.need_s = self._need(press)
-        self._pending = press
+        self._presses.pending = press
         self._freeze(event.t)
         if press.need_s <= EPS:
             self._accept(press, event.t, out)
 
-    def _purpose(self, event: SwitchDown) -> tuple[_Purpose, str]:
+    def _purpose(self, event: SwitchDown) -> tuple[Purpose, str]:
         """What this press would do if held long enough, or why it is ignored."""
         if self._paused is not None:
-            return _Purpose.IGNORE, "paused"
-        if self._pending is not None:
-            return _Purpose.IGNORE, "another switch is held"
+            return Purpose.IGNORE, "paused"
+        if self._presses.pending is not None:
+            return Purpose.IGNORE, "another switch is held"
         if event.name is Switch.SELECT and self._undo_open(event.t):
-            return _Purpose.UNDO, ""
+            return Purpose.UNDO, ""
         if self._phase is _Phase.EMPTY:
-            return _Purpose.IGNORE, "nothing to scan"
+            return Purpose.IGNORE, "nothing to scan"
         if self._phase is _Phase.QUIET:
-            return _Purpose.IGNORE, "too soon after a selection"
+            return Purpose.IGNORE, "too soon after a selection"
         if self._phase is _Phase.WAITING:
-            return _Purpose.START, ""
+            return Purpose.START, ""
         if event.name is Switch.NEXT:
-            return _Purpose.NEXT, ""
-        return _Purpose.SELECT, ""
+            return Purpose.NEXT, ""
+        return Purpose.SELECT, ""
 
     def _undo_open(self, t: float) -> bool:
         window = self._settings.undo_window_s
@@ -359,10 +340,10 @@ class Scanner:
             return self._prev_index
         return self._index
 
-    def _need(self, press: _Press) -> float:
+    def _need(self, press: Press) -> float:
         """Hold time this press needs: acceptance, or longer for a cell that asks for it."""
         need = self._settings.acceptance_s
-        if press.purpose is _Purpose.SELECT and press.target is not None:
+        if press.purpose is Purpose.SELECT and press.target is not None:
             child = self._children()[press.target]
             if child.is_leaf:
                 need = max(need, self._cell_hold(child.cells[0]))
@@ -374,10 +355,6 @@ class Scanner:
         except (IndexError, KeyError, TypeError, ValueError):
             return 0.0
         return hold or 0.0
-
-    def _pending_due(self) -> float | None:
-        press = self._pending
-        return None if press is None else press.down_t + press.need_s
 
     def _freeze(self, t: float) -> None:
         """Hold the highlight still while a press is being decided."""
@@ -391,25 +368,21 @@ class Scanner:
         self._frozen_left = None
 
     def _void_pending(self, reason: str) -> None:
-        if self._pending is not None:
-            self._pending.purpose = _Purpose.IGNORE
-            self._pending.reason = reason
-            self._pending = None
+        self._presses.void(reason)
         self._frozen_left = None
 
-    def _accept(self, press: _Press, t: float, out: list[Effect]) -> None:
-        press.accepted = True
-        self._pending = None
+    def _accept(self, press: Press, t: float, out: list[Effect]) -> None:
+        self._presses.accept(press)
         self._frozen_left = None
-        if press.purpose is _Purpose.UNDO:
+        if press.purpose is Purpose.UNDO:
             self._undo(t, out)
-        elif press.purpose is _Purpose.START:
+        elif press.purpose is Purpose.START:
             out.append(Log(t, "scan", {"event": "start"}))
             self._phase = _Phase.SCANNING
             self._stack = [self._root]
             self._passes = 0
             self._show(t, 0, out)
-        elif press.purpose is _Purpose.NEXT:
+        elif press.purpose is Purpose.NEXT:
             self._move_on(t, out, manual=True)
         else:
             self._select(press.target, t, out)
@@ -447,24 +420,11 @@ class Scanner:
         self._quiet_until = t + max(0.0, self._settings.post_select_delay_s, undo_window_s)
 
     def _up(self, event: SwitchUp, out: list[Effect]) -> None:
-        press = self._held.pop(event.name, None)
-        if press is None:
-            return
-        if press is self._pending:  # released before the hold was reached
-            self._pending = None
-            press.reason = "too short"
+        log, early = self._presses.release(event)
+        if early:
             self._unfreeze(event.t)
-        fields: dict[str, object] = {
-            "source": press.source.value,
-            "name": press.name.value,
-            "held_s": round(event.t - press.down_t, 3),
-            "accepted": press.accepted,
-        }
-        if not press.accepted:
-            fields["reason"] = press.reason
-            if press.reason == "too short":
-                fields["need_s"] = round(press.need_s, 3)
-        out.append(Log(event.t, "switch", fields))
+        if log is not None:
+            out.append(log)
 
     # -------------------------------------------------------------- helpers
 
