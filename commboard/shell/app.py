@@ -215,7 +215,8 @@ def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]
     """The camera feed and blink switch for ``--camera`` (a feed that never raises)."""
     from commboard.adapters.camera_spec import mesh_detector
     from commboard.adapters.camera_worker import open_vision
-    from commboard.shell.eye_input import EyeInput, LandmarkMemory
+    from commboard.shell.camera_picture import LandmarkMemory
+    from commboard.shell.eye_input import EyeInput
     from commboard.signals.blink_switch import BlinkSwitch
 
     memory = LandmarkMemory(mesh_detector)  # lets the camera view draw the eye outlines

@@ -22,7 +22,8 @@ import pygame
 
 from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
 from commboard.settings import BlinkSettings
-from commboard.shell.eye_input import EyeInput, Picture
+from commboard.shell.camera_picture import Picture
+from commboard.shell.eye_input import EyeInput
 from commboard.shell.render import INK, PAPER, TextCache, blit_in
 from commboard.shell.screens import Close, Open, Outcome, ShellContext, Stay
 from commboard.shell.view import Rect

@@ -14,7 +14,9 @@ comes back into what the patient and carer see:
   only while the camera actually works (never with ``--camera none``, a lost
   camera or a tracking error: then the keyboard switch must go on scanning);
 * camera status changes become banners, the status line and ``camera`` /
-  ``error`` event-log lines; a lost camera releases a held blink switch.
+  ``error`` event-log lines (the words: ``camera_status``); a lost camera
+  releases a held blink switch;
+* the newest frame is kept for the carer's camera view (``camera_picture``).
 
 Scanning pauses are tracked here as *wishes*: this class pauses the session
 only when nothing else has, re-applies its pause if a carer screen closing
@@ -26,7 +28,6 @@ in docs/event-log.md (``camera``, ``face``, ``rest``, ``error``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
@@ -36,6 +37,8 @@ from commboard.board.session import Session
 from commboard.effects import Effect, Log
 from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import FaceLost, Settings
+from commboard.shell.camera_picture import Picture
+from commboard.shell.camera_status import STATUS, show_camera_status
 from commboard.shell.chrome import ChromeState
 from commboard.shell.eye_indicator import (
     IndicatorLook,
@@ -52,22 +55,11 @@ from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 # A face missing this long is "lost": one missed frame, a hand or a cup passing
 # in front of the camera must not pause the board.
 FACE_LOST_AFTER_S = 1.0
-# How long the "no camera" note stays up at start (the status line keeps saying it).
-NO_CAMERA_BANNER_S = 20.0
-ENDED_BANNER_S = 10.0
 # Real time: poll the feed at least this often while it delivers frames.
 MAX_POLL_S = 1.0 / 30.0
 
 FACE_BANNER = "I can't see your face"
 REST_BANNER = "Resting. To wake the board: two long blinks."
-STATUS = {
-    CameraState.NONE: "camera: none - keyboard switch",
-    CameraState.STARTING: "camera: starting",
-    CameraState.OK: "camera: on",
-    CameraState.LOST: "camera: lost - keyboard switch",
-    CameraState.ERROR: "camera: error - keyboard switch",
-    CameraState.ENDED: "camera: video ended",
-}
 # Camera states in which frames are (or should soon be) arriving.
 _LIVE = frozenset({CameraState.STARTING, CameraState.OK, CameraState.ERROR})
 
@@ -110,15 +102,6 @@ class EyeHost(Protocol):
 
 
 SampleTap = Callable[[EyeSample], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Picture:
-    """The newest camera frame for the carer's camera view (kept in memory only)."""
-
-    rgb: np.ndarray
-    sample: EyeSample
-    landmarks: np.ndarray | None = None
 
 
 class EyeInput:
@@ -365,24 +348,7 @@ class EyeInput:
         host.perform([Log(status.t, "camera", fields)])
         if status.state is not CameraState.OK:
             self._release(host, status.t)
-        match status.state:
-            case CameraState.OK:
-                host.chrome.hide("camera")
-                if before in (CameraState.LOST, CameraState.ERROR):
-                    host.chrome.notice("Camera working again - blink switch on", status.t)
-            case CameraState.NONE if not self.chosen_none:
-                host.chrome.show(
-                    Banner("camera", status.message, "info"), status.t, NO_CAMERA_BANNER_S
-                )
-            case CameraState.LOST:
-                host.chrome.show(Banner("camera", status.message), status.t)
-            case CameraState.ERROR:
-                host.perform(
-                    [Log(status.t, "error", {"source": "camera", "message": status.message})]
-                )
-                host.chrome.show(Banner("camera", status.message), status.t)
-            case CameraState.ENDED:
-                host.chrome.show(Banner("camera", status.message, "info"), status.t, ENDED_BANNER_S)
+        show_camera_status(host.chrome, host.perform, status, before, self.chosen_none)
         host.dirty = True
 
     def _release(self, host: EyeHost, t: float) -> None:
@@ -421,36 +387,3 @@ class EyeInput:
             self._paused_by_us = False
             if host.session.paused and not host.screens and not host.chrome.alarm_on:
                 host.perform(host.session.resume(now))
-
-
-class LandmarkMemory:
-    """Wraps the landmark detector so the camera view can draw the newest frame's eye outlines.
-
-    ``make`` is given to ``open_vision(make_detector=...)``; the worker thread
-    calls ``detect``, the frame loop reads ``latest``.  Replacing one array
-    reference is atomic in CPython, so no lock is needed; the outlines may be
-    one frame newer than the picture, which nobody can see.
-    """
-
-    def __init__(self, make_detector: Callable[[], Any]) -> None:
-        self._make = make_detector
-        self._inner: Any = None
-        self._latest: np.ndarray | None = None
-
-    def make(self) -> LandmarkMemory:
-        """Build the real detector (in the thread that will use it) and return the wrapper."""
-        self._inner = self._make()
-        return self
-
-    def detect(self, rgb: np.ndarray) -> np.ndarray | None:
-        found: np.ndarray | None = self._inner.detect(rgb)
-        self._latest = found
-        return found
-
-    def latest(self) -> np.ndarray | None:
-        """Landmarks of the newest processed frame (None: no face)."""
-        return self._latest
-
-    def close(self) -> None:
-        if self._inner is not None:
-            self._inner.close()

@@ -1,0 +1,58 @@
+"""The newest camera picture for the carer's camera view, kept in memory only.
+
+``EyeInput.picture`` hands the camera view the newest frame, its eye sample
+and (through ``LandmarkMemory``) the face landmarks found in it, so the
+carer can check the eye outlines.  Camera frames are never written to disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from commboard.vision.sample import EyeSample
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """The newest camera frame for the carer's camera view (kept in memory only)."""
+
+    rgb: np.ndarray
+    sample: EyeSample
+    landmarks: np.ndarray | None = None
+
+
+class LandmarkMemory:
+    """Wraps the landmark detector so the camera view can draw the newest frame's eye outlines.
+
+    ``make`` is given to ``open_vision(make_detector=...)``; the worker thread
+    calls ``detect``, the frame loop reads ``latest``.  Replacing one array
+    reference is atomic in CPython, so no lock is needed; the outlines may be
+    one frame newer than the picture, which nobody can see.
+    """
+
+    def __init__(self, make_detector: Callable[[], Any]) -> None:
+        self._make = make_detector
+        self._inner: Any = None
+        self._latest: np.ndarray | None = None
+
+    def make(self) -> LandmarkMemory:
+        """Build the real detector (in the thread that will use it) and return the wrapper."""
+        self._inner = self._make()
+        return self
+
+    def detect(self, rgb: np.ndarray) -> np.ndarray | None:
+        found: np.ndarray | None = self._inner.detect(rgb)
+        self._latest = found
+        return found
+
+    def latest(self) -> np.ndarray | None:
+        """Landmarks of the newest processed frame (None: no face)."""
+        return self._latest
+
+    def close(self) -> None:
+        if self._inner is not None:
+            self._inner.close()
