@@ -26,6 +26,22 @@ if TYPE_CHECKING:  # the glue imports pygame; the fakes here do not need it at r
     from commboard.shell.eye_input import EyeInput
 
 
+# The smallest real layout: one page, two cells. Tests that only need "a board" use it.
+YES_NO_LAYOUT = """\
+format: 1
+name: Two words
+home: home
+pages:
+  - id: home
+    title: Home
+    rows: 1
+    columns: 2
+    cells:
+      - {label: "Yes"}
+      - {label: "No"}
+"""
+
+
 class FakeClock:
     """A monotonic clock the test advances by hand."""
 

@@ -29,20 +29,9 @@ from commboard.shell.chrome import history_notice, layout_notice, short_path
 from commboard.shell.loop import BoardLoop
 from commboard.shell.render import BACKGROUND, STATUS_BG, BoardRenderer, is_key
 from commboard.shell.view import SCAN_BANNER, Chrome, board_view
+from commboard.testing import YES_NO_LAYOUT
 
-LAYOUT = """\
-format: 1
-name: Two words
-home: home
-pages:
-  - id: home
-    title: Home
-    rows: 1
-    columns: 2
-    cells:
-      - {label: "Yes"}
-      - {label: "No"}
-"""
+LAYOUT = YES_NO_LAYOUT
 
 
 @pytest.fixture

@@ -19,20 +19,9 @@ from commboard.board.model import Action, Cell, Page
 from commboard.shell.loop import BoardLoop
 from commboard.shell.render import MIN_FONT_PX, BoardRenderer
 from commboard.shell.view import Banner, BoardView, Chrome, board_view, lit_frames, ring_px
+from commboard.testing import YES_NO_LAYOUT
 
-LAYOUT = """\
-format: 1
-name: Two words
-home: home
-pages:
-  - id: home
-    title: Home
-    rows: 1
-    columns: 2
-    cells:
-      - {label: "Yes"}
-      - {label: "No"}
-"""
+LAYOUT = YES_NO_LAYOUT
 PAGE = Page(
     "home",
     "Home",

@@ -15,21 +15,9 @@ import pytest
 
 from commboard.effects import StopSpeech
 from commboard.shell.loop import BoardLoop
-from commboard.testing import RecordingSpeaker
+from commboard.testing import YES_NO_LAYOUT, RecordingSpeaker
 
-LAYOUT = """\
-format: 1
-name: Two words
-home: home
-pages:
-  - id: home
-    title: Home
-    rows: 1
-    columns: 2
-    cells:
-      - {label: "Yes"}
-      - {label: "No"}
-"""
+LAYOUT = YES_NO_LAYOUT
 FAILURE = "Speech failed: the audio device was unplugged"
 
 
