@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 ARGS ?=
 
-.PHONY: run test lint bench screenshot system-packages clean
+.PHONY: run test lint bench screenshot golden system-packages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 13))' || { \
@@ -37,3 +37,8 @@ screenshot: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Re-record the golden event logs (tests/golden/): only when a change is meant
+# to alter behaviour -- say why in the commit.
+golden: $(STAMP)
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/golden/record.py $(NAMES)

@@ -102,6 +102,30 @@ def translate(
     return None
 
 
+def key_presses(
+    name: str, now: float, hit_test: HitTest | None, text_mode: bool = False
+) -> list[UiEvent]:
+    """A key pressed and released, named as pygame names it (``escape``, ``s``): a script's carer key.
+
+    Raises:
+        ValueError: pygame knows no key of that name.
+    """
+    code = pygame.key.key_code(name)
+    text = " " if name == "space" else name if len(name) == 1 else ""
+    down = pygame.event.Event(pygame.KEYDOWN, key=code, unicode=text)
+    up = pygame.event.Event(pygame.KEYUP, key=code, unicode=text)
+    out = [translate(ev, now, hit_test, text_mode) for ev in (down, up)]
+    return [e for e in out if e is not None]
+
+
+def click_at(x: int, y: int, now: float, hit_test: HitTest | None) -> list[UiEvent]:
+    """A left click at (x, y), as a script's carer click."""
+    event = translate(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(x, y)), now, hit_test
+    )
+    return [event] if event is not None else []
+
+
 class PygameInput:
     """Drains pygame's queue; waits for input without spinning when nothing is due."""
 

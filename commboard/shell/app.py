@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import time
+import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,7 @@ def build(args: argparse.Namespace, launched: float | None = None):  # type: ign
 
     try:
         scripted = load_script(Path(args.input_script)) if args.input_script else None
+        _check_key_names(scripted or [], args.input_script)
     except ScriptError as exc:
         print(f"commboard: {exc}", file=sys.stderr)
         return 2
@@ -152,6 +154,22 @@ def build(args: argparse.Namespace, launched: float | None = None):  # type: ign
     if problems:
         banners.insert(0, Banner("layout", layout_notice(problems)))
     return _build_loop(args, settings, layout, banners, scripted, launched)
+
+
+def _check_key_names(scripted: list[Any], path: str) -> None:
+    """Every ``key NAME`` of the input script names a key pygame knows (ScriptError if not)."""
+    import pygame
+
+    from commboard.shell.input_script import ScriptedKey, ScriptError
+
+    for item in scripted:
+        if isinstance(item, ScriptedKey):
+            try:
+                with warnings.catch_warnings():  # "pygame.init() has not been called": not needed
+                    warnings.simplefilter("ignore")
+                    pygame.key.key_code(item.name)
+            except ValueError:
+                raise ScriptError(f"{path}: no key is called {item.name!r}") from None
 
 
 def _build_loop(args, settings, layout, banners, scripted, launched):  # type: ignore[no-untyped-def]

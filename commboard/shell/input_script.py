@@ -1,9 +1,15 @@
-"""Scripted switch input for headless runs: ``SECONDS down|up select|next`` per line.
+"""Scripted input for headless runs: switch presses and carer keys, one per line.
 
 Format (docs/event-log.md, "Input scripts"): one event per line; SECONDS is
 the time since the board started (decimals allowed); ``#`` starts a comment;
-blank lines are ignored.  Hold durations are explicit: ``3.0 down select``
-then ``3.4 up select`` is a 0.4 s press.  Lines must be in time order.
+blank lines are ignored.  ``SECONDS down|up select|next`` changes a switch:
+hold durations are explicit (``3.0 down select`` then ``3.4 up select`` is a
+0.4 s press).  ``SECONDS key NAME`` presses and releases a keyboard key by
+its name (``escape``, ``s``, ``return``, ``up``...), as a carer would, and
+goes wherever that key would go (a switch key is a switch press, Escape
+opens the carer menu).  ``SECONDS click X Y`` is a left click at that pixel
+(on a cell it chooses the cell, as a carer's click does).  Lines must be in
+time order.
 """
 
 from __future__ import annotations
@@ -32,18 +38,54 @@ class ScriptedEvent:
         return kind(start + self.at_s, self.name, Source.SCRIPT)
 
 
-def _parse_line(words: list[str], where: str) -> ScriptedEvent:
+@dataclass(frozen=True, slots=True)
+class ScriptedKey:
+    """A keyboard key pressed and released ``at_s`` seconds after start (``name`` as pygame names it)."""
+
+    at_s: float
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptedClick:
+    """A left click at pixel (``x``, ``y``) ``at_s`` seconds after start."""
+
+    at_s: float
+    x: int
+    y: int
+
+
+Scripted = ScriptedEvent | ScriptedKey | ScriptedClick
+
+
+def _parse_click(at_s: float, words: list[str], where: str) -> ScriptedClick:
+    try:
+        if len(words) != 4:
+            raise ValueError
+        return ScriptedClick(at_s, int(words[2]), int(words[3]))
+    except ValueError:
+        raise ScriptError(
+            f"{where}: expected 'SECONDS click X Y', got {' '.join(words)!r}"
+        ) from None
+
+
+def _parse_key(at_s: float, words: list[str], where: str) -> ScriptedKey:
+    if len(words) != 3:
+        raise ScriptError(f"{where}: expected 'SECONDS key NAME', got {' '.join(words)!r}")
+    return ScriptedKey(at_s, words[2].lower())
+
+
+def _parse_line(words: list[str], where: str) -> Scripted:
+    if len(words) >= 2 and words[1] == "key":
+        return _parse_key(_seconds(words[0], where), words, where)
+    if len(words) >= 2 and words[1] == "click":
+        return _parse_click(_seconds(words[0], where), words, where)
     if len(words) != 3:
         raise ScriptError(
             f"{where}: expected 'SECONDS down|up select|next', got {' '.join(words)!r}"
         )
     seconds, direction, name = words
-    try:
-        at_s = float(seconds)
-    except ValueError:
-        raise ScriptError(f"{where}: {seconds!r} is not a number of seconds") from None
-    if at_s < 0:
-        raise ScriptError(f"{where}: time {at_s} is negative")
+    at_s = _seconds(seconds, where)
     if direction not in ("down", "up"):
         raise ScriptError(f"{where}: expected 'down' or 'up', got {direction!r}")
     if name not in ("select", "next"):
@@ -51,9 +93,19 @@ def _parse_line(words: list[str], where: str) -> ScriptedEvent:
     return ScriptedEvent(at_s, direction == "down", Switch(name))
 
 
-def parse_script(text: str, name: str = "<script>") -> list[ScriptedEvent]:
+def _seconds(text: str, where: str) -> float:
+    try:
+        at_s = float(text)
+    except ValueError:
+        raise ScriptError(f"{where}: {text!r} is not a number of seconds") from None
+    if at_s < 0:
+        raise ScriptError(f"{where}: time {at_s} is negative")
+    return at_s
+
+
+def parse_script(text: str, name: str = "<script>") -> list[Scripted]:
     """Parse a whole script; raises ``ScriptError`` naming the first bad line."""
-    events: list[ScriptedEvent] = []
+    events: list[Scripted] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         words = raw.split("#", 1)[0].split()
         if not words:
@@ -65,7 +117,7 @@ def parse_script(text: str, name: str = "<script>") -> list[ScriptedEvent]:
     return events
 
 
-def load_script(path: Path) -> list[ScriptedEvent]:
+def load_script(path: Path) -> list[Scripted]:
     """Read and parse a script file (``ScriptError`` if unreadable or wrong)."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -77,21 +129,23 @@ def load_script(path: Path) -> list[ScriptedEvent]:
 class ScriptFeed:
     """Hands out scripted events as the clock reaches them."""
 
-    def __init__(self, events: list[ScriptedEvent], start: float) -> None:
-        self._events = [e.event(start) for e in events]
+    def __init__(self, events: list[Scripted], start: float) -> None:
+        self._events = [
+            (start + e.at_s, e.event(start) if isinstance(e, ScriptedEvent) else e) for e in events
+        ]
         self._next = 0
 
-    def drain(self, now: float) -> list[SwitchDown | SwitchUp]:
-        """Every scripted event stamped at or before ``now``, in order."""
-        out: list[SwitchDown | SwitchUp] = []
-        while self._next < len(self._events) and self._events[self._next].t <= now:
-            out.append(self._events[self._next])
+    def drain(self, now: float) -> list[SwitchDown | SwitchUp | ScriptedKey | ScriptedClick]:
+        """Every scripted event stamped at or before ``now``, in order (keys and clicks as scripted)."""
+        out: list[SwitchDown | SwitchUp | ScriptedKey | ScriptedClick] = []
+        while self._next < len(self._events) and self._events[self._next][0] <= now:
+            out.append(self._events[self._next][1])
             self._next += 1
         return out
 
     def next_deadline(self) -> float | None:
         """Time of the next scripted event (None when the script is used up)."""
-        return self._events[self._next].t if self._next < len(self._events) else None
+        return self._events[self._next][0] if self._next < len(self._events) else None
 
     @property
     def finished(self) -> bool:

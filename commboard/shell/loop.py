@@ -23,7 +23,15 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent, WindowClosed
+from commboard.adapters.pygame_input import (
+    CarerRequest,
+    Click,
+    Key,
+    UiEvent,
+    WindowClosed,
+    click_at,
+    key_presses,
+)
 from commboard.board.layout_file import default_layout_path, load_layout_or_default
 from commboard.board.session import Session
 from commboard.effects import Effect
@@ -32,6 +40,7 @@ from commboard.settings import Settings
 from commboard.shell import board_status, screen_timeout
 from commboard.shell.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.chrome import ChromeState, layout_notice
+from commboard.shell.input_script import ScriptedClick, ScriptedKey
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.render import BoardRenderer
@@ -175,9 +184,16 @@ class BoardLoop:
             self.draw()
 
     def _inputs(self, now: float) -> list[UiEvent]:
-        scripted: list[UiEvent] = list(self.p.script.drain(now)) if self.p.script else []
         text_mode = bool(self.screens) and self.screens[-1].wants_text
         hit = None if self.screens or self.view is None else self._hit
+        scripted: list[UiEvent] = []
+        for item in self.p.script.drain(now) if self.p.script else []:
+            if isinstance(item, ScriptedKey):  # a carer's key: exactly as if typed
+                scripted += key_presses(item.name, now, hit, text_mode)
+            elif isinstance(item, ScriptedClick):  # a carer's click: exactly as if clicked
+                scripted += click_at(item.x, item.y, now, hit)
+            else:
+                scripted.append(item)
         return scripted + self.p.inputs.poll(now, hit, text_mode)
 
     def _hit(self, x: int, y: int) -> int | None:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from commboard.cli import main
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
-from commboard.shell.input_script import ScriptError, ScriptFeed, parse_script
+from commboard.shell.input_script import (
+    ScriptedClick,
+    ScriptedEvent,
+    ScriptedKey,
+    ScriptError,
+    ScriptFeed,
+    parse_script,
+)
 
 SCRIPT = """\
 # a 0.4 s press of the select switch, then a NEXT tap
@@ -17,7 +28,7 @@ SCRIPT = """\
 
 
 def test_lines_become_timed_switch_events() -> None:
-    events = [e.event(100.0) for e in parse_script(SCRIPT)]
+    events = [e.event(100.0) for e in parse_script(SCRIPT) if isinstance(e, ScriptedEvent)]
     assert events == [
         SwitchDown(101.5, Switch.SELECT, Source.SCRIPT),
         SwitchUp(101.9, Switch.SELECT, Source.SCRIPT),
@@ -51,3 +62,52 @@ def test_feed_hands_out_events_as_time_reaches_them() -> None:
     assert [e.t for e in feed.drain(11.9)] == [11.5, 11.9]
     assert feed.next_deadline() == 13.0
     assert len(feed.drain(99.0)) == 2 and feed.finished and feed.next_deadline() is None
+
+
+def test_carer_keys_and_clicks_are_scripted_with_their_time() -> None:
+    items = parse_script("1 key Escape\n2.5 key s\n3 click 640 360\n")
+    assert items == [
+        ScriptedKey(1.0, "escape"),
+        ScriptedKey(2.5, "s"),
+        ScriptedClick(3.0, 640, 360),
+    ]
+    feed = ScriptFeed(items, start=10.0)
+    assert feed.drain(12.6) == [ScriptedKey(1.0, "escape"), ScriptedKey(2.5, "s")]
+    assert feed.next_deadline() == 13.0
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("1 key\n", "SECONDS key NAME"),
+        ("1 click 10\n", "SECONDS click X Y"),
+        ("1 click a b\n", "X Y"),
+    ],
+)
+def test_wrong_key_and_click_lines_name_the_line(text: str, words: str) -> None:
+    with pytest.raises(ScriptError, match=words) as caught:
+        parse_script(text, "carer.txt")
+    assert "carer.txt, line 1:" in str(caught.value)
+
+
+def test_a_scripted_escape_opens_the_carer_menu_and_r_resumes(tmp_path: Path) -> None:
+    script = tmp_path / "carer.txt"
+    script.write_text("1 key escape\n3 key r\n", encoding="utf-8")
+    log = tmp_path / "events.jsonl"
+    argv = ["run", "--headless", "--virtual-clock", "--speech", "none", "--camera", "none"]
+    argv += ["--history", str(tmp_path / "h.jsonl"), "--event-log", str(log)]
+    assert main([*argv, "--input-script", str(script), "--max-seconds", "5"]) == 0
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    seen = [(r["t"], r["type"], r.get("name") or r.get("event")) for r in records]
+    assert (1.0, "screen", "CarerMenu") in seen
+    assert (3.0, "scan", "resumed") in seen
+
+
+def test_an_unknown_key_name_stops_before_the_board_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "carer.txt"
+    script.write_text("1 key escapee\n", encoding="utf-8")
+    argv = ["run", "--headless", "--virtual-clock", "--speech", "none", "--camera", "none"]
+    assert main([*argv, "--history", str(tmp_path / "h.jsonl"), "--input-script", str(script)]) == 2
+    assert "no key is called 'escapee'" in capsys.readouterr().err
