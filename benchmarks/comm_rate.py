@@ -57,9 +57,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from commboard.board.model import Action, Cell, Page  # noqa: E402
-from commboard.effects import Activate, Effect, Highlight, Notice, Undo  # noqa: E402
+from commboard.effects import Activate, Effect, Highlight, Paused, PauseReason, Undo  # noqa: E402
 from commboard.events import Source, Switch, SwitchDown, SwitchUp  # noqa: E402
-from commboard.scanning.engine import WAITING_NOTICE, Scanner  # noqa: E402
+from commboard.scanning.engine import Scanner  # noqa: E402
 from commboard.scanning.plans import ScanPlan, build_plan  # noqa: E402
 from commboard.settings import ScanPattern, ScanSettings  # noqa: E402
 
@@ -137,7 +137,7 @@ class SimUser:
                 self._activated(e)
             elif isinstance(e, Undo):
                 self._undone()
-            elif isinstance(e, Notice) and e.text == WAITING_NOTICE:
+            elif isinstance(e, Paused) and e.reason is PauseReason.WAITING:
                 self.aim(e.t)
 
     def _undone(self) -> None:

@@ -1,13 +1,19 @@
 """Effects: what the core asks the shell to do. The core never performs I/O itself.
 
 The shell drains effects after every call into the core and performs them in
-order: redraw, speak, play a cue, append to the event log / history.
+order: redraw, speak, play a cue, show or hide a banner, append to the event
+log / history.  Effects are the messages between modules; a ``Log`` is only
+a record for people and tests, and no code reads one back to learn what
+happened.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
+
+from commboard.events import Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +43,21 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class Speak:
-    """Say ``text`` aloud with the main voice, cutting off whatever is playing."""
+    """Say ``text`` aloud with the main voice, cutting off whatever is playing.
+
+    Attributes:
+        page: the page the patient said it on; None for an echo that is not a
+            message (a letter read back while spelling), which the history skips.
+        cell: the page slot of a phrase cell that spoke its own words (what
+            Huffman scanning learns from); None for a spelled message.
+        source: what selected it (keyboard, blink...), for the history.
+    """
 
     t: float
     text: str
+    page: str | None = None
+    cell: int | None = None
+    source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +77,77 @@ class Alarm:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """A short line for the patient and carer (undo, paused, face lost...)."""
+    """A short line for the patient and carer (undo, camera working again...)."""
 
     t: float
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Banner:
+    """A problem the carer must see: layout fallback, speech unavailable, camera lost.
+
+    Attributes:
+        key: identity, so the same problem is shown once and can be replaced.
+        text: plain words, naming the file and line where there is one.
+        level: "warning" (dark blue, warning sign) or "info" (dark grey,
+            information sign); never yellow, so a banner is not taken for the
+            scan highlight.
+    """
+
+    key: str
+    text: str
+    level: str = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class ShowBanner:
+    """Show (or replace) ``banner``: until hidden, or for ``for_s`` seconds."""
+
+    t: float
+    banner: Banner
+    for_s: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HideBanner:
+    """Take the banner with this ``key`` down (nothing happens if it is not shown)."""
+
+    t: float
+    key: str
+
+
+class PauseReason(StrEnum):
+    """Why nothing moves on the board; the values are the words of the event log.
+
+    ``WAITING`` is the scanner's own stop (after its unanswered passes, or a
+    start-on-switch setting): a switch press ends it.  The others are held
+    and released by ``commboard.control.pauses.PauseOwner``.
+    """
+
+    CARER_SCREEN = "carer menu"
+    FACE_LOST = "face lost"
+    RESTING = "rest"
+    HELP_CALLED = "alarm"
+    WAITING = "waiting for the switch"
+
+
+@dataclass(frozen=True, slots=True)
+class Paused:
+    """Scanning stopped for ``reason``; ``also``: the reasons it was already paused for."""
+
+    t: float
+    reason: PauseReason
+    also: tuple[PauseReason, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    """``reason`` no longer holds scanning; ``still``: the reasons that still do (empty: it goes on)."""
+
+    t: float
+    reason: PauseReason
+    still: tuple[PauseReason, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +159,6 @@ class Log:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Undo:
     """The user selected again inside the undo window: cancel the last action, say so."""
@@ -84,4 +166,18 @@ class Undo:
     t: float
 
 
-Effect = Highlight | Activate | Undo | Cue | Speak | StopSpeech | Alarm | Notice | Log
+Effect = (
+    Highlight
+    | Activate
+    | Undo
+    | Cue
+    | Speak
+    | StopSpeech
+    | Alarm
+    | Notice
+    | ShowBanner
+    | HideBanner
+    | Paused
+    | Resumed
+    | Log
+)

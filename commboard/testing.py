@@ -10,20 +10,24 @@ import wave
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from commboard.board.session import Session
-from commboard.effects import Effect, Log
+from commboard.control.banners import ChromeState
+from commboard.control.pauses import PauseOwner, pause_record
+from commboard.effects import Effect, HideBanner, Log, Notice, Paused, Resumed, ShowBanner
 from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import Settings
-from commboard.shell.chrome import ChromeState
 from commboard.speech import SpeechStatus
 from commboard.vision.sample import CameraStatus, EyeSample
 
-if TYPE_CHECKING:  # the glue imports pygame; the fakes here do not need it at run time
-    from commboard.shell.eye_input import EyeInput
+
+class EyeFrames(Protocol):
+    """The part of ``commboard.shell.eye_input.EyeInput`` a recording host drives."""
+
+    def frame(self, host: Any, now: float) -> None: ...
 
 
 # The smallest real layout: one page, two cells. Tests that only need "a board" use it.
@@ -245,13 +249,15 @@ class RecordingEyeHost:
 
     Switch presses are routed as the loop routes them: to the session, or,
     while a carer screen is open (``screens``), only to the top screen if it
-    ``wants_switches`` (appended to its ``presses`` list).  Banners are the
-    real ``ChromeState``; logged effects are kept in ``logs``.
+    ``wants_switches`` (appended to its ``presses`` list).  Pauses go through
+    a real ``PauseOwner``; banners and notices to the real ``ChromeState``;
+    log records (and the records of pause changes) are kept in ``logs``.
     """
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.chrome = ChromeState()
+        self.pauses = PauseOwner()
         self.screens: list[Any] = []
         self.status_parts: dict[str, str] = {}
         self.dirty = False
@@ -273,7 +279,18 @@ class RecordingEyeHost:
         self.perform(self.session.handle(event, self.now))
 
     def perform(self, effects: list[Effect]) -> None:
-        self.logs += [e for e in effects if isinstance(e, Log)]
+        for effect in self.pauses.follow(effects, self.session):
+            match effect:
+                case Log():
+                    self.logs.append(effect)
+                case Paused() | Resumed():
+                    self.logs.append(pause_record(effect))
+                case ShowBanner(banner=banner, for_s=for_s):
+                    self.chrome.show(banner, effect.t, for_s)
+                case HideBanner(key=key):
+                    self.chrome.hide(key)
+                case Notice(text=text):
+                    self.chrome.notice(text, effect.t)
 
     def of(self, type_: str) -> list[dict[str, Any]]:
         """The logged records of one type, each with its time ``t``."""
@@ -283,7 +300,7 @@ class RecordingEyeHost:
         """The banners shown now, by key."""
         return {b.key: b.text for b in self.chrome.chrome("", self.now).banners}
 
-    def play(self, feed: ScriptedFeed, eyes: EyeInput, samples: list[EyeSample]) -> None:
+    def play(self, feed: ScriptedFeed, eyes: EyeFrames, samples: list[EyeSample]) -> None:
         """Queue ``samples`` and run the glue frame by frame: session tick first, then the camera."""
         feed.items += samples
         feed.items.sort(key=lambda i: i.t)

@@ -105,7 +105,7 @@ class Session:
 
     @property
     def paused(self) -> bool:
-        """True while scanning is paused (carer menu, face lost, rest)."""
+        """True while scanning is paused (carer menu, face lost, rest, help called)."""
         return self._scanner.paused
 
     @property
@@ -134,9 +134,9 @@ class Session:
         """Advance scanning to ``now``."""
         return self._take_queued() + self._run(self._scanner.tick(now), now)
 
-    def pause(self, now: float, reason: str) -> list[Effect]:
-        """Stop the highlight and ignore switches (carer menu, face lost, rest)."""
-        return self._take_queued() + self._run(self._scanner.pause(now, reason), now)
+    def pause(self, now: float) -> list[Effect]:
+        """Stop the highlight and ignore switches (``control.pauses.PauseOwner`` decides why)."""
+        return self._take_queued() + self._run(self._scanner.pause(now), now)
 
     def resume(self, now: float) -> list[Effect]:
         """Scanning goes on after ``pause``."""
@@ -242,7 +242,7 @@ class Session:
         if not text:
             return [Notice(now, "The message is empty.")]
         fields = {"text": text, "page": self._page_id, "source": source.value, "cell": cell}
-        return [Speak(now, text), Log(now, "speak", fields)]
+        return [Speak(now, text, self._page_id, cell, source), Log(now, "speak", fields)]
 
     def _edit(self, cell: Cell, now: float) -> list[Effect]:
         match cell.action:

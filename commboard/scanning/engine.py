@@ -33,7 +33,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
-from commboard.effects import Activate, Cue, Effect, Highlight, Log, Notice, Undo
+from commboard.effects import (
+    Activate,
+    Cue,
+    Effect,
+    Highlight,
+    Log,
+    Notice,
+    Paused,
+    PauseReason,
+    Undo,
+)
 from commboard.events import Switch, SwitchDown, SwitchUp
 from commboard.scanning.plans import ScanGroup, ScanPlan
 from commboard.scanning.presses import Press, Purpose, SwitchPresses
@@ -47,8 +57,6 @@ MIN_STEP_S = 0.05
 
 MAX_STEPS_PER_CALL = 10_000
 """Safety valve: one call never performs more timed steps than this."""
-
-WAITING_NOTICE = "Scanning paused — press the switch to start"
 
 
 class _Phase(Enum):
@@ -87,7 +95,7 @@ class Scanner:
         self._quiet_until: float | None = None
         self._presses = SwitchPresses()
         self._activated_t: float | None = None
-        self._paused: str | None = None
+        self._paused = False
         self._restart_on_resume = False
 
     # ------------------------------------------------------------------ API
@@ -95,7 +103,7 @@ class Scanner:
     @property
     def paused(self) -> bool:
         """True between :meth:`pause` and :meth:`resume`."""
-        return self._paused is not None
+        return self._paused
 
     def highlighted(self) -> tuple[int, ...]:
         """Cells highlighted now (empty when nothing is)."""
@@ -105,7 +113,7 @@ class Scanner:
 
     def next_deadline(self) -> float | None:
         """When :meth:`tick` next has something to do; None = only a switch can move us."""
-        if self._paused is not None:
+        if self._paused:
             return None
         times = [
             t
@@ -131,7 +139,7 @@ class Scanner:
         self._passes = 0
         self._index = self._prev_index = None
         self._step_due = self._frozen_left = None
-        if self._paused is not None:
+        if self._paused:
             self._restart_on_resume = True
             self._clear(now, out)
         elif self._phase is _Phase.QUIET and (self._quiet_until or now) > now + EPS:
@@ -157,26 +165,23 @@ class Scanner:
         self._advance(now, out)
         return _final(out)
 
-    def pause(self, now: float, reason: str) -> list[Effect]:
-        """Stop moving and ignore switches (face lost, rest, carer menu)."""
+    def pause(self, now: float) -> list[Effect]:
+        """Stop moving and ignore switches (``control.pauses.PauseOwner`` says when and why)."""
         out: list[Effect] = []
         self._advance(now, out)
-        if self._paused is not None:
-            self._paused = reason
+        if self._paused:
             return out
-        self._paused = reason
+        self._paused = True
         self._void_pending("paused")
         self._step_due = self._frozen_left = None
-        out.append(Notice(now, f"Scanning paused: {reason}"))
-        out.append(Log(now, "scan", {"event": "paused", "reason": reason}))
         return _final(out)
 
     def resume(self, now: float) -> list[Effect]:
         """Carry on: the current item gets a full step plus the first-item extra."""
-        if self._paused is None:
+        if not self._paused:
             return []
-        self._paused = None
-        out: list[Effect] = [Log(now, "scan", {"event": "resumed"})]
+        self._paused = False
+        out: list[Effect] = []
         if self._restart_on_resume or self._phase is _Phase.QUIET:
             self._restart_on_resume = False
             self._begin_cycle(now, out)
@@ -200,7 +205,7 @@ class Scanner:
 
     def _advance(self, now: float, out: list[Effect]) -> None:
         """Perform every deadline up to ``now`` in time order."""
-        if self._paused is not None:
+        if self._paused:
             return
         for _ in range(MAX_STEPS_PER_CALL):
             due = self.next_deadline()
@@ -256,8 +261,7 @@ class Scanner:
         else:
             self._phase = _Phase.WAITING
             self._clear(t, out)
-            out.append(Notice(t, WAITING_NOTICE))
-            out.append(Log(t, "scan", {"event": "waiting"}))
+            out.append(Paused(t, PauseReason.WAITING))
 
     def _show(self, t: float, index: int, out: list[Effect], extra: bool = False) -> None:
         """Highlight child ``index`` of the current level, cue it, and time the step."""
@@ -310,7 +314,7 @@ class Scanner:
 
     def _purpose(self, event: SwitchDown) -> tuple[Purpose, str]:
         """What this press would do if held long enough, or why it is ignored."""
-        if self._paused is not None:
+        if self._paused:
             return Purpose.IGNORE, "paused"
         if self._presses.pending is not None:
             return Purpose.IGNORE, "another switch is held"

@@ -17,8 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from commboard.effects import Banner
 from commboard.settings import Settings
-from commboard.shell.view import Banner
 
 HEADLESS_SIZE = (1280, 720)
 SCRIPT_TAIL_S = 10.0  # virtual clock without --max-seconds: stop this long after the script
@@ -138,8 +138,8 @@ def build(args: argparse.Namespace, launched: float | None = None):  # type: ign
     if args.headless:
         _use_dummy_display()
     from commboard.board.layout_file import load_layout_or_default
-    from commboard.shell.chrome import layout_notice
-    from commboard.shell.input_script import ScriptError, load_script
+    from commboard.control.banners import layout_notice
+    from commboard.control.input_script import ScriptError, load_script
 
     try:
         scripted = load_script(Path(args.input_script)) if args.input_script else None
@@ -160,7 +160,7 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
     """Every ``key NAME`` of the input script names a key pygame knows (ScriptError if not)."""
     import pygame
 
-    from commboard.shell.input_script import ScriptedKey, ScriptError
+    from commboard.control.input_script import ScriptedKey, ScriptError
 
     for item in scripted:
         if isinstance(item, ScriptedKey):
@@ -174,10 +174,10 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
 
 def _build_loop(args, settings, layout, banners, scripted, launched):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
+    from commboard.control.input_script import ScriptFeed
     from commboard.shell.alarm_sound import AlarmSound
     from commboard.shell.event_log import EventLog
     from commboard.shell.history_writer import HistoryWriter
-    from commboard.shell.input_script import ScriptFeed
     from commboard.shell.loop import BoardLoop
     from commboard.shell.loop_parts import LoopParts, RealClock, VirtualClock
 
@@ -222,7 +222,7 @@ def _history_banners(problems: list[str]) -> list[Banner]:
 
     The loop writes each one to the event log (``history_problem``) after ``start``.
     """
-    from commboard.shell.chrome import history_notice
+    from commboard.control.banners import history_notice
 
     for problem in problems:
         print(f"commboard: history problem: {problem}", file=sys.stderr)

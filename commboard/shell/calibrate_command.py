@@ -19,8 +19,8 @@ from typing import Any
 import pygame
 
 from commboard.adapters.pygame_input import WindowClosed, translate
+from commboard.control.calibration_run import result_lines
 from commboard.settings import Settings
-from commboard.shell.calibration_run import result_lines
 from commboard.shell.calibration_screen import CalibrationScreen
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.render import TextCache

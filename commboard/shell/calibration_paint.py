@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pygame
 
-from commboard.shell.calibration_run import CalibrationRun, result_lines
+from commboard.control.calibration_run import CalibrationRun, result_lines
 from commboard.shell.render import PAPER, TextCache, blit_in
 from commboard.signals.calibration import CalibrationResult
 

@@ -21,12 +21,12 @@ import numpy as np
 import pygame
 
 from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
+from commboard.control.board_view import Rect
 from commboard.settings import BlinkSettings
 from commboard.shell.camera_picture import Picture
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.render import INK, PAPER, TextCache, blit_in
 from commboard.shell.screens import Close, Open, Outcome, ShellContext, Stay
-from commboard.shell.view import Rect
 from commboard.signals.eye_state import tracking_problem
 from commboard.vision import landmarks as lm
 from commboard.vision.sample import CameraState, EyeSample

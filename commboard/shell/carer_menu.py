@@ -17,6 +17,7 @@ import pygame
 import yaml
 
 from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
+from commboard.control.board_view import Rect
 from commboard.shell.calibration_screen import open_calibration
 from commboard.shell.camera_view import open_camera_view
 from commboard.shell.render import INK, PAPER, TextCache, blit_in
@@ -32,7 +33,6 @@ from commboard.shell.screens import (
     Stay,
 )
 from commboard.shell.settings_screen import SettingsScreen
-from commboard.shell.view import Rect
 
 PANEL = (32, 38, 46)
 BUTTON = (241, 243, 244)

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from commboard.control.board_view import Rect
 from commboard.shell.render import TextCache, blit_in
-from commboard.shell.view import Rect
 from commboard.signals.blink_switch import BlinkState
 from commboard.vision.sample import CameraState
 

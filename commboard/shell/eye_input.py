@@ -1,28 +1,20 @@
-"""Camera and blink switch inside the board: the glue the frame loop calls once per frame.
+"""Camera and eye detectors inside the board: the glue the frame loop calls once per frame.
 
 ``EyeInput.frame(host, now)`` drains the vision feed (samples and camera
-status changes), feeds every sample to the ``BlinkSwitch`` and turns what
-comes back into what the patient and carer see:
+status changes) and hands each one to ``control.eye_policy.EyePolicy``
+with the active detectors (the blink switch).  What comes back is routed:
+switch events (SELECT, source blink) go through the loop's own
+``dispatch`` -- exactly the path of the space bar, so a carer screen or
+the alarm treats a blink like any switch press; a request to cancel the
+rest closure's selection goes to the session; effects (log lines,
+banners) to the loop's performer.  After the feed is drained, the pause
+the eyes want is handed to the loop's ``PauseOwner``.  The rules
+themselves (face lost, rest and wake, muting under carer screens, camera
+banners) are the policy's.
 
-* ``SwitchDown``/``SwitchUp`` (SELECT, source blink) go through the loop's
-  own ``dispatch`` -- exactly the path of the space bar, so a carer screen or
-  the alarm treats a blink like any switch press;
-* a rest request pauses scanning until the wake pattern (and undoes the
-  selection the same closure made at the hold time);
-* a face missing for ``FACE_LOST_AFTER_S`` shows "I can't see your face" and,
-  with ``blink.face_lost = pause``, pauses scanning until the face returns --
-  only while the camera actually works (never with ``--camera none``, a lost
-  camera or a tracking error: then the keyboard switch must go on scanning);
-* camera status changes become banners, the status line and ``camera`` /
-  ``error`` event-log lines (the words: ``camera_status``); a lost camera
-  releases a held blink switch;
-* the newest frame is kept for the carer's camera view (``camera_picture``).
-
-Scanning pauses are tracked here as *wishes*: this class pauses the session
-only when nothing else has, re-applies its pause if a carer screen closing
-resumed scanning, and resumes only a pause it made itself, when no carer
-screen or alarm still needs it.  Event-log types written here are documented
-in docs/event-log.md (``camera``, ``face``, ``rest``, ``error``).
+It also keeps the frame timing (so a virtual clock steps to every frame),
+the newest frame for the carer's camera view (``camera_picture``) and
+draws the face/eye indicator.
 """
 
 from __future__ import annotations
@@ -34,12 +26,14 @@ import numpy as np
 import pygame
 
 from commboard.board.session import Session
-from commboard.effects import Effect, Log
+from commboard.control.board_view import BoardView
+from commboard.control.camera_words import STATUS
+from commboard.control.eye_policy import EyeContext, EyeOutput, EyePolicy, UndoSelection
+from commboard.control.pauses import PauseOwner
+from commboard.effects import Effect, PauseReason
 from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import FaceLost, Settings
 from commboard.shell.camera_picture import Picture
-from commboard.shell.camera_status import STATUS, show_camera_status
-from commboard.shell.chrome import ChromeState
 from commboard.shell.eye_indicator import (
     IndicatorLook,
     draw_indicator,
@@ -48,18 +42,13 @@ from commboard.shell.eye_indicator import (
     shows_label,
 )
 from commboard.shell.render import TextCache
-from commboard.shell.view import Banner, BoardView
-from commboard.signals.blink_switch import BlinkSwitch, RestRequest, WakeRequest
+from commboard.signals.blink_switch import BlinkSwitch
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
-# A face missing this long is "lost": one missed frame, a hand or a cup passing
-# in front of the camera must not pause the board.
-FACE_LOST_AFTER_S = 1.0
 # Real time: poll the feed at least this often while it delivers frames.
 MAX_POLL_S = 1.0 / 30.0
 
-FACE_BANNER = "I can't see your face"
-REST_BANNER = "Resting. To wake the board: two long blinks."
+EYE_PAUSES = (PauseReason.RESTING, PauseReason.FACE_LOST)  # the pauses the eyes may want
 # Camera states in which frames are (or should soon be) arriving.
 _LIVE = frozenset({CameraState.STARTING, CameraState.OK, CameraState.ERROR})
 
@@ -85,7 +74,7 @@ class EyeHost(Protocol):
     def session(self) -> Session: ...
 
     @property
-    def chrome(self) -> ChromeState: ...
+    def pauses(self) -> PauseOwner: ...
 
     @property
     def screens(self) -> Sequence[Any]: ...
@@ -137,19 +126,28 @@ class EyeInput:
         self.profile = profile
         self.say = say or (lambda text: None)
         self._landmarks = landmarks
-        self.state = CameraState.STARTING
         self.chosen_none = camera.strip().lower() == "none"
+        self.policy = EyePolicy(self.chosen_none)
         self._virtual = virtual_clock
         self._frame_s = 1.0 / fps if fps > 0 else MAX_POLL_S
-        self._last_t: float | None = None
-        self._missing_since: float | None = None
-        self.face_lost = False
-        self._paused_by_us = False
         self._tap: SampleTap | None = None
         self._look: IndicatorLook | None = None
         self._label_drawn = True  # False: the screen is too narrow for the indicator's words
-        self._muted = False  # a carer screen ignores presses: the switch is not fed
         self._started = False
+
+    @property
+    def state(self) -> CameraState:
+        """The camera's state (kept by the policy; calibration outside the board sets it)."""
+        return self.policy.state
+
+    @state.setter
+    def state(self, state: CameraState) -> None:
+        self.policy.state = state
+
+    @property
+    def detectors(self) -> tuple[BlinkSwitch, ...]:
+        """The eye detectors that read samples now (gaze joins the blink switch later)."""
+        return (self.blink,)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -182,7 +180,8 @@ class EyeInput:
             self.blink.set_settings(host.settings.blink)
         for item in self.feed.drain(now):
             if isinstance(item, CameraStatus):
-                self._status(host, item)
+                self._route(host, self.policy.camera(item, self.detectors, self._context(host)))
+                host.dirty = True
             else:
                 self._sample(host, item)
         self._apply_pause(host, now)
@@ -204,7 +203,8 @@ class EyeInput:
             return None
         if self._virtual:
             # 1 us past the expected stamp absorbs float rounding of frame times.
-            due = (self._last_t if self._last_t is not None else now) + self._frame_s + 1e-6
+            last = self.policy.last_t
+            due = (last if last is not None else now) + self._frame_s + 1e-6
             return due if due > now else now + self._frame_s  # no frames lately: keep stepping
         return now + MAX_POLL_S
 
@@ -229,7 +229,7 @@ class EyeInput:
         """What the face/eye indicator shows; None when the carer chose no camera."""
         if self.chosen_none:
             return None
-        blink = self.blink.state if self._last_t is not None else None
+        blink = self.blink.state if self.policy.last_t is not None else None
         return indicator_look(self.state, blink)
 
     def draw(self, surface: pygame.Surface, view: BoardView, texts: TextCache) -> None:
@@ -251,139 +251,45 @@ class EyeInput:
     # -- samples ------------------------------------------------------------------------------
 
     def _sample(self, host: EyeHost, sample: EyeSample) -> None:
-        if self._last_t is not None and sample.t > self._last_t:
+        last = self.policy.last_t
+        if last is not None and sample.t > last:
             # A smoothed frame period: lets the virtual clock step exactly to the next frame.
-            self._frame_s += 0.2 * (sample.t - self._last_t - self._frame_s)
-        self._last_t = sample.t
-        self._track_face(host, sample)
+            self._frame_s += 0.2 * (sample.t - last - self._frame_s)
+        self._route(host, self.policy.sample(sample, self.detectors, self._context(host)))
         if self._tap is not None:
             self._tap(sample)
-            return
-        if not self._switch_listens(host):
-            self._mute_switch(host, sample.t)
-            return
-        self._muted = False
-        for out in self.blink.update(sample):
-            match out:
-                case SwitchDown() | SwitchUp():
-                    host.dispatch(out)
-                case Log():
-                    host.perform([out])
-                case RestRequest():
-                    self._rest(host, out)
-                case WakeRequest():
-                    self._wake(host, out)
+
+    def _context(self, host: EyeHost) -> EyeContext:
+        return EyeContext(
+            face_pause=host.settings.blink.face_lost == FaceLost.PAUSE.value,
+            listening=self._switch_listens(host),
+            recording=self._tap is not None,
+        )
 
     @staticmethod
     def _switch_listens(host: EyeHost) -> bool:
-        """Whether a blink press would reach anything: the board, or a screen that takes presses.
-
-        Under any other carer screen (menu, camera view) presses are ignored, so
-        the blink switch must not see the eyes either: the carer checking the
-        outlines with "close your eyes" must not start a rest request that undoes
-        the patient's last choice and leaves the board resting.
-        """
+        """Whether a switch press would reach anything: the board, or a screen that takes presses."""
         return not host.screens or bool(getattr(host.screens[-1], "wants_switches", False))
 
-    def _mute_switch(self, host: EyeHost, t: float) -> None:
-        """Once per carer screen: drop a closure in progress, as for a lost face."""
-        if self._muted:
-            return
-        self._muted = True
-        for out in self.blink.update(EyeSample(t=t, face_found=False)):
-            if isinstance(out, SwitchUp | SwitchDown):
-                host.dispatch(out)
-            elif isinstance(out, Log):
-                host.perform([out])
-
-    def _track_face(self, host: EyeHost, sample: EyeSample) -> None:
-        if sample.face_found:
-            self._missing_since = None
-            if self.face_lost:
-                self._set_face_lost(host, sample.t, lost=False)
-            return
-        if self.state is not CameraState.OK:
-            return
-        if self._missing_since is None:
-            self._missing_since = sample.t
-        if not self.face_lost and sample.t - self._missing_since >= FACE_LOST_AFTER_S:
-            self._set_face_lost(host, sample.t, lost=True)
-
-    def _set_face_lost(self, host: EyeHost, t: float, *, lost: bool) -> None:
-        self.face_lost = lost
-        pausing = lost and self._pause_for_face(host)
-        host.perform([Log(t, "face", {"found": not lost, "paused": pausing})])
-        if lost:
-            text = FACE_BANNER + (" - scanning paused" if pausing else "")
-            host.chrome.show(Banner("face", text), t)
-        else:
-            host.chrome.hide("face")
-        host.dirty = True
-
     @staticmethod
-    def _pause_for_face(host: EyeHost) -> bool:
-        return host.settings.blink.face_lost == FaceLost.PAUSE.value
-
-    # -- rest and wake ---------------------------------------------------------------------------
-
-    def _rest(self, host: EyeHost, request: RestRequest) -> None:
-        undone = False
-        if request.cancels_selection:
-            # The closure selected at the hold time on its way to becoming a rest
-            # request: the patient asked for rest, not for that cell.
-            host.perform(host.session.undo(request.t))
-            undone = True
-        host.perform([Log(request.t, "rest", {"event": "rest", "undone": undone})])
-        host.chrome.show(Banner("rest", REST_BANNER, "info"), request.t)
-
-    def _wake(self, host: EyeHost, request: WakeRequest) -> None:
-        host.perform([Log(request.t, "rest", {"event": "wake"})])
-        host.chrome.hide("rest")
-
-    # -- camera status ---------------------------------------------------------------------------
-
-    def _status(self, host: EyeHost, status: CameraStatus) -> None:
-        before, self.state = self.state, status.state
-        fields: dict[str, Any] = {"state": status.state.value, "message": status.message}
-        host.perform([Log(status.t, "camera", fields)])
-        if status.state is not CameraState.OK:
-            self._release(host, status.t)
-        show_camera_status(host.chrome, host.perform, status, before, self.chosen_none)
-        host.dirty = True
-
-    def _release(self, host: EyeHost, t: float) -> None:
-        """No more frames for now: let go of a held blink switch and forget the face."""
-        if self._last_t is not None and self._tap is None:
-            blank = EyeSample(t=max(t, self._last_t + 1e-3), face_found=False)
-            self._last_t = blank.t
-            for out in self.blink.update(blank):
-                if isinstance(out, SwitchUp | SwitchDown):
+    def _route(host: EyeHost, outputs: list[EyeOutput]) -> None:
+        """Switch events to the loop's dispatch, the undo request to the session, effects performed."""
+        for out in outputs:
+            match out:
+                case SwitchDown() | SwitchUp():
                     host.dispatch(out)
-                elif isinstance(out, Log):
+                case UndoSelection(t=t):
+                    host.perform(host.session.undo(t))
+                case _:
                     host.perform([out])
-        self._missing_since = None
-        if self.face_lost:
-            self.face_lost = False
-            host.chrome.hide("face")
 
     # -- pausing ------------------------------------------------------------------------------
 
-    def pause_reason(self, host: EyeHost) -> str | None:
-        """Why the camera wants scanning paused now, or None."""
-        if self.blink.state.resting and self.state is CameraState.OK and self._tap is None:
-            return "rest"
-        if self.face_lost and self.state is CameraState.OK and self._pause_for_face(host):
-            return "face lost"
-        return None
-
     def _apply_pause(self, host: EyeHost, now: float) -> None:
-        reason = self.pause_reason(host)
-        if reason is not None:
-            if not host.session.paused and not host.screens and not host.chrome.alarm_on:
-                host.perform(host.session.pause(now, reason))
-                self._paused_by_us = True
-            return
-        if self._paused_by_us:
-            self._paused_by_us = False
-            if host.session.paused and not host.screens and not host.chrome.alarm_on:
-                host.perform(host.session.resume(now))
+        """Hand the pause the eyes want to the loop's pause owner (and drop the one they do not)."""
+        wanted = self.policy.wanted_pause(self._context(host))
+        if wanted is not None:
+            host.perform(host.pauses.hold(wanted, now, host.session))
+        for reason in EYE_PAUSES:
+            if reason is not wanted:
+                host.perform(host.pauses.release(reason, now, host.session))

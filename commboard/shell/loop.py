@@ -1,12 +1,13 @@
-"""The frame loop: read the clock once, drain inputs, call the core, perform effects.
+"""The frame loop: clock -> drain inputs -> control -> performer -> draw.
 
-The way from a camera frame to a spoken word, by module: ``eye_input``
-turns camera samples into switch presses, ``BoardLoop.dispatch`` hands them
-(and keys, clicks, scripted events) to the session or an open carer screen,
-the session returns effects, and ``performer`` carries them out (speech,
-alarm, cues, history, log).  ``board_status`` says why scanning is paused,
-``chrome`` holds the banners, ``render`` draws, ``screenshot`` saves
-``--screenshots``; ``loop_parts`` is what the loop is built from.
+Each frame reads the clock once, drains the inputs (scripted events, keys
+and clicks, then the camera through ``eye_input``), hands them to the
+session, an open carer screen or the control rules (``control.pauses``
+owns why scanning is paused), gives the effects that come back to
+``performer`` (speech, alarm, cues, banners, history, log), and draws the
+render model ``control.board_status`` builds.  ``render`` paints it,
+``screenshot`` saves ``--screenshots``; ``loop_parts`` is what the loop is
+built from.
 
 It redraws only when something changed, and otherwise sleeps until the
 next scan step, the next scripted event or input (``PygameInput.wait``), so
@@ -34,13 +35,16 @@ from commboard.adapters.pygame_input import (
 )
 from commboard.board.layout_file import default_layout_path, load_layout_or_default
 from commboard.board.session import Session
-from commboard.effects import Effect
+from commboard.control import board_status, screen_timeout
+from commboard.control.banners import ChromeState, layout_notice
+from commboard.control.board_view import SCAN_BANNER, BoardView, cell_at
+from commboard.control.input_script import ScriptedClick, ScriptedKey
+from commboard.control.pauses import PauseOwner
+from commboard.effects import Banner, Effect, PauseReason
 from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
-from commboard.shell import board_status, screen_timeout
 from commboard.shell.carer_menu import CarerMenu, QuitConfirm
-from commboard.shell.chrome import ChromeState, layout_notice
-from commboard.shell.input_script import ScriptedClick, ScriptedKey
+from commboard.shell.eye_indicator import indicator_rect
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.render import BoardRenderer
@@ -55,7 +59,6 @@ from commboard.shell.screens import (
     Stay,
 )
 from commboard.shell.screenshot import Screenshots
-from commboard.shell.view import SCAN_BANNER, Banner, BoardView, cell_at
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
 # Real time, while a message is being spoken: how soon a failure of that very
@@ -73,6 +76,7 @@ class BoardLoop:
         self.now = parts.clock.now()
         self.start = self.now
         self.session = Session(parts.layout, parts.settings, self.now, parts.usage)
+        self.pauses = PauseOwner()  # the one owner of why scanning is paused
         self.chrome = ChromeState()
         self.renderer = BoardRenderer(parts.surface)
         self.screens: list[Screen] = []
@@ -245,11 +249,15 @@ class BoardLoop:
 
     def _stop_alarm(self) -> None:
         """A carer stopped the alarm (Escape or a click)."""
-        self.performer.stop_alarm(self.now, self.session)
-        self.dirty = True
+        self.performer.stop_alarm(self.now)
+        self._help_no_longer_called()
 
     def _end_alarm(self) -> None:
-        self.performer.end_alarm(self.now, self.session)
+        self.performer.end_alarm()
+        self._help_no_longer_called()
+
+    def _help_no_longer_called(self) -> None:
+        self.perform(self.pauses.release(PauseReason.HELP_CALLED, self.now, self.session))
         self.dirty = True
 
     def _to_screen(self, event: UiEvent) -> None:
@@ -272,7 +280,7 @@ class BoardLoop:
     def open_screen(self, screen: Screen) -> None:
         """Open a carer screen; the first one pauses scanning."""
         if not self.screens:
-            self.perform(self.session.pause(self.now, "carer menu"))
+            self.perform(self.pauses.hold(PauseReason.CARER_SCREEN, self.now, self.session))
         self._carer_input_at = self.now
         self.screens.append(screen)
         self.p.event_log.record(self.now, "screen", name=type(screen).__name__)
@@ -283,16 +291,16 @@ class BoardLoop:
         keep = 0 if count is None else max(0, len(self.screens) - count)
         del self.screens[keep:]
         if not self.screens:
-            self.perform(self.session.resume(self.now))
+            self.perform(self.pauses.release(PauseReason.CARER_SCREEN, self.now, self.session))
         self.dirty = True
 
     def _screen_timeout_at(self) -> float | None:
-        """When the open carer screens close by themselves (see ``shell.screen_timeout``)."""
-        return screen_timeout.timeout_at(self.screens, self._carer_input_at)
+        """When the open carer screens close by themselves (see ``control.screen_timeout``)."""
+        return screen_timeout.timeout_at(self._timed_screens(), self._carer_input_at)
 
     def _close_idle_screens(self, now: float) -> None:
         """Back to the board when the carer menu was left without input (with a log line)."""
-        gone = screen_timeout.timed_out(self.screens, self._carer_input_at, now)
+        gone = screen_timeout.timed_out(self._timed_screens(), self._carer_input_at, now)
         if gone is None:
             return
         self.p.event_log.record(
@@ -304,6 +312,9 @@ class BoardLoop:
         )
         self.close_screens()
         self.chrome.notice(gone.notice, now)
+
+    def _timed_screens(self) -> list[_TimedScreen]:
+        return [_TimedScreen(s) for s in self.screens]
 
     def act(self, outcome: Outcome) -> None:
         """Do what a carer screen asked."""
@@ -334,7 +345,7 @@ class BoardLoop:
             path=str(path or ""),
             problems=[str(p) for p in problems],
         )
-        self.performer.pause_reason = None  # a new session is not paused
+        self.pauses = PauseOwner()  # a new session is not paused
         if problems:
             self.chrome.show(Banner("layout", layout_notice(problems)), self.now)
         else:
@@ -344,8 +355,12 @@ class BoardLoop:
     # -- effects --------------------------------------------------------------
 
     def perform(self, effects: list[Effect]) -> None:
-        """Carry out what the core asked for, in order (see ``shell.performer``)."""
-        self.performer.perform(effects, self.session)
+        """Carry out what the core asked for, in order (see ``shell.performer``).
+
+        The pause owner first adds the pauses the effects call for (help called).
+        """
+        effects = self.pauses.follow(effects, self.session)
+        self.performer.perform(effects)
         if effects:
             self.dirty = True
 
@@ -353,11 +368,11 @@ class BoardLoop:
 
     def scan_state(self) -> str | None:
         """Why nothing is highlighted and nothing will move by itself, or None while scanning."""
-        return board_status.scan_state(self.session, self.performer.pause_reason)
+        return board_status.scan_state(self.session, self.pauses.shown)
 
     def _show_scan_state(self) -> None:
         """Keep the calm "scanning stopped" banner up exactly while the scanner waits."""
-        banner = board_status.scan_banner(self.session, self.performer.pause_reason)
+        banner = board_status.scan_banner(self.session, self.pauses.shown)
         if banner is None:
             self.dirty |= self.chrome.hide(SCAN_BANNER)
         else:
@@ -371,14 +386,15 @@ class BoardLoop:
     def status_text(self) -> str:
         """The status line: input, scan speed and pattern, camera, calibration."""
         return board_status.status_text(
-            self.session, self.performer.pause_reason, self.switch_names(), self.status_parts
+            self.session, self.pauses.shown, self.switch_names(), self.status_parts
         )
 
     def make_view(self) -> BoardView:
         """The render model of the board as it is now."""
         chrome = self.chrome.chrome(self.status_text(), self.now)
-        chrome = board_status.one_face_banner(chrome, self.session, self.performer.pause_reason)
-        indicator = self.eyes is not None and self.eyes.look() is not None
+        chrome = board_status.one_face_banner(chrome, self.session, self.pauses.shown)
+        shown = self.eyes is not None and self.eyes.look() is not None
+        indicator = indicator_rect if shown else None
         return board_status.view_now(self.p.surface.get_size(), self.session, chrome, indicator)
 
     def draw(self) -> None:
@@ -403,3 +419,23 @@ class BoardLoop:
         if self.p.launched_at is not None and not self.p.clock.virtual:
             fields["elapsed_s"] = round(time.monotonic() - self.p.launched_at, 4)
         self.p.event_log.record(self.now, "first_frame", **fields)
+
+
+class _TimedScreen:
+    """An open carer screen as ``control.screen_timeout`` sees it (the time-out it sets, if any)."""
+
+    def __init__(self, screen: Screen) -> None:
+        self._screen = screen
+
+    @property
+    def name(self) -> str:
+        return type(self._screen).__name__
+
+    @property
+    def idle_timeout_s(self) -> float | None:
+        limit = getattr(self._screen, "idle_timeout_s", None)
+        return None if limit is None else float(limit)
+
+    def timeout_note(self) -> str | None:
+        note = getattr(self._screen, "timeout_note", None)
+        return note() if callable(note) else None

@@ -1,21 +1,35 @@
-"""Carrying out what the core asked for: speech, the alarm, scanning cues, the history and the log.
+"""Carrying out what the core asked for: speech, the alarm, cues, banners, the history and the log.
 
-The session returns effects; the frame loop hands them here in order.  This
-is where a word becomes sound (``Speaker.say``), where "help" starts the
-alarm and pauses scanning, where auditory scanning beeps, where a spoken
-message is appended to the history, and where every ``Log`` record reaches
+The session and the control rules return effects; the frame loop hands
+them here in order.  This is where a word becomes sound (``Speaker.say``),
+where "help" starts the alarm sound and screen, where auditory scanning
+beeps, where banners go up and down, where a spoken message is appended to
+the history (from the ``Speak`` effect itself), and where every ``Log``
+record, and the record of every pause (``Paused`` / ``Resumed``), reaches
 the event log.  It also watches speech: if a message fails while it plays,
 its words are shown large on the board after all.
 """
 
 from __future__ import annotations
 
-from commboard.board.session import Session
-from commboard.effects import Alarm, Cue, Effect, Highlight, Log, Notice, Speak, StopSpeech
-from commboard.shell.chrome import ChromeState
+from commboard.control.banners import ChromeState
+from commboard.control.pauses import pause_record
+from commboard.effects import (
+    Alarm,
+    Banner,
+    Cue,
+    Effect,
+    HideBanner,
+    Log,
+    Notice,
+    Paused,
+    Resumed,
+    ShowBanner,
+    Speak,
+    StopSpeech,
+)
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.screenshot import Screenshots
-from commboard.shell.view import Banner
 
 
 class Performer:
@@ -25,7 +39,6 @@ class Performer:
         in_flight: the message being spoken (text, when said): if speech fails
             before it has played, its words are shown large after all.
         alarm_active: the alarm was raised and has not ended yet.
-        pause_reason: why the scanner paused, from its "paused" log record.
     """
 
     def __init__(self, parts: LoopParts, chrome: ChromeState, shots: Screenshots) -> None:
@@ -34,40 +47,45 @@ class Performer:
         self.shots = shots
         self.in_flight: tuple[str, float] | None = None
         self.alarm_active = False
-        self.pause_reason: str | None = None
 
-    def perform(self, effects: list[Effect], session: Session) -> None:
-        """Carry out what the core asked for, in order (``session`` pauses for an alarm)."""
+    def perform(self, effects: list[Effect]) -> None:
+        """Carry out what the core asked for, in order."""
         for effect in effects:
-            match effect:
-                case Log():
-                    self._log(effect)
-                case Speak(text=text):
-                    self._say(text, effect.t)
-                case Cue():
-                    self._cue(effect)
-                case StopSpeech():
-                    self.p.speaker.stop()
-                    self.in_flight = None  # cut off on purpose: nothing failed
-                case Alarm(text=text):
-                    self._alarm(effect, session)
-                case Notice(text=text) if not text.startswith("Scanning paused"):
-                    self.chrome.notice(text, effect.t)  # pauses: the lasting scan banner
-                case Highlight():
-                    pass
+            self._one(effect)
 
-    def stop_alarm(self, now: float, session: Session) -> None:
+    def _one(self, effect: Effect) -> None:
+        match effect:
+            case Log():
+                self._log(effect)
+            case Speak():
+                self._say(effect)
+            case Cue():
+                self._cue(effect)
+            case StopSpeech():
+                self.p.speaker.stop()
+                self.in_flight = None  # cut off on purpose: nothing failed
+            case Alarm():
+                self._alarm(effect)
+            case Notice(text=text):
+                self.chrome.notice(text, effect.t)
+            case ShowBanner(banner=banner, for_s=for_s):
+                self.chrome.show(banner, effect.t, for_s)
+            case HideBanner(key=key):
+                self.chrome.hide(key)
+            case Paused() | Resumed():
+                self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
+
+    def stop_alarm(self, now: float) -> None:
         """A carer stopped the alarm (Escape or a click)."""
         self.chrome.stop_alarm()
         self.p.event_log.record(now, "alarm_stopped")
-        self.end_alarm(now, session)
+        self.end_alarm()
 
-    def end_alarm(self, now: float, session: Session) -> None:
-        """The alarm is over (stopped, or it ran its time): silence it and resume scanning."""
+    def end_alarm(self) -> None:
+        """The alarm is over (stopped, or it ran its time): silence it (the loop resumes scanning)."""
         self.alarm_active = False
         if self.p.alarm_sound is not None:
             self.p.alarm_sound.stop()
-        self.perform(session.resume(now), session)
 
     def check_speech(self, now: float) -> bool:
         """Banners for broken speech, and the words of a message that failed while playing.
@@ -111,7 +129,7 @@ class Performer:
             elif self.chrome.show(Banner("beep", f"No scanning beep: {beeper.problem}"), cue.t):
                 self.p.event_log.record(cue.t, "error", message=beeper.problem)  # once
 
-    def _alarm(self, effect: Alarm, session: Session) -> None:
+    def _alarm(self, effect: Alarm) -> None:
         self.chrome.alarm(effect.text, effect.t)
         self.alarm_active = True
         if self.p.alarm_sound is not None:
@@ -120,27 +138,22 @@ class Performer:
                 self.p.event_log.record(effect.t, "error", message=self.p.alarm_sound.problem)
         self.p.speaker.say(effect.text)  # the alarm screen already shows these words
         self.in_flight = None
-        self.perform(session.pause(effect.t, "alarm"), session)
 
     def _log(self, log: Log) -> None:
         self.p.event_log.write(log)
-        if log.type == "scan" and log.fields.get("event") == "paused":
-            self.pause_reason = str(log.fields.get("reason", ""))
-        elif log.type == "scan" and log.fields.get("event") == "resumed":
-            self.pause_reason = None
         if log.type in ("select", "page"):
             self.shots.due = log.type
-        if log.type == "speak" and self.p.history is not None:
-            f = log.fields
-            cell = f.get("cell")  # a phrase cell's slot: what Huffman scanning learns from
-            slot = cell if isinstance(cell, int) and not isinstance(cell, bool) else None
-            self.p.history(str(f["text"]), str(f["page"]), str(f["source"]), slot)
 
-    def _say(self, text: str, t: float) -> None:
-        """Speak; show the words large if speech is already known not to work."""
+    def _say(self, speak: Speak) -> None:
+        """Speak; a message said on a page goes to the history; show the words if speech is off."""
+        text, t = speak.text, speak.t
         self.p.speaker.say(text)
         if self.p.speaker.status().available:
             self.in_flight = (text, t)  # a failure may only show a few ms later
         else:
             self.in_flight = None
             self.chrome.said(text, t)
+        if speak.page is not None and self.p.history is not None:
+            source = speak.source.value if speak.source is not None else ""
+            self.p.history(text, speak.page, source, speak.cell)
+

@@ -13,7 +13,8 @@ from dataclasses import replace
 
 import pygame
 
-from commboard.shell.view import Banner, BoardView, CellView, Rect, lit_frames, ring_px
+from commboard.control.board_view import BoardView, CellView, Rect, lit_frames, ring_px
+from commboard.effects import Banner
 
 BACKGROUND = (11, 15, 20)
 CELL = (241, 243, 244)  # cells without a layout colour: near white, black text

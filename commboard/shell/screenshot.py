@@ -16,10 +16,11 @@ import pygame
 from commboard.board.layout_file import LayoutProblem
 from commboard.board.model import Layout
 from commboard.board.session import Session
+from commboard.control.banners import ChromeState, layout_notice
+from commboard.control.board_view import board_view
+from commboard.effects import Banner
 from commboard.settings import Settings
-from commboard.shell.chrome import ChromeState, layout_notice
 from commboard.shell.render import BoardRenderer
-from commboard.shell.view import Banner, board_view
 
 START = 1000.0
 

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from commboard.control.board_view import Rect, grid_rects
 from commboard.settings import Meta, get
 from commboard.shell.render import INK, PAPER, TextCache, blit_in, color, ink_for
-from commboard.shell.view import Rect, grid_rects
 
 if TYPE_CHECKING:
     from commboard.shell.settings_screen import SettingsScreen

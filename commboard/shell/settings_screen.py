@@ -29,6 +29,7 @@ from pathlib import Path
 import pygame
 
 from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
+from commboard.control.settings_tryout import TryOut
 from commboard.events import SwitchDown, SwitchUp
 from commboard.profiles import SettingsProblem, save_profile, setting_keys, step_value, with_value
 from commboard.settings import Settings, describe, get
@@ -47,7 +48,6 @@ from commboard.shell.settings_paint import (
     screen_layout,
     show_value,
 )
-from commboard.shell.settings_tryout import TryOut
 
 KEY_HINT = "Up/Down: choose  |  Left/Right: change  |  Enter: edit  |  S saves and applies"
 ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)

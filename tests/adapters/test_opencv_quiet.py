@@ -19,9 +19,9 @@ from commboard.adapters.camera_spec import source_opener
 from commboard.adapters.camera_worker import VisionFeed
 from commboard.adapters.opencv_quiet import quiet_opencv
 from commboard.cli import build_parser
+from commboard.effects import Banner
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
-from commboard.shell.view import Banner
 from commboard.vision.frames import FrameSource
 from commboard.vision.sample import CameraState, CameraStatus
 

@@ -46,7 +46,7 @@ class StubScanner:
     def highlighted(self) -> tuple[int, ...]:
         return ()
 
-    def pause(self, now: float, reason: str) -> list[Effect]:
+    def pause(self, now: float) -> list[Effect]:
         self.paused = True
         return []
 
@@ -133,7 +133,8 @@ def test_start_logs_the_home_page_and_scans_it() -> None:
 def test_speak_cell_says_its_text_and_logs_select_and_speak() -> None:
     session, scanner = make()
     out = choose(session, scanner, 1, 3.0)
-    assert Speak(3.0, "I am thirsty") in out
+    # The Speak carries what the history records: the page, the phrase cell's slot, the source.
+    assert Speak(3.0, "I am thirsty", "home", 1, Source.KEYBOARD) in out
     assert logs(out, "select") == [
         {"page": "home", "cell": 1, "label": "Thirsty", "action": "speak", "source": "keyboard"}
     ]
@@ -182,7 +183,7 @@ def test_spelling_builds_the_message_and_speak_message_says_it() -> None:
     out = choose(session, scanner, 3, 7.0)  # Delete
     assert session.message == "ABA water"
     out = choose(session, scanner, 4, 8.0)
-    assert Speak(8.0, "ABA water") in out
+    assert Speak(8.0, "ABA water", "abc", None, Source.KEYBOARD) in out
     assert session.message == "ABA water"  # kept, so it can be said again
     # A spelled message is not the "Speak" cell's phrase: it gives that cell no Huffman weight.
     assert logs(out, "speak") == [
@@ -242,7 +243,7 @@ def test_undo_of_speech_stops_it() -> None:
 def test_mouse_click_activates_the_cell_directly() -> None:
     session, _ = make()
     out = session.handle(CellPointed(4.0, 0, Source.MOUSE), 4.0)
-    assert Speak(4.0, "Yes") in out
+    assert Speak(4.0, "Yes", "home", 0, Source.MOUSE) in out
     assert logs(out, "select")[0]["source"] == "mouse"
     assert session.handle(CellPointed(4.5, 7, Source.MOUSE), 4.5) == []  # empty slot
 
@@ -262,7 +263,7 @@ def test_new_pattern_rebuilds_the_plan_and_pause_reaches_the_scanner() -> None:
     assert len(scanner.plans) == 1 and scanner.settings.interval_s == 2.0
     session.set_settings(replace(Settings(), scan=replace(ScanSettings(), pattern="linear")), 2.0)
     assert len(scanner.plans) == 2 and len(scanner.plans[-1].root.children) == 7
-    session.pause(3.0, "carer menu")
+    session.pause(3.0)
     assert session.paused
     session.resume(4.0)
     assert not session.paused

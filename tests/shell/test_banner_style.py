@@ -13,8 +13,9 @@ import pygame
 import pytest
 
 from commboard.board.model import Action, Cell, Page
+from commboard.control.board_view import BoardView, Chrome, board_view
+from commboard.effects import Banner
 from commboard.shell.render import BANNER_INK, BANNER_STYLES, BoardRenderer, color
-from commboard.shell.view import Banner, BoardView, Chrome, board_view
 
 PAGE = Page(
     "home",

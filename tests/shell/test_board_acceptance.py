@@ -23,12 +23,12 @@ import pytest
 
 from commboard.board.layout_file import LayoutProblem, load_layout_or_default
 from commboard.board.model import Action, Cell, Page
+from commboard.control.banners import history_notice, layout_notice, short_path
+from commboard.control.board_status import WAITING_WORDS
+from commboard.control.board_view import SCAN_BANNER, Chrome, board_view
 from commboard.shell import app
-from commboard.shell.board_status import WAITING_WORDS
-from commboard.shell.chrome import history_notice, layout_notice, short_path
 from commboard.shell.loop import BoardLoop
 from commboard.shell.render import BACKGROUND, STATUS_BG, BoardRenderer, is_key
-from commboard.shell.view import SCAN_BANNER, Chrome, board_view
 from commboard.testing import YES_NO_LAYOUT
 
 LAYOUT = YES_NO_LAYOUT

@@ -19,6 +19,7 @@ import pytest
 
 from commboard.adapters.camera_spec import mesh_detector, source_opener
 from commboard.adapters.camera_worker import VisionFeed
+from commboard.effects import Banner
 from commboard.profiles import load_profile
 from commboard.shell import app
 from commboard.shell.calibration_screen import CalibrationScreen
@@ -26,7 +27,6 @@ from commboard.shell.camera_view import CameraView
 from commboard.shell.carer_menu import menu_entries
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.loop import BoardLoop
-from commboard.shell.view import Banner
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.vision.frames import Frame, FrameSource
 

@@ -12,8 +12,10 @@ import pytest
 from commboard.board.layout_file import load_layout_or_default
 from commboard.board.model import Action, Cell, Page
 from commboard.board.session import Session
+from commboard.control.banners import ChromeState
+from commboard.control.board_view import BoardView, Chrome, Rect, board_view
+from commboard.control.pauses import PauseOwner
 from commboard.settings import BlinkSettings, Settings
-from commboard.shell.chrome import ChromeState
 from commboard.shell.eye_indicator import (
     EYE_WHITE,
     RIM_FACE,
@@ -28,7 +30,6 @@ from commboard.shell.eye_indicator import (
 )
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.render import BoardRenderer, TextCache
-from commboard.shell.view import BoardView, Chrome, Rect, board_view
 from commboard.signals.blink_switch import BlinkState, BlinkSwitch
 from commboard.signals.eye_state import EYES_NOT_MEASURED, HEAD_TILTED, HEAD_TIPPED, NO_FACE
 from commboard.testing import ScriptedSamples
@@ -191,6 +192,7 @@ class Host:
         self.session = Session(layout, Settings(), 0.0)
         self.settings = self.session.settings
         self.chrome = ChromeState()
+        self.pauses = PauseOwner()
         self.screens: list[object] = []
         self.status_parts: dict[str, str] = {}
         self.dirty = False

@@ -11,8 +11,10 @@ from dataclasses import replace
 
 import pytest
 
+from commboard.control.eye_policy import FACE_BANNER
+from commboard.effects import PauseReason
 from commboard.settings import BlinkSettings
-from commboard.shell.eye_input import FACE_BANNER, EyeInput
+from commboard.shell.eye_input import EyeInput
 from commboard.testing import RecordingEyeHost, ScriptedFeed, ScriptedSamples
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
@@ -138,18 +140,27 @@ def test_a_pause_is_never_lifted_under_an_open_carer_screen(eye_board: EyeBoard)
     feed.items.append(ok())
     host.play(feed, eyes, ScriptedSamples().open(1.0).no_face(1.5).samples())
     assert host.session.paused
-    host.screens.append(object())  # the carer opened the menu
+    host.screens.append(object())  # the carer opened the menu (the loop holds its pause)
+    host.perform(host.pauses.hold(PauseReason.CARER_SCREEN, 2.5, host.session))
     host.play(feed, eyes, ScriptedSamples(start_t=2.5).open(1.0).samples())
     assert host.session.paused
+    assert host.pauses.reasons == (PauseReason.CARER_SCREEN,)
+    # The face's pause left while the menu's held on: a "pause" record, not "scan resumed".
+    assert [r["event"] for r in host.of("scan")].count("resumed") == 0
+    (gone,) = [r for r in host.of("pause") if r["event"] == "released"]
+    assert gone["reason"] == "face lost" and gone["held"] == ["carer menu"]
 
 
 def test_a_carer_screen_closing_does_not_unpause_a_lost_face(eye_board: EyeBoard) -> None:
     host, feed, eyes = eye_board()
     feed.items.append(ok())
     host.play(feed, eyes, ScriptedSamples().open(1.0).no_face(1.5).samples())
-    host.perform(host.session.resume(2.5))  # what the loop does when the carer menu closes
+    # The carer menu opens and closes: its pause comes and goes, the face's stays.
+    host.perform(host.pauses.hold(PauseReason.CARER_SCREEN, 2.5, host.session))
+    host.perform(host.pauses.release(PauseReason.CARER_SCREEN, 2.5, host.session))
     host.play(feed, eyes, ScriptedSamples(start_t=2.5).no_face(0.1).samples())
     assert host.session.paused
+    assert host.pauses.reasons == (PauseReason.FACE_LOST,)
 
 
 def test_while_calibration_records_the_blink_switch_sees_nothing(eye_board: EyeBoard) -> None:

@@ -16,9 +16,10 @@ import pygame
 import pytest
 
 from commboard.board.model import Action, Cell, Page
+from commboard.control.board_view import BoardView, Chrome, board_view, lit_frames, ring_px
+from commboard.effects import Banner
 from commboard.shell.loop import BoardLoop
 from commboard.shell.render import MIN_FONT_PX, BoardRenderer
-from commboard.shell.view import Banner, BoardView, Chrome, board_view, lit_frames, ring_px
 from commboard.testing import YES_NO_LAYOUT
 
 LAYOUT = YES_NO_LAYOUT

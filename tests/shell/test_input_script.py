@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from commboard.cli import main
-from commboard.events import Source, Switch, SwitchDown, SwitchUp
-from commboard.shell.input_script import (
+from commboard.control.input_script import (
     ScriptedClick,
     ScriptedEvent,
     ScriptedKey,
@@ -17,6 +16,7 @@ from commboard.shell.input_script import (
     ScriptFeed,
     parse_script,
 )
+from commboard.events import Source, Switch, SwitchDown, SwitchUp
 
 SCRIPT = """\
 # a 0.4 s press of the select switch, then a NEXT tap

@@ -10,9 +10,9 @@ import pygame
 import pytest
 
 from commboard.board.model import Action, Cell, Page
+from commboard.control.board_view import Chrome, board_view
 from commboard.shell.eye_indicator import indicator_rect
 from commboard.shell.render import BoardRenderer
-from commboard.shell.view import Chrome, board_view
 
 PAGE = Page("home", "Home", 1, 2, (Cell("Yes", Action.SPEAK), Cell("No", Action.SPEAK)))
 LONG = "please call my daughter and ask her to bring my reading glasses tomorrow " * 2

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from commboard.cli import build_parser
+from commboard.effects import Banner
 from commboard.settings import describe
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
-from commboard.shell.view import Banner
 
 META = next(meta for key, meta, _ in describe() if key == "scan.interval_s")
 LOW, HIGH = META.min, META.max  # the clinical range a profile value is held to

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from commboard.board.model import Action, Cell, Page
-from commboard.shell.view import Banner, Chrome, board_view, cell_at
+from commboard.control.board_view import Chrome, board_view, cell_at
+from commboard.effects import Banner
 
 PAGE = Page(
     "home",

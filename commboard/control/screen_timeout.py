@@ -12,13 +12,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from commboard.shell.screens import Screen
+
+class TimedScreen(Protocol):
+    """What the time-out needs to know of an open carer screen."""
+
+    @property
+    def name(self) -> str:
+        """What the log calls it (its class name)."""
+        ...
+
+    @property
+    def idle_timeout_s(self) -> float | None:
+        """How long it stays open without carer input (None: until closed)."""
+        ...
+
+    def timeout_note(self) -> str | None:
+        """What closing it for want of input loses, in words (None: nothing)."""
+        ...
 
 
-def timeout_at(screens: Sequence[Screen], carer_input_at: float) -> float | None:
+def timeout_at(screens: Sequence[TimedScreen], carer_input_at: float) -> float | None:
     """When the open carer screens close by themselves (None: none open, or one that never does)."""
-    limit = getattr(screens[-1], "idle_timeout_s", None) if screens else None
+    limit = screens[-1].idle_timeout_s if screens else None
     return None if limit is None else carer_input_at + float(limit)
 
 
@@ -39,17 +56,13 @@ class TimedOut:
         return "; ".join([text, *self.notes])
 
 
-def timed_out(screens: Sequence[Screen], carer_input_at: float, now: float) -> TimedOut | None:
+def timed_out(
+    screens: Sequence[TimedScreen], carer_input_at: float, now: float
+) -> TimedOut | None:
     """The screens to close at ``now`` for want of carer input, or None if none are due."""
     due = timeout_at(screens, carer_input_at)
     if due is None or now < due:
         return None
-    names = [type(s).__name__ for s in screens]
-    notes = [n for s in screens if (n := _timeout_note(s))]
+    names = [s.name for s in screens]
+    notes = [n for s in screens if (n := s.timeout_note())]
     return TimedOut(names, now - carer_input_at, notes)
-
-
-def _timeout_note(screen: Screen) -> str | None:
-    """A screen's note on what closing it for want of input loses (``timeout_note``), if any."""
-    note = getattr(screen, "timeout_note", None)
-    return note() if callable(note) else None

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commboard.board.layout_file import LayoutProblem
-from commboard.shell.view import Banner, Chrome
+from commboard.control.board_view import Chrome
+from commboard.effects import Banner
 
 NOTICE_S = 4.0  # how long a notice ("Undone: Yes") stays up
 SAID_S = 10.0  # how long words stay shown in large text when speech is unavailable

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from commboard.board.model import Page
+from commboard.effects import Banner
 
 Rect = tuple[int, int, int, int]  # x, y, width, height
 
@@ -24,23 +25,6 @@ BANNER_H = 0.07  # one problem banner
 MARGIN = 0.012  # outer margin and gap between cells, fraction of min(width, height)
 MAX_BANNERS = 2
 SCAN_BANNER = "scan"  # key of the banner saying scanning waits or is paused (always shown)
-
-
-@dataclass(frozen=True, slots=True)
-class Banner:
-    """A problem the carer must see: layout fallback, speech unavailable, camera lost.
-
-    Attributes:
-        key: identity, so the same problem is shown once and can be replaced.
-        text: plain words, naming the file and line where there is one.
-        level: "warning" (dark blue, warning sign) or "info" (dark grey,
-            information sign); never yellow, so a banner is not taken for the
-            scan highlight.
-    """
-
-    key: str
-    text: str
-    level: str = "warning"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,7 @@ state but "on" leaves the keyboard switch in charge, and the words say so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from commboard.effects import Effect, Log
-from commboard.shell.chrome import ChromeState
-from commboard.shell.view import Banner
+from commboard.effects import Banner, Effect, HideBanner, Log, Notice, ShowBanner
 from commboard.vision.sample import CameraState, CameraStatus
 
 STATUS = {
@@ -27,35 +23,31 @@ STATUS = {
 # How long the "no camera" note stays up at start (the status line keeps saying it).
 NO_CAMERA_BANNER_S = 20.0
 ENDED_BANNER_S = 10.0
+WORKING_AGAIN = "Camera working again - blink switch on"
 
 
-def show_camera_status(
-    chrome: ChromeState,
-    perform: Callable[[list[Effect]], None],
-    status: CameraStatus,
-    before: CameraState,
-    chosen_none: bool,
-) -> None:
+def camera_banners(status: CameraStatus, before: CameraState, chosen_none: bool) -> list[Effect]:
     """The banner (and error log line) for a camera state change from ``before`` to ``status``.
 
     Args:
-        chrome: the board's banners.
-        perform: the loop's effect performer (the ``error`` log line goes through it).
         status: the new state, its message and when it changed.
         before: the state until now ("working again" follows only lost or error).
         chosen_none: the carer started with ``--camera none``: no "no camera" note.
     """
+    t = status.t
     match status.state:
         case CameraState.OK:
-            chrome.hide("camera")
+            out: list[Effect] = [HideBanner(t, "camera")]
             if before in (CameraState.LOST, CameraState.ERROR):
-                chrome.notice("Camera working again - blink switch on", status.t)
+                out.append(Notice(t, WORKING_AGAIN))
+            return out
         case CameraState.NONE if not chosen_none:
-            chrome.show(Banner("camera", status.message, "info"), status.t, NO_CAMERA_BANNER_S)
+            return [ShowBanner(t, Banner("camera", status.message, "info"), NO_CAMERA_BANNER_S)]
         case CameraState.LOST:
-            chrome.show(Banner("camera", status.message), status.t)
+            return [ShowBanner(t, Banner("camera", status.message))]
         case CameraState.ERROR:
-            perform([Log(status.t, "error", {"source": "camera", "message": status.message})])
-            chrome.show(Banner("camera", status.message), status.t)
+            error = Log(t, "error", {"source": "camera", "message": status.message})
+            return [error, ShowBanner(t, Banner("camera", status.message))]
         case CameraState.ENDED:
-            chrome.show(Banner("camera", status.message, "info"), status.t, ENDED_BANNER_S)
+            return [ShowBanner(t, Banner("camera", status.message, "info"), ENDED_BANNER_S)]
+    return []

@@ -2,7 +2,8 @@
 
 Why scanning is paused or waiting (the scan banner), the status line, and
 the ``BoardView`` of the board as it is now.  Pure functions over the session
-and the shell's few facts (why the scanner paused, which switches select);
+and a few facts (why scanning is paused: ``PauseOwner.shown``; which
+switches select);
 the frame loop calls them each time it draws.  One banner says why nothing
 moves: while the face is lost it is the scan banner ("I can't see your
 face"), and the camera's own face banner is left out.
@@ -10,25 +11,28 @@ face"), and the camera's own face banner is left out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from commboard.board.session import Session
-from commboard.shell.eye_indicator import indicator_rect
-from commboard.shell.view import SCAN_BANNER, Banner, BoardView, Chrome, board_view
+from commboard.control.board_view import SCAN_BANNER, BoardView, Chrome, Rect, board_view
+from commboard.effects import Banner, PauseReason
 
-PAUSE_WORDS = {  # why scanning is paused, as the banner says it (scanner reason -> words)
-    "carer menu": "Scanning paused: carer menu open",
-    "alarm": "Scanning paused: help was called",
-    # The camera's own "I can't see your face" banner is not shown meanwhile: one banner says it.
-    "face lost": "I can't see your face - scanning paused, it resumes when the face is back",
-    "rest": "Scanning paused: resting - two long blinks wake the board",
-}
 WAITING_WORDS = "Scanning stopped - press the switch to start"
-FACE_BANNER_KEY = "face"  # the camera's "I can't see your face" banner (shell/eye_input.py)
+STOPPED_WORDS = {  # why nothing moves, as the scan banner says it
+    PauseReason.CARER_SCREEN: "Scanning paused: carer menu open",
+    PauseReason.HELP_CALLED: "Scanning paused: help was called",
+    # The camera's own "I can't see your face" banner is not shown meanwhile: one banner says it.
+    PauseReason.FACE_LOST: (
+        "I can't see your face - scanning paused, it resumes when the face is back"
+    ),
+    PauseReason.RESTING: "Scanning paused: resting - two long blinks wake the board",
+    PauseReason.WAITING: WAITING_WORDS,
+}
+FACE_BANNER_KEY = "face"  # the camera's "I can't see your face" banner (control/eye_policy.py)
 
 
-def scan_state(session: Session, pause_reason: str | None) -> str | None:
+def scan_state(session: Session, pause_reason: PauseReason | None) -> str | None:
     """Why nothing is highlighted and nothing will move by itself, or None while scanning.
 
     Paused (carer menu, alarm, face lost, rest) or waiting for the switch
@@ -36,19 +40,18 @@ def scan_state(session: Session, pause_reason: str | None) -> str | None:
     post-selection pause is scanning: it ends by itself.
     """
     if session.paused:
-        reason = pause_reason or "paused"
-        return PAUSE_WORDS.get(reason, f"Scanning paused: {reason}")
+        return STOPPED_WORDS[pause_reason] if pause_reason is not None else "Scanning paused"
     if not session.highlighted and session.next_deadline() is None:
-        return WAITING_WORDS
+        return STOPPED_WORDS[PauseReason.WAITING]
     return None
 
 
-def scan_banner(session: Session, pause_reason: str | None) -> Banner | None:
+def scan_banner(session: Session, pause_reason: PauseReason | None) -> Banner | None:
     """The calm "scanning stopped" banner, shown exactly while the scanner waits (None: hide it)."""
     state = scan_state(session, pause_reason)
     if state is None:
         return None
-    face = session.paused and pause_reason == "face lost"
+    face = session.paused and pause_reason is PauseReason.FACE_LOST
     level = "warning" if face else "info"  # as the camera's face banner was
     return Banner(SCAN_BANNER, state, level)
 
@@ -60,7 +63,7 @@ def switch_names(input_name: str, blink_selects: bool) -> str:
 
 def status_text(
     session: Session,
-    pause_reason: str | None,
+    pause_reason: PauseReason | None,
     switches: str,
     status_parts: Mapping[str, str],
 ) -> str:
@@ -81,21 +84,33 @@ def status_text(
     return "  |  ".join(parts)
 
 
-def one_face_banner(chrome: Chrome, session: Session, pause_reason: str | None) -> Chrome:
+def one_face_banner(
+    chrome: Chrome, session: Session, pause_reason: PauseReason | None
+) -> Chrome:
     """The chrome to draw: one banner for a lost face, not two saying the same.
 
     While scanning is paused because the face is lost, the scan banner
     (always shown, see ``shown_banners``) says "I can't see your face";
     the camera's own face banner is then left out.
     """
-    if pause_reason != "face lost" or not session.paused:
+    if pause_reason is not PauseReason.FACE_LOST or not session.paused:
         return chrome
     kept = tuple(b for b in chrome.banners if b.key != FACE_BANNER_KEY)
     return replace(chrome, banners=kept)
 
 
-def view_now(size: tuple[int, int], session: Session, chrome: Chrome, indicator: bool) -> BoardView:
-    """The render model of the board as it is now (``indicator``: the eye indicator is shown)."""
+def view_now(
+    size: tuple[int, int],
+    session: Session,
+    chrome: Chrome,
+    indicator: Callable[[Rect], Rect] | None = None,
+) -> BoardView:
+    """The render model of the board as it is now.
+
+    Args:
+        indicator: where the eye indicator sits in a message bar (None: no indicator);
+            the message's words end before it.
+    """
     display = session.settings.display
     view = board_view(
         size,
@@ -109,8 +124,8 @@ def view_now(size: tuple[int, int], session: Session, chrome: Chrome, indicator:
         highlight_border_color=display.highlight_border_color,
         background_color=display.background_color,
     )
-    if not indicator:
+    if indicator is None:
         return view
     # The eye indicator sits at the right of the message bar: the words end before it.
     left = view.message_rect[0]
-    return replace(view, message_text_w=indicator_rect(view.message_rect)[0] - left)
+    return replace(view, message_text_w=indicator(view.message_rect)[0] - left)
