@@ -1,8 +1,10 @@
 """The functional core stays pure: no device libraries, no clock reads, no sleeps.
 
 Walks the syntax tree of every module outside ``commboard/adapters`` and
-``commboard/shell`` (h11 keeps its sans-I/O core honest the same way).  Lazy
-imports inside functions count too: the core must not reach pygame at all.
+``commboard/shell`` -- the board's rules in ``commboard/control`` included
+(h11 keeps its sans-I/O core honest the same way).  Lazy imports inside
+functions count too: the core must not reach pygame at all, nor the shell or
+an adapter (the shell imports the core, never the reverse).
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "commboard"
 SHELL_PARTS = ("adapters", "shell")
 FORBIDDEN_MODULES = {"cv2", "mediapipe", "pygame", "pyttsx3"}
+SHELL_PACKAGES = tuple(f"commboard.{part}" for part in SHELL_PARTS)
+# The command line hands each command over to the shell's composition root.
+ENTRY_POINTS = {"cli.py", "__main__.py"}
 # Every clock the core could read: monotonic, process and calendar time.  The
 # calendar time the history records is injected by the shell (``shell/app.py``).
 TIME_FUNCTIONS = {"sleep", "time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
@@ -44,6 +49,19 @@ def imported_roots(tree: ast.AST) -> set[str]:
     return roots
 
 
+def shell_imports(tree: ast.AST) -> set[str]:
+    """Modules of ``commboard.shell`` or ``commboard.adapters`` imported anywhere in ``tree``."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module == "commboard":
+            names |= {f"commboard.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return {n for n in names if n.startswith(SHELL_PACKAGES)}
+
+
 def clock_uses(tree: ast.AST) -> list[str]:
     found: list[str] = []
     for node in ast.walk(tree):
@@ -63,8 +81,20 @@ def clock_uses(tree: ast.AST) -> list[str]:
 
 
 def test_the_core_has_modules_to_check() -> None:
-    names = {p.name for p in core_modules()}
-    assert {"session.py", "message.py", "events.py"} <= names
+    names = {str(p.relative_to(PACKAGE)) for p in core_modules()}
+    assert {"board/session.py", "board/message.py", "events.py", "effects.py"} <= names
+    # The board's rules are core too.
+    assert {"control/pauses.py", "control/eye_policy.py", "control/board_status.py"} <= names
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in core_modules() if str(p.relative_to(PACKAGE)) not in ENTRY_POINTS],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_core_module_never_imports_the_shell(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert shell_imports(tree) == set()
 
 
 @pytest.mark.parametrize("path", core_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
@@ -87,3 +117,5 @@ def test_the_checker_catches_what_it_is_for() -> None:
     assert clock_uses(wall) == ["datetime.now (line 2)"]
     dotted = ast.parse("import datetime\nday = datetime.date.today()\n")
     assert clock_uses(dotted) == ["date.today (line 2)"]
+    upward = ast.parse("from commboard.shell.render import TextCache\nfrom commboard import shell\n")
+    assert shell_imports(upward) == {"commboard.shell.render", "commboard.shell"}

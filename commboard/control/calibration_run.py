@@ -4,15 +4,14 @@
 (30 s).  The samples of each phase go to ``commboard.signals.calibration.
 calibrate`` (the blink helper's pure arithmetic), which measures the open and
 closed eye levels and the patient's own spontaneous blinks and recommends a
-hold time safely above them.  ``save_calibration`` stores it in the patient's
-profile -- only when the levels were actually measured.  No pygame; time is
-passed in (the camera's frame stamps), so a virtual clock runs it in seconds.
+hold time safely above them.  Saving it in the patient's profile is I/O and
+lives in the shell (``shell.calibration_save``).  No pygame; time is passed
+in (the camera's frame stamps), so a virtual clock runs it in seconds.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
 from commboard.settings import BlinkSettings
 from commboard.signals.calibration import CalibrationResult, calibrate
@@ -131,16 +130,3 @@ def result_lines(result: CalibrationResult) -> list[str]:
         result.problems
     )
 
-
-def save_calibration(profile: str, result: CalibrationResult) -> Path | None:
-    """Save the measured blink settings into ``profile`` (re-read, so only blink changes).
-
-    Returns the file, or None when the levels were not measured (nothing saved).
-    Raises ``OSError`` if the file cannot be written (the old one is then intact).
-    """
-    if not result.settings.calibrated:
-        return None
-    from commboard.profiles import load_profile, save_profile
-
-    stored, _ = load_profile(profile)
-    return save_profile(profile, replace(stored, blink=result.settings))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from commboard.board.model import Action, Cell, Page
-from commboard.effects import Activate, Effect, Notice, Undo
+from commboard.effects import Activate, Effect, Notice, Paused, PauseReason, Undo
 from commboard.events import SwitchDown, SwitchUp
 from commboard.scanning.engine import Scanner
 from commboard.scanning.plans import build_plan
@@ -21,6 +21,7 @@ from commboard.settings import ScanMode, ScanSettings
 # move differently from linear, small enough to read at a glance.
 SAMPLE_CELLS = ("Yes", "No", "Pain", "Thirsty", "Call nurse", "Tired")
 SAMPLE_COLUMNS = 3
+WAITING_RESULT = "Scanning paused — press the switch to start"  # the patient's switch starts it
 
 
 class TryOut:
@@ -92,5 +93,7 @@ class TryOut:
                     self.result = f"Selected: {self.labels[cell]} ({self.selections})"
                 case Undo():
                     self.result = "Undone (selected again inside the undo window)"
+                case Paused(reason=PauseReason.WAITING):
+                    self.result = WAITING_RESULT
                 case Notice(text=text):
                     self.result = text

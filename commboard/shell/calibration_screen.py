@@ -23,8 +23,9 @@ from pathlib import Path
 import pygame
 
 from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
-from commboard.control.calibration_run import PHASES, CalibrationRun, Phase, save_calibration
+from commboard.control.calibration_run import PHASES, CalibrationRun, Phase
 from commboard.shell.calibration_paint import BACKGROUND, paint_big, paint_phase, paint_result
+from commboard.shell.calibration_save import save_calibration
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.render import TextCache
 from commboard.shell.screens import Close, Outcome, ShellContext, Stay

@@ -1,13 +1,9 @@
-"""Input scripts: explicit press/release times, and errors that name the line."""
+"""Input scripts parsed and fed: explicit press/release times, and errors that name the line."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from commboard.cli import main
 from commboard.control.input_script import (
     ScriptedClick,
     ScriptedEvent,
@@ -88,26 +84,3 @@ def test_wrong_key_and_click_lines_name_the_line(text: str, words: str) -> None:
     with pytest.raises(ScriptError, match=words) as caught:
         parse_script(text, "carer.txt")
     assert "carer.txt, line 1:" in str(caught.value)
-
-
-def test_a_scripted_escape_opens_the_carer_menu_and_r_resumes(tmp_path: Path) -> None:
-    script = tmp_path / "carer.txt"
-    script.write_text("1 key escape\n3 key r\n", encoding="utf-8")
-    log = tmp_path / "events.jsonl"
-    argv = ["run", "--headless", "--virtual-clock", "--speech", "none", "--camera", "none"]
-    argv += ["--history", str(tmp_path / "h.jsonl"), "--event-log", str(log)]
-    assert main([*argv, "--input-script", str(script), "--max-seconds", "5"]) == 0
-    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    seen = [(r["t"], r["type"], r.get("name") or r.get("event")) for r in records]
-    assert (1.0, "screen", "CarerMenu") in seen
-    assert (3.0, "scan", "resumed") in seen
-
-
-def test_an_unknown_key_name_stops_before_the_board_starts(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    script = tmp_path / "carer.txt"
-    script.write_text("1 key escapee\n", encoding="utf-8")
-    argv = ["run", "--headless", "--virtual-clock", "--speech", "none", "--camera", "none"]
-    assert main([*argv, "--history", str(tmp_path / "h.jsonl"), "--input-script", str(script)]) == 2
-    assert "no key is called 'escapee'" in capsys.readouterr().err
