@@ -117,5 +117,7 @@ def test_the_checker_catches_what_it_is_for() -> None:
     assert clock_uses(wall) == ["datetime.now (line 2)"]
     dotted = ast.parse("import datetime\nday = datetime.date.today()\n")
     assert clock_uses(dotted) == ["date.today (line 2)"]
-    upward = ast.parse("from commboard.shell.render import TextCache\nfrom commboard import shell\n")
+    upward = ast.parse(
+        "from commboard.shell.render import TextCache\nfrom commboard import shell\n"
+    )
     assert shell_imports(upward) == {"commboard.shell.render", "commboard.shell"}

@@ -84,9 +84,7 @@ def status_text(
     return "  |  ".join(parts)
 
 
-def one_face_banner(
-    chrome: Chrome, session: Session, pause_reason: PauseReason | None
-) -> Chrome:
+def one_face_banner(chrome: Chrome, session: Session, pause_reason: PauseReason | None) -> Chrome:
     """The chrome to draw: one banner for a lost face, not two saying the same.
 
     While scanning is paused because the face is lost, the scan banner

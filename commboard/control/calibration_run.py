@@ -129,4 +129,3 @@ def result_lines(result: CalibrationResult) -> list[str]:
     return [f"Open eyes: {open_eyes}; closed eyes: {closed_eyes}", blinks, hold] + list(
         result.problems
     )
-

@@ -56,9 +56,7 @@ class TimedOut:
         return "; ".join([text, *self.notes])
 
 
-def timed_out(
-    screens: Sequence[TimedScreen], carer_input_at: float, now: float
-) -> TimedOut | None:
+def timed_out(screens: Sequence[TimedScreen], carer_input_at: float, now: float) -> TimedOut | None:
     """The screens to close at ``now`` for want of carer input, or None if none are due."""
     due = timeout_at(screens, carer_input_at)
     if due is None or now < due:

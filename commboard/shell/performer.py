@@ -156,4 +156,3 @@ class Performer:
         if speak.page is not None and self.p.history is not None:
             source = speak.source.value if speak.source is not None else ""
             self.p.history(text, speak.page, source, speak.cell)
-
