@@ -233,6 +233,15 @@ def test_undo_of_a_page_change_goes_back_and_rescans() -> None:
     assert scanner.plans[-1].root.cells == HOME.filled()
 
 
+def test_a_word_read_back_while_spelling_is_no_message_for_the_history() -> None:
+    loud = Settings(speech=replace(Settings().speech, quiet_builder=False))
+    session, scanner = make(loud)
+    choose(session, scanner, 2, 1.0)  # Spell
+    out = choose(session, scanner, 2, 2.0)  # water
+    # No page: the performer writes no history line for it.
+    assert [e for e in out if isinstance(e, Speak)] == [Speak(2.0, "water")]
+
+
 def test_undo_of_speech_stops_it() -> None:
     session, scanner = make()
     choose(session, scanner, 0, 1.0)
