@@ -10,30 +10,31 @@ shown.  Pure functions; the frame loop keeps the screens and the clock.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 
-class TimedScreen(Protocol):
-    """What the time-out needs to know of an open carer screen."""
-
-    @property
-    def name(self) -> str:
-        """What the log calls it (its class name)."""
-        ...
-
-    @property
-    def idle_timeout_s(self) -> float | None:
-        """How long it stays open without carer input (None: until closed)."""
-        ...
-
-    def timeout_note(self) -> str | None:
-        """What closing it for want of input loses, in words (None: nothing)."""
-        ...
+def _nothing_lost() -> str | None:
+    return None
 
 
-def timeout_at(screens: Sequence[TimedScreen], carer_input_at: float) -> float | None:
+@dataclass(frozen=True, slots=True)
+class OpenScreen:
+    """An open carer screen as the time-out sees it.
+
+    Attributes:
+        name: what the log calls it (its class name).
+        idle_timeout_s: how long it stays open without carer input (None: until closed).
+        timeout_note: what closing it for want of input loses, in words (None: nothing);
+            asked only when it does close.
+    """
+
+    name: str
+    idle_timeout_s: float | None = None
+    timeout_note: Callable[[], str | None] = _nothing_lost
+
+
+def timeout_at(screens: Sequence[OpenScreen], carer_input_at: float) -> float | None:
     """When the open carer screens close by themselves (None: none open, or one that never does)."""
     limit = screens[-1].idle_timeout_s if screens else None
     return None if limit is None else carer_input_at + float(limit)
@@ -56,7 +57,7 @@ class TimedOut:
         return "; ".join([text, *self.notes])
 
 
-def timed_out(screens: Sequence[TimedScreen], carer_input_at: float, now: float) -> TimedOut | None:
+def timed_out(screens: Sequence[OpenScreen], carer_input_at: float, now: float) -> TimedOut | None:
     """The screens to close at ``now`` for want of carer input, or None if none are due."""
     due = timeout_at(screens, carer_input_at)
     if due is None or now < due:

@@ -40,6 +40,7 @@ from commboard.control.banners import ChromeState, layout_notice
 from commboard.control.board_view import SCAN_BANNER, BoardView, cell_at
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
+from commboard.control.screen_timeout import OpenScreen
 from commboard.effects import Banner, Effect, PauseReason
 from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
@@ -313,8 +314,16 @@ class BoardLoop:
         self.close_screens()
         self.chrome.notice(gone.notice, now)
 
-    def _timed_screens(self) -> list[_TimedScreen]:
-        return [_TimedScreen(s) for s in self.screens]
+    def _timed_screens(self) -> list[OpenScreen]:
+        """The open screens as the time-out sees them: the limit and the note each one sets."""
+        return [
+            OpenScreen(
+                type(s).__name__,
+                getattr(s, "idle_timeout_s", None),
+                getattr(s, "timeout_note", lambda: None),
+            )
+            for s in self.screens
+        ]
 
     def act(self, outcome: Outcome) -> None:
         """Do what a carer screen asked."""
@@ -419,23 +428,3 @@ class BoardLoop:
         if self.p.launched_at is not None and not self.p.clock.virtual:
             fields["elapsed_s"] = round(time.monotonic() - self.p.launched_at, 4)
         self.p.event_log.record(self.now, "first_frame", **fields)
-
-
-class _TimedScreen:
-    """An open carer screen as ``control.screen_timeout`` sees it (the time-out it sets, if any)."""
-
-    def __init__(self, screen: Screen) -> None:
-        self._screen = screen
-
-    @property
-    def name(self) -> str:
-        return type(self._screen).__name__
-
-    @property
-    def idle_timeout_s(self) -> float | None:
-        limit = getattr(self._screen, "idle_timeout_s", None)
-        return None if limit is None else float(limit)
-
-    def timeout_note(self) -> str | None:
-        note = getattr(self._screen, "timeout_note", None)
-        return note() if callable(note) else None
