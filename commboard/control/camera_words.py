@@ -26,6 +26,28 @@ ENDED_BANNER_S = 10.0
 WORKING_AGAIN = "Camera working again - blink switch on"
 
 
+def status_words(
+    state: CameraState, chosen_none: bool, resting: bool, unshown_label: str | None = None
+) -> str:
+    """The camera's part of the status line.
+
+    Args:
+        state: the camera's state now.
+        chosen_none: the carer started with ``--camera none``: just "camera: off".
+        resting: the patient asked for rest (said while the camera works).
+        unshown_label: the eye indicator's words when the screen had no room to
+            write them beside it (None: they are shown there).
+    """
+    if chosen_none:
+        return "camera: off"
+    text = STATUS[state]
+    if state is CameraState.OK and resting:
+        text += " (resting)"
+    if state is CameraState.OK and unshown_label is not None and unshown_label != "resting":
+        text += f" - {unshown_label}"
+    return text
+
+
 def camera_banners(status: CameraStatus, before: CameraState, chosen_none: bool) -> list[Effect]:
     """The banner (and error log line) for a camera state change from ``before`` to ``status``.
 

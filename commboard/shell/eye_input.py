@@ -27,7 +27,7 @@ import pygame
 
 from commboard.board.session import Session
 from commboard.control.board_view import BoardView
-from commboard.control.camera_words import STATUS
+from commboard.control.camera_words import status_words
 from commboard.control.eye_policy import EyeContext, EyeOutput, EyePolicy, UndoSelection
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Effect, PauseReason
@@ -215,15 +215,9 @@ class EyeInput:
 
     def status_text(self) -> str:
         """The camera's part of the status line."""
-        if self.chosen_none:
-            return "camera: off"
-        text = STATUS[self.state]
-        if self.state is CameraState.OK and self.blink.state.resting:
-            text += " (resting)"
         look = self.look()  # the indicator's words, when the screen had no room to write them
-        if not self._label_drawn and look is not None and look.label != "resting":
-            text += f" - {look.label}" if self.state is CameraState.OK else ""
-        return text
+        unshown = look.label if look is not None and not self._label_drawn else None
+        return status_words(self.state, self.chosen_none, self.blink.state.resting, unshown)
 
     def look(self) -> IndicatorLook | None:
         """What the face/eye indicator shows; None when the carer chose no camera."""
