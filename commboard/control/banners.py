@@ -1,6 +1,11 @@
-"""The shell's transient on-screen state: banners, notices, shown words, the alarm.
+"""The board's transient on-screen state: banners, notices, shown words, the alarm.
 
-Time is passed in (``now``), like the core, so headless runs are exact.
+What the session does not know but the patient and carer see around the
+page: problem banners (shown by ``ShowBanner`` / ``HideBanner`` effects, the
+performer applies them here), short notices, the words of a message speech
+could not say, and the flashing alarm with its one-minute limit; and the
+words of the layout and history banners.  Time is passed in (``now``), so
+headless runs are exact.
 ``deadline`` says when something here next changes on its own (a notice
 expiring, the alarm flashing), so the loop can sleep until then.
 """

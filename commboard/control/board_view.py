@@ -1,6 +1,6 @@
 """What is on screen, as plain data: the render model.
 
-``board_view`` turns the session and the shell's transient state (banners,
+``board_view`` turns the session and the board's transient state (banners,
 status, alarm, words shown because speech failed) into a ``BoardView`` with
 every rectangle already laid out for the screen size.  The renderer only
 paints it; tests read it (banner text, which cells are highlighted) without
@@ -67,7 +67,7 @@ class BoardView:
 
 @dataclass(frozen=True, slots=True)
 class Chrome:
-    """The shell's state around the page: what the session does not know."""
+    """The state around the page (``banners.ChromeState.chrome``): what the session does not know."""
 
     status: str = ""
     banners: tuple[Banner, ...] = ()
