@@ -42,20 +42,6 @@ pages:
 """
 
 
-class FakeClock:
-    """A monotonic clock the test advances by hand."""
-
-    def __init__(self, start: float = 0.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> float:
-        self.now += seconds
-        return self.now
-
-
 class RecordingSpeaker:
     """A ``commboard.speech.Speaker`` that records what it is asked; nothing is heard.
 

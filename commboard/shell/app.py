@@ -11,18 +11,23 @@ import argparse
 import os
 import signal
 import sys
-import time
 import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from commboard.clock import Clock, MonotonicClock, VirtualClock
 from commboard.settings import Settings
 from commboard.shell.view import Banner
 
 HEADLESS_SIZE = (1280, 720)
 SCRIPT_TAIL_S = 10.0  # virtual clock without --max-seconds: stop this long after the script
 NO_SCRIPT_S = 60.0
+# Where every virtual clock starts (``run``, ``calibrate``, ``screenshot``).  Event-log
+# times count from the run's start, so the value shows only in the last bits of
+# unrounded durations (blink ``duration_s``): the golden logs were recorded at
+# 1000 s, and a start at 0 changes those digits.
+VIRTUAL_START_S = 1000.0
 
 
 def _use_dummy_display() -> None:
@@ -91,6 +96,13 @@ def _end_at(args: argparse.Namespace, start: float, script_end: float | None) ->
     return None
 
 
+def _clock(args: argparse.Namespace) -> Clock:
+    """The command's one clock: virtual (``--virtual-clock``) or real monotonic time."""
+    if getattr(args, "virtual_clock", False):
+        return VirtualClock(VIRTUAL_START_S)
+    return MonotonicClock()
+
+
 def local_wall_clock() -> datetime:
     """Now, in the machine's local time zone: the history's timestamps (the core reads no clock)."""
     return datetime.now().astimezone()
@@ -105,8 +117,8 @@ def _history(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def run(args: argparse.Namespace) -> int:
     """``commboard run``: the board, until the carer quits (or ``--max-seconds``)."""
-    launched = time.monotonic()
-    loop = build(args, launched)
+    clock = _clock(args)
+    loop = build(args, launched=clock.now(), clock=clock)
     if isinstance(loop, int):
         return loop
     previous = _stop_on_signals(loop)
@@ -133,8 +145,14 @@ def _stop_on_signals(loop) -> dict[int, Any]:  # type: ignore[no-untyped-def]
     return previous
 
 
-def build(args: argparse.Namespace, launched: float | None = None):  # type: ignore[no-untyped-def]
-    """The running board's object graph, ready to ``run()`` (or an exit code on bad input)."""
+def build(  # type: ignore[no-untyped-def]
+    args: argparse.Namespace, launched: float | None = None, clock: Clock | None = None
+):
+    """The running board's object graph, ready to ``run()`` (or an exit code on bad input).
+
+    ``clock`` is the command's one clock (None: built here from ``--virtual-clock``);
+    ``launched``, when the command started, is a time on it.
+    """
     if args.headless:
         _use_dummy_display()
     from commboard.board.layout_file import load_layout_or_default
@@ -153,7 +171,9 @@ def build(args: argparse.Namespace, launched: float | None = None):  # type: ign
         print(f"commboard: layout problem: {problem}", file=sys.stderr)
     if problems:
         banners.insert(0, Banner("layout", layout_notice(problems)))
-    return _build_loop(args, settings, layout, banners, scripted, launched)
+    if clock is None:
+        clock = _clock(args)
+    return _build_loop(args, settings, layout, banners, scripted, launched, clock)
 
 
 def _check_key_names(scripted: list[Any], path: str) -> None:
@@ -172,24 +192,23 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
                 raise ScriptError(f"{path}: no key is called {item.name!r}") from None
 
 
-def _build_loop(args, settings, layout, banners, scripted, launched):  # type: ignore[no-untyped-def]
+def _build_loop(args, settings, layout, banners, scripted, launched, clock):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
     from commboard.shell.alarm_sound import AlarmSound
     from commboard.shell.event_log import EventLog
     from commboard.shell.history_writer import HistoryWriter
     from commboard.shell.input_script import ScriptFeed
     from commboard.shell.loop import BoardLoop
-    from commboard.shell.loop_parts import LoopParts, RealClock, VirtualClock
+    from commboard.shell.loop_parts import LoopParts
 
     surface = _open_display(args.windowed, args.headless)
-    clock = VirtualClock() if args.virtual_clock else RealClock()
     start = clock.now()
     event_log = EventLog(Path(args.event_log) if args.event_log else None, start)
     speaker = _speaker(args.speech, settings, background=not args.virtual_clock)
     history = _history(args)
     usage = history.usage()  # reads the file: damaged lines become a banner and log lines
     banners = banners + _history_banners(history.problems)
-    eyes = _eyes(args, settings, speaker, start)
+    eyes = _eyes(args, settings, speaker, clock, start)
     shots = Path(args.screenshots) if args.screenshots else None
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
@@ -229,7 +248,7 @@ def _history_banners(problems: list[str]) -> list[Banner]:
     return [Banner("history", history_notice(problems))] if problems else []
 
 
-def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]
+def _eyes(args, settings, speaker, clock, start):  # type: ignore[no-untyped-def]
     """The camera feed and blink switch for ``--camera`` (a feed that never raises)."""
     from commboard.adapters.camera_spec import mesh_detector
     from commboard.adapters.camera_worker import open_vision
@@ -240,7 +259,7 @@ def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]
     memory = LandmarkMemory(mesh_detector)  # lets the camera view draw the eye outlines
     feed = open_vision(
         args.camera,
-        virtual_clock=args.virtual_clock,
+        clock=clock,
         size=args.camera_size,
         fps=args.camera_fps,
         start_t=start,
@@ -249,8 +268,8 @@ def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]
     return EyeInput(
         feed,
         BlinkSwitch(settings.blink),
+        clock=clock,
         camera=args.camera,
-        virtual_clock=args.virtual_clock,
         fps=args.camera_fps,
         profile=getattr(args, "profile", "default"),
         say=speaker.say,
@@ -288,7 +307,8 @@ def screenshot(args: argparse.Namespace) -> int:
         )
         return 2
     surface = _open_display(args.size, headless=True)
-    board_image(surface, layout, Settings(), page=args.page, problems=problems)
+    clock = VirtualClock(VIRTUAL_START_S)  # the picture a moment after the page opens
+    board_image(surface, layout, Settings(), clock, page=args.page, problems=problems)
     Path(args.path).parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(surface, args.path)
     pygame.quit()
@@ -300,4 +320,4 @@ def calibrate(args: argparse.Namespace) -> int:
     """``commboard calibrate``: measure the patient's blinks (the camera part, issue 3)."""
     from commboard.shell.calibrate_command import run_calibration
 
-    return run_calibration(args)
+    return run_calibration(args, _clock(args))

@@ -12,13 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pygame
 
 from commboard.adapters.pygame_input import WindowClosed, translate
+from commboard.clock import Clock
 from commboard.settings import Settings
 from commboard.shell.calibration_run import result_lines
 from commboard.shell.calibration_screen import CalibrationScreen
@@ -58,13 +58,12 @@ def _feed_screen(eyes: EyeInput, screen: CalibrationScreen, now: float) -> None:
 
 
 def _calibration_loop(
-    args: Any, surface: pygame.Surface, eyes: EyeInput, screen: CalibrationScreen
+    args: Any, surface: pygame.Surface, eyes: EyeInput, screen: CalibrationScreen, clock: Clock
 ) -> None:
-    virtual = bool(getattr(args, "virtual_clock", False))
-    now = start = 1000.0 if virtual else time.monotonic()
+    now = start = clock.now()
     frame_s = 1.0 / max(1.0, float(args.camera_fps))
     texts = TextCache()
-    auto_close = virtual or bool(getattr(args, "headless", False))
+    auto_close = clock.virtual or bool(getattr(args, "headless", False))
     while True:
         screen.tick(now)
         if auto_close and screen.finished_at is not None and now - screen.finished_at >= RESULT_S:
@@ -79,17 +78,20 @@ def _calibration_loop(
                 return
         screen.draw(surface, texts, now)
         pygame.display.flip()
-        if virtual:
-            now += frame_s
+        if clock.virtual:
+            clock.advance_to(now + frame_s)
         else:
             pygame.time.wait(int(frame_s * 1000))
-            now = time.monotonic()
+        now = clock.now()
         if now - start > 10 * 60:  # never hang: a calibration left open ends after 10 minutes
             return
 
 
-def run_calibration(args: argparse.Namespace) -> int:
-    """``commboard calibrate``: guide, measure, show and save; 0 saved, 1 not, 2 no camera."""
+def run_calibration(args: argparse.Namespace, clock: Clock) -> int:
+    """``commboard calibrate``: guide, measure, show and save; 0 saved, 1 not, 2 no camera.
+
+    ``clock`` is the command's one clock (``shell.app`` builds it).
+    """
     if str(args.camera).strip().lower() == "none":
         print(
             "commboard: calibration needs a camera (--camera auto, index:N, video:... or synthetic)",
@@ -107,27 +109,25 @@ def run_calibration(args: argparse.Namespace) -> int:
     settings, problems = load_profile(args.profile)
     for problem in problems:
         print(f"commboard: settings: {problem}", file=sys.stderr)
-    virtual = bool(getattr(args, "virtual_clock", False))
     pygame.display.init()
     pygame.font.init()
     size = args.windowed or ((1280, 720) if getattr(args, "headless", False) else (0, 0))
     surface = pygame.display.set_mode(
         size, 0 if args.windowed or size != (0, 0) else pygame.FULLSCREEN
     )
-    start = 1000.0 if virtual else time.monotonic()
     feed = open_vision(
         args.camera,
-        virtual_clock=virtual,
+        clock=clock,
         size=args.camera_size,
         fps=args.camera_fps,
-        start_t=start,
+        start_t=clock.now(),
     )
     speaker = open_speaker(args.speech, settings.speech)
     eyes = EyeInput(
         feed,
         BlinkSwitch(settings.blink),
+        clock=clock,
         camera=args.camera,
-        virtual_clock=virtual,
         fps=args.camera_fps,
         profile=args.profile,
         say=speaker.say,
@@ -135,7 +135,7 @@ def run_calibration(args: argparse.Namespace) -> int:
     screen = CalibrationScreen(_AloneContext(settings), eyes)
     try:
         eyes.start()
-        _calibration_loop(args, surface, eyes, screen)
+        _calibration_loop(args, surface, eyes, screen, clock)
     finally:
         eyes.close()
         speaker.close()

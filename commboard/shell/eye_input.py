@@ -34,6 +34,7 @@ import numpy as np
 import pygame
 
 from commboard.board.session import Session
+from commboard.clock import Clock
 from commboard.effects import Effect, Log
 from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import FaceLost, Settings
@@ -110,8 +111,8 @@ class EyeInput:
     Args:
         feed: the vision feed (``open_vision(...)``), not yet started.
         blink: the blink switch, built from the profile's blink settings.
+        clock: the run's clock; on a virtual one the loop must step to every frame.
         camera: the ``--camera`` value ("none" means the carer chose no camera).
-        virtual_clock: headless deterministic run: the loop must step to every frame.
         fps: expected frame rate, until frame stamps show the real one.
         profile: the patient profile calibration saves to.
         say: speak a prompt aloud (calibration); None = silent.
@@ -124,8 +125,8 @@ class EyeInput:
         feed: Feed,
         blink: BlinkSwitch,
         *,
+        clock: Clock,
         camera: str = "auto",
-        virtual_clock: bool = False,
         fps: float = 30.0,
         profile: str = "default",
         say: Callable[[str], None] | None = None,
@@ -139,7 +140,7 @@ class EyeInput:
         self._landmarks = landmarks
         self.state = CameraState.STARTING
         self.chosen_none = camera.strip().lower() == "none"
-        self._virtual = virtual_clock
+        self._virtual = clock.virtual
         self._frame_s = 1.0 / fps if fps > 0 else MAX_POLL_S
         self._last_t: float | None = None
         self._missing_since: float | None = None

@@ -17,7 +17,6 @@ exactly repeatable.  Nothing here blocks on speech or the camera.
 
 from __future__ import annotations
 
-import time
 import traceback
 from pathlib import Path
 
@@ -401,5 +400,5 @@ class BoardLoop:
     def _first_frame(self) -> None:
         fields: dict[str, float] = {}
         if self.p.launched_at is not None and not self.p.clock.virtual:
-            fields["elapsed_s"] = round(time.monotonic() - self.p.launched_at, 4)
+            fields["elapsed_s"] = round(self.p.clock.now() - self.p.launched_at, 4)
         self.p.event_log.record(self.now, "first_frame", **fields)

@@ -16,32 +16,40 @@ import pygame
 from commboard.board.layout_file import LayoutProblem
 from commboard.board.model import Layout
 from commboard.board.session import Session
+from commboard.clock import VirtualClock
 from commboard.settings import Settings
 from commboard.shell.chrome import ChromeState, layout_notice
 from commboard.shell.render import BoardRenderer
 from commboard.shell.view import Banner, board_view
 
-START = 1000.0
+# How long after the page opens the picture is taken: the first scan step is showing.
+SETTLE_S = 0.01
 
 
 def board_image(
     surface: pygame.Surface,
     layout: Layout,
     settings: Settings,
+    clock: VirtualClock,
     *,
     page: str | None = None,
     problems: Sequence[LayoutProblem] = (),
     message: str = "",
 ) -> None:
-    """Draw the board on ``surface`` as it looks right after ``page`` opens."""
-    session = Session(layout, settings, START)
-    session.tick(START)
+    """Draw the board on ``surface`` as it looks right after ``page`` opens.
+
+    ``clock`` is moved on by ``SETTLE_S``: the board opens at its ``now``.
+    """
+    start = clock.now()
+    session = Session(layout, settings, start)
+    session.tick(start)
     if page is not None:
-        session.open_page(page, START)
-    session.tick(START + 0.01)
+        session.open_page(page, start)
+    clock.advance_to(start + SETTLE_S)
+    session.tick(clock.now())
     chrome = ChromeState()
     if problems:
-        chrome.show(Banner("layout", layout_notice(problems)), START)
+        chrome.show(Banner("layout", layout_notice(problems)), start)
     scan = settings.scan
     status = f"switch: keyboard  |  scan {scan.interval_s:.1f} s {scan.pattern.replace('_', '-')}"
     view = board_view(
@@ -49,7 +57,7 @@ def board_image(
         session.page,
         message or session.message,
         session.highlighted,
-        chrome.chrome(status + "  |  camera: off", START),
+        chrome.chrome(status + "  |  camera: off", start),
         highlight_color=settings.display.highlight_color,
         border_scale=settings.display.border_scale,
         enlarge_highlight=settings.display.enlarge_highlight,

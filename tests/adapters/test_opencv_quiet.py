@@ -19,6 +19,7 @@ from commboard.adapters.camera_spec import source_opener
 from commboard.adapters.camera_worker import VisionFeed
 from commboard.adapters.opencv_quiet import quiet_opencv
 from commboard.cli import build_parser
+from commboard.clock import VirtualClock
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 from commboard.shell.view import Banner
@@ -52,7 +53,7 @@ def test_repeated_probes_of_a_missing_index_print_nothing(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     opener = source_opener(
-        f"index:{missing_index()}", size=(640, 480), fps=30.0, virtual_clock=True
+        f"index:{missing_index()}", size=(640, 480), fps=30.0, clock=VirtualClock(0.0)
     )
     assert opener is not None
     for attempt in range(4):
@@ -73,7 +74,7 @@ def test_the_reconnect_loop_is_silent_and_reports_the_state_once(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     opener = source_opener(
-        f"index:{missing_index()}", size=(640, 480), fps=30.0, virtual_clock=True
+        f"index:{missing_index()}", size=(640, 480), fps=30.0, clock=VirtualClock(0.0)
     )
     assert opener is not None
     attempts: list[float] = []
@@ -82,7 +83,7 @@ def test_the_reconnect_loop_is_silent_and_reports_the_state_once(
         attempts.append(t)
         return opener(t)
 
-    feed = VisionFeed(counted, NoFace, virtual_clock=True, start_t=0.0, reconnect_s=3.0)
+    feed = VisionFeed(counted, NoFace, clock=VirtualClock(0.0), start_t=0.0, reconnect_s=3.0)
     feed.start()
     items = [item for n in range(25) for item in feed.drain(n * 0.5)]  # 12 s of the board
     feed.close()

@@ -16,6 +16,7 @@ import pytest
 from commboard.board.layout_file import load_layout_or_default
 from commboard.board.session import Session
 from commboard.cli import build_parser
+from commboard.clock import VirtualClock
 from commboard.settings import BlinkSettings, ScanSettings, Settings
 from commboard.shell import app
 from commboard.shell.eye_input import EyeInput
@@ -113,7 +114,7 @@ def eye_board(tmp_path: Path) -> EyeBoard:
         )
         host = RecordingEyeHost(Session(layout, settings, 0.0))
         feed = ScriptedFeed()
-        eyes = EyeInput(feed, BlinkSwitch(settings.blink), camera=camera, virtual_clock=True)
+        eyes = EyeInput(feed, BlinkSwitch(settings.blink), clock=VirtualClock(0.0), camera=camera)
         return host, feed, eyes
 
     return make

@@ -15,9 +15,10 @@ import pytest
 
 from commboard.adapters.pygame_input import CarerRequest, Key
 from commboard.cli import build_parser
+from commboard.clock import VirtualClock
 from commboard.profiles import load_profile
 from commboard.settings import BlinkSettings, Settings
-from commboard.shell.calibrate_command import run_calibration
+from commboard.shell import app
 from commboard.shell.calibration_run import PHASES, CalibrationRun, result_lines
 from commboard.shell.calibration_screen import CalibrationScreen
 from commboard.shell.eye_input import EyeInput
@@ -147,7 +148,7 @@ class Feed:
 def test_the_screen_speaks_each_step_applies_and_saves_the_result() -> None:
     pygame.font.init()
     said: list[str] = []
-    eyes = EyeInput(Feed(), BlinkSwitch(BlinkSettings()), say=said.append)
+    eyes = EyeInput(Feed(), BlinkSwitch(BlinkSettings()), clock=VirtualClock(0.0), say=said.append)
     ctx = Ctx()
     screen = CalibrationScreen(ctx, eyes)
     surface = pygame.Surface((1280, 720))
@@ -172,7 +173,7 @@ def test_the_screen_speaks_each_step_applies_and_saves_the_result() -> None:
 
 
 def test_escape_stops_without_saving_and_eyes_closed_throughout_is_not_saved() -> None:
-    eyes = EyeInput(Feed(), BlinkSwitch(BlinkSettings()))
+    eyes = EyeInput(Feed(), BlinkSwitch(BlinkSettings()), clock=VirtualClock(0.0))
     ctx = Ctx()
     screen = CalibrationScreen(ctx, eyes)
     screen.tick(0.0)
@@ -205,7 +206,7 @@ def test_commboard_calibrate_headless_on_the_synthetic_face(
         ["calibrate", "--headless", "--virtual-clock", "--camera", f"synthetic:{script}",
          "--camera-fps", "15", "--speech", "none", "--profile", "bed3"]
     )  # fmt: skip
-    assert run_calibration(args) == 0
+    assert app.calibrate(args) == 0
     out = capsys.readouterr().out
     saved, _ = load_profile("bed3")
     blink = saved.blink

@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from commboard.adapters.pygame_input import CarerRequest, Key
+from commboard.clock import VirtualClock
 from commboard.settings import BlinkSettings, Settings
 from commboard.shell.calibration_screen import CalibrationScreen
 from commboard.shell.camera_view import (
@@ -91,7 +92,10 @@ def test_the_view_shows_the_picture_and_green_outlines_of_open_eyes() -> None:
         a = 2 * np.pi * i / len(lm.CONTOUR_LEFT)
         landmarks[idx] = (0.6 + 0.05 * np.cos(a), 0.4 + 0.03 * np.sin(a), 0.0)
     eyes = EyeInput(
-        ScriptedFeed(frame=(rgb, GOOD)), BlinkSwitch(BlinkSettings()), landmarks=lambda: landmarks
+        ScriptedFeed(frame=(rgb, GOOD)),
+        BlinkSwitch(BlinkSettings()),
+        clock=VirtualClock(0.0),
+        landmarks=lambda: landmarks,
     )
     eyes.state = CameraState.OK
     view = CameraView(Ctx(), eyes)

@@ -12,6 +12,7 @@ import pytest
 from commboard.board.layout_file import load_layout_or_default
 from commboard.board.model import Action, Cell, Page
 from commboard.board.session import Session
+from commboard.clock import VirtualClock
 from commboard.settings import BlinkSettings, Settings
 from commboard.shell.chrome import ChromeState
 from commboard.shell.eye_indicator import (
@@ -230,7 +231,9 @@ def test_the_status_line_says_what_the_indicator_has_no_room_to_write(
 ) -> None:
     samples = ScriptedSamples().open(1.0).samples()
     eyes = EyeInput(
-        Feed([CameraStatus(0.0, CameraState.OK), *samples]), BlinkSwitch(BlinkSettings())
+        Feed([CameraStatus(0.0, CameraState.OK), *samples]),
+        BlinkSwitch(BlinkSettings()),
+        clock=VirtualClock(0.0),
     )
     host = Host()
     surface, view = _board(size, "")

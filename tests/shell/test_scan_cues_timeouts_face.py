@@ -190,7 +190,7 @@ def test_a_lost_face_is_said_by_one_banner(board: BoardLoop, face_lost: str) -> 
     t0 = board.now
     samples = ScriptedSamples(start_t=t0).open(1.0).no_face(3.0).open(1.0).samples()
     feed = ScriptedFeed([CameraStatus(t0, CameraState.OK, "Camera working"), *samples])
-    board.eyes = EyeInput(feed, BlinkSwitch(blink), camera="fake", virtual_clock=True)
+    board.eyes = EyeInput(feed, BlinkSwitch(blink), clock=board.p.clock, camera="fake")
     for sample in samples[: 30 * 3]:  # until 2 s after the face went
         step(board, sample.t - board.now)
     assert face_banners(board) and len(face_banners(board)) == 1, face_banners(board)
