@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return calibrate(args)
         case "settings":
-            from commboard.settings_command import settings_command
+            from commboard.settings.command import settings_command
 
             return settings_command(args)
         case "screenshot":

@@ -52,7 +52,7 @@ def _open_display(windowed: tuple[int, int] | None, headless: bool):  # type: ig
 
 
 def _settings(args: argparse.Namespace) -> tuple[Settings, list[Banner]]:
-    from commboard.profiles import load_profile
+    from commboard.settings.profiles import load_profile
 
     settings, problems = load_profile(getattr(args, "profile", "default"))
     banners = [Banner(f"settings-{i}", f"Settings: {p}") for i, p in enumerate(problems[:2])]
@@ -66,7 +66,7 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, list[Banner]]:
 
 def _scan_interval(settings: Settings, seconds: float) -> tuple[Settings, str | None]:
     """``--scan-interval``, clamped to the clinical range like a profile value (with why)."""
-    from commboard.profiles import with_value
+    from commboard.settings.values import with_value
 
     try:
         settings, warning = with_value(settings, "scan.interval_s", seconds)

@@ -103,7 +103,7 @@ def run_calibration(args: argparse.Namespace, clock: Clock) -> int:
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from commboard.adapters.camera_worker import open_vision
     from commboard.adapters.pyttsx3_speaker import open_speaker
-    from commboard.profiles import load_profile
+    from commboard.settings.profiles import load_profile
     from commboard.signals.blink_switch import BlinkSwitch
 
     settings, problems = load_profile(args.profile)

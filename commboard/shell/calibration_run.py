@@ -140,7 +140,7 @@ def save_calibration(profile: str, result: CalibrationResult) -> Path | None:
     """
     if not result.settings.calibrated:
         return None
-    from commboard.profiles import load_profile, save_profile
+    from commboard.settings.profiles import load_profile, save_profile
 
     stored, _ = load_profile(profile)
     return save_profile(profile, replace(stored, blink=result.settings))

@@ -4,7 +4,7 @@ The phases, their samples and the measurement live in ``calibration_run``;
 drawing in ``calibration_paint``.  This screen starts recording on its first
 frame, says each phase aloud (the patient may have their eyes closed), and at
 the end applies the result live and saves it to the patient's profile
-(``commboard.profiles.save_profile``) -- only when the levels were actually
+(``commboard.settings.profiles.save_profile``) -- only when the levels were actually
 measured; otherwise it says what went wrong and changes nothing.
 
 Two ways in: the carer menu's "Calibrate blinks" entry (``CalibrationScreen``

@@ -323,7 +323,7 @@ class EyeInput:
 
     @staticmethod
     def _pause_for_face(host: EyeHost) -> bool:
-        return host.settings.blink.face_lost == FaceLost.PAUSE.value
+        return host.settings.blink.face_lost == FaceLost.PAUSE
 
     # -- rest and wake ---------------------------------------------------------------------------
 

@@ -61,7 +61,6 @@ IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failin
 # message (the player dies, the device is pulled) shows its words on screen.
 SPEAKING_POLL_S = 0.1
 MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going to recover
-BEEP_MODES = ("beep", "both")  # auditory-scanning settings that beep
 
 
 class BoardLoop:
@@ -99,7 +98,7 @@ class BoardLoop:
     def apply_settings(self, settings: Settings) -> None:
         self.perform(self.session.set_settings(settings, self.now))
         self.p.speaker.apply(settings.speech)
-        if self.p.cue_sound is not None and settings.scan.auditory not in BEEP_MODES:
+        if self.p.cue_sound is not None and not settings.scan.auditory.beeps:
             self.p.cue_sound.release()  # no more beeps: let go of the audio device
         self.dirty = True
 

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from commboard.settings import Meta, get
+from commboard.settings import Meta
+from commboard.settings.fields import get
 from commboard.shell.render import INK, PAPER, TextCache, blit_in, color, ink_for
 from commboard.shell.view import Rect, grid_rects
 

@@ -30,8 +30,10 @@ import pygame
 
 from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
 from commboard.events import SwitchDown, SwitchUp
-from commboard.profiles import SettingsProblem, save_profile, setting_keys, step_value, with_value
-from commboard.settings import Settings, describe, get
+from commboard.settings import Settings
+from commboard.settings.fields import describe, get, setting_keys
+from commboard.settings.profiles import save_profile
+from commboard.settings.values import SettingsProblem, step_value, with_value
 from commboard.shell.render import TextCache
 from commboard.shell.screens import Close, Outcome, ShellContext, Stay
 from commboard.shell.settings_paint import (

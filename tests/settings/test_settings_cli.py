@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from commboard.cli import main
-from commboard.profiles import ENV_CONFIG_DIR, load_profile, profile_path
+from commboard.settings.profiles import ENV_CONFIG_DIR, load_profile, profile_path
 
 
 @pytest.fixture(autouse=True)

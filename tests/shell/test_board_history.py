@@ -14,6 +14,7 @@ from pathlib import Path
 from commboard.cli import build_parser, main
 from commboard.history import History
 from commboard.scanning.plans import build_plan
+from commboard.settings import ScanPattern
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 
@@ -90,8 +91,8 @@ def test_phrases_spoken_on_the_board_make_huffman_scanning_reach_them_sooner(
     try:
         assert loop.p.usage == {"home": {2: 3.0}}
         page = loop.session.page
-        learnt = build_plan(page, "huffman", loop.p.usage["home"]).steps()
-        fresh = build_plan(page, "huffman", None).steps()
+        learnt = build_plan(page, ScanPattern.HUFFMAN, loop.p.usage["home"]).steps()
+        fresh = build_plan(page, ScanPattern.HUFFMAN, None).steps()
         assert learnt[2] < fresh[2]
         assert learnt[2] == min(learnt.values())
         loop.safe_frame(loop.p.clock.now())

@@ -16,8 +16,8 @@ import pytest
 from commboard.adapters.pygame_input import CarerRequest, Key
 from commboard.cli import build_parser
 from commboard.clock import VirtualClock
-from commboard.profiles import load_profile
 from commboard.settings import BlinkSettings, Settings
+from commboard.settings.profiles import load_profile
 from commboard.shell import app
 from commboard.shell.calibration_run import PHASES, CalibrationRun, result_lines
 from commboard.shell.calibration_screen import CalibrationScreen

@@ -19,7 +19,7 @@ import pytest
 
 from commboard.adapters.camera_spec import mesh_detector, source_opener
 from commboard.adapters.camera_worker import VisionFeed
-from commboard.profiles import load_profile
+from commboard.settings.profiles import load_profile
 from commboard.shell import app
 from commboard.shell.calibration_screen import CalibrationScreen
 from commboard.shell.camera_view import CameraView

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from commboard.settings import BlinkSettings
+from commboard.settings import BlinkSettings, FaceLost
 from commboard.shell.eye_input import FACE_BANNER, EyeInput
 from commboard.testing import RecordingEyeHost, ScriptedFeed, ScriptedSamples
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
@@ -56,7 +56,7 @@ def test_face_lost_pauses_scanning_and_says_so_until_the_face_returns(eye_board:
 
 
 def test_keep_scanning_setting_shows_the_words_but_does_not_pause(eye_board: EyeBoard) -> None:
-    host, feed, eyes = eye_board(blink=BlinkSettings(face_lost="keep"))
+    host, feed, eyes = eye_board(blink=BlinkSettings(face_lost=FaceLost.KEEP))
     feed.items.append(ok())
     host.play(feed, eyes, ScriptedSamples().open(1.0).no_face(2.0).samples())
     assert not host.session.paused

@@ -2,7 +2,7 @@
 
 A scan interval of 0 would flash the highlight faster than anyone can react;
 100 s would leave the patient waiting minutes for a phrase.  Both are clamped
-(``commboard.profiles.with_value``) and the board says so on screen and in the
+(``commboard.settings.values.with_value``) and the board says so on screen and in the
 event log.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from commboard.cli import build_parser
-from commboard.settings import describe
+from commboard.settings.fields import describe
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 from commboard.shell.view import Banner

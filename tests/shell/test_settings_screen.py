@@ -14,8 +14,9 @@ import pytest
 
 from commboard.adapters.pygame_input import CarerRequest, Click, UiEvent, translate
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
-from commboard.profiles import ENV_CONFIG_DIR, load_profile, profile_path
-from commboard.settings import Settings, describe
+from commboard.settings import Eye, ScanPattern, Settings
+from commboard.settings.fields import describe
+from commboard.settings.profiles import ENV_CONFIG_DIR, load_profile, profile_path
 from commboard.shell.loop import BoardLoop
 from commboard.shell.render import TextCache
 from commboard.shell.screens import Close, Stay
@@ -164,9 +165,9 @@ def test_d_restores_the_default_and_pagedown_changes_tab() -> None:
     press(screen, "pagedown")
     assert screen.key == "blink.eye"
     press(screen, "right", "right")
-    assert screen.edited.blink.eye == "left"
+    assert screen.edited.blink.eye is Eye.LEFT
     press(screen, "d")
-    assert screen.edited.blink.eye == "both"
+    assert screen.edited.blink.eye is Eye.BOTH
 
 
 def test_try_out_scans_at_the_edited_speed() -> None:
@@ -183,7 +184,7 @@ def test_try_out_scans_at_the_edited_speed() -> None:
 
 
 def test_t_gives_the_patient_switch_to_the_try_out_with_the_real_hold() -> None:
-    linear = replace(Settings().scan, pattern="linear")
+    linear = replace(Settings().scan, pattern=ScanPattern.LINEAR)
     screen = SettingsScreen(FakeBoard(Settings(scan=linear)), now=T0)
     assert screen.wants_text
     press(screen, "t")
@@ -224,7 +225,7 @@ CYAN, MAGENTA = (0, 229, 255), (255, 0, 255)
 def draw_try_out(display: dict[str, object], size: tuple[int, int]) -> tuple[np.ndarray, tuple]:
     """The settings screen drawn with ``display`` settings and "Yes" lit; pixels of the try-out."""
     settings = Settings(
-        scan=replace(Settings().scan, pattern="linear"),
+        scan=replace(Settings().scan, pattern=ScanPattern.LINEAR),
         display=replace(Settings().display, **display),  # type: ignore[arg-type]
     )
     screen = SettingsScreen(FakeBoard(settings), now=T0)

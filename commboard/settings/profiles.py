@@ -4,15 +4,14 @@ A profile is one YAML file, ``<config dir>/profiles/NAME.yaml``, that a
 therapist may also read and edit by hand.  Reading never raises: every value
 that is out of range, of the wrong type or unknown is reported as a
 ``SettingsProblem`` (with the file and line) and the board starts anyway, with
-the value clamped or the default used (the values themselves are checked in
-``commboard.settings_values``).  Saving is atomic and keeps the previous file
+the value clamped or the default used (the mapping is checked in
+``commboard.settings.mapping``).  Saving is atomic and keeps the previous file
 as ``NAME.yaml.bak``; a file that could not be read is never overwritten
 without first being kept as ``NAME.yaml.corrupt-N``.  See ``docs/settings.md``.
 
 File I/O lives here, but no clock reads, sleeps or pygame: the settings screen,
-the calibration screen and ``commboard settings`` (``commboard.settings_command``)
-all call these functions.  The value functions are re-exported so callers need
-one import.
+the calibration screen and ``commboard settings`` (``commboard.settings.command``)
+all call these functions.
 """
 
 from __future__ import annotations
@@ -26,45 +25,9 @@ from typing import Any
 
 import yaml
 
-from commboard.settings import GROUPS, SETTINGS_VERSION, Meta, Settings
-from commboard.settings_values import (
-    FIELDS,
-    V0_KEYS,
-    SettingsProblem,
-    UnknownSettingError,
-    migrate_v0,
-    parse_value,
-    reset_value,
-    setting_keys,
-    settings_from_dict,
-    settings_to_dict,
-    step_value,
-    with_value,
-)
-
-__all__ = [
-    "ENV_CONFIG_DIR",
-    "V0_KEYS",
-    "ProfileNameError",
-    "SettingsProblem",
-    "UnknownSettingError",
-    "atomic_write",
-    "check_profile_name",
-    "config_root",
-    "load_profile",
-    "migrate_v0",
-    "parse_value",
-    "profile_path",
-    "read_settings_file",
-    "render_yaml",
-    "reset_value",
-    "save_profile",
-    "setting_keys",
-    "settings_from_dict",
-    "settings_to_dict",
-    "step_value",
-    "with_value",
-]
+from commboard.settings.fields import FIELDS, GROUPS, SETTINGS_VERSION, Meta, Settings
+from commboard.settings.mapping import settings_from_dict, settings_to_dict
+from commboard.settings.values import SettingsProblem
 
 ENV_CONFIG_DIR = "COMMBOARD_CONFIG_DIR"
 """Environment variable that replaces the user's config directory (tests, CI, kiosks)."""

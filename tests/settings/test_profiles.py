@@ -7,16 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from commboard import profiles
-from commboard.profiles import (
+from commboard.settings import Auditory, ScanPattern, Settings
+from commboard.settings.profiles import (
     ENV_CONFIG_DIR,
     ProfileNameError,
     load_profile,
     profile_path,
     save_profile,
-    with_value,
 )
-from commboard.settings import Settings
+from commboard.settings.values import SettingsProblem, with_value
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +71,7 @@ def test_value_above_maximum_is_clamped_with_a_warning_pointing_at_the_line() ->
     path = write_profile("anna", text)
     settings, problems = load_profile("anna")
     assert settings.scan.interval_s == 10.0
-    assert settings.scan.pattern == "linear"
+    assert settings.scan.pattern is ScanPattern.LINEAR
     assert [(p.path, p.line, p.message) for p in problems] == [
         (path, 4, "scan.interval_s 20 is above the maximum 10 s; using 10")
     ]
@@ -111,7 +110,7 @@ def test_wrong_types_are_reported_and_the_default_used() -> None:
 def test_bare_yaml_off_is_read_as_the_choice_off() -> None:
     write_profile("anna", "scan:\n  auditory: off\n")
     settings, problems = load_profile("anna")
-    assert settings.scan.auditory == "off"
+    assert settings.scan.auditory is Auditory.OFF
     assert problems == []
 
 
@@ -156,7 +155,7 @@ def test_version_0_flat_file_is_migrated_and_rewritten_on_save() -> None:
     settings, problems = load_profile("anna")
     assert settings.scan.interval_s == 1.5
     assert settings.blink.hold_s == 0.7
-    assert settings.scan.pattern == "row_column"
+    assert settings.scan.pattern is ScanPattern.ROW_COLUMN
     assert settings.speech.volume == 0.8
     assert settings.scan.acceptance_s == 2.0
     messages = {p.line: p.message for p in problems}
@@ -230,7 +229,7 @@ def test_saving_over_a_corrupt_file_keeps_it_aside_first() -> None:
     save_profile("anna", Settings())  # .bak now holds a good file
     path.write_text("scan: [unclosed\n")
     os.utime(path, ns=(2_000_000_000, 2_000_000_000))
-    notes: list[profiles.SettingsProblem] = []
+    notes: list[SettingsProblem] = []
     s, _ = with_value(Settings(), "scan.interval_s", 3)
     save_profile("anna", s, notes=notes)
     aside = path.with_name("anna.yaml.corrupt-1")

@@ -1,16 +1,21 @@
-"""Typed, versioned settings. Every field carries its label, unit, range, step and help.
+"""The settings themselves: every field with its label, unit, range, step, help and default.
 
 The therapist's settings screen, ``commboard settings``, validation and
 clamping are all generated from this metadata, so a new setting is one field
 here.  Defaults and ranges come from ``shared/CLINICAL.md``.
 
+A setting with a fixed set of answers is typed as its ``StrEnum`` (``ScanMode``,
+``Auditory``, ...): code compares enum members, never words, and the words a
+therapist reads and writes are the members' values.
+
 Settings are immutable; change one with ``dataclasses.replace`` (or the
-helpers in ``commboard.profiles``).  Keys are dotted: ``scan.interval_s``.
+helpers in ``commboard.settings.values``).  Keys are dotted: ``scan.interval_s``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
@@ -31,11 +36,19 @@ class Meta:
 
 
 def setting(default: Any, meta: Meta) -> Any:
-    """A dataclass field with its metadata attached."""
+    """A dataclass field with its metadata attached.
+
+    A choice setting (its default an enum member) gets its ``choices`` from the
+    enum, in the enum's order: the words the screen shows and the file holds.
+    """
+    if isinstance(default, StrEnum) and not meta.choices:
+        meta = replace(meta, choices=tuple(member.value for member in type(default)))
     return field(default=default, metadata={"meta": meta})
 
 
 class ScanPattern(StrEnum):
+    """How the highlight moves over a page (each is a plan builder in ``scanning.plans``)."""
+
     LINEAR = "linear"
     ROW_COLUMN = "row_column"
     COLUMN_ROW = "column_row"
@@ -44,38 +57,69 @@ class ScanPattern(StrEnum):
 
 
 class ScanMode(StrEnum):
+    """Whether the highlight moves by itself or on the NEXT switch."""
+
     AUTO = "auto"  # one switch: the highlight moves by itself, SELECT chooses
     STEP = "step"  # two switches: NEXT moves, SELECT chooses
 
 
 class ScanStart(StrEnum):
+    """Whether scanning starts by itself on a new page or waits for a press."""
+
     AUTO = "auto"  # scanning starts by itself on every page
     SWITCH = "switch"  # scanning waits for the first switch press
 
 
 class Auditory(StrEnum):
+    """What is heard as the highlight moves: nothing, the label, a beep, or both."""
+
     OFF = "off"
     LABELS = "labels"  # speak each highlighted label with the quiet prompt voice
     BEEP = "beep"
     BOTH = "both"
 
+    @property
+    def speaks(self) -> bool:
+        """Whether each highlighted label is read with the quiet prompt voice."""
+        return self in (Auditory.LABELS, Auditory.BOTH)
 
+    @property
+    def beeps(self) -> bool:
+        """Whether each step of the highlight beeps."""
+        return self in (Auditory.BEEP, Auditory.BOTH)
+
+
+class Eye(StrEnum):
+    """Which eye's closure selects (the patient's own left and right)."""
+
+    BOTH = "both"
+    EITHER = "either"
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class FaceLost(StrEnum):
+    """What scanning does while the camera cannot see the face."""
+
+    PAUSE = "pause"
+    KEEP = "keep"
+
+
+# The metadata reads as a table, a few lines per setting; ruff would spread each
+# Meta over a dozen lines.
+# fmt: off
 @dataclass(frozen=True, slots=True)
 class ScanSettings:
-    pattern: str = setting(
-        ScanPattern.ROW_COLUMN.value,
-        Meta("Scan pattern", "How the highlight moves over the page.",
-             choices=tuple(p.value for p in ScanPattern)),
-    )
-    mode: str = setting(
-        ScanMode.AUTO.value,
+    pattern: ScanPattern = setting(
+        ScanPattern.ROW_COLUMN, Meta("Scan pattern", "How the highlight moves over the page."))
+    mode: ScanMode = setting(
+        ScanMode.AUTO,
         Meta("Scan mode", "auto: one switch, the highlight moves by itself; "
-             "step: NEXT moves, SELECT chooses.", choices=tuple(m.value for m in ScanMode)),
+             "step: NEXT moves, SELECT chooses."),
     )
-    start: str = setting(
-        ScanStart.AUTO.value,
-        Meta("Start scanning", "Start by itself on every page, or wait for a switch press.",
-             choices=tuple(s.value for s in ScanStart)),
+    start: ScanStart = setting(
+        ScanStart.AUTO,
+        Meta("Start scanning", "Start by itself on every page, or wait for a switch press."),
     )
     interval_s: float = setting(
         1.0, Meta("Scan interval", "Time each row or cell stays highlighted. "
@@ -98,30 +142,15 @@ class ScanSettings:
     undo_window_s: float = setting(
         1.0, Meta("Undo window", "Select again within this time to cancel the last "
                   "selection. 0 = off.", "s", 0.0, 5.0, 0.1))
-    auditory: str = setting(
-        Auditory.OFF.value,
-        Meta("Auditory scanning", "Read each highlighted item quietly, beep, or both.",
-             choices=tuple(a.value for a in Auditory)),
+    auditory: Auditory = setting(
+        Auditory.OFF,
+        Meta("Auditory scanning", "Read each highlighted item quietly, beep, or both."),
     )
-
-
-class Eye(StrEnum):
-    BOTH = "both"
-    EITHER = "either"
-    LEFT = "left"
-    RIGHT = "right"
-
-
-class FaceLost(StrEnum):
-    PAUSE = "pause"
-    KEEP = "keep"
 
 
 @dataclass(frozen=True, slots=True)
 class BlinkSettings:
-    eye: str = setting(
-        Eye.BOTH.value, Meta("Which eye", "Eye(s) whose closure selects.",
-                             choices=tuple(e.value for e in Eye)))
+    eye: Eye = setting(Eye.BOTH, Meta("Which eye", "Eye(s) whose closure selects."))
     inverse: bool = setting(
         False, Meta("Inverse mode", "Eyes closed at rest; opening them on purpose selects."))
     hold_s: float = setting(
@@ -141,9 +170,8 @@ class BlinkSettings:
                    "calibration).", "", 0.0, 0.4, 0.01))
     calibrated: bool = setting(
         False, Meta("Calibrated", "Whether the levels above were measured for this patient."))
-    face_lost: str = setting(
-        FaceLost.PAUSE.value, Meta("When the face is lost", "Pause scanning, or keep "
-                                   "scanning.", choices=tuple(f.value for f in FaceLost)))
+    face_lost: FaceLost = setting(
+        FaceLost.PAUSE, Meta("When the face is lost", "Pause scanning, or keep scanning."))
     # Blink switch tuning (docs/blink.md explains each value and its source).
     close_fraction: float = setting(
         0.4, Meta("Closed below", "Eyes count as closed below this fraction of the way from "
@@ -216,6 +244,7 @@ class DisplaySettings:
                         "a light colour suits some patients in a bright room."))
     enlarge_highlight: bool = setting(
         False, Meta("Enlarge highlight", "Draw the highlighted cells larger."))
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,3 +279,23 @@ def get(settings: Settings, key: str) -> Any:
     """The value of a dotted key such as ``scan.interval_s``."""
     group, name = key.split(".", 1)
     return getattr(getattr(settings, group), name)
+
+
+@dataclass(frozen=True, slots=True)
+class SettingField:
+    """One setting: its dotted key, its screen/range metadata and its default."""
+
+    key: str
+    meta: Meta
+    default: Any
+
+
+FIELDS: Mapping[str, SettingField] = {
+    key: SettingField(key, meta, default) for key, meta, default in describe()
+}
+"""Every setting by dotted key, in screen order (read-only: built from ``describe``)."""
+
+
+def setting_keys() -> list[str]:
+    """Every dotted key, in screen order."""
+    return list(FIELDS)

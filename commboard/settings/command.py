@@ -2,7 +2,7 @@
 
 Prints values with their units, changes one value (clamped into its range, with
 a warning on stderr) or resets one or all, and saves through
-``commboard.profiles.save_profile`` so the file is written atomically with a
+``commboard.settings.profiles.save_profile`` so the file is written atomically with a
 ``.bak`` of the previous one.  See ``docs/settings.md``.
 """
 
@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from commboard.profiles import profile_path, read_settings_file, save_profile
-from commboard.settings import Settings, get
-from commboard.settings_values import (
-    FIELDS,
+from commboard.settings.fields import FIELDS, Settings, get
+from commboard.settings.profiles import profile_path, read_settings_file, save_profile
+from commboard.settings.values import (
     SettingsProblem,
     UnknownSettingError,
     reset_value,
