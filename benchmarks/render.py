@@ -32,7 +32,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 from commboard.cli import build_parser  # noqa: E402
 from commboard.shell import app  # noqa: E402
 from commboard.shell.loop import BoardLoop  # noqa: E402
-from commboard.shell.render import TextCache  # noqa: E402
+from commboard.shell.screens.text_fit import TextCache  # noqa: E402
 
 
 def _board(tmp: Path, *extra: str) -> BoardLoop:

@@ -73,7 +73,7 @@ def _scan_interval(settings: Settings, seconds: float) -> tuple[Settings, str | 
 
 def _speaker(spec: str, settings: Settings, background: bool):  # type: ignore[no-untyped-def]
     from commboard.adapters.pyttsx3_speaker import open_speaker
-    from commboard.shell.warm_speaker import WarmingSpeaker
+    from commboard.shell.audio.warm_speaker import WarmingSpeaker
 
     if background:
         return WarmingSpeaker(lambda: open_speaker(spec, settings.speech))
@@ -174,12 +174,12 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
 
 def _build_loop(args, settings, layout, banners, scripted, launched):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
-    from commboard.shell.alarm_sound import AlarmSound
-    from commboard.shell.event_log import EventLog
-    from commboard.shell.history_writer import HistoryWriter
+    from commboard.shell.audio.alarm_sound import AlarmSound
     from commboard.shell.input_script import ScriptFeed
     from commboard.shell.loop import BoardLoop
     from commboard.shell.loop_parts import LoopParts, RealClock, VirtualClock
+    from commboard.shell.records.event_log import EventLog
+    from commboard.shell.records.history_writer import HistoryWriter
 
     surface = _open_display(args.windowed, args.headless)
     clock = VirtualClock() if args.virtual_clock else RealClock()
@@ -233,8 +233,8 @@ def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]
     """The camera feed and blink switch for ``--camera`` (a feed that never raises)."""
     from commboard.adapters.camera_spec import mesh_detector
     from commboard.adapters.camera_worker import open_vision
-    from commboard.shell.camera_picture import LandmarkMemory
     from commboard.shell.eye_input import EyeInput
+    from commboard.shell.screens.camera_view.camera_picture import LandmarkMemory
     from commboard.signals.blink_switch import BlinkSwitch
 
     memory = LandmarkMemory(mesh_detector)  # lets the camera view draw the eye outlines
@@ -279,7 +279,7 @@ def screenshot(args: argparse.Namespace) -> int:
     import pygame
 
     from commboard.board.layout_file import load_layout_or_default
-    from commboard.shell.screenshot import board_image
+    from commboard.shell.screens.board.screenshot import board_image
 
     layout, problems = load_layout_or_default(args.layout)
     if args.page and args.page not in layout.pages:
@@ -298,6 +298,6 @@ def screenshot(args: argparse.Namespace) -> int:
 
 def calibrate(args: argparse.Namespace) -> int:
     """``commboard calibrate``: measure the patient's blinks (the camera part, issue 3)."""
-    from commboard.shell.calibrate_command import run_calibration
+    from commboard.shell.screens.calibration.calibrate_alone import run_calibration
 
     return run_calibration(args)

@@ -37,17 +37,17 @@ from commboard.board.session import Session
 from commboard.effects import Effect, Log
 from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import FaceLost, Settings
-from commboard.shell.camera_picture import Picture
 from commboard.shell.camera_status import STATUS, show_camera_status
 from commboard.shell.chrome import ChromeState
-from commboard.shell.eye_indicator import (
+from commboard.shell.screens.board.eye_indicator import (
     IndicatorLook,
     draw_indicator,
     indicator_look,
     indicator_rect,
     shows_label,
 )
-from commboard.shell.render import TextCache
+from commboard.shell.screens.camera_view.camera_picture import Picture
+from commboard.shell.screens.text_fit import TextCache
 from commboard.shell.view import Banner, BoardView
 from commboard.signals.blink_switch import BlinkSwitch, RestRequest, WakeRequest
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample

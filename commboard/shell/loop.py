@@ -38,13 +38,11 @@ from commboard.effects import Effect
 from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
 from commboard.shell import board_status, screen_timeout
-from commboard.shell.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.chrome import ChromeState, layout_notice
 from commboard.shell.input_script import ScriptedClick, ScriptedKey
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
-from commboard.shell.render import BoardRenderer
-from commboard.shell.screens import (
+from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
     CloseAll,
@@ -54,7 +52,9 @@ from commboard.shell.screens import (
     Screen,
     Stay,
 )
-from commboard.shell.screenshot import Screenshots
+from commboard.shell.screens.board.render import BoardRenderer
+from commboard.shell.screens.board.screenshot import Screenshots
+from commboard.shell.screens.carer_menu.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.view import SCAN_BANNER, Banner, BoardView, cell_at
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from commboard.shell.screens import Screen
+from commboard.shell.screens.base import Screen
 
 
 def timeout_at(screens: Sequence[Screen], carer_input_at: float) -> float | None:

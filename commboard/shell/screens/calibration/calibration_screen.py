@@ -23,11 +23,16 @@ from pathlib import Path
 import pygame
 
 from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
-from commboard.shell.calibration_paint import BACKGROUND, paint_big, paint_phase, paint_result
 from commboard.shell.calibration_run import PHASES, CalibrationRun, Phase, save_calibration
 from commboard.shell.eye_input import EyeInput
-from commboard.shell.render import TextCache
-from commboard.shell.screens import Close, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
+from commboard.shell.screens.calibration.calibration_paint import (
+    BACKGROUND,
+    paint_big,
+    paint_phase,
+    paint_result,
+)
+from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.calibration import CalibrationResult
 
 REDRAW_S = 0.25  # the countdown and progress bar move smoothly enough at 4 Hz
@@ -134,7 +139,7 @@ class CalibrationScreen:
 
 def open_calibration(ctx: ShellContext) -> Outcome:
     """The carer menu's "Calibrate blinks" entry."""
-    from commboard.shell.camera_view import eye_input_of
-    from commboard.shell.screens import Open
+    from commboard.shell.screens.base import Open
+    from commboard.shell.screens.camera_view.camera_view import eye_input_of
 
     return Open(CalibrationScreen(ctx, eye_input_of(ctx)))

@@ -14,8 +14,8 @@ import pygame
 import pytest
 
 from commboard.shell import app
-from commboard.shell.camera_view import CameraView
 from commboard.shell.loop import BoardLoop
+from commboard.shell.screens.camera_view.camera_view import CameraView
 
 
 @pytest.fixture(autouse=True)

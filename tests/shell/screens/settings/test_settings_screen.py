@@ -17,10 +17,10 @@ from commboard.events import Source, Switch, SwitchDown, SwitchUp
 from commboard.profiles import ENV_CONFIG_DIR, load_profile, profile_path
 from commboard.settings import Settings, describe
 from commboard.shell.loop import BoardLoop
-from commboard.shell.render import TextCache
-from commboard.shell.screens import Close, Stay
-from commboard.shell.settings_paint import screen_layout
-from commboard.shell.settings_screen import SettingsScreen
+from commboard.shell.screens.base import Close, Stay
+from commboard.shell.screens.settings.settings_paint import screen_layout
+from commboard.shell.screens.settings.settings_screen import SettingsScreen
+from commboard.shell.screens.text_fit import TextCache
 
 T0 = 100.0
 

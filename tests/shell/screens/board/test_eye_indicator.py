@@ -14,7 +14,8 @@ from commboard.board.model import Action, Cell, Page
 from commboard.board.session import Session
 from commboard.settings import BlinkSettings, Settings
 from commboard.shell.chrome import ChromeState
-from commboard.shell.eye_indicator import (
+from commboard.shell.eye_input import EyeInput
+from commboard.shell.screens.board.eye_indicator import (
     EYE_WHITE,
     RIM_FACE,
     RIM_NO_FACE,
@@ -26,8 +27,8 @@ from commboard.shell.eye_indicator import (
     ring_points,
     shows_label,
 )
-from commboard.shell.eye_input import EyeInput
-from commboard.shell.render import BoardRenderer, TextCache
+from commboard.shell.screens.board.render import BoardRenderer
+from commboard.shell.screens.text_fit import TextCache
 from commboard.shell.view import BoardView, Chrome, Rect, board_view
 from commboard.signals.blink_switch import BlinkState, BlinkSwitch
 from commboard.signals.eye_state import EYES_NOT_MEASURED, HEAD_TILTED, HEAD_TIPPED, NO_FACE

@@ -12,7 +12,7 @@ from pathlib import Path
 import pygame
 
 from commboard.shell.calibration_run import CalibrationRun, result_lines
-from commboard.shell.render import PAPER, TextCache, blit_in
+from commboard.shell.screens.text_fit import PAPER, TextCache, blit_in
 from commboard.signals.calibration import CalibrationResult
 
 NO_PICTURE_S = 2.0  # without a frame this long, the screen says the camera shows nothing

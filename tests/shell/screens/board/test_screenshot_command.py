@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from commboard.cli import main
-from commboard.shell.render import BACKGROUND
+from commboard.shell.screens.board.render import BACKGROUND
 
 
 def test_screenshot_draws_the_page_at_the_asked_size(tmp_path: Path) -> None:

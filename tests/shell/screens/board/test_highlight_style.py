@@ -17,7 +17,8 @@ import pytest
 
 from commboard.board.model import Action, Cell, Page
 from commboard.shell.loop import BoardLoop
-from commboard.shell.render import MIN_FONT_PX, BoardRenderer
+from commboard.shell.screens.board.render import BoardRenderer
+from commboard.shell.screens.text_fit import MIN_FONT_PX
 from commboard.shell.view import Banner, BoardView, Chrome, board_view, lit_frames, ring_px
 from commboard.testing import YES_NO_LAYOUT
 

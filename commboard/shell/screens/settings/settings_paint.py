@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from commboard.settings import Meta, get
-from commboard.shell.render import INK, PAPER, TextCache, blit_in, color, ink_for
+from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in, color, ink_for
 from commboard.shell.view import Rect, grid_rects
 
 if TYPE_CHECKING:
-    from commboard.shell.settings_screen import SettingsScreen
+    from commboard.shell.screens.settings.settings_screen import SettingsScreen
 
 RGB = tuple[int, int, int]
 PANEL = (32, 38, 46)

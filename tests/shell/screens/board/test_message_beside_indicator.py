@@ -10,8 +10,8 @@ import pygame
 import pytest
 
 from commboard.board.model import Action, Cell, Page
-from commboard.shell.eye_indicator import indicator_rect
-from commboard.shell.render import BoardRenderer
+from commboard.shell.screens.board.eye_indicator import indicator_rect
+from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.view import Chrome, board_view
 
 PAGE = Page("home", "Home", 1, 2, (Cell("Yes", Action.SPEAK), Cell("No", Action.SPEAK)))

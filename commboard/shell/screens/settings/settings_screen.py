@@ -32,9 +32,8 @@ from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
 from commboard.events import SwitchDown, SwitchUp
 from commboard.profiles import SettingsProblem, save_profile, setting_keys, step_value, with_value
 from commboard.settings import Settings, describe, get
-from commboard.shell.render import TextCache
-from commboard.shell.screens import Close, Outcome, ShellContext, Stay
-from commboard.shell.settings_paint import (
+from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
+from commboard.shell.screens.settings.settings_paint import (
     BUTTONS,
     CHANGED,
     CONFIRM,
@@ -47,6 +46,7 @@ from commboard.shell.settings_paint import (
     screen_layout,
     show_value,
 )
+from commboard.shell.screens.text_fit import TextCache
 from commboard.shell.settings_tryout import TryOut
 
 KEY_HINT = "Up/Down: choose  |  Left/Right: change  |  Enter: edit  |  S saves and applies"

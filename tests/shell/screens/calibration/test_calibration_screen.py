@@ -17,12 +17,12 @@ from commboard.adapters.pygame_input import CarerRequest, Key
 from commboard.cli import build_parser
 from commboard.profiles import load_profile
 from commboard.settings import BlinkSettings, Settings
-from commboard.shell.calibrate_command import run_calibration
 from commboard.shell.calibration_run import PHASES, CalibrationRun, result_lines
-from commboard.shell.calibration_screen import CalibrationScreen
 from commboard.shell.eye_input import EyeInput
-from commboard.shell.render import TextCache
-from commboard.shell.screens import Close, Stay
+from commboard.shell.screens.base import Close, Stay
+from commboard.shell.screens.calibration.calibrate_alone import run_calibration
+from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
+from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.testing import ScriptedSamples
 from commboard.vision.sample import EyeSample

@@ -17,10 +17,7 @@ import pygame
 import yaml
 
 from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
-from commboard.shell.calibration_screen import open_calibration
-from commboard.shell.camera_view import open_camera_view
-from commboard.shell.render import INK, PAPER, TextCache, blit_in
-from commboard.shell.screens import (
+from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
     CloseAll,
@@ -31,7 +28,10 @@ from commboard.shell.screens import (
     ShellContext,
     Stay,
 )
-from commboard.shell.settings_screen import SettingsScreen
+from commboard.shell.screens.calibration.calibration_screen import open_calibration
+from commboard.shell.screens.camera_view.camera_view import open_camera_view
+from commboard.shell.screens.settings.settings_screen import SettingsScreen
+from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in
 from commboard.shell.view import Rect
 
 PANEL = (32, 38, 46)

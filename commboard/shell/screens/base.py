@@ -18,7 +18,7 @@ import pygame
 
 from commboard.adapters.pygame_input import UiEvent
 from commboard.settings import Settings
-from commboard.shell.render import TextCache
+from commboard.shell.screens.text_fit import TextCache
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,10 @@ import pytest
 
 from commboard.adapters.pygame_input import CarerRequest, Key
 from commboard.settings import BlinkSettings, Settings
-from commboard.shell.calibration_screen import CalibrationScreen
-from commboard.shell.camera_view import (
+from commboard.shell.eye_input import EyeInput
+from commboard.shell.screens.base import Close, Open
+from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
+from commboard.shell.screens.camera_view.camera_view import (
     OPEN_COLOR,
     CameraView,
     camera_warnings,
@@ -20,9 +22,7 @@ from commboard.shell.camera_view import (
     fit_rect,
     open_camera_view,
 )
-from commboard.shell.eye_input import EyeInput
-from commboard.shell.render import TextCache
-from commboard.shell.screens import Close, Open
+from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.testing import ScriptedFeed
 from commboard.vision import landmarks as lm

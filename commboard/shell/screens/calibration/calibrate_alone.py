@@ -21,10 +21,10 @@ import pygame
 from commboard.adapters.pygame_input import WindowClosed, translate
 from commboard.settings import Settings
 from commboard.shell.calibration_run import result_lines
-from commboard.shell.calibration_screen import CalibrationScreen
 from commboard.shell.eye_input import EyeInput
-from commboard.shell.render import TextCache
-from commboard.shell.screens import Close
+from commboard.shell.screens.base import Close
+from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
+from commboard.shell.screens.text_fit import TextCache
 from commboard.vision.sample import CameraStatus
 
 RESULT_S = 5.0  # headless runs: how long the result stays up before ``commboard calibrate`` ends

@@ -13,7 +13,8 @@ import pygame
 import pytest
 
 from commboard.board.model import Action, Cell, Page
-from commboard.shell.render import BANNER_INK, BANNER_STYLES, BoardRenderer, color
+from commboard.shell.screens.board.render import BANNER_INK, BANNER_STYLES, BoardRenderer
+from commboard.shell.screens.text_fit import color
 from commboard.shell.view import Banner, BoardView, Chrome, board_view
 
 PAGE = Page(

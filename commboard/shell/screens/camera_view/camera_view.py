@@ -22,10 +22,10 @@ import pygame
 
 from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
 from commboard.settings import BlinkSettings
-from commboard.shell.camera_picture import Picture
 from commboard.shell.eye_input import EyeInput
-from commboard.shell.render import INK, PAPER, TextCache, blit_in
-from commboard.shell.screens import Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.camera_view.camera_picture import Picture
+from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in
 from commboard.shell.view import Rect
 from commboard.signals.eye_state import tracking_problem
 from commboard.vision import landmarks as lm
@@ -166,7 +166,7 @@ class CameraView:
             case Key(text=text) if text.lower() == "b":
                 return Close()
             case Key(text=text) if text.lower() == "c":
-                from commboard.shell.calibration_screen import CalibrationScreen
+                from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
 
                 return Open(CalibrationScreen(self.ctx, self.eyes))
         return Stay()

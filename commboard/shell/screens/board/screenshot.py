@@ -18,7 +18,7 @@ from commboard.board.model import Layout
 from commboard.board.session import Session
 from commboard.settings import Settings
 from commboard.shell.chrome import ChromeState, layout_notice
-from commboard.shell.render import BoardRenderer
+from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.view import Banner, board_view
 
 START = 1000.0

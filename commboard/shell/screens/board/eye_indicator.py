@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from commboard.shell.render import TextCache, blit_in
+from commboard.shell.screens.text_fit import TextCache, blit_in
 from commboard.shell.view import Rect
 from commboard.signals.blink_switch import BlinkState
 from commboard.vision.sample import CameraState

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from commboard.settings import SpeechSettings
-from commboard.shell.warm_speaker import WarmingSpeaker
+from commboard.shell.audio.warm_speaker import WarmingSpeaker
 from commboard.speech import NullSpeaker, SpeechStatus
 
 
