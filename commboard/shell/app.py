@@ -1,13 +1,14 @@
-"""The composition root: builds the board's object graph from the command line.
+"""The composition root: builds the board's object graph from the parsed ``RunOptions``.
 
 The only place that decides which real or fake part is used (display or
-headless, real or virtual clock, which voice, which layout).  Plain code and
-a ``match``; no registries, no globals.
+headless, real or virtual clock, which voice, which camera, which layout),
+for every command: ``run`` (the board), ``calibrate`` (the calibration
+screen on its own) and ``screenshot`` (a picture of the board).  Plain code
+and a ``match``; no registries, no globals.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import sys
@@ -17,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from commboard.run_options import RunOptions
 from commboard.settings import Settings
 from commboard.shell.view import Banner
 
@@ -46,13 +48,13 @@ def _open_display(windowed: tuple[int, int] | None, headless: bool):  # type: ig
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
 
 
-def _settings(args: argparse.Namespace) -> tuple[Settings, list[Banner]]:
+def _settings(options: RunOptions) -> tuple[Settings, list[Banner]]:
     from commboard.profiles import load_profile
 
-    settings, problems = load_profile(getattr(args, "profile", "default"))
+    settings, problems = load_profile(options.profile)
     banners = [Banner(f"settings-{i}", f"Settings: {p}") for i, p in enumerate(problems[:2])]
-    if getattr(args, "scan_interval", None) is not None:
-        settings, warning = _scan_interval(settings, args.scan_interval)
+    if options.scan_interval is not None:
+        settings, warning = _scan_interval(settings, options.scan_interval)
         if warning:
             print(f"commboard: {warning}", file=sys.stderr)
             banners.append(Banner("scan-interval", warning))
@@ -80,8 +82,8 @@ def _speaker(spec: str, settings: Settings, background: bool):  # type: ignore[n
     return open_speaker(spec, settings.speech)
 
 
-def _end_at(args: argparse.Namespace, start: float, script_end: float | None) -> float | None:
-    match (args.max_seconds, args.virtual_clock, script_end):
+def _end_at(options: RunOptions, start: float, script_end: float | None) -> float | None:
+    match (options.max_seconds, options.virtual_clock, script_end):
         case (float() | int() as seconds, _, _):
             return start + seconds
         case (None, True, float() as last):
@@ -96,17 +98,17 @@ def local_wall_clock() -> datetime:
     return datetime.now().astimezone()
 
 
-def _history(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _history(options: RunOptions):  # type: ignore[no-untyped-def]
     from commboard.history import History
 
-    path = Path(args.history) if args.history else None
+    path = Path(options.history) if options.history else None
     return History(path, wall_clock=local_wall_clock)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(options: RunOptions) -> int:
     """``commboard run``: the board, until the carer quits (or ``--max-seconds``)."""
     launched = time.monotonic()
-    loop = build(args, launched)
+    loop = build(options, launched)
     if isinstance(loop, int):
         return loop
     previous = _stop_on_signals(loop)
@@ -133,27 +135,27 @@ def _stop_on_signals(loop) -> dict[int, Any]:  # type: ignore[no-untyped-def]
     return previous
 
 
-def build(args: argparse.Namespace, launched: float | None = None):  # type: ignore[no-untyped-def]
+def build(options: RunOptions, launched: float | None = None):  # type: ignore[no-untyped-def]
     """The running board's object graph, ready to ``run()`` (or an exit code on bad input)."""
-    if args.headless:
+    if options.headless:
         _use_dummy_display()
     from commboard.board.layout_file import load_layout_or_default
     from commboard.shell.chrome import layout_notice
     from commboard.shell.input_script import ScriptError, load_script
 
     try:
-        scripted = load_script(Path(args.input_script)) if args.input_script else None
-        _check_key_names(scripted or [], args.input_script)
+        scripted = load_script(Path(options.input_script)) if options.input_script else None
+        _check_key_names(scripted or [], options.input_script or "")
     except ScriptError as exc:
         print(f"commboard: {exc}", file=sys.stderr)
         return 2
-    settings, banners = _settings(args)
-    layout, problems = load_layout_or_default(args.layout)
+    settings, banners = _settings(options)
+    layout, problems = load_layout_or_default(options.layout)
     for problem in problems:
         print(f"commboard: layout problem: {problem}", file=sys.stderr)
     if problems:
         banners.insert(0, Banner("layout", layout_notice(problems)))
-    return _build_loop(args, settings, layout, banners, scripted, launched)
+    return _build_loop(options, settings, layout, banners, scripted, launched)
 
 
 def _check_key_names(scripted: list[Any], path: str) -> None:
@@ -172,25 +174,25 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
                 raise ScriptError(f"{path}: no key is called {item.name!r}") from None
 
 
-def _build_loop(args, settings, layout, banners, scripted, launched):  # type: ignore[no-untyped-def]
+def _build_loop(options, settings, layout, banners, scripted, launched):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
     from commboard.shell.audio.alarm_sound import AlarmSound
     from commboard.shell.input_script import ScriptFeed
     from commboard.shell.loop import BoardLoop
-    from commboard.shell.loop_parts import LoopParts, RealClock, VirtualClock
+    from commboard.shell.loop_parts import LoopParts
     from commboard.shell.records.event_log import EventLog
     from commboard.shell.records.history_writer import HistoryWriter
 
-    surface = _open_display(args.windowed, args.headless)
-    clock = VirtualClock() if args.virtual_clock else RealClock()
+    surface = _open_display(options.windowed, options.headless)
+    clock = _clock(options)
     start = clock.now()
-    event_log = EventLog(Path(args.event_log) if args.event_log else None, start)
-    speaker = _speaker(args.speech, settings, background=not args.virtual_clock)
-    history = _history(args)
+    event_log = EventLog(Path(options.event_log) if options.event_log else None, start)
+    speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
+    history = _history(options)
     usage = history.usage()  # reads the file: damaged lines become a banner and log lines
     banners = banners + _history_banners(history.problems)
-    eyes = _eyes(args, settings, speaker, start)
-    shots = Path(args.screenshots) if args.screenshots else None
+    eyes = _eyes(options, settings, speaker, start)
+    shots = Path(options.screenshots) if options.screenshots else None
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
     parts = LoopParts(
@@ -205,12 +207,12 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
         history=HistoryWriter(history.append),
         usage=usage,
         history_problems=list(history.problems),
-        end_at=_end_at(args, start, scripted[-1].at_s if scripted else None),
+        end_at=_end_at(options, start, scripted[-1].at_s if scripted else None),
         screenshots=shots,
         input_name="script" if scripted else "keyboard",
         launched_at=launched,
         banners=banners,
-        profile=getattr(args, "profile", "default"),
+        profile=options.profile,
         eyes=eyes,
         alarm_sound=AlarmSound(),
     )
@@ -229,7 +231,14 @@ def _history_banners(problems: list[str]) -> list[Banner]:
     return [Banner("history", history_notice(problems))] if problems else []
 
 
-def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]
+def _clock(options: RunOptions):  # type: ignore[no-untyped-def]
+    """Real monotonic time, or ``--virtual-clock``: time that jumps to the next deadline."""
+    from commboard.shell.loop_parts import RealClock, VirtualClock
+
+    return VirtualClock() if options.virtual_clock else RealClock()
+
+
+def _eyes(options, settings, speaker, start):  # type: ignore[no-untyped-def]
     """The camera feed and blink switch for ``--camera`` (a feed that never raises)."""
     from commboard.adapters.camera_spec import mesh_detector
     from commboard.adapters.camera_worker import open_vision
@@ -239,20 +248,20 @@ def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]
 
     memory = LandmarkMemory(mesh_detector)  # lets the camera view draw the eye outlines
     feed = open_vision(
-        args.camera,
-        virtual_clock=args.virtual_clock,
-        size=args.camera_size,
-        fps=args.camera_fps,
+        options.camera,
+        virtual_clock=options.virtual_clock,
+        size=options.camera_size,
+        fps=options.camera_fps,
         start_t=start,
         make_detector=memory.make,
     )
     return EyeInput(
         feed,
         BlinkSwitch(settings.blink),
-        camera=args.camera,
-        virtual_clock=args.virtual_clock,
-        fps=args.camera_fps,
-        profile=getattr(args, "profile", "default"),
+        camera=options.camera,
+        virtual_clock=options.virtual_clock,
+        fps=options.camera_fps,
+        profile=options.profile,
         say=speaker.say,
         landmarks=memory.latest,
     )
@@ -273,7 +282,7 @@ def close(loop) -> None:  # type: ignore[no-untyped-def]
         pygame.quit()
 
 
-def screenshot(args: argparse.Namespace) -> int:
+def screenshot(options: RunOptions) -> int:
     """``commboard screenshot PNG``: draw the board headless and save it."""
     _use_dummy_display()
     import pygame
@@ -281,23 +290,54 @@ def screenshot(args: argparse.Namespace) -> int:
     from commboard.board.layout_file import load_layout_or_default
     from commboard.shell.screens.board.screenshot import board_image
 
-    layout, problems = load_layout_or_default(args.layout)
-    if args.page and args.page not in layout.pages:
-        print(
-            f"commboard: no page {args.page!r}; pages: {', '.join(layout.pages)}", file=sys.stderr
-        )
+    layout, problems = load_layout_or_default(options.layout)
+    if options.page and options.page not in layout.pages:
+        pages = ", ".join(layout.pages)
+        print(f"commboard: no page {options.page!r}; pages: {pages}", file=sys.stderr)
         return 2
-    surface = _open_display(args.size, headless=True)
-    board_image(surface, layout, Settings(), page=args.page, problems=problems)
-    Path(args.path).parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(surface, args.path)
+    surface = _open_display(options.size, headless=True)
+    board_image(surface, layout, Settings(), page=options.page, problems=problems)
+    Path(options.png).parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(surface, options.png)
     pygame.quit()
-    print(args.path)
+    print(options.png)
     return 0
 
 
-def calibrate(args: argparse.Namespace) -> int:
-    """``commboard calibrate``: measure the patient's blinks (the camera part, issue 3)."""
-    from commboard.shell.screens.calibration.calibrate_alone import run_calibration
+def calibrate(options: RunOptions) -> int:
+    """``commboard calibrate``: the guided blink calibration alone; 0 saved, 1 not, 2 no camera.
 
-    return run_calibration(args)
+    Builds the display, clock, speaker and camera with the same builders as
+    ``run`` and runs the calibration screen on its own
+    (``screens.calibration.calibrate_alone``).
+    """
+    if options.camera.strip().lower() == "none":
+        print(
+            "commboard: calibration needs a camera (--camera auto, index:N, video:... or synthetic)",
+            file=sys.stderr,
+        )
+        return 2
+    if options.headless:
+        _use_dummy_display()
+    import pygame
+
+    from commboard.profiles import load_profile
+    from commboard.shell.screens.calibration import calibrate_alone
+
+    settings, problems = load_profile(options.profile)
+    for problem in problems:
+        print(f"commboard: settings: {problem}", file=sys.stderr)
+    surface = _open_display(options.windowed, options.headless)
+    clock = _clock(options)
+    speaker = _speaker(options.speech, settings, background=False)
+    eyes = _eyes(options, settings, speaker, clock.now())
+    screen = calibrate_alone.calibration_screen(settings, options.profile, eyes)
+    auto_close = options.virtual_clock or options.headless  # nobody there to press a key
+    try:
+        eyes.start()
+        calibrate_alone.run_alone(screen, eyes, surface, clock, options.camera_fps, auto_close)
+    finally:
+        eyes.close()
+        speaker.close()
+        pygame.quit()
+    return calibrate_alone.report(screen)

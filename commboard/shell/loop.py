@@ -253,9 +253,7 @@ class BoardLoop:
         self.dirty = True
 
     def _to_screen(self, event: UiEvent) -> None:
-        if isinstance(event, SwitchDown | SwitchUp) and not getattr(
-            self.screens[-1], "wants_switches", False
-        ):
+        if isinstance(event, SwitchDown | SwitchUp) and not self.screens[-1].wants_switches:
             self.p.event_log.record(
                 event.t,
                 "switch",

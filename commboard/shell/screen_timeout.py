@@ -18,8 +18,8 @@ from commboard.shell.screens.base import Screen
 
 def timeout_at(screens: Sequence[Screen], carer_input_at: float) -> float | None:
     """When the open carer screens close by themselves (None: none open, or one that never does)."""
-    limit = getattr(screens[-1], "idle_timeout_s", None) if screens else None
-    return None if limit is None else carer_input_at + float(limit)
+    limit = screens[-1].idle_timeout_s if screens else None
+    return None if limit is None else carer_input_at + limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +45,5 @@ def timed_out(screens: Sequence[Screen], carer_input_at: float, now: float) -> T
     if due is None or now < due:
         return None
     names = [type(s).__name__ for s in screens]
-    notes = [n for s in screens if (n := _timeout_note(s))]
+    notes = [n for s in screens if (n := s.timeout_note())]
     return TimedOut(names, now - carer_input_at, notes)
-
-
-def _timeout_note(screen: Screen) -> str | None:
-    """A screen's note on what closing it for want of input loses (``timeout_note``), if any."""
-    note = getattr(screen, "timeout_note", None)
-    return note() if callable(note) else None

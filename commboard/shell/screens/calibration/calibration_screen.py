@@ -24,8 +24,7 @@ import pygame
 
 from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
 from commboard.shell.calibration_run import PHASES, CalibrationRun, Phase, save_calibration
-from commboard.shell.eye_input import EyeInput
-from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
 from commboard.shell.screens.calibration.calibration_paint import (
     BACKGROUND,
     paint_big,
@@ -49,11 +48,13 @@ class CalibrationScreen:
     """
 
     wants_text = False
+    wants_switches = False  # the patient's eyes are measured, not read as presses
+    idle_timeout_s: float | None = None  # runs without carer input on purpose
 
     def __init__(
         self,
         ctx: ShellContext,
-        eyes: EyeInput | None,
+        eyes: CameraAccess | None,
         phases: tuple[Phase, ...] = PHASES,
         save: Callable[[str, CalibrationResult], Path | None] = save_calibration,
     ) -> None:
@@ -77,6 +78,10 @@ class CalibrationScreen:
             self.stop()
             return Close()
         return Stay()
+
+    def timeout_note(self) -> str | None:
+        """Never closed for want of input (``idle_timeout_s`` is None)."""
+        return None
 
     def next_deadline(self, now: float) -> float | None:
         """The next phase change or countdown tick (the words change every second)."""
@@ -120,9 +125,8 @@ class CalibrationScreen:
             self.eyes.say("Calibration did not work. " + " ".join(result.problems))
             return
         self.ctx.apply_settings(replace(self.ctx.settings, blink=result.settings))
-        profile = getattr(self.ctx, "profile", None) or self.eyes.profile
         try:
-            self.saved = self._save(str(profile), result)
+            self.saved = self._save(self.ctx.profile, result)
         except OSError as err:
             self.save_error = f"Could not save the profile: {err}"
         self.eyes.say(f"Thank you. To select, close your eyes for {result.hold_s:.1f} seconds.")
@@ -139,7 +143,4 @@ class CalibrationScreen:
 
 def open_calibration(ctx: ShellContext) -> Outcome:
     """The carer menu's "Calibrate blinks" entry."""
-    from commboard.shell.screens.base import Open
-    from commboard.shell.screens.camera_view.camera_view import eye_input_of
-
-    return Open(CalibrationScreen(ctx, eye_input_of(ctx)))
+    return Open(CalibrationScreen(ctx, ctx.eyes))

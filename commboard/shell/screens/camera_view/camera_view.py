@@ -15,15 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pygame
 
 from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
 from commboard.settings import BlinkSettings
-from commboard.shell.eye_input import EyeInput
-from commboard.shell.screens.base import Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
 from commboard.shell.screens.camera_view.camera_picture import Picture
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in
 from commboard.shell.view import Rect
@@ -92,7 +91,7 @@ def camera_warnings(sample: EyeSample | None, settings: BlinkSettings) -> list[s
 
 
 def _status_lines(
-    eyes: EyeInput | None, picture: Picture | None, settings: BlinkSettings
+    eyes: CameraAccess | None, picture: Picture | None, settings: BlinkSettings
 ) -> list[str]:
     if eyes is None:
         return ["No camera in this board."]
@@ -151,9 +150,10 @@ class CameraView:
     """Carer screen: live picture, eye outlines and readings, warnings.  C calibrates."""
 
     wants_text = False
+    wants_switches = False  # the carer's "close your eyes" must not select anything
     idle_timeout_s: float | None = CAMERA_IDLE_S
 
-    def __init__(self, ctx: ShellContext, eyes: EyeInput | None) -> None:
+    def __init__(self, ctx: ShellContext, eyes: CameraAccess | None) -> None:
         self.ctx = ctx
         self.eyes = eyes
         self._drawn_at: float | None = None
@@ -166,10 +166,12 @@ class CameraView:
             case Key(text=text) if text.lower() == "b":
                 return Close()
             case Key(text=text) if text.lower() == "c":
-                from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
-
                 return Open(CalibrationScreen(self.ctx, self.eyes))
         return Stay()
+
+    def timeout_note(self) -> str | None:
+        """Closing the camera view loses nothing."""
+        return None
 
     def next_deadline(self, now: float) -> float | None:
         """A live picture: redraw several times a second while a camera is there."""
@@ -236,10 +238,4 @@ class CameraView:
 
 def open_camera_view(ctx: ShellContext) -> Outcome:
     """The carer menu's "Camera view" entry."""
-    return Open(CameraView(ctx, eye_input_of(ctx)))
-
-
-def eye_input_of(ctx: Any) -> EyeInput | None:
-    """The running board's ``EyeInput`` (``BoardLoop.eyes``), or None without a camera."""
-    eyes = getattr(ctx, "eyes", None)
-    return eyes if isinstance(eyes, EyeInput) else None
+    return Open(CameraView(ctx, ctx.eyes))

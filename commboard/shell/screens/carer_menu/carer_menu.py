@@ -57,7 +57,7 @@ def menu_entries() -> list[MenuEntry]:
         MenuEntry(
             "s",
             "Settings (therapist)",
-            lambda ctx: Open(SettingsScreen(ctx, getattr(ctx, "profile", "default"))),
+            lambda ctx: Open(SettingsScreen(ctx, ctx.profile)),
         ),
         MenuEntry("q", "Quit the board", lambda ctx: Open(QuitConfirm(ctx))),
     ]
@@ -83,6 +83,7 @@ class ButtonScreen:
     """A title and a column of big buttons, each with a letter to press."""
 
     wants_text = False
+    wants_switches = False  # a switch press can never choose an entry
     idle_timeout_s: float | None = CARER_IDLE_S
 
     def __init__(self, ctx: ShellContext, title: str, entries: list[MenuEntry]) -> None:
@@ -112,6 +113,10 @@ class ButtonScreen:
 
     def next_deadline(self, now: float) -> float | None:
         """Nothing moves by itself."""
+        return None
+
+    def timeout_note(self) -> str | None:
+        """Closing a menu for want of input loses nothing (a quit needs an explicit yes)."""
         return None
 
     def draw(self, surface: pygame.Surface, texts: TextCache, now: float) -> None:

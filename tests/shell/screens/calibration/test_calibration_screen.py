@@ -14,13 +14,13 @@ import pygame
 import pytest
 
 from commboard.adapters.pygame_input import CarerRequest, Key
-from commboard.cli import build_parser
+from commboard.cli import parse_options
 from commboard.profiles import load_profile
 from commboard.settings import BlinkSettings, Settings
+from commboard.shell import app
 from commboard.shell.calibration_run import PHASES, CalibrationRun, result_lines
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.screens.base import Close, Stay
-from commboard.shell.screens.calibration.calibrate_alone import run_calibration
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
@@ -125,6 +125,7 @@ class Ctx:
     def __init__(self) -> None:
         self.settings = Settings()
         self.profile = "anna"
+        self.eyes = None  # the screen is handed its camera input directly
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -201,11 +202,11 @@ def test_commboard_calibrate_headless_on_the_synthetic_face(
 ) -> None:
     script = tmp_path / "calibration.txt"
     script.write_text(SCRIPT, encoding="utf-8")
-    args = build_parser().parse_args(
+    args = parse_options(
         ["calibrate", "--headless", "--virtual-clock", "--camera", f"synthetic:{script}",
          "--camera-fps", "15", "--speech", "none", "--profile", "bed3"]
     )  # fmt: skip
-    assert run_calibration(args) == 0
+    assert app.calibrate(args) == 0
     out = capsys.readouterr().out
     saved, _ = load_profile("bed3")
     blink = saved.blink
@@ -215,3 +216,24 @@ def test_commboard_calibrate_headless_on_the_synthetic_face(
     )
     assert 0.3 <= blink.hold_s <= 0.8
     assert "Hold time to select" in out and "saved:" in out
+
+
+def test_commboard_calibrate_without_a_camera_stops_at_once_with_status_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    options = parse_options(["calibrate", "--headless", "--camera", "none", "--profile", "bed3"])
+    assert app.calibrate(options) == 2
+    assert "calibration needs a camera" in capsys.readouterr().err
+    assert load_profile("bed3")[0] == Settings(), "nothing was saved"
+
+
+def test_commboard_calibrate_with_no_picture_saves_nothing_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    options = parse_options(
+        ["calibrate", "--headless", "--virtual-clock", "--camera", f"video:{tmp_path}/none.mp4",
+         "--camera-fps", "15", "--speech", "none", "--profile", "bed3"]
+    )  # fmt: skip
+    assert app.calibrate(options) == 1
+    assert "calibration not saved" in capsys.readouterr().err
+    assert load_profile("bed3")[0] == Settings()

@@ -75,6 +75,8 @@ def test_fit_keeps_the_aspect_ratio() -> None:
 
 class Ctx:
     settings = Settings()
+    profile = "default"
+    eyes = None  # a board without a camera
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
