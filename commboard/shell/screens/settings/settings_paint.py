@@ -1,26 +1,24 @@
-"""Geometry and painting of the therapist's settings screen (state lives in ``settings_screen``).
+"""Painting the therapist's settings screen from its ``SettingsView``.
 
-Geometry is one pure function of the screen size, shared by drawing and by
-mouse hit-testing, so a click always lands on what was drawn.  Proportions
-were chosen by looking at screenshots at 800x600, 1280x720 and 1920x1080.
+The screen (``settings_screen``) builds the view; this module draws it and
+nothing else, at the places ``settings_layout`` gives for the screen size.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 import pygame
 
-from commboard.settings import Meta, get
+from commboard.shell.screens.settings.settings_layout import (
+    BUTTONS,
+    CONFIRM,
+    ScreenLayout,
+    choice_rects,
+    screen_layout,
+)
+from commboard.shell.screens.settings.settings_view import RGB, SettingsView, TryOutView
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in, color, ink_for
 from commboard.shell.view import Rect, grid_rects
 
-if TYPE_CHECKING:
-    from commboard.shell.screens.settings.settings_screen import SettingsScreen
-
-RGB = tuple[int, int, int]
 PANEL = (32, 38, 46)
 ROW = (52, 60, 70)
 TRYOUT_BG = (20, 24, 30)
@@ -34,112 +32,6 @@ GROUP_TITLES = {
     "speech": "Speech",
     "display": "Display",
 }
-BUTTONS = (
-    ("s", "S  Save"),
-    ("t", "T  Try with switch"),
-    ("d", "D  Default"),
-    ("esc", "Esc  Leave"),
-)
-CONFIRM = (("s", "S  Save and leave"), ("l", "L  Leave, do not save"), ("c", "C  Keep editing"))
-
-
-@dataclass(frozen=True, slots=True)
-class ScreenLayout:
-    """Where everything is, for one screen size."""
-
-    panel: Rect
-    title: Rect
-    tabs: list[Rect]
-    rows: list[Rect]
-    detail: Rect
-    minus: Rect
-    value: Rect
-    plus: Rect
-    tryout: Rect
-    message: Rect
-    buttons: list[Rect]
-    confirm_box: Rect
-    confirm: list[Rect]
-
-
-def screen_layout(size: tuple[int, int], groups: int) -> ScreenLayout:
-    """Every rectangle of the screen at ``size`` with ``groups`` tabs."""
-    w, h = size
-    m = max(8, h // 40)
-    px, py, pw, ph = panel = (m, m, w - 2 * m, h - 2 * m)
-    title = (px + m, py + m // 2, pw - 2 * m, round(ph * 0.08))
-    tab_y, tab_h = title[1] + title[3], round(ph * 0.065)
-    tab_w = (pw - 2 * m) // max(1, groups)
-    tabs = [(px + m + i * tab_w, tab_y, tab_w - m // 2, tab_h) for i in range(groups)]
-    bottom_h = round(ph * 0.075)
-    buttons_y = py + ph - bottom_h - m // 2
-    button_w = (pw - 2 * m) // len(BUTTONS)
-    buttons = [
-        (px + m + i * button_w, buttons_y, button_w - m, bottom_h) for i in range(len(BUTTONS))
-    ]
-    message = (px + m, buttons_y - round(ph * 0.06) - m // 2, pw - 2 * m, round(ph * 0.06))
-    list_top = tab_y + tab_h + m // 2
-    list_w = round((pw - 2 * m) * 0.5)
-    row_h = max(26, round(ph * 0.058))
-    count = max(1, (message[1] - m // 2 - list_top) // row_h)
-    rows = [(px + m, list_top + i * row_h, list_w, row_h - 3) for i in range(count)]
-    dx = px + m + list_w + m
-    dw = px + pw - m - dx
-    detail = (dx, list_top, dw, round((message[1] - list_top) * 0.52))
-    vy, vh = detail[1] + round(detail[3] * 0.2), round(detail[3] * 0.22)
-    bottom = detail[1] + detail[3] + m // 2
-    tryout = (dx, bottom, dw, message[1] - m // 2 - bottom)
-    box = (px + pw // 8, py + ph // 4, pw * 3 // 4, ph // 2)
-    cw, ch = (box[2] - 4 * m) // 3, round(ph * 0.1)
-    confirm = [(box[0] + m + i * (cw + m), box[1] + box[3] - ch - m, cw, ch) for i in range(3)]
-    return ScreenLayout(
-        panel, title, tabs, rows, detail, (dx, vy, vh, vh), (dx + vh + m, vy, dw - 2 * vh - 2 * m, vh),
-        (dx + dw - vh, vy, vh, vh), tryout, message, buttons, box, confirm,
-    )  # fmt: skip
-
-
-def choice_rects(lay: ScreenLayout, count: int) -> list[Rect]:
-    """The open choice list, below the value box, over the help and try-out."""
-    x, y, w, h = lay.value
-    top = y + h + 6
-    room = lay.tryout[1] + lay.tryout[3] - top
-    row = max(22, min(h, room // max(1, count)))
-    return [(x, top + i * row, w, row - 3) for i in range(count)]
-
-
-def inside(rect: Rect, x: int, y: int) -> bool:
-    """Whether the point is in the rectangle."""
-    rx, ry, rw, rh = rect
-    return rx <= x < rx + rw and ry <= y < ry + rh
-
-
-def decimals(meta: Meta) -> int:
-    """Digits after the point that the setting's step needs (0.05 -> 2)."""
-    return max(0, -math.floor(math.log10(meta.step) + 1e-9)) if meta.step else 2
-
-
-def show_value(meta: Meta, value: object) -> str:
-    """A value as a therapist reads it: '1.3 s', 'Yes', 'row column', '(system default)'."""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, str):
-        return value.replace("_", " ") if value else "(system default)"
-    text = f"{value:.{decimals(meta)}f}" if isinstance(value, float) else str(value)
-    return f"{text} {meta.unit}" if meta.unit else text
-
-
-def range_text(meta: Meta, default: object) -> str:
-    """'from 0.1 s to 10.0 s,  step 0.1,  default 1.0 s'."""
-    parts = []
-    if meta.min is not None and meta.max is not None:
-        low, high = show_value(meta, float(meta.min)), show_value(meta, float(meta.max))
-        parts.append(f"from {low} to {high}")
-    if meta.step:
-        parts.append(f"step {meta.step:g}")
-    parts.append(f"default {show_value(meta, default)}")
-    return ",  ".join(parts)
-
-
 class Painter:
     """Drawing helpers over one surface and the shared text cache."""
 
@@ -167,63 +59,59 @@ class Painter:
         self.text(text, (x + 8, y + 2, w - 16, h - 4), ink, max_px=max_px)
 
 
-def paint(screen: SettingsScreen, surface: pygame.Surface, texts: TextCache) -> None:
+def paint(view: SettingsView, surface: pygame.Surface, texts: TextCache) -> None:
     """The whole settings screen over the board."""
-    lay = screen_layout(surface.get_size(), len(screen.groups))
+    lay = screen_layout(surface.get_size(), len(view.groups))
     p = Painter(surface, texts)
     pygame.draw.rect(surface, PANEL, lay.panel, border_radius=14)
-    unsaved = "  -  changes not saved yet" if screen.changed else ""
-    p.text(f"Settings for profile '{screen.profile}'{unsaved}", lay.title, PAPER, align="left")
-    current = screen.key.split(".", 1)[0]
-    for group, rect in zip(screen.groups, lay.tabs, strict=True):
-        on = group == current
+    unsaved = "  -  changes not saved yet" if view.changed else ""
+    p.text(f"Settings for profile '{view.profile}'{unsaved}", lay.title, PAPER, align="left")
+    for group, rect in zip(view.groups, lay.tabs, strict=True):
+        on = group == view.group
         p.box(
             rect,
             SELECTED if on else ROW,
             GROUP_TITLES.get(group, group.title()),
             INK if on else PAPER,
         )
-    _rows(screen, p, lay)
-    _detail(screen, p, lay)
-    _tryout(screen, p, lay)
-    p.text(screen.message[0], lay.message, screen.message[1], align="left")
+    _rows(view, p, lay)
+    _detail(view, p, lay)
+    _tryout(view, p, lay)
+    p.text(view.message[0], lay.message, view.message[1], align="left")
     for (letter, label), rect in zip(BUTTONS, lay.buttons, strict=True):
-        trying = letter == "t" and screen.trying
+        trying = letter == "t" and view.trying
         p.box(
             rect,
             CHANGED if trying else ROW,
             "T  Stop try-out" if trying else label,
             INK if trying else PAPER,
         )
-    if screen.mode == "choose":
-        _choices(screen, p, lay)
-    if screen.mode == "confirm":
+    if view.choices:
+        _choices(view, p, lay)
+    if view.confirming:
         _confirm(p, lay)
 
 
-def _choices(screen: SettingsScreen, p: Painter, lay: ScreenLayout) -> None:
-    choices = screen.entries[screen.index][1].choices
+def _choices(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
+    choices = view.choices
     rects = choice_rects(lay, len(choices))
     x, y = rects[0][:2]
     w, h = rects[-1][0] + rects[-1][2] - x, rects[-1][1] + rects[-1][3] - y
     pygame.draw.rect(p.surface, PANEL, (x - 6, y - 6, w + 12, h + 12), border_radius=10)
     for i, (rect, choice) in enumerate(zip(rects, choices, strict=True)):
-        on = i == screen.choice
+        on = i == view.choice
         p.box(rect, SELECTED if on else PAPER, choice.replace("_", " "), INK, border=on)
 
 
-def _rows(screen: SettingsScreen, p: Painter, lay: ScreenLayout) -> None:
+def _rows(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
     label_px = round(lay.rows[0][3] * 0.66)
-    for rect, i in zip(lay.rows, screen.visible_rows(len(lay.rows)), strict=False):
-        key, meta, _ = screen.entries[i]
-        value = get(screen.edited, key)
-        on = i == screen.index
-        changed = value != get(screen.saved, key)
+    for rect, row in zip(lay.rows, view.rows, strict=False):
+        on, changed = row.selected, row.changed
         pygame.draw.rect(p.surface, SELECTED if on else ROW, rect, border_radius=6)
         x, y, w, h = rect
         ink = INK if on else PAPER
-        p.text(meta.label, (x + 10, y, w * 6 // 10 - 14, h), ink, align="left", max_px=label_px)
-        shown = ("* " if changed else "") + show_value(meta, value)
+        p.text(row.label, (x + 10, y, w * 6 // 10 - 14, h), ink, align="left", max_px=label_px)
+        shown = ("* " if changed else "") + row.shown
         value_ink = ink if on else CHANGED if changed else MUTED
         p.text(
             shown,
@@ -234,54 +122,51 @@ def _rows(screen: SettingsScreen, p: Painter, lay: ScreenLayout) -> None:
         )
 
 
-def _detail(screen: SettingsScreen, p: Painter, lay: ScreenLayout) -> None:
-    key, meta, default = screen.entries[screen.index]
-    value = get(screen.edited, key)
+def _detail(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
+    detail = view.detail
     dx, dy, dw, dh = lay.detail
-    p.text(meta.label, (dx, dy, dw, round(dh * 0.18)), PAPER, align="left")
+    p.text(detail.label, (dx, dy, dw, round(dh * 0.18)), PAPER, align="left")
     p.box(lay.minus, PAPER, "-", INK)
     p.box(lay.plus, PAPER, "+", INK)
-    shown = screen.typed + "|" if screen.mode == "type" else show_value(meta, value)
-    p.box(lay.value, SELECTED, shown, INK)
-    if key.endswith("_color"):  # a swatch, because a colour code alone says little
+    p.box(lay.value, SELECTED, detail.shown, INK)
+    if detail.key.endswith("_color"):  # a swatch, because a colour code alone says little
         x, y, _, h = lay.value
-        pygame.draw.rect(p.surface, color(str(value), PAPER), (x + 6, y + 6, h - 12, h - 12))
+        pygame.draw.rect(
+            p.surface, color(str(detail.value), PAPER), (x + 6, y + 6, h - 12, h - 12)
+        )
     below = lay.value[1] + lay.value[3] + 6
     line_h = round(dh * 0.15)
-    p.text(range_text(meta, default), (dx, below, dw, line_h), MUTED, align="left")
+    p.text(detail.range, (dx, below, dw, line_h), MUTED, align="left")
     help_rect = (dx, below + line_h, dw, dy + dh - below - line_h)
-    p.text(meta.help, help_rect, PAPER, align="left", max_px=round(line_h * 0.8))
-    if screen.mode == "choose":
-        for i, rect in enumerate(choice_rects(lay, len(meta.choices))):
-            on = i == screen.choice
-            p.box(
-                rect, SELECTED if on else PAPER, meta.choices[i].replace("_", " "), INK, border=on
-            )
+    p.text(detail.help, help_rect, PAPER, align="left", max_px=round(line_h * 0.8))
+    for i, rect in enumerate(choice_rects(lay, len(view.choices)) if view.choices else []):
+        on = i == view.choice
+        p.box(rect, SELECTED if on else PAPER, view.choices[i].replace("_", " "), INK, border=on)
 
 
-def _tryout(screen: SettingsScreen, p: Painter, lay: ScreenLayout) -> None:
+def _tryout(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
     x, y, w, h = lay.tryout
-    display = screen.edited.display
+    display = view.tryout.display
     pygame.draw.rect(p.surface, TRYOUT_BG, lay.tryout, border_radius=10)
-    scan = screen.edited.scan
+    scan = view.tryout.scan
     pattern = scan.pattern.replace("_", "-")
     title = f"Try-out: {pattern}, {scan.interval_s:.1f} s per step, hold {scan.acceptance_s:.2f} s"
     p.text(title, (x + 10, y + 2, w - 20, h * 3 // 20), PAPER, align="left")
     # The sample sits on the board's background colour, as the patient will see it.
     area = (x + 6, y + h * 3 // 20 + 4, w - 12, h * 13 // 20)
     pygame.draw.rect(p.surface, color(display.background_color, TRYOUT_BG), area, border_radius=8)
-    _sample(screen, p, pygame.Rect(area).inflate(-8, -8))
+    _sample(view.tryout, p, pygame.Rect(area).inflate(-8, -8))
     hint = (
         "The switch drives the try-out (T or Esc: stop)"
-        if screen.trying
+        if view.trying
         else "T: try it with the patient's switch"
     )
-    status = f"{screen.tryout.result}   -   {hint}" if screen.tryout.result else hint
-    ink = CHANGED if screen.trying else MUTED
+    status = f"{view.tryout.result}   -   {hint}" if view.tryout.result else hint
+    ink = CHANGED if view.trying else MUTED
     p.text(status, (x + 10, y + h * 16 // 20, w - 20, h * 3 // 20), ink, align="left")
 
 
-def _sample(screen: SettingsScreen, p: Painter, area: pygame.Rect) -> None:
+def _sample(tryout: TryOutView, p: Painter, area: pygame.Rect) -> None:
     """The sample page drawn like the board: edited colours, border and enlargement.
 
     The border follows the board's rule (about 1/14 of the cell's smaller
@@ -290,8 +175,7 @@ def _sample(screen: SettingsScreen, p: Painter, area: pygame.Rect) -> None:
     status line), and every label is fitted inside its own frame, so a thick
     border never cuts it.
     """
-    display = screen.edited.display
-    tryout = screen.tryout
+    display = tryout.display
     gap = max(6, area.height // 20)
     box = (area.x, area.y, area.width, area.height)
     cells = [pygame.Rect(r) for r in grid_rects(box, tryout.rows, tryout.columns, gap)]
@@ -301,7 +185,7 @@ def _sample(screen: SettingsScreen, p: Painter, area: pygame.Rect) -> None:
         p.texts.fit_px(t, _inner(r, border).size, r.height // 2)
         for t, r in zip(tryout.labels, cells, strict=False)
     )
-    lit = set(tryout.highlighted())
+    lit = tryout.lit
     fill = color(display.highlight_color, SELECTED)
     frame = color(display.highlight_border_color, INK)
     shown = list(enumerate(zip(cells, tryout.labels, strict=False)))

@@ -18,7 +18,9 @@ the patient's switch to the try-out (switch keys then arrive as real
 presses and releases, so the acceptance time is real); T or Escape takes it
 back.  S writes the profile atomically and applies the settings to the
 running board at once (``ShellContext.apply_settings``, then ``on_saved``).
-Painting is in ``settings_paint``, the try-out's scanner in ``settings_tryout``.
+The screen builds a ``SettingsView`` each frame and ``settings_paint`` draws
+it; geometry and hit-testing are in ``settings_layout``, the try-out's
+scanner in ``settings_tryout``.
 """
 
 from __future__ import annotations
@@ -33,17 +35,19 @@ from commboard.events import SwitchDown, SwitchUp
 from commboard.profiles import SettingsProblem, save_profile, setting_keys, step_value, with_value
 from commboard.settings import Settings, describe, get
 from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
-from commboard.shell.screens.settings.settings_paint import (
+from commboard.shell.screens.settings.settings_layout import (
     BUTTONS,
-    CHANGED,
     CONFIRM,
-    MUTED,
-    WARN,
     ScreenLayout,
     choice_rects,
+    clicked,
     inside,
-    paint,
     screen_layout,
+)
+from commboard.shell.screens.settings.settings_paint import CHANGED, MUTED, WARN, paint
+from commboard.shell.screens.settings.settings_view import (
+    SettingsView,
+    settings_view,
     show_value,
 )
 from commboard.shell.screens.text_fit import TextCache
@@ -142,7 +146,15 @@ class SettingsScreen:
         """Bring the try-out up to ``now`` and paint everything."""
         self.tryout.tick(now)
         self._size = surface.get_size()
-        paint(self, surface, texts)
+        paint(self.view(len(screen_layout(self._size, len(self.groups)).rows)), surface, texts)
+
+    def view(self, row_count: int) -> SettingsView:
+        """What the screen shows now, with room for ``row_count`` rows of settings."""
+        rows = self.visible_rows(row_count)
+        return settings_view(
+            self.profile, self.entries, self.edited, self.saved, self.index, rows, self.mode,
+            self.typed, self.choice, self.message, self.tryout,
+        )  # fmt: skip
 
     def handle(self, event: UiEvent, now: float) -> Outcome:
         """One carer (or, on the try-out, patient) input."""
@@ -357,15 +369,11 @@ class SettingsScreen:
     def _click(self, x: int, y: int, now: float) -> Outcome:
         lay = screen_layout(self._size, len(self.groups))
         if self.mode == "confirm":
-            hit = [
-                letter
-                for (letter, _), r in zip(CONFIRM, lay.confirm, strict=True)
-                if inside(r, x, y)
-            ]
-            return self._confirm_key(hit[0], now) if hit else Stay()
-        for (letter, _), rect in zip(BUTTONS, lay.buttons, strict=True):
-            if inside(rect, x, y):
-                return self.command(letter, now)
+            hit = clicked(lay.confirm, x, y)
+            return self._confirm_key(CONFIRM[hit][0], now) if hit is not None else Stay()
+        hit = clicked(lay.buttons, x, y)
+        if hit is not None:
+            return self.command(BUTTONS[hit][0], now)
         if self.mode == "choose":
             self._click_choice(lay, x, y, now)
             return Stay()

@@ -18,7 +18,7 @@ from commboard.profiles import ENV_CONFIG_DIR, load_profile, profile_path
 from commboard.settings import Settings, describe
 from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.base import Close, Stay
-from commboard.shell.screens.settings.settings_paint import screen_layout
+from commboard.shell.screens.settings.settings_layout import screen_layout
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
 from commboard.shell.screens.text_fit import TextCache
 
