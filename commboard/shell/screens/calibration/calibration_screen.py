@@ -1,15 +1,16 @@
 """Guided blink calibration: large words and speech lead the patient through the phases.
 
 The phases, their samples and the measurement live in ``calibration_run``;
-drawing in ``calibration_paint``.  This screen starts recording on its first
-frame, says each phase aloud (the patient may have their eyes closed), and at
-the end applies the result live and saves it to the patient's profile
+what is shown in ``calibration_view`` (built here, each frame), drawing in
+``calibration_paint``.  This screen starts recording on its first frame,
+says each phase aloud (the patient may have their eyes closed), and at the
+end applies the result live and saves it to the patient's profile
 (``commboard.profiles.save_profile``) -- only when the levels were actually
 measured; otherwise it says what went wrong and changes nothing.
 
 Two ways in: the carer menu's "Calibrate blinks" entry (``CalibrationScreen``
-over the running board) and ``commboard calibrate`` (``calibrate_command``:
-the same screen on its own).  Phase timing follows the camera's frame stamps
+over the running board) and ``commboard calibrate`` (``calibrate_alone``:
+the same screen on its own, built by ``shell.app``).  Phase timing follows the camera's frame stamps
 and the clock passed in, so a headless ``--virtual-clock`` run with a
 synthetic face completes the whole calibration in seconds.
 """
@@ -25,11 +26,12 @@ import pygame
 from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
 from commboard.shell.calibration_run import PHASES, CalibrationRun, Phase, save_calibration
 from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
-from commboard.shell.screens.calibration.calibration_paint import (
-    BACKGROUND,
-    paint_big,
-    paint_phase,
-    paint_result,
+from commboard.shell.screens.calibration.calibration_paint import paint
+from commboard.shell.screens.calibration.calibration_view import (
+    BigWords,
+    CalibrationView,
+    phase_view,
+    result_view,
 )
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.calibration import CalibrationResult
@@ -93,13 +95,15 @@ class CalibrationScreen:
         """Keep the phases moving, then draw the words, the countdown and the bar."""
         self.tick(now)
         self._drawn_at = now
-        surface.fill(BACKGROUND)
+        paint(surface, texts, self.view(now))
+
+    def view(self, now: float) -> CalibrationView | None:
+        """What the screen shows at ``now`` (None: the run has not started)."""
         if self.eyes is None:
-            paint_big(surface, texts, "There is no camera: calibration needs one.", None)
-        elif self.result is not None:
-            paint_result(surface, texts, self.result, self.saved, self.save_error)
-        elif self.run is not None:
-            paint_phase(surface, texts, self.run, now)
+            return BigWords("There is no camera: calibration needs one.")
+        if self.result is not None:
+            return result_view(self.result, self.saved, self.save_error)
+        return phase_view(self.run, now) if self.run is not None else None
 
     # -- progress -----------------------------------------------------------------------------
 
