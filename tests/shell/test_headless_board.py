@@ -20,9 +20,9 @@ from commboard.shell.screens.carer_menu.carer_menu import (
     CarerMenu,
     LayoutPicker,
     QuitConfirm,
-    button_rects,
     menu_entries,
 )
+from commboard.shell.screens.carer_menu.menu_paint import button_rects
 from commboard.speech import NullSpeaker
 from commboard.testing import measure_wav
 

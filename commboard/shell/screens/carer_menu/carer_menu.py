@@ -30,21 +30,16 @@ from commboard.shell.screens.base import (
 )
 from commboard.shell.screens.calibration.calibration_screen import open_calibration
 from commboard.shell.screens.camera_view.camera_view import open_camera_view
+from commboard.shell.screens.carer_menu.menu_paint import MenuView, button_rects, inside, paint_menu
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
-from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in
-from commboard.shell.view import Rect
+from commboard.shell.screens.text_fit import TextCache
 
-PANEL = (32, 38, 46)
-BUTTON = (241, 243, 244)
-KEY_BADGE = (255, 212, 0)
 DEFAULT_SIZE = (1280, 720)
 MAX_LAYOUTS = 9
 # Back to the board after this long without a carer key or click (the loop
 # closes every screen, logs "screen_timeout" and resumes scanning).  A quit
 # confirmation is cancelled too: quitting needs an explicit yes.
 CARER_IDLE_S = 60.0
-# Enter and Space are the patient's switch keys, so menus never use them.
-HINT = "Press the letter, or click.  Escape: back.  Closes by itself after a minute unused."
 
 
 def menu_entries() -> list[MenuEntry]:
@@ -61,22 +56,6 @@ def menu_entries() -> list[MenuEntry]:
         ),
         MenuEntry("q", "Quit the board", lambda ctx: Open(QuitConfirm(ctx))),
     ]
-
-
-def button_rects(size: tuple[int, int], count: int) -> tuple[Rect, Rect, list[Rect]]:
-    """Panel, title and button rectangles for a menu of ``count`` entries."""
-    width, height = size
-    pw, ph = int(width * 0.7), int(height * 0.86)
-    px, py = (width - pw) // 2, (height - ph) // 2
-    title = (px, py, pw, int(ph * 0.2))
-    gap = max(6, ph // 60)
-    room = ph - title[3] - title[3] // 2  # the hint line sits below the buttons
-    slot_h = min(int(ph * 0.16), room // max(1, count) - gap)
-    x = px + pw // 12
-    buttons = [
-        (x, py + title[3] + i * (slot_h + gap), pw - 2 * (pw // 12), slot_h) for i in range(count)
-    ]
-    return (px, py, pw, ph), title, buttons
 
 
 class ButtonScreen:
@@ -101,7 +80,7 @@ class ButtonScreen:
                 return self._choose(lambda e: e.shortcut == text.lower())
             case Click(x=x, y=y):
                 rects = button_rects(self._size, len(self.entries))[2]
-                hits = {id(e) for e, r in zip(self.entries, rects, strict=True) if _inside(r, x, y)}
+                hits = {id(e) for e, r in zip(self.entries, rects, strict=True) if inside(r, x, y)}
                 return self._choose(lambda e: id(e) in hits)
         return Stay()
 
@@ -122,34 +101,11 @@ class ButtonScreen:
     def draw(self, surface: pygame.Surface, texts: TextCache, now: float) -> None:
         """Dim the board, then the panel with the buttons."""
         self._size = surface.get_size()
-        shade = pygame.Surface(self._size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 190))
-        surface.blit(shade, (0, 0))
-        panel, title, buttons = button_rects(self._size, len(self.entries))
-        pygame.draw.rect(surface, PANEL, panel, border_radius=16)
-        pygame.draw.rect(surface, PAPER, panel, width=3, border_radius=16)
-        inner = (title[0] + 20, title[1] + 10, title[2] - 40, title[3] - 20)
-        blit_in(surface, texts.text(self.title, inner[2:], PAPER, title[3] // 3), inner)
-        for entry, rect in zip(self.entries, buttons, strict=True):
-            _button(surface, texts, rect, entry)
-        hint = (panel[0] + 20, panel[1] + panel[3] - title[3] // 2, panel[2] - 40, title[3] // 3)
-        blit_in(surface, texts.text(HINT, hint[2:], PAPER, hint[3]), hint)
+        paint_menu(surface, texts, self.view())
 
-
-def _inside(rect: Rect, x: int, y: int) -> bool:
-    rx, ry, rw, rh = rect
-    return rx <= x < rx + rw and ry <= y < ry + rh
-
-
-def _button(surface: pygame.Surface, texts: TextCache, rect: Rect, entry: MenuEntry) -> None:
-    x, y, w, h = rect
-    pygame.draw.rect(surface, BUTTON, rect, border_radius=10)
-    badge = (x + h // 8, y + h // 8, h * 3 // 4, h * 3 // 4)
-    pygame.draw.rect(surface, KEY_BADGE, badge, border_radius=8)
-    pygame.draw.rect(surface, INK, badge, width=3, border_radius=8)
-    blit_in(surface, texts.text(entry.shortcut.upper(), badge[2:], INK, h // 2), badge)
-    label = (x + h, y + h // 10, w - h - h // 4, h - h // 5)
-    blit_in(surface, texts.text(entry.label, label[2:], INK, h // 2, align="left"), label, "left")
+    def view(self) -> MenuView:
+        """The title and the buttons, as shown."""
+        return MenuView(self.title, tuple((e.shortcut, e.label) for e in self.entries))
 
 
 class CarerMenu(ButtonScreen):
@@ -226,12 +182,6 @@ class PathEntry(ButtonScreen):
                 self.typed += text
         return Stay()
 
-    def draw(self, surface: pygame.Surface, texts: TextCache, now: float) -> None:
+    def view(self) -> MenuView:
         """The prompt and what was typed so far."""
-        super().draw(surface, texts, now)
-        panel, title, _ = button_rects(self._size, 1)
-        box = (panel[0] + 30, title[1] + title[3] + 20, panel[2] - 60, title[3])
-        pygame.draw.rect(surface, PAPER, box, border_radius=8)
-        inner = (box[0] + 12, box[1], box[2] - 24, box[3])
-        shown = texts.text(self.typed + "|", inner[2:], INK, box[3] // 2, wrap=False, align="left")
-        blit_in(surface, shown, inner, "left")
+        return MenuView(self.title, (), self.typed)
