@@ -19,11 +19,11 @@ from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 EyeBoard = Callable[..., tuple[RecordingEyeHost, ScriptedFeed, EyeInput]]
 
 
-
 class MenuLike:
     """A carer screen that does not take switch presses (like the carer menu)."""
 
     wants_switches = False
+
 
 def ok(t: float = 0.0) -> CameraStatus:
     return CameraStatus(t, CameraState.OK, "Camera working")

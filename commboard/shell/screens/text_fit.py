@@ -25,6 +25,7 @@ LONE_WORD_SHARE = 0.6
 LONE_WORDS_PER_CELL = 8  # at most one lone word in this many cells may shrink alone
 ELLIPSIS = "\u2026"
 
+
 def color(value: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
     """A colour name or ``#rrggbb`` as RGB; ``default`` when missing or unknown."""
     if not value:

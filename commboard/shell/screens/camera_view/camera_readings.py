@@ -22,6 +22,8 @@ MIN_FACE_WIDTH = 0.2
 # Mean face luminance (0..255) below which webcam noise and auto-exposure
 # start to dominate the eye region; halved room light (~70) still tracks.
 MIN_BRIGHTNESS = 50.0
+
+
 @dataclass(frozen=True, slots=True)
 class EyeReading:
     """One eye on the camera view: its aspect ratio and whether that reads as closed."""

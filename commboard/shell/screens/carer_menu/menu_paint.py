@@ -81,9 +81,7 @@ def inside(rect: Rect, x: int, y: int) -> bool:
     return rx <= x < rx + rw and ry <= y < ry + rh
 
 
-def _button(
-    surface: pygame.Surface, texts: TextCache, rect: Rect, button: tuple[str, str]
-) -> None:
+def _button(surface: pygame.Surface, texts: TextCache, rect: Rect, button: tuple[str, str]) -> None:
     shortcut, label = button
     x, y, w, h = rect
     pygame.draw.rect(surface, BUTTON, rect, border_radius=10)

@@ -23,7 +23,6 @@ BUTTONS = (
 CONFIRM = (("s", "S  Save and leave"), ("l", "L  Leave, do not save"), ("c", "C  Keep editing"))
 
 
-
 @dataclass(frozen=True, slots=True)
 class ScreenLayout:
     """Where everything is, for one screen size."""
@@ -92,8 +91,6 @@ def inside(rect: Rect, x: int, y: int) -> bool:
     """Whether the point is in the rectangle."""
     rx, ry, rw, rh = rect
     return rx <= x < rx + rw and ry <= y < ry + rh
-
-
 
 
 def clicked(rects: Sequence[Rect], x: int, y: int) -> int | None:

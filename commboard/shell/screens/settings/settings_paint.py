@@ -32,6 +32,8 @@ GROUP_TITLES = {
     "speech": "Speech",
     "display": "Display",
 }
+
+
 class Painter:
     """Drawing helpers over one surface and the shared text cache."""
 
@@ -131,9 +133,7 @@ def _detail(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
     p.box(lay.value, SELECTED, detail.shown, INK)
     if detail.key.endswith("_color"):  # a swatch, because a colour code alone says little
         x, y, _, h = lay.value
-        pygame.draw.rect(
-            p.surface, color(str(detail.value), PAPER), (x + 6, y + 6, h - 12, h - 12)
-        )
+        pygame.draw.rect(p.surface, color(str(detail.value), PAPER), (x + 6, y + 6, h - 12, h - 12))
     below = lay.value[1] + lay.value[3] + 6
     line_h = round(dh * 0.15)
     p.text(detail.range, (dx, below, dw, line_h), MUTED, align="left")
