@@ -1,9 +1,9 @@
 """A forgotten carer screen closes by itself, so the patient is never left without a voice.
 
-Screens that set ``idle_timeout_s`` (the carer menu, the layout picker, the
-quit confirmation, the settings screen, the camera view) close after that
-long without a carer key or click, and scanning resumes.  Calibration runs
-without carer input on purpose and does not set it.  What closing loses
+Every screen declares ``idle_timeout_s`` (``screens.base.Screen``).  The
+carer menu, the layout picker, the quit confirmation, the settings screen
+and the camera view close after that long without a carer key or click, and
+scanning resumes.  Calibration runs without carer input on purpose: None.  What closing loses
 (the settings screen's unsaved edits, its ``timeout_note``) is logged and
 shown.  Pure functions; the frame loop keeps the screens and the clock.
 """
