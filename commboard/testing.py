@@ -89,7 +89,7 @@ class RecordingSpeaker:
 
 
 class RecordingBeeper:
-    """A ``commboard.shell.cue_sound.Beeper`` that counts beeps; nothing is heard.
+    """A ``commboard.shell.audio.cue_sound.Beeper`` that counts beeps; nothing is heard.
 
     Set ``problem`` to act out a missing sound card (beeps are then not counted).
     """

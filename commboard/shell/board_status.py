@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from commboard.board.session import Session
-from commboard.shell.eye_indicator import indicator_rect
+from commboard.shell.screens.board.eye_indicator import indicator_rect
 from commboard.shell.view import SCAN_BANNER, Banner, BoardView, Chrome, board_view
 
 PAUSE_WORDS = {  # why scanning is paused, as the banner says it (scanner reason -> words)

@@ -38,17 +38,18 @@ from commboard.clock import Clock
 from commboard.effects import Effect, Log
 from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import FaceLost, Settings
-from commboard.shell.camera_picture import Picture
 from commboard.shell.camera_status import STATUS, show_camera_status
 from commboard.shell.chrome import ChromeState
-from commboard.shell.eye_indicator import (
+from commboard.shell.screens.base import Screen
+from commboard.shell.screens.board.eye_indicator import (
     IndicatorLook,
     draw_indicator,
     indicator_look,
     indicator_rect,
     shows_label,
 )
-from commboard.shell.render import TextCache
+from commboard.shell.screens.camera_view.camera_picture import Picture
+from commboard.shell.screens.text_fit import TextCache
 from commboard.shell.view import Banner, BoardView
 from commboard.signals.blink_switch import BlinkSwitch, RestRequest, WakeRequest
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
@@ -89,7 +90,7 @@ class EyeHost(Protocol):
     def chrome(self) -> ChromeState: ...
 
     @property
-    def screens(self) -> Sequence[Any]: ...
+    def screens(self) -> Sequence[Screen]: ...
 
     @property
     def status_parts(self) -> dict[str, str]: ...
@@ -284,7 +285,7 @@ class EyeInput:
         outlines with "close your eyes" must not start a rest request that undoes
         the patient's last choice and leaves the board resting.
         """
-        return not host.screens or bool(getattr(host.screens[-1], "wants_switches", False))
+        return not host.screens or host.screens[-1].wants_switches
 
     def _mute_switch(self, host: EyeHost, t: float) -> None:
         """Once per carer screen: drop a closure in progress, as for a lost face."""

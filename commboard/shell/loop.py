@@ -37,13 +37,11 @@ from commboard.effects import Effect
 from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
 from commboard.shell import board_status, screen_timeout
-from commboard.shell.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.chrome import ChromeState, layout_notice
 from commboard.shell.input_script import ScriptedClick, ScriptedKey
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
-from commboard.shell.render import BoardRenderer
-from commboard.shell.screens import (
+from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
     CloseAll,
@@ -53,7 +51,9 @@ from commboard.shell.screens import (
     Screen,
     Stay,
 )
-from commboard.shell.screenshot import Screenshots
+from commboard.shell.screens.board.render import BoardRenderer
+from commboard.shell.screens.board.screenshot import Screenshots
+from commboard.shell.screens.carer_menu.carer_menu import CarerMenu, QuitConfirm
 from commboard.shell.view import SCAN_BANNER, Banner, BoardView, cell_at
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
@@ -251,9 +251,7 @@ class BoardLoop:
         self.dirty = True
 
     def _to_screen(self, event: UiEvent) -> None:
-        if isinstance(event, SwitchDown | SwitchUp) and not getattr(
-            self.screens[-1], "wants_switches", False
-        ):
+        if isinstance(event, SwitchDown | SwitchUp) and not self.screens[-1].wants_switches:
             self.p.event_log.record(
                 event.t,
                 "switch",

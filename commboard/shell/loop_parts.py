@@ -17,12 +17,12 @@ from commboard.adapters.pygame_input import PygameInput
 from commboard.board.model import Layout
 from commboard.clock import Clock
 from commboard.settings import Settings
-from commboard.shell.alarm_sound import AlarmSound
-from commboard.shell.cue_sound import Beeper, CueSound
-from commboard.shell.event_log import EventLog
+from commboard.shell.audio.alarm_sound import AlarmSound
+from commboard.shell.audio.cue_sound import Beeper, CueSound
 from commboard.shell.eye_input import EyeInput
-from commboard.shell.history_writer import HistoryWriter
 from commboard.shell.input_script import ScriptFeed
+from commboard.shell.records.event_log import EventLog
+from commboard.shell.records.history_writer import HistoryWriter
 from commboard.shell.view import Banner
 from commboard.speech import Speaker
 

@@ -14,7 +14,7 @@ from commboard.board.session import Session
 from commboard.effects import Alarm, Cue, Effect, Highlight, Log, Notice, Speak, StopSpeech
 from commboard.shell.chrome import ChromeState
 from commboard.shell.loop_parts import LoopParts
-from commboard.shell.screenshot import Screenshots
+from commboard.shell.screens.board.screenshot import Screenshots
 from commboard.shell.view import Banner
 
 

@@ -1,9 +1,9 @@
 """A forgotten carer screen closes by itself, so the patient is never left without a voice.
 
-Screens that set ``idle_timeout_s`` (the carer menu, the layout picker, the
-quit confirmation, the settings screen, the camera view) close after that
-long without a carer key or click, and scanning resumes.  Calibration runs
-without carer input on purpose and does not set it.  What closing loses
+Every screen declares ``idle_timeout_s`` (``screens.base.Screen``).  The
+carer menu, the layout picker, the quit confirmation, the settings screen
+and the camera view close after that long without a carer key or click, and
+scanning resumes.  Calibration runs without carer input on purpose: None.  What closing loses
 (the settings screen's unsaved edits, its ``timeout_note``) is logged and
 shown.  Pure functions; the frame loop keeps the screens and the clock.
 """
@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from commboard.shell.screens import Screen
+from commboard.shell.screens.base import Screen
 
 
 def timeout_at(screens: Sequence[Screen], carer_input_at: float) -> float | None:
     """When the open carer screens close by themselves (None: none open, or one that never does)."""
-    limit = getattr(screens[-1], "idle_timeout_s", None) if screens else None
-    return None if limit is None else carer_input_at + float(limit)
+    limit = screens[-1].idle_timeout_s if screens else None
+    return None if limit is None else carer_input_at + limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +45,5 @@ def timed_out(screens: Sequence[Screen], carer_input_at: float, now: float) -> T
     if due is None or now < due:
         return None
     names = [type(s).__name__ for s in screens]
-    notes = [n for s in screens if (n := _timeout_note(s))]
+    notes = [n for s in screens if (n := s.timeout_note())]
     return TimedOut(names, now - carer_input_at, notes)
-
-
-def _timeout_note(screen: Screen) -> str | None:
-    """A screen's note on what closing it for want of input loses (``timeout_note``), if any."""
-    note = getattr(screen, "timeout_note", None)
-    return note() if callable(note) else None

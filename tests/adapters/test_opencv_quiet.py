@@ -18,7 +18,7 @@ import pytest
 from commboard.adapters.camera_spec import source_opener
 from commboard.adapters.camera_worker import VisionFeed
 from commboard.adapters.opencv_quiet import quiet_opencv
-from commboard.cli import build_parser
+from commboard.cli import parse_options
 from commboard.clock import VirtualClock
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
@@ -109,7 +109,7 @@ def test_the_board_on_a_missing_index_keeps_the_terminal_clear_and_logs_once(
 ) -> None:
     monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
     log = tmp_path / "log.jsonl"
-    args = build_parser().parse_args(
+    args = parse_options(
         ["run", "--headless", "--virtual-clock", "--speech", "none", "--max-seconds", "13",
          "--camera", f"index:{missing_index()}", "--event-log", str(log),
          "--history", str(tmp_path / "h.jsonl")]

@@ -138,7 +138,7 @@ def screen_state(view: Any) -> dict[str, Any]:
 @contextmanager
 def _screen_trace(states: list[str]) -> Iterator[None]:
     """Record every distinct board frame drawn (consecutive repeats once)."""
-    from commboard.shell.render import BoardRenderer
+    from commboard.shell.screens.board.render import BoardRenderer
 
     real = BoardRenderer.draw
 

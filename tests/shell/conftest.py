@@ -15,7 +15,7 @@ import pytest
 
 from commboard.board.layout_file import load_layout_or_default
 from commboard.board.session import Session
-from commboard.cli import build_parser
+from commboard.cli import parse_options
 from commboard.clock import VirtualClock
 from commboard.settings import BlinkSettings, ScanSettings, Settings
 from commboard.shell import app
@@ -81,7 +81,7 @@ def start_board(tmp_path: Path) -> Iterator[StartBoard]:
             argv += ["--camera", camera]
         argv += ["--history", str(history or tmp_path / "h.jsonl")]
         argv += ["--event-log", str(tmp_path / "events.jsonl"), *words]
-        loop = app.build(build_parser().parse_args(argv))
+        loop = app.build(parse_options(argv))
         assert isinstance(loop, BoardLoop)
         built.append(loop)
         if draw:

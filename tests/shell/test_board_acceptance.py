@@ -27,7 +27,8 @@ from commboard.shell import app
 from commboard.shell.board_status import WAITING_WORDS
 from commboard.shell.chrome import history_notice, layout_notice, short_path
 from commboard.shell.loop import BoardLoop
-from commboard.shell.render import BACKGROUND, STATUS_BG, BoardRenderer, is_key
+from commboard.shell.screens.board.render import BACKGROUND, STATUS_BG, BoardRenderer
+from commboard.shell.screens.text_fit import is_key
 from commboard.shell.view import SCAN_BANNER, Chrome, board_view
 from commboard.testing import YES_NO_LAYOUT
 

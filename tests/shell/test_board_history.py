@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from commboard.cli import build_parser, main
+from commboard.cli import main, parse_options
 from commboard.history import History
 from commboard.scanning.plans import build_plan
 from commboard.settings import ScanPattern
@@ -86,7 +86,7 @@ def test_phrases_spoken_on_the_board_make_huffman_scanning_reach_them_sooner(
 
     # The next start, with Huffman scanning: the board reads the history and uses it.
     assert main(["settings", "set", "scan.pattern", "huffman"]) == 0
-    loop = app.build(build_parser().parse_args(run_args(tmp_path, "--max-seconds", "1")))
+    loop = app.build(parse_options(run_args(tmp_path, "--max-seconds", "1")))
     assert isinstance(loop, BoardLoop)
     try:
         assert loop.p.usage == {"home": {2: 3.0}}

@@ -21,11 +21,11 @@ from commboard.adapters.camera_spec import mesh_detector, source_opener
 from commboard.adapters.camera_worker import VisionFeed
 from commboard.settings.profiles import load_profile
 from commboard.shell import app
-from commboard.shell.calibration_screen import CalibrationScreen
-from commboard.shell.camera_view import CameraView
-from commboard.shell.carer_menu import menu_entries
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.loop import BoardLoop
+from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
+from commboard.shell.screens.camera_view.camera_view import CameraView
+from commboard.shell.screens.carer_menu.carer_menu import menu_entries
 from commboard.shell.view import Banner
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.vision.frames import Frame, FrameSource

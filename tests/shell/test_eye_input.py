@@ -19,6 +19,12 @@ from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 EyeBoard = Callable[..., tuple[RecordingEyeHost, ScriptedFeed, EyeInput]]
 
 
+class MenuLike:
+    """A carer screen that does not take switch presses (like the carer menu)."""
+
+    wants_switches = False
+
+
 def ok(t: float = 0.0) -> CameraStatus:
     return CameraStatus(t, CameraState.OK, "Camera working")
 
@@ -138,7 +144,7 @@ def test_a_pause_is_never_lifted_under_an_open_carer_screen(eye_board: EyeBoard)
     feed.items.append(ok())
     host.play(feed, eyes, ScriptedSamples().open(1.0).no_face(1.5).samples())
     assert host.session.paused
-    host.screens.append(object())  # the carer opened the menu
+    host.screens.append(MenuLike())  # the carer opened the menu
     host.play(feed, eyes, ScriptedSamples(start_t=2.5).open(1.0).samples())
     assert host.session.paused
 

@@ -17,11 +17,11 @@ import pytest
 
 from commboard.settings import Auditory, BlinkSettings, FaceLost, ScanPattern
 from commboard.settings.profiles import load_profile
-from commboard.shell.camera_view import CameraView
-from commboard.shell.cue_sound import CueSound, tone
+from commboard.shell.audio.cue_sound import CueSound, tone
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.loop import BoardLoop
-from commboard.shell.settings_screen import SettingsScreen
+from commboard.shell.screens.camera_view.camera_view import CameraView
+from commboard.shell.screens.settings.settings_screen import SettingsScreen
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.testing import RecordingBeeper, RecordingSpeaker, ScriptedFeed, ScriptedSamples
 from commboard.vision.sample import CameraState, CameraStatus
