@@ -49,7 +49,7 @@ def _show(args: Any, settings: Settings, path: Path) -> int:
 
 def _change(args: Any, settings: Settings) -> tuple[Settings, str | None]:
     if args.action == "set":
-        return with_value(settings, args.key, args.value)
+        return with_value(settings, args.key, args.value, refuse_out_of_range=True)
     if args.key:
         return reset_value(settings, args.key), None
     return Settings(unknown=settings.unknown), None

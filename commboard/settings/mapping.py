@@ -20,6 +20,8 @@ from typing import Any
 from commboard.settings.fields import FIELDS, GROUPS, SETTINGS_VERSION, Settings
 from commboard.settings.migration import upgrade
 from commboard.settings.values import (
+    SAFETY_KEYS,
+    OutOfRangeError,
     SettingsProblem,
     close_keys,
     parse_value,
@@ -43,7 +45,14 @@ class _Reader:
 
     def value(self, key: str, raw: Any) -> None:
         try:
-            value, warning = parse_value(key, raw)
+            value, warning = parse_value(key, raw, refuse_out_of_range=key in SAFETY_KEYS)
+        except OutOfRangeError as e:
+            unit = FIELDS[key].meta.unit
+            default = shown(FIELDS[key].default) + (f" {unit}" if unit else "")
+            self.problem(
+                key, f"{e}; using the default {default}, not the nearest limit (a safety setting)"
+            )
+            return
         except ValueError as e:
             self.problem(key, f"{e}; using the default {shown(FIELDS[key].default)}")
             return

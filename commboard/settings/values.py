@@ -93,6 +93,32 @@ def _parse_number(f: SettingField, raw: Any) -> float:
     return raw
 
 
+# Values that keep a patient safe from accidental selections or from being
+# rushed.  A typo in one of them must not become the nearest extreme (an
+# acceptance hold of -1 would become 0 s and turn the accidental-press filter
+# off): in a file it falls back to the default, on the command line it is refused.
+SAFETY_KEYS = frozenset(
+    {
+        "scan.interval_s",
+        "scan.acceptance_s",
+        "scan.alarm_hold_s",
+        "blink.hold_s",
+        "blink.refractory_s",
+    }
+)
+
+
+class OutOfRangeError(ValueError):
+    """A number outside the setting's range, where it must not be clamped; names the range."""
+
+
+def allowed_range(key: str) -> str:
+    """``0.1 to 10 s``: the range a person may give ``key``."""
+    meta = FIELDS[key].meta
+    unit = f" {meta.unit}" if meta.unit else ""
+    return f"{_fmt(meta.min or 0)} to {_fmt(meta.max or 0)}{unit}"
+
+
 def _clamp(f: SettingField, x: float) -> tuple[float, str | None]:
     unit = f" {f.meta.unit}" if f.meta.unit else ""
     if f.meta.max is not None and x > f.meta.max:
@@ -146,14 +172,21 @@ def _parse_text(f: SettingField, raw: Any) -> str:
     return text.strip()
 
 
-def parse_value(key: str, raw: Any) -> tuple[Any, str | None]:
+def parse_value(key: str, raw: Any, *, refuse_out_of_range: bool = False) -> tuple[Any, str | None]:
     """Turn ``raw`` (typed, or text from a command line) into a valid value for ``key``.
+
+    Args:
+        key: the setting.
+        raw: what was written or typed.
+        refuse_out_of_range: raise ``OutOfRangeError`` for a number outside the
+            range instead of clamping it.
 
     Returns:
         (value, warning): the warning says how an out-of-range number was clamped.
 
     Raises:
         UnknownSettingError: no such key (the message lists the closest keys).
+        OutOfRangeError: out of range and ``refuse_out_of_range``.
         ValueError: ``raw`` cannot be read as this setting's type or choices.
     """
     f = FIELDS.get(key)
@@ -168,6 +201,12 @@ def parse_value(key: str, raw: Any) -> tuple[Any, str | None]:
         if kind is str:
             return _parse_text(f, raw), None
         number, warning = _clamp(f, _parse_number(f, raw))
+        if warning and refuse_out_of_range:
+            raise OutOfRangeError(
+                f"{_fmt(_parse_number(f, raw))} is outside the allowed range, {allowed_range(key)}"
+            )
+    except OutOfRangeError as e:
+        raise OutOfRangeError(f"{key}: {e}") from None
     except ValueError as e:
         raise ValueError(f"{key}: {e}") from None
     return (int(number) if kind is int else float(number)), warning
@@ -181,14 +220,18 @@ def with_valid_value(settings: Settings, key: str, value: Any) -> Settings:
 
 
 def with_value(
-    settings: Settings, key: str, value: str | float | int | bool
+    settings: Settings,
+    key: str,
+    value: str | float | int | bool,
+    *,
+    refuse_out_of_range: bool = False,
 ) -> tuple[Settings, str | None]:
-    """A copy of ``settings`` with ``key`` set to ``value`` (parsed and clamped).
+    """A copy of ``settings`` with ``key`` set to ``value`` (parsed and clamped, or refused).
 
     Returns the new settings and a warning if the value was clamped.  Raises
-    ``UnknownSettingError`` / ``ValueError`` as ``parse_value`` does.
+    ``UnknownSettingError`` / ``OutOfRangeError`` / ``ValueError`` as ``parse_value`` does.
     """
-    parsed, warning = parse_value(key, value)
+    parsed, warning = parse_value(key, value, refuse_out_of_range=refuse_out_of_range)
     return with_valid_value(settings, key, parsed), warning
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from commboard.settings import Auditory, ScanPattern, Settings
+from commboard.settings.fields import get
 from commboard.settings.profiles import (
     ENV_CONFIG_DIR,
     ProfileNameError,
@@ -67,25 +68,48 @@ def test_saved_file_is_readable_yaml_with_help_comments_in_screen_order() -> Non
 
 
 def test_value_above_maximum_is_clamped_with_a_warning_pointing_at_the_line() -> None:
-    text = "version: 1\nscan:\n  pattern: linear\n  interval_s: 20\n"
+    text = "version: 1\nscan:\n  pattern: linear\n  passes: 20\n"
     path = write_profile("anna", text)
     settings, problems = load_profile("anna")
-    assert settings.scan.interval_s == 10.0
+    assert settings.scan.passes == 10
     assert settings.scan.pattern is ScanPattern.LINEAR
     assert [(p.path, p.line, p.message) for p in problems] == [
-        (path, 4, "scan.interval_s 20 is above the maximum 10 s; using 10")
+        (path, 4, "scan.passes 20 is above the maximum 10; using 10")
     ]
     assert problems[0].severity == "warning"
 
 
 def test_value_below_minimum_is_clamped() -> None:
-    write_profile("anna", "scan:\n  interval_s: 0.01\n  passes: 0\n")
+    write_profile("anna", "scan:\n  passes: 0\n")
     settings, problems = load_profile("anna")
-    assert (settings.scan.interval_s, settings.scan.passes) == (0.1, 1)
-    assert [p.message for p in problems] == [
-        "scan.interval_s 0.01 is below the minimum 0.1 s; using 0.1",
-        "scan.passes 0 is below the minimum 1; using 1",
-    ]
+    assert settings.scan.passes == 1
+    assert [p.message for p in problems] == ["scan.passes 0 is below the minimum 1; using 1"]
+
+
+@pytest.mark.parametrize(
+    ("key", "typo", "default"),
+    [
+        ("scan.acceptance_s", "-1", 0.3),
+        ("scan.interval_s", "-5", 1.0),
+        ("scan.interval_s", "99", 1.0),
+        ("scan.alarm_hold_s", "-1", 2.0),
+        ("blink.hold_s", "50", 0.5),
+        ("blink.refractory_s", "-0.5", None),
+    ],
+)
+def test_a_safety_value_out_of_range_falls_back_to_its_default_not_an_extreme(
+    key: str, typo: str, default: float | None
+) -> None:
+    group, name = key.split(".")
+    path = write_profile("anna", f"{group}:\n  {name}: {typo}\n")
+    settings, problems = load_profile("anna")
+    expected = Settings()
+    assert get(settings, key) == get(expected, key)  # the default, whatever it is
+    if default is not None:
+        assert get(settings, key) == default
+    assert len(problems) == 1 and (problems[0].path, problems[0].line) == (path, 2)
+    assert "outside the allowed range" in problems[0].message
+    assert "using the default" in problems[0].message
 
 
 def test_wrong_types_are_reported_and_the_default_used() -> None:
@@ -157,12 +181,13 @@ def test_version_0_flat_file_is_migrated_and_rewritten_on_save() -> None:
     assert settings.blink.hold_s == 0.7
     assert settings.scan.pattern is ScanPattern.ROW_COLUMN
     assert settings.speech.volume == 0.8
-    assert settings.scan.acceptance_s == 2.0
+    assert settings.scan.acceptance_s == 0.3  # 9 s is a typo: the default, not the 2 s limit
     messages = {p.line: p.message for p in problems}
     assert "version 0" in messages[None]
     # a problem found after migration still points at the line the therapist wrote
     assert messages[line_of(old, "acceptance_ms")] == (
-        "scan.acceptance_s 9 is above the maximum 2 s; using 2"
+        "scan.acceptance_s: 9 is outside the allowed range, 0 to 2 s; using the default 0.3 s, "
+        "not the nearest limit (a safety setting)"
     )
     assert "'theme'" in messages[line_of(old, "theme")]
 
