@@ -63,7 +63,7 @@ from commboard.scanning.engine import Scanner  # noqa: E402
 from commboard.scanning.plans import ScanPlan, build_plan  # noqa: E402
 from commboard.settings import ScanPattern, ScanSettings  # noqa: E402
 
-PATTERNS = [p.value for p in ScanPattern]
+PATTERNS = list(ScanPattern)
 HOLD_MARGIN_S = 0.1  # users hold a little longer than the acceptance time
 HISTORY_USES = 1000
 REACTION_CV = 0.25
@@ -195,7 +195,7 @@ def file_task(path: Path) -> Task:
 
 
 def simulate(
-    task: Task, pattern: str, profile: Profile, settings: ScanSettings, minutes: float, seed: int
+    task: Task, pattern: ScanPattern, profile: Profile, settings: ScanSettings, minutes: float, seed: int
 ) -> Tally:
     """Run one user on one pattern until the time is up (or the target list is done)."""
     plan = build_plan(task.page, pattern, task.history)
@@ -277,7 +277,7 @@ def huffman_report(
     h = entropy_bits(task.usage)
     huff = plans["huffman"]["plan_steps"]
     linear = plans["linear"]["plan_steps"]
-    oracle = build_plan(task.page, "huffman", {c: p * 1e6 for c, p in task.usage.items()})
+    oracle = build_plan(task.page, ScanPattern.HUFFMAN, {c: p * 1e6 for c, p in task.usage.items()})
     report: dict[str, object] = {
         "entropy_bound_steps": round(h, 3),
         "plan_steps": huff,

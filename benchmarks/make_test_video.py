@@ -24,6 +24,7 @@ from typing import Any
 
 from commboard.adapters.camera_worker import open_vision
 from commboard.adapters.synthetic_face import make_animator, write_script_video
+from commboard.clock import VirtualClock
 from commboard.events import SwitchDown
 from commboard.settings import BlinkSettings
 from commboard.vision.blink_film import FILM_DURATION_S, FILM_SCRIPT, ground_truth
@@ -47,7 +48,7 @@ def check(out: Path, truth: dict[str, Any]) -> dict[str, Any]:
     """Run the video through VisionFeed + BlinkSwitch (virtual clock) and match SELECTs to blinks."""
     from commboard.signals.blink_switch import BlinkSwitch
 
-    feed = open_vision(f"video:{out}", virtual_clock=True, size=(640, 480), fps=truth["fps"],
+    feed = open_vision(f"video:{out}", clock=VirtualClock(0.0), size=(640, 480), fps=truth["fps"],
                        start_t=0.0)  # fmt: skip
     feed.start()
     switch = BlinkSwitch(BlinkSettings())

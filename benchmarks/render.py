@@ -29,10 +29,10 @@ from pathlib import Path
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from commboard.cli import build_parser  # noqa: E402
+from commboard.cli import parse_options  # noqa: E402
 from commboard.shell import app  # noqa: E402
 from commboard.shell.loop import BoardLoop  # noqa: E402
-from commboard.shell.render import TextCache  # noqa: E402
+from commboard.shell.screens.text_fit import TextCache  # noqa: E402
 
 
 def _board(tmp: Path, *extra: str) -> BoardLoop:
@@ -51,7 +51,7 @@ def _board(tmp: Path, *extra: str) -> BoardLoop:
         str(tmp / "history.jsonl"),
         *extra,
     ]
-    loop = app.build(build_parser().parse_args(words))
+    loop = app.build(parse_options(words))
     assert isinstance(loop, BoardLoop)
     return loop
 

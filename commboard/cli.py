@@ -11,6 +11,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from commboard.run_options import RunOptions
+
 
 def _size(text: str) -> tuple[int, int]:
     try:
@@ -77,23 +79,33 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--profile", default="default", metavar="NAME")
 
     shot = sub.add_parser("screenshot", help="draw the board headless and save a PNG")
-    shot.add_argument("path", metavar="PNG")
+    shot.add_argument("png", metavar="PNG")
     shot.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
     shot.add_argument("--layout", metavar="PATH")
     shot.add_argument("--page", metavar="ID", help="page to draw (default: home)")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    words = list(sys.argv[1:] if argv is None else argv)
+def parse(words: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line; without a command word it is ``run``."""
+    words = list(words)
     if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help")):
         words.insert(0, "run")  # `commboard --windowed 800x600` means `commboard run ...`
-    args = build_parser().parse_args(words)
+    return build_parser().parse_args(words)
+
+
+def parse_options(words: Sequence[str]) -> RunOptions:
+    """A board command line (run, calibrate, screenshot) as its typed options."""
+    return RunOptions.from_namespace(parse(words))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(sys.argv[1:] if argv is None else argv)
     match args.command:
         case "run":
             from commboard.shell.app import run
 
-            return run(args)
+            return run(RunOptions.from_namespace(args))
         case "validate":
             from commboard.board.layout_file import validate_command
 
@@ -101,15 +113,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         case "calibrate":
             from commboard.shell.app import calibrate
 
-            return calibrate(args)
+            return calibrate(RunOptions.from_namespace(args))
         case "settings":
-            from commboard.settings_command import settings_command
+            from commboard.settings.command import settings_command
 
             return settings_command(args)
         case "screenshot":
             from commboard.shell.app import screenshot
 
-            return screenshot(args)
+            return screenshot(RunOptions.from_namespace(args))
     return 2
 
 

@@ -46,20 +46,6 @@ pages:
 """
 
 
-class FakeClock:
-    """A monotonic clock the test advances by hand."""
-
-    def __init__(self, start: float = 0.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> float:
-        self.now += seconds
-        return self.now
-
-
 class RecordingSpeaker:
     """A ``commboard.speech.Speaker`` that records what it is asked; nothing is heard.
 
@@ -107,7 +93,7 @@ class RecordingSpeaker:
 
 
 class RecordingBeeper:
-    """A ``commboard.shell.cue_sound.Beeper`` that counts beeps; nothing is heard.
+    """A ``commboard.shell.audio.cue_sound.Beeper`` that counts beeps; nothing is heard.
 
     Set ``problem`` to act out a missing sound card (beeps are then not counted).
     """

@@ -9,8 +9,10 @@ error text after every playback.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import wave
@@ -50,17 +52,42 @@ def describe_failure(returncode: int, stderr: str) -> str:
     return f"Speech unavailable: the audio player failed ({detail})"
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
+    """Linux: the player is killed when the board dies, even by SIGKILL (``PR_SET_PDEATHSIG``).
+
+    Without it a killed board leaves the player speaking the patient's words
+    to an empty room, with nobody left to stop it.
+    """
+    if _prctl is not None:
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+PR_SET_PDEATHSIG = 1
+# Looked up once here: between fork and exec a multi-threaded board must not load libraries.
+_prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
+
+
 class Playback:
-    """One WAV file being played by a child process."""
+    """One WAV file being played by a child process that dies with the board.
+
+    With ``aplay`` the sound is handed over on the player's standard input and
+    the file is deleted at once, so the patient's words are never left in a
+    temporary file, even if the board is killed while speaking.
+    """
 
     def __init__(self, command: Sequence[str], path: str | Path) -> None:
         self._killed = False
-        self.process = subprocess.Popen(
-            [*command, str(path)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        from_stdin = Path(command[0]).name == "aplay"
+        with open(path, "rb") if from_stdin else open(os.devnull, "rb") as source:
+            self.process = subprocess.Popen(
+                [*command, "-" if from_stdin else str(path)],
+                stdin=source,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
+        if from_stdin:
+            Path(path).unlink(missing_ok=True)
 
     def cut_off(self) -> None:
         """Stop the sound now (aplay aborts the device buffer on SIGTERM)."""

@@ -6,10 +6,9 @@ worker thread, and again on every reconnect attempt).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from commboard.clock import Clock
 from commboard.vision.frames import FrameSource, LandmarkDetector, parse_camera_spec
 from commboard.vision.pipeline import SourceOpener
 
@@ -29,8 +28,7 @@ def source_opener(
     *,
     size: tuple[int, int],
     fps: float,
-    virtual_clock: bool,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Clock,
 ) -> SourceOpener | None:
     """A function ``start_t -> FrameSource | None`` for ``spec``; None for ``none``.
 
@@ -39,7 +37,6 @@ def source_opener(
         OSError: the synthetic script file cannot be read.
     """
     cam = parse_camera_spec(spec)
-    timing = {"virtual_clock": virtual_clock, "clock": clock}
     match cam.kind:
         case "none":
             return None
@@ -47,18 +44,16 @@ def source_opener(
             from commboard.adapters.opencv_frames import WebcamSource, find_webcam
 
             if cam.kind == "auto":
-                return lambda t: find_webcam(size, fps, start_t=t, **timing)
-            return lambda t: WebcamSource(cam.index, size, fps, start_t=t, **timing)  # type: ignore[arg-type]
+                return lambda t: find_webcam(size, fps, clock=clock, start_t=t)
+            return lambda t: WebcamSource(cam.index, size, fps, clock=clock, start_t=t)
         case "video":
             from commboard.adapters.opencv_frames import VideoFileSource
 
-            return lambda t: VideoFileSource(cam.path, start_t=t, **timing)  # type: ignore[arg-type]
-    return _synthetic_opener(cam.path, size, fps, virtual_clock, clock)
+            return lambda t: VideoFileSource(cam.path, clock=clock, start_t=t)
+    return _synthetic_opener(cam.path, size, fps, clock)
 
 
-def _synthetic_opener(
-    path: str, size: tuple[int, int], fps: float, virtual_clock: bool, clock: Callable[[], float]
-) -> SourceOpener:
+def _synthetic_opener(path: str, size: tuple[int, int], fps: float, clock: Clock) -> SourceOpener:
     from commboard.adapters.synthetic_face import (
         SyntheticFaceSource,  # fmt: skip
         load_script,
@@ -73,8 +68,6 @@ def _synthetic_opener(
     def open_source(start_t: float) -> FrameSource:
         if not animators:
             animators.append(make_animator(script.photo, size))
-        return SyntheticFaceSource(
-            script, animators[0], fps, virtual_clock=virtual_clock, start_t=start_t, clock=clock
-        )
+        return SyntheticFaceSource(script, animators[0], fps, clock=clock, start_t=start_t)
 
     return open_source

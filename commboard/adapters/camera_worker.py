@@ -12,10 +12,10 @@ Frames are never written to disk or sent anywhere.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 
 from commboard.adapters.camera_spec import mesh_detector, source_opener
+from commboard.clock import Clock
 from commboard.vision.frames import LandmarkDetector, RGBImage
 from commboard.vision.pipeline import (
     CANNOT_START,
@@ -35,6 +35,8 @@ class VisionFeed:
     Args:
         open_source: opens the camera (``start_t -> FrameSource | None``); None = no camera.
         make_detector: builds the landmark detector (in the thread that will use it).
+        clock: the run's clock; on a virtual one ``drain`` does the work in the caller's thread.
+        start_t: when the camera is opened (and a missing camera reported).
         problem: why there is no camera (reported with the NONE or ERROR status).
     """
 
@@ -43,15 +45,14 @@ class VisionFeed:
         open_source: SourceOpener | None,
         make_detector: Callable[[], LandmarkDetector],
         *,
-        virtual_clock: bool,
+        clock: Clock,
         start_t: float,
         reconnect_s: float = 3.0,
-        clock: Callable[[], float] = time.monotonic,
         problem: str = "",
         problem_state: CameraState = CameraState.NONE,
     ) -> None:
         self._open = open_source
-        self._virtual = virtual_clock
+        self._virtual = clock.virtual
         self._start_t = start_t
         self._clock = clock
         self._problem = (problem_state, problem)
@@ -59,7 +60,7 @@ class VisionFeed:
             open_source or (lambda t: None),
             make_detector,
             reconnect_s,
-            max_samples=None if virtual_clock else QUEUE_SAMPLES,
+            max_samples=None if clock.virtual else QUEUE_SAMPLES,
         )
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -96,13 +97,13 @@ class VisionFeed:
         self._pipe.close()
 
     def _run(self) -> None:
-        if not self._pipe.begin(self._clock()):
+        if not self._pipe.begin(self._clock.now()):
             return
         while not self._stop.is_set():
             try:
-                self._step(self._clock())
+                self._step(self._clock.now())
             except Exception as err:  # never let the worker die silently: report, go on
-                self._pipe.report(self._clock(), CameraState.ERROR, str(err))
+                self._pipe.report(self._clock.now(), CameraState.ERROR, str(err))
                 self._stop.wait(0.5)
 
     def _step(self, now: float) -> None:
@@ -125,12 +126,11 @@ class VisionFeed:
 def open_vision(
     spec: str,
     *,
-    virtual_clock: bool,
+    clock: Clock,
     size: tuple[int, int],
     fps: float,
     start_t: float,
     reconnect_s: float = 3.0,
-    clock: Callable[[], float] = time.monotonic,
     make_detector: Callable[[], LandmarkDetector] = mesh_detector,
 ) -> VisionFeed:
     """The camera feed for a ``--camera`` value (call ``start()`` on it).  Never raises.
@@ -140,9 +140,8 @@ def open_vision(
     """
     state, problem = CameraState.NONE, ""
     try:
-        opener = source_opener(spec, size=size, fps=fps, virtual_clock=virtual_clock, clock=clock)
+        opener = source_opener(spec, size=size, fps=fps, clock=clock)
     except (ValueError, OSError) as err:
         opener, state, problem = None, CameraState.ERROR, str(err)
-    return VisionFeed(opener, make_detector, virtual_clock=virtual_clock, start_t=start_t,
-                      reconnect_s=reconnect_s, clock=clock, problem=problem,
-                      problem_state=state)  # fmt: skip
+    return VisionFeed(opener, make_detector, clock=clock, start_t=start_t,
+                      reconnect_s=reconnect_s, problem=problem, problem_state=state)  # fmt: skip

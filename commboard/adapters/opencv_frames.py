@@ -2,8 +2,9 @@
 
 Frames are converted to RGB and kept in memory only.  Live sources are read
 as fast as they deliver, so the newest frame always wins; a video played in
-real time skips the frames it is late for rather than queueing them.  With a
-virtual clock every frame is delivered and stamped ``start_t + n / fps``.
+real time skips the frames it is late for rather than queueing them.  On a
+virtual clock (``Clock.virtual``) every frame is delivered and stamped
+``start_t + n / fps``.
 """
 
 from __future__ import annotations
@@ -11,29 +12,27 @@ from __future__ import annotations
 import math
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import cv2
 import numpy as np
 
 from commboard.adapters.opencv_quiet import open_capture
+from commboard.clock import Clock
 from commboard.vision.frames import Frame
 
 _MAX_AUTO_INDEX = 4  # `auto` tries /dev/video0..3 (or indices 0..3 elsewhere)
 
 
-def wait_for_frame(
-    n: int, start_t: float, fps: float, clock: Callable[[], float]
-) -> tuple[float, int]:
+def wait_for_frame(n: int, start_t: float, fps: float, clock: Clock) -> tuple[float, int]:
     """Sleep until frame ``n`` is due; return (now, newest frame due by now, at least ``n``).
 
     Real-time playback (files, scripted faces): a late caller skips to the newest frame.
     """
-    wait = start_t + n / fps - clock()
+    wait = start_t + n / fps - clock.now()
     if wait > 0:
         time.sleep(wait)
-    now = clock()
+    now = clock.now()
     return now, max(n, math.floor((now - start_t) * fps))
 
 
@@ -45,14 +44,13 @@ class _CaptureSource:
         cap: cv2.VideoCapture,
         fps: float,
         *,
-        virtual_clock: bool,
+        clock: Clock,
         start_t: float,
-        clock: Callable[[], float],
     ) -> None:
         self.finished = False
         self._cap = cap
         self._fps = fps
-        self._virtual = virtual_clock
+        self._virtual = clock.virtual
         self._start_t = start_t
         self._clock = clock
         self._frame_no = 0
@@ -63,7 +61,7 @@ class _CaptureSource:
             return None
         n, self._frame_no = self._frame_no, self._frame_no + 1
         if t is None:
-            t = self._start_t + n / self._fps if self._virtual else self._clock()
+            t = self._start_t + n / self._fps if self._virtual else self._clock.now()
         return Frame(t, np.asarray(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB), np.uint8))  # no copy
 
     def close(self) -> None:
@@ -79,9 +77,8 @@ class WebcamSource(_CaptureSource):
         size: tuple[int, int],
         fps: float,
         *,
-        virtual_clock: bool = False,
-        start_t: float = 0.0,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Clock,
+        start_t: float,
     ) -> None:
         cap = open_capture(index)  # OpenCV's own log kept quiet
         if not cap.isOpened():
@@ -91,19 +88,21 @@ class WebcamSource(_CaptureSource):
         cap.set(cv2.CAP_PROP_FRAME_HEIGHT, size[1])
         cap.set(cv2.CAP_PROP_FPS, fps)
         cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # keep the driver from queueing stale frames
-        super().__init__(cap, fps, virtual_clock=virtual_clock, start_t=start_t, clock=clock)
+        super().__init__(cap, fps, clock=clock, start_t=start_t)
 
     def read(self) -> Frame | None:
         return self._grab_frame(None)
 
 
-def find_webcam(size: tuple[int, int], fps: float, **kwargs: object) -> WebcamSource | None:
+def find_webcam(
+    size: tuple[int, int], fps: float, *, clock: Clock, start_t: float
+) -> WebcamSource | None:
     """The first webcam that opens, or None.  On Linux only existing /dev/video* are tried."""
     for index in range(_MAX_AUTO_INDEX):
         if sys.platform.startswith("linux") and not Path(f"/dev/video{index}").exists():
             continue
         try:
-            return WebcamSource(index, size, fps, **kwargs)  # type: ignore[arg-type]
+            return WebcamSource(index, size, fps, clock=clock, start_t=start_t)
         except OSError:
             continue
     return None
@@ -116,9 +115,8 @@ class VideoFileSource(_CaptureSource):
         self,
         path: str,
         *,
-        virtual_clock: bool,
+        clock: Clock,
         start_t: float,
-        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not Path(path).is_file():
             raise OSError(f"no video file at {path}")
@@ -129,7 +127,7 @@ class VideoFileSource(_CaptureSource):
         fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
         if not 1.0 <= fps <= 240.0 or math.isnan(fps):
             fps = 30.0  # a file without a usable rate: assume the common webcam rate
-        super().__init__(cap, fps, virtual_clock=virtual_clock, start_t=start_t, clock=clock)
+        super().__init__(cap, fps, clock=clock, start_t=start_t)
 
     @property
     def fps(self) -> float:

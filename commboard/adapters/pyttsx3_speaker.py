@@ -9,6 +9,7 @@ utterance goes silent within milliseconds (see ``benchmarks/speech.py``).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -20,6 +21,40 @@ from commboard.adapters.speech_worker import SynthWorker
 from commboard.adapters.wav_speaker import WavDirSpeaker
 from commboard.settings import SpeechSettings
 from commboard.speech import NullSpeaker, Speaker, SpeechStatus
+
+SPOOL_PREFIX = "commboard-speech-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
+
+
+def sweep_stale_spools(root: Path) -> list[Path]:
+    """Delete the speech folders of boards that died without closing (killed, power cut).
+
+    A folder is ``commboard-speech-<pid>-<random>``; it is removed only when it
+    is ours (same user) and its board's process no longer runs.
+
+    Returns:
+        The folders removed.
+    """
+    removed = []
+    for folder in root.glob(f"{SPOOL_PREFIX}*"):
+        pid_text = folder.name.removeprefix(SPOOL_PREFIX).split("-", 1)[0]
+        try:
+            mine = folder.is_dir() and folder.stat().st_uid == os.getuid()
+        except OSError:
+            continue
+        if pid_text.isdigit() and mine and not _alive(int(pid_text)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 class SystemSpeaker:
@@ -33,8 +68,10 @@ class SystemSpeaker:
     def __init__(self, settings: SpeechSettings, player: tuple[str, ...]) -> None:
         self._settings = settings
         self._player = player
-        # Utterances are the patient's words: a private (0700) folder, deleted on close.
-        self._spool = Path(tempfile.mkdtemp(prefix="commboard-speech-"))
+        # Utterances are the patient's words: a private (0700) folder, deleted on close;
+        # one left by a board that was killed is deleted by the next board.
+        sweep_stale_spools(Path(tempfile.gettempdir()))
+        self._spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
         self._lock = threading.Lock()
         self._seq = 0  # newest request; results for older ones are not played
         self._main_seq = 0  # main utterance not yet finished (0 = none): cues wait

@@ -9,8 +9,6 @@ machines without a webcam.  Frames stay in memory.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -19,6 +17,7 @@ import numpy as np
 from commboard.adapters.face_animation import FaceAnimator
 from commboard.adapters.mediapipe_mesh import MediaPipeMesh
 from commboard.adapters.opencv_frames import wait_for_frame
+from commboard.clock import Clock
 from commboard.vision.face_script import DEMO_SCRIPT, FaceScript, parse_script
 from commboard.vision.frames import Frame
 
@@ -71,7 +70,7 @@ def load_script(path: str) -> FaceScript:
 class SyntheticFaceSource:
     """A ``FrameSource`` playing a ``FaceScript``.
 
-    With ``virtual_clock`` every call returns the next frame, stamped
+    On a virtual clock every call returns the next frame, stamped
     ``start_t + frame_no / fps``, without waiting: a deterministic film.  In
     real time it behaves like a webcam: it waits for the next frame time and,
     if the caller fell behind, skips straight to the current frame.
@@ -83,15 +82,14 @@ class SyntheticFaceSource:
         animator: FaceAnimator,
         fps: float,
         *,
-        virtual_clock: bool,
+        clock: Clock,
         start_t: float,
-        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.finished = False
         self._script = script
         self._animator = animator
         self._fps = fps
-        self._virtual = virtual_clock
+        self._virtual = clock.virtual
         self._start_t = start_t
         self._clock = clock
         self._frame_no = 0

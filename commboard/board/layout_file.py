@@ -51,6 +51,9 @@ __all__ = [
 
 FORMAT_VERSION = 1
 HEADER_FILE = "layout.yaml"
+# A patient scans every page they open; far beyond this no carer could check a board by eye,
+# and loading it would hold up the frame loop.
+MAX_PAGES = 200
 
 HEADER_FIELDS = ("format", "name", "language", "home", "pages")
 
@@ -132,6 +135,27 @@ def _locate(path: Path) -> tuple[Path, list[Path], bool]:
     return path, [], False
 
 
+def _outside(path: Path, folder: Path) -> bool:
+    """True when ``path`` (a link, say) leads out of the layout ``folder``."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return True
+    return False
+
+
+def _read_inside(src: YamlSource, folder: Path | None) -> yaml.Node | None:
+    """Read a layout file, unless it is a link out of its layout folder.
+
+    A link to a file elsewhere (``/etc/shadow``, say) is not read, so no word
+    of a file outside the layout can reach a problem message or the terminal.
+    """
+    if folder is not None and _outside(src.path, folder):
+        src.report(None, "this file links outside the layout folder; it was not read")
+        return None
+    return read_node(src)
+
+
 def _report_no_header(folder: Path, problems: list[LayoutProblem]) -> None:
     inside = sorted(p.parent.name for p in folder.glob(f"*/{HEADER_FILE}"))
     hint = f" (layouts inside it: {', '.join(inside)})" if inside else ""
@@ -149,13 +173,13 @@ def _load(path: Path, problems: list[LayoutProblem]) -> Layout | None:
         _report_no_header(header_path.parent, problems)
         node = None
     else:
-        node = read_node(src)
+        node = _read_inside(src, header_path.parent if folder else None)
     default_name = (header_path.parent if folder else header_path).stem
     header = None if node is None else _header(src, node, default_name, folder=folder)
     drafts = [] if header is None else [parse_page(src, n) for n in header.page_nodes]
     for page_path in page_paths:
         page_src = YamlSource(page_path, problems)
-        page_node = read_node(page_src)
+        page_node = _read_inside(page_src, header_path.parent)
         if page_node is not None:
             drafts.append(parse_page(page_src, page_node))
     if header is None:
@@ -163,6 +187,8 @@ def _load(path: Path, problems: list[LayoutProblem]) -> Layout | None:
     _check_layout(header, src, drafts)
     if folder and not drafts:
         src.report(None, f"this layout has no pages: add a page file next to {HEADER_FILE}")
+    if len(drafts) > MAX_PAGES:
+        src.report(None, f"this layout has {len(drafts)} pages; at most {MAX_PAGES} are allowed")
     if problems or header.home is None:
         return None
     pages = {d.page.id: d.page for d in drafts if d.page is not None}

@@ -264,17 +264,74 @@ def _check_links(drafts: list[PageDraft], ids: set[str]) -> None:
                 )
 
 
+def _reaching(pages: dict[str, Page], start: set[str], home: str | None) -> set[str]:
+    """Pages from which ``go`` links (and ``home`` cells, if home is in ``start``) reach ``start``.
+
+    The least fixed point: a page joins once one of its links leads to a page
+    already in the set, so two pages that only link to each other never do.
+    """
+    found = set(start)
+    changed = True
+    while changed:
+        changed = False
+        for pid, page in pages.items():
+            if pid in found:
+                continue
+            cells = [c for c in page.cells if c is not None]
+            by_home = home in found and any(c.action is Action.HOME for c in cells)
+            by_go = any(c.action is Action.GO and c.target in found for c in cells)
+            if by_home or by_go:
+                found.add(pid)
+                changed = True
+    return found
+
+
+def _ways_home(pages: dict[str, Page], home: str) -> set[str]:
+    """Pages from which the patient can always get back to the home page.
+
+    A ``back`` cell pops the page stack, whose bottom is always home, so a
+    page with one is safe; otherwise a ``home`` cell, or ``go`` links that
+    lead (page by page) to a page that is safe that way.  A ``go`` to a page
+    whose only exit is ``back`` does not count: back just returns here.
+    """
+    has_back = {
+        pid for pid, page in pages.items() if any(c and c.action is Action.BACK for c in page.cells)
+    }
+    return _reaching(pages, {home}, home) | has_back
+
+
 def _check_exits(drafts: list[PageDraft], home: str | None) -> None:
-    """Every page but home needs a way out, or a one-switch user would be stuck on it."""
+    """From every page the patient can get home and call for help, or they could be stranded.
+
+    Two pages that only link to each other would keep a one-switch user away
+    from Home and the nurse call for good.  When the layout has a call-for-help
+    cell at all, it must be reachable from the home page (and so from every page).
+    """
+    pages = {d.page.id: d.page for d in drafts if d.page is not None}
+    if home not in pages:
+        return  # reported by the layout check: the home page does not exist
+    safe = _ways_home(pages, home)
     for draft in drafts:
         page = draft.page
-        if page is None or page.id == home:
+        if page is None or page.id in safe:
             continue
-        if not any(c is not None and c.action in _NAVIGATION for c in page.cells):
-            draft.src.report(
-                draft.id_node,
-                f"page '{page.id}' has no back, home or go cell: a patient could not leave it",
-            )
+        draft.src.report(
+            draft.id_node,
+            f"page '{page.id}' has no way back to the home page '{home}': a patient could not "
+            "leave it (add a back or home cell)",
+        )
+    alarms = {
+        pid
+        for pid, page in pages.items()
+        if any(c and c.action is Action.ALARM for c in page.cells)
+    }
+    if alarms and home not in _reaching(pages, alarms, home):
+        first = next(d for d in drafts if d.page is not None and d.page.id == home)
+        first.src.report(
+            first.id_node,
+            f"the call for help ({', '.join(sorted(alarms))}) cannot be reached from the home "
+            f"page '{home}': link to it from home",
+        )
 
 
 def check_pages(drafts: list[PageDraft], home: str | None) -> set[str]:

@@ -62,10 +62,26 @@ class YamlSource:
 
 # --- reading files -----------------------------------------------------------
 
+# The whole shipped English layout is about 10 kB; 1 MB is a hundred pages of
+# long phrases.  Larger files are refused before they are read.
+MAX_FILE_BYTES = 1_000_000
+
 
 def read_node(src: YamlSource) -> yaml.Node | None:
-    """Compose ``src.path`` into a YAML node tree, reporting why not if it cannot."""
+    """Compose ``src.path`` into a YAML node tree, reporting why not if it cannot.
+
+    A file larger than ``MAX_FILE_BYTES`` is not read at all: composing tens of
+    megabytes of YAML would freeze the board (no scanning, no alarm) while it ran.
+    """
     try:
+        size = src.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            src.report(
+                None,
+                f"this file is {size / 1e6:.1f} MB; a layout file may be at most "
+                f"{MAX_FILE_BYTES // 1_000_000} MB (split the pages into several files)",
+            )
+            return None
         text = src.path.read_bytes().decode("utf-8")
     except OSError as exc:
         src.report(None, f"cannot read this file: {exc.strerror or exc}")

@@ -15,7 +15,7 @@ from commboard.effects import Activate, Effect, Notice, Paused, PauseReason, Und
 from commboard.events import SwitchDown, SwitchUp
 from commboard.scanning.engine import Scanner
 from commboard.scanning.plans import build_plan
-from commboard.settings import ScanMode, ScanSettings
+from commboard.settings import Auditory, ScanMode, ScanSettings
 
 # Two rows of three: enough for row-column, column-row, block and Huffman to
 # move differently from linear, small enough to read at a glance.
@@ -50,7 +50,7 @@ class TryOut:
         self.result = ""
         self.selections = 0
         self.live = False  # the patient's switch drives it
-        self.scan = replace(scan, auditory="off")
+        self.scan = replace(scan, auditory=Auditory.OFF)
         self.scanner = Scanner(self.scan)
         self.started = False  # started at the first ``tick`` when ``now`` was not known
         if now is not None:
@@ -58,7 +58,7 @@ class TryOut:
 
     def restart(self, scan: ScanSettings, now: float) -> None:
         """Scan the sample from the start with ``scan`` (its pattern included)."""
-        self.scan = replace(scan, auditory="off")
+        self.scan = replace(scan, auditory=Auditory.OFF)
         self.scanner = Scanner(self.scan)
         self.started = True
         self._take(self.scanner.load(build_plan(self.page, self.scan.pattern), now))
@@ -74,7 +74,7 @@ class TryOut:
             self.restart(self.scan, now)
         self._take(self.scanner.tick(now))
         idle = self.scanner.next_deadline() is None
-        if idle and not self.live and self.scan.mode == ScanMode.AUTO.value:
+        if idle and not self.live and self.scan.mode == ScanMode.AUTO:
             self.restart(self.scan, now)
 
     def next_deadline(self) -> float | None:

@@ -233,7 +233,7 @@ class Scanner:
         if not self._root.children:
             self._phase = _Phase.EMPTY
             self._clear(t, out)
-        elif self._settings.start == ScanStart.SWITCH.value:
+        elif self._settings.start == ScanStart.SWITCH:
             self._phase = _Phase.WAITING
             self._clear(t, out)
         else:
@@ -288,11 +288,9 @@ class Scanner:
 
     def _cue(self, t: float, label: str) -> Cue | None:
         mode = self._settings.auditory
-        if mode == Auditory.OFF.value:
+        if mode == Auditory.OFF:
             return None
-        speak = mode in (Auditory.LABELS.value, Auditory.BOTH.value)
-        beep = mode in (Auditory.BEEP.value, Auditory.BOTH.value)
-        return Cue(t, label if speak else "", beep=beep)
+        return Cue(t, label if mode.speaks else "", beep=mode.beeps)
 
     # ------------------------------------------------------------- presses
 
@@ -436,7 +434,7 @@ class Scanner:
         return self._stack[-1].children
 
     def _auto(self) -> bool:
-        return self._settings.mode != ScanMode.STEP.value
+        return self._settings.mode != ScanMode.STEP
 
     def _duration(self, first: bool) -> float:
         extra = self._settings.first_extra_s if first else 0.0

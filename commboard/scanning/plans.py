@@ -71,23 +71,19 @@ def _walk_steps(group: ScanGroup, base: int, out: dict[int, int]) -> None:
 
 def build_plan(
     page: Page,
-    pattern: ScanPattern | str,
+    pattern: ScanPattern,
     weights: Mapping[int, float] | None = None,
 ) -> ScanPlan:
     """The scan plan of ``page`` for ``pattern``.
 
     Args:
         page: the page whose filled cells are scanned.
-        pattern: a :class:`ScanPattern` or its value; an unknown value falls
-            back to row-column (the clinical default) rather than failing.
+        pattern: how the highlight moves (an unknown word in a profile was
+            already replaced by the default when the settings were read).
         weights: usage counts, cell index -> uses (from the history); only
             Huffman uses them. Missing cells get a smoothed prior.
     """
-    try:
-        chosen = ScanPattern(pattern)
-    except ValueError:
-        chosen = ScanPattern.ROW_COLUMN
-    builder = _BUILDERS[chosen]
+    builder = _BUILDERS[pattern]
     children = builder(page, weights)
     return ScanPlan(ScanGroup(page.filled(), page.title, tuple(children)))
 

@@ -1,28 +1,35 @@
-"""The composition root: builds the board's object graph from the command line.
+"""The composition root: builds the board's object graph from the parsed ``RunOptions``.
 
 The only place that decides which real or fake part is used (display or
-headless, real or virtual clock, which voice, which layout).  Plain code and
-a ``match``; no registries, no globals.
+headless, real or virtual clock, which voice, which camera, which layout),
+for every command: ``run`` (the board), ``calibrate`` (the calibration
+screen on its own) and ``screenshot`` (a picture of the board).  Plain code
+and a ``match``; no registries, no globals.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import sys
-import time
 import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from commboard.clock import Clock, MonotonicClock, VirtualClock
 from commboard.effects import Banner
+from commboard.run_options import RunOptions
 from commboard.settings import Settings
 
 HEADLESS_SIZE = (1280, 720)
 SCRIPT_TAIL_S = 10.0  # virtual clock without --max-seconds: stop this long after the script
 NO_SCRIPT_S = 60.0
+# Where every virtual clock starts (``run``, ``calibrate``, ``screenshot``).  Event-log
+# times count from the run's start, so the value shows only in the last bits of
+# unrounded durations (blink ``duration_s``): the golden logs were recorded at
+# 1000 s, and a start at 0 changes those digits.
+VIRTUAL_START_S = 1000.0
 
 
 def _use_dummy_display() -> None:
@@ -46,13 +53,13 @@ def _open_display(windowed: tuple[int, int] | None, headless: bool):  # type: ig
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
 
 
-def _settings(args: argparse.Namespace) -> tuple[Settings, list[Banner]]:
-    from commboard.profiles import load_profile
+def _settings(options: RunOptions) -> tuple[Settings, list[Banner]]:
+    from commboard.settings.profiles import load_profile
 
-    settings, problems = load_profile(getattr(args, "profile", "default"))
+    settings, problems = load_profile(options.profile)
     banners = [Banner(f"settings-{i}", f"Settings: {p}") for i, p in enumerate(problems[:2])]
-    if getattr(args, "scan_interval", None) is not None:
-        settings, warning = _scan_interval(settings, args.scan_interval)
+    if options.scan_interval is not None:
+        settings, warning = _scan_interval(settings, options.scan_interval)
         if warning:
             print(f"commboard: {warning}", file=sys.stderr)
             banners.append(Banner("scan-interval", warning))
@@ -61,7 +68,7 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, list[Banner]]:
 
 def _scan_interval(settings: Settings, seconds: float) -> tuple[Settings, str | None]:
     """``--scan-interval``, clamped to the clinical range like a profile value (with why)."""
-    from commboard.profiles import with_value
+    from commboard.settings.values import with_value
 
     try:
         settings, warning = with_value(settings, "scan.interval_s", seconds)
@@ -73,15 +80,15 @@ def _scan_interval(settings: Settings, seconds: float) -> tuple[Settings, str | 
 
 def _speaker(spec: str, settings: Settings, background: bool):  # type: ignore[no-untyped-def]
     from commboard.adapters.pyttsx3_speaker import open_speaker
-    from commboard.shell.warm_speaker import WarmingSpeaker
+    from commboard.shell.audio.warm_speaker import WarmingSpeaker
 
     if background:
         return WarmingSpeaker(lambda: open_speaker(spec, settings.speech))
     return open_speaker(spec, settings.speech)
 
 
-def _end_at(args: argparse.Namespace, start: float, script_end: float | None) -> float | None:
-    match (args.max_seconds, args.virtual_clock, script_end):
+def _end_at(options: RunOptions, start: float, script_end: float | None) -> float | None:
+    match (options.max_seconds, options.virtual_clock, script_end):
         case (float() | int() as seconds, _, _):
             return start + seconds
         case (None, True, float() as last):
@@ -96,17 +103,17 @@ def local_wall_clock() -> datetime:
     return datetime.now().astimezone()
 
 
-def _history(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _history(options: RunOptions):  # type: ignore[no-untyped-def]
     from commboard.history import History
 
-    path = Path(args.history) if args.history else None
+    path = Path(options.history) if options.history else None
     return History(path, wall_clock=local_wall_clock)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(options: RunOptions) -> int:
     """``commboard run``: the board, until the carer quits (or ``--max-seconds``)."""
-    launched = time.monotonic()
-    loop = build(args, launched)
+    clock = _clock(options)
+    loop = build(options, launched=clock.now(), clock=clock)
     if isinstance(loop, int):
         return loop
     previous = _stop_on_signals(loop)
@@ -133,27 +140,35 @@ def _stop_on_signals(loop) -> dict[int, Any]:  # type: ignore[no-untyped-def]
     return previous
 
 
-def build(args: argparse.Namespace, launched: float | None = None):  # type: ignore[no-untyped-def]
-    """The running board's object graph, ready to ``run()`` (or an exit code on bad input)."""
-    if args.headless:
+def build(  # type: ignore[no-untyped-def]
+    options: RunOptions, launched: float | None = None, clock: Clock | None = None
+):
+    """The running board's object graph, ready to ``run()`` (or an exit code on bad input).
+
+    ``clock`` is the command's one clock (None: built here from ``--virtual-clock``);
+    ``launched``, when the command started, is a time on it.
+    """
+    if options.headless:
         _use_dummy_display()
     from commboard.board.layout_file import load_layout_or_default
     from commboard.control.banners import layout_notice
     from commboard.control.input_script import ScriptError, load_script
 
     try:
-        scripted = load_script(Path(args.input_script)) if args.input_script else None
-        _check_key_names(scripted or [], args.input_script)
+        scripted = load_script(Path(options.input_script)) if options.input_script else None
+        _check_key_names(scripted or [], options.input_script or "")
     except ScriptError as exc:
         print(f"commboard: {exc}", file=sys.stderr)
         return 2
-    settings, banners = _settings(args)
-    layout, problems = load_layout_or_default(args.layout)
+    settings, banners = _settings(options)
+    layout, problems = load_layout_or_default(options.layout)
     for problem in problems:
         print(f"commboard: layout problem: {problem}", file=sys.stderr)
     if problems:
         banners.insert(0, Banner("layout", layout_notice(problems)))
-    return _build_loop(args, settings, layout, banners, scripted, launched)
+    if clock is None:
+        clock = _clock(options)
+    return _build_loop(options, settings, layout, banners, scripted, launched, clock)
 
 
 def _check_key_names(scripted: list[Any], path: str) -> None:
@@ -172,25 +187,24 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
                 raise ScriptError(f"{path}: no key is called {item.name!r}") from None
 
 
-def _build_loop(args, settings, layout, banners, scripted, launched):  # type: ignore[no-untyped-def]
+def _build_loop(options, settings, layout, banners, scripted, launched, clock):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
     from commboard.control.input_script import ScriptFeed
-    from commboard.shell.alarm_sound import AlarmSound
-    from commboard.shell.event_log import EventLog
-    from commboard.shell.history_writer import HistoryWriter
+    from commboard.shell.audio.alarm_sound import AlarmSound
     from commboard.shell.loop import BoardLoop
-    from commboard.shell.loop_parts import LoopParts, RealClock, VirtualClock
+    from commboard.shell.loop_parts import LoopParts
+    from commboard.shell.records.event_log import EventLog
+    from commboard.shell.records.history_writer import HistoryWriter
 
-    surface = _open_display(args.windowed, args.headless)
-    clock = VirtualClock() if args.virtual_clock else RealClock()
+    surface = _open_display(options.windowed, options.headless)
     start = clock.now()
-    event_log = EventLog(Path(args.event_log) if args.event_log else None, start)
-    speaker = _speaker(args.speech, settings, background=not args.virtual_clock)
-    history = _history(args)
+    event_log = EventLog(Path(options.event_log) if options.event_log else None, start)
+    speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
+    history = _history(options)
     usage = history.usage()  # reads the file: damaged lines become a banner and log lines
     banners = banners + _history_banners(history.problems)
-    eyes = _eyes(args, settings, speaker, start)
-    shots = Path(args.screenshots) if args.screenshots else None
+    eyes = _eyes(options, settings, speaker, clock, start)
+    shots = Path(options.screenshots) if options.screenshots else None
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
     parts = LoopParts(
@@ -205,12 +219,12 @@ def _build_loop(args, settings, layout, banners, scripted, launched):  # type: i
         history=HistoryWriter(history.append),
         usage=usage,
         history_problems=list(history.problems),
-        end_at=_end_at(args, start, scripted[-1].at_s if scripted else None),
+        end_at=_end_at(options, start, scripted[-1].at_s if scripted else None),
         screenshots=shots,
         input_name="script" if scripted else "keyboard",
         launched_at=launched,
         banners=banners,
-        profile=getattr(args, "profile", "default"),
+        profile=options.profile,
         eyes=eyes,
         alarm_sound=AlarmSound(),
     )
@@ -229,30 +243,37 @@ def _history_banners(problems: list[str]) -> list[Banner]:
     return [Banner("history", history_notice(problems))] if problems else []
 
 
-def _eyes(args, settings, speaker, start):  # type: ignore[no-untyped-def]
+def _clock(options: RunOptions) -> Clock:
+    """The command's one clock: virtual (``--virtual-clock``) or real monotonic time."""
+    if options.virtual_clock:
+        return VirtualClock(VIRTUAL_START_S)
+    return MonotonicClock()
+
+
+def _eyes(options, settings, speaker, clock, start):  # type: ignore[no-untyped-def]
     """The camera feed and blink switch for ``--camera`` (a feed that never raises)."""
     from commboard.adapters.camera_spec import mesh_detector
     from commboard.adapters.camera_worker import open_vision
-    from commboard.shell.camera_picture import LandmarkMemory
     from commboard.shell.eye_input import EyeInput
+    from commboard.shell.screens.camera_view.camera_picture import LandmarkMemory
     from commboard.signals.blink_switch import BlinkSwitch
 
     memory = LandmarkMemory(mesh_detector)  # lets the camera view draw the eye outlines
     feed = open_vision(
-        args.camera,
-        virtual_clock=args.virtual_clock,
-        size=args.camera_size,
-        fps=args.camera_fps,
+        options.camera,
+        clock=clock,
+        size=options.camera_size,
+        fps=options.camera_fps,
         start_t=start,
         make_detector=memory.make,
     )
     return EyeInput(
         feed,
         BlinkSwitch(settings.blink),
-        camera=args.camera,
-        virtual_clock=args.virtual_clock,
-        fps=args.camera_fps,
-        profile=getattr(args, "profile", "default"),
+        clock=clock,
+        camera=options.camera,
+        fps=options.camera_fps,
+        profile=options.profile,
         say=speaker.say,
         landmarks=memory.latest,
     )
@@ -273,31 +294,63 @@ def close(loop) -> None:  # type: ignore[no-untyped-def]
         pygame.quit()
 
 
-def screenshot(args: argparse.Namespace) -> int:
+def screenshot(options: RunOptions) -> int:
     """``commboard screenshot PNG``: draw the board headless and save it."""
     _use_dummy_display()
     import pygame
 
     from commboard.board.layout_file import load_layout_or_default
-    from commboard.shell.screenshot import board_image
+    from commboard.shell.screens.board.screenshot import board_image
 
-    layout, problems = load_layout_or_default(args.layout)
-    if args.page and args.page not in layout.pages:
-        print(
-            f"commboard: no page {args.page!r}; pages: {', '.join(layout.pages)}", file=sys.stderr
-        )
+    layout, problems = load_layout_or_default(options.layout)
+    if options.page and options.page not in layout.pages:
+        pages = ", ".join(layout.pages)
+        print(f"commboard: no page {options.page!r}; pages: {pages}", file=sys.stderr)
         return 2
-    surface = _open_display(args.size, headless=True)
-    board_image(surface, layout, Settings(), page=args.page, problems=problems)
-    Path(args.path).parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(surface, args.path)
+    surface = _open_display(options.size, headless=True)
+    clock = VirtualClock(VIRTUAL_START_S)  # the picture a moment after the page opens
+    board_image(surface, layout, Settings(), clock, page=options.page, problems=problems)
+    Path(options.png).parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(surface, options.png)
     pygame.quit()
-    print(args.path)
+    print(options.png)
     return 0
 
 
-def calibrate(args: argparse.Namespace) -> int:
-    """``commboard calibrate``: measure the patient's blinks (the camera part, issue 3)."""
-    from commboard.shell.calibrate_command import run_calibration
+def calibrate(options: RunOptions) -> int:
+    """``commboard calibrate``: the guided blink calibration alone; 0 saved, 1 not, 2 no camera.
 
-    return run_calibration(args)
+    Builds the display, clock, speaker and camera with the same builders as
+    ``run`` and runs the calibration screen on its own
+    (``screens.calibration.calibrate_alone``).
+    """
+    if options.camera.strip().lower() == "none":
+        print(
+            "commboard: calibration needs a camera (--camera auto, index:N, video:... or synthetic)",
+            file=sys.stderr,
+        )
+        return 2
+    if options.headless:
+        _use_dummy_display()
+    import pygame
+
+    from commboard.settings.profiles import load_profile
+    from commboard.shell.screens.calibration import calibrate_alone
+
+    settings, problems = load_profile(options.profile)
+    for problem in problems:
+        print(f"commboard: settings: {problem}", file=sys.stderr)
+    surface = _open_display(options.windowed, options.headless)
+    clock = _clock(options)
+    speaker = _speaker(options.speech, settings, background=False)
+    eyes = _eyes(options, settings, speaker, clock, clock.now())
+    screen = calibrate_alone.calibration_screen(settings, options.profile, eyes)
+    auto_close = options.virtual_clock or options.headless  # nobody there to press a key
+    try:
+        eyes.start()
+        calibrate_alone.run_alone(screen, eyes, surface, clock, options.camera_fps, auto_close)
+    finally:
+        eyes.close()
+        speaker.close()
+        pygame.quit()
+    return calibrate_alone.report(screen)

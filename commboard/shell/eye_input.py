@@ -26,6 +26,7 @@ import numpy as np
 import pygame
 
 from commboard.board.session import Session
+from commboard.clock import Clock
 from commboard.control.board_view import BoardView
 from commboard.control.camera_words import status_words
 from commboard.control.eye_policy import EyeContext, EyeOutput, EyePolicy, UndoSelection
@@ -33,15 +34,16 @@ from commboard.control.pauses import PauseOwner
 from commboard.effects import Effect, PauseReason
 from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import FaceLost, Settings
-from commboard.shell.camera_picture import Picture
-from commboard.shell.eye_indicator import (
+from commboard.shell.screens.base import Screen
+from commboard.shell.screens.board.eye_indicator import (
     IndicatorLook,
     draw_indicator,
     indicator_look,
     indicator_rect,
     shows_label,
 )
-from commboard.shell.render import TextCache
+from commboard.shell.screens.camera_view.camera_picture import Picture
+from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
@@ -77,7 +79,7 @@ class EyeHost(Protocol):
     def pauses(self) -> PauseOwner: ...
 
     @property
-    def screens(self) -> Sequence[Any]: ...
+    def screens(self) -> Sequence[Screen]: ...
 
     @property
     def status_parts(self) -> dict[str, str]: ...
@@ -99,8 +101,8 @@ class EyeInput:
     Args:
         feed: the vision feed (``open_vision(...)``), not yet started.
         blink: the blink switch, built from the profile's blink settings.
+        clock: the run's clock; on a virtual one the loop must step to every frame.
         camera: the ``--camera`` value ("none" means the carer chose no camera).
-        virtual_clock: headless deterministic run: the loop must step to every frame.
         fps: expected frame rate, until frame stamps show the real one.
         profile: the patient profile calibration saves to.
         say: speak a prompt aloud (calibration); None = silent.
@@ -113,8 +115,8 @@ class EyeInput:
         feed: Feed,
         blink: BlinkSwitch,
         *,
+        clock: Clock,
         camera: str = "auto",
-        virtual_clock: bool = False,
         fps: float = 30.0,
         profile: str = "default",
         say: Callable[[str], None] | None = None,
@@ -128,7 +130,7 @@ class EyeInput:
         self._landmarks = landmarks
         self.chosen_none = camera.strip().lower() == "none"
         self.policy = EyePolicy(self.chosen_none)
-        self._virtual = virtual_clock
+        self._virtual = clock.virtual
         self._frame_s = 1.0 / fps if fps > 0 else MAX_POLL_S
         self._tap: SampleTap | None = None
         self._look: IndicatorLook | None = None
@@ -255,7 +257,7 @@ class EyeInput:
 
     def _context(self, host: EyeHost) -> EyeContext:
         return EyeContext(
-            face_pause=host.settings.blink.face_lost == FaceLost.PAUSE.value,
+            face_pause=host.settings.blink.face_lost == FaceLost.PAUSE,
             listening=self._switch_listens(host),
             recording=self._tap is not None,
         )
@@ -263,7 +265,7 @@ class EyeInput:
     @staticmethod
     def _switch_listens(host: EyeHost) -> bool:
         """Whether a switch press would reach anything: the board, or a screen that takes presses."""
-        return not host.screens or bool(getattr(host.screens[-1], "wants_switches", False))
+        return not host.screens or host.screens[-1].wants_switches
 
     @staticmethod
     def _route(host: EyeHost, outputs: list[EyeOutput]) -> None:

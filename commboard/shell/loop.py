@@ -18,7 +18,6 @@ exactly repeatable.  Nothing here blocks on speech or the camera.
 
 from __future__ import annotations
 
-import time
 import traceback
 from pathlib import Path
 
@@ -40,16 +39,12 @@ from commboard.control.banners import ChromeState, layout_notice
 from commboard.control.board_view import SCAN_BANNER, BoardView, cell_at
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
-from commboard.control.screen_timeout import OpenScreen
 from commboard.effects import Banner, Effect, PauseReason
 from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
-from commboard.shell.carer_menu import CarerMenu, QuitConfirm
-from commboard.shell.eye_indicator import indicator_rect
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
-from commboard.shell.render import BoardRenderer
-from commboard.shell.screens import (
+from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
     CloseAll,
@@ -59,14 +54,16 @@ from commboard.shell.screens import (
     Screen,
     Stay,
 )
-from commboard.shell.screenshot import Screenshots
+from commboard.shell.screens.board.eye_indicator import indicator_rect
+from commboard.shell.screens.board.render import BoardRenderer
+from commboard.shell.screens.board.screenshot import Screenshots
+from commboard.shell.screens.carer_menu.carer_menu import CarerMenu, QuitConfirm
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
 # Real time, while a message is being spoken: how soon a failure of that very
 # message (the player dies, the device is pulled) shows its words on screen.
 SPEAKING_POLL_S = 0.1
 MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going to recover
-BEEP_MODES = ("beep", "both")  # auditory-scanning settings that beep
 
 
 class BoardLoop:
@@ -105,7 +102,7 @@ class BoardLoop:
     def apply_settings(self, settings: Settings) -> None:
         self.perform(self.session.set_settings(settings, self.now))
         self.p.speaker.apply(settings.speech)
-        if self.p.cue_sound is not None and settings.scan.auditory not in BEEP_MODES:
+        if self.p.cue_sound is not None and not settings.scan.auditory.beeps:
             self.p.cue_sound.release()  # no more beeps: let go of the audio device
         self.dirty = True
 
@@ -262,9 +259,7 @@ class BoardLoop:
         self.dirty = True
 
     def _to_screen(self, event: UiEvent) -> None:
-        if isinstance(event, SwitchDown | SwitchUp) and not getattr(
-            self.screens[-1], "wants_switches", False
-        ):
+        if isinstance(event, SwitchDown | SwitchUp) and not self.screens[-1].wants_switches:
             self.p.event_log.record(
                 event.t,
                 "switch",
@@ -297,11 +292,11 @@ class BoardLoop:
 
     def _screen_timeout_at(self) -> float | None:
         """When the open carer screens close by themselves (see ``control.screen_timeout``)."""
-        return screen_timeout.timeout_at(self._timed_screens(), self._carer_input_at)
+        return screen_timeout.timeout_at(self.screens, self._carer_input_at)
 
     def _close_idle_screens(self, now: float) -> None:
         """Back to the board when the carer menu was left without input (with a log line)."""
-        gone = screen_timeout.timed_out(self._timed_screens(), self._carer_input_at, now)
+        gone = screen_timeout.timed_out(self.screens, self._carer_input_at, now)
         if gone is None:
             return
         self.p.event_log.record(
@@ -313,17 +308,6 @@ class BoardLoop:
         )
         self.close_screens()
         self.chrome.notice(gone.notice, now)
-
-    def _timed_screens(self) -> list[OpenScreen]:
-        """The open screens as the time-out sees them: the limit and the note each one sets."""
-        return [
-            OpenScreen(
-                type(s).__name__,
-                getattr(s, "idle_timeout_s", None),
-                getattr(s, "timeout_note", lambda: None),
-            )
-            for s in self.screens
-        ]
 
     def act(self, outcome: Outcome) -> None:
         """Do what a carer screen asked."""
@@ -426,5 +410,5 @@ class BoardLoop:
     def _first_frame(self) -> None:
         fields: dict[str, float] = {}
         if self.p.launched_at is not None and not self.p.clock.virtual:
-            fields["elapsed_s"] = round(time.monotonic() - self.p.launched_at, 4)
+            fields["elapsed_s"] = round(self.p.clock.now() - self.p.launched_at, 4)
         self.p.event_log.record(self.now, "first_frame", **fields)

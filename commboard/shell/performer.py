@@ -29,7 +29,7 @@ from commboard.effects import (
     StopSpeech,
 )
 from commboard.shell.loop_parts import LoopParts
-from commboard.shell.screenshot import Screenshots
+from commboard.shell.screens.board.screenshot import Screenshots
 
 
 class Performer:

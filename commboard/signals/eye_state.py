@@ -52,9 +52,9 @@ def tracking_problem(sample: EyeSample, settings: BlinkSettings) -> str:
 def selecting_ears(sample: EyeSample, settings: BlinkSettings) -> tuple[float, ...] | None:
     """EARs of the eyes this patient selects with (``settings.eye``), or None if one is missing."""
     match settings.eye:
-        case Eye.LEFT.value:
+        case Eye.LEFT:
             ears: tuple[float | None, ...] = (sample.ear_left,)
-        case Eye.RIGHT.value:
+        case Eye.RIGHT:
             ears = (sample.ear_right,)
         case _:
             ears = (sample.ear_left, sample.ear_right)
@@ -80,7 +80,7 @@ def activation(sample: EyeSample, settings: BlinkSettings) -> float:
     per_eye = [(settings.open_level - ear) / span for ear in ears]  # closure, 0 open .. 1 shut
     if settings.inverse:
         per_eye = [1.0 - c for c in per_eye]
-    if settings.eye == Eye.EITHER.value:
+    if settings.eye == Eye.EITHER:
         return max(per_eye)
     return min(per_eye)
 

@@ -18,7 +18,8 @@ import pytest
 from commboard.adapters.camera_spec import source_opener
 from commboard.adapters.camera_worker import VisionFeed
 from commboard.adapters.opencv_quiet import quiet_opencv
-from commboard.cli import build_parser
+from commboard.cli import parse_options
+from commboard.clock import VirtualClock
 from commboard.effects import Banner
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
@@ -52,7 +53,7 @@ def test_repeated_probes_of_a_missing_index_print_nothing(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     opener = source_opener(
-        f"index:{missing_index()}", size=(640, 480), fps=30.0, virtual_clock=True
+        f"index:{missing_index()}", size=(640, 480), fps=30.0, clock=VirtualClock(0.0)
     )
     assert opener is not None
     for attempt in range(4):
@@ -73,7 +74,7 @@ def test_the_reconnect_loop_is_silent_and_reports_the_state_once(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     opener = source_opener(
-        f"index:{missing_index()}", size=(640, 480), fps=30.0, virtual_clock=True
+        f"index:{missing_index()}", size=(640, 480), fps=30.0, clock=VirtualClock(0.0)
     )
     assert opener is not None
     attempts: list[float] = []
@@ -82,7 +83,7 @@ def test_the_reconnect_loop_is_silent_and_reports_the_state_once(
         attempts.append(t)
         return opener(t)
 
-    feed = VisionFeed(counted, NoFace, virtual_clock=True, start_t=0.0, reconnect_s=3.0)
+    feed = VisionFeed(counted, NoFace, clock=VirtualClock(0.0), start_t=0.0, reconnect_s=3.0)
     feed.start()
     items = [item for n in range(25) for item in feed.drain(n * 0.5)]  # 12 s of the board
     feed.close()
@@ -108,7 +109,7 @@ def test_the_board_on_a_missing_index_keeps_the_terminal_clear_and_logs_once(
 ) -> None:
     monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
     log = tmp_path / "log.jsonl"
-    args = build_parser().parse_args(
+    args = parse_options(
         ["run", "--headless", "--virtual-clock", "--speech", "none", "--max-seconds", "13",
          "--camera", f"index:{missing_index()}", "--event-log", str(log),
          "--history", str(tmp_path / "h.jsonl")]

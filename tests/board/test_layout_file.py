@@ -336,7 +336,7 @@ BROKEN = [
         "no way back",
         GOOD.replace("{label: Back, action: back}", "{label: Back}"),
         14,
-        "has no back, home or go cell",
+        "has no way back to the home page",
     ),
     (
         "cells not a list",

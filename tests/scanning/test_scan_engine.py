@@ -21,11 +21,11 @@ from commboard.effects import (
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
 from commboard.scanning.engine import Scanner
 from commboard.scanning.plans import ScanPlan, build_plan
-from commboard.settings import ScanSettings
+from commboard.settings import Auditory, ScanMode, ScanPattern, ScanSettings, ScanStart
 
 # Round numbers make the expected times readable: steps of 1 s, first item +0.5 s.
 BASE = ScanSettings(
-    pattern="row_column",
+    pattern=ScanPattern.ROW_COLUMN,
     interval_s=1.0,
     first_extra_s=0.5,
     passes=2,
@@ -43,7 +43,7 @@ def grid(rows: int = 2, columns: int = 3, alarm: int | None = None) -> Page:
     return Page("p", "Page", rows, columns, tuple(cells))
 
 
-def plan(pattern: str = "row_column", page: Page | None = None) -> ScanPlan:
+def plan(pattern: ScanPattern = ScanPattern.ROW_COLUMN, page: Page | None = None) -> ScanPlan:
     return build_plan(page or grid(), pattern)
 
 
@@ -88,7 +88,7 @@ def test_row_column_auto_timeline_first_item_gets_extra_time() -> None:
 
 def test_frame_hitch_lands_on_the_right_highlight_with_exact_times() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     # steps due at 1.5, 2.5, 3.5: a single late tick at 3.75 (a 2.5-step hitch)
     out = s.tick(3.75)
     assert highlights(out) == [(1.5, (1,)), (2.5, (2,)), (3.5, (3,))]
@@ -118,14 +118,14 @@ def test_selecting_row_then_cell_activates_that_cell() -> None:
 
 def test_column_row_scans_columns_first() -> None:
     s = Scanner(BASE)
-    out = s.load(plan("column_row"), 0.0) + s.tick(3.6)
+    out = s.load(plan(ScanPattern.COLUMN_ROW), 0.0) + s.tick(3.6)
     assert highlights(out) == [(0.0, (0, 3)), (1.5, (1, 4)), (2.5, (2, 5)), (3.5, (0, 3))]
 
 
 def test_block_scanning_halves_until_one_cell() -> None:
     page = grid(2, 4)
     s = Scanner(replace(BASE, acceptance_s=0.0))
-    s.load(plan("block", page), 0.0)
+    s.load(plan(ScanPattern.BLOCK, page), 0.0)
     assert s.highlighted() == (0, 1, 4, 5)  # left half of the 2x4 page
     s.handle(SwitchDown(0.2, Switch.SELECT, Source.SCRIPT), 0.2)
     assert s.highlighted() == (0, 1)  # its top half
@@ -153,8 +153,8 @@ def test_after_passes_go_up_a_level_then_pause_until_switch() -> None:
 
 
 def test_step_mode_next_moves_select_chooses_nothing_moves_by_itself() -> None:
-    s = Scanner(replace(BASE, mode="step"))
-    s.load(plan("linear"), 0.0)
+    s = Scanner(replace(BASE, mode=ScanMode.STEP))
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     assert s.highlighted() == (0,)
     assert s.next_deadline() is None
     assert highlights(s.tick(100.0)) == []
@@ -166,15 +166,15 @@ def test_step_mode_next_moves_select_chooses_nothing_moves_by_itself() -> None:
 
 
 def test_step_mode_wraps_at_top_level_instead_of_pausing() -> None:
-    s = Scanner(replace(BASE, mode="step", passes=1))
-    s.load(plan("linear", grid(1, 2)), 0.0)
+    s = Scanner(replace(BASE, mode=ScanMode.STEP, passes=1))
+    s.load(plan(ScanPattern.LINEAR, grid(1, 2)), 0.0)
     press(s, 1.0, 0.3, Switch.NEXT)
     out = press(s, 2.0, 0.3, Switch.NEXT)
     assert highlights(out) == [(2.25, (0,))]
 
 
 def test_start_on_switch_waits_then_starts_on_first_press() -> None:
-    s = Scanner(replace(BASE, start="switch"))
+    s = Scanner(replace(BASE, start=ScanStart.SWITCH))
     out = s.load(plan(), 0.0)
     assert highlights(out) == [(0.0, ())]
     assert s.next_deadline() is None
@@ -185,7 +185,7 @@ def test_start_on_switch_waits_then_starts_on_first_press() -> None:
 
 def test_press_shorter_than_acceptance_is_logged_and_ignored() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     out = press(s, 0.5, 0.1)
     assert of(Activate, out) == []
     (rec,) = [e for e in of(Log, out) if e.type == "switch"]
@@ -203,7 +203,7 @@ def test_press_shorter_than_acceptance_is_logged_and_ignored() -> None:
 
 def test_acceptance_is_decided_while_held_and_listed_as_deadline() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     s.handle(SwitchDown(0.5, Switch.SELECT, Source.KEYBOARD), 0.5)
     assert s.next_deadline() == pytest.approx(0.75)
     assert of(Activate, s.tick(0.74)) == []
@@ -220,7 +220,7 @@ def test_alarm_cell_needs_its_longer_hold() -> None:
         return 2.0 if page.cells[i] and page.cells[i].action is Action.ALARM else None
 
     s = Scanner(BASE, hold_for)
-    s.load(plan("linear", page), 0.0)
+    s.load(plan(ScanPattern.LINEAR, page), 0.0)
     s.tick(1.6)  # the alarm cell is highlighted
     out = press(s, 1.7, 1.0)
     assert of(Activate, out) == []
@@ -233,13 +233,13 @@ def test_alarm_cell_needs_its_longer_hold() -> None:
     # an ordinary cell still needs only the acceptance time
     s.tick(30.0)
     s2 = Scanner(BASE, hold_for)
-    s2.load(plan("linear", page), 0.0)
+    s2.load(plan(ScanPattern.LINEAR, page), 0.0)
     assert of(Activate, press(s2, 0.1, 0.3)) == [Activate(0.35, 0)]
 
 
 def test_select_within_undo_window_cancels_and_says_so() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     out = press(s, 0.1, 0.3)
     assert of(Activate, out) == [Activate(0.35, 0)]
     # nothing else is offered inside the undo window: the chosen cell stays lit
@@ -257,7 +257,7 @@ def test_select_within_undo_window_cancels_and_says_so() -> None:
 
 def test_select_after_undo_window_is_a_normal_selection() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     press(s, 0.1, 0.3)  # activated at 0.35
     s.tick(1.4)
     out = press(s, 1.4, 0.3)  # 1.05 s after: outside
@@ -267,30 +267,31 @@ def test_select_after_undo_window_is_a_normal_selection() -> None:
 
 def test_undo_window_zero_means_off() -> None:
     s = Scanner(replace(BASE, undo_window_s=0.0, post_select_delay_s=0.0))
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     press(s, 0.1, 0.3)
     out = press(s, 0.5, 0.3)
     assert of(Undo, out) == [] and of(Activate, out) == [Activate(0.75, 0)]
 
 
 @pytest.mark.parametrize(
-    ("mode", "text", "beep"), [("labels", "c0", False), ("beep", "", True), ("both", "c0", True)]
+    ("mode", "text", "beep"),
+    [(Auditory.LABELS, "c0", False), (Auditory.BEEP, "", True), (Auditory.BOTH, "c0", True)],
 )
-def test_auditory_cues_follow_the_setting(mode: str, text: str, beep: bool) -> None:
+def test_auditory_cues_follow_the_setting(mode: Auditory, text: str, beep: bool) -> None:
     s = Scanner(replace(BASE, auditory=mode))
-    out = s.load(plan("linear"), 0.0)
+    out = s.load(plan(ScanPattern.LINEAR), 0.0)
     assert of(Cue, out) == [Cue(0.0, text, beep=beep)]
 
 
 def test_auditory_off_gives_no_cues_and_groups_are_read_by_label() -> None:
     assert of(Cue, Scanner(BASE).load(plan(), 0.0)) == []
-    s = Scanner(replace(BASE, auditory="labels"))
+    s = Scanner(replace(BASE, auditory=Auditory.LABELS))
     assert [c.text for c in of(Cue, s.load(plan(), 0.0) + s.tick(1.5))] == ["row 1", "row 2"]
 
 
 def test_after_a_hitch_only_the_current_item_is_spoken() -> None:
-    s = Scanner(replace(BASE, auditory="labels"))
-    s.load(plan("linear"), 0.0)
+    s = Scanner(replace(BASE, auditory=Auditory.LABELS))
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     out = s.tick(3.75)
     assert [c.text for c in of(Cue, out)] == ["c3"]
     assert len(highlights(out)) == 3
@@ -298,7 +299,7 @@ def test_after_a_hitch_only_the_current_item_is_spoken() -> None:
 
 def test_pause_freezes_and_ignores_switches_resume_gives_a_full_step() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     s.tick(1.6)
     out = s.pause(2.0)
     assert s.paused and s.next_deadline() is None
@@ -316,7 +317,7 @@ def test_pause_freezes_and_ignores_switches_resume_gives_a_full_step() -> None:
 
 def test_load_while_paused_starts_on_resume() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     s.pause(0.5)
     s.load(plan(), 1.0)
     assert highlights(s.tick(5.0)) == []
@@ -325,7 +326,7 @@ def test_load_while_paused_starts_on_resume() -> None:
 
 def test_set_settings_mid_scan_retimes_the_current_step() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     s.tick(1.6)  # item 1 shown at 1.5, due 2.5
     s.set_settings(replace(BASE, interval_s=2.0), 1.7)
     assert s.next_deadline() == pytest.approx(3.5)
@@ -338,8 +339,8 @@ def test_set_settings_mid_scan_retimes_the_current_step() -> None:
 
 def test_set_settings_switches_mode_at_once() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
-    s.set_settings(replace(BASE, mode="step"), 0.5)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
+    s.set_settings(replace(BASE, mode=ScanMode.STEP), 0.5)
     assert s.next_deadline() is None
     s.set_settings(BASE, 3.0)
     assert s.next_deadline() == pytest.approx(3.0)
@@ -347,7 +348,7 @@ def test_set_settings_switches_mode_at_once() -> None:
 
 def test_load_during_post_selection_delay_waits_for_it() -> None:
     s = Scanner(BASE)
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     press(s, 0.1, 0.3)  # activated at 0.35, quiet (undo window) until 1.35
     out = s.load(plan(), 0.4)
     assert highlights(out) == [(0.4, ())]
@@ -356,15 +357,15 @@ def test_load_during_post_selection_delay_waits_for_it() -> None:
 
 def test_late_camera_event_selects_what_was_highlighted_at_its_time() -> None:
     s = Scanner(replace(BASE, acceptance_s=0.0))
-    s.load(plan("linear"), 0.0)
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     s.tick(1.52)  # item 1 shown at 1.5
     out = s.handle(SwitchDown(1.45, Switch.SELECT, Source.BLINK), 1.52)
     assert of(Activate, out) == [Activate(1.45, 0)]
 
 
 def test_second_switch_while_one_is_held_is_ignored() -> None:
-    s = Scanner(replace(BASE, mode="step"))
-    s.load(plan("linear"), 0.0)
+    s = Scanner(replace(BASE, mode=ScanMode.STEP))
+    s.load(plan(ScanPattern.LINEAR), 0.0)
     s.handle(SwitchDown(1.0, Switch.SELECT, Source.KEYBOARD), 1.0)
     out = s.handle(SwitchDown(1.1, Switch.NEXT, Source.KEYBOARD), 1.1)
     out += s.handle(SwitchUp(1.2, Switch.NEXT, Source.KEYBOARD), 1.2)
@@ -378,7 +379,7 @@ def test_second_switch_while_one_is_held_is_ignored() -> None:
 def test_empty_page_scans_nothing_and_never_fails() -> None:
     page = Page("e", "Empty", 2, 2, (None, None, None, None))
     s = Scanner(BASE)
-    out = s.load(build_plan(page, "huffman"), 0.0)
+    out = s.load(build_plan(page, ScanPattern.HUFFMAN), 0.0)
     assert highlights(out) == [(0.0, ())]
     out = press(s, 1.0, 0.5)
     assert of(Activate, out) == []

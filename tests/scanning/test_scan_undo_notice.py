@@ -8,13 +8,13 @@ from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.session import Session
 from commboard.effects import Cue, Effect, Notice, StopSpeech
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
-from commboard.settings import ScanSettings, Settings
+from commboard.settings import Auditory, ScanPattern, ScanSettings, Settings
 
 
 def _board() -> Session:
     cells = (Cell("Yes", Action.SPEAK), Cell("No", Action.SPEAK))
     layout = Layout("t", "en", "home", {"home": Page("home", "Home", 1, 2, cells)})
-    scan = replace(ScanSettings(), pattern="linear", interval_s=1.0, first_extra_s=0.0)
+    scan = replace(ScanSettings(), pattern=ScanPattern.LINEAR, interval_s=1.0, first_extra_s=0.0)
     return Session(layout, Settings(scan=scan), 0.0)
 
 
@@ -44,7 +44,7 @@ def test_a_press_after_the_window_selects_again_instead_of_undoing() -> None:
 
 def test_undo_is_also_spoken_with_the_prompt_voice_even_with_auditory_scanning_off() -> None:
     s = _board()
-    assert s.settings.scan.auditory == "off"
+    assert s.settings.scan.auditory is Auditory.OFF
     s.tick(0.0)
     _press(s, 0.2)  # "Yes" said at 0.5
     out = _press(s, 1.0)  # undo inside the window

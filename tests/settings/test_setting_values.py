@@ -10,15 +10,11 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from commboard.profiles import (
-    UnknownSettingError,
-    render_yaml,
-    setting_keys,
-    settings_from_dict,
-    step_value,
-    with_value,
-)
-from commboard.settings import Settings, describe, get
+from commboard.settings import Auditory, ScanPattern, Settings
+from commboard.settings.fields import describe, get, setting_keys
+from commboard.settings.mapping import settings_from_dict
+from commboard.settings.profiles import render_yaml
+from commboard.settings.values import UnknownSettingError, step_value, with_value
 
 
 def test_every_field_has_usable_metadata() -> None:
@@ -40,8 +36,8 @@ def test_every_field_has_usable_metadata() -> None:
         ("scan.interval_s", 3, 3.0),
         ("scan.passes", "4", 4),
         ("scan.passes", 5.0, 5),
-        ("scan.pattern", "Row-Column", "row_column"),
-        ("scan.auditory", False, "off"),
+        ("scan.pattern", "Row-Column", ScanPattern.ROW_COLUMN),
+        ("scan.auditory", False, Auditory.OFF),
         ("blink.inverse", "yes", True),
         ("blink.inverse", "off", False),
         ("speech.voice", "en-gb", "en-gb"),
@@ -111,9 +107,9 @@ def test_stepping_numbers_stays_on_the_step_grid_and_in_range() -> None:
 
 def test_stepping_choices_wraps_and_booleans_toggle() -> None:
     s, _ = step_value(Settings(), "scan.pattern", +1)
-    assert s.scan.pattern == "column_row"
+    assert s.scan.pattern is ScanPattern.COLUMN_ROW
     s, _ = step_value(Settings(), "scan.pattern", -2)
-    assert s.scan.pattern == "huffman"
+    assert s.scan.pattern is ScanPattern.HUFFMAN
     s, _ = step_value(Settings(), "blink.inverse", +1)
     assert s.blink.inverse is True
 

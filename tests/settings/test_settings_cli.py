@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from commboard.cli import main
-from commboard.profiles import ENV_CONFIG_DIR, load_profile, profile_path
+from commboard.settings.profiles import ENV_CONFIG_DIR, load_profile, profile_path
 
 
 @pytest.fixture(autouse=True)
@@ -44,12 +44,16 @@ def test_set_saves_to_the_named_profile_and_show_reads_it(
     assert run(capsys, "show", "scan.interval_s", "--profile", "anna") == (0, "1.5 s\n", "")
 
 
-def test_set_out_of_range_is_clamped_warned_and_saved(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "set", "scan.interval_s", "20")
-    assert code == 0
-    assert err == "commboard: scan.interval_s 20 is above the maximum 10 s; using 10\n"
-    assert out.startswith("scan.interval_s = 10.0 s (saved to")
-    assert load_profile("default")[0].scan.interval_s == 10.0
+@pytest.mark.parametrize(("key", "value"), [("scan.interval_s", "-5"), ("scan.passes", "99")])
+def test_set_out_of_range_is_refused_with_the_range_and_nothing_saved(
+    capsys: pytest.CaptureFixture[str], key: str, value: str
+) -> None:
+    run(capsys, "set", "scan.interval_s", "2")
+    before = profile_path("default").read_bytes()
+    code, out, err = run(capsys, "set", key, value)
+    assert (code, out) == (1, "")
+    assert "outside the allowed range" in err and (" 0.1 to 10 s" in err or " 1 to 10" in err)
+    assert profile_path("default").read_bytes() == before
 
 
 def test_set_bad_value_fails_and_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:

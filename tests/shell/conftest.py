@@ -15,7 +15,8 @@ import pytest
 
 from commboard.board.layout_file import load_layout_or_default
 from commboard.board.session import Session
-from commboard.cli import build_parser
+from commboard.cli import parse_options
+from commboard.clock import VirtualClock
 from commboard.settings import BlinkSettings, ScanSettings, Settings
 from commboard.shell import app
 from commboard.shell.eye_input import EyeInput
@@ -80,7 +81,7 @@ def start_board(tmp_path: Path) -> Iterator[StartBoard]:
             argv += ["--camera", camera]
         argv += ["--history", str(history or tmp_path / "h.jsonl")]
         argv += ["--event-log", str(tmp_path / "events.jsonl"), *words]
-        loop = app.build(build_parser().parse_args(argv))
+        loop = app.build(parse_options(argv))
         assert isinstance(loop, BoardLoop)
         built.append(loop)
         if draw:
@@ -113,7 +114,7 @@ def eye_board(tmp_path: Path) -> EyeBoard:
         )
         host = RecordingEyeHost(Session(layout, settings, 0.0))
         feed = ScriptedFeed()
-        eyes = EyeInput(feed, BlinkSwitch(settings.blink), camera=camera, virtual_clock=True)
+        eyes = EyeInput(feed, BlinkSwitch(settings.blink), clock=VirtualClock(0.0), camera=camera)
         return host, feed, eyes
 
     return make

@@ -11,9 +11,10 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from commboard.cli import build_parser, main
+from commboard.cli import main, parse_options
 from commboard.history import History
 from commboard.scanning.plans import build_plan
+from commboard.settings import ScanPattern
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 
@@ -85,13 +86,13 @@ def test_phrases_spoken_on_the_board_make_huffman_scanning_reach_them_sooner(
 
     # The next start, with Huffman scanning: the board reads the history and uses it.
     assert main(["settings", "set", "scan.pattern", "huffman"]) == 0
-    loop = app.build(build_parser().parse_args(run_args(tmp_path, "--max-seconds", "1")))
+    loop = app.build(parse_options(run_args(tmp_path, "--max-seconds", "1")))
     assert isinstance(loop, BoardLoop)
     try:
         assert loop.p.usage == {"home": {2: 3.0}}
         page = loop.session.page
-        learnt = build_plan(page, "huffman", loop.p.usage["home"]).steps()
-        fresh = build_plan(page, "huffman", None).steps()
+        learnt = build_plan(page, ScanPattern.HUFFMAN, loop.p.usage["home"]).steps()
+        fresh = build_plan(page, ScanPattern.HUFFMAN, None).steps()
         assert learnt[2] < fresh[2]
         assert learnt[2] == min(learnt.values())
         loop.safe_frame(loop.p.clock.now())

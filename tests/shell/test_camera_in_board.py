@@ -20,13 +20,13 @@ import pytest
 from commboard.adapters.camera_spec import mesh_detector, source_opener
 from commboard.adapters.camera_worker import VisionFeed
 from commboard.effects import Banner
-from commboard.profiles import load_profile
+from commboard.settings.profiles import load_profile
 from commboard.shell import app
-from commboard.shell.calibration_screen import CalibrationScreen
-from commboard.shell.camera_view import CameraView
-from commboard.shell.carer_menu import menu_entries
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.loop import BoardLoop
+from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
+from commboard.shell.screens.camera_view.camera_view import CameraView
+from commboard.shell.screens.carer_menu.carer_menu import menu_entries
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.vision.frames import Frame, FrameSource
 
@@ -101,7 +101,7 @@ def test_camera_unplugged_mid_run_keeps_the_board_and_the_keyboard_and_then_reco
     keys = tmp_path / "keys.txt"
     keys.write_text("6.0 down select\n6.6 up select\n", encoding="utf-8")
     loop = board("--camera", "none", "--input-script", str(keys), "--max-seconds", "14")
-    real = source_opener(f"synthetic:{script}", size=(640, 480), fps=15.0, virtual_clock=True)
+    real = source_opener(f"synthetic:{script}", size=(640, 480), fps=15.0, clock=loop.p.clock)
     assert real is not None
     opened: list[float] = []
 
@@ -111,9 +111,9 @@ def test_camera_unplugged_mid_run_keeps_the_board_and_the_keyboard_and_then_reco
         assert source is not None
         return Unplugged(source, fail_at=loop.start + 5.0) if len(opened) == 1 else source
 
-    feed = VisionFeed(open_camera, mesh_detector, virtual_clock=True, start_t=loop.start)
+    feed = VisionFeed(open_camera, mesh_detector, clock=loop.p.clock, start_t=loop.start)
     loop.eyes = loop.p.eyes = EyeInput(
-        feed, BlinkSwitch(loop.settings.blink), camera="synthetic", virtual_clock=True, fps=15.0
+        feed, BlinkSwitch(loop.settings.blink), clock=loop.p.clock, camera="synthetic", fps=15.0
     )
     banners = shown_banners(loop)
     try:

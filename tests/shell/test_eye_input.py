@@ -13,12 +13,18 @@ import pytest
 
 from commboard.control.eye_policy import FACE_BANNER
 from commboard.effects import PauseReason
-from commboard.settings import BlinkSettings
+from commboard.settings import BlinkSettings, FaceLost
 from commboard.shell.eye_input import EyeInput
 from commboard.testing import RecordingEyeHost, ScriptedFeed, ScriptedSamples
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
 EyeBoard = Callable[..., tuple[RecordingEyeHost, ScriptedFeed, EyeInput]]
+
+
+class MenuLike:
+    """A carer screen that does not take switch presses (like the carer menu)."""
+
+    wants_switches = False
 
 
 def ok(t: float = 0.0) -> CameraStatus:
@@ -58,7 +64,7 @@ def test_face_lost_pauses_scanning_and_says_so_until_the_face_returns(eye_board:
 
 
 def test_keep_scanning_setting_shows_the_words_but_does_not_pause(eye_board: EyeBoard) -> None:
-    host, feed, eyes = eye_board(blink=BlinkSettings(face_lost="keep"))
+    host, feed, eyes = eye_board(blink=BlinkSettings(face_lost=FaceLost.KEEP))
     feed.items.append(ok())
     host.play(feed, eyes, ScriptedSamples().open(1.0).no_face(2.0).samples())
     assert not host.session.paused
@@ -140,7 +146,7 @@ def test_a_pause_is_never_lifted_under_an_open_carer_screen(eye_board: EyeBoard)
     feed.items.append(ok())
     host.play(feed, eyes, ScriptedSamples().open(1.0).no_face(1.5).samples())
     assert host.session.paused
-    host.screens.append(object())  # the carer opened the menu (the loop holds its pause)
+    host.screens.append(MenuLike())  # the carer opened the menu (the loop holds its pause)
     host.perform(host.pauses.hold(PauseReason.CARER_SCREEN, 2.5, host.session))
     host.play(feed, eyes, ScriptedSamples(start_t=2.5).open(1.0).samples())
     assert host.session.paused

@@ -25,6 +25,12 @@ def ok(t: float = 0.0) -> CameraStatus:
     return CameraStatus(t, CameraState.OK, "Camera working")
 
 
+class CameraViewLike:
+    """A carer screen that does not take switch presses (like the menu or the camera view)."""
+
+    wants_switches = False
+
+
 class TryOut:
     """A carer screen that takes switch presses (like the settings try-out)."""
 
@@ -40,7 +46,7 @@ def test_a_long_closure_at_the_camera_view_neither_rests_nor_undoes(eye_board: E
     host.play(feed, eyes, ScriptedSamples().open(3.0).closed(1.0).open(2.0).samples())
     assert [s["source"] for s in host.of("select")] == ["blink"], "the patient chose a cell"
 
-    host.screens.append(object())  # the carer opens the camera view
+    host.screens.append(CameraViewLike())  # the carer opens the camera view
     host.play(feed, eyes, ScriptedSamples(start_t=6.0).open(1.0).closed(4.0).open(1.0).samples())
     assert not host.of("undo"), "the patient's earlier choice is not undone"
     assert not host.of("rest")
@@ -59,7 +65,7 @@ def test_a_closure_begun_before_the_screen_opened_selects_nothing_after_it_close
     host, feed, eyes = eye_board()
     feed.items.append(ok())
     host.play(feed, eyes, ScriptedSamples().open(3.0).closed(0.3).samples())
-    host.screens.append(object())
+    host.screens.append(CameraViewLike())
     host.play(feed, eyes, ScriptedSamples(start_t=3.3).closed(2.0).samples())
     host.screens.clear()
     host.perform(host.session.resume(5.3))
@@ -82,7 +88,7 @@ def test_the_settings_try_out_still_gets_blink_presses(eye_board: EyeBoard) -> N
 def test_a_lost_camera_under_a_carer_screen_is_still_reported(eye_board: EyeBoard) -> None:
     host, feed, eyes = eye_board()
     feed.items.append(ok())
-    host.screens.append(object())
+    host.screens.append(CameraViewLike())
     host.play(feed, eyes, ScriptedSamples().open(1.0).samples())
     feed.items.append(CameraStatus(1.5, CameraState.LOST, "Camera lost — using keyboard switch"))
     eyes.frame(host, 1.5)

@@ -15,14 +15,14 @@ import pygame
 import pytest
 
 from commboard.cli import main
-from commboard.shell.carer_menu import (
+from commboard.shell.loop import BoardLoop
+from commboard.shell.screens.carer_menu.carer_menu import (
     CarerMenu,
     LayoutPicker,
     QuitConfirm,
-    button_rects,
     menu_entries,
 )
-from commboard.shell.loop import BoardLoop
+from commboard.shell.screens.carer_menu.menu_paint import button_rects
 from commboard.speech import NullSpeaker
 from commboard.testing import measure_wav
 

@@ -15,13 +15,13 @@ from pathlib import Path
 import pygame
 import pytest
 
-from commboard.profiles import load_profile
-from commboard.settings import BlinkSettings
-from commboard.shell.camera_view import CameraView
-from commboard.shell.cue_sound import CueSound, tone
+from commboard.settings import Auditory, BlinkSettings, FaceLost, ScanPattern
+from commboard.settings.profiles import load_profile
+from commboard.shell.audio.cue_sound import CueSound, tone
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.loop import BoardLoop
-from commboard.shell.settings_screen import SettingsScreen
+from commboard.shell.screens.camera_view.camera_view import CameraView
+from commboard.shell.screens.settings.settings_screen import SettingsScreen
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.testing import RecordingBeeper, RecordingSpeaker, ScriptedFeed, ScriptedSamples
 from commboard.vision.sample import CameraState, CameraStatus
@@ -61,8 +61,8 @@ def events(tmp_path: Path, kind: str) -> list[dict[str, object]]:
     return [e for e in map(json.loads, lines) if e["type"] == kind]
 
 
-def auditory(loop: BoardLoop, mode: str) -> None:
-    scan = replace(loop.settings.scan, auditory=mode, pattern="linear", interval_s=1.0)
+def auditory(loop: BoardLoop, mode: Auditory) -> None:
+    scan = replace(loop.settings.scan, auditory=mode, pattern=ScanPattern.LINEAR, interval_s=1.0)
     loop.apply_settings(replace(loop.settings, scan=scan))
 
 
@@ -76,10 +76,15 @@ def run_steps(loop: BoardLoop, seconds: float) -> None:
 
 @pytest.mark.parametrize(
     ("mode", "labels", "beeps"),
-    [("beep", False, True), ("both", True, True), ("labels", True, False), ("off", False, False)],
+    [
+        (Auditory.BEEP, False, True),
+        (Auditory.BOTH, True, True),
+        (Auditory.LABELS, True, False),
+        (Auditory.OFF, False, False),
+    ],
 )
 def test_each_auditory_mode_speaks_and_beeps_as_named(
-    board: BoardLoop, mode: str, labels: bool, beeps: bool
+    board: BoardLoop, mode: Auditory, labels: bool, beeps: bool
 ) -> None:
     auditory(board, mode)
     run_steps(board, 3.0)  # about three scan steps
@@ -96,7 +101,7 @@ def test_no_beep_while_a_message_is_being_spoken(board: BoardLoop) -> None:
     speaker, beeper = board.p.speaker, board.p.cue_sound
     assert isinstance(speaker, RecordingSpeaker) and isinstance(beeper, RecordingBeeper)
     speaker.say("I am thirsty")  # still playing
-    auditory(board, "beep")
+    auditory(board, Auditory.BEEP)
     run_steps(board, 3.0)
     assert beeper.beeps == 0
     speaker.finish()
@@ -108,7 +113,7 @@ def test_a_missing_sound_card_shows_once_and_scanning_goes_on(
     board: BoardLoop, tmp_path: Path
 ) -> None:
     board.p.cue_sound = RecordingBeeper(problem="no audio device")
-    auditory(board, "beep")
+    auditory(board, Auditory.BEEP)
     run_steps(board, 3.0)
     assert board.session.highlighted
     assert board.view is not None
@@ -183,19 +188,19 @@ def face_banners(loop: BoardLoop) -> list[str]:
     return [b.text for b in loop.view.banners if "face" in b.text.lower()]
 
 
-@pytest.mark.parametrize("face_lost", ["pause", "keep"])
-def test_a_lost_face_is_said_by_one_banner(board: BoardLoop, face_lost: str) -> None:
+@pytest.mark.parametrize("face_lost", list(FaceLost))
+def test_a_lost_face_is_said_by_one_banner(board: BoardLoop, face_lost: FaceLost) -> None:
     blink = BlinkSettings(face_lost=face_lost)
     board.apply_settings(replace(board.settings, blink=blink))
     t0 = board.now
     samples = ScriptedSamples(start_t=t0).open(1.0).no_face(3.0).open(1.0).samples()
     feed = ScriptedFeed([CameraStatus(t0, CameraState.OK, "Camera working"), *samples])
-    board.eyes = EyeInput(feed, BlinkSwitch(blink), camera="fake", virtual_clock=True)
+    board.eyes = EyeInput(feed, BlinkSwitch(blink), clock=board.p.clock, camera="fake")
     for sample in samples[: 30 * 3]:  # until 2 s after the face went
         step(board, sample.t - board.now)
     assert face_banners(board) and len(face_banners(board)) == 1, face_banners(board)
     assert "can't see your face" in face_banners(board)[0]
-    assert board.session.paused is (face_lost == "pause")
+    assert board.session.paused is (face_lost == FaceLost.PAUSE)
     for sample in samples[30 * 3 :]:
         step(board, sample.t - board.now)
     assert face_banners(board) == [] and not board.session.paused

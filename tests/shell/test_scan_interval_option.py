@@ -2,7 +2,7 @@
 
 A scan interval of 0 would flash the highlight faster than anyone can react;
 100 s would leave the patient waiting minutes for a phrase.  Both are clamped
-(``commboard.profiles.with_value``) and the board says so on screen and in the
+(``commboard.settings.values.with_value``) and the board says so on screen and in the
 event log.
 """
 
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from commboard.cli import build_parser
+from commboard.cli import parse_options
 from commboard.effects import Banner
-from commboard.settings import describe
+from commboard.settings.fields import describe
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 
@@ -25,7 +25,7 @@ LOW, HIGH = META.min, META.max  # the clinical range a profile value is held to
 
 def run_board(tmp_path: Path, interval: str) -> tuple[BoardLoop, list[dict[str, object]]]:
     log = tmp_path / "events.jsonl"
-    args = build_parser().parse_args(
+    args = parse_options(
         ["run", "--headless", "--virtual-clock", "--camera", "none", "--speech", "none",
          "--history", str(tmp_path / "h.jsonl"), "--event-log", str(log),
          "--scan-interval", interval, "--max-seconds", "30"]

@@ -24,7 +24,7 @@ def board(start_board: Callable[..., BoardLoop]) -> tuple[BoardLoop, ScriptedFee
     loop = start_board(draw=False)
     feed = ScriptedFeed()
     loop.eyes = EyeInput(
-        feed, BlinkSwitch(loop.settings.blink), camera="index:0", virtual_clock=True
+        feed, BlinkSwitch(loop.settings.blink), clock=loop.p.clock, camera="index:0"
     )
     loop.safe_frame(loop.p.clock.now())
     return loop, feed

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from commboard.settings import BlinkSettings
+from commboard.settings import BlinkSettings, Eye
 from commboard.signals.calibration import calibrate, recommended_hold
 from commboard.testing import ScriptedSamples
 from commboard.vision.sample import EyeSample
@@ -94,7 +94,7 @@ def test_one_eye_mode_calibrates_that_eye() -> None:
     open_phase = script.open(3.0, ear_left=0.33).samples()
     closed_phase = script.closed(3.0, eyes="left").samples()[len(open_phase) :]
     blink_phase = script.open(30.0, ear_left=0.33).samples()[len(open_phase) + 90 :]
-    result = calibrate(open_phase, closed_phase, blink_phase, BlinkSettings(eye="left"))
+    result = calibrate(open_phase, closed_phase, blink_phase, BlinkSettings(eye=Eye.LEFT))
     assert result.open_level == pytest.approx(0.33, abs=0.005)
     assert result.closed_level == pytest.approx(SHUT, abs=0.005)
     assert any("no blinks" in p for p in result.problems)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from commboard.effects import Log
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
-from commboard.settings import BlinkSettings
+from commboard.settings import BlinkSettings, Eye
 from commboard.signals.blink_switch import BlinkSwitch, RestRequest, WakeRequest
 from commboard.testing import ScriptedSamples
 
@@ -78,14 +78,14 @@ def test_a_closure_just_over_the_hold_selects_and_one_just_under_does_not() -> N
     ],
 )
 def test_one_eye_modes(eye: str, shut: str, selects: bool) -> None:
-    outs = run(ScriptedSamples().open(1.0).closed(1.0, eyes=shut).open(1.0), replace(BASE, eye=eye))
+    outs = run(ScriptedSamples().open(1.0).closed(1.0, eyes=shut).open(1.0), replace(BASE, eye=Eye(eye)))
     assert len(downs(outs)) == int(selects)
 
 
 def test_one_eye_mode_ignores_the_other_eye_missing() -> None:
     script = ScriptedSamples().open(1.0, ear_right=None).closed(1.0, eyes="left", ear_right=None)
-    assert len(downs(run(script.open(1.0, ear_right=None), replace(BASE, eye="left")))) == 1
-    assert downs(run(script, replace(BASE, eye="both"))) == []
+    assert len(downs(run(script.open(1.0, ear_right=None), replace(BASE, eye=Eye.LEFT)))) == 1
+    assert downs(run(script, replace(BASE, eye=Eye.BOTH))) == []
 
 
 def test_inverse_mode_selects_on_held_opening_not_on_closure() -> None:
@@ -239,14 +239,14 @@ def test_older_or_repeated_samples_are_ignored() -> None:
     fps=st.sampled_from([15.0, 24.0, 30.0, 60.0]),
     gaps=st.lists(st.floats(0.2, 3.0), min_size=1, max_size=8),
     fractions=st.lists(st.floats(0.0, 0.999), min_size=8, max_size=8),
-    eye=st.sampled_from(["both", "either", "left", "right"]),
+    eye=st.sampled_from(list(Eye)),
 )
 def test_no_closure_shorter_than_the_hold_ever_selects(
-    hold: float, fps: float, gaps: list[float], fractions: list[float], eye: str
+    hold: float, fps: float, gaps: list[float], fractions: list[float], eye: Eye
 ) -> None:
     """Each closure lasts fewer whole frames than the hold (a frame = 1/fps of closure)."""
     script = ScriptedSamples(fps=fps).open(1.0)
-    shut = "left" if eye == "left" else "right" if eye == "right" else "both"
+    shut = "left" if eye == Eye.LEFT else "right" if eye == Eye.RIGHT else "both"
     frames_below_hold = max(0, int(hold * fps - 1e-9))
     for gap, fraction in zip(gaps, fractions, strict=False):
         n = int(fraction * (frames_below_hold + 1))
@@ -270,9 +270,9 @@ def test_changing_how_closure_is_read_mid_hold_releases_the_switch_once() -> Non
     samples = ScriptedSamples().open(1.0).closed(0.8).samples()
     outs = [o for s in samples for o in switch.update(s)]
     assert sum(isinstance(o, SwitchDown) for o in outs) == 1
-    switch.set_settings(replace(BASE, eye="left"))
+    switch.set_settings(replace(BASE, eye=Eye.LEFT))
     later = ScriptedSamples(start_t=samples[-1].t + FRAME).closed(1.0).open(1.0).samples()
     outs = [o for s in later for o in switch.update(s)]
     assert [type(o).__name__ for o in outs if isinstance(o, SwitchDown | SwitchUp)] == ["SwitchUp"]
-    switch.set_settings(replace(BASE, eye="left", hold_s=0.6))  # timing only: nothing abandoned
+    switch.set_settings(replace(BASE, eye=Eye.LEFT, hold_s=0.6))  # timing only: nothing abandoned
     assert switch.update(ScriptedSamples(start_t=later[-1].t + FRAME).open(0.1).samples()[0]) == []

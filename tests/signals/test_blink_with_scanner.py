@@ -7,13 +7,13 @@ from commboard.effects import Activate, Effect
 from commboard.events import SwitchDown, SwitchUp
 from commboard.scanning.engine import Scanner
 from commboard.scanning.plans import build_plan
-from commboard.settings import BlinkSettings, ScanSettings
+from commboard.settings import BlinkSettings, ScanPattern, ScanSettings
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.testing import ScriptedSamples
 
 ALARM = 3
 SCAN = ScanSettings(
-    pattern="linear",
+    pattern=ScanPattern.LINEAR,
     interval_s=1.0,
     first_extra_s=0.0,
     passes=10,
@@ -40,7 +40,7 @@ def activations(script: ScriptedSamples) -> list[tuple[float, int]]:
     )
     page = Page("p", "Page", 1, 4, cells)
     scanner = Scanner(SCAN, lambda i: cells[i].hold_s)
-    scanner.load(build_plan(page, "linear"), 0.0)
+    scanner.load(build_plan(page, ScanPattern.LINEAR), 0.0)
     blink = BlinkSwitch(BlinkSettings(adaptive_hold=False))
     chosen: list[tuple[float, int]] = []
     for sample in script.samples():

@@ -1,6 +1,7 @@
 """A stand-in for ``aplay`` that takes as long as the sound lasts (this machine has no sound card).
 
-Usage: ``paced_player.py [aplay options] FILE``.  Appends JSON lines to the
+Usage: ``paced_player.py [aplay options] FILE`` (``-``: the WAV on standard input, as
+``aplay -`` reads it; the log names the file that standard input was opened from).  Appends JSON lines to the
 file named by ``$PACED_PLAYER_LOG``: ``{"event": "start", ...}`` when it
 begins and ``{"event": "end", ...}`` only if it plays to the end.  While the
 file named by ``$PACED_PLAYER_UNPLUGGED`` exists it fails the way aplay does
@@ -22,11 +23,14 @@ def note(**fields: object) -> None:
 
 def main() -> None:
     path = sys.argv[-1]
+    source = sys.stdin.buffer if path == "-" else path
+    if path == "-":  # the file the board opened for us (deleted by now: no words left behind)
+        path = os.readlink("/proc/self/fd/0").removesuffix(" (deleted)")
     unplugged = os.environ.get("PACED_PLAYER_UNPLUGGED", "")
     if unplugged and os.path.exists(unplugged):  # act out a speaker that was unplugged
         print("aplay: main:831: audio open error: No such file or directory", file=sys.stderr)
         sys.exit(1)
-    with wave.open(path) as w:
+    with wave.open(source) as w:
         duration = w.getnframes() / w.getframerate()
     note(event="start", path=path, duration=duration)
     end = time.monotonic() + duration

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from commboard.adapters.camera_worker import open_vision
+from commboard.clock import VirtualClock
 from commboard.events import SwitchDown
 from commboard.settings import BlinkSettings
 from commboard.signals.blink_switch import BlinkSwitch
@@ -43,7 +44,7 @@ SCRIPT = """\
 def test_long_closures_on_real_pixels_select_and_nothing_else_does(tmp_path) -> None:
     script = tmp_path / "face.txt"
     script.write_text(SCRIPT)
-    feed = open_vision(f"synthetic:{script}", virtual_clock=True, size=(640, 480), fps=30.0,
+    feed = open_vision(f"synthetic:{script}", clock=VirtualClock(0.0), size=(640, 480), fps=30.0,
                        start_t=0.0)  # fmt: skip
     feed.start()
     switch = BlinkSwitch(BlinkSettings())

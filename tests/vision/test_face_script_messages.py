@@ -8,6 +8,7 @@ import pytest
 
 from commboard.adapters.camera_worker import open_vision
 from commboard.adapters.synthetic_face import load_script
+from commboard.clock import VirtualClock
 from commboard.vision.face_script import parse_script
 from commboard.vision.sample import CameraState, CameraStatus
 
@@ -40,7 +41,7 @@ def test_a_script_that_is_not_text_is_reported(tmp_path: Path) -> None:
 def test_the_board_feed_reports_the_plain_reason_and_never_raises(tmp_path: Path) -> None:
     script = tmp_path / "face.txt"
     script.write_text("2.0 0.15 close\nthis is garbage\n", encoding="utf-8")
-    feed = open_vision(f"synthetic:{script}", virtual_clock=True, size=(640, 480), fps=30.0,
+    feed = open_vision(f"synthetic:{script}", clock=VirtualClock(0.0), size=(640, 480), fps=30.0,
                        start_t=0.0)  # fmt: skip
     try:
         feed.start()

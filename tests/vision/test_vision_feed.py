@@ -11,6 +11,7 @@ import pytest
 
 from commboard.adapters.camera_worker import VisionFeed, open_vision
 from commboard.adapters.synthetic_face import make_animator, write_script_video
+from commboard.clock import MonotonicClock, VirtualClock
 from commboard.vision.face_script import parse_script
 from commboard.vision.frames import Frame
 from commboard.vision.pipeline import QUEUE_SAMPLES
@@ -33,7 +34,9 @@ def video(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(spec: str, until: float, step: float = 0.25, start_t: float = 10.0) -> list:
-    feed = open_vision(spec, virtual_clock=True, size=(640, 480), fps=30.0, start_t=start_t)
+    feed = open_vision(
+        spec, clock=VirtualClock(start_t), size=(640, 480), fps=30.0, start_t=start_t
+    )
     feed.start()
     items = []
     t = start_t
@@ -68,7 +71,9 @@ def test_video_samples_show_the_closure_and_the_missing_face(video: Path) -> Non
 
 
 def test_drain_processes_only_frames_up_to_now(video: Path) -> None:
-    feed = open_vision(f"video:{video}", virtual_clock=True, size=(640, 480), fps=30, start_t=0)
+    feed = open_vision(
+        f"video:{video}", clock=VirtualClock(0.0), size=(640, 480), fps=30, start_t=0
+    )
     feed.start()
     first = [i for i in feed.drain(0.5) if isinstance(i, EyeSample)]
     assert [s.t for s in first] == pytest.approx([n / FPS for n in range(8)])  # 0 .. 0.467
@@ -160,7 +165,7 @@ def _opener(plan: list[int | None]) -> tuple[Callable[[float], FlakyCamera | Non
 
 def test_camera_lost_then_back_in_virtual_clock() -> None:
     opener, opened = _opener([10, None, 1000])
-    feed = VisionFeed(opener, StillFace, virtual_clock=True, start_t=0.0, reconnect_s=2.0)
+    feed = VisionFeed(opener, StillFace, clock=VirtualClock(0.0), start_t=0.0, reconnect_s=2.0)
     feed.start()
     items = []
     for k in range(1, 41):
@@ -186,8 +191,8 @@ def test_camera_lost_then_back_in_virtual_clock() -> None:
 
 def test_camera_lost_then_back_in_real_time() -> None:
     opener, _ = _opener([5, 1000])
-    feed = VisionFeed(opener, StillFace, virtual_clock=False, start_t=time.monotonic(),
-                      reconnect_s=0.2)  # fmt: skip
+    clock = MonotonicClock()
+    feed = VisionFeed(opener, StillFace, clock=clock, start_t=clock.now(), reconnect_s=0.2)
     feed.start()
     states: list[CameraState] = []
     deadline = time.monotonic() + 10.0
@@ -201,7 +206,8 @@ def test_camera_lost_then_back_in_real_time() -> None:
 
 def test_real_time_queue_keeps_only_the_newest_samples() -> None:
     opener, opened = _opener([QUEUE_SAMPLES * 3])
-    feed = VisionFeed(opener, StillFace, virtual_clock=False, start_t=time.monotonic())
+    clock = MonotonicClock()
+    feed = VisionFeed(opener, StillFace, clock=clock, start_t=clock.now())
     feed.start()
     deadline = time.monotonic() + 10.0
     while (
@@ -220,7 +226,8 @@ def test_real_time_queue_keeps_only_the_newest_samples() -> None:
 
 def test_error_on_one_frame_is_reported_and_the_feed_goes_on() -> None:
     opener, _ = _opener([100])
-    feed = VisionFeed(opener, lambda: StillFace(fail_on=(5,)), virtual_clock=True, start_t=0.0)
+    clock = VirtualClock(0.0)
+    feed = VisionFeed(opener, lambda: StillFace(fail_on=(5,)), clock=clock, start_t=0.0)
     feed.start()
     items = feed.drain(1.0)
     feed.close()
@@ -237,7 +244,8 @@ def test_real_time_video_skips_the_frames_it_is_late_for(video: Path) -> None:
     from commboard.adapters.opencv_frames import VideoFileSource
 
     now = [100.0]
-    source = VideoFileSource(str(video), virtual_clock=False, start_t=100.0, clock=lambda: now[0])
+    clock = MonotonicClock(read=lambda: now[0])  # real time that the test moves
+    source = VideoFileSource(str(video), clock=clock, start_t=100.0)
     first = source.read()
     now[0] = 101.0  # the loop stalled for a second: 15 frames are due at once
     late = source.read()
@@ -261,8 +269,8 @@ def test_real_time_synthetic_camera_delivers_the_newest_frame() -> None:
     now = [50.0]
     script = parse_script("2 1 close\n")
     animator = Recorder()
-    source = SyntheticFaceSource(script, animator, 30.0, virtual_clock=False, start_t=50.0,  # type: ignore[arg-type]
-                                 clock=lambda: now[0])  # fmt: skip
+    clock = MonotonicClock(read=lambda: now[0])  # real time that the test moves
+    source = SyntheticFaceSource(script, animator, 30.0, clock=clock, start_t=50.0)  # type: ignore[arg-type]
     source.read()
     now[0] = 52.5
     frame = source.read()

@@ -1,0 +1,45 @@
+"""Typed, versioned settings for one patient: what can be set, and how it is kept.
+
+One concept per module:
+
+- ``fields``: the settings themselves (frozen sections, ``Meta``, the choice
+  enums, ``describe`` / ``get`` / ``FIELDS`` by dotted key);
+- ``values``: one value parsed, clamped and stepped, and ``SettingsProblem``;
+- ``migration``: which settings version a mapping is, and old versions upgraded;
+- ``mapping``: a whole profile as a plain mapping to ``Settings`` and back;
+- ``profiles``: profile files on disk (paths, reading, atomic saving, corrupt copies);
+- ``command``: ``commboard settings show | set | reset``.
+
+Only the types most code needs are re-exported here; import anything else
+from its module.
+"""
+
+from commboard.settings.fields import (
+    Auditory,
+    BlinkSettings,
+    DisplaySettings,
+    Eye,
+    FaceLost,
+    Meta,
+    ScanMode,
+    ScanPattern,
+    ScanSettings,
+    ScanStart,
+    Settings,
+    SpeechSettings,
+)
+
+__all__ = [
+    "Auditory",
+    "BlinkSettings",
+    "DisplaySettings",
+    "Eye",
+    "FaceLost",
+    "Meta",
+    "ScanMode",
+    "ScanPattern",
+    "ScanSettings",
+    "ScanStart",
+    "Settings",
+    "SpeechSettings",
+]

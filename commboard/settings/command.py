@@ -1,0 +1,99 @@
+"""``commboard settings show | set | reset``: a therapist's or script's way to a profile.
+
+Prints values with their units, changes one value (clamped into its range, with
+a warning on stderr) or resets one or all, and saves through
+``commboard.settings.profiles.save_profile`` so the file is written atomically with a
+``.bak`` of the previous one.  See ``docs/settings.md``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from commboard.settings.fields import FIELDS, Settings, get
+from commboard.settings.profiles import profile_path, read_settings_file, save_profile
+from commboard.settings.values import (
+    SettingsProblem,
+    UnknownSettingError,
+    reset_value,
+    unknown_key_message,
+    with_value,
+)
+
+
+def _show_value(key: str, value: Any) -> str:
+    unit = FIELDS[key].meta.unit
+    text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    return f"{text} {unit}" if unit and not isinstance(value, str) else text
+
+
+def _warn(*problems: SettingsProblem | str) -> None:
+    for p in problems:
+        print(f"commboard: {p}", file=sys.stderr)
+
+
+def _show(args: Any, settings: Settings, path: Path) -> int:
+    if args.key:
+        print(_show_value(args.key, get(settings, args.key)))
+        return 0
+    state = "" if path.exists() else " (not saved yet: defaults)"
+    print(f"# profile {args.profile}: {path}{state}")
+    for key in FIELDS:
+        print(f"{key} = {_show_value(key, get(settings, key))}")
+    for key, value in settings.unknown:
+        print(f"# unknown, kept: {key} = {value!r}")
+    return 0
+
+
+def _change(args: Any, settings: Settings) -> tuple[Settings, str | None]:
+    if args.action == "set":
+        return with_value(settings, args.key, args.value, refuse_out_of_range=True)
+    if args.key:
+        return reset_value(settings, args.key), None
+    return Settings(unknown=settings.unknown), None
+
+
+def _usage_error(args: Any) -> str | None:
+    if args.action == "set" and (args.key is None or args.value is None):
+        return "usage: commboard settings set KEY VALUE [--profile NAME]"
+    if args.action != "set" and args.value is not None:
+        return f"usage: commboard settings {args.action} [KEY] [--profile NAME]"
+    if args.key is not None and args.key not in FIELDS:
+        raise UnknownSettingError(unknown_key_message(args.key))
+    return None
+
+
+def settings_command(args: Any) -> int:
+    """``commboard settings show [KEY] | set KEY VALUE | reset [KEY] [--profile NAME]``.
+
+    Exit codes: 0 done (warnings, e.g. a clamped value, go to stderr); 1 the
+    key, value or profile is wrong, the profile file could not be read (show)
+    or saved; 2 wrong arguments.
+    """
+    try:
+        usage = _usage_error(args)
+        if usage:
+            _warn(usage)
+            return 2
+        path = profile_path(args.profile)
+        settings, problems = read_settings_file(path)
+        _warn(*problems)
+        if args.action == "show":
+            return _show(args, settings, path) or int(any(p.severity == "error" for p in problems))
+        settings, warning = _change(args, settings)
+        _warn(*[warning] if warning else [])
+        notes: list[SettingsProblem] = []
+        saved = save_profile(args.profile, settings, notes=notes)
+        _warn(*notes)
+    except (ValueError, UnknownSettingError, OSError) as e:
+        _warn(str(e))
+        return 1
+    shown = (
+        f"{args.key} = {_show_value(args.key, get(settings, args.key))}"
+        if args.key
+        else "all settings reset"
+    )
+    print(f"{shown} (saved to {saved})")
+    return 0

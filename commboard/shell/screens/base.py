@@ -1,0 +1,141 @@
+"""What every carer screen answers to, and what it may reach on the running board.
+
+A screen receives the carer's keys and clicks, draws itself over the board,
+and answers with an ``Outcome``.  While any screen is open the board's
+scanning is paused and the patient's switch goes nowhere (unless the screen
+``wants_switches``).  Screens reach the rest of the board only through
+``ShellContext``, and the camera only through ``CameraAccess``, so a new
+screen needs no change to the loop: add a ``MenuEntry`` in
+``carer_menu.menu_entries``.  The loop and ``screen_timeout`` read the
+``Screen`` protocol's members directly: every screen declares all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pygame
+
+from commboard.adapters.pygame_input import UiEvent
+from commboard.settings import Settings
+from commboard.shell.screens.camera_view.camera_picture import Picture
+from commboard.shell.screens.text_fit import TextCache
+from commboard.vision.sample import CameraState, EyeSample
+
+
+@dataclass(frozen=True, slots=True)
+class Stay:
+    """Keep this screen open (redraw it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Close:
+    """Close this screen, back to the one below (the board if none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CloseAll:
+    """Close every carer screen: back to the board, scanning resumes."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuitBoard:
+    """Stop the board (only after the carer confirmed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Open:
+    """Open another screen on top of this one."""
+
+    screen: Screen
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLayout:
+    """Load another layout (falls back to the default with a banner if it is broken)."""
+
+    path: Path
+
+
+Outcome = Stay | Close | CloseAll | QuitBoard | Open | ChangeLayout
+
+
+class CameraAccess(Protocol):
+    """What carer screens use of the board's camera input (``shell.eye_input.EyeInput``)."""
+
+    @property
+    def state(self) -> CameraState:
+        """Whether the camera is starting, working, lost or missing."""
+
+    def picture(self) -> Picture | None:
+        """The newest frame with its eye sample (memory only), None before the first."""
+
+    def status_text(self) -> str:
+        """The camera's part of the status line, in words."""
+
+    def record(self, tap: Callable[[EyeSample], None] | None) -> None:
+        """Send every eye sample to ``tap`` instead of the blink switch (None: back to it)."""
+
+    def say(self, text: str) -> None:
+        """Speak to the patient (calibration talks them through its phases)."""
+
+
+class ShellContext(Protocol):
+    """What a carer screen may read or change on the running board."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings from now on (the settings screen's live changes)."""
+
+    @property
+    def layouts_root(self) -> Path: ...
+
+    @property
+    def profile(self) -> str:
+        """The patient profile the settings screen and calibration save to (``--profile``)."""
+
+    @property
+    def eyes(self) -> CameraAccess | None:
+        """The board's camera input, None when it runs without a camera."""
+
+
+class Screen(Protocol):
+    """A carer screen drawn over the board.  Every member is declared by every screen."""
+
+    @property
+    def wants_text(self) -> bool:
+        """True while typing: every key arrives as ``Key`` (none is a switch)."""
+
+    @property
+    def wants_switches(self) -> bool:
+        """True while the patient's switch presses go to this screen (the settings try-out)."""
+
+    @property
+    def idle_timeout_s(self) -> float | None:
+        """Closed by the loop after this long without carer input; None: never (calibration)."""
+
+    def timeout_note(self) -> str | None:
+        """What closing it for want of input loses, for the log and the notice (None: nothing)."""
+
+    def handle(self, event: UiEvent, now: float) -> Outcome:
+        """React to one carer input."""
+
+    def draw(self, surface: pygame.Surface, texts: TextCache, now: float) -> None:
+        """Draw over the (already drawn) board."""
+
+    def next_deadline(self, now: float) -> float | None:
+        """When it needs redrawing by itself (a live camera view), None if only on input."""
+
+
+@dataclass(frozen=True, slots=True)
+class MenuEntry:
+    """One line of the carer menu: a letter to press, a label, what it opens or does."""
+
+    shortcut: str
+    label: str
+    choose: Callable[[ShellContext], Outcome]

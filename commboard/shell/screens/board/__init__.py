@@ -1,0 +1,1 @@
+"""The patient's board: painting its render model, the eye indicator, and pictures of it."""

@@ -1,0 +1,241 @@
+"""Paints a ``BoardView`` (the patient's board) with pygame.
+
+Text is fitted and cached by ``screens.text_fit``; a scanning frame is a
+fill, a few dozen rectangles and blits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pygame
+
+from commboard.control.board_view import BoardView, CellView, Rect, lit_frames, ring_px
+from commboard.effects import Banner
+from commboard.shell.screens.text_fit import (
+    INK,
+    MIN_FONT_PX,
+    PAPER,
+    TextCache,
+    blit_in,
+    color,
+    ink_for,
+)
+
+BACKGROUND = (11, 15, 20)
+CELL = (241, 243, 244)  # cells without a layout colour: near white, black text
+MESSAGE_BG = (255, 255, 255)
+SAID_BG = (209, 233, 255)
+STATUS_BG = (32, 38, 46)
+STATUS_INK = (235, 238, 241)
+# Banners must never look like the scan highlight (a yellow cell, black frame)
+# or like a cell: dark fill, white words (contrast 11:1 and more), a light
+# edge to stand out from the dark background, and a sign drawn at the left: a
+# warning triangle with "!", or a circle with "i".  (fill, edge) per level.
+BANNER_STYLES = {
+    "warning": ((24, 48, 120), (235, 240, 248)),
+    "info": ((52, 58, 68), (160, 168, 178)),
+}
+BANNER_INK = PAPER
+ALARM_COLORS = ((200, 0, 0), (255, 255, 255))
+CELL_TEXT_SHARE = 0.55  # largest label: this fraction of the cell height (one line)
+
+
+class BoardRenderer:
+    """Draws board frames onto a surface."""
+
+    def __init__(self, surface: pygame.Surface, texts: TextCache | None = None) -> None:
+        self.surface = surface
+        self.texts = texts or TextCache()
+        self._dst = surface  # what the painters below draw on
+        self._base: pygame.Surface | None = None
+        self._base_view: BoardView | None = None
+        self._label_px: dict[int, int] = {}
+
+    def draw(self, view: BoardView) -> None:
+        """Paint one frame: the cached unhighlighted board, then the highlighted cells.
+
+        While scanning only the highlight moves, so the rest of the board is
+        painted once into ``_base`` and reused until something else changes.
+        """
+        if view.alarm is not None:
+            self._alarm(view)
+            return
+        base = replace(view, cells=tuple(replace(c, highlighted=False) for c in view.cells))
+        if self._base is None or base != self._base_view:
+            if self._base is None or self._base.get_size() != self.surface.get_size():
+                # Same pixel format as the screen, so the per-frame blit is a plain copy.
+                self._base = pygame.Surface(self.surface.get_size(), 0, self.surface)
+            self._paint_base(self._base, base)
+            self._base_view = base
+        self.surface.blit(self._base, (0, 0))
+        self._dst = self.surface
+        frames = lit_frames(view)
+        lit = [c for c in view.cells if c.index in frames]
+        grid = pygame.Rect(view.grid_rect)
+        ring = ring_px(view)
+        # All white rings first, then the frames: a lit neighbour's ring never covers a frame.
+        for cell in lit:
+            outer = pygame.Rect(frames[cell.index]).inflate(2 * ring, 2 * ring)
+            pygame.draw.rect(self.surface, PAPER, outer.clip(grid), border_radius=14)
+        for cell in lit:
+            self._lit_cell(cell, pygame.Rect(frames[cell.index]), view)
+
+    def label_sizes(self, view: BoardView) -> dict[int, int]:
+        """Font size (px) of each cell's label: one size per page (see ``TextCache.page_sizes``)."""
+        boxes = [self._label_box(pygame.Rect(c.rect), view.border_px) for c in view.cells]
+        labels = tuple(
+            (c.label, box.size, int(c.rect[3] * CELL_TEXT_SHARE))
+            for c, box in zip(view.cells, boxes, strict=True)
+        )
+        sizes = self.texts.page_sizes(labels)
+        return {c.index: px for c, px in zip(view.cells, sizes, strict=True)}
+
+    @staticmethod
+    def _label_box(rect: pygame.Rect, border: int) -> pygame.Rect:
+        # From the shorter side: tall portrait cells would otherwise lose a third of their width.
+        pad = border + max(4, min(rect.size) // 12)
+        return rect.inflate(-2 * pad, -2 * pad)
+
+    def _paint_base(self, target: pygame.Surface, view: BoardView) -> None:
+        self._dst = target
+        self._label_px = self.label_sizes(view)
+        target.fill(color(view.background_color, BACKGROUND))
+        self._message(view)
+        for cell in view.cells:
+            self._cell(cell, view)
+        for banner, rect in zip(view.banners, view.banner_rects, strict=True):
+            self._banner(banner, rect)
+        self._status(view)
+
+    def _banner(self, banner: Banner, rect: Rect) -> None:
+        """A dark box with a light edge, the level's sign at the left, white words."""
+        fill, edge = BANNER_STYLES.get(banner.level, BANNER_STYLES["warning"])
+        x, y, w, h = rect
+        pygame.draw.rect(self._dst, fill, rect, border_radius=6)
+        pygame.draw.rect(self._dst, edge, rect, width=max(2, h // 14), border_radius=6)
+        pad = max(6, h // 5)
+        side = int(h * 0.7)
+        sign = pygame.Rect(x + pad, y + (h - side) // 2, side, side)
+        self._sign(banner.level, sign, fill)
+        left = sign.right + pad
+        inner = (left, y + pad // 2, x + w - pad - left, h - pad)
+        words = self.texts.text(banner.text, inner[2:], BANNER_INK, int(h * 0.6), align="left")
+        blit_in(self._dst, words, inner, "left")
+
+    def _sign(self, level: str, box: pygame.Rect, fill: tuple[int, int, int]) -> None:
+        """A white warning triangle with "!" or information circle with "i" (drawn, no font)."""
+        cx, top, side = box.centerx, box.top, box.height
+        stroke = max(2, side // 7)
+        if level == "info":
+            pygame.draw.ellipse(self._dst, BANNER_INK, box)
+            dot_y, bar = 0.27, (0.42, 0.78)
+        else:
+            points = [(cx, top), (box.right, box.bottom), (box.left, box.bottom)]
+            pygame.draw.polygon(self._dst, BANNER_INK, points)
+            dot_y, bar = 0.85, (0.36, 0.64)
+        start, end = (cx, top + round(side * bar[0])), (cx, top + round(side * bar[1]))
+        pygame.draw.line(self._dst, fill, start, end, stroke)
+        pygame.draw.circle(
+            self._dst, fill, (cx, top + round(side * dot_y)), max(1, stroke * 2 // 3)
+        )
+
+    def _box(self, rect, fill, text, ink, max_px, *, radius=0, pad=0, align="center") -> None:
+        pygame.draw.rect(self._dst, fill, rect, border_radius=radius)
+        x, y, w, h = rect
+        inner = (x + pad, y + pad // 2, w - 2 * pad, h - pad)
+        surface = self.texts.text(text, inner[2:], ink, int(max_px), align=align)
+        blit_in(self._dst, surface, inner, align)
+
+    def _message(self, view: BoardView) -> None:
+        rect = view.message_rect
+        pad = max(6, rect[3] // 8)
+        # Words end where the eye indicator starts (when one is shown).
+        text_w = rect[2] if view.message_text_w is None else view.message_text_w
+        if view.said:
+            # Same bar as the message (the grid never moves), words as large as it holds.
+            x, y, _, h = rect
+            w = text_w
+            pygame.draw.rect(self._dst, SAID_BG, rect, border_radius=10)
+            pygame.draw.rect(self._dst, INK, rect, width=max(2, h // 25), border_radius=10)
+            caption_w = w // 10
+            caption = (x + pad, y, caption_w, h)
+            blit_in(self._dst, self.texts.text("Said:", caption[2:], INK, h // 3), caption, "left")
+            words = (x + pad + caption_w, y + 2, w - 2 * pad - caption_w, h - 4)
+            blit_in(self._dst, self.texts.text(view.said, words[2:], INK, int(h * 0.9)), words)
+            return
+        text = view.message or "(message)"
+        ink = INK if view.message else (120, 120, 120)
+        pygame.draw.rect(self._dst, MESSAGE_BG, rect, border_radius=10)
+        words = (rect[0], rect[1], text_w, rect[3])
+        self._box(words, MESSAGE_BG, text, ink, rect[3] * 0.62, radius=10, pad=pad, align="left")
+
+    def _cell(self, cell: CellView, view: BoardView) -> None:
+        """An unlit cell (the cached base board)."""
+        rect = pygame.Rect(cell.rect)
+        fill = color(cell.color, CELL)
+        pygame.draw.rect(self._dst, fill, rect, border_radius=12)
+        inner = self._label_box(rect, view.border_px)
+        px = self._label_px.get(cell.index, int(rect.height * CELL_TEXT_SHARE))
+        text = self.texts.text(cell.label, inner.size, ink_for(fill), px)
+        blit_in(self._dst, text, (inner.x, inner.y, inner.width, inner.height))
+
+    def lit_label(self, cell: CellView, frame: pygame.Rect, view: BoardView) -> tuple[Rect, int]:
+        """Box and largest size of a lit cell's label inside its (maybe enlarged) ``frame``.
+
+        The page size grows with the frame (a lit row keeps one size); the text
+        is fitted to the box again, so an enlarged label is larger, never cut.
+        """
+        inner = self._label_box(frame, view.border_px)
+        px = self._label_px.get(cell.index, int(cell.rect[3] * CELL_TEXT_SHARE))
+        if frame.height > cell.rect[3]:
+            px = px * frame.height // max(1, cell.rect[3])
+        return (inner.x, inner.y, inner.width, inner.height), px
+
+    def _lit_cell(self, cell: CellView, frame: pygame.Rect, view: BoardView) -> None:
+        """A highlighted cell: highlight fill inside a thick frame (its ring is already drawn)."""
+        fill = color(view.highlight_color, (255, 212, 0))
+        # Thick frame inside a white ring: visible on any cell colour, not
+        # only as a colour change (CLINICAL.md: highlight styles for low vision).
+        pygame.draw.rect(self._dst, fill, frame, border_radius=12)
+        edge = color(view.highlight_border_color, INK)
+        pygame.draw.rect(self._dst, edge, frame, width=view.border_px, border_radius=12)
+        inner, px = self.lit_label(cell, frame, view)
+        text = self.texts.text(cell.label, inner[2:], ink_for(fill), px)
+        blit_in(self._dst, text, inner)
+
+    def _status(self, view: BoardView) -> None:
+        """Page title (at most a third of the width, cut with an ellipsis), a rule, the status."""
+        x, y, w, h = view.status_rect
+        pygame.draw.rect(self._dst, STATUS_BG, view.status_rect)
+        pad = max(8, h // 4)
+        px = self._status_px(view, w - 4 * pad, h)
+        title = self.texts.line(view.page_title, px, PAPER, w // 3)
+        blit_in(self._dst, title, (x + pad, y, title.get_width(), h), "left")
+        rule_x = x + pad + title.get_width() + pad
+        pygame.draw.line(self._dst, STATUS_INK, (rule_x, y + h // 5), (rule_x, y + h - h // 5), 2)
+        left = rule_x + pad
+        status = self.texts.line(view.status, px, STATUS_INK, x + w - pad - left)
+        blit_in(self._dst, status, (left, y, status.get_width(), h), "left")
+
+    def _status_px(self, view: BoardView, room: int, h: int) -> int:
+        """The largest status size (62% of the line down to 32%) at which title and status fit."""
+        px = max(MIN_FONT_PX, int(h * 0.62))
+        smallest = max(MIN_FONT_PX, int(h * 0.32))
+        while px > smallest:
+            font = self.texts.font(px)
+            title_w = min(font.size(view.page_title)[0], room // 3)
+            if title_w + font.size(view.status)[0] <= room:
+                break
+            px -= 1
+        return px
+
+    def _alarm(self, view: BoardView) -> None:
+        back, ink = ALARM_COLORS if view.flash_on else ALARM_COLORS[::-1]
+        self.surface.fill(back)
+        w, h = view.size
+        words = self.texts.text(view.alarm or "", (w * 9 // 10, h // 2), ink, h // 4)
+        blit_in(self.surface, words, (0, h // 8, w, h // 2))
+        hint = "Carer: press Escape or click to stop the alarm"
+        small = self.texts.text(hint, (w * 9 // 10, h // 8), ink, h // 16)
+        blit_in(self.surface, small, (0, h * 3 // 4, w, h // 8))

@@ -1,0 +1,122 @@
+"""``commboard calibrate``'s screen part: the calibration screen on its own, without the board.
+
+``shell.app.calibrate`` builds the display, clock, speaker and camera (as
+for ``run``); this module runs the same ``CalibrationScreen`` the carer menu
+opens over the board, frame by frame, then prints the result and says where
+it was saved.  Headless and ``--virtual-clock`` runs close the result screen
+by themselves after ``RESULT_S``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pygame
+
+from commboard.adapters.pygame_input import WindowClosed, translate
+from commboard.clock import Clock
+from commboard.control.calibration_run import result_lines
+from commboard.settings import Settings
+from commboard.shell.eye_input import EyeInput
+from commboard.shell.screens.base import CameraAccess, Close
+from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
+from commboard.shell.screens.text_fit import TextCache
+from commboard.vision.sample import CameraStatus
+
+RESULT_S = 5.0  # headless runs: how long the result stays up before ``commboard calibrate`` ends
+LONGEST_S = 10 * 60  # never hang: a calibration left open ends after 10 minutes
+
+
+class AloneContext:
+    """``ShellContext`` for calibration outside the board: settings, profile and camera only."""
+
+    def __init__(self, settings: Settings, profile: str, eyes: CameraAccess | None) -> None:
+        self._settings = settings
+        self._profile = profile
+        self._eyes = eyes
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def apply_settings(self, settings: Settings) -> None:
+        self._settings = settings
+
+    @property
+    def layouts_root(self) -> Path:
+        return Path(".")
+
+    @property
+    def profile(self) -> str:
+        return self._profile
+
+    @property
+    def eyes(self) -> CameraAccess | None:
+        return self._eyes
+
+
+def calibration_screen(settings: Settings, profile: str, eyes: EyeInput) -> CalibrationScreen:
+    """The calibration screen for ``profile``, outside the board."""
+    return CalibrationScreen(AloneContext(settings, profile, eyes), eyes)
+
+
+def _feed_screen(eyes: EyeInput, screen: CalibrationScreen, now: float) -> None:
+    for item in eyes.feed.drain(now):
+        if isinstance(item, CameraStatus):
+            eyes.state = item.state
+            print(f"commboard: camera: {item.message}", file=sys.stderr)
+        elif screen.run is not None and screen.finished_at is None:
+            screen.run.add(item)
+
+
+def run_alone(
+    screen: CalibrationScreen,
+    eyes: EyeInput,
+    surface: pygame.Surface,
+    clock: Clock,
+    fps: float,
+    auto_close: bool,
+) -> None:
+    """Run ``screen`` until it closes, the window closes, or (``auto_close``) the result was shown."""
+    now = start = clock.now()
+    frame_s = 1.0 / max(1.0, float(fps))
+    texts = TextCache()
+    while True:
+        screen.tick(now)
+        if auto_close and screen.finished_at is not None and now - screen.finished_at >= RESULT_S:
+            return
+        _feed_screen(eyes, screen, now)
+        for ev in pygame.event.get():
+            ui = translate(ev, now, None)
+            if isinstance(ui, WindowClosed):
+                screen.stop()
+                return
+            if ui is not None and isinstance(screen.handle(ui, now), Close):
+                return
+        screen.draw(surface, texts, now)
+        pygame.display.flip()
+        if clock.virtual:
+            clock.advance_to(now + frame_s)
+        else:
+            pygame.time.wait(int(frame_s * 1000))
+        now = clock.now()
+        if now - start > LONGEST_S:
+            return
+
+
+def report(screen: CalibrationScreen) -> int:
+    """Print the result and where it was saved; the exit status: 0 saved, 1 not saved."""
+    result = screen.result
+    if result is None:
+        print("commboard: calibration stopped; nothing was saved", file=sys.stderr)
+        return 1
+    for line in result_lines(result):
+        print(line)
+    if screen.save_error:
+        print(f"commboard: {screen.save_error}", file=sys.stderr)
+    if screen.saved is None:
+        print("commboard: calibration not saved", file=sys.stderr)
+        return 1
+    print(f"saved: {screen.saved}")
+    return 0

@@ -1,0 +1,69 @@
+"""Drawing the calibration screen's view: very large words, a countdown, a progress bar, the result.
+
+The patient may be far from the screen and tired: the words of the current
+phase fill the upper half, the seconds left sit under them, a bar shows the
+phase's progress and a yellow line says when the camera shows no face.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from commboard.shell.screens.calibration.calibration_view import (
+    BigWords,
+    CalibrationView,
+    PhaseView,
+    ResultView,
+)
+from commboard.shell.screens.text_fit import PAPER, TextCache, blit_in
+
+BACKGROUND = (11, 15, 20)
+BAR = (64, 156, 255)
+BAR_TRACK = (60, 66, 74)
+WARN = (255, 212, 0)
+TEXT = (235, 238, 241)
+
+
+def paint(surface: pygame.Surface, texts: TextCache, view: CalibrationView | None) -> None:
+    """The whole screen: the background, then the view (None: nothing started yet)."""
+    surface.fill(BACKGROUND)
+    match view:
+        case BigWords(words=words, sub=sub):
+            paint_big(surface, texts, words, sub)
+        case PhaseView():
+            paint_phase(surface, texts, view)
+        case ResultView():
+            paint_result(surface, texts, view)
+
+
+def paint_big(surface: pygame.Surface, texts: TextCache, words: str, sub: str | None) -> None:
+    """``words`` very large in the upper half, ``sub`` (if any) smaller under them."""
+    width, height = surface.get_size()
+    box = (width // 20, height // 8, width * 9 // 10, height * 2 // 5)
+    blit_in(surface, texts.text(words, box[2:], PAPER, height // 5), box)
+    if sub:
+        small = (width // 20, height * 11 // 20, width * 9 // 10, height // 10)
+        blit_in(surface, texts.text(sub, small[2:], TEXT, height // 14), small)
+
+
+def paint_phase(surface: pygame.Surface, texts: TextCache, view: PhaseView) -> None:
+    """The phase running: its words, the seconds left, the bar, a camera warning or the step."""
+    width, height = surface.get_size()
+    paint_big(surface, texts, view.words, f"{view.seconds_left:.0f} s")
+    bar = (width // 10, height * 7 // 10, width * 8 // 10, height // 24)
+    pygame.draw.rect(surface, BAR_TRACK, bar, border_radius=8)
+    pygame.draw.rect(surface, BAR, (*bar[:2], int(bar[2] * view.done), bar[3]), border_radius=8)
+    footer = (width // 20, height * 8 // 10, width * 9 // 10, height // 10)
+    ink = WARN if view.warning else TEXT
+    blit_in(surface, texts.text(view.footer, footer[2:], ink, height // 16), footer)
+
+
+def paint_result(surface: pygame.Surface, texts: TextCache, view: ResultView) -> None:
+    """The measurement, whether it was saved, and how to go back."""
+    width, height = surface.get_size()
+    box = (width // 20, height // 12, width * 9 // 10, height // 6)
+    blit_in(surface, texts.text(view.title, box[2:], PAPER, height // 8), box)
+    line_h = height // 12
+    for n, line in enumerate(view.lines):
+        rect = (width // 20, height // 3 + n * line_h, width * 9 // 10, line_h)
+        blit_in(surface, texts.text(line, rect[2:], TEXT, line_h * 3 // 4), rect, "left")

@@ -1,0 +1,151 @@
+"""Guided blink calibration: large words and speech lead the patient through the phases.
+
+The phases, their samples and the measurement live in ``calibration_run``;
+what is shown in ``calibration_view`` (built here, each frame), drawing in
+``calibration_paint``.  This screen starts recording on its first frame,
+says each phase aloud (the patient may have their eyes closed), and at the
+end applies the result live and saves it to the patient's profile
+(``commboard.settings.profiles.save_profile``) -- only when the levels were actually
+measured; otherwise it says what went wrong and changes nothing.
+
+Two ways in: the carer menu's "Calibrate blinks" entry (``CalibrationScreen``
+over the running board) and ``commboard calibrate`` (``calibrate_alone``:
+the same screen on its own, built by ``shell.app``).  Phase timing follows the camera's frame stamps
+and the clock passed in, so a headless ``--virtual-clock`` run with a
+synthetic face completes the whole calibration in seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pygame
+
+from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
+from commboard.control.calibration_run import PHASES, CalibrationRun, Phase
+from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.calibration.calibration_paint import paint
+from commboard.shell.screens.calibration.calibration_save import save_calibration
+from commboard.shell.screens.calibration.calibration_view import (
+    BigWords,
+    CalibrationView,
+    phase_view,
+    result_view,
+)
+from commboard.shell.screens.text_fit import TextCache
+from commboard.signals.calibration import CalibrationResult
+
+REDRAW_S = 0.25  # the countdown and progress bar move smoothly enough at 4 Hz
+
+
+class CalibrationScreen:
+    """The guided calibration, as a carer screen over the board (or on its own).
+
+    Args:
+        ctx: the running board (settings; ``apply_settings`` takes the result live).
+        eyes: the camera glue; None when the board has no camera.
+        phases: the steps (tests may shorten them).
+        save: stores the result for the profile; returns where (None: not saved).
+    """
+
+    wants_text = False
+    wants_switches = False  # the patient's eyes are measured, not read as presses
+    idle_timeout_s: float | None = None  # runs without carer input on purpose
+
+    def __init__(
+        self,
+        ctx: ShellContext,
+        eyes: CameraAccess | None,
+        phases: tuple[Phase, ...] = PHASES,
+        save: Callable[[str, CalibrationResult], Path | None] = save_calibration,
+    ) -> None:
+        self.ctx = ctx
+        self.eyes = eyes
+        self.phases = phases
+        self._save = save
+        self.run: CalibrationRun | None = None
+        self.saved: Path | None = None
+        self.save_error = ""
+        self.finished_at: float | None = None
+        self._drawn_at: float | None = None
+
+    # -- Screen -----------------------------------------------------------------------------
+
+    def handle(self, event: UiEvent, now: float) -> Outcome:
+        """Escape stops (nothing is saved before the end); after the result any key closes."""
+        if self.finished_at is not None and isinstance(event, Key | CarerRequest):
+            return Close()
+        if isinstance(event, CarerRequest):
+            self.stop()
+            return Close()
+        return Stay()
+
+    def timeout_note(self) -> str | None:
+        """Never closed for want of input (``idle_timeout_s`` is None)."""
+        return None
+
+    def next_deadline(self, now: float) -> float | None:
+        """The next phase change or countdown tick (the words change every second)."""
+        if self.eyes is None or self.finished_at is not None:
+            return None
+        return now if self._drawn_at is None else self._drawn_at + REDRAW_S
+
+    def draw(self, surface: pygame.Surface, texts: TextCache, now: float) -> None:
+        """Keep the phases moving, then draw the words, the countdown and the bar."""
+        self.tick(now)
+        self._drawn_at = now
+        paint(surface, texts, self.view(now))
+
+    def view(self, now: float) -> CalibrationView | None:
+        """What the screen shows at ``now`` (None: the run has not started)."""
+        if self.eyes is None:
+            return BigWords("There is no camera: calibration needs one.")
+        if self.result is not None:
+            return result_view(self.result, self.saved, self.save_error)
+        return phase_view(self.run, now) if self.run is not None else None
+
+    # -- progress -----------------------------------------------------------------------------
+
+    def tick(self, now: float) -> None:
+        """Start on first call; announce new phases; finish after the last one."""
+        if self.eyes is None or self.finished_at is not None:
+            return
+        if self.run is None:
+            self.run = CalibrationRun(self.ctx.settings.blink, now, self.phases)
+            self.eyes.record(self.run.add)
+        for phase in self.run.announce(now):
+            self.eyes.say(phase.spoken)
+        if self.run.done(now):
+            self.finish(now)
+
+    def finish(self, now: float) -> None:
+        """Compute, apply and save the result; say it is done."""
+        assert self.run is not None and self.eyes is not None
+        self.stop()
+        self.finished_at = now
+        result = self.run.result()
+        if not result.settings.calibrated:
+            self.eyes.say("Calibration did not work. " + " ".join(result.problems))
+            return
+        self.ctx.apply_settings(replace(self.ctx.settings, blink=result.settings))
+        try:
+            self.saved = self._save(self.ctx.profile, result)
+        except OSError as err:
+            self.save_error = f"Could not save the profile: {err}"
+        self.eyes.say(f"Thank you. To select, close your eyes for {result.hold_s:.1f} seconds.")
+
+    def stop(self) -> None:
+        """Stop recording: samples go back to the blink switch."""
+        if self.eyes is not None:
+            self.eyes.record(None)
+
+    @property
+    def result(self) -> CalibrationResult | None:
+        return self.run.result() if self.run is not None and self.finished_at is not None else None
+
+
+def open_calibration(ctx: ShellContext) -> Outcome:
+    """The carer menu's "Calibrate blinks" entry."""
+    return Open(CalibrationScreen(ctx, ctx.eyes))

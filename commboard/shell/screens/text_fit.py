@@ -1,0 +1,200 @@
+"""Fitted, cached text and the colours every screen shares (the board and the carer screens).
+
+Font rendering is the expensive part of a frame, so every piece of text is
+fitted (largest size that fits its box, wrapped on words) and rendered once,
+then cached by (text, box, colour).  A scanning frame is then a fill, a few
+dozen rectangles and blits: well under the 8 ms budget at 1920x1080.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import pygame
+
+from commboard.control.board_view import Rect
+
+INK = (0, 0, 0)
+PAPER = (255, 255, 255)
+MIN_FONT_PX = 12
+CACHE_SIZE = 600
+# A single long word ("Uncomfortable") may get a smaller size than the rest of
+# its page only when fitting the whole page to it would shrink every other
+# label below this fraction of the size they could have.
+LONE_WORD_SHARE = 0.6
+LONE_WORDS_PER_CELL = 8  # at most one lone word in this many cells may shrink alone
+ELLIPSIS = "\u2026"
+
+
+def color(value: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
+    """A colour name or ``#rrggbb`` as RGB; ``default`` when missing or unknown."""
+    if not value:
+        return default
+    try:
+        c = pygame.Color(value)
+    except ValueError:
+        return default
+    return (c.r, c.g, c.b)
+
+
+def ink_for(background: tuple[int, int, int]) -> tuple[int, int, int]:
+    """Black or white, whichever contrasts more with ``background`` (WCAG luminance)."""
+
+    def channel(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in background)
+    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return INK if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else PAPER
+
+
+def is_key(label: str) -> bool:
+    """A one-character label ("A", "?") or a number ("10"): a key, sized with the other keys."""
+    text = label.strip()
+    return len(text) == 1 or text.isdigit()
+
+
+class TextCache:
+    """Fits text into boxes and keeps the rendered surfaces."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[int, pygame.font.Font] = {}
+        self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._page_sizes: dict[tuple[object, ...], tuple[int, ...]] = {}
+
+    def font(self, px: int) -> pygame.font.Font:
+        """pygame's bundled bold sans font at ``px`` pixels (large, plain letter shapes)."""
+        if px not in self._fonts:
+            self._fonts[px] = pygame.font.Font(None, px)
+        return self._fonts[px]
+
+    def _wrap(self, text: str, px: int, width: int) -> list[str]:
+        font = self.font(px)
+        lines: list[str] = []
+        for word in text.split():
+            if lines and font.size(f"{lines[-1]} {word}")[0] <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return lines or [""]
+
+    def _fits(self, text: str, px: int, box: tuple[int, int], wrap: bool) -> bool:
+        font = self.font(px)
+        lines = self._wrap(text, px, box[0]) if wrap else [text]
+        widest = max(font.size(line)[0] for line in lines)
+        return widest <= box[0] and len(lines) * font.get_linesize() <= box[1]
+
+    def fit_px(self, text: str, box: tuple[int, int], max_px: int, wrap: bool = True) -> int:
+        """Largest font size (pixels) at which ``text`` fits ``box`` (binary search)."""
+        lo, hi = MIN_FONT_PX, max(MIN_FONT_PX, max_px)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._fits(text, mid, box, wrap):
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def line(self, text: str, px: int, ink: tuple[int, int, int], width: int) -> pygame.Surface:
+        """``text`` on one line at ``px``, cut with an ellipsis to ``width`` pixels (cached)."""
+        key = ("line", text, px, ink, width)
+        cached = self._surfaces.get(key)
+        if cached is not None:
+            self._surfaces.move_to_end(key)
+            return cached
+        font = self.font(px)
+        shown = text
+        if font.size(shown)[0] > width:
+            while shown and font.size(shown.rstrip() + ELLIPSIS)[0] > width:
+                shown = shown[:-1]
+            shown = shown.rstrip() + ELLIPSIS
+        surface = font.render(shown, True, ink)
+        self._remember(key, surface)
+        return surface
+
+    def _remember(self, key: tuple[object, ...], surface: pygame.Surface) -> None:
+        self._surfaces[key] = surface
+        if len(self._surfaces) > CACHE_SIZE:
+            self._surfaces.popitem(last=False)
+
+    def page_sizes(self, labels: tuple[tuple[str, tuple[int, int], int], ...]) -> tuple[int, ...]:
+        """One label size for a whole page: the largest at which every label fits its cell.
+
+        ``labels`` holds (label, text box, largest size) per cell.  Multi-word
+        labels wrap onto lines and set the page size.  A single word so long
+        that it would shrink the page below ``LONE_WORD_SHARE`` of that size
+        gets its own smaller size (at most one cell in ``LONE_WORDS_PER_CELL``,
+        the longest words); every other cell keeps the page size.  Cached per page layout, so a frame costs nothing.
+        """
+        key = ("page", labels)
+        cached = self._page_sizes.get(key)
+        if cached is not None:
+            return cached
+        fits = [self.fit_px(text, box, top) for text, box, top in labels]
+        # Letters and numbers ("A", "?", "10") are keys: one size of their own, as
+        # large as fits, so the spelling page's letters do not shrink to "Delete".
+        keys = [is_key(text) for text, _, _ in labels]
+        if any(keys) and not all(keys):
+            words = self.page_sizes(tuple(x for x, k in zip(labels, keys, strict=True) if not k))
+            key_px = min(f for f, k in zip(fits, keys, strict=True) if k)
+            rest = iter(words)
+            sizes = tuple(key_px if k else next(rest) for k in keys)
+            self._page_sizes[key] = sizes
+            return sizes
+        single = [len(text.split()) == 1 for text, _, _ in labels]
+        phrases = [f for f, one in zip(fits, single, strict=True) if not one]
+        # Phrases wrap, so they set the page size; without any, the median cell does.
+        common = min(phrases) if phrases else sorted(fits)[len(fits) // 2] if fits else 0
+        floor = common * LONE_WORD_SHARE
+        short = sorted(f for f, one in zip(fits, single, strict=True) if one and f < floor)
+        alone = max(1, len(fits) // LONE_WORDS_PER_CELL)  # more than a few: the page follows them
+        kept = [f for f, one in zip(fits, single, strict=True) if one and f >= floor]
+        page = min([common, *kept, *short[alone:]])
+        sizes = tuple(min(page, f) for f in fits)
+        self._page_sizes[key] = sizes
+        if len(self._page_sizes) > CACHE_SIZE // 10:
+            self._page_sizes.pop(next(iter(self._page_sizes)))
+        return sizes
+
+    def text(
+        self,
+        text: str,
+        box: tuple[int, int],
+        ink: tuple[int, int, int],
+        max_px: int,
+        *,
+        wrap: bool = True,
+        align: str = "center",
+    ) -> pygame.Surface:
+        """``text`` rendered as large as fits ``box`` (cached)."""
+        key = (text, box, ink, max_px, wrap, align)
+        cached = self._surfaces.get(key)
+        if cached is not None:
+            self._surfaces.move_to_end(key)
+            return cached
+        surface = self._render(text, box, ink, max_px, wrap, align)
+        self._remember(key, surface)
+        return surface
+
+    def _render(self, text, box, ink, max_px, wrap, align) -> pygame.Surface:
+        px = self.fit_px(text, box, max_px, wrap)
+        font = self.font(px)
+        lines = self._wrap(text, px, box[0]) if wrap else [text]
+        rendered = [font.render(line, True, ink) for line in lines]
+        width = min(box[0], max(s.get_width() for s in rendered))
+        height = min(box[1], len(rendered) * font.get_linesize())
+        surface = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+        for i, line in enumerate(rendered):
+            x = (width - line.get_width()) // 2 if align == "center" else 0
+            surface.blit(line, (x, i * font.get_linesize()))
+        return surface
+
+
+def blit_in(
+    target: pygame.Surface, text: pygame.Surface, rect: Rect, align: str = "center"
+) -> None:
+    """Blit a text surface into ``rect``, centred vertically (and horizontally unless left)."""
+    x, y, w, h = rect
+    dx = (w - text.get_width()) // 2 if align == "center" else 0
+    target.blit(text, (x + dx, y + (h - text.get_height()) // 2))

@@ -1,0 +1,64 @@
+"""The voice opens in the background: the board never waits for it, and nothing said is lost."""
+
+from __future__ import annotations
+
+import threading
+
+from commboard.settings import SpeechSettings
+from commboard.shell.audio.warm_speaker import WarmingSpeaker
+from commboard.speech import NullSpeaker, SpeechStatus
+
+
+class Recording(NullSpeaker):
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: list[str] = []
+        self.applied: list[SpeechSettings] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def apply(self, settings: SpeechSettings) -> None:
+        self.applied.append(settings)
+
+    def status(self) -> SpeechStatus:
+        return SpeechStatus(available=True)
+
+
+def test_words_said_while_the_voice_starts_are_said_once_it_is_ready() -> None:
+    ready = threading.Event()
+    real = Recording()
+
+    def slow_open() -> Recording:
+        ready.wait(5)
+        return real
+
+    speaker = WarmingSpeaker(slow_open)
+    speaker.say("Yes")
+    speaker.say("No")  # a newer utterance replaces the older one, as when speaking
+    speaker.apply(SpeechSettings(rate_wpm=120))
+    assert real.said == [] and speaker.status().available
+    ready.set()
+    speaker.close()
+    assert real.said == ["No"] and real.applied[-1].rate_wpm == 120
+
+
+def test_stop_before_ready_drops_the_pending_words() -> None:
+    ready = threading.Event()
+    real = Recording()
+    speaker = WarmingSpeaker(lambda: (ready.wait(5), real)[1])
+    speaker.say("Thirsty")
+    speaker.stop()
+    ready.set()
+    speaker.close()
+    assert real.said == []
+
+
+def test_an_opener_that_fails_gives_a_silent_speaker_with_the_reason() -> None:
+    def broken() -> Recording:
+        raise OSError("espeak-ng missing")
+
+    speaker = WarmingSpeaker(broken)
+    speaker.close()
+    status = speaker.status()
+    assert not status.available and "espeak-ng missing" in status.problem
