@@ -20,6 +20,7 @@ from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import Settings
 from commboard.shell.chrome import ChromeState
 from commboard.speech import SpeechStatus
+from commboard.vision.frames import RGBImage
 from commboard.vision.sample import CameraStatus, EyeSample
 
 if TYPE_CHECKING:  # the glue imports pygame; the fakes here do not need it at run time
@@ -219,7 +220,7 @@ class ScriptedFeed:
     def __init__(
         self,
         items: Iterable[EyeSample | CameraStatus] = (),
-        frame: tuple[np.ndarray, EyeSample] | None = None,
+        frame: tuple[RGBImage, EyeSample] | None = None,
     ) -> None:
         self.items: list[EyeSample | CameraStatus] = list(items)
         self.frame = frame
@@ -233,7 +234,7 @@ class ScriptedFeed:
         self.items = [i for i in self.items if i.t > now + 1e-9]
         return due
 
-    def latest_frame(self) -> tuple[np.ndarray, EyeSample] | None:
+    def latest_frame(self) -> tuple[RGBImage, EyeSample] | None:
         return self.frame
 
     def close(self) -> None:
