@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -172,17 +173,32 @@ def run(scenario: Scenario, work: Path) -> tuple[str, str]:
     if "--speech" not in scenario.args:
         argv += ["--speech", "none"]
     argv += list(scenario.args)
-    argv = [a.replace("{files}", str(FILES)) for a in argv]
     states: list[str] = []
-    with _env({"COMMBOARD_CONFIG_DIR": str(config), **scenario.env}), _screen_trace(states):
-        code = main(argv)
+    with _files_link() as files:
+        argv = [a.replace("{files}", str(files)) for a in argv]
+        with _env({"COMMBOARD_CONFIG_DIR": str(config), **scenario.env}), _screen_trace(states):
+            code = main(argv)
     if code != 0:
         raise RuntimeError(f"{scenario.name}: commboard run exited {code}")
     screens = "\n".join(states) + "\n"
-    return golden_text(log.read_text(encoding="utf-8"), work), _named(screens, work)
+    return golden_text(log.read_text(encoding="utf-8"), work, files), _named(screens, work, files)
 
 
-def golden_text(log: str, work: Path) -> str:
+@contextmanager
+def _files_link() -> Iterator[Path]:
+    """``FILES`` under a short path, so a run shows the same text from any checkout.
+
+    Banners cut a path longer than 48 characters from the left
+    (``short_path``); through a link in a short temporary folder the scenario
+    files' paths always fit, as they did where the logs were recorded.
+    """
+    with tempfile.TemporaryDirectory(dir="/tmp") as folder:
+        link = Path(folder) / "f"
+        link.symlink_to(FILES, target_is_directory=True)
+        yield link
+
+
+def golden_text(log: str, work: Path, files: Path) -> str:
     """The event log less its ``first_frame`` record, with this run's folders named, not spelled.
 
     ``first_frame`` carries real elapsed time in real-clock runs and its place
@@ -190,11 +206,11 @@ def golden_text(log: str, work: Path) -> str:
     from machine to machine.
     """
     lines = [line for line in log.splitlines() if '"type": "first_frame"' not in line]
-    return _named("\n".join(lines) + "\n", work)
+    return _named("\n".join(lines) + "\n", work, files)
 
 
-def _named(text: str, work: Path) -> str:
-    return text.replace(str(work), "<work>").replace(str(FILES), "<files>")
+def _named(text: str, work: Path, files: Path) -> str:
+    return text.replace(str(work), "<work>").replace(str(files), "<files>")
 
 
 def by_name(names: list[str]) -> list[Scenario]:
