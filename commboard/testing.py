@@ -20,7 +20,7 @@ from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import Settings
 from commboard.shell.chrome import ChromeState
 from commboard.speech import SpeechStatus
-from commboard.vision.frames import RGBImage
+from commboard.vision.frames import Frame, Landmarks, RGBImage
 from commboard.vision.sample import CameraStatus, EyeSample
 
 if TYPE_CHECKING:  # the glue imports pygame; the fakes here do not need it at run time
@@ -292,6 +292,53 @@ class RecordingEyeHost:
             self.now = s.t
             self.perform(self.session.tick(s.t))
             eyes.frame(self, s.t)
+
+
+class FlakyCamera:
+    """A ``FrameSource`` of plain grey pictures at ``fps`` that gives out after ``good`` of them.
+
+    Frames are stamped one interval apart after ``start_t``.  Once the good
+    frames are used up ``read`` returns None for ever while ``finished`` stays
+    False: the camera is gone (an unplugged webcam), not at the end of a video.
+    ``closed`` says whether its user closed it.
+    """
+
+    def __init__(self, start_t: float, good: int, fps: float = 30.0) -> None:
+        self.finished = False
+        self.closed = False
+        self.t, self.good, self.fps = start_t, good, fps
+
+    def read(self) -> Frame | None:
+        if self.good <= 0:
+            return None
+        self.good -= 1
+        self.t += 1 / self.fps
+        return Frame(self.t, np.full((48, 64, 3), 128, np.uint8))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class StillFace:
+    """A ``LandmarkDetector`` that finds the same face in every picture (or, ``found=False``, none).
+
+    ``fail_on`` lists the calls (counting from 1) that raise, as a broken
+    model graph does; ``calls`` counts them all.
+    """
+
+    def __init__(self, found: bool = True, fail_on: tuple[int, ...] = ()) -> None:
+        self.calls, self.fail_on = 0, fail_on
+        points: Landmarks = 0.3 + 0.4 * np.random.default_rng(1).random((478, 3))
+        self.points = points if found else None
+
+    def detect(self, rgb: RGBImage) -> Landmarks | None:
+        self.calls += 1
+        if self.calls in self.fail_on:
+            raise RuntimeError("graph failed")
+        return self.points
+
+    def close(self) -> None:
+        pass
 
 
 @dataclass(frozen=True, slots=True)
