@@ -1,12 +1,16 @@
-"""A stand-in for ``aplay`` that takes as long as the sound lasts (this machine has no sound card).
+"""A stand-in for ``aplay`` that takes as long as the sound lasts, for machines without a sound card.
 
-Usage: ``paced_player.py [aplay options] FILE``.  Appends JSON lines to the
-file named by ``$PACED_PLAYER_LOG``: ``{"event": "start", ...}`` when it
-begins and ``{"event": "end", ...}`` only if it plays to the end.  While the
-file named by ``$PACED_PLAYER_UNPLUGGED`` exists it fails the way aplay does
-without a device.  Times are
-``time.monotonic()`` (the same clock in every process on one machine).
+Usage: ``python paced_player.py [aplay options] FILE`` (the speech tests put it
+on PATH as ``aplay``; the speech benchmark runs it directly).  Appends JSON
+lines to the file named by ``$PACED_PLAYER_LOG``: ``{"event": "start", ...}``
+when it begins and ``{"event": "end", ...}`` only if it plays to the end
+(``commboard.testing.PacedPlayer`` reads them).  While the file named by
+``$PACED_PLAYER_UNPLUGGED`` exists it fails the way aplay does without a
+device.  Times are ``time.monotonic()`` (the same clock in every process on
+one machine).  It imports nothing from commboard, so it runs as a bare script.
 """
+
+from __future__ import annotations
 
 import json
 import os
