@@ -6,7 +6,6 @@ self-contained insertion; do not reorganise this file.
 
 from __future__ import annotations
 
-import json
 import wave
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -374,30 +373,6 @@ LONG_MESSAGE = (
     "I would like to talk to my doctor about my options before we decide anything. "
     "Please explain it again slowly, and ask me, not my family. I need time to decide."
 )
-
-
-class PacedPlayer:
-    """What the paced stand-in player (``commboard.adapters.paced_player``) did.
-
-    Reads the JSON lines it appends to ``log``: one dict per start and end,
-    each with the player's ``pid``; the speaker's start-up probe is left out.
-    """
-
-    def __init__(self, log: Path) -> None:
-        self.log = log
-
-    def events(self) -> list[dict[str, Any]]:
-        if not self.log.exists():
-            return []
-        lines = self.log.read_text().splitlines()
-        events: list[dict[str, Any]] = [json.loads(line) for line in lines]
-        return [e for e in events if not e["path"].endswith("probe.wav")]
-
-    def starts(self) -> list[dict[str, Any]]:
-        return [e for e in self.events() if e["event"] == "start"]
-
-    def ended(self, pid: int) -> bool:
-        return any(e["event"] == "end" and e["pid"] == pid for e in self.events())
 
 
 def alive(pid: int) -> bool:

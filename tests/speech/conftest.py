@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from commboard.adapters import paced_player
-from commboard.testing import PacedPlayer
+from commboard.adapters.paced_player import PacedPlayer
 
 
 @pytest.fixture

@@ -18,10 +18,11 @@ import pytest
 from speech_helpers import wait_until
 
 from commboard.adapters.audio_player import NO_DEVICE, NO_PLAYER
+from commboard.adapters.paced_player import PacedPlayer
 from commboard.adapters.pyttsx3_speaker import SystemSpeaker, open_speaker
 from commboard.settings import SpeechSettings
 from commboard.speech import NullSpeaker, SpeechStatus
-from commboard.testing import LONG_MESSAGE, PacedPlayer, alive
+from commboard.testing import LONG_MESSAGE, alive
 
 
 @pytest.fixture
