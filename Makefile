@@ -26,6 +26,7 @@ run: system-packages $(STAMP)
 
 test: system-packages $(STAMP)
 	$(BIN)/ruff check commboard tests benchmarks
+	$(BIN)/ruff format --check commboard tests benchmarks
 	$(BIN)/mypy
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 

@@ -85,12 +85,11 @@ def run_board(film: Path, workdir: Path, seconds: float) -> list[dict[str, Any]]
 
 def score(records: list[dict[str, Any]], truth: dict[str, Any]) -> dict[str, Any]:
     """Match the board's accepted blink presses to the film's deliberate closures."""
+    from commboard.vision.blink_film import presses_per_closure
+
     presses = [r for r in records if r["type"] == "switch" and r.get("source") == "blink"]
     accepted = [round(r["t"] - r["held_s"], 3) for r in presses if r.get("accepted")]
-    per_blink = [
-        [d for d in accepted if b["start_s"] - MATCH_S <= d <= b["end_s"] + MATCH_S]
-        for b in truth["long_blinks"]
-    ]
+    per_blink = presses_per_closure(accepted, truth["long_blinks"], within_s=MATCH_S)
     matched = {d for hits in per_blink for d in hits}
     return {
         "long_blinks": len(truth["long_blinks"]),

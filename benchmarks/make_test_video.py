@@ -27,7 +27,12 @@ from commboard.adapters.synthetic_face import make_animator, write_script_video
 from commboard.clock import VirtualClock
 from commboard.events import SwitchDown
 from commboard.settings import BlinkSettings
-from commboard.vision.blink_film import FILM_DURATION_S, FILM_SCRIPT, ground_truth
+from commboard.vision.blink_film import (
+    FILM_DURATION_S,
+    FILM_SCRIPT,
+    ground_truth,
+    presses_per_closure,
+)
 from commboard.vision.face_script import parse_script
 from commboard.vision.sample import CameraStatus, EyeSample
 
@@ -60,8 +65,7 @@ def check(out: Path, truth: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(item, EyeSample):
             downs += [e.t for e in switch.update(item) if isinstance(e, SwitchDown)]
     feed.close()
-    hits = [[d for d in downs if b["start_s"] - 0.05 <= d <= b["end_s"] + 0.05]
-            for b in truth["long_blinks"]]  # fmt: skip
+    hits = presses_per_closure(downs, truth["long_blinks"], within_s=0.05)
     matched = {d for h in hits for d in h}
     return {
         "long_blinks": len(truth["long_blinks"]),

@@ -7,7 +7,7 @@ Prints one JSON object.  Baselines are measured in the same run:
 
 This machine may have no sound card, so "first audio" uses aplay on ALSA's
 ``null`` device (real aplay, real device open, no pacing), and "cut off" uses the
-paced stand-in player from tests/speech (takes as long as the sound lasts).
+paced stand-in player (``commboard.adapters.paced_player``: takes as long as the sound lasts).
 espeak puts ~55 ms of silence before speech; the worker trims it to 10 ms
 (``lead_silence_in_wav_ms``), so first *audible* sound ~= aplay_done + that.
 
@@ -26,19 +26,15 @@ import time
 from pathlib import Path
 
 import commboard.adapters.pyttsx3_speaker as speaker_module
+from commboard.adapters import paced_player
 from commboard.adapters.pyttsx3_speaker import SystemSpeaker
 from commboard.adapters.pyttsx3_synth import Utterance
 from commboard.adapters.speech_worker import SynthWorker
 from commboard.settings import SpeechSettings
-from commboard.testing import measure_wav
+from commboard.testing import LONG_MESSAGE, measure_wav
 
-ROOT = Path(__file__).resolve().parent.parent
-PACED_PLAYER = ROOT / "tests" / "speech" / "paced_player.py"
+PACED_PLAYER = Path(paced_player.__file__)
 PHRASES = ["yes", "no", "Please call the nurse", "I am in pain", "I need suction", "thank you"]
-LONG = (
-    "I would like to talk to my doctor about my options before we decide anything. "
-    "Please explain it again slowly, and ask me, not my family. I need time to decide."
-)
 
 
 def ms(values: list[float]) -> dict[str, float]:
@@ -108,7 +104,7 @@ def cut_off(n_rounds: int, by: str) -> dict[str, float]:
     for _ in range(n_rounds):
         TimedPlayback.log.clear()
         speaker_module.Playback = TimedPlayback  # type: ignore[misc]
-        speaker.say(LONG)
+        speaker.say(LONG_MESSAGE)
         wait(lambda: TimedPlayback.log and TimedPlayback.log[0][2])
         time.sleep(0.2)  # mid-sentence
         pid = TimedPlayback.log[0][2]

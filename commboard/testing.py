@@ -21,6 +21,7 @@ from commboard.effects import Effect, HideBanner, Log, Notice, Paused, Resumed, 
 from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import Settings
 from commboard.speech import SpeechStatus
+from commboard.vision.frames import Frame, Landmarks, RGBImage
 from commboard.vision.sample import CameraStatus, EyeSample
 
 
@@ -43,6 +44,32 @@ pages:
     cells:
       - {label: "Yes"}
       - {label: "No"}
+"""
+
+# Two pages, a phrase with its own spoken text, navigation and the alarm: tests that
+# follow a message from scanning to speech and history use it.
+TWO_PAGE_LAYOUT = """\
+format: 1
+name: Two pages
+home: home
+pages:
+  - id: home
+    title: Home
+    rows: 2
+    columns: 2
+    cells:
+      - {label: "Yes"}
+      - {label: "No"}
+      - {label: "Thank you", text: "Thank you very much"}
+      - {label: More, action: go, target: more}
+  - id: more
+    title: More
+    rows: 1
+    columns: 3
+    cells:
+      - {label: Back, action: back}
+      - {label: Water, text: "I would like some water"}
+      - {label: Help, action: alarm, text: "Please call the nurse"}
 """
 
 
@@ -209,7 +236,7 @@ class ScriptedFeed:
     def __init__(
         self,
         items: Iterable[EyeSample | CameraStatus] = (),
-        frame: tuple[np.ndarray, EyeSample] | None = None,
+        frame: tuple[RGBImage, EyeSample] | None = None,
     ) -> None:
         self.items: list[EyeSample | CameraStatus] = list(items)
         self.frame = frame
@@ -223,7 +250,7 @@ class ScriptedFeed:
         self.items = [i for i in self.items if i.t > now + 1e-9]
         return due
 
-    def latest_frame(self) -> tuple[np.ndarray, EyeSample] | None:
+    def latest_frame(self) -> tuple[RGBImage, EyeSample] | None:
         return self.frame
 
     def close(self) -> None:
@@ -294,6 +321,70 @@ class RecordingEyeHost:
             self.now = s.t
             self.perform(self.session.tick(s.t))
             eyes.frame(self, s.t)
+
+
+class FlakyCamera:
+    """A ``FrameSource`` of plain grey pictures at ``fps`` that gives out after ``good`` of them.
+
+    Frames are stamped one interval apart after ``start_t``.  Once the good
+    frames are used up ``read`` returns None for ever while ``finished`` stays
+    False: the camera is gone (an unplugged webcam), not at the end of a video.
+    ``closed`` says whether its user closed it.
+    """
+
+    def __init__(self, start_t: float, good: int, fps: float = 30.0) -> None:
+        self.finished = False
+        self.closed = False
+        self.t, self.good, self.fps = start_t, good, fps
+
+    def read(self) -> Frame | None:
+        if self.good <= 0:
+            return None
+        self.good -= 1
+        self.t += 1 / self.fps
+        return Frame(self.t, np.full((48, 64, 3), 128, np.uint8))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class StillFace:
+    """A ``LandmarkDetector`` that finds the same face in every picture (or, ``found=False``, none).
+
+    ``fail_on`` lists the calls (counting from 1) that raise, as a broken
+    model graph does; ``calls`` counts them all.
+    """
+
+    def __init__(self, found: bool = True, fail_on: tuple[int, ...] = ()) -> None:
+        self.calls, self.fail_on = 0, fail_on
+        points: Landmarks = 0.3 + 0.4 * np.random.default_rng(1).random((478, 3))
+        self.points = points if found else None
+
+    def detect(self, rgb: RGBImage) -> Landmarks | None:
+        self.calls += 1
+        if self.calls in self.fail_on:
+            raise RuntimeError("graph failed")
+        return self.points
+
+    def close(self) -> None:
+        pass
+
+
+# About 8 s of speech at 160 wpm: long enough that "cut off" and "still playing"
+# differ by seconds, so no speech test or benchmark depends on how busy the machine is.
+LONG_MESSAGE = (
+    "I would like to talk to my doctor about my options before we decide anything. "
+    "Please explain it again slowly, and ask me, not my family. I need time to decide."
+)
+
+
+def alive(pid: int) -> bool:
+    """Whether the process still runs (a zombie has ended; it only awaits its parent)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 @dataclass(frozen=True, slots=True)

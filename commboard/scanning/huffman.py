@@ -66,11 +66,9 @@ def quantised_weights(counts: Mapping[int, float] | None, cells: Sequence[int]) 
     the prior; a cell's weight changes only when its (smoothed) count doubles,
     so over ``N`` uses it changes at most ``log2(N + 1)`` times.
     """
-    counts = counts or {}
     out: list[float] = []
     for cell in cells:
-        raw = counts.get(cell, 0.0)
-        smoothed = max(0.0, raw if math.isfinite(raw) else 0.0) + PRIOR_COUNT
+        smoothed = _uses(counts, cell) + PRIOR_COUNT
         out.append(QUANTUM ** math.floor(math.log(smoothed, QUANTUM) + 1e-9))
     return out
 
@@ -85,13 +83,13 @@ def plan_weights(counts: Mapping[int, float] | None, cells: Sequence[int]) -> li
     """
     if len(cells) > SMALL_PAGE_CELLS:
         return quantised_weights(counts, cells)
-    counts = counts or {}
-    out: list[float] = []
-    for cell in cells:
-        raw = counts.get(cell, 0.0)
-        seen = max(0.0, raw if math.isfinite(raw) else 0.0)
-        out.append(seen * (1.0 + TIE_BREAK) + PRIOR_COUNT)
-    return out
+    return [_uses(counts, cell) * (1.0 + TIE_BREAK) + PRIOR_COUNT for cell in cells]
+
+
+def _uses(counts: Mapping[int, float] | None, cell: int) -> float:
+    """How often ``cell`` was used; a missing, negative or non-finite count is 0."""
+    raw = (counts or {}).get(cell, 0.0)
+    return max(0.0, raw if math.isfinite(raw) else 0.0)
 
 
 def scan_tree(weights: Sequence[float]) -> list[Node]:

@@ -13,6 +13,7 @@ synthetic:FILE``.  Times are seconds from the start of the film.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 from commboard.vision.face_script import FaceScript
@@ -86,3 +87,18 @@ def ground_truth(script: FaceScript, fps: float, duration_s: float) -> dict[str,
         "conditions": conditions,
         "expect": "every long blink selects exactly once; nothing else selects",
     }  # fmt: skip
+
+
+def presses_per_closure(
+    downs: Sequence[float], long_blinks: Sequence[Mapping[str, Any]], within_s: float
+) -> list[list[float]]:
+    """For each deliberate closure (``ground_truth``'s ``long_blinks``), the presses that match it.
+
+    A press matches when its switch-down time lies within ``within_s`` of the
+    closure.  A closure selected exactly once has one press; a missed one has
+    none; a press that matches no closure is a false selection.
+    """
+    return [
+        [d for d in downs if blink["start_s"] - within_s <= d <= blink["end_s"] + within_s]
+        for blink in long_blinks
+    ]

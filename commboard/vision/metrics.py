@@ -37,7 +37,9 @@ _BRIGHTNESS_GRID = 24
 def to_pixels(landmarks: Landmarks, frame_shape: Sequence[int]) -> Points:
     """Landmarks scaled to pixels: x*width, y*height, z*width (MediaPipe's z uses x's scale)."""
     height, width = int(frame_shape[0]), int(frame_shape[1])
-    return np.asarray(landmarks, dtype=np.float64) * np.array([width, height, width])
+    points: Points = np.asarray(landmarks, dtype=np.float64)
+    scale: Points = np.array([width, height, width], dtype=np.float64)
+    return points * scale
 
 
 def eye_aspect_ratio(px: Points, idx: Sequence[int]) -> float | None:

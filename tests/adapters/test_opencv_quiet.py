@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
-import numpy as np
 import pytest
 
 from commboard.adapters.camera_spec import source_opener
@@ -23,6 +22,7 @@ from commboard.clock import VirtualClock
 from commboard.effects import Banner
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
+from commboard.testing import StillFace
 from commboard.vision.frames import FrameSource
 from commboard.vision.sample import CameraState, CameraStatus
 
@@ -62,14 +62,6 @@ def test_repeated_probes_of_a_missing_index_print_nothing(
     assert capfd.readouterr().err == ""
 
 
-class NoFace:
-    def detect(self, rgb: np.ndarray) -> None:
-        return None
-
-    def close(self) -> None:
-        pass
-
-
 def test_the_reconnect_loop_is_silent_and_reports_the_state_once(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
@@ -83,7 +75,9 @@ def test_the_reconnect_loop_is_silent_and_reports_the_state_once(
         attempts.append(t)
         return opener(t)
 
-    feed = VisionFeed(counted, NoFace, clock=VirtualClock(0.0), start_t=0.0, reconnect_s=3.0)
+    feed = VisionFeed(
+        counted, lambda: StillFace(found=False), clock=VirtualClock(0.0), start_t=0.0, reconnect_s=3.0
+    )
     feed.start()
     items = [item for n in range(25) for item in feed.drain(n * 0.5)]  # 12 s of the board
     feed.close()

@@ -22,24 +22,10 @@ from commboard.shell import app
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.loop import BoardLoop
 from commboard.signals.blink_switch import BlinkSwitch
-from commboard.testing import RecordingEyeHost, ScriptedFeed
+from commboard.testing import YES_NO_LAYOUT, RecordingEyeHost, ScriptedFeed
 
 StartBoard = Callable[..., BoardLoop]
 EyeBoard = Callable[..., tuple[RecordingEyeHost, ScriptedFeed, EyeInput]]
-
-YES_NO = """\
-format: 1
-name: Test board
-home: home
-pages:
-  - id: home
-    title: Home
-    rows: 1
-    columns: 2
-    cells:
-      - {label: "Yes"}
-      - {label: "No"}
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -105,7 +91,7 @@ def eye_board(tmp_path: Path) -> EyeBoard:
         *, camera: str = "synthetic", blink: BlinkSettings | None = None
     ) -> tuple[RecordingEyeHost, ScriptedFeed, EyeInput]:
         path = tmp_path / "board.yaml"
-        path.write_text(YES_NO, encoding="utf-8")
+        path.write_text(YES_NO_LAYOUT, encoding="utf-8")
         layout, problems = load_layout_or_default(path)
         assert not problems
         settings = Settings(

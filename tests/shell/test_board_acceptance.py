@@ -290,25 +290,25 @@ def test_a_signal_ends_the_board_cleanly_with_a_stop_line(tmp_path: Path, signum
     env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
     layout = tmp_path / "board.yaml"
     layout.write_text(LAYOUT, encoding="utf-8")
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "commboard", "run", "--headless", "--camera", "none",
          "--speech", "none", "--layout", str(layout), "--history", str(tmp_path / "h.jsonl"),
          "--event-log", str(log), "--max-seconds", "120"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        for _ in range(600):  # wait (up to a minute) for the board to be on screen
-            if log.exists() and '"first_frame"' in log.read_text(encoding="utf-8"):
-                break
-            time.sleep(0.1)
-        proc.send_signal(signum)
-        code = proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    ) as proc:  # fmt: skip
+        try:
+            for _ in range(600):  # wait (up to a minute) for the board to be on screen
+                if log.exists() and '"first_frame"' in log.read_text(encoding="utf-8"):
+                    break
+                time.sleep(0.1)
+            proc.send_signal(signum)
+            _, stderr = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     name = signal.Signals(signum).name
-    assert code == 0, proc.stderr.read() if proc.stderr else ""
+    assert proc.returncode == 0, stderr
     assert records[-1]["type"] == "stop" and records[-1]["reason"] == f"signal {name}"
     assert not any(r["type"] == "screen" for r in records)  # no quit confirmation opened
 

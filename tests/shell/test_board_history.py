@@ -17,29 +17,9 @@ from commboard.scanning.plans import build_plan
 from commboard.settings import ScanPattern
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
+from commboard.testing import TWO_PAGE_LAYOUT
 
-LAYOUT = """\
-format: 1
-name: Test board
-home: home
-pages:
-  - id: home
-    title: Home
-    rows: 2
-    columns: 2
-    cells:
-      - {label: "Yes"}
-      - {label: "No"}
-      - {label: "Thank you", text: "Thank you very much"}
-      - {label: More, action: go, target: more}
-  - id: more
-    title: More
-    rows: 1
-    columns: 2
-    cells:
-      - {label: Back, action: back}
-      - {label: Water}
-"""
+LAYOUT = TWO_PAGE_LAYOUT
 # Scan interval 2 s, row-column: row 2 is lit 2.25 s after each cycle starts;
 # a press 0.55 s later opens it and a second 1.7 s after that chooses
 # "Thank you" (slot 2).  After a choice the next cycle starts 5.8 s on.

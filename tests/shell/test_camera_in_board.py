@@ -28,23 +28,10 @@ from commboard.shell.screens.calibration.calibration_screen import CalibrationSc
 from commboard.shell.screens.camera_view.camera_view import CameraView
 from commboard.shell.screens.carer_menu.carer_menu import menu_entries
 from commboard.signals.blink_switch import BlinkSwitch
+from commboard.testing import YES_NO_LAYOUT
 from commboard.vision.frames import Frame, FrameSource
 
-LAYOUT = """\
-format: 1
-name: Plain
-home: home
-pages:
-  - id: home
-    title: Home
-    rows: 2
-    columns: 2
-    cells:
-      - {label: "Yes"}
-      - {label: "No"}
-      - {label: "Water"}
-      - {label: "Wait"}
-"""
+LAYOUT = YES_NO_LAYOUT
 FPS = "15"
 
 

@@ -24,31 +24,9 @@ from commboard.shell.screens.carer_menu.carer_menu import (
 )
 from commboard.shell.screens.carer_menu.menu_paint import button_rects
 from commboard.speech import NullSpeaker
-from commboard.testing import measure_wav
+from commboard.testing import TWO_PAGE_LAYOUT, measure_wav
 
-LAYOUT = """\
-format: 1
-name: Test board
-home: home
-pages:
-  - id: home
-    title: Home
-    rows: 2
-    columns: 2
-    cells:
-      - {label: "Yes"}
-      - {label: "No"}
-      - {label: "Thank you", text: "Thank you very much"}
-      - {label: More, action: go, target: more}
-  - id: more
-    title: More
-    rows: 1
-    columns: 3
-    cells:
-      - {label: Back, action: back}
-      - {label: Water, text: "I would like some water"}
-      - {label: Help, action: alarm, text: "Please call the nurse"}
-"""
+LAYOUT = TWO_PAGE_LAYOUT
 
 # Scan interval 2 s, first step +0.25 s: row 1 is lit from 2.25 s to 4.25 s.
 # A 0.4 s press from 2.8 s is accepted at 3.1 s (0.3 s acceptance) and opens
@@ -300,7 +278,7 @@ def test_changing_layout_from_the_menu(board: BoardLoop) -> None:
     assert isinstance(picker, LayoutPicker)
     english = next(e for e in picker.entries if e.label.endswith("(en)"))
     key(board, 0, english.shortcut)
-    assert board.screens == [] and board.session.layout.name != "Test board"
+    assert board.screens == [] and board.session.layout.name != "Two pages"
     assert board.session.page.id == board.session.layout.home
 
 

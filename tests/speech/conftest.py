@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from speech_helpers import PacedPlayer
+
+from commboard.adapters import paced_player
+from commboard.adapters.paced_player import PacedPlayer
 
 
 @pytest.fixture
@@ -15,7 +17,7 @@ def paced_aplay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PacedPlayer:
     """Put a paced ``aplay`` first on PATH for this test."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    source = (Path(__file__).parent / "paced_player.py").read_text()
+    source = Path(paced_player.__file__).read_text()
     aplay = bin_dir / "aplay"
     aplay.write_text(f"#!{sys.executable}\n{source}")
     aplay.chmod(0o755)

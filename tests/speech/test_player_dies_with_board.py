@@ -13,10 +13,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from speech_helpers import PacedPlayer, alive, wait_until
+from speech_helpers import wait_until
 
 from commboard.adapters.audio_player import write_silence
+from commboard.adapters.paced_player import PacedPlayer
 from commboard.adapters.pyttsx3_speaker import SPOOL_PREFIX, sweep_stale_spools
+from commboard.testing import alive
 
 BOARD = textwrap.dedent(
     """
@@ -47,6 +49,8 @@ def test_sigkill_while_speaking_kills_the_player_and_leaves_no_wav(
     finally:
         board.kill()
         board.wait()
+        if board.stdout is not None:
+            board.stdout.close()
 
 
 def test_speech_folders_of_dead_boards_are_swept_and_live_ones_kept(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Speaking aloud: never blocks, cuts off at once, never talks over a message, fails in plain words.
 
 This machine has no sound card, so the player is a paced stand-in for aplay
-(``paced_player.py``) that takes as long as the sound lasts and logs when it
+(``commboard.adapters.paced_player``) that takes as long as the sound lasts and logs when it
 starts and whether it reached the end.  The synthesis is the real pyttsx3.
 """
 
@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from speech_helpers import LONG_TEXT, PacedPlayer, alive, wait_until
+from speech_helpers import wait_until
 
 from commboard.adapters.audio_player import NO_DEVICE, NO_PLAYER
+from commboard.adapters.paced_player import PacedPlayer
 from commboard.adapters.pyttsx3_speaker import SystemSpeaker, open_speaker
 from commboard.settings import SpeechSettings
 from commboard.speech import NullSpeaker, SpeechStatus
+from commboard.testing import LONG_MESSAGE, alive
 
 
 @pytest.fixture
@@ -40,7 +42,7 @@ def test_say_returns_before_the_speech_is_even_synthesised(
     speaker: SystemSpeaker, paced_aplay: PacedPlayer
 ) -> None:
     t0 = time.monotonic()
-    speaker.say(LONG_TEXT)
+    speaker.say(LONG_MESSAGE)
     say_s = time.monotonic() - t0
     assert speaker.status().speaking
 
@@ -55,7 +57,7 @@ def test_say_returns_before_the_speech_is_even_synthesised(
 def test_stop_cuts_the_message_off_long_before_it_would_end(
     speaker: SystemSpeaker, paced_aplay: PacedPlayer
 ) -> None:
-    speaker.say(LONG_TEXT)
+    speaker.say(LONG_MESSAGE)
     playing = started(paced_aplay, 1)
 
     t_stop = time.monotonic()
@@ -71,7 +73,7 @@ def test_stop_cuts_the_message_off_long_before_it_would_end(
 def test_a_new_message_cuts_off_the_previous_one_and_plays_to_its_end(
     speaker: SystemSpeaker, paced_aplay: PacedPlayer
 ) -> None:
-    speaker.say(LONG_TEXT)
+    speaker.say(LONG_MESSAGE)
     first = started(paced_aplay, 1)
     speaker.say("yes")
     second = started(paced_aplay, 2)
@@ -97,7 +99,7 @@ def test_cues_never_talk_over_a_message(speaker: SystemSpeaker, paced_aplay: Pac
 
 
 def test_a_message_cuts_off_a_cue(speaker: SystemSpeaker, paced_aplay: PacedPlayer) -> None:
-    speaker.cue(LONG_TEXT)
+    speaker.cue(LONG_MESSAGE)
     cue = started(paced_aplay, 1)
     speaker.say("yes")
     started(paced_aplay, 2)

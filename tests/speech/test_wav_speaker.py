@@ -11,13 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
-from speech_helpers import LONG_TEXT, alive, wait_until
+from speech_helpers import wait_until
 
 from commboard.adapters.pyttsx3_speaker import open_speaker
 from commboard.adapters.wav_speaker import WavDirSpeaker
 from commboard.settings import SpeechSettings
 from commboard.speech import NullSpeaker
-from commboard.testing import measure_wav
+from commboard.testing import LONG_MESSAGE, alive, measure_wav
 
 FAKE_PYTTSX3 = {
     "import fails": "raise ImportError('No module named pyttsx3')\n",
@@ -60,7 +60,7 @@ def test_say_returns_long_before_the_file_is_synthesised(out: Path) -> None:
     assert wait_until(lambda: not speaker.status().speaking)  # worker started
 
     t0 = time.monotonic()
-    speaker.say(LONG_TEXT)
+    speaker.say(LONG_MESSAGE)
     say_s = time.monotonic() - t0
     assert speaker.status().speaking
     assert wait_until(lambda: not speaker.status().speaking)
@@ -145,7 +145,7 @@ def test_a_crashed_worker_is_restarted_once_then_given_up(out: Path) -> None:
 
 
 def test_the_worker_does_not_outlive_a_killed_board(out: Path) -> None:
-    board = subprocess.Popen(
+    with subprocess.Popen(
         [
             sys.executable,
             "-c",
@@ -161,10 +161,10 @@ def test_the_worker_does_not_outlive_a_killed_board(out: Path) -> None:
         ],
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert board.stdout is not None
-    worker_pid = int(board.stdout.readline())
-    board.wait()
+    ) as board:
+        assert board.stdout is not None
+        worker_pid = int(board.stdout.readline())
+        board.wait()
     assert board.returncode == -signal.SIGKILL
     assert wait_until(lambda: not alive(worker_pid))
 

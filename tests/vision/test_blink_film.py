@@ -9,7 +9,12 @@ from commboard.clock import VirtualClock
 from commboard.events import SwitchDown
 from commboard.settings import BlinkSettings
 from commboard.signals.blink_switch import BlinkSwitch
-from commboard.vision.blink_film import FILM_DURATION_S, FILM_SCRIPT, ground_truth
+from commboard.vision.blink_film import (
+    FILM_DURATION_S,
+    FILM_SCRIPT,
+    ground_truth,
+    presses_per_closure,
+)
 from commboard.vision.face_script import parse_script
 from commboard.vision.sample import EyeSample
 
@@ -25,6 +30,14 @@ def test_film_has_what_the_issue_asks_for() -> None:
     assert truth["frames"] == 1740
     spans = sorted((b["start_s"], b["end_s"]) for b in longs + shorts)
     assert all(a_end < b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
+
+
+def test_presses_are_matched_to_the_closure_they_fall_in_with_a_tolerance() -> None:
+    script = parse_script("2.0 1.0 close\n5.0 1.2 close\n9.0 1.0 close\n")
+    longs = ground_truth(script, 30.0, 12.0)["long_blinks"]
+    downs = [1.96, 2.5, 4.92, 6.4, 7.0]  # 6.4 and 7.0: after the second closure ended
+    assert presses_per_closure(downs, longs, within_s=0.05) == [[1.96, 2.5], [], []]
+    assert presses_per_closure(downs, longs, within_s=0.1) == [[1.96, 2.5], [4.92], []]
 
 
 SCRIPT = """\

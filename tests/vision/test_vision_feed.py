@@ -12,8 +12,8 @@ import pytest
 from commboard.adapters.camera_worker import VisionFeed, open_vision
 from commboard.adapters.synthetic_face import make_animator, write_script_video
 from commboard.clock import MonotonicClock, VirtualClock
+from commboard.testing import FlakyCamera, StillFace
 from commboard.vision.face_script import parse_script
-from commboard.vision.frames import Frame
 from commboard.vision.pipeline import QUEUE_SAMPLES
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
@@ -110,43 +110,6 @@ def test_a_bad_synthetic_script_names_its_line(tmp_path: Path) -> None:
 
 
 # -- a camera that fails: fakes keep these quick and exact ------------------------------------
-
-
-class FlakyCamera:
-    """Delivers ``good`` frames at 30 fps, then fails forever (an unplugged webcam)."""
-
-    def __init__(self, start_t: float, good: int) -> None:
-        self.finished = False
-        self.t, self.good = start_t, good
-        self.closed = False
-
-    def read(self) -> Frame | None:
-        if self.good <= 0:
-            return None
-        self.good -= 1
-        self.t += 1 / 30
-        return Frame(self.t, np.full((48, 64, 3), 128, np.uint8))
-
-    def close(self) -> None:
-        self.closed = True
-
-
-class StillFace:
-    """A detector that always finds the same face (or raises on chosen calls)."""
-
-    def __init__(self, fail_on: tuple[int, ...] = ()) -> None:
-        self.calls, self.fail_on = 0, fail_on
-        rng = np.random.default_rng(1)
-        self.points = 0.3 + 0.4 * rng.random((478, 3))
-
-    def detect(self, rgb: np.ndarray) -> np.ndarray:
-        self.calls += 1
-        if self.calls in self.fail_on:
-            raise RuntimeError("graph failed")
-        return self.points
-
-    def close(self) -> None:
-        pass
 
 
 def _opener(plan: list[int | None]) -> tuple[Callable[[float], FlakyCamera | None], list]:

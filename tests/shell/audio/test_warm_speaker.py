@@ -6,30 +6,14 @@ import threading
 
 from commboard.settings import SpeechSettings
 from commboard.shell.audio.warm_speaker import WarmingSpeaker
-from commboard.speech import NullSpeaker, SpeechStatus
-
-
-class Recording(NullSpeaker):
-    def __init__(self) -> None:
-        super().__init__()
-        self.said: list[str] = []
-        self.applied: list[SpeechSettings] = []
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def apply(self, settings: SpeechSettings) -> None:
-        self.applied.append(settings)
-
-    def status(self) -> SpeechStatus:
-        return SpeechStatus(available=True)
+from commboard.testing import RecordingSpeaker
 
 
 def test_words_said_while_the_voice_starts_are_said_once_it_is_ready() -> None:
     ready = threading.Event()
-    real = Recording()
+    real = RecordingSpeaker()
 
-    def slow_open() -> Recording:
+    def slow_open() -> RecordingSpeaker:
         ready.wait(5)
         return real
 
@@ -40,12 +24,12 @@ def test_words_said_while_the_voice_starts_are_said_once_it_is_ready() -> None:
     assert real.said == [] and speaker.status().available
     ready.set()
     speaker.close()
-    assert real.said == ["No"] and real.applied[-1].rate_wpm == 120
+    assert real.said == ["No"] and real.settings == SpeechSettings(rate_wpm=120)
 
 
 def test_stop_before_ready_drops_the_pending_words() -> None:
     ready = threading.Event()
-    real = Recording()
+    real = RecordingSpeaker()
     speaker = WarmingSpeaker(lambda: (ready.wait(5), real)[1])
     speaker.say("Thirsty")
     speaker.stop()
@@ -55,7 +39,7 @@ def test_stop_before_ready_drops_the_pending_words() -> None:
 
 
 def test_an_opener_that_fails_gives_a_silent_speaker_with_the_reason() -> None:
-    def broken() -> Recording:
+    def broken() -> RecordingSpeaker:
         raise OSError("espeak-ng missing")
 
     speaker = WarmingSpeaker(broken)

@@ -13,9 +13,7 @@ from commboard.board.layout_file import load_layout_or_default
 from commboard.board.model import Action, Cell, Page
 from commboard.board.session import Session
 from commboard.clock import VirtualClock
-from commboard.control.banners import ChromeState
 from commboard.control.board_view import BoardView, Chrome, Rect, board_view
-from commboard.control.pauses import PauseOwner
 from commboard.settings import BlinkSettings, Settings
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.screens.board.eye_indicator import (
@@ -34,8 +32,8 @@ from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkState, BlinkSwitch
 from commboard.signals.eye_state import EYES_NOT_MEASURED, HEAD_TILTED, HEAD_TIPPED, NO_FACE
-from commboard.testing import ScriptedSamples
-from commboard.vision.sample import CameraState, CameraStatus, EyeSample
+from commboard.testing import RecordingEyeHost, ScriptedFeed, ScriptedSamples
+from commboard.vision.sample import CameraState, CameraStatus
 
 
 def state(**kw: object) -> BlinkState:
@@ -186,63 +184,21 @@ def test_a_screen_too_narrow_for_the_label_shows_the_disc_alone() -> None:
     assert (with_label == without).all(), "no words squeezed into the disc"
 
 
-class Host:
-    """Just enough of the frame loop for ``EyeInput.frame``."""
-
-    def __init__(self) -> None:
-        layout, _ = load_layout_or_default(None)
-        self.session = Session(layout, Settings(), 0.0)
-        self.settings = self.session.settings
-        self.chrome = ChromeState()
-        self.pauses = PauseOwner()
-        self.screens: list[object] = []
-        self.status_parts: dict[str, str] = {}
-        self.dirty = False
-        self.now = 0.0
-
-    def dispatch(self, event: object) -> None:
-        pass
-
-    def perform(self, effects: list[object]) -> None:
-        pass
-
-
-class Feed:
-    def __init__(self, items: list[EyeSample | CameraStatus]) -> None:
-        self.items = items
-
-    def start(self) -> None:
-        pass
-
-    def drain(self, now: float) -> list[EyeSample | CameraStatus]:
-        due, self.items = (
-            [i for i in self.items if i.t <= now],
-            [i for i in self.items if i.t > now],
-        )
-        return due
-
-    def latest_frame(self) -> None:
-        return None
-
-    def close(self) -> None:
-        pass
-
-
 @pytest.mark.parametrize(("size", "in_status"), [((1280, 720), False), ((600, 1024), True)])
 def test_the_status_line_says_what_the_indicator_has_no_room_to_write(
     size: tuple[int, int], in_status: bool
 ) -> None:
     samples = ScriptedSamples().open(1.0).samples()
     eyes = EyeInput(
-        Feed([CameraStatus(0.0, CameraState.OK), *samples]),
+        ScriptedFeed([CameraStatus(0.0, CameraState.OK), *samples]),
         BlinkSwitch(BlinkSettings()),
         clock=VirtualClock(0.0),
     )
-    host = Host()
+    host = RecordingEyeHost(Session(load_layout_or_default(None)[0], Settings(), 0.0))
     surface, view = _board(size, "")
     for s in samples:
-        eyes.frame(host, s.t)  # type: ignore[arg-type]
+        eyes.frame(host, s.t)
         eyes.draw(surface, view, TextCache())
-    eyes.frame(host, 1.0)  # type: ignore[arg-type]
+    eyes.frame(host, 1.0)
     assert host.status_parts["camera"].startswith("camera: on")
     assert ("eyes open" in host.status_parts["camera"]) is in_status

@@ -8,7 +8,6 @@ calibration in a few seconds of CPU.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pygame
 import pytest
@@ -25,7 +24,7 @@ from commboard.shell.screens.base import Close, Stay
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
-from commboard.testing import ScriptedSamples
+from commboard.testing import ScriptedFeed, ScriptedSamples
 from commboard.vision.sample import EyeSample
 
 # Timeline of a cooperative patient, seconds from the start of calibration:
@@ -41,11 +40,6 @@ def patient(start: float = 0.0) -> list[EyeSample]:
         s.open(when - at).closed(length)
         at = when + length
     return s.open(39.5 - at).samples()
-
-
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
 
 
 def test_samples_land_in_the_phase_of_their_capture_time() -> None:
@@ -134,22 +128,10 @@ class Ctx:
     layouts_root = Path(".")
 
 
-class Feed:
-    def start(self) -> None: ...
-
-    def drain(self, now: float) -> list[Any]:
-        return []
-
-    def latest_frame(self) -> None:
-        return None
-
-    def close(self) -> None: ...
-
-
 def test_the_screen_speaks_each_step_applies_and_saves_the_result() -> None:
     pygame.font.init()
     said: list[str] = []
-    eyes = EyeInput(Feed(), BlinkSwitch(BlinkSettings()), clock=VirtualClock(0.0), say=said.append)
+    eyes = EyeInput(ScriptedFeed(), BlinkSwitch(BlinkSettings()), clock=VirtualClock(0.0), say=said.append)
     ctx = Ctx()
     screen = CalibrationScreen(ctx, eyes)
     surface = pygame.Surface((1280, 720))
@@ -174,7 +156,7 @@ def test_the_screen_speaks_each_step_applies_and_saves_the_result() -> None:
 
 
 def test_escape_stops_without_saving_and_eyes_closed_throughout_is_not_saved() -> None:
-    eyes = EyeInput(Feed(), BlinkSwitch(BlinkSettings()), clock=VirtualClock(0.0))
+    eyes = EyeInput(ScriptedFeed(), BlinkSwitch(BlinkSettings()), clock=VirtualClock(0.0))
     ctx = Ctx()
     screen = CalibrationScreen(ctx, eyes)
     screen.tick(0.0)

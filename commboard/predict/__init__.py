@@ -1,1 +1,0 @@
-"""commboard.predict."""
