@@ -195,7 +195,12 @@ def file_task(path: Path) -> Task:
 
 
 def simulate(
-    task: Task, pattern: ScanPattern, profile: Profile, settings: ScanSettings, minutes: float, seed: int
+    task: Task,
+    pattern: ScanPattern,
+    profile: Profile,
+    settings: ScanSettings,
+    minutes: float,
+    seed: int,
 ) -> Tally:
     """Run one user on one pattern until the time is up (or the target list is done)."""
     plan = build_plan(task.page, pattern, task.history)

@@ -76,7 +76,11 @@ def test_the_reconnect_loop_is_silent_and_reports_the_state_once(
         return opener(t)
 
     feed = VisionFeed(
-        counted, lambda: StillFace(found=False), clock=VirtualClock(0.0), start_t=0.0, reconnect_s=3.0
+        counted,
+        lambda: StillFace(found=False),
+        clock=VirtualClock(0.0),
+        start_t=0.0,
+        reconnect_s=3.0,
     )
     feed.start()
     items = [item for n in range(25) for item in feed.drain(n * 0.5)]  # 12 s of the board

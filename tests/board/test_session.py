@@ -270,7 +270,9 @@ def test_new_pattern_rebuilds_the_plan_and_pause_reaches_the_scanner() -> None:
     session, scanner = make()
     session.set_settings(replace(Settings(), scan=replace(ScanSettings(), interval_s=2.0)), 1.0)
     assert len(scanner.plans) == 1 and scanner.settings.interval_s == 2.0
-    session.set_settings(replace(Settings(), scan=replace(ScanSettings(), pattern=ScanPattern.LINEAR)), 2.0)
+    session.set_settings(
+        replace(Settings(), scan=replace(ScanSettings(), pattern=ScanPattern.LINEAR)), 2.0
+    )
     assert len(scanner.plans) == 2 and len(scanner.plans[-1].root.children) == 7
     session.pause(3.0)
     assert session.paused
