@@ -25,16 +25,16 @@ back (the policy from its detectors, the session from the scanner) hands
 that answer on; nothing is read back from a log or returned into a step it
 has passed.
 
-Modules: ``app`` (the composition root: run, calibrate, screenshot),
-``loop`` (clock -> inputs -> control -> performer -> draw) and
-``loop_parts`` (what it is built from), ``performer`` (effects -> speaker,
-sounds, alarm, banners, history, event log), ``render`` (paints the render
-model), ``eye_input`` and ``eye_indicator`` (camera glue and the face/eye
-indicator), ``camera_picture``, ``camera_view``, ``calibration_screen``,
-``calibration_paint``, ``calibration_save``, ``calibrate_command``,
-``carer_menu``, ``screens``, ``settings_screen``, ``settings_paint``
-(carer screens), ``alarm_sound``, ``cue_sound``, ``warm_speaker``
-(sound), ``event_log``, ``history_writer``, ``screenshot`` (files).
+Modules: ``app`` (the composition root: run, calibrate, screenshot);
+``loop`` (clock -> inputs -> control -> performer -> draw) and ``loop_parts``
+(what it is built from); ``performer`` (effects -> speaker, sounds, alarm,
+banners, history, event log); ``eye_input`` (the camera's glue);
+``screens/`` one package per screen -- ``board/`` (render, eye_indicator,
+screenshot), ``carer_menu/``, ``camera_view/``, ``settings/``,
+``calibration/`` (with ``calibration_save``, the run's one piece of I/O),
+``base`` (the Screen protocol and outcomes) and ``text_fit``; ``audio/``
+(alarm_sound, cue_sound, warm_speaker); ``records/`` (event_log,
+history_writer).
 
 pygame prints a greeting on import; benchmarks and ``--headless`` runs print
 JSON and event logs on standard output, so the greeting is turned off here,
