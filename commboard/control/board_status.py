@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from commboard.board.session import Session
+from commboard.control.banners import ChromeState
 from commboard.control.board_view import SCAN_BANNER, BoardView, Chrome, Rect, board_view
 from commboard.effects import Banner, PauseReason
 
@@ -56,6 +57,14 @@ def scan_banner(session: Session, pause_reason: PauseReason | None) -> Banner | 
     return Banner(SCAN_BANNER, state, level)
 
 
+def keep_scan_banner(
+    chrome: ChromeState, session: Session, pause_reason: PauseReason | None, now: float
+) -> bool:
+    """Show the scan banner exactly while nothing moves; True if that changed the screen."""
+    banner = scan_banner(session, pause_reason)
+    return chrome.hide(SCAN_BANNER) if banner is None else chrome.show(banner, now)
+
+
 def switch_names(input_name: str, blink_selects: bool) -> str:
     """What selects right now: the keyboard (or script) always, the blink while the camera works."""
     return f"blink + {input_name}" if blink_selects else input_name
@@ -95,6 +104,17 @@ def one_face_banner(chrome: Chrome, session: Session, pause_reason: PauseReason 
         return chrome
     kept = tuple(b for b in chrome.banners if b.key != FACE_BANNER_KEY)
     return replace(chrome, banners=kept)
+
+
+def board_frame(
+    size: tuple[int, int],
+    session: Session,
+    chrome: Chrome,
+    pause_reason: PauseReason | None,
+    indicator: Callable[[Rect], Rect] | None = None,
+) -> BoardView:
+    """The render model of one frame: the page, the chrome, one banner for a lost face."""
+    return view_now(size, session, one_face_banner(chrome, session, pause_reason), indicator)
 
 
 def view_now(

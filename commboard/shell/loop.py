@@ -36,7 +36,7 @@ from commboard.board.layout_file import default_layout_path, load_layout_or_defa
 from commboard.board.session import Session
 from commboard.control import board_status, screen_timeout
 from commboard.control.banners import ChromeState, layout_notice
-from commboard.control.board_view import SCAN_BANNER, BoardView, cell_at
+from commboard.control.board_view import BoardView, cell_at
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
@@ -248,13 +248,11 @@ class BoardLoop:
     def _stop_alarm(self) -> None:
         """A carer stopped the alarm (Escape or a click)."""
         self.performer.stop_alarm(self.now)
-        self._help_no_longer_called()
+        self._end_alarm()
 
     def _end_alarm(self) -> None:
+        """The alarm is over (stopped, or it ran its time): help no longer holds scanning."""
         self.performer.end_alarm()
-        self._help_no_longer_called()
-
-    def _help_no_longer_called(self) -> None:
         self.perform(self.pauses.release(PauseReason.HELP_CALLED, self.now, self.session))
         self.dirty = True
 
@@ -348,10 +346,7 @@ class BoardLoop:
     # -- effects --------------------------------------------------------------
 
     def perform(self, effects: list[Effect]) -> None:
-        """Carry out what the core asked for, in order (see ``shell.performer``).
-
-        The pause owner first adds the pauses the effects call for (help called).
-        """
+        """Carry out what the core asked for, and the pauses it calls for (``shell.performer``)."""
         effects = self.pauses.follow(effects, self.session)
         self.performer.perform(effects)
         if effects:
@@ -359,17 +354,10 @@ class BoardLoop:
 
     # -- drawing --------------------------------------------------------------
 
-    def scan_state(self) -> str | None:
-        """Why nothing is highlighted and nothing will move by itself, or None while scanning."""
-        return board_status.scan_state(self.session, self.pauses.shown)
-
     def _show_scan_state(self) -> None:
         """Keep the calm "scanning stopped" banner up exactly while the scanner waits."""
-        banner = board_status.scan_banner(self.session, self.pauses.shown)
-        if banner is None:
-            self.dirty |= self.chrome.hide(SCAN_BANNER)
-        else:
-            self.dirty |= self.chrome.show(banner, self.now)
+        shown = self.pauses.shown
+        self.dirty |= board_status.keep_scan_banner(self.chrome, self.session, shown, self.now)
 
     def switch_names(self) -> str:
         """What selects right now: the keyboard (or script) always, the blink while the camera works."""
@@ -384,11 +372,12 @@ class BoardLoop:
 
     def make_view(self) -> BoardView:
         """The render model of the board as it is now."""
-        chrome = self.chrome.chrome(self.status_text(), self.now)
-        chrome = board_status.one_face_banner(chrome, self.session, self.pauses.shown)
         shown = self.eyes is not None and self.eyes.look() is not None
+        size, status = self.p.surface.get_size(), self.status_text()
         indicator = indicator_rect if shown else None
-        return board_status.view_now(self.p.surface.get_size(), self.session, chrome, indicator)
+        return board_status.board_frame(
+            size, self.session, self.chrome.chrome(status, self.now), self.pauses.shown, indicator
+        )
 
     def draw(self) -> None:
         """Draw the board and any carer screens, then show it."""

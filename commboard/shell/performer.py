@@ -76,10 +76,9 @@ class Performer:
                 self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
 
     def stop_alarm(self, now: float) -> None:
-        """A carer stopped the alarm (Escape or a click)."""
+        """A carer stopped the alarm (Escape or a click); ``end_alarm`` follows."""
         self.chrome.stop_alarm()
         self.p.event_log.record(now, "alarm_stopped")
-        self.end_alarm()
 
     def end_alarm(self) -> None:
         """The alarm is over (stopped, or it ran its time): silence it (the loop resumes scanning)."""
