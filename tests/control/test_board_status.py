@@ -1,0 +1,63 @@
+"""What the board says about itself: why nothing moves, the status line, one banner for a lost face."""
+
+from __future__ import annotations
+
+from commboard.board.layout_file import load_layout_or_default
+from commboard.board.session import Session
+from commboard.control import board_status
+from commboard.control.banners import ChromeState
+from commboard.control.board_view import SCAN_BANNER, Chrome
+from commboard.effects import Banner, PauseReason
+from commboard.settings import Settings
+
+FACE = PauseReason.FACE_LOST
+
+
+def session() -> Session:
+    layout, _ = load_layout_or_default(None)
+    board = Session(layout, Settings(), 0.0)
+    board.tick(0.0)
+    return board
+
+
+def test_a_paused_board_names_the_reason_and_a_scanning_one_says_nothing() -> None:
+    board = session()
+    assert board_status.scan_state(board, None) is None
+    board.pause(1.0)
+    assert board_status.scan_state(board, PauseReason.CARER_SCREEN) == (
+        "Scanning paused: carer menu open"
+    )
+    face = board_status.scan_banner(board, FACE)
+    assert face is not None and face.level == "warning" and face.text.startswith("I can't see")
+    rest = board_status.scan_banner(board, PauseReason.RESTING)
+    assert rest is not None and rest.level == "info"
+    assert board_status.status_text(board, FACE, "keyboard", {}).endswith("PAUSED")
+
+
+def test_the_scan_banner_is_kept_exactly_while_nothing_moves() -> None:
+    board, chrome = session(), ChromeState()
+    assert board_status.keep_scan_banner(chrome, board, None, 0.0) is False
+    board.pause(1.0)
+    assert board_status.keep_scan_banner(chrome, board, PauseReason.HELP_CALLED, 1.0) is True
+    assert board_status.keep_scan_banner(chrome, board, PauseReason.HELP_CALLED, 1.1) is False
+    assert [b.key for b in chrome.chrome("", 1.1).banners] == [SCAN_BANNER]
+    board.resume(2.0)
+    assert board_status.keep_scan_banner(chrome, board, None, 2.0) is True
+    assert chrome.chrome("", 2.0).banners == ()
+
+
+def test_while_the_face_pauses_scanning_one_banner_says_so() -> None:
+    board = session()
+    both = Chrome(banners=(Banner("face", "I can't see your face"), Banner(SCAN_BANNER, "x")))
+    board.pause(1.0)
+    view = board_status.board_frame((800, 600), board, both, FACE)
+    assert [b.key for b in view.banners] == [SCAN_BANNER]
+    kept = board_status.board_frame((800, 600), board, both, PauseReason.CARER_SCREEN)
+    assert [b.key for b in kept.banners] == ["face", SCAN_BANNER]
+
+
+def test_the_status_line_names_switches_speed_pattern_and_calibration() -> None:
+    board = session()
+    line = board_status.status_text(board, None, "blink + keyboard", {"camera": "camera: on"})
+    assert line.startswith("switch: blink + keyboard  |  scan ")
+    assert "camera: on" in line and "not calibrated" in line
