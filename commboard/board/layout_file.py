@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from commboard.board.colors import MIN_DELTA_E, confusable_cells
 from commboard.board.layout_pages import COLORS, PageDraft, check_pages, parse_page
 from commboard.board.layout_yaml import (
     LayoutError,
@@ -274,6 +275,23 @@ def fallback_notice(problems: list[LayoutProblem]) -> str:
     return f"Your layout {where}: {first.message}{extra}; using the default layout."
 
 
+# The default highlight colour (settings ``display.highlight_color``); the board
+# checks the profile's own highlight when it loads a layout.
+DEFAULT_HIGHLIGHT = "#ffd400"
+
+
+def highlight_warnings(layout: Layout, highlight: str) -> list[str]:
+    """Plain-words warnings for cells a patient could take for the highlight."""
+    names = {value: name for name, value in COLORS.items()}
+    return [
+        f"page '{page}': cell '{label}' is coloured {names.get(color, color)}, too close to the "
+        f"highlight {highlight} "
+        f"{highlight} (colour difference {distance:.0f}, at least {MIN_DELTA_E:.0f} needed): "
+        "the patient could take it for the highlighted cell"
+        for page, label, color, distance in confusable_cells(layout, highlight, COLORS)
+    ]
+
+
 def validate_command(paths: list[str]) -> int:
     """``commboard validate PATH...``: print every problem; 0 when all layouts are valid, else 1."""
     failed = 0
@@ -287,6 +305,8 @@ def validate_command(paths: list[str]) -> int:
             continue
         count = len(layout.pages)
         print(f"{raw}: OK ({count} page{'s' if count != 1 else ''}, home page '{layout.home}')")
+        for warning in highlight_warnings(layout, DEFAULT_HIGHLIGHT):
+            print(f"{raw}: warning: {warning}")
     if failed:
         print(f"{failed} of {len(paths)} layout(s) have problems; nothing was changed.")
     return 1 if failed else 0

@@ -35,7 +35,9 @@ CELL_FIELDS = ("label", "text", "action", "target", "color", "hold")
 COLORS: dict[str, str] = {
     "red": "#f28b82",
     "orange": "#fbbc6b",
-    "yellow": "#fff176",
+    "yellow": "#fff176",  # close to the default highlight: `validate` warns (board/colors.py)
+    "lime": "#c5e1a5",
+    "teal": "#80cbc4",
     "green": "#8fd694",
     "blue": "#8ab4f8",
     "purple": "#c5a3ff",
