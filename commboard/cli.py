@@ -19,25 +19,50 @@ def _size(text: str) -> tuple[int, int]:
         w, h = text.lower().split("x")
         size = int(w), int(h)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1280x720, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT, e.g. 1280x720, not {text!r}"
+        ) from None
     if min(size) < 200:
         raise argparse.ArgumentTypeError("the window must be at least 200x200")
     return size
 
 
 def _add_board_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--windowed", type=_size, metavar="WxH",
-                   help="run in a window of that size instead of full screen")
-    p.add_argument("--layout", metavar="PATH",
-                   help="layout folder or file (default: the built-in English layout)")
-    p.add_argument("--profile", default="default", metavar="NAME",
-                   help="patient profile whose settings to use (default: default)")
-    p.add_argument("--scan-interval", type=float, metavar="S",
-                   help="seconds each scan step is highlighted (overrides the profile)")
-    p.add_argument("--speech", default="system", metavar="system|none|wav:DIR",
-                   help="speak aloud, not at all, or write each utterance to DIR as WAV")
-    p.add_argument("--camera", default="auto", metavar="SPEC",
-                   help="auto | index:N | video:PATH | synthetic[:SCRIPT] | none")
+    p.add_argument(
+        "--windowed",
+        type=_size,
+        metavar="WxH",
+        help="run in a window of that size instead of full screen",
+    )
+    p.add_argument(
+        "--layout",
+        metavar="PATH",
+        help="layout folder or file (default: the built-in English layout)",
+    )
+    p.add_argument(
+        "--profile",
+        default="default",
+        metavar="NAME",
+        help="patient profile whose settings to use (default: default)",
+    )
+    p.add_argument(
+        "--scan-interval",
+        type=float,
+        metavar="S",
+        help="seconds each scan step is highlighted (overrides the profile)",
+    )
+    p.add_argument(
+        "--speech",
+        default="system",
+        metavar="system|none|wav:DIR",
+        help="speak aloud, not at all, or write each utterance to DIR as WAV",
+    )
+    p.add_argument(
+        "--camera",
+        default="auto",
+        metavar="SPEC",
+        help="auto | index:N | video:PATH | synthetic[:SCRIPT] | none",
+    )
     p.add_argument("--camera-size", type=_size, default=(640, 480), metavar="WxH")
     p.add_argument("--camera-fps", type=float, default=30.0, metavar="FPS")
 
@@ -52,16 +77,24 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="start the board (the default)")
     _add_board_options(run)
     run.add_argument("--headless", action="store_true", help="no display (tests, benchmarks)")
-    run.add_argument("--virtual-clock", action="store_true",
-                     help="advance time as fast as possible, deterministically")
-    run.add_argument("--input-script", metavar="FILE",
-                     help="replay switch events: lines of 'SECONDS down|up select|next'")
+    run.add_argument(
+        "--virtual-clock",
+        action="store_true",
+        help="advance time as fast as possible, deterministically",
+    )
+    run.add_argument(
+        "--input-script",
+        metavar="FILE",
+        help="replay switch events: lines of 'SECONDS down|up select|next'",
+    )
     run.add_argument("--event-log", metavar="FILE", help="write the JSON-lines event log here")
     run.add_argument("--max-seconds", type=float, metavar="S", help="stop after S seconds")
-    run.add_argument("--screenshots", metavar="DIR",
-                     help="save a PNG after every page change and selection")
-    run.add_argument("--history", metavar="FILE",
-                     help="history file (default: in the user's data directory)")
+    run.add_argument(
+        "--screenshots", metavar="DIR", help="save a PNG after every page change and selection"
+    )
+    run.add_argument(
+        "--history", metavar="FILE", help="history file (default: in the user's data directory)"
+    )
 
     val = sub.add_parser("validate", help="check layout files without starting the board")
     val.add_argument("paths", nargs="+", metavar="PATH")
@@ -69,8 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     cal = sub.add_parser("calibrate", help="measure this patient's blinks and save them")
     _add_board_options(cal)
     cal.add_argument("--headless", action="store_true", help="no display (tests, demos)")
-    cal.add_argument("--virtual-clock", action="store_true",
-                     help="run the whole calibration as fast as possible, deterministically")
+    cal.add_argument(
+        "--virtual-clock",
+        action="store_true",
+        help="run the whole calibration as fast as possible, deterministically",
+    )
 
     st = sub.add_parser("settings", help="show or change a profile's settings")
     st.add_argument("action", choices=["show", "set", "reset"])

@@ -159,7 +159,9 @@ def test_huffman_plan_only_changes_when_a_count_doubles(
         bucket = math.floor(math.log2(count + 1) + 1e-9)
         top = 2 ** (bucket + 1) - 1 - 1  # the largest count still in the same bucket
         nudged[cell] = data.draw(st.integers(count, max(count, top)))
-    assert build_plan(page, ScanPattern.HUFFMAN, nudged) == build_plan(page, ScanPattern.HUFFMAN, weights)
+    assert build_plan(page, ScanPattern.HUFFMAN, nudged) == build_plan(
+        page, ScanPattern.HUFFMAN, weights
+    )
 
 
 def test_huffman_stabilises_as_history_grows() -> None:

@@ -78,7 +78,9 @@ def test_a_closure_just_over_the_hold_selects_and_one_just_under_does_not() -> N
     ],
 )
 def test_one_eye_modes(eye: str, shut: str, selects: bool) -> None:
-    outs = run(ScriptedSamples().open(1.0).closed(1.0, eyes=shut).open(1.0), replace(BASE, eye=Eye(eye)))
+    outs = run(
+        ScriptedSamples().open(1.0).closed(1.0, eyes=shut).open(1.0), replace(BASE, eye=Eye(eye))
+    )
     assert len(downs(outs)) == int(selects)
 
 

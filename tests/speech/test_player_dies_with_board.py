@@ -65,4 +65,3 @@ def test_speech_folders_of_dead_boards_are_swept_and_live_ones_kept(tmp_path: Pa
     other.mkdir()
     assert sweep_stale_spools(tmp_path) == [stale]
     assert not stale.exists() and live.exists() and other.exists()
-

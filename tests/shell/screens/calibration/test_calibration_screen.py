@@ -131,7 +131,9 @@ class Ctx:
 def test_the_screen_speaks_each_step_applies_and_saves_the_result() -> None:
     pygame.font.init()
     said: list[str] = []
-    eyes = EyeInput(ScriptedFeed(), BlinkSwitch(BlinkSettings()), clock=VirtualClock(0.0), say=said.append)
+    eyes = EyeInput(
+        ScriptedFeed(), BlinkSwitch(BlinkSettings()), clock=VirtualClock(0.0), say=said.append
+    )
     ctx = Ctx()
     screen = CalibrationScreen(ctx, eyes)
     surface = pygame.Surface((1280, 720))
