@@ -13,5 +13,8 @@ imports this package, never the reverse.  One module per decision:
 * ``screen_timeout`` -- when a forgotten carer screen closes by itself;
 * ``input_script`` -- scripted input for headless runs, parsed and fed in time;
 * ``settings_tryout`` -- the settings screen's sample page, scanned with edited settings;
-* ``calibration_run`` -- the guided blink calibration's phases and result.
+* ``calibration_run`` -- the guided blink calibration's phases and result;
+* the carer screens' view models (what they show, as data, painted by the
+  shell): ``settings_screen_view`` and ``settings_screen_layout`` (its
+  geometry and hit-testing), ``calibration_screen_view``, ``camera_readings``.
 """

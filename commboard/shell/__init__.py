@@ -31,10 +31,10 @@ Modules: ``app`` (the composition root: run, calibrate, screenshot);
 banners, history, event log); ``eye_input`` (the camera's glue);
 ``screens/`` one package per screen -- ``board/`` (render, eye_indicator,
 screenshot), ``carer_menu/``, ``camera_view/``, ``settings/``,
-``calibration/`` (with ``calibration_save``, the run's one piece of I/O),
-``base`` (the Screen protocol and outcomes) and ``text_fit``; ``audio/``
-(alarm_sound, cue_sound, warm_speaker); ``records/`` (event_log,
-history_writer).
+``calibration/``, ``base`` (the Screen protocol and outcomes) and
+``text_fit``; each screen paints a view model built in ``commboard.control``;
+``audio/`` (alarm_sound, cue_sound, warm_speaker); ``records/`` (event_log,
+history_writer, calibration_save).
 
 pygame prints a greeting on import; benchmarks and ``--headless`` runs print
 JSON and event logs on standard output, so the greeting is turned off here,

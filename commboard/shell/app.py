@@ -254,8 +254,8 @@ def _eyes(options, settings, speaker, clock, start):  # type: ignore[no-untyped-
     """The camera feed and blink switch for ``--camera`` (a feed that never raises)."""
     from commboard.adapters.camera_spec import mesh_detector
     from commboard.adapters.camera_worker import open_vision
+    from commboard.adapters.landmark_memory import LandmarkMemory
     from commboard.shell.eye_input import EyeInput
-    from commboard.shell.screens.camera_view.camera_picture import LandmarkMemory
     from commboard.signals.blink_switch import BlinkSwitch
 
     memory = LandmarkMemory(mesh_detector)  # lets the camera view draw the eye outlines
