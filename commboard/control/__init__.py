@@ -4,6 +4,7 @@ Pure like the rest of the core (no pygame, no clock, no device): the shell
 imports this package, never the reverse.  One module per decision:
 
 * ``pauses`` -- why scanning is paused: one owner of the reasons;
+* ``input_routing`` -- where an input goes: the alarm, a carer screen, the session;
 * ``eye_policy`` -- what eye samples and camera states do to the board
   (switch presses, face lost, rest and wake, banners);
 * ``camera_words`` -- the camera's state in the status line and its banners;

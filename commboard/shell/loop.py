@@ -1,9 +1,10 @@
 """The frame loop: clock -> drain inputs -> control -> performer -> draw.
 
 Each frame reads the clock once, drains the inputs (scripted events, keys
-and clicks, then the camera through ``eye_input``), hands them to the
-session, an open carer screen or the control rules (``control.pauses``
-owns why scanning is paused), gives the effects that come back to
+and clicks, then the camera through ``eye_input``), hands each where
+``control.input_routing`` sends it (the alarm, an open carer screen, the
+session, a new carer screen; ``control.pauses`` owns why scanning is
+paused), gives the effects that come back to
 ``performer`` (speech, alarm, cues, banners, history, log), and draws the
 render model ``control.board_status`` builds.  ``render`` paints it,
 ``screenshot`` saves ``--screenshots``; ``loop_parts`` is what the loop is
@@ -23,24 +24,25 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import (
-    CarerRequest,
-    Click,
-    Key,
-    UiEvent,
-    WindowClosed,
-    click_at,
-    key_presses,
-)
+from commboard.adapters.pygame_input import click_at, key_presses
 from commboard.board.layout_file import default_layout_path, load_layout_or_default
 from commboard.board.session import Session
 from commboard.control import board_status, screen_timeout
 from commboard.control.banners import ChromeState, layout_notice
 from commboard.control.board_view import BoardView, cell_at
+from commboard.control.input_routing import (
+    CarerScreen,
+    Ignore,
+    OpenScreens,
+    StopAlarm,
+    ToScreen,
+    ToSession,
+    route,
+)
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
-from commboard.events import CellPointed, SwitchDown, SwitchUp
+from commboard.events import UiEvent
 from commboard.settings import Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
@@ -232,18 +234,29 @@ class BoardLoop:
     # -- inputs ---------------------------------------------------------------
 
     def dispatch(self, event: UiEvent) -> None:
-        """Route one input: to the alarm, to an open carer screen, or to the session."""
-        if self.chrome.alarm_on and isinstance(event, CarerRequest | Click):
-            self._stop_alarm()
-        elif self.screens:
-            self._to_screen(event)
-        elif isinstance(event, SwitchDown | SwitchUp | CellPointed):
-            self.perform(self.session.handle(event, self.now))
-        elif isinstance(event, CarerRequest):
-            self.open_screen(CarerMenu(self))
-        elif isinstance(event, WindowClosed):
-            self.open_screen(CarerMenu(self))
-            self.open_screen(QuitConfirm(self))
+        """Carry out where ``control.input_routing`` sends one input."""
+        top = self.screens[-1] if self.screens else None
+        match route(
+            event,
+            alarm_on=self.chrome.alarm_on,
+            screen_open=top is not None,
+            screen_wants_switches=top is not None and top.wants_switches,
+        ):
+            case StopAlarm():
+                self._stop_alarm()
+            case ToScreen(event=for_screen) if top is not None:
+                self._carer_input_at = self.now  # a press on the settings try-out is someone there
+                self.act(top.handle(for_screen, self.now))
+            case ToSession(event=for_session):
+                self.perform(self.session.handle(for_session, self.now))
+            case OpenScreens(screens=kinds):
+                for kind in kinds:
+                    self.open_screen(self._carer_screen(kind))
+            case Ignore(log=log) if log is not None:
+                self.p.event_log.write(log)
+
+    def _carer_screen(self, kind: CarerScreen) -> Screen:
+        return CarerMenu(self) if kind is CarerScreen.MENU else QuitConfirm(self)
 
     def _stop_alarm(self) -> None:
         """A carer stopped the alarm (Escape or a click)."""
@@ -255,21 +268,6 @@ class BoardLoop:
         self.performer.end_alarm()
         self.perform(self.pauses.release(PauseReason.HELP_CALLED, self.now, self.session))
         self.dirty = True
-
-    def _to_screen(self, event: UiEvent) -> None:
-        if isinstance(event, SwitchDown | SwitchUp) and not self.screens[-1].wants_switches:
-            self.p.event_log.record(
-                event.t,
-                "switch",
-                source=event.source.value,
-                name=event.name.value,
-                ignored="carer screen open",
-            )
-            return
-        if isinstance(event, Key | Click | CarerRequest | WindowClosed | SwitchDown | SwitchUp):
-            self._carer_input_at = self.now  # a press on the settings try-out is someone there
-        if isinstance(event, Key | Click | CarerRequest | WindowClosed | SwitchDown | SwitchUp):
-            self.act(self.screens[-1].handle(event, self.now))
 
     def open_screen(self, screen: Screen) -> None:
         """Open a carer screen; the first one pauses scanning."""

@@ -19,8 +19,8 @@ from typing import Protocol
 
 import pygame
 
-from commboard.adapters.pygame_input import UiEvent
 from commboard.control.camera_readings import CameraReport
+from commboard.events import UiEvent
 from commboard.settings import Settings
 from commboard.shell.screens.text_fit import TextCache
 from commboard.vision.sample import EyeSample

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
 from commboard.control.calibration_run import PHASES, CalibrationRun, Phase
 from commboard.control.calibration_screen_view import (
     BigWords,
@@ -31,6 +30,7 @@ from commboard.control.calibration_screen_view import (
     phase_view,
     result_view,
 )
+from commboard.events import CarerRequest, Key, UiEvent
 from commboard.shell.records.calibration_save import save_calibration
 from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
 from commboard.shell.screens.calibration.calibration_paint import paint

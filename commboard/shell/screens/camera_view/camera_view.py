@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pygame
 
-from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
 from commboard.control.camera_readings import CameraReadings, camera_readings
+from commboard.events import CarerRequest, Key, UiEvent
 from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
 from commboard.shell.screens.camera_view.camera_paint import paint

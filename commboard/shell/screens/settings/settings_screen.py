@@ -31,7 +31,6 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
 from commboard.control.settings_screen_layout import (
     BUTTONS,
     CONFIRM,
@@ -47,7 +46,7 @@ from commboard.control.settings_screen_view import (
     show_value,
 )
 from commboard.control.settings_tryout import TryOut
-from commboard.events import SwitchDown, SwitchUp
+from commboard.events import CarerRequest, Click, Key, SwitchDown, SwitchUp, UiEvent
 from commboard.settings import Settings
 from commboard.settings.fields import describe, get, setting_keys
 from commboard.settings.profiles import save_profile

@@ -9,9 +9,9 @@ import numpy as np
 import pygame
 import pytest
 
-from commboard.adapters.pygame_input import CarerRequest, Key
 from commboard.clock import VirtualClock
 from commboard.control.camera_readings import camera_warnings, eye_readings
+from commboard.events import CarerRequest, Key
 from commboard.settings import BlinkSettings, Settings
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.screens.base import Close, Open

@@ -12,9 +12,9 @@ import numpy as np
 import pygame
 import pytest
 
-from commboard.adapters.pygame_input import CarerRequest, Click, UiEvent, translate
+from commboard.adapters.pygame_input import translate
 from commboard.control.settings_screen_layout import screen_layout
-from commboard.events import Source, Switch, SwitchDown, SwitchUp
+from commboard.events import CarerRequest, Click, Source, Switch, SwitchDown, SwitchUp, UiEvent
 from commboard.settings import Eye, ScanPattern, Settings
 from commboard.settings.fields import describe
 from commboard.settings.profiles import ENV_CONFIG_DIR, load_profile, profile_path
