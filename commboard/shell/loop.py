@@ -4,11 +4,10 @@ Each frame reads the clock once, drains the inputs (scripted events, keys
 and clicks, then the camera through ``eye_input``), hands each where
 ``control.input_routing`` sends it (the alarm, an open carer screen, the
 session, a new carer screen; ``control.pauses`` owns why scanning is
-paused), gives the effects that come back to
-``performer`` (speech, alarm, cues, banners, history, log), and draws the
-render model ``control.board_status`` builds.  ``render`` paints it,
-``screenshot`` saves ``--screenshots``; ``loop_parts`` is what the loop is
-built from.
+paused), gives the effects that come back to ``performer`` (speech, alarm,
+cues, banners, history, log), and draws the render model
+``control.board_status`` builds.  ``render`` paints it, ``screenshot``
+saves ``--screenshots``; ``loop_parts`` is what the loop is built from.
 
 It redraws only when something changed, and otherwise sleeps until the
 next scan step, the next scripted event or input (``PygameInput.wait``), so
