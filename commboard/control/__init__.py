@@ -11,6 +11,8 @@ imports this package, never the reverse.  One module per decision:
 * ``banners`` -- banners, notices, words shown instead of speech, the alarm;
 * ``board_status`` -- the scan banner, the status line, the board's render model;
 * ``board_view`` -- what is on screen, as data (laid out for a screen size);
+* ``highlight_look`` -- the highlight's frame and ring colours, and the banner
+  naming cells coloured like it;
 * ``screen_timeout`` -- when a forgotten carer screen closes by itself;
 * ``input_script`` -- scripted input for headless runs, parsed and fed in time;
 * ``settings_tryout`` -- the settings screen's sample page, scanned with edited settings;

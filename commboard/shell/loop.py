@@ -29,6 +29,7 @@ from commboard.board.session import Session
 from commboard.control import board_status, screen_timeout
 from commboard.control.banners import ChromeState, layout_notice
 from commboard.control.board_view import BoardView, cell_at
+from commboard.control.highlight_look import ColourCheck
 from commboard.control.input_routing import (
     CarerScreen,
     Ignore,
@@ -77,6 +78,7 @@ class BoardLoop:
         self.session = Session(parts.layout, parts.settings, self.now, parts.usage)
         self.pauses = PauseOwner()  # the one owner of why scanning is paused
         self.chrome = ChromeState()
+        self.colours = ColourCheck()  # the banner naming cells coloured like the highlight
         self.renderer = BoardRenderer(parts.surface)
         self.screens: list[Screen] = []
         self.view: BoardView | None = None
@@ -207,6 +209,7 @@ class BoardLoop:
         times = [self.chrome.deadline(self.now), self.p.end_at]
         if not self.screens and not self.chrome.alarm_on:
             times.append(self.session.next_deadline())
+            times.append(board_status.hold_redraw_at(self.session, self.now))
         if self.p.script:
             times.append(self.p.script.next_deadline())
         times += [s.next_deadline(self.now) for s in self.screens]
@@ -355,6 +358,9 @@ class BoardLoop:
         """Keep the calm "scanning stopped" banner up exactly while the scanner waits."""
         shown = self.pauses.shown
         self.dirty |= board_status.keep_scan_banner(self.chrome, self.session, shown, self.now)
+        highlight = self.session.settings.display.highlight_color
+        self.dirty |= self.colours.keep(self.chrome, self.session.layout, highlight, self.now)
+        self.dirty |= self.session.holding is not None  # the hold bar fills
 
     def switch_names(self) -> str:
         """What selects right now: the keyboard (or script) always, the blink while the camera works."""
@@ -372,8 +378,9 @@ class BoardLoop:
         shown = self.eyes is not None and self.eyes.look() is not None
         size, status = self.p.surface.get_size(), self.status_text()
         indicator = indicator_rect if shown else None
+        chrome = self.chrome.chrome(status, self.now)
         return board_status.board_frame(
-            size, self.session, self.chrome.chrome(status, self.now), self.pauses.shown, indicator
+            size, self.session, chrome, self.pauses.shown, indicator, self.now
         )
 
     def draw(self) -> None:
