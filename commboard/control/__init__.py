@@ -13,5 +13,6 @@ imports this package, never the reverse.  One module per decision:
 * ``screen_timeout`` -- when a forgotten carer screen closes by itself;
 * ``input_script`` -- scripted input for headless runs, parsed and fed in time;
 * ``settings_tryout`` -- the settings screen's sample page, scanned with edited settings;
-* ``calibration_run`` -- the guided blink calibration's phases and result.
+* ``calibration_run`` -- the guided blink calibration's phases and result;
+* ``write_problems`` -- a history or event log that cannot be written: its banner and records.
 """
