@@ -34,7 +34,7 @@ screenshot), ``carer_menu/``, ``camera_view/``, ``settings/``,
 ``calibration/`` (with ``calibration_save``, the run's one piece of I/O),
 ``base`` (the Screen protocol and outcomes) and ``text_fit``; ``audio/``
 (alarm_sound, cue_sound, warm_speaker); ``records/`` (event_log,
-history_writer).
+history_writer, and run_files: which files a run may write).
 
 pygame prints a greeting on import; benchmarks and ``--headless`` runs print
 JSON and event logs on standard output, so the greeting is turned off here,

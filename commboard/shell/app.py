@@ -21,6 +21,7 @@ from commboard.clock import Clock, MonotonicClock, VirtualClock
 from commboard.effects import Banner
 from commboard.run_options import RunOptions
 from commboard.settings import Settings
+from commboard.shell.records import run_files
 
 HEADLESS_SIZE = (1280, 720)
 SCRIPT_TAIL_S = 10.0  # virtual clock without --max-seconds: stop this long after the script
@@ -103,53 +104,6 @@ def local_wall_clock() -> datetime:
     return datetime.now().astimezone()
 
 
-def practice_run(options: RunOptions) -> str | None:
-    """What makes this a demo or test run (None: the patient's own board).
-
-    The demo camera's face "selects" phrases nobody said, and headless or
-    virtual-clock runs are tests: none of them may write into (or learn from)
-    the patient's real history unless ``--history`` names a file.
-    """
-    if options.camera.strip().lower().startswith("synthetic"):
-        return "Demo camera"
-    if options.headless:
-        return "Headless run"
-    if options.virtual_clock:
-        return "Virtual-clock run"
-    return None
-
-
-def _history(options: RunOptions):  # type: ignore[no-untyped-def]
-    """The history (None: not kept) and the info banner saying why it is not kept."""
-    from commboard.history import History
-
-    if options.history:
-        return History(Path(options.history), wall_clock=local_wall_clock), []
-    practice = practice_run(options)
-    if practice is not None:
-        words = f"{practice}: what is said here is not saved to the history."
-        return None, [Banner("history-off", words, "info")]
-    return History(None, wall_clock=local_wall_clock), []
-
-
-def _event_log_refusal(options: RunOptions) -> str | None:
-    """Why ``--event-log`` may not be used (it is the history file or a profile), or None."""
-    from commboard.history import default_path
-    from commboard.settings.profiles import config_root
-    from commboard.shell.records.event_log import refusal
-
-    if not options.event_log:
-        return None
-    protected = {"the history file": default_path()}
-    if options.history:
-        protected["the history file given to --history"] = Path(options.history)
-    protected["the profiles folder"] = config_root() / "profiles"
-    for what, given in (("the layout", options.layout), ("the input script", options.input_script)):
-        if given and not Path(given).is_dir():
-            protected[what] = Path(given)
-    return refusal(Path(options.event_log), protected)
-
-
 def run(options: RunOptions) -> int:
     """``commboard run``: the board, until the carer quits (or ``--max-seconds``)."""
     clock = _clock(options)
@@ -200,7 +154,7 @@ def build(  # type: ignore[no-untyped-def]
     except ScriptError as exc:
         print(f"commboard: {exc}", file=sys.stderr)
         return 2
-    refused = _event_log_refusal(options)
+    refused = run_files.event_log_refusal(options)
     if refused is not None:
         print(f"commboard: {refused}", file=sys.stderr)
         return 2
@@ -244,7 +198,7 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     start = clock.now()
     event_log = EventLog(Path(options.event_log) if options.event_log else None, start)
     speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
-    history, history_off = _history(options)
+    history, history_off = run_files.open_history(options, local_wall_clock)
     usage = history.usage() if history is not None else {}  # damaged lines: banner, log lines
     problems = list(history.problems) if history is not None else []
     banners = banners + _history_banners(problems) + history_off
@@ -338,17 +292,10 @@ def close(loop) -> None:  # type: ignore[no-untyped-def]
         loop.p.speaker.close()
         if loop.p.history is not None:
             left = loop.p.history.close()  # every utterance is on disk before we exit
-            _say_unsaved("statement", "saved to the history", left)
+            run_files.say_unsaved("statement", "saved to the history", left)
     finally:
-        _say_unsaved("line", "written to the event log", loop.p.event_log.close())
+        run_files.say_unsaved("line", "written to the event log", loop.p.event_log.close())
         pygame.quit()
-
-
-def _say_unsaved(noun: str, where: str, left) -> None:  # type: ignore[no-untyped-def]
-    """On standard error: how many lines a file never got, and why (nothing when none)."""
-    if left.unsaved:
-        count = f"{left.unsaved} {noun}{'s' if left.unsaved > 1 else ''}"
-        print(f"commboard: {count} could not be {where}: {left.problem}", file=sys.stderr)
 
 
 def screenshot(options: RunOptions) -> int:
