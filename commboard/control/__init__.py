@@ -19,5 +19,6 @@ imports this package, never the reverse.  One module per decision:
 * ``calibration_run`` -- the guided blink calibration's phases and result;
 * the carer screens' view models (what they show, as data, painted by the
   shell): ``settings_screen_view`` and ``settings_screen_layout`` (its
-  geometry and hit-testing), ``calibration_screen_view``, ``camera_readings``.
+  geometry and hit-testing), ``calibration_screen_view``, ``camera_readings``;
+* ``write_problems`` -- a history or event log that cannot be written: its banner and records.
 """

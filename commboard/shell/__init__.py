@@ -50,7 +50,7 @@ screenshot), ``carer_menu/``, ``camera_view/``, ``settings/``,
 ``calibration/``, ``base`` (the Screen protocol and outcomes) and
 ``text_fit``; each screen paints a view model built in ``commboard.control``;
 ``audio/`` (alarm_sound, cue_sound, warm_speaker); ``records/`` (event_log,
-history_writer, calibration_save).
+history_writer, calibration_save, and run_files: which files a run may write).
 
 pygame prints a greeting on import; benchmarks and ``--headless`` runs print
 JSON and event logs on standard output, so the greeting is turned off here,

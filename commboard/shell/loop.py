@@ -183,6 +183,7 @@ class BoardLoop:
             (d := s.next_deadline(now)) is not None and d <= now for s in self.screens
         )
         self.dirty |= self.performer.check_speech(now)
+        self.dirty |= self.performer.check_records(now)  # history / event log failing
         self._close_idle_screens(now)
         self._show_scan_state()
         if self.dirty:
