@@ -20,6 +20,7 @@ from typing import Protocol
 import pygame
 
 from commboard.adapters.pygame_input import UiEvent
+from commboard.board.layout_places import LayoutChoice
 from commboard.settings import Settings
 from commboard.shell.screens.camera_view.camera_picture import Picture
 from commboard.shell.screens.text_fit import TextCache
@@ -55,7 +56,7 @@ class Open:
 
 @dataclass(frozen=True, slots=True)
 class ChangeLayout:
-    """Load another layout (falls back to the default with a banner if it is broken)."""
+    """Load another layout (off the frame loop; a broken one leaves the layout in use)."""
 
     path: Path
 
@@ -92,8 +93,8 @@ class ShellContext(Protocol):
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings from now on (the settings screen's live changes)."""
 
-    @property
-    def layouts_root(self) -> Path: ...
+    def layout_choices(self) -> list[LayoutChoice]:
+        """The layouts the carer may switch to (``board.layout_places``)."""
 
     @property
     def profile(self) -> str:
