@@ -251,8 +251,8 @@ class BoardSettings:
     # Remembered by the carer menu's "Change layout" (L); ``--layout`` still wins for one run.
     layout: str = setting(
         "", Meta("Layout", "The layout folder or file the board opens with; empty = the "
-                 "built-in layout. Change layout (L) in the carer menu sets it; a change "
-                 "here is used from the next start."))
+                 "built-in layout. Change layout (L) in the carer menu sets it; a value "
+                 "typed in the settings is used from the next start."))
 # fmt: on
 
 
