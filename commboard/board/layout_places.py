@@ -109,11 +109,10 @@ def layout_choices(
     if remembered is not None and remembered.exists():
         notes.append((remembered, "remembered"))
     notes += [(path, "") for folder in folders for path in layouts_in(folder)]
-    choices: list[LayoutChoice] = []
-    seen: list[Path] = []
+    kept: list[tuple[Path, str]] = []
     for path, note in notes:
-        if any(_same(path, s) for s in seen):
-            continue
-        seen.append(path)
-        choices.append(LayoutChoice(path, layout_title(path, note)))
-    return choices[:MAX_CHOICES]
+        if len(kept) == MAX_CHOICES:
+            break
+        if not any(_same(path, seen) for seen, _ in kept):
+            kept.append((path, note))
+    return [LayoutChoice(path, layout_title(path, note)) for path, note in kept]

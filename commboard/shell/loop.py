@@ -371,7 +371,8 @@ class BoardLoop:
         if self.pauses.reasons:  # still held (an alarm, a carer screen, a rest): so is this one
             self.perform(self.session.pause(self.now))
         self.chrome.hide("layout")
-        if note:
+        self.chrome.hide("layout-remembered")
+        if note:  # in use, but the profile could not keep it for the next start
             self.chrome.show(Banner("layout-remembered", note), self.now)
         self.perform(self.session.tick(self.now))
 

@@ -191,3 +191,15 @@ def click_cell(loop: BoardLoop, label: str) -> None:
     )
     loop.p.clock.advance_to(loop.now + 0.1)
     loop.safe_frame(loop.p.clock.now())
+
+
+def test_a_profile_that_cannot_be_read_is_not_overwritten_to_remember_a_layout(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    profile = write(profile_file(tmp_path), "scan: [\n  oops\n")
+    loop = start_board()
+    mine = write(tmp_path / "mine.yaml", named("Anna's board"))
+    type_layout_path(loop, mine)
+    assert loop.session.layout.name == "Anna's board"  # in use all the same
+    assert "could not be remembered" in banners(loop)
+    assert profile.read_text(encoding="utf-8") == "scan: [\n  oops\n"
