@@ -128,11 +128,15 @@ def short_path(path: Path | str, max_chars: int = PATH_CHARS) -> str:
     return f".../{tail}"
 
 
-def layout_notice(problems: Sequence[LayoutProblem]) -> str:
-    """The banner when a layout was replaced by the default: path (shortened), line, what.
+def layout_notice(
+    problems: Sequence[LayoutProblem], outcome: str = "using the default layout"
+) -> str:
+    """The banner when a layout could not be used: path (shortened), line, what, and what now.
 
     Example: "Layout .../layouts/mine/pain.yaml line 7: unknown action 'spek'
-    (and 2 more problems); using the default layout."  Empty without problems.
+    (and 2 more problems); using the default layout."  ``outcome`` says what
+    the board does instead (at start: the default; from the carer menu: it
+    keeps the layout in use).  Empty without problems.
     """
     if not problems:
         return ""
@@ -140,7 +144,12 @@ def layout_notice(problems: Sequence[LayoutProblem]) -> str:
     where = short_path(first.path) + (f" line {first.line}" if first.line is not None else "")
     more = len(problems) - 1
     extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"Layout {where}: {first.message}{extra}; using the default layout."
+    return f"Layout {where}: {first.message}{extra}; {outcome}."
+
+
+def kept_layout_notice(problems: Sequence[LayoutProblem], kept: str) -> str:
+    """The banner when a layout chosen in the carer menu is broken and ``kept`` stays in use."""
+    return layout_notice(problems, f"still using {kept!r}")
 
 
 _HISTORY_LINE = re.compile(r"^(?P<path>.*), line (?P<line>\d+): (?P<what>.*)$")

@@ -17,6 +17,7 @@ from its module.
 from commboard.settings.fields import (
     Auditory,
     BlinkSettings,
+    BoardSettings,
     DisplaySettings,
     Eye,
     FaceLost,
@@ -32,6 +33,7 @@ from commboard.settings.fields import (
 __all__ = [
     "Auditory",
     "BlinkSettings",
+    "BoardSettings",
     "DisplaySettings",
     "Eye",
     "FaceLost",

@@ -244,6 +244,15 @@ class DisplaySettings:
                         "a light colour suits some patients in a bright room."))
     enlarge_highlight: bool = setting(
         False, Meta("Enlarge highlight", "Draw the highlighted cells larger."))
+
+
+@dataclass(frozen=True, slots=True)
+class BoardSettings:
+    # Remembered by the carer menu's "Change layout" (L); ``--layout`` still wins for one run.
+    layout: str = setting(
+        "", Meta("Layout", "The layout folder or file the board opens with; empty = the "
+                 "built-in layout. Change layout (L) in the carer menu sets it; a value "
+                 "typed in the settings is used from the next start."))
 # fmt: on
 
 
@@ -256,12 +265,13 @@ class Settings:
     blink: BlinkSettings = field(default_factory=BlinkSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
+    board: BoardSettings = field(default_factory=BoardSettings)
     # Fields this version does not know (from a newer commboard or a hand edit),
     # as (dotted key, value) pairs: reported on load, written back on save.
     unknown: tuple[tuple[str, Any], ...] = ()
 
 
-GROUPS: tuple[str, ...] = ("scan", "blink", "speech", "display")
+GROUPS: tuple[str, ...] = ("scan", "blink", "speech", "display", "board")
 
 
 def describe() -> list[tuple[str, Meta, Any]]:

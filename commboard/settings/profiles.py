@@ -27,7 +27,7 @@ import yaml
 
 from commboard.settings.fields import FIELDS, GROUPS, SETTINGS_VERSION, Meta, Settings
 from commboard.settings.mapping import settings_from_dict, settings_to_dict
-from commboard.settings.values import SettingsProblem
+from commboard.settings.values import SettingsProblem, with_value
 
 ENV_CONFIG_DIR = "COMMBOARD_CONFIG_DIR"
 """Environment variable that replaces the user's config directory (tests, CI, kiosks)."""
@@ -326,3 +326,24 @@ def save_profile(
     if kept and notes is not None:
         notes.append(kept)
     return path
+
+
+def save_one_value(name: str, key: str, value: str, config_dir: Path | None = None) -> Path:
+    """Set one setting in profile ``name`` on disk, every other value as the file has it.
+
+    The board remembers the layout the carer chose this way: the running
+    board's settings may hold a one-run ``--scan-interval`` that must not be
+    saved with it.  A profile file that cannot be read is left alone.
+
+    Raises:
+        ProfileNameError: unsafe name.
+        ValueError: the value does not suit the setting, or the file could not be read.
+        OSError: the file could not be written; the old file is then intact.
+    """
+    path = profile_path(name, config_dir)
+    settings, problems = read_settings_file(path)
+    unreadable = [p for p in problems if p.severity == "error"]
+    if unreadable:
+        raise ValueError(f"{unreadable[0]} (so nothing was saved to it)")
+    settings, _ = with_value(settings, key, value)
+    return save_profile(name, settings, config_dir)

@@ -144,8 +144,6 @@ def build(  # type: ignore[no-untyped-def]
     """
     if options.headless:
         _use_dummy_display()
-    from commboard.board.layout_file import load_layout_or_default
-    from commboard.control.banners import layout_notice
     from commboard.control.input_script import ScriptError, load_script
 
     try:
@@ -159,14 +157,36 @@ def build(  # type: ignore[no-untyped-def]
         print(f"commboard: {refused}", file=sys.stderr)
         return 2
     settings, banners = _settings(options)
-    layout, problems = load_layout_or_default(options.layout)
-    for problem in problems:
-        print(f"commboard: layout problem: {problem}", file=sys.stderr)
-    if problems:
-        banners.insert(0, Banner("layout", layout_notice(problems)))
+    layout, layout_banners = _start_layout(options, settings)
+    banners = layout_banners + banners
     if clock is None:
         clock = _clock(options)
     return _build_loop(options, settings, layout, banners, scripted, launched, clock)
+
+
+def _start_layout(options: RunOptions, settings: Settings):  # type: ignore[no-untyped-def]
+    """The layout the board opens with, and a banner if it is not the one asked for.
+
+    ``--layout`` wins (for this run only); else the layout remembered in the
+    profile (``board.layout``, set by the carer menu's Change layout); else
+    the built-in one.  A layout that cannot be used gives the default
+    layout and a banner naming its file and line.
+    """
+    from commboard.board.layout_file import load_layout_or_default
+    from commboard.control.banners import layout_notice
+
+    remembered = settings.board.layout
+    if options.layout:  # the command line wins, for this run only
+        layout, problems = load_layout_or_default(options.layout)
+        outcome = "using the default layout"
+    else:
+        layout, problems = load_layout_or_default(
+            Path(remembered).expanduser() if remembered else None
+        )
+        outcome = "the layout remembered in the profile cannot be used; using the default layout"
+    for problem in problems:
+        print(f"commboard: layout problem: {problem}", file=sys.stderr)
+    return layout, [Banner("layout", layout_notice(problems, outcome))] if problems else []
 
 
 def _check_key_names(scripted: list[Any], path: str) -> None:

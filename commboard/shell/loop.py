@@ -24,10 +24,10 @@ from pathlib import Path
 import pygame
 
 from commboard.adapters.pygame_input import click_at, key_presses
-from commboard.board.layout_file import default_layout_path, load_layout_or_default
+from commboard.board.layout_places import LayoutChoice, layout_choices, layout_folders
 from commboard.board.session import Session
 from commboard.control import board_status, screen_timeout
-from commboard.control.banners import ChromeState, layout_notice
+from commboard.control.banners import ChromeState, kept_layout_notice
 from commboard.control.board_view import BoardView, cell_at
 from commboard.control.highlight_look import ColourCheck
 from commboard.control.input_routing import (
@@ -44,6 +44,7 @@ from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
 from commboard.events import UiEvent
 from commboard.settings import Settings
+from commboard.shell.layout_loading import LayoutLoaded, LayoutLoading, remember_layout
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.screens.base import (
@@ -93,6 +94,8 @@ class BoardLoop:
         self.performer = Performer(parts, self.chrome, self.shots)
         self._stop_reason: str | None = None  # set by ``stop`` (a signal)
         self._carer_input_at = self.now  # last carer key/click on an open screen
+        # A layout chosen in the carer menu loads off the frame loop (shell/layout_loading).
+        self.layout_loading = LayoutLoading(background=not parts.clock.virtual)
         for banner in parts.banners:
             self.chrome.show(banner, self.now)
 
@@ -113,9 +116,14 @@ class BoardLoop:
     def profile(self) -> str:
         return self.p.profile
 
-    @property
-    def layouts_root(self) -> Path:
-        return default_layout_path().parent
+    def layout_choices(self) -> list[LayoutChoice]:
+        """The layouts the carer menu offers (``board.layout_places``)."""
+        remembered = self.settings.board.layout
+        return layout_choices(
+            layout_folders(),
+            in_use=self.session.layout.source,
+            remembered=Path(remembered).expanduser() if remembered else None,
+        )
 
     # -- the loop -------------------------------------------------------------
 
@@ -173,6 +181,7 @@ class BoardLoop:
         self.perform(self.session.tick(now))
         for event in self._inputs(now):
             self.dispatch(event)
+        self._layout_arrived(self.layout_loading.poll())
         if self.eyes is not None:  # camera samples -> blink switch -> dispatch, pauses, banners
             self.eyes.frame(self, now)
         self.dirty |= self.chrome.expire(now)
@@ -217,6 +226,7 @@ class BoardLoop:
         if self.eyes is not None:
             times.append(self.eyes.next_deadline(self.now))
         times.append(self._screen_timeout_at())
+        times.append(self.layout_loading.next_deadline(self.now))
         future = [t for t in times if t is not None]
         return min(future) if future else None
 
@@ -325,23 +335,46 @@ class BoardLoop:
             case ChangeLayout(path=path):
                 self.change_layout(path)
 
-    def change_layout(self, path: Path | None) -> None:
-        """Load another layout (or the default, with a banner saying why)."""
-        layout, problems = load_layout_or_default(path)
-        self.screens.clear()
-        self.session = Session(layout, self.session.settings, self.now, self.p.usage)
-        self.p.event_log.record(
-            self.now,
-            "layout",
-            name=layout.name,
-            path=str(path or ""),
-            problems=[str(p) for p in problems],
+    def change_layout(self, path: Path) -> None:
+        """The carer chose a layout: load it off the frame loop; the board in use goes on meanwhile.
+
+        Back on the board at once (scanning resumes on the layout in use), with
+        "Loading layout..." until it is ready; a layout that fails to load is
+        not used, and a banner names its file and line.
+        """
+        self.p.event_log.record(self.now, "layout_loading", path=str(path))
+        self.chrome.show(
+            Banner("layout-loading", f"Loading layout {path.name}...", "info"), self.now
         )
-        self.pauses = PauseOwner()  # a new session is not paused
-        if problems:
-            self.chrome.show(Banner("layout", layout_notice(problems)), self.now)
-        else:
-            self.chrome.hide("layout")
+        self.layout_loading.start(path)
+        self._layout_arrived(self.layout_loading.poll())  # a virtual clock loads it at once
+        self.close_screens()
+
+    def _layout_arrived(self, loaded: LayoutLoaded | None) -> None:
+        """Use a loaded layout and remember it, or keep the one in use and say why not."""
+        if loaded is None:
+            return
+        self.dirty = True
+        self.chrome.hide("layout-loading")
+        problems = [str(p) for p in loaded.problems]
+        if loaded.layout is None:
+            kept = self.session.layout.name
+            self.p.event_log.record(
+                self.now, "layout", path=str(loaded.path), problems=problems, kept=kept
+            )
+            self.chrome.show(Banner("layout", kept_layout_notice(loaded.problems, kept)), self.now)
+            return
+        settings, note = remember_layout(self.p.profile, self.settings, loaded.path)
+        self.session = Session(loaded.layout, settings, self.now, self.p.usage)
+        self.p.event_log.record(
+            self.now, "layout", name=loaded.layout.name, path=str(loaded.path), problems=[]
+        )
+        if self.pauses.reasons:  # still held (an alarm, a carer screen, a rest): so is this one
+            self.perform(self.session.pause(self.now))
+        self.chrome.hide("layout")
+        self.chrome.hide("layout-remembered")
+        if note:  # in use, but the profile could not keep it for the next start
+            self.chrome.show(Banner("layout-remembered", note), self.now)
         self.perform(self.session.tick(self.now))
 
     # -- effects --------------------------------------------------------------

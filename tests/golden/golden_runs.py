@@ -89,6 +89,14 @@ SCENARIOS: tuple[Scenario, ...] = (
     # The carer: menu, settings (change, save, leave), layout picker, camera
     # view, quit asked then cancelled, a menu left open until it times out.
     Scenario("carer_screens", "carer.txt", max_seconds=260.0),
+    # The carer loads a broken layout from the menu (the board keeps its own and
+    # says why), then a good one from their layouts folder in the user data dir.
+    Scenario(
+        "carer_layouts",
+        "layouts.txt",
+        max_seconds=40.0,
+        env={"XDG_DATA_HOME": "{files}/data"},
+    ),
     # Bad input: a profile with wrong values; a profile that is not YAML; a
     # broken layout file, a camera that is not there, speech that cannot write.
     Scenario(
@@ -176,7 +184,8 @@ def run(scenario: Scenario, work: Path) -> tuple[str, str]:
     states: list[str] = []
     with _files_link() as files:
         argv = [a.replace("{files}", str(files)) for a in argv]
-        with _env({"COMMBOARD_CONFIG_DIR": str(config), **scenario.env}), _screen_trace(states):
+        env = {k: v.replace("{files}", str(files)) for k, v in scenario.env.items()}
+        with _env({"COMMBOARD_CONFIG_DIR": str(config), **env}), _screen_trace(states):
             code = main(argv)
     if code != 0:
         raise RuntimeError(f"{scenario.name}: commboard run exited {code}")

@@ -30,8 +30,9 @@ EyeBoard = Callable[..., tuple[RecordingEyeHost, ScriptedFeed, EyeInput]]
 
 @pytest.fixture(autouse=True)
 def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the developer's own profiles."""
+    """Never read the developer's own profiles, nor list their own layouts folder."""
     monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 @pytest.fixture

@@ -282,7 +282,7 @@ def test_changing_layout_from_the_menu(board: BoardLoop) -> None:
     assert board.session.page.id == board.session.layout.home
 
 
-def test_typing_a_broken_layout_path_falls_back_with_a_banner(
+def test_typing_a_broken_layout_path_keeps_the_layout_in_use_with_a_banner(
     board: BoardLoop, tmp_path: Path
 ) -> None:
     broken = write(
@@ -299,7 +299,7 @@ def test_typing_a_broken_layout_path_falls_back_with_a_banner(
     assert board.view is not None
     banner = " ".join(b.text for b in board.view.banners)
     assert "broken.yaml line 5" in banner and "two" in banner
-    assert "using the default layout" in banner
+    assert "still using 'Two pages'" in banner and board.session.layout.name == "Two pages"
 
 
 def test_broken_layout_at_start_falls_back_to_the_default_and_says_so(

@@ -19,6 +19,7 @@ from typing import Protocol
 
 import pygame
 
+from commboard.board.layout_places import LayoutChoice
 from commboard.control.camera_readings import CameraReport
 from commboard.events import UiEvent
 from commboard.settings import Settings
@@ -55,7 +56,7 @@ class Open:
 
 @dataclass(frozen=True, slots=True)
 class ChangeLayout:
-    """Load another layout (falls back to the default with a banner if it is broken)."""
+    """Load another layout (off the frame loop; a broken one leaves the layout in use)."""
 
     path: Path
 
@@ -86,8 +87,8 @@ class ShellContext(Protocol):
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings from now on (the settings screen's live changes)."""
 
-    @property
-    def layouts_root(self) -> Path: ...
+    def layout_choices(self) -> list[LayoutChoice]:
+        """The layouts the carer may switch to (``board.layout_places``)."""
 
     @property
     def profile(self) -> str:

@@ -10,11 +10,11 @@ by themselves after ``RESULT_S``.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pygame
 
 from commboard.adapters.pygame_input import translate
+from commboard.board.layout_places import LayoutChoice
 from commboard.clock import Clock
 from commboard.control.calibration_run import result_lines
 from commboard.events import WindowClosed
@@ -44,9 +44,8 @@ class AloneContext:
     def apply_settings(self, settings: Settings) -> None:
         self._settings = settings
 
-    @property
-    def layouts_root(self) -> Path:
-        return Path(".")
+    def layout_choices(self) -> list[LayoutChoice]:
+        return []  # no carer menu here
 
     @property
     def profile(self) -> str:

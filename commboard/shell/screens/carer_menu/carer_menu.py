@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pygame
-import yaml
 
 from commboard.events import CarerRequest, Click, Key, UiEvent
 from commboard.shell.screens.base import (
@@ -35,7 +34,6 @@ from commboard.shell.screens.settings.settings_screen import SettingsScreen
 from commboard.shell.screens.text_fit import TextCache
 
 DEFAULT_SIZE = (1280, 720)
-MAX_LAYOUTS = 9
 # Back to the board after this long without a carer key or click (the loop
 # closes every screen, logs "screen_timeout" and resumes scanning).  A quit
 # confirmation is cancelled too: quitting needs an explicit yes.
@@ -128,32 +126,17 @@ class QuitConfirm(ButtonScreen):
         )
 
 
-def layout_title(path: Path) -> str:
-    """What the picker shows for a layout: its name from the file, and where it is."""
-    header = path / "layout.yaml" if path.is_dir() else path
-    try:
-        name = yaml.safe_load(header.read_text(encoding="utf-8")).get("name")
-    except Exception:  # a broken file is reported when it is chosen, not here
-        name = None
-    return f"{name} ({path.name})" if isinstance(name, str) and name else path.name
-
-
-def layout_choices(root: Path) -> list[Path]:
-    """Layout folders (with a layout.yaml) and single-file layouts directly under ``root``."""
-    if not root.is_dir():
-        return []
-    found = [p for p in sorted(root.iterdir()) if (p / "layout.yaml").is_file()]
-    found += [p for p in sorted(root.glob("*.yaml")) if p.is_file()]
-    return found[:MAX_LAYOUTS]
-
-
 class LayoutPicker(ButtonScreen):
-    """Pick a layout from the layouts folder by number, or type a path."""
+    """Pick a layout by number, or type a path.
+
+    Listed (``board.layout_places``): the layout in use, the one remembered in
+    the profile, the built-in layouts and the carer's own layouts folder.
+    """
 
     def __init__(self, ctx: ShellContext) -> None:
         entries = [
-            MenuEntry(str(i), layout_title(path), lambda c, p=path: ChangeLayout(p))  # type: ignore[misc]
-            for i, path in enumerate(layout_choices(ctx.layouts_root), start=1)
+            MenuEntry(str(i), choice.title, lambda c, p=choice.path: ChangeLayout(p))  # type: ignore[misc]
+            for i, choice in enumerate(ctx.layout_choices(), start=1)
         ]
         entries.append(MenuEntry("t", "Type a path...", lambda c: Open(PathEntry(c))))
         entries.append(MenuEntry("b", "Back", lambda c: Close()))

@@ -125,7 +125,8 @@ class Ctx:
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
 
-    layouts_root = Path(".")
+    def layout_choices(self) -> list[object]:
+        return []
 
 
 def test_the_screen_speaks_each_step_applies_and_saves_the_result() -> None:

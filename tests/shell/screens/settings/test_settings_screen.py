@@ -32,7 +32,9 @@ class FakeBoard:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.applied: list[Settings] = []
-        self.layouts_root = Path(".")
+
+    def layout_choices(self) -> list[object]:
+        return []
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
