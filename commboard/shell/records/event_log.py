@@ -8,6 +8,7 @@ crash loses nothing and a benchmark can watch the file.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,8 +29,9 @@ class EventLog:
         """Write one record; ``t`` is monotonic seconds on the run's clock."""
         if self._file is None:
             return
-        line = {"t": round(t - self._start, 3), "type": type_, **fields}
-        self._file.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+        line = finite({"t": round(t - self._start, 3), "type": type_, **fields})
+        text = json.dumps(line, ensure_ascii=False, default=str, allow_nan=False)
+        self._file.write(text + "\n")
         self._file.flush()
 
     def write(self, log: Log) -> None:
@@ -41,3 +43,19 @@ class EventLog:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every NaN or infinite float (in dicts, lists, tuples) made ``None``.
+
+    JSON has no NaN or Infinity: ``json.dumps`` would write the bare words,
+    and every strict reader of the log would fail on that line.  ``null``
+    keeps the record (and the rest of the line) readable.
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
