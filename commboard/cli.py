@@ -93,7 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshots", metavar="DIR", help="save a PNG after every page change and selection"
     )
     run.add_argument(
-        "--history", metavar="FILE", help="history file (default: in the user's data directory)"
+        "--history",
+        metavar="FILE",
+        help="history file (default: in the user's data directory; demo, headless and "
+        "virtual-clock runs keep none unless given)",
     )
 
     val = sub.add_parser("validate", help="check layout files without starting the board")

@@ -5,6 +5,11 @@ Logical switch names (SELECT, NEXT) are separate from physical sources
 exactly the same SELECT as the space bar.  Every event carries ``t``: the
 monotonic time (seconds) at which it happened -- for camera input that is the
 capture time of the frame, not the time we processed it.
+
+The carer's inputs (``CarerRequest``, ``Key``, ``Click``, ``WindowClosed``)
+live here too: ``adapters.pygame_input`` makes them from pygame's events,
+``control.input_routing`` decides where each one goes, and carer screens
+read them -- none of which needs pygame.
 """
 
 from __future__ import annotations
@@ -61,3 +66,43 @@ class CellPointed:
 
 
 InputEvent = SwitchDown | SwitchUp | CellPointed
+
+
+@dataclass(frozen=True, slots=True)
+class CarerRequest:
+    """Escape/F10: open (or, inside the menu, step back out of) the carer menu."""
+
+    t: float
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A key that is not a switch, for carer screens.
+
+    Attributes:
+        key: pygame's key code (``pygame.K_*``), compared by the screens.
+        text: what the key types ("" for keys that type nothing).
+    """
+
+    t: float
+    key: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Click:
+    """A left click that did not land on a cell (carer screens, buttons)."""
+
+    t: float
+    x: int
+    y: int
+
+
+@dataclass(frozen=True, slots=True)
+class WindowClosed:
+    """The window's close button (windowed mode); treated as a request to quit."""
+
+    t: float
+
+
+UiEvent = InputEvent | CarerRequest | Key | Click | WindowClosed

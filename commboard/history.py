@@ -9,16 +9,18 @@ and nothing leaves the machine.  Each spoken utterance is one line::
 ``time`` is wall-clock time with its UTC offset, from a callable the
 composition root injects (``shell/app.py``): the core never reads a clock
 (monotonic time is for the board; calendar time only for this record).  The
-folder is created 0700 and the file 0600.  Each line is flushed and fsync'd
-so a power cut loses at most the line being written.  The file is never
-rewritten: a line we cannot read is reported (path and line number) and
-skipped, and stays in the file for a person to look at.
+folder is created 0700 and the file 0600.  Each line is written whole or not
+at all (``line_file``) and fsync'd, so a power cut or a full disk never
+leaves half a record.  A line that cannot be written raises ``OSError``: the
+shell's writer (``shell/records/history_writer``) keeps it, stamped with the
+time it was said, says so on screen and writes it when the file works
+again.  The file is never rewritten: a line we cannot read is reported (path
+and line number) and skipped, and stays in the file for a person to look at.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import stat
 from collections.abc import Callable
 from datetime import datetime
@@ -26,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from commboard.line_file import AppendOnlyFile, LineFile
 
 
 def default_path() -> Path:
@@ -40,26 +44,31 @@ class History:
         path: The JSON-lines file; default :func:`default_path`.
         wall_clock: Returns the current calendar time (required: the shell
             passes the machine's clock, tests a fixed one); a naive result is
-            taken as local time.  Only :meth:`append` calls it.
+            taken as local time.  Only :meth:`line` calls it.
+        file: Where lines are appended (default: ``path``, fsync'd); tests
+            pass a fake that fails like a full or read-only disk.
 
-    Neither method raises on a file problem: the board must keep speaking.
-    Problems are collected, in plain words with the path, in :attr:`problems`
-    for the carer's screen.
+    Reading never raises: problems are collected, in plain words with the
+    path, in :attr:`problems` for the carer's screen.  Writing raises
+    ``OSError`` so the caller can keep the line (the board keeps speaking).
     """
 
-    def __init__(self, path: Path | None = None, *, wall_clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        wall_clock: Callable[[], datetime],
+        file: LineFile | None = None,
+    ) -> None:
         self.path = path if path is not None else default_path()
         self._wall_clock = wall_clock
-        self._read_problems: list[str] = []
-        self._write_problems: list[str] = []
+        self._file = (
+            file if file is not None else AppendOnlyFile(self.path, sync=True, keep_open=False)
+        )
+        self.problems: list[str] = []  # lines that could not be read by the last usage()
 
-    @property
-    def problems(self) -> list[str]:
-        """Lines that could not be read by the last :meth:`usage`, and failed appends."""
-        return self._read_problems + self._write_problems
-
-    def append(self, text: str, page: str, source: str, cell: int | None = None) -> None:
-        """Add one utterance as a line, durably (flush + fsync)."""
+    def line(self, text: str, page: str, source: str, cell: int | None = None) -> bytes:
+        """One utterance as a history line, stamped now (when it was said, not when written)."""
         now = self._wall_clock()
         if now.tzinfo is None:
             now = now.astimezone()  # naive means local time: attach the local offset
@@ -70,47 +79,38 @@ class History:
             "source": source,
             "cell": cell,
         }
-        line = json.dumps(record, ensure_ascii=False) + "\n"
-        try:
-            self._write_line(line.encode("utf-8"))
-        except OSError as exc:
-            self._write_problems.append(f"{self.path}: could not save to history ({exc.strerror})")
+        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
-    def _write_line(self, data: bytes) -> None:
+    def write(self, line: bytes) -> None:
+        """Append a line from :meth:`line`, durably; ``OSError`` if it could not be written."""
         folder = self.path.parent
         if not folder.exists():
             folder.mkdir(mode=0o700, parents=True)  # the umask can only narrow this
-        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
-        try:
-            info = os.fstat(fd)
-            if info.st_mode & 0o077:  # someone widened it: the patient's words stay private
-                os.fchmod(fd, stat.S_IRUSR | stat.S_IWUSR)
-            if info.st_size and os.pread(fd, 1, info.st_size - 1) != b"\n":
-                data = b"\n" + data  # a torn last line must not swallow this record
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        self._file.append(line)
+
+    def append(self, text: str, page: str, source: str, cell: int | None = None) -> None:
+        """Stamp and write one utterance (``OSError`` if it could not be written)."""
+        self.write(self.line(text, page, source, cell))
 
     def usage(self) -> dict[str, dict[int, float]]:
         """How often each cell was spoken from, per page id: weights for Huffman scanning."""
-        self._read_problems = []
+        self.problems = []
         counts: dict[str, dict[int, float]] = {}
         try:
+            if not stat.S_ISREG(self.path.stat().st_mode):
+                return counts  # /dev/null (keep nothing), a device: nothing to learn, never read
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return counts
         except OSError as exc:
-            self._read_problems.append(f"{self.path}: could not read history ({exc.strerror})")
+            self.problems.append(f"{self.path}: could not read history ({exc.strerror})")
             return counts
         for number, line in enumerate(raw.splitlines(), start=1):
             if not line.strip():
                 continue
             record = _parse(line)
             if record is None:
-                self._read_problems.append(
-                    f"{self.path}, line {number}: not a history record; skipped"
-                )
+                self.problems.append(f"{self.path}, line {number}: not a history record; skipped")
                 continue
             cell = record.get("cell")
             if isinstance(cell, int) and not isinstance(cell, bool):

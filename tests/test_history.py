@@ -146,11 +146,19 @@ def test_append_after_a_torn_last_line_keeps_the_new_record_whole(tmp_path: Path
     assert history.problems == [f"{path}, line 1: not a history record; skipped"]
 
 
-def test_a_file_that_cannot_be_written_is_reported_not_raised(tmp_path: Path) -> None:
+def test_a_file_that_cannot_be_written_raises_and_leaves_no_folder_behind(tmp_path: Path) -> None:
+    """The shell's writer keeps the line and says so; History itself only reports the failure."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     history = History(blocker / "history.jsonl", wall_clock=noon)
-    history.append("yes", "home", "keyboard", 0)
-    assert len(history.problems) == 1
-    assert str(blocker / "history.jsonl") in history.problems[0]
-    assert "could not save" in history.problems[0]
+    with pytest.raises(OSError):
+        history.append("yes", "home", "keyboard", 0)
+    assert blocker.read_text() == ""
+
+
+def test_a_device_is_never_read_for_usage() -> None:
+    """``--history /dev/full`` (reads as endless zeros) or ``/dev/null``: nothing to learn."""
+    for device in ("/dev/full", "/dev/null"):
+        history = History(Path(device), wall_clock=noon)
+        assert history.usage() == {}
+        assert history.problems == []

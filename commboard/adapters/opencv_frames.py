@@ -24,16 +24,35 @@ from commboard.vision.frames import Frame
 _MAX_AUTO_INDEX = 4  # `auto` tries /dev/video0..3 (or indices 0..3 elsewhere)
 
 
-def wait_for_frame(n: int, start_t: float, fps: float, clock: Clock) -> tuple[float, int]:
-    """Sleep until frame ``n`` is due; return (now, newest frame due by now, at least ``n``).
+class FramePace:
+    """When frame ``n`` of a source playing ``fps`` frames from ``start_t`` is due, and its stamp.
 
-    Real-time playback (files, scripted faces): a late caller skips to the newest frame.
+    Shared by the sources that play at a rate (video files, the synthetic
+    face) and by the webcam's virtual-clock stamps.  On a virtual clock frame
+    ``n`` is stamped ``start_t + n / fps`` and delivered at once; in real time
+    the reader waits for it (``wait``).
     """
-    wait = start_t + n / fps - clock.now()
-    if wait > 0:
-        time.sleep(wait)
-    now = clock.now()
-    return now, max(n, math.floor((now - start_t) * fps))
+
+    def __init__(self, fps: float, *, clock: Clock, start_t: float) -> None:
+        self.fps = fps
+        self.clock = clock
+        self.start_t = start_t
+        self.virtual = clock.virtual
+
+    def stamp(self, n: int) -> float:
+        """Frame ``n``'s time on the run's clock, had it come exactly on time."""
+        return self.start_t + n / self.fps
+
+    def wait(self, n: int) -> tuple[float, int]:
+        """Sleep until frame ``n`` is due; return (now, newest frame due by now, at least ``n``).
+
+        Real-time playback (files, scripted faces): a late caller skips to the newest frame.
+        """
+        wait = self.stamp(n) - self.clock.now()
+        if wait > 0:
+            time.sleep(wait)
+        now = self.clock.now()
+        return now, max(n, math.floor((now - self.start_t) * self.fps))
 
 
 class _CaptureSource:
@@ -49,10 +68,7 @@ class _CaptureSource:
     ) -> None:
         self.finished = False
         self._cap = cap
-        self._fps = fps
-        self._virtual = clock.virtual
-        self._start_t = start_t
-        self._clock = clock
+        self._pace = FramePace(fps, clock=clock, start_t=start_t)
         self._frame_no = 0
 
     def _grab_frame(self, t: float | None) -> Frame | None:
@@ -61,7 +77,7 @@ class _CaptureSource:
             return None
         n, self._frame_no = self._frame_no, self._frame_no + 1
         if t is None:
-            t = self._start_t + n / self._fps if self._virtual else self._clock.now()
+            t = self._pace.stamp(n) if self._pace.virtual else self._pace.clock.now()
         return Frame(t, np.asarray(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB), np.uint8))  # no copy
 
     def close(self) -> None:
@@ -131,18 +147,18 @@ class VideoFileSource(_CaptureSource):
 
     @property
     def fps(self) -> float:
-        return self._fps
+        return self._pace.fps
 
     def read(self) -> Frame | None:
-        frame = self._grab_frame(None) if self._virtual else self._read_paced()
+        frame = self._grab_frame(None) if self._pace.virtual else self._read_paced()
         if frame is None:
             self.finished = True
         return frame
 
     def _read_paced(self) -> Frame | None:
-        _, newest = wait_for_frame(self._frame_no, self._start_t, self._fps, self._clock)
+        _, newest = self._pace.wait(self._frame_no)
         for _ in range(newest - self._frame_no):  # late: drop the frames we missed
             if not self._cap.grab():
                 return None
             self._frame_no += 1
-        return self._grab_frame(self._start_t + self._frame_no / self._fps)
+        return self._grab_frame(self._pace.stamp(self._frame_no))

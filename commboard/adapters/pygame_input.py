@@ -6,16 +6,27 @@ scanning).  A mouse click on a cell is ``CellPointed`` (carers).  Escape and
 F10 ask for the carer menu; they are never switch keys, so the patient's
 switch can neither open nor quit the menu.  Everything else (letters, arrows,
 clicks outside cells) is passed on as ``Key``/``Click`` for carer screens.
+The events themselves are pygame-free, in ``commboard.events``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pygame
 
-from commboard.events import CellPointed, InputEvent, Source, Switch, SwitchDown, SwitchUp
+from commboard.events import (
+    CarerRequest,
+    CellPointed,
+    Click,
+    Key,
+    Source,
+    Switch,
+    SwitchDown,
+    SwitchUp,
+    UiEvent,
+    WindowClosed,
+)
 
 SWITCH_KEYS: dict[int, Switch] = {
     pygame.K_SPACE: Switch.SELECT,
@@ -27,39 +38,6 @@ SWITCH_KEYS: dict[int, Switch] = {
 CARER_KEYS = frozenset({pygame.K_ESCAPE, pygame.K_F10})
 
 
-@dataclass(frozen=True, slots=True)
-class CarerRequest:
-    """Escape/F10: open (or, inside the menu, step back out of) the carer menu."""
-
-    t: float
-
-
-@dataclass(frozen=True, slots=True)
-class Key:
-    """A key that is not a switch, for carer screens; ``text`` is what it types."""
-
-    t: float
-    key: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Click:
-    """A left click that did not land on a cell (carer screens, buttons)."""
-
-    t: float
-    x: int
-    y: int
-
-
-@dataclass(frozen=True, slots=True)
-class WindowClosed:
-    """The window's close button (windowed mode); treated as a request to quit."""
-
-    t: float
-
-
-UiEvent = InputEvent | CarerRequest | Key | Click | WindowClosed
 HitTest = Callable[[int, int], int | None]
 
 

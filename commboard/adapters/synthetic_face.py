@@ -16,7 +16,7 @@ import numpy as np
 
 from commboard.adapters.face_animation import FaceAnimator
 from commboard.adapters.mediapipe_mesh import MediaPipeMesh
-from commboard.adapters.opencv_frames import wait_for_frame
+from commboard.adapters.opencv_frames import FramePace
 from commboard.clock import Clock
 from commboard.vision.face_script import DEMO_SCRIPT, FaceScript, parse_script
 from commboard.vision.frames import Frame
@@ -88,20 +88,17 @@ class SyntheticFaceSource:
         self.finished = False
         self._script = script
         self._animator = animator
-        self._fps = fps
-        self._virtual = clock.virtual
-        self._start_t = start_t
-        self._clock = clock
+        self._pace = FramePace(fps, clock=clock, start_t=start_t)
         self._frame_no = 0
 
     def read(self) -> Frame | None:
         n = self._frame_no
-        if self._virtual:
-            t = self._start_t + n / self._fps
-            script_t = n / self._fps
+        if self._pace.virtual:
+            t = self._pace.stamp(n)
+            script_t = n / self._pace.fps
         else:
-            t, n = wait_for_frame(n, self._start_t, self._fps, self._clock)  # late: newest wins
-            script_t = t - self._start_t
+            t, n = self._pace.wait(n)  # late: newest wins
+            script_t = t - self._pace.start_t
         self._frame_no = n + 1
         state = self._script.state_at(script_t)
         return Frame(t, self._animator.render(state, n))

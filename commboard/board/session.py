@@ -33,6 +33,7 @@ from commboard.effects import (
 from commboard.events import CellPointed, InputEvent, Source, SwitchDown, SwitchUp
 from commboard.scanning.engine import Scanner
 from commboard.scanning.plans import ScanPlan, build_plan
+from commboard.scanning.presses import Holding
 from commboard.settings import ScanSettings, Settings
 
 # Cells whose accidental selection costs the most (calling for help, losing a
@@ -112,6 +113,11 @@ class Session:
     def depth(self) -> int:
         """How many pages Back can go back."""
         return len(self._stack)
+
+    @property
+    def holding(self) -> Holding | None:
+        """The switch press being held towards a selection, and the hold it needs (None: none)."""
+        return self._scanner.holding()
 
     def next_deadline(self) -> float | None:
         """When ``tick`` next has something to do (None: waiting for input)."""

@@ -6,7 +6,9 @@ and a few facts (why scanning is paused: ``PauseOwner.shown``; which
 switches select);
 the frame loop calls them each time it draws.  One banner says why nothing
 moves: while the face is lost it is the scan banner ("I can't see your
-face"), and the camera's own face banner is left out.
+face"), and the camera's own face banner is left out.  While a switch is
+held towards a selection, the render model carries how far the hold has got
+(``hold_view``), and the loop redraws it every ``HOLD_FRAME_S``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from dataclasses import replace
 
 from commboard.board.session import Session
 from commboard.control.banners import ChromeState
-from commboard.control.board_view import SCAN_BANNER, BoardView, Chrome, Rect, board_view
+from commboard.control.board_view import (
+    SCAN_BANNER,
+    BoardView,
+    Chrome,
+    HoldView,
+    Rect,
+    board_view,
+)
+from commboard.control.highlight_look import edge_for, frame_for, ring_for
 from commboard.effects import Banner, PauseReason
 
 WAITING_WORDS = "Scanning stopped - press the switch to start"
@@ -30,6 +40,9 @@ STOPPED_WORDS = {  # why nothing moves, as the scan banner says it
     PauseReason.RESTING: "Scanning paused: resting - two long blinks wake the board",
     PauseReason.WAITING: WAITING_WORDS,
 }
+# The hold bar is redrawn this often while a switch is held: smooth to the eye
+# (a 2 s hold fills in 40 steps) at a few frames' cost.
+HOLD_FRAME_S = 0.05
 FACE_BANNER_KEY = "face"  # the camera's "I can't see your face" banner (control/eye_policy.py)
 
 
@@ -106,15 +119,38 @@ def one_face_banner(chrome: Chrome, session: Session, pause_reason: PauseReason 
     return replace(chrome, banners=kept)
 
 
+def hold_view(session: Session, now: float | None) -> HoldView | None:
+    """The press being held towards a selection, and how far it has got (None: none held)."""
+    holding = session.holding
+    if holding is None or now is None:
+        return None
+    return HoldView(holding.cells, holding.progress(now))
+
+
+def hold_redraw_at(session: Session, now: float) -> float | None:
+    """When the hold bar next moves (None: no press held): the frame loop redraws then.
+
+    On a fixed grid from the press's start, so runs under a virtual clock
+    draw the same frames whatever else happens.
+    """
+    holding = session.holding
+    if holding is None:
+        return None
+    steps = int((now - holding.down_t) / HOLD_FRAME_S) + 1
+    return min(holding.down_t + steps * HOLD_FRAME_S, holding.down_t + holding.need_s)
+
+
 def board_frame(
     size: tuple[int, int],
     session: Session,
     chrome: Chrome,
     pause_reason: PauseReason | None,
     indicator: Callable[[Rect], Rect] | None = None,
+    now: float | None = None,
 ) -> BoardView:
     """The render model of one frame: the page, the chrome, one banner for a lost face."""
-    return view_now(size, session, one_face_banner(chrome, session, pause_reason), indicator)
+    chrome = one_face_banner(chrome, session, pause_reason)
+    return view_now(size, session, chrome, indicator, now)
 
 
 def view_now(
@@ -122,14 +158,18 @@ def view_now(
     session: Session,
     chrome: Chrome,
     indicator: Callable[[Rect], Rect] | None = None,
+    now: float | None = None,
 ) -> BoardView:
     """The render model of the board as it is now.
 
     Args:
         indicator: where the eye indicator sits in a message bar (None: no indicator);
             the message's words end before it.
+        now: the frame's time, for the hold bar (None: no hold bar).
     """
     display = session.settings.display
+    frame = frame_for(display.highlight_color, display.highlight_border_color)
+    ring = ring_for(frame)
     view = board_view(
         size,
         session.page,
@@ -139,8 +179,11 @@ def view_now(
         highlight_color=display.highlight_color,
         border_scale=display.border_scale,
         enlarge_highlight=display.enlarge_highlight,
-        highlight_border_color=display.highlight_border_color,
+        highlight_border_color=frame,
         background_color=display.background_color,
+        ring_color=ring,
+        ring_edge_color=edge_for(ring),
+        hold=hold_view(session, now),
     )
     if indicator is None:
         return view

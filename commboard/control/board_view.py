@@ -8,6 +8,11 @@ looking at pixels.  No pygame here.
 
 Proportions (fractions of the screen height) were chosen by looking at the
 board at 800x600, 1280x720 and 1920x1080 from across a room.
+
+The grid never moves while it is scanned: the band banners appear in is
+always kept free between the grid and the status line, with or without a
+banner (two banners share it side by side), so a banner going up or down
+never shifts a cell under the patient's eyes.
 """
 
 from __future__ import annotations
@@ -39,6 +44,19 @@ class CellView:
 
 
 @dataclass(frozen=True, slots=True)
+class HoldView:
+    """A switch press being held towards a selection: the bar that fills on its cells.
+
+    Attributes:
+        cells: the slots the press acts on (the highlighted item it latched).
+        progress: 0..1, how far the hold is towards counting.
+    """
+
+    cells: tuple[int, ...]
+    progress: float
+
+
+@dataclass(frozen=True, slots=True)
 class BoardView:
     """Everything the board screen shows in one frame."""
 
@@ -63,6 +81,9 @@ class BoardView:
     grid_rect: Rect = (0, 0, 0, 0)  # the cells' area: a highlight never reaches past it
     gap_px: int = 4
     message_text_w: int | None = None  # words stop here (px from the bar's left): the eye indicator
+    ring_color: str = "#ffffff"  # the ring around a highlight frame (``highlight_look.ring_for``)
+    ring_edge_color: str = "#000000"  # the ring's thin outer edge (``highlight_look.edge_for``)
+    hold: HoldView | None = None  # a press being held: its bar fills on the lit cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +132,24 @@ def shown_banners(banners: tuple[Banner, ...]) -> tuple[Banner, ...]:
     return (others[-room:] if room > 0 else ()) + pinned
 
 
+def banner_band(size: tuple[int, int]) -> Rect:
+    """The band kept for banners above the status line: there whether or not one is shown."""
+    width, height = size
+    gap = margin_px(size)
+    status_h = max(26, round(height * STATUS_H))
+    banner_h = max(28, round(height * BANNER_H))
+    return (gap, height - status_h - gap - banner_h, width - 2 * gap, banner_h)
+
+
+def banner_rects(band: Rect, count: int, gap: int) -> tuple[Rect, ...]:
+    """``count`` banners side by side in the band (one takes it whole)."""
+    if count <= 0:
+        return ()
+    x, y, w, h = band
+    each = (w - gap * (count - 1)) // count
+    return tuple((x + i * (each + gap), y, each, h) for i in range(count))
+
+
 def board_view(
     size: tuple[int, int],
     page: Page,
@@ -123,25 +162,24 @@ def board_view(
     enlarge_highlight: bool = False,
     highlight_border_color: str = "#000000",
     background_color: str = "#0b0f14",
+    ring_color: str = "#ffffff",
+    ring_edge_color: str = "#000000",
+    hold: HoldView | None = None,
 ) -> BoardView:
     """Lay out one frame of the board for a screen of ``size`` pixels."""
     width, height = size
     gap = margin_px(size)
     banners = shown_banners(chrome.banners)
     # Words that could not be spoken replace the message in the same bar, in
-    # the largest text it holds: the grid never moves while it is scanned.
+    # the largest text it holds; banners have their own band: the grid never
+    # moves while it is scanned.
     top_h = round(height * MESSAGE_H)
     status_h = max(26, round(height * STATUS_H))
-    banner_h = max(28, round(height * BANNER_H))
     message_rect = (gap, gap, width - 2 * gap, top_h)
     status_rect = (0, height - status_h, width, status_h)
-    banner_top = status_rect[1] - len(banners) * (banner_h + gap)
-    banner_rects = tuple(
-        (gap, banner_top + i * (banner_h + gap), width - 2 * gap, banner_h)
-        for i in range(len(banners))
-    )
+    band = banner_band(size)
     grid_top = message_rect[1] + top_h + gap
-    grid_area = (gap, grid_top, width - 2 * gap, banner_top - gap - grid_top)
+    grid_area = (gap, grid_top, width - 2 * gap, band[1] - gap - grid_top)
     slots = grid_rects(grid_area, page.rows, page.columns, gap)
     lit = set(highlighted)
     cells = tuple(
@@ -159,7 +197,7 @@ def board_view(
         status=chrome.status,
         status_rect=status_rect,
         banners=banners,
-        banner_rects=banner_rects,
+        banner_rects=banner_rects(band, len(banners), gap),
         alarm=chrome.alarm,
         flash_on=chrome.flash_on,
         highlight_color=highlight_color,
@@ -169,6 +207,9 @@ def board_view(
         background_color=background_color,
         grid_rect=grid_area,
         gap_px=gap,
+        ring_color=ring_color,
+        ring_edge_color=ring_edge_color,
+        hold=hold,
     )
 
 
@@ -204,8 +245,13 @@ def lit_frames(view: BoardView) -> dict[int, Rect]:
 
 
 def ring_px(view: BoardView) -> int:
-    """Width of the white ring around a highlight frame (half the border)."""
+    """Width of the ring around a highlight frame (half the border), its edge included."""
     return view.border_px // 2
+
+
+def ring_edge_px(view: BoardView) -> int:
+    """Width of the ring's outer edge (a third of the ring, at least 1 px)."""
+    return max(1, ring_px(view) // 3)
 
 
 def _lit_neighbours(lit: dict[int, Rect], gap: int) -> dict[int, tuple[bool, bool, bool, bool]]:

@@ -6,8 +6,9 @@ calibrate`` (the blink helper's pure arithmetic), which measures the open and
 closed eye levels and the patient's own spontaneous blinks and recommends a
 hold time safely above them.  A step that fails (the eyes not seen open,
 or never seen closed) ends the run at once, so nobody waits out the 30 s
-blink step for a result that cannot come.  Saving it in the patient's profile is I/O and
-lives in the shell (``shell.screens.calibration.calibration_save``).  No pygame; time is passed
+blink step for a result that cannot come.  Saving it in the patient's
+profile is I/O and lives in the shell (``shell.records.calibration_save``).
+No pygame; time is passed
 in (the camera's frame stamps), so a virtual clock runs it in seconds.
 """
 

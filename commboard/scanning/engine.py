@@ -35,6 +35,7 @@ from enum import Enum
 
 from commboard.effects import (
     Activate,
+    Banner,
     Cue,
     Effect,
     Highlight,
@@ -42,11 +43,12 @@ from commboard.effects import (
     Notice,
     Paused,
     PauseReason,
+    ShowBanner,
     Undo,
 )
 from commboard.events import Switch, SwitchDown, SwitchUp
 from commboard.scanning.plans import ScanGroup, ScanPlan
-from commboard.scanning.presses import Press, Purpose, SwitchPresses
+from commboard.scanning.presses import Holding, Press, Purpose, SwitchPresses
 from commboard.settings import Auditory, ScanMode, ScanSettings, ScanStart
 
 EPS = 1e-9
@@ -57,6 +59,13 @@ MIN_STEP_S = 0.05
 
 MAX_STEPS_PER_CALL = 10_000
 """Safety valve: one call never performs more timed steps than this."""
+
+HOLD_LONGER = "Hold longer"
+"""What a press let go before its hold was reached is answered with, shown and (auditory) said."""
+
+HOLD_LONGER_KEY = "hold"
+HOLD_LONGER_S = 2.0
+"""How long "Hold longer" stays up: long enough to read after opening the eyes, then out of the way."""
 
 
 class _Phase(Enum):
@@ -110,6 +119,20 @@ class Scanner:
         if self._index is None:
             return ()
         return self._children()[self._index].cells
+
+    def holding(self) -> Holding | None:
+        """The press being decided, with the hold it needs (None: none, or one that needs no hold).
+
+        The screen fills a bar on its cells meanwhile, so a patient holding
+        the 2 s on "Call nurse" sees it count.
+        """
+        press = self._presses.pending
+        if press is None or press.need_s <= EPS:
+            return None
+        cells = self.highlighted()
+        if press.purpose is Purpose.SELECT and press.target is not None:
+            cells = self._children()[press.target].cells
+        return Holding(press.down_t, press.need_s, cells)
 
     def next_deadline(self) -> float | None:
         """When :meth:`tick` next has something to do; None = only a switch can move us."""
@@ -427,6 +450,19 @@ class Scanner:
             self._unfreeze(event.t)
         if log is not None:
             out.append(log)
+        if early:
+            self._hold_longer(event.t, out)
+
+    def _hold_longer(self, t: float, out: list[Effect]) -> None:
+        """A press let go too soon is answered, not ignored: "Hold longer", shown and maybe said.
+
+        Said with the prompt voice only when auditory scanning is on (a
+        patient who chose silence is not spoken to); shown briefly either way.
+        """
+        banner = Banner(HOLD_LONGER_KEY, HOLD_LONGER, "info")
+        out.append(ShowBanner(t, banner, HOLD_LONGER_S))
+        if self._settings.auditory != Auditory.OFF:
+            out.append(Cue(t, HOLD_LONGER))
 
     # -------------------------------------------------------------- helpers
 

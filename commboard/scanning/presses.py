@@ -47,6 +47,28 @@ class Press:
     reason: str = ""  # why it was not accepted
 
 
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """The press being decided, as the screen shows it: which cells, since when, for how long.
+
+    Attributes:
+        down_t: when the switch went down.
+        need_s: how long it must be held to count (the acceptance time, or a
+            cell's longer hold: 2 s on "Call nurse").
+        cells: the cells it acts on (the highlighted item it latched).
+    """
+
+    down_t: float
+    need_s: float
+    cells: tuple[int, ...]
+
+    def progress(self, now: float) -> float:
+        """How far the hold is towards counting, 0..1."""
+        if self.need_s <= 0:
+            return 1.0
+        return min(1.0, max(0.0, (now - self.down_t) / self.need_s))
+
+
 class SwitchPresses:
     """The switches held now, and the single press whose hold is being timed.
 

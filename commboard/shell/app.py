@@ -21,6 +21,7 @@ from commboard.clock import Clock, MonotonicClock, VirtualClock
 from commboard.effects import Banner
 from commboard.run_options import RunOptions
 from commboard.settings import Settings
+from commboard.shell.records import run_files
 
 HEADLESS_SIZE = (1280, 720)
 SCRIPT_TAIL_S = 10.0  # virtual clock without --max-seconds: stop this long after the script
@@ -103,13 +104,6 @@ def local_wall_clock() -> datetime:
     return datetime.now().astimezone()
 
 
-def _history(options: RunOptions):  # type: ignore[no-untyped-def]
-    from commboard.history import History
-
-    path = Path(options.history) if options.history else None
-    return History(path, wall_clock=local_wall_clock)
-
-
 def run(options: RunOptions) -> int:
     """``commboard run``: the board, until the carer quits (or ``--max-seconds``)."""
     clock = _clock(options)
@@ -160,6 +154,10 @@ def build(  # type: ignore[no-untyped-def]
     except ScriptError as exc:
         print(f"commboard: {exc}", file=sys.stderr)
         return 2
+    refused = run_files.event_log_refusal(options)
+    if refused is not None:
+        print(f"commboard: {refused}", file=sys.stderr)
+        return 2
     settings, banners = _settings(options)
     layout, problems = load_layout_or_default(options.layout)
     for problem in problems:
@@ -200,9 +198,10 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     start = clock.now()
     event_log = EventLog(Path(options.event_log) if options.event_log else None, start)
     speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
-    history = _history(options)
-    usage = history.usage()  # reads the file: damaged lines become a banner and log lines
-    banners = banners + _history_banners(history.problems)
+    history, history_off = run_files.open_history(options, local_wall_clock)
+    usage = history.usage() if history is not None else {}  # damaged lines: banner, log lines
+    problems = list(history.problems) if history is not None else []
+    banners = banners + _history_banners(problems) + history_off
     eyes = _eyes(options, settings, speaker, clock, start)
     shots = Path(options.screenshots) if options.screenshots else None
     if shots is not None:
@@ -216,9 +215,9 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
         event_log=event_log,
         inputs=PygameInput(),
         script=ScriptFeed(scripted, start) if scripted is not None else None,
-        history=HistoryWriter(history.append),
+        history=HistoryWriter(history) if history is not None else None,
         usage=usage,
-        history_problems=list(history.problems),
+        history_problems=problems,
         end_at=_end_at(options, start, scripted[-1].at_s if scripted else None),
         screenshots=shots,
         input_name="script" if scripted else "keyboard",
@@ -254,8 +253,8 @@ def _eyes(options, settings, speaker, clock, start):  # type: ignore[no-untyped-
     """The camera feed and blink switch for ``--camera`` (a feed that never raises)."""
     from commboard.adapters.camera_spec import mesh_detector
     from commboard.adapters.camera_worker import open_vision
+    from commboard.adapters.landmark_memory import LandmarkMemory
     from commboard.shell.eye_input import EyeInput
-    from commboard.shell.screens.camera_view.camera_picture import LandmarkMemory
     from commboard.signals.blink_switch import BlinkSwitch
 
     memory = LandmarkMemory(mesh_detector)  # lets the camera view draw the eye outlines
@@ -280,7 +279,11 @@ def _eyes(options, settings, speaker, clock, start):  # type: ignore[no-untyped-
 
 
 def close(loop) -> None:  # type: ignore[no-untyped-def]
-    """Release what ``build`` opened: speech (waits for WAV files), the log, the display."""
+    """Release what ``build`` opened: speech (waits for WAV files), the log, the display.
+
+    The history and the event log make a last try at lines they kept; what
+    still could not be written is said on standard error (how many, and why).
+    """
     import pygame
 
     try:
@@ -288,9 +291,10 @@ def close(loop) -> None:  # type: ignore[no-untyped-def]
             loop.p.eyes.close()  # the camera thread, the camera and the model
         loop.p.speaker.close()
         if loop.p.history is not None:
-            loop.p.history.close()  # every utterance is on disk before we exit
+            left = loop.p.history.close()  # every utterance is on disk before we exit
+            run_files.say_unsaved("statement", "saved to the history", left)
     finally:
-        loop.p.event_log.close()
+        run_files.say_unsaved("line", "written to the event log", loop.p.event_log.close())
         pygame.quit()
 
 

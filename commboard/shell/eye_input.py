@@ -13,7 +13,7 @@ themselves (face lost, rest and wake, muting under carer screens, camera
 banners) are the policy's.
 
 It also keeps the frame timing (so a virtual clock steps to every frame),
-the newest frame for the carer's camera view (``camera_picture``) and
+the newest frame for the carer's camera view (``vision.frames.Picture``) and
 draws the face/eye indicator.
 """
 
@@ -42,9 +42,9 @@ from commboard.shell.screens.board.eye_indicator import (
     indicator_rect,
     shows_label,
 )
-from commboard.shell.screens.camera_view.camera_picture import Picture
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
+from commboard.vision.frames import Picture
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
 # Real time: poll the feed at least this often while it delivers frames.

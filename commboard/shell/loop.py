@@ -1,13 +1,13 @@
 """The frame loop: clock -> drain inputs -> control -> performer -> draw.
 
 Each frame reads the clock once, drains the inputs (scripted events, keys
-and clicks, then the camera through ``eye_input``), hands them to the
-session, an open carer screen or the control rules (``control.pauses``
-owns why scanning is paused), gives the effects that come back to
-``performer`` (speech, alarm, cues, banners, history, log), and draws the
-render model ``control.board_status`` builds.  ``render`` paints it,
-``screenshot`` saves ``--screenshots``; ``loop_parts`` is what the loop is
-built from.
+and clicks, then the camera through ``eye_input``), hands each where
+``control.input_routing`` sends it (the alarm, an open carer screen, the
+session, a new carer screen; ``control.pauses`` owns why scanning is
+paused), gives the effects that come back to ``performer`` (speech, alarm,
+cues, banners, history, log), and draws the render model
+``control.board_status`` builds.  ``render`` paints it, ``screenshot``
+saves ``--screenshots``; ``loop_parts`` is what the loop is built from.
 
 It redraws only when something changed, and otherwise sleeps until the
 next scan step, the next scripted event or input (``PygameInput.wait``), so
@@ -23,24 +23,26 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import (
-    CarerRequest,
-    Click,
-    Key,
-    UiEvent,
-    WindowClosed,
-    click_at,
-    key_presses,
-)
+from commboard.adapters.pygame_input import click_at, key_presses
 from commboard.board.layout_file import default_layout_path, load_layout_or_default
 from commboard.board.session import Session
 from commboard.control import board_status, screen_timeout
 from commboard.control.banners import ChromeState, layout_notice
 from commboard.control.board_view import BoardView, cell_at
+from commboard.control.highlight_look import ColourCheck
+from commboard.control.input_routing import (
+    CarerScreen,
+    Ignore,
+    OpenScreens,
+    StopAlarm,
+    ToScreen,
+    ToSession,
+    route,
+)
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
-from commboard.events import CellPointed, SwitchDown, SwitchUp
+from commboard.events import UiEvent
 from commboard.settings import Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
@@ -76,6 +78,7 @@ class BoardLoop:
         self.session = Session(parts.layout, parts.settings, self.now, parts.usage)
         self.pauses = PauseOwner()  # the one owner of why scanning is paused
         self.chrome = ChromeState()
+        self.colours = ColourCheck()  # the banner naming cells coloured like the highlight
         self.renderer = BoardRenderer(parts.surface)
         self.screens: list[Screen] = []
         self.view: BoardView | None = None
@@ -180,6 +183,7 @@ class BoardLoop:
             (d := s.next_deadline(now)) is not None and d <= now for s in self.screens
         )
         self.dirty |= self.performer.check_speech(now)
+        self.dirty |= self.performer.check_records(now)  # history / event log failing
         self._close_idle_screens(now)
         self._show_scan_state()
         if self.dirty:
@@ -206,6 +210,7 @@ class BoardLoop:
         times = [self.chrome.deadline(self.now), self.p.end_at]
         if not self.screens and not self.chrome.alarm_on:
             times.append(self.session.next_deadline())
+            times.append(board_status.hold_redraw_at(self.session, self.now))
         if self.p.script:
             times.append(self.p.script.next_deadline())
         times += [s.next_deadline(self.now) for s in self.screens]
@@ -232,18 +237,29 @@ class BoardLoop:
     # -- inputs ---------------------------------------------------------------
 
     def dispatch(self, event: UiEvent) -> None:
-        """Route one input: to the alarm, to an open carer screen, or to the session."""
-        if self.chrome.alarm_on and isinstance(event, CarerRequest | Click):
-            self._stop_alarm()
-        elif self.screens:
-            self._to_screen(event)
-        elif isinstance(event, SwitchDown | SwitchUp | CellPointed):
-            self.perform(self.session.handle(event, self.now))
-        elif isinstance(event, CarerRequest):
-            self.open_screen(CarerMenu(self))
-        elif isinstance(event, WindowClosed):
-            self.open_screen(CarerMenu(self))
-            self.open_screen(QuitConfirm(self))
+        """Carry out where ``control.input_routing`` sends one input."""
+        top = self.screens[-1] if self.screens else None
+        match route(
+            event,
+            alarm_on=self.chrome.alarm_on,
+            screen_open=top is not None,
+            screen_wants_switches=top is not None and top.wants_switches,
+        ):
+            case StopAlarm():
+                self._stop_alarm()
+            case ToScreen(event=for_screen) if top is not None:
+                self._carer_input_at = self.now  # a press on the settings try-out is someone there
+                self.act(top.handle(for_screen, self.now))
+            case ToSession(event=for_session):
+                self.perform(self.session.handle(for_session, self.now))
+            case OpenScreens(screens=kinds):
+                for kind in kinds:
+                    self.open_screen(self._carer_screen(kind))
+            case Ignore(log=log) if log is not None:
+                self.p.event_log.write(log)
+
+    def _carer_screen(self, kind: CarerScreen) -> Screen:
+        return CarerMenu(self) if kind is CarerScreen.MENU else QuitConfirm(self)
 
     def _stop_alarm(self) -> None:
         """A carer stopped the alarm (Escape or a click)."""
@@ -255,21 +271,6 @@ class BoardLoop:
         self.performer.end_alarm()
         self.perform(self.pauses.release(PauseReason.HELP_CALLED, self.now, self.session))
         self.dirty = True
-
-    def _to_screen(self, event: UiEvent) -> None:
-        if isinstance(event, SwitchDown | SwitchUp) and not self.screens[-1].wants_switches:
-            self.p.event_log.record(
-                event.t,
-                "switch",
-                source=event.source.value,
-                name=event.name.value,
-                ignored="carer screen open",
-            )
-            return
-        if isinstance(event, Key | Click | CarerRequest | WindowClosed | SwitchDown | SwitchUp):
-            self._carer_input_at = self.now  # a press on the settings try-out is someone there
-        if isinstance(event, Key | Click | CarerRequest | WindowClosed | SwitchDown | SwitchUp):
-            self.act(self.screens[-1].handle(event, self.now))
 
     def open_screen(self, screen: Screen) -> None:
         """Open a carer screen; the first one pauses scanning."""
@@ -358,6 +359,9 @@ class BoardLoop:
         """Keep the calm "scanning stopped" banner up exactly while the scanner waits."""
         shown = self.pauses.shown
         self.dirty |= board_status.keep_scan_banner(self.chrome, self.session, shown, self.now)
+        highlight = self.session.settings.display.highlight_color
+        self.dirty |= self.colours.keep(self.chrome, self.session.layout, highlight, self.now)
+        self.dirty |= self.session.holding is not None  # the hold bar fills
 
     def switch_names(self) -> str:
         """What selects right now: the keyboard (or script) always, the blink while the camera works."""
@@ -375,8 +379,9 @@ class BoardLoop:
         shown = self.eyes is not None and self.eyes.look() is not None
         size, status = self.p.surface.get_size(), self.status_text()
         indicator = indicator_rect if shown else None
+        chrome = self.chrome.chrome(status, self.now)
         return board_status.board_frame(
-            size, self.session, self.chrome.chrome(status, self.now), self.pauses.shown, indicator
+            size, self.session, chrome, self.pauses.shown, indicator, self.now
         )
 
     def draw(self) -> None:

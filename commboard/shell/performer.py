@@ -7,13 +7,17 @@ beeps, where banners go up and down, where a spoken message is appended to
 the history (from the ``Speak`` effect itself), and where every ``Log``
 record, and the record of every pause (``Paused`` / ``Resumed``), reaches
 the event log.  It also watches speech: if a message fails while it plays,
-its words are shown large on the board after all.
+its words are shown large on the board after all.  And it watches the
+history and the event log: a file that cannot be written raises a banner
+at once and an ``error`` record, and its writer keeps the lines until it can
+(``control.write_problems``, ``records/``).
 """
 
 from __future__ import annotations
 
 from commboard.control.banners import ChromeState
 from commboard.control.pauses import pause_record
+from commboard.control.write_problems import event_log_watch, history_watch
 from commboard.effects import (
     Alarm,
     Banner,
@@ -47,6 +51,8 @@ class Performer:
         self.shots = shots
         self.in_flight: tuple[str, float] | None = None
         self.alarm_active = False
+        self._history_watch = history_watch()
+        self._log_watch = event_log_watch()
 
     def perform(self, effects: list[Effect]) -> None:
         """Carry out what the core asked for, in order."""
@@ -111,6 +117,20 @@ class Performer:
         if status.notice:
             changed |= self.chrome.show(Banner("speech-notice", status.notice, "info"), now)
         return changed
+
+    def check_records(self, now: float) -> bool:
+        """Retry a failing history or event log; show and record a failure once, and its end.
+
+        Returns:
+            True when something on screen changed.
+        """
+        self.p.event_log.retry(now)
+        effects = self._log_watch.check(self.p.event_log.status(), now)
+        if self.p.history is not None:
+            self.p.history.retry(now)
+            effects += self._history_watch.check(self.p.history.status(), now)
+        self.perform(effects)
+        return bool(effects)
 
     def _cue(self, cue: Cue) -> None:
         """Auditory scanning: the label with the prompt voice and/or a short beep.

@@ -15,6 +15,8 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from commboard.vision.sample import EyeSample
+
 RGBImage = npt.NDArray[np.uint8]
 """An ``(height, width, 3)`` uint8 array in RGB order."""
 
@@ -28,6 +30,21 @@ class Frame:
 
     t: float
     rgb: RGBImage
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """The newest camera frame for the carer's camera view (kept in memory only, never on disk).
+
+    Attributes:
+        rgb: the frame as captured.
+        sample: its eye sample.
+        landmarks: the face landmarks found in it (None: none kept, or no face).
+    """
+
+    rgb: RGBImage
+    sample: EyeSample
+    landmarks: Landmarks | None = None
 
 
 class FrameSource(Protocol):

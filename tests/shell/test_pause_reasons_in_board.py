@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from commboard.adapters.pygame_input import CarerRequest
 from commboard.effects import PauseReason
+from commboard.events import CarerRequest
 from commboard.settings import BlinkSettings, FaceLost
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.loop import BoardLoop

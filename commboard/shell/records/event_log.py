@@ -1,48 +1,132 @@
 """The event log: JSON lines ``{"t": seconds since start, "type": ..., ...}``.
 
 What a therapist reads later to see how access went; every type is
-documented in docs/event-log.md.  Each line is flushed as it is written so a
+documented in docs/event-log.md.  Each line is written as it happens, so a
 crash loses nothing and a benchmark can watch the file.
+
+It holds the patient's words, so it is private (0600) and appended to,
+never truncated (a second run adds its own ``start``...``stop``); it never
+creates folders, and it refuses, before the board starts, to be the history
+file or a profile (:func:`refusal`).  Writing it can never stop the board: a
+line that cannot be written (a missing folder, a read-only or full disk) is
+kept in memory, in order, and written whole when the file works again,
+tried every ``RETRY_S``; the loop shows the failure (``control.write_problems``).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
+from collections import deque
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from commboard.control.write_problems import WriteStatus
 from commboard.effects import Log
+from commboard.line_file import AppendOnlyFile, LineFile, why_not_written
+
+RETRY_S = 2.0  # board seconds between attempts while the log cannot be written
+# Lines kept while the log cannot be written (about 5 MB): beyond this the
+# oldest go, counted in ``writing_resumed``.  A day of scanning is ~100 000.
+MAX_KEPT_LINES = 50_000
 
 
 class EventLog:
-    """Writes ``Log`` records relative to the run's start time (``None`` path: keep none)."""
+    """Writes ``Log`` records relative to the run's start time (``None`` path: keep none).
 
-    def __init__(self, path: Path | None, start: float) -> None:
+    Args:
+        path: The log file.
+        start: The run's start, on the board's clock.
+        file: Where lines go (default: ``path`` opened for appending); tests
+            pass a fake that fails like a full or read-only disk.
+    """
+
+    def __init__(self, path: Path | None, start: float, file: LineFile | None = None) -> None:
+        self.path = path
         self._start = start
-        self._file: IO[str] | None = None
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("w", encoding="utf-8")
+        self._file = file if file is not None or path is None else AppendOnlyFile(path)
+        self._kept: deque[bytes] = deque()
+        self._problem: str | None = None
+        self._retry_at = start
+        self._late = 0
+        self._dropped = 0
 
     def record(self, t: float, type_: str, **fields: Any) -> None:
-        """Write one record; ``t`` is monotonic seconds on the run's clock."""
+        """Write one record (or keep it, while the file fails); ``t`` is seconds on the run's clock."""
         if self._file is None:
             return
         line = finite({"t": round(t - self._start, 3), "type": type_, **fields})
         text = json.dumps(line, ensure_ascii=False, default=str, allow_nan=False)
-        self._file.write(text + "\n")
-        self._file.flush()
+        self._kept.append((text + "\n").encode())
+        if len(self._kept) > MAX_KEPT_LINES:
+            self._kept.popleft()
+            self._dropped += 1
+        if self._problem is None or t >= self._retry_at:
+            self._write_kept(t)
 
     def write(self, log: Log) -> None:
         """Write a ``Log`` effect from the core."""
         self.record(log.t, log.type, **log.fields)
 
-    def close(self) -> None:
-        """Flush and close the file."""
+    def retry(self, now: float) -> None:
+        """Try the kept lines again if the log is failing and ``RETRY_S`` has passed."""
+        if self._problem is not None and now >= self._retry_at:
+            self._write_kept(now)
+
+    def status(self) -> WriteStatus:
+        """Why lines are kept, how many, and how many were written late or dropped."""
+        return WriteStatus(self._problem, len(self._kept), self._late, self._dropped)
+
+    def close(self) -> WriteStatus:
+        """A last try at the kept lines, then close the file; returns what could not be written."""
         if self._file is not None:
+            if self._kept:
+                self._write_kept(self._retry_at)
             self._file.close()
-            self._file = None
+        return self.status()
+
+    def _write_kept(self, now: float) -> None:
+        assert self._file is not None
+        while self._kept:
+            try:
+                self._file.append(self._kept[0])
+            except OSError as exc:
+                self._problem = why_not_written(exc, self.path or Path("event log"))
+                self._retry_at = now + RETRY_S
+                return
+            self._kept.popleft()
+            if self._problem is not None:
+                self._late += 1
+        self._problem = None
+
+
+def refusal(path: Path, protected: dict[str, Path]) -> str | None:
+    """Why ``path`` must not be the event log (None: it may), checked before the board starts.
+
+    Args:
+        path: The ``--event-log`` file.
+        protected: What the log must never write into, by name ("the
+            history file": its path; "the profiles folder": a folder, whose
+            every file is protected).
+    """
+    if path.is_dir():
+        return f"--event-log {path} is a folder; give a file name"
+    target = path.resolve()
+    for name, other in protected.items():
+        if other.is_dir() and target.parent == other.resolve():
+            return f"--event-log {path} is in {name}; choose another file"
+        if target == other.resolve() or _same_file(path, other):
+            return f"--event-log {path} is {name}; choose another file"
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Both exist and are one file (a hard link counts)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def finite(value: Any) -> Any:

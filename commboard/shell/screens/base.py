@@ -19,11 +19,11 @@ from typing import Protocol
 
 import pygame
 
-from commboard.adapters.pygame_input import UiEvent
+from commboard.control.camera_readings import CameraReport
+from commboard.events import UiEvent
 from commboard.settings import Settings
-from commboard.shell.screens.camera_view.camera_picture import Picture
 from commboard.shell.screens.text_fit import TextCache
-from commboard.vision.sample import CameraState, EyeSample
+from commboard.vision.sample import EyeSample
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +63,12 @@ class ChangeLayout:
 Outcome = Stay | Close | CloseAll | QuitBoard | Open | ChangeLayout
 
 
-class CameraAccess(Protocol):
-    """What carer screens use of the board's camera input (``shell.eye_input.EyeInput``)."""
+class CameraAccess(CameraReport, Protocol):
+    """What carer screens use of the board's camera input (``shell.eye_input.EyeInput``).
 
-    @property
-    def state(self) -> CameraState:
-        """Whether the camera is starting, working, lost or missing."""
-
-    def picture(self) -> Picture | None:
-        """The newest frame with its eye sample (memory only), None before the first."""
-
-    def status_text(self) -> str:
-        """The camera's part of the status line, in words."""
+    The camera view reads its state, picture and words (``CameraReport``);
+    calibration also records samples and speaks.
+    """
 
     def record(self, tap: Callable[[EyeSample], None] | None) -> None:
         """Send every eye sample to ``tap`` instead of the blink switch (None: back to it)."""

@@ -10,7 +10,14 @@ from dataclasses import replace
 
 import pygame
 
-from commboard.control.board_view import BoardView, CellView, Rect, lit_frames, ring_px
+from commboard.control.board_view import (
+    BoardView,
+    CellView,
+    Rect,
+    lit_frames,
+    ring_edge_px,
+    ring_px,
+)
 from commboard.effects import Banner
 from commboard.shell.screens.text_fit import (
     INK,
@@ -38,6 +45,10 @@ BANNER_STYLES = {
 }
 BANNER_INK = PAPER
 ALARM_COLORS = ((200, 0, 0), (255, 255, 255))
+# The hold bar: the eye indicator's blue (it reads on the yellow highlight and
+# is no cell colour) filling over a dark track along the lit cell's bottom.
+HOLD_FILL = (64, 156, 255)
+HOLD_TRACK = (24, 28, 34)
 CELL_TEXT_SHARE = 0.55  # largest label: this fraction of the cell height (one line)
 
 
@@ -61,7 +72,8 @@ class BoardRenderer:
         if view.alarm is not None:
             self._alarm(view)
             return
-        base = replace(view, cells=tuple(replace(c, highlighted=False) for c in view.cells))
+        unlit = tuple(replace(c, highlighted=False) for c in view.cells)
+        base = replace(view, cells=unlit, hold=None)
         if self._base is None or base != self._base_view:
             if self._base is None or self._base.get_size() != self.surface.get_size():
                 # Same pixel format as the screen, so the per-frame blit is a plain copy.
@@ -74,12 +86,23 @@ class BoardRenderer:
         lit = [c for c in view.cells if c.index in frames]
         grid = pygame.Rect(view.grid_rect)
         ring = ring_px(view)
-        # All white rings first, then the frames: a lit neighbour's ring never covers a frame.
-        for cell in lit:
-            outer = pygame.Rect(frames[cell.index]).inflate(2 * ring, 2 * ring)
-            pygame.draw.rect(self.surface, PAPER, outer.clip(grid), border_radius=14)
+        edge = ring_edge_px(view)
+        # Ring edges, then rings, then the frames: a lit neighbour's ring never
+        # covers a frame.  Edge and ring are black and white: whatever a
+        # neighbour's colour, the outline stands out against it.
+        for ink, grow in ((view.ring_edge_color, ring), (view.ring_color, ring - edge)):
+            for cell in lit:
+                outer = pygame.Rect(frames[cell.index]).inflate(2 * grow, 2 * grow)
+                pygame.draw.rect(
+                    self.surface, color(ink, PAPER), outer.clip(grid), border_radius=14
+                )
         for cell in lit:
             self._lit_cell(cell, pygame.Rect(frames[cell.index]), view)
+        hold = view.hold
+        if hold is not None:
+            for cell in lit:
+                if cell.index in hold.cells:
+                    self._hold_bar(pygame.Rect(frames[cell.index]), view, hold.progress)
 
     def label_sizes(self, view: BoardView) -> dict[int, int]:
         """Font size (px) of each cell's label: one size per page (see ``TextCache.page_sizes``)."""
@@ -203,6 +226,21 @@ class BoardRenderer:
         inner, px = self.lit_label(cell, frame, view)
         text = self.texts.text(cell.label, inner[2:], ink_for(fill), px)
         blit_in(self._dst, text, inner)
+
+    def hold_bar(self, frame: pygame.Rect, view: BoardView) -> pygame.Rect:
+        """Where a lit cell's hold bar goes: inside the frame's bottom border, below the label."""
+        inner = frame.inflate(-2 * view.border_px, -2 * view.border_px)
+        h = max(4, min(frame.size) // 12)  # the label's padding: the bar never covers words
+        return pygame.Rect(inner.x, inner.bottom - h, inner.width, h)
+
+    def _hold_bar(self, frame: pygame.Rect, view: BoardView, progress: float) -> None:
+        """The bar filling left to right while a switch is held towards a selection."""
+        bar = self.hold_bar(frame, view)
+        pygame.draw.rect(self._dst, HOLD_TRACK, bar)
+        filled = bar.copy()
+        filled.width = round(bar.width * max(0.0, min(1.0, progress)))
+        if filled.width > 0:
+            pygame.draw.rect(self._dst, HOLD_FILL, filled)
 
     def _status(self, view: BoardView) -> None:
         """Page title (at most a third of the width, cut with an ellipsis), a rule, the status."""

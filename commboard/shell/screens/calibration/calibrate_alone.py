@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import WindowClosed, translate
+from commboard.adapters.pygame_input import translate
 from commboard.clock import Clock
 from commboard.control.calibration_run import result_lines
+from commboard.events import WindowClosed
 from commboard.settings import Settings
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.screens.base import CameraAccess, Close

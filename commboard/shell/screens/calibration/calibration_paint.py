@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from commboard.shell.screens.calibration.calibration_view import (
+from commboard.control.calibration_screen_view import (
     BigWords,
     CalibrationView,
     PhaseView,

@@ -1,7 +1,7 @@
 """Guided blink calibration: large words and speech lead the patient through the phases.
 
 The phases, their samples and the measurement live in ``calibration_run``;
-what is shown in ``calibration_view`` (built here, each frame), drawing in
+what is shown in ``control.calibration_screen_view`` (built here, each frame), drawing in
 ``calibration_paint``.  This screen starts recording on its first frame,
 says each phase aloud (the patient may have their eyes closed), and at the
 end applies the result live and saves it to the patient's profile
@@ -23,18 +23,17 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
 from commboard.control.calibration_run import PHASES, CalibrationRun, Phase
-from commboard.events import Source, SwitchDown
-from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
-from commboard.shell.screens.calibration.calibration_paint import paint
-from commboard.shell.screens.calibration.calibration_save import save_calibration
-from commboard.shell.screens.calibration.calibration_view import (
+from commboard.control.calibration_screen_view import (
     BigWords,
     CalibrationView,
     phase_view,
     result_view,
 )
+from commboard.events import CarerRequest, Key, Source, SwitchDown, UiEvent
+from commboard.shell.records.calibration_save import save_calibration
+from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.calibration.calibration_paint import paint
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.calibration import CalibrationResult
 

@@ -11,7 +11,7 @@ import numpy as np
 import pygame
 
 from commboard.control.board_view import Rect
-from commboard.shell.screens.camera_view.camera_readings import CameraReadings, EyeReading
+from commboard.control.camera_readings import CameraReadings, EyeReading
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in
 from commboard.vision import landmarks as lm
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import pygame
 
-from commboard.adapters.pygame_input import CarerRequest, Key, UiEvent
+from commboard.control.camera_readings import CameraReadings, camera_readings
+from commboard.events import CarerRequest, Key, UiEvent
 from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
 from commboard.shell.screens.camera_view.camera_paint import paint
-from commboard.shell.screens.camera_view.camera_readings import CameraReadings, camera_readings
 from commboard.shell.screens.text_fit import TextCache
 
 REDRAW_S = 1.0 / 15.0  # live picture refresh: smooth enough to aim a camera, cheap on 2 cores

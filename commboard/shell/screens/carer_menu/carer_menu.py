@@ -16,7 +16,7 @@ from pathlib import Path
 import pygame
 import yaml
 
-from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
+from commboard.events import CarerRequest, Click, Key, UiEvent
 from commboard.shell.screens.base import (
     ChangeLayout,
     Close,

@@ -1,7 +1,8 @@
 """Painting the therapist's settings screen from its ``SettingsView``.
 
 The screen (``settings_screen``) builds the view; this module draws it and
-nothing else, at the places ``settings_layout`` gives for the screen size.
+nothing else, at the places ``control.settings_screen_layout`` gives for the
+screen size.
 """
 
 from __future__ import annotations
@@ -9,14 +10,14 @@ from __future__ import annotations
 import pygame
 
 from commboard.control.board_view import Rect, grid_rects
-from commboard.shell.screens.settings.settings_layout import (
+from commboard.control.settings_screen_layout import (
     BUTTONS,
     CONFIRM,
     ScreenLayout,
     choice_rects,
     screen_layout,
 )
-from commboard.shell.screens.settings.settings_view import RGB, SettingsView, TryOutView
+from commboard.control.settings_screen_view import RGB, SettingsView, TryOutView
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in, color, ink_for
 
 PANEL = (32, 38, 46)

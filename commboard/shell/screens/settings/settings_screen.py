@@ -19,8 +19,9 @@ presses and releases, so the acceptance time is real); T or Escape takes it
 back.  S writes the profile atomically and applies the settings to the
 running board at once (``ShellContext.apply_settings``, then ``on_saved``).
 The screen builds a ``SettingsView`` each frame and ``settings_paint`` draws
-it; geometry and hit-testing are in ``settings_layout``, the try-out's
-scanner in ``settings_tryout``.
+it; the view (``control.settings_screen_view``), geometry and hit-testing
+(``control.settings_screen_layout``) and the try-out's scanner
+(``control.settings_tryout``) are pure.
 """
 
 from __future__ import annotations
@@ -30,15 +31,7 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import CarerRequest, Click, Key, UiEvent
-from commboard.control.settings_tryout import TryOut
-from commboard.events import SwitchDown, SwitchUp
-from commboard.settings import Settings
-from commboard.settings.fields import describe, get, setting_keys
-from commboard.settings.profiles import save_profile
-from commboard.settings.values import SettingsProblem, step_value, with_value
-from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
-from commboard.shell.screens.settings.settings_layout import (
+from commboard.control.settings_screen_layout import (
     BUTTONS,
     CONFIRM,
     ScreenLayout,
@@ -47,12 +40,19 @@ from commboard.shell.screens.settings.settings_layout import (
     inside,
     screen_layout,
 )
-from commboard.shell.screens.settings.settings_paint import CHANGED, MUTED, WARN, paint
-from commboard.shell.screens.settings.settings_view import (
+from commboard.control.settings_screen_view import (
     SettingsView,
     settings_view,
     show_value,
 )
+from commboard.control.settings_tryout import TryOut
+from commboard.events import CarerRequest, Click, Key, SwitchDown, SwitchUp, UiEvent
+from commboard.settings import Settings
+from commboard.settings.fields import describe, get, setting_keys
+from commboard.settings.profiles import save_profile
+from commboard.settings.values import SettingsProblem, step_value, with_value
+from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
+from commboard.shell.screens.settings.settings_paint import CHANGED, MUTED, WARN, paint
 from commboard.shell.screens.text_fit import TextCache
 
 KEY_HINT = "Up/Down: choose  |  Left/Right: change  |  Enter: edit  |  S saves and applies"

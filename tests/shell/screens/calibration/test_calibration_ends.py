@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.pygame_input import Key, translate
+from commboard.adapters.pygame_input import translate
 from commboard.clock import VirtualClock
 from commboard.control.calibration_run import LATE_FRAMES_S, CalibrationRun
-from commboard.events import Source, Switch, SwitchDown
+from commboard.events import Key, Source, Switch, SwitchDown
 from commboard.settings import BlinkSettings, Settings
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.loop import BoardLoop

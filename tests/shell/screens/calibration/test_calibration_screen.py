@@ -12,10 +12,10 @@ from pathlib import Path
 import pygame
 import pytest
 
-from commboard.adapters.pygame_input import CarerRequest, Key
 from commboard.cli import parse_options
 from commboard.clock import VirtualClock
 from commboard.control.calibration_run import PHASES, CalibrationRun, result_lines
+from commboard.events import CarerRequest, Key
 from commboard.settings import BlinkSettings, Settings
 from commboard.settings.profiles import load_profile
 from commboard.shell import app

@@ -10,14 +10,14 @@ import numpy as np
 import pygame
 import pytest
 
-from commboard.adapters.pygame_input import CarerRequest, Key
 from commboard.clock import VirtualClock
+from commboard.control.camera_readings import camera_warnings, eye_readings
+from commboard.events import CarerRequest, Key
 from commboard.settings import BlinkSettings, Settings
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.screens.base import Close, Open, Stay
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
 from commboard.shell.screens.camera_view.camera_paint import HEADER, OPEN_COLOR, fit_rect
-from commboard.shell.screens.camera_view.camera_readings import camera_warnings, eye_readings
 from commboard.shell.screens.camera_view.camera_view import CameraView, open_camera_view
 from commboard.shell.screens.carer_menu.carer_menu import menu_entries
 from commboard.shell.screens.text_fit import TextCache

@@ -12,14 +12,14 @@ import numpy as np
 import pygame
 import pytest
 
-from commboard.adapters.pygame_input import CarerRequest, Click, UiEvent, translate
-from commboard.events import Source, Switch, SwitchDown, SwitchUp
+from commboard.adapters.pygame_input import translate
+from commboard.control.settings_screen_layout import screen_layout
+from commboard.events import CarerRequest, Click, Source, Switch, SwitchDown, SwitchUp, UiEvent
 from commboard.settings import Eye, ScanPattern, Settings
 from commboard.settings.fields import describe
 from commboard.settings.profiles import ENV_CONFIG_DIR, load_profile, profile_path
 from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.base import Close, Stay
-from commboard.shell.screens.settings.settings_layout import screen_layout
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
 from commboard.shell.screens.text_fit import TextCache
 

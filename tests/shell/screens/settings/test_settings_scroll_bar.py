@@ -13,8 +13,8 @@ import numpy as np
 import pygame
 import pytest
 
+from commboard.control.settings_screen_layout import screen_layout
 from commboard.settings import Settings
-from commboard.shell.screens.settings.settings_layout import screen_layout
 from commboard.shell.screens.settings.settings_paint import MUTED, PANEL, scroll_track
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
 from commboard.shell.screens.text_fit import TextCache

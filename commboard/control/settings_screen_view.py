@@ -1,8 +1,8 @@
 """What the therapist's settings screen shows, as data: the screen builds it, the painter draws it.
 
-``SettingsScreen.view`` hands its state to ``settings_view``, which fills a
-``SettingsView`` for one screen size; ``settings_paint.paint`` draws that
-and nothing else.  The value
+``SettingsScreen.view`` (``shell.screens.settings``) hands its state to
+``settings_view``, which fills a ``SettingsView`` for one screen size;
+``settings_paint.paint`` draws that and nothing else.  The value
 formatting (``show_value``, ``range_text``) lives here because both the
 screen's messages and the rows use it.
 """

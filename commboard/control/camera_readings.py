@@ -1,19 +1,34 @@
 """What the carer reads on the camera view, as data: status, eye readings, warnings.
 
-``CameraView`` builds a ``CameraReadings`` each frame (``camera_readings``)
-and ``camera_paint`` draws it.  ``camera_warnings`` and ``eye_readings`` are
+The camera view (``shell.screens.camera_view``) builds a ``CameraReadings``
+each frame (``camera_readings``) and ``camera_paint`` draws it.  ``camera_warnings`` and ``eye_readings`` are
 plain functions, tested without pixels.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from commboard.settings import BlinkSettings
-from commboard.shell.screens.base import CameraAccess
-from commboard.shell.screens.camera_view.camera_picture import Picture
 from commboard.signals.eye_state import tracking_problem
+from commboard.vision.frames import Picture
 from commboard.vision.sample import CameraState, EyeSample
+
+
+class CameraReport(Protocol):
+    """What the camera view reads of the board's camera input (``shell.eye_input.EyeInput``)."""
+
+    @property
+    def state(self) -> CameraState:
+        """Whether the camera is starting, working, lost or missing."""
+
+    def picture(self) -> Picture | None:
+        """The newest frame with its eye sample (memory only), None before the first."""
+
+    def status_text(self) -> str:
+        """The camera's part of the status line, in words."""
+
 
 # Below this face width (share of the frame) an eye is under ~25 px wide at
 # 640x480 and one pixel of landmark jitter moves the eye aspect ratio by
@@ -74,7 +89,7 @@ class CameraReadings:
     eyes: tuple[EyeReading, EyeReading] | None  # outline colours (None: no outlines to draw)
 
 
-def camera_readings(eyes: CameraAccess | None, settings: BlinkSettings) -> CameraReadings:
+def camera_readings(eyes: CameraReport | None, settings: BlinkSettings) -> CameraReadings:
     """What the camera view shows now, read from the board's camera input."""
     picture = eyes.picture() if eyes is not None else None
     sample = picture.sample if picture is not None else None
@@ -88,7 +103,7 @@ def camera_readings(eyes: CameraAccess | None, settings: BlinkSettings) -> Camer
 
 
 def _status_lines(
-    eyes: CameraAccess | None, picture: Picture | None, settings: BlinkSettings
+    eyes: CameraReport | None, picture: Picture | None, settings: BlinkSettings
 ) -> list[str]:
     if eyes is None:
         return ["No camera in this board."]

@@ -1,28 +1,17 @@
-"""The newest camera picture for the carer's camera view, kept in memory only.
+"""The newest frame's face landmarks, kept for the carer's camera view (memory only).
 
-``EyeInput.picture`` hands the camera view the newest frame, its eye sample
-and (through ``LandmarkMemory``) the face landmarks found in it, so the
-carer can check the eye outlines.  Camera frames are never written to disk.
+``EyeInput.picture`` hands the camera view the newest frame and its eye
+sample as a ``vision.frames.Picture``, with the face landmarks this wrapper
+of the landmark detector kept, so the carer can check the eye outlines.
+Camera frames are never written to disk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-
-from commboard.vision.sample import EyeSample
-
-
-@dataclass(frozen=True, slots=True)
-class Picture:
-    """The newest camera frame for the carer's camera view (kept in memory only)."""
-
-    rgb: np.ndarray
-    sample: EyeSample
-    landmarks: np.ndarray | None = None
 
 
 class LandmarkMemory:

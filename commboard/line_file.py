@@ -1,0 +1,124 @@
+"""Appending whole lines to a private file: a line is on disk entirely or not at all.
+
+The event log and the history are JSON-lines files a person reads later.  A
+full disk can take the first half of a line and refuse the rest; left like
+that, the torn line would also swallow the next record.  So a write that
+fails part way is cut back to where the file ended before it, and the
+caller keeps the line to try again later (``shell/records``).  Files are
+opened for appending only (never truncated) and created 0600: they hold the
+patient's words.  Folders are never created here; the history makes its
+own data folder itself.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import Protocol
+
+_PLAIN = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "the folder does not exist",
+    errno.EISDIR: "it is a folder",
+    errno.EIO: "the disk reported an error",
+}
+_FLAGS = os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC | os.O_NOCTTY | os.O_NONBLOCK
+
+
+def why_not_written(exc: OSError, path: Path) -> str:
+    """A failed write in plain words, naming the file: "the disk is full (/data/history.jsonl)"."""
+    words = _PLAIN.get(exc.errno or 0) or exc.strerror or str(exc)
+    return f"{words} ({path})"
+
+
+class LineFile(Protocol):
+    """Where whole lines are appended (``AppendOnlyFile``; ``testing.FailingLineFile`` in tests)."""
+
+    def append(self, data: bytes) -> None:
+        """Write ``data`` (whole lines) at the end, or raise ``OSError`` leaving the file as it was."""
+
+    def close(self) -> None:
+        """Let go of the file (the next ``append`` opens it again)."""
+
+
+class AppendOnlyFile:
+    """A file opened for appending only, created 0600, written a whole line at a time.
+
+    Args:
+        path: The file; its folder must exist (a missing one is an ``OSError``).
+        sync: fsync after each write (the history: a power cut loses nothing).
+        keep_open: keep the file open between writes (the event log writes
+            often); otherwise it is opened for each write.
+
+    Opening never blocks (a pipe with no reader is an error, retried later),
+    and an existing regular file of ours that others could read is narrowed
+    to 0600.  After any failure the file is closed, so the next write opens
+    it afresh (a disk remounted, a folder created meanwhile).
+    """
+
+    def __init__(self, path: Path, *, sync: bool = False, keep_open: bool = True) -> None:
+        self.path = path
+        self._sync = sync
+        self._keep_open = keep_open
+        self._fd: int | None = None
+
+    def append(self, data: bytes) -> None:
+        """Write all of ``data`` after the file's last line, or raise ``OSError`` and add nothing."""
+        fd = self._fd if self._fd is not None else self._open()
+        try:
+            info = os.fstat(fd)
+            regular = stat.S_ISREG(info.st_mode)
+            if regular and info.st_size and os.pread(fd, 1, info.st_size - 1) != b"\n":
+                data = b"\n" + data  # a line torn by a crash must not swallow this one
+            _write_whole(fd, data, info.st_size if regular else None)
+            if self._sync and regular:
+                os.fsync(fd)
+        except OSError:
+            os.close(fd)
+            self._fd = None
+            raise
+        if self._keep_open:
+            self._fd = fd
+        else:
+            os.close(fd)
+
+    def close(self) -> None:
+        """Close the file if it is open."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def _open(self) -> int:
+        fd = os.open(self.path, _FLAGS, 0o600)  # the umask can only narrow this
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISREG(info.st_mode):
+                os.set_blocking(fd, True)  # a regular file: plain writes (the flag was for pipes)
+                if info.st_mode & 0o077 and info.st_uid == os.getuid():
+                    os.fchmod(fd, stat.S_IRUSR | stat.S_IWUSR)  # the patient's words stay private
+        except OSError:
+            os.close(fd)
+            raise
+        return fd
+
+
+def _write_whole(fd: int, data: bytes, size: int | None) -> None:
+    """Write all of ``data``; on failure cut a regular file back to ``size`` (no torn line)."""
+    written = 0
+    try:
+        while written < len(data):
+            count = os.write(fd, data[written:])
+            if count == 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            written += count
+    except OSError:
+        if written and size is not None:
+            os.ftruncate(fd, size)  # our own half line goes; nothing before it is touched
+        raise
