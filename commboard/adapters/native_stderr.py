@@ -21,6 +21,7 @@ debugging MediaPipe or the sound card.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import re
 import sys
@@ -45,10 +46,15 @@ def is_noise(line: bytes) -> bool:
 
 
 def pass_on(source: BinaryIO, target: int) -> None:
-    """Copy ``source`` line by line to descriptor ``target``, less the noise, until it ends."""
+    """Copy ``source`` line by line to descriptor ``target``, less the noise, until it ends.
+
+    A terminal that went away loses the lines, never the draining: a full
+    pipe would block the native code writing to it (the camera thread).
+    """
     for line in source:
         if not is_noise(line):
-            os.write(target, line)
+            with contextlib.suppress(OSError):
+                os.write(target, line)
 
 
 class QuietNativeLogs:
@@ -64,6 +70,9 @@ class QuietNativeLogs:
         read, write = os.pipe()
         os.dup2(write, 2)
         os.close(write)
+        # Should the filter ever stop reading, a full pipe drops native lines
+        # instead of blocking the thread that writes them.
+        os.set_blocking(2, False)
         # Our own words go straight to the terminal, not through the pipe.
         sys.stderr = open(  # noqa: SIM115 - lives as long as the process
             os.dup(self._terminal), "w", buffering=1, encoding="utf-8", errors="backslashreplace"

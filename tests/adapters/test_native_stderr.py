@@ -92,3 +92,20 @@ def test_a_headless_start_with_the_synthetic_camera_prints_only_our_words(
         "MediaPipe does print them: the test would see them if they got through"
     )
     assert [line for line in everything if line.startswith("commboard: ")] == shown
+
+
+def test_the_filter_keeps_draining_when_the_terminal_is_gone() -> None:
+    # Were it to stop reading, the pipe would fill and block MediaPipe's thread.
+    read, write = os.pipe()
+    gone_read, gone_write = os.pipe()
+    os.close(gone_read)  # writing to gone_write now fails (EPIPE)
+    lines = b"commboard: still here\n" * 10_000  # far more than a pipe holds
+    with open(read, "rb") as source:
+        thread = threading.Thread(target=pass_on, args=(source, gone_write))
+        thread.start()
+        os.write(write, lines[:60_000])
+        os.write(write, lines[60_000:])
+        os.close(write)
+        thread.join(timeout=10)
+    os.close(gone_write)
+    assert not thread.is_alive(), "everything was read to the end"
