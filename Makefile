@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 ARGS ?=
+# pip's progress, version notice and root-user warning are not ours to show:
+# the set-up writes them to .venv/setup.log and prints only a failure's tail.
+PIP := PIP_ROOT_USER_ACTION=ignore $(BIN)/python -m pip --disable-pip-version-check --no-input
 
 .PHONY: run test lint bench screenshot golden system-packages clean
 
@@ -13,16 +16,17 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 13))' || { \
 	  echo "commboard needs Python 3.11 or 3.12 (mediapipe 0.10.21 has no wheel for $$($(PYTHON) --version))."; \
 	  echo "Install python3.11 or python3.12, or run: make PYTHON=/path/to/python3.12 run"; exit 1; }
+	@echo "commboard: setting up $(VENV) (first run, or pyproject.toml changed; a few minutes)"
 	@test -x $(BIN)/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(PIP) install --upgrade pip >$(VENV)/setup.log 2>&1 && $(PIP) install -e '.[test]' >>$(VENV)/setup.log 2>&1 \
+	  || { tail -n 20 $(VENV)/setup.log; echo "commboard: set-up failed; the whole log is $(VENV)/setup.log"; exit 1; }
 	@touch $(STAMP)
 
 system-packages:
 	@bash scripts/system-packages.sh $(PYTHON)
 
 run: system-packages $(STAMP)
-	$(BIN)/commboard run $(ARGS)
+	@$(BIN)/commboard run $(ARGS)
 
 test: system-packages $(STAMP)
 	$(BIN)/ruff check commboard tests benchmarks

@@ -139,7 +139,13 @@ def parse_options(words: Sequence[str]) -> RunOptions:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``commboard`` command; ``argv`` None: the real command line (``sys.argv``)."""
     args = parse(sys.argv[1:] if argv is None else argv)
+    if argv is None and args.command in ("run", "calibrate", "screenshot"):
+        # Before MediaPipe or the mixer load: their log lines are not ours to show.
+        from commboard.adapters.native_stderr import keep_native_logs_quiet
+
+        keep_native_logs_quiet()
     match args.command:
         case "run":
             from commboard.shell.app import run

@@ -4,17 +4,25 @@
 (30 s).  The samples of each phase go to ``commboard.signals.calibration.
 calibrate`` (the blink helper's pure arithmetic), which measures the open and
 closed eye levels and the patient's own spontaneous blinks and recommends a
-hold time safely above them.  Saving it in the patient's profile is I/O and
-lives in the shell (``shell.records.calibration_save``).  No pygame; time is passed
+hold time safely above them.  A step that fails (the eyes not seen open,
+or never seen closed) ends the run at once, so nobody waits out the 30 s
+blink step for a result that cannot come.  Saving it in the patient's
+profile is I/O and lives in the shell (``shell.records.calibration_save``).
+No pygame; time is passed
 in (the camera's frame stamps), so a virtual clock runs it in seconds.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from commboard.settings import BlinkSettings
-from commboard.signals.calibration import CalibrationResult, calibrate
+from commboard.signals.calibration import (
+    CLOSED_UNSEEN,
+    OPEN_UNSEEN,
+    CalibrationResult,
+    calibrate,
+)
 from commboard.vision.sample import EyeSample
 
 
@@ -35,6 +43,11 @@ PHASES: tuple[Phase, ...] = (
     Phase("blink", 30.0, "Blink naturally", "Open your eyes. Now blink naturally."),
 )
 NOT_MEASURED = "not measured"
+# The problem that, found at the end of this step, dooms the whole run.
+STEP_FAILURES = {"open": OPEN_UNSEEN, "closed": CLOSED_UNSEEN}
+# A step's last frames reach the run a moment after it ends (capture, then
+# landmarks in the camera thread: well under a second even on 2 cores).
+LATE_FRAMES_S = 0.5
 
 
 class CalibrationRun:
@@ -55,6 +68,8 @@ class CalibrationRun:
         self.samples: dict[str, list[EyeSample]] = {p.name: [] for p in phases}
         self.last_sample: EyeSample | None = None
         self._announced = -1
+        self._checked = -1  # the last step checked for failure
+        self._failure: str | None = None
         self._result: CalibrationResult | None = None
 
     @property
@@ -71,11 +86,13 @@ class CalibrationRun:
             elapsed -= phase.seconds
         return len(self.phases)
 
+    def ends(self, i: int) -> float:
+        """When phase ``i`` is over."""
+        return self.start + sum(p.seconds for p in self.phases[: i + 1])
+
     def remaining(self, t: float) -> float:
         """Seconds left in the phase running at ``t``."""
-        i = self.index_at(t)
-        ends = self.start + sum(p.seconds for p in self.phases[: i + 1])
-        return max(0.0, ends - t)
+        return max(0.0, self.ends(self.index_at(t)) - t)
 
     def add(self, sample: EyeSample) -> None:
         """Record one camera sample into the phase its capture time falls in."""
@@ -92,18 +109,45 @@ class CalibrationRun:
         return new
 
     def done(self, now: float) -> bool:
-        return now >= self.end
+        """All steps are over, or one has already failed."""
+        return now >= self.end or self.failure(now) is not None
+
+    def failure(self, now: float) -> str | None:
+        """Why a step that ended before ``now`` failed (None: none has, so far).
+
+        Each step is checked once, ``LATE_FRAMES_S`` after it ends, with the
+        same measurement as the final result, on the samples so far.
+        """
+        while self._failure is None and self._checked + 1 < len(self.phases):
+            i = self._checked + 1
+            if now < self.ends(i) + LATE_FRAMES_S:
+                break
+            self._checked = i
+            problem = STEP_FAILURES.get(self.phases[i].name)
+            if problem is not None and problem in self._measure().problems:
+                self._failure = problem
+        return self._failure
 
     def result(self) -> CalibrationResult:
-        """The measurement (computed once, after the last phase)."""
+        """The measurement (computed once, after the last phase or the failed step).
+
+        A run ended by a failed step gives that step's problem alone: the
+        steps after it never ran, so nothing is said about them.
+        """
         if self._result is None:
-            self._result = calibrate(
-                self.samples.get("open", []),
-                self.samples.get("closed", []),
-                self.samples.get("blink", []),
-                self.settings,
-            )
+            measured = self._measure()
+            if self._failure is not None:
+                measured = replace(measured, problems=(self._failure,))
+            self._result = measured
         return self._result
+
+    def _measure(self) -> CalibrationResult:
+        return calibrate(
+            self.samples.get("open", []),
+            self.samples.get("closed", []),
+            self.samples.get("blink", []),
+            self.settings,
+        )
 
 
 def result_lines(result: CalibrationResult) -> list[str]:

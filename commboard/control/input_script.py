@@ -14,6 +14,7 @@ time order.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,18 @@ from commboard.events import Source, Switch, SwitchDown, SwitchUp
 
 class ScriptError(ValueError):
     """A line of the input script is wrong; the message names the file and line."""
+
+
+# The most of a bad line an error message quotes: enough to find it, never a
+# 20 MB line (or a file that is not a script) copied whole into a terminal.
+QUOTE_CHARS = 60
+
+
+def quoted(text: str) -> str:
+    """``text`` quoted for an error message, cut to ``QUOTE_CHARS`` with the length said."""
+    if len(text) <= QUOTE_CHARS:
+        return repr(text)
+    return f"{text[:QUOTE_CHARS]!r}... ({len(text)} characters)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +78,13 @@ def _parse_click(at_s: float, words: list[str], where: str) -> ScriptedClick:
         return ScriptedClick(at_s, int(words[2]), int(words[3]))
     except ValueError:
         raise ScriptError(
-            f"{where}: expected 'SECONDS click X Y', got {' '.join(words)!r}"
+            f"{where}: expected 'SECONDS click X Y', got {quoted(' '.join(words))}"
         ) from None
 
 
 def _parse_key(at_s: float, words: list[str], where: str) -> ScriptedKey:
     if len(words) != 3:
-        raise ScriptError(f"{where}: expected 'SECONDS key NAME', got {' '.join(words)!r}")
+        raise ScriptError(f"{where}: expected 'SECONDS key NAME', got {quoted(' '.join(words))}")
     return ScriptedKey(at_s, words[2].lower())
 
 
@@ -82,22 +95,25 @@ def _parse_line(words: list[str], where: str) -> Scripted:
         return _parse_click(_seconds(words[0], where), words, where)
     if len(words) != 3:
         raise ScriptError(
-            f"{where}: expected 'SECONDS down|up select|next', got {' '.join(words)!r}"
+            f"{where}: expected 'SECONDS down|up select|next', got {quoted(' '.join(words))}"
         )
     seconds, direction, name = words
     at_s = _seconds(seconds, where)
     if direction not in ("down", "up"):
-        raise ScriptError(f"{where}: expected 'down' or 'up', got {direction!r}")
+        raise ScriptError(f"{where}: expected 'down' or 'up', got {quoted(direction)}")
     if name not in ("select", "next"):
-        raise ScriptError(f"{where}: expected 'select' or 'next', got {name!r}")
+        raise ScriptError(f"{where}: expected 'select' or 'next', got {quoted(name)}")
     return ScriptedEvent(at_s, direction == "down", Switch(name))
 
 
 def _seconds(text: str, where: str) -> float:
+    """A line's time; ``nan`` and ``inf`` are refused (they never come, or hang a virtual clock)."""
     try:
         at_s = float(text)
     except ValueError:
-        raise ScriptError(f"{where}: {text!r} is not a number of seconds") from None
+        raise ScriptError(f"{where}: {quoted(text)} is not a number of seconds") from None
+    if not math.isfinite(at_s):
+        raise ScriptError(f"{where}: {quoted(text)} is not a number of seconds (not finite)")
     if at_s < 0:
         raise ScriptError(f"{where}: time {at_s} is negative")
     return at_s

@@ -64,6 +64,7 @@ class SettingsView:
     groups: tuple[str, ...]  # the tabs
     group: str  # the open tab
     rows: tuple[SettingRow, ...]  # the rows shown, top first
+    hidden: tuple[int, int]  # the tab's rows scrolled out of sight above and below (scroll bar)
     detail: SettingDetail
     choices: tuple[str, ...]  # the open choice list (empty when none is open)
     choice: int  # the chosen entry of ``choices``
@@ -127,12 +128,16 @@ def settings_view(
     key, meta, default = entries[index]
     value = get(edited, key)
     shown = typed + "|" if mode == "type" else show_value(meta, value)
+    group = key.split(".", 1)[0]
+    tab = [i for i, (k, _, _) in enumerate(entries) if k.split(".", 1)[0] == group]
+    hidden = (sum(i < min(rows) for i in tab), sum(i > max(rows) for i in tab)) if rows else (0, 0)
     return SettingsView(
         profile=profile,
         changed=edited != saved,
         groups=tuple(dict.fromkeys(k.split(".", 1)[0] for k, _, _ in entries)),
-        group=key.split(".", 1)[0],
+        group=group,
         rows=tuple(_row(entries[i], edited, saved, i == index) for i in rows),
+        hidden=hidden,
         detail=SettingDetail(key, meta.label, shown, value, range_text(meta, default), meta.help),
         choices=tuple(meta.choices) if mode == "choose" else (),
         choice=choice,

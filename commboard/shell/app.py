@@ -193,7 +193,7 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
     """Every ``key NAME`` of the input script names a key pygame knows (ScriptError if not)."""
     import pygame
 
-    from commboard.control.input_script import ScriptedKey, ScriptError
+    from commboard.control.input_script import ScriptedKey, ScriptError, quoted
 
     for item in scripted:
         if isinstance(item, ScriptedKey):
@@ -202,7 +202,7 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
                     warnings.simplefilter("ignore")
                     pygame.key.key_code(item.name)
             except ValueError:
-                raise ScriptError(f"{path}: no key is called {item.name!r}") from None
+                raise ScriptError(f"{path}: no key is called {quoted(item.name)}") from None
 
 
 def _build_loop(options, settings, layout, banners, scripted, launched, clock):  # type: ignore[no-untyped-def]

@@ -51,6 +51,9 @@ PRIOR_BLINKS = 5
 ASSUMED_MIN_BLINKS_PER_MIN = 15.0
 # A phase is usable when at least this share of its frames could be read.
 MIN_USABLE_SHARE = 0.5
+# What a failed step means, in the words the patient and carer are told.
+OPEN_UNSEEN = "I could not see the eyes well enough with them open."
+CLOSED_UNSEEN = "I did not see the eyes stay closed."
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +184,12 @@ def calibrate(
     natural = _levels(blink_phase, settings)
     source = natural if _usable(natural, blink_phase) else opened
     if not _usable(source, blink_phase if source is natural else open_phase):
-        problems.append("I could not see the eyes well enough with them open.")
+        problems.append(OPEN_UNSEEN)
     open_level = median(source) if source else settings.open_level
     closed = _closed_level(_levels(closed_phase, settings), open_level)
     closed_measured = closed is not None
     if closed is None:
-        problems.append("I did not see the eyes stay closed.")
+        problems.append(CLOSED_UNSEEN)
         closed = settings.closed_level
     if open_level - closed < 2 * MIN_LEVEL_SPAN:
         problems.append("Open and closed eyes look too alike: move the camera closer.")

@@ -84,3 +84,37 @@ def test_wrong_key_and_click_lines_name_the_line(text: str, words: str) -> None:
     with pytest.raises(ScriptError, match=words) as caught:
         parse_script(text, "carer.txt")
     assert "carer.txt, line 1:" in str(caught.value)
+
+
+@pytest.mark.parametrize("time", ["nan", "NaN", "inf", "-inf", "Infinity", "1e999"])
+def test_times_that_are_not_finite_are_refused_with_the_line_named(time: str) -> None:
+    # nan compared false with everything: it passed the order check and its
+    # event never came, so a --virtual-clock run waited for it for ever; inf
+    # reached the event log as the non-JSON word Infinity.
+    with pytest.raises(ScriptError) as caught:
+        parse_script(f"1 down select\n{time} up select\n", "taps.txt")
+    assert str(caught.value).startswith("taps.txt, line 2:") and "not finite" in str(caught.value)
+    with pytest.raises(ScriptError, match="line 1:"):
+        parse_script(f"{time} key escape\n", "taps.txt")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1 down " + "x" * 20_000_000,
+        "1 " + "press " * 3_000_000 + "select",
+        "9" * 5_000_000 + "z down select",
+    ],
+    ids=["20 MB word", "many words", "long time"],
+)
+def test_a_huge_bad_line_is_quoted_short(line: str) -> None:
+    with pytest.raises(ScriptError) as caught:
+        parse_script(f"0.5 down select\n{line}\n", "big.txt")
+    message = str(caught.value)
+    assert message.startswith("big.txt, line 2:") and len(message) < 250, message[:300]
+    assert "characters)" in message, "says how long the quoted text really is"
+
+
+def test_a_short_bad_line_is_quoted_whole() -> None:
+    with pytest.raises(ScriptError, match=r"got '1 down select now'$"):
+        parse_script("1 down select now\n", "taps.txt")

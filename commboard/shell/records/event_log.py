@@ -16,6 +16,7 @@ tried every ``RETRY_S``; the loop shows the failure (``control.write_problems``)
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections import deque
 from pathlib import Path
@@ -55,8 +56,9 @@ class EventLog:
         """Write one record (or keep it, while the file fails); ``t`` is seconds on the run's clock."""
         if self._file is None:
             return
-        line = {"t": round(t - self._start, 3), "type": type_, **fields}
-        self._kept.append((json.dumps(line, ensure_ascii=False, default=str) + "\n").encode())
+        line = finite({"t": round(t - self._start, 3), "type": type_, **fields})
+        text = json.dumps(line, ensure_ascii=False, default=str, allow_nan=False)
+        self._kept.append((text + "\n").encode())
         if len(self._kept) > MAX_KEPT_LINES:
             self._kept.popleft()
             self._dropped += 1
@@ -125,3 +127,19 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every NaN or infinite float (in dicts, lists, tuples) made ``None``.
+
+    JSON has no NaN or Infinity: ``json.dumps`` would write the bare words,
+    and every strict reader of the log would fail on that line.  ``null``
+    keeps the record (and the rest of the line) readable.
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value

@@ -30,7 +30,7 @@ from commboard.control.calibration_screen_view import (
     phase_view,
     result_view,
 )
-from commboard.events import CarerRequest, Key, UiEvent
+from commboard.events import CarerRequest, Key, Source, SwitchDown, UiEvent
 from commboard.shell.records.calibration_save import save_calibration
 from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
 from commboard.shell.screens.calibration.calibration_paint import paint
@@ -51,7 +51,6 @@ class CalibrationScreen:
     """
 
     wants_text = False
-    wants_switches = False  # the patient's eyes are measured, not read as presses
     idle_timeout_s: float | None = None  # runs without carer input on purpose
 
     def __init__(
@@ -73,9 +72,23 @@ class CalibrationScreen:
 
     # -- Screen -----------------------------------------------------------------------------
 
+    @property
+    def wants_switches(self) -> bool:
+        """Only once the result shows: then Space and Enter are keys like any other.
+
+        While measuring, the patient's eyes are measured, not read as presses.
+        """
+        return self.finished_at is not None
+
     def handle(self, event: UiEvent, now: float) -> Outcome:
-        """Escape stops (nothing is saved before the end); after the result any key closes."""
+        """Escape stops (nothing is saved before the end); after the result any key closes.
+
+        "Any key" includes Space and Enter (and a USB switch sending them),
+        which arrive as keyboard switch presses; a blink does not close it.
+        """
         if self.finished_at is not None and isinstance(event, Key | CarerRequest):
+            return Close()
+        if self.finished_at is not None and _a_key_pressed(event):
             return Close()
         if isinstance(event, CarerRequest):
             self.stop()
@@ -144,6 +157,11 @@ class CalibrationScreen:
     @property
     def result(self) -> CalibrationResult | None:
         return self.run.result() if self.run is not None and self.finished_at is not None else None
+
+
+def _a_key_pressed(event: UiEvent) -> bool:
+    """A switch key (Space, Enter, Right, Tab) went down on the keyboard."""
+    return isinstance(event, SwitchDown) and event.source is Source.KEYBOARD
 
 
 def open_calibration(ctx: ShellContext) -> Outcome:

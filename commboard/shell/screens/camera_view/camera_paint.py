@@ -20,6 +20,8 @@ OPEN_COLOR = (46, 204, 113)
 CLOSED_COLOR = (231, 76, 60)
 WARN_BG = (255, 212, 0)
 TEXT = (235, 238, 241)
+# The letters are the carer menu's: B calibrates blinks there too.
+HEADER = "Camera view - the picture is never saved.  B: calibrate blinks   Escape: back"
 
 
 def to_surface(rgb: np.ndarray) -> pygame.Surface:
@@ -59,7 +61,7 @@ def paint(surface: pygame.Surface, texts: TextCache, shown: CameraReadings) -> N
     surface.fill(BACKGROUND)
     gap = max(8, height // 60)
     title = (gap, gap, width - 2 * gap, height // 10)
-    header = "Camera view - the picture is never saved.  C: calibrate   B or Escape: back"
+    header = HEADER
     blit_in(surface, texts.text(header, title[2:], PAPER, title[3] // 2), title, "left")
     box = (gap, title[3] + 2 * gap, width * 62 // 100, height - title[3] - 3 * gap)
     _picture(surface, texts, shown, box)

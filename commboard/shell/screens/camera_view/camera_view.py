@@ -27,10 +27,11 @@ REDRAW_S = 1.0 / 15.0  # live picture refresh: smooth enough to aim a camera, ch
 # loop closes it after this long without a carer key or click.  Longer than
 # the menu's minute, as aiming a camera and moving a lamp need no key.
 CAMERA_IDLE_S = 120.0
+CALIBRATE_KEY = "b"  # the carer menu's letter for "Calibrate blinks"
 
 
 class CameraView:
-    """Carer screen: live picture, eye outlines and readings, warnings.  C calibrates."""
+    """Carer screen: live picture, eye outlines and readings, warnings.  B calibrates blinks."""
 
     wants_text = False
     wants_switches = False  # the carer's "close your eyes" must not select anything
@@ -42,13 +43,16 @@ class CameraView:
         self._drawn_at: float | None = None
 
     def handle(self, event: UiEvent, now: float) -> Outcome:
-        """Escape or B goes back; C starts calibration."""
+        """Escape goes back; B starts blink calibration, the carer menu's letter for it.
+
+        The letters agree with the menu (C: camera view, B: calibrate blinks),
+        so a carer who learnt them there never goes back when meaning to
+        calibrate; C, this screen's own letter, keeps the view open.
+        """
         match event:
             case CarerRequest():
                 return Close()
-            case Key(text=text) if text.lower() == "b":
-                return Close()
-            case Key(text=text) if text.lower() == "c":
+            case Key(text=text) if text.lower() == CALIBRATE_KEY:
                 return Open(CalibrationScreen(self.ctx, self.eyes))
         return Stay()
 

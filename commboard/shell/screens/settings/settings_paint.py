@@ -78,6 +78,7 @@ def paint(view: SettingsView, surface: pygame.Surface, texts: TextCache) -> None
             INK if on else PAPER,
         )
     _rows(view, p, lay)
+    _scroll_bar(view, p, lay)
     _detail(view, p, lay)
     _tryout(view, p, lay)
     p.text(view.message[0], lay.message, view.message[1], align="left")
@@ -123,6 +124,34 @@ def _rows(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
             align="left",
             max_px=label_px,
         )
+
+
+def scroll_track(lay: ScreenLayout) -> Rect:
+    """The strip right of the list where the scroll bar goes (in the gap before the detail)."""
+    x, y, w, _ = lay.rows[0]
+    bottom = lay.rows[-1][1] + lay.rows[-1][3]
+    gap = lay.detail[0] - (x + w)
+    width = max(4, gap // 2)
+    return (x + w + (gap - width) // 2, y, width, bottom - y)
+
+
+def _scroll_bar(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
+    """A track with a thumb for the rows shown, when the tab has more rows than fit.
+
+    Without it a carer cannot tell that settings lie below the last row shown
+    (or above the first): the list scrolls only as the selection moves.
+    """
+    above, below = view.hidden
+    if not (above or below):
+        return
+    x, y, w, h = track = scroll_track(lay)
+    total = above + len(view.rows) + below
+    pygame.draw.rect(p.surface, ROW, track, border_radius=w // 2)
+    top = y + round(h * above / total)
+    length = max(w, round(h * len(view.rows) / total))
+    pygame.draw.rect(
+        p.surface, MUTED, (x, min(top, y + h - length), w, length), border_radius=w // 2
+    )
 
 
 def _detail(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:

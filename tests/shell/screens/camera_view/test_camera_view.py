@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -13,10 +14,11 @@ from commboard.control.camera_readings import camera_warnings, eye_readings
 from commboard.events import CarerRequest, Key
 from commboard.settings import BlinkSettings, Settings
 from commboard.shell.eye_input import EyeInput
-from commboard.shell.screens.base import Close, Open
+from commboard.shell.screens.base import Close, Open, Stay
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
-from commboard.shell.screens.camera_view.camera_paint import OPEN_COLOR, fit_rect
+from commboard.shell.screens.camera_view.camera_paint import HEADER, OPEN_COLOR, fit_rect
 from commboard.shell.screens.camera_view.camera_view import CameraView, open_camera_view
+from commboard.shell.screens.carer_menu.carer_menu import menu_entries
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.testing import ScriptedFeed
@@ -107,9 +109,20 @@ def test_the_view_shows_the_picture_and_green_outlines_of_open_eyes() -> None:
 def test_keys_go_back_or_on_to_calibration_and_nothing_without_a_camera() -> None:
     view = CameraView(Ctx(), None)
     assert isinstance(view.handle(CarerRequest(0.0), 0.0), Close)
-    assert isinstance(view.handle(Key(0.0, pygame.K_b, "b"), 0.0), Close)
-    outcome = view.handle(Key(0.0, pygame.K_c, "c"), 0.0)
+    outcome = view.handle(Key(0.0, pygame.K_b, "b"), 0.0)
     assert isinstance(outcome, Open) and isinstance(outcome.screen, CalibrationScreen)
+    assert isinstance(view.handle(Key(0.0, pygame.K_c, "c"), 0.0), Stay)
     assert view.next_deadline(0.0) is None
     opened = open_camera_view(Ctx())
     assert isinstance(opened, Open) and opened.screen.eyes is None  # type: ignore[attr-defined]
+
+
+def test_the_letters_shown_are_the_carer_menus_letters_and_do_what_they_say() -> None:
+    # The view used to say "C: calibrate, B: back" while the menu has C for the
+    # camera view and B for calibration: a carer pressing the menu's B left.
+    menu = {e.label: e.shortcut for e in menu_entries()}
+    shown = dict(re.findall(r"\b([A-Z]): ([a-z ]+?)(?:\s{2,}|$)", HEADER))
+    assert shown == {"B": "calibrate blinks"}
+    assert menu["Calibrate blinks"] == "b" and "Escape: back" in HEADER
+    outcome = CameraView(Ctx(), None).handle(Key(0.0, pygame.K_b, "b"), 0.0)
+    assert isinstance(outcome, Open) and isinstance(outcome.screen, CalibrationScreen)
