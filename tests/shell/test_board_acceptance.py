@@ -30,7 +30,7 @@ from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.board.render import BACKGROUND, STATUS_BG, BoardRenderer
 from commboard.shell.screens.text_fit import is_key
-from commboard.testing import YES_NO_LAYOUT
+from commboard.testing import YES_NO_LAYOUT, run_for
 
 LAYOUT = YES_NO_LAYOUT
 
@@ -40,18 +40,13 @@ def board(start_board: Callable[..., BoardLoop]) -> BoardLoop:
     return start_board(layout=LAYOUT)
 
 
-def step(loop: BoardLoop, seconds: float) -> None:
-    loop.p.clock.advance_to(loop.now + seconds)
-    loop.safe_frame(loop.p.clock.now())
-
-
 def key(loop: BoardLoop, code: int, text: str = "", up: bool = True) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, unicode=text))
-    step(loop, 0.01)  # events are read at the frame's time: the press starts here
+    run_for(loop, 0.01)  # events are read at the frame's time: the press starts here
     if up:
-        step(loop, 0.6)  # held longer than the accidental-press filter
+        run_for(loop, 0.6)  # held longer than the accidental-press filter
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, unicode=text))
-        step(loop, 0.05)
+        run_for(loop, 0.05)
 
 
 def scan_banner(loop: BoardLoop) -> str | None:
@@ -69,7 +64,7 @@ def wait_until_scanning_stops(loop: BoardLoop) -> None:
         stopped = not loop.session.highlighted and loop.session.next_deadline() is None
         if loop.view is not None and stopped and not loop.screens:
             return
-        step(loop, 0.25)
+        run_for(loop, 0.25)
     raise AssertionError("the scanner never stopped after its passes")
 
 
@@ -81,7 +76,7 @@ def test_a_board_that_stopped_scanning_says_so_until_the_switch_is_pressed(
 ) -> None:
     assert scan_banner(board) is None  # scanning at start: nothing to say
     wait_until_scanning_stops(board)
-    step(board, 120.0)  # a carer arriving two minutes later
+    run_for(board, 120.0)  # a carer arriving two minutes later
     assert board.view is not None and board.view.cells and not board.session.highlighted
     assert scan_banner(board) == WAITING_WORDS
     assert "WAITING FOR SWITCH" in board.view.status
@@ -96,7 +91,7 @@ def test_the_carer_menu_pause_is_shown_while_open_and_gone_at_once_on_resume(
 ) -> None:
     key(board, pygame.K_ESCAPE, up=False)
     assert board.screens and "carer menu" in (scan_banner(board) or "")
-    step(board, 30.0)
+    run_for(board, 30.0)
     assert "carer menu" in (scan_banner(board) or "")
     key(board, pygame.K_r, "r", up=False)  # Resume
     assert not board.screens and board.session.highlighted
@@ -113,12 +108,12 @@ def test_a_forgotten_quit_confirmation_goes_back_to_scanning_after_a_minute(
     key(board, pygame.K_ESCAPE, up=False)
     key(board, pygame.K_q, "q", up=False)  # the quit confirmation, then nobody answers
     assert [type(s).__name__ for s in board.screens] == ["CarerMenu", "QuitConfirm"]
-    step(board, 30.0)
+    run_for(board, 30.0)
     key(board, pygame.K_x, "x", up=False)  # a carer key (does nothing) restarts the minute
-    step(board, 59.0)
+    run_for(board, 59.0)
     assert len(board.screens) == 2
     assert board.deadline() is not None  # the loop wakes for the timeout by itself
-    step(board, 1.5)
+    run_for(board, 1.5)
     assert not board.screens and board.running
     assert board.session.highlighted and scan_banner(board) is None
     timeouts = [e for e in events(tmp_path) if e["type"] == "screen_timeout"]

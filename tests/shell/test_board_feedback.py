@@ -18,6 +18,7 @@ from commboard.control.board_view import BoardView
 from commboard.control.highlight_look import COLOUR_BANNER
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
 from commboard.shell.loop import BoardLoop
+from commboard.testing import run_until
 
 NURSE_LAYOUT = """\
 format: 1
@@ -59,12 +60,6 @@ def drawn_views(board: BoardLoop) -> list[BoardView]:
 
     board.renderer.draw = draw  # type: ignore[method-assign]
     return views
-
-
-def run_until(board: BoardLoop, end: float) -> None:
-    while board.now < end and board.running:
-        board.idle()
-        board.safe_frame(board.p.clock.now())
 
 
 def test_the_bar_is_redrawn_while_the_nurse_hold_fills(

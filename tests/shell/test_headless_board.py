@@ -24,7 +24,7 @@ from commboard.shell.screens.carer_menu.carer_menu import (
 )
 from commboard.shell.screens.carer_menu.menu_paint import button_rects
 from commboard.speech import NullSpeaker
-from commboard.testing import TWO_PAGE_LAYOUT, measure_wav
+from commboard.testing import TWO_PAGE_LAYOUT, measure_wav, run_for
 
 LAYOUT = TWO_PAGE_LAYOUT
 
@@ -184,17 +184,12 @@ def key(loop: BoardLoop, code: int, text: str = "") -> None:
     """Press and release a key, then let the board handle it (0.5 s later)."""
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, unicode=text, mod=0))
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, unicode=text, mod=0))
-    step(loop, 0.5)
+    run_for(loop, 0.5)
 
 
 def click(loop: BoardLoop, x: int, y: int) -> None:
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(x, y)))
-    step(loop, 0.1)
-
-
-def step(loop: BoardLoop, seconds: float) -> None:
-    loop.p.clock.advance_to(loop.now + seconds)
-    loop.safe_frame(loop.p.clock.now())
+    run_for(loop, 0.1)
 
 
 def centre(rect: tuple[int, int, int, int]) -> tuple[int, int]:
@@ -266,7 +261,7 @@ def test_speech_failure_shows_the_words_large_and_a_banner(board: BoardLoop) -> 
     click(board, *centre(yes.rect))
     assert board.view.said == "Yes"
     assert any("no audio player" in b.text for b in board.view.banners)
-    step(board, 11.0)
+    run_for(board, 11.0)
     assert board.view.said is None  # the words go after a while; the banner stays
     assert any("no audio player" in b.text for b in board.view.banners)
 
@@ -328,7 +323,7 @@ def test_alarm_flashes_sounds_and_pauses_until_a_carer_stops_it(
     assert board.view.alarm == "Please call the nurse"
     assert board.session.paused and board.p.alarm_sound is not None and board.p.alarm_sound.sounding
     first = board.view.flash_on
-    step(board, 0.5)
+    run_for(board, 0.5)
     assert board.view.flash_on != first  # it flashes (1 Hz), not a still picture
     key(board, pygame.K_ESCAPE)  # stops the alarm; does not open the menu
     assert board.view.alarm is None and board.screens == []

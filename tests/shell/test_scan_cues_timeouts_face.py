@@ -29,6 +29,7 @@ from commboard.testing import (
     RecordingSpeaker,
     ScriptedFeed,
     ScriptedSamples,
+    run_for,
 )
 from commboard.vision.sample import CameraState, CameraStatus
 
@@ -44,11 +45,6 @@ def board(start_board: Callable[..., BoardLoop]) -> BoardLoop:
     return loop
 
 
-def step(loop: BoardLoop, seconds: float) -> None:
-    loop.p.clock.advance_to(loop.now + seconds)
-    loop.safe_frame(loop.p.clock.now())
-
-
 def events(tmp_path: Path, kind: str) -> list[dict[str, object]]:
     lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
     return [e for e in map(json.loads, lines) if e["type"] == kind]
@@ -61,7 +57,7 @@ def auditory(loop: BoardLoop, mode: Auditory) -> None:
 
 def run_steps(loop: BoardLoop, seconds: float) -> None:
     for _ in range(int(seconds / 0.25)):
-        step(loop, 0.25)
+        run_for(loop, 0.25)
 
 
 # -- 2. auditory scanning: beep, labels, both ---------------------------------------------
@@ -132,9 +128,9 @@ def test_the_real_beep_is_short_soft_and_harmless_without_a_device() -> None:
 
 def press(loop: BoardLoop, code: int, text: str = "") -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, unicode=text))
-    step(loop, 0.01)
+    run_for(loop, 0.01)
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, unicode=text))
-    step(loop, 0.01)
+    run_for(loop, 0.01)
 
 
 def test_a_forgotten_settings_screen_closes_without_saving_and_says_so(
@@ -146,10 +142,10 @@ def test_a_forgotten_settings_screen_closes_without_saving_and_says_so(
     assert isinstance(board.screens[-1], SettingsScreen)
     press(board, pygame.K_RIGHT)  # the first scan setting (the pattern) one step on: not saved
     assert board.screens[-1].changed  # type: ignore[attr-defined]
-    step(board, 119.0)
+    run_for(board, 119.0)
     assert board.screens, "two minutes to read and talk it over"
     assert board.deadline() is not None  # the loop wakes for the timeout by itself
-    step(board, 1.5)
+    run_for(board, 1.5)
     assert not board.screens and board.session.highlighted, "scanning is back"
     assert board.settings == before, "nobody confirmed the change"
     assert load_profile("default")[0].scan == before.scan
@@ -164,12 +160,12 @@ def test_a_forgotten_camera_view_closes_but_calibration_does_not(board: BoardLoo
     press(board, pygame.K_ESCAPE)
     press(board, pygame.K_c, "c")
     assert isinstance(board.screens[-1], CameraView)
-    step(board, 121.0)
+    run_for(board, 121.0)
     assert not board.screens and not board.session.paused
     press(board, pygame.K_ESCAPE)
     press(board, pygame.K_b, "b")
     assert type(board.screens[-1]).__name__ == "CalibrationScreen"
-    step(board, 600.0)
+    run_for(board, 600.0)
     assert type(board.screens[-1]).__name__ == "CalibrationScreen"
 
 
@@ -190,10 +186,10 @@ def test_a_lost_face_is_said_by_one_banner(board: BoardLoop, face_lost: FaceLost
     feed = ScriptedFeed([CameraStatus(t0, CameraState.OK, "Camera working"), *samples])
     board.eyes = EyeInput(feed, BlinkSwitch(blink), clock=board.p.clock, camera="fake")
     for sample in samples[: 30 * 3]:  # until 2 s after the face went
-        step(board, sample.t - board.now)
+        run_for(board, sample.t - board.now)
     assert face_banners(board) and len(face_banners(board)) == 1, face_banners(board)
     assert "can't see your face" in face_banners(board)[0]
     assert board.session.paused is (face_lost == FaceLost.PAUSE)
     for sample in samples[30 * 3 :]:
-        step(board, sample.t - board.now)
+        run_for(board, sample.t - board.now)
     assert face_banners(board) == [] and not board.session.paused

@@ -15,7 +15,7 @@ import pytest
 
 from commboard.effects import StopSpeech
 from commboard.shell.loop import BoardLoop
-from commboard.testing import YES_NO_LAYOUT, RecordingSpeaker
+from commboard.testing import YES_NO_LAYOUT, RecordingSpeaker, run_for
 
 LAYOUT = YES_NO_LAYOUT
 FAILURE = "Speech failed: the audio device was unplugged"
@@ -30,11 +30,6 @@ def board(start_board: Callable[..., BoardLoop]) -> tuple[BoardLoop, RecordingSp
     return loop, speaker
 
 
-def step(loop: BoardLoop, seconds: float) -> None:
-    loop.p.clock.advance_to(loop.now + seconds)
-    loop.safe_frame(loop.p.clock.now())
-
-
 def choose(loop: BoardLoop, label: str) -> None:
     """Click a cell (a mouse click chooses at once)."""
     assert loop.view is not None
@@ -43,7 +38,7 @@ def choose(loop: BoardLoop, label: str) -> None:
     pygame.event.post(
         pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(x + w // 2, y + h // 2))
     )
-    step(loop, 0.05)
+    run_for(loop, 0.05)
 
 
 def fail(speaker: RecordingSpeaker) -> None:
@@ -58,10 +53,10 @@ def test_speech_failing_while_the_message_plays_shows_its_words_and_the_banner(
     assert speaker.said == ["Yes"]
     assert loop.view is not None and loop.view.said is None  # speech looked fine when asked
     fail(speaker)  # the player reports the failure a few ms later
-    step(loop, 0.01)
+    run_for(loop, 0.01)
     assert loop.view.said == "Yes"
     assert any(FAILURE in b.text for b in loop.view.banners)
-    step(loop, 11.0)
+    run_for(loop, 11.0)
     assert loop.view.said is None  # the words go after a while; the banner stays
     assert any(FAILURE in b.text for b in loop.view.banners)
 
@@ -72,9 +67,9 @@ def test_a_failure_after_the_message_played_shows_no_old_words(
     loop, speaker = board
     choose(loop, "No")
     speaker.finish()  # "No" was heard
-    step(loop, 0.5)
+    run_for(loop, 0.5)
     fail(speaker)
-    step(loop, 0.5)
+    run_for(loop, 0.5)
     assert loop.view is not None and loop.view.said is None  # nothing unheard to show
     assert any(FAILURE in b.text for b in loop.view.banners)
 
@@ -86,6 +81,6 @@ def test_a_message_the_patient_stopped_is_not_shown_as_failed(
     choose(loop, "Yes")
     loop.perform([StopSpeech(loop.now)])  # the patient's "Stop" cell
     fail(speaker)  # before the next frame
-    step(loop, 0.1)
+    run_for(loop, 0.1)
     assert loop.view is not None and loop.view.said is None
     assert any(FAILURE in b.text for b in loop.view.banners)

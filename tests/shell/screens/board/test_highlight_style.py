@@ -21,7 +21,7 @@ from commboard.effects import Banner
 from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.screens.text_fit import MIN_FONT_PX
-from commboard.testing import YES_NO_LAYOUT
+from commboard.testing import YES_NO_LAYOUT, run_for
 
 LAYOUT = YES_NO_LAYOUT
 PAGE = Page(
@@ -52,11 +52,6 @@ def fonts() -> Iterator[None]:
     pygame.font.quit()
 
 
-def step(loop: BoardLoop, seconds: float) -> None:
-    loop.p.clock.advance_to(loop.now + seconds)
-    loop.safe_frame(loop.p.clock.now())
-
-
 def pixel(surface: pygame.Surface, x: int, y: int) -> tuple[int, int, int]:
     c = surface.get_at((x, y))
     return (c.r, c.g, c.b)
@@ -71,7 +66,7 @@ def lit_cell_frame_pixel(loop: BoardLoop) -> tuple[int, int, int]:
 
 
 def test_frame_and_background_colours_from_the_settings_show_at_once(board: BoardLoop) -> None:
-    step(board, 1.5)  # the first cell is lit
+    run_for(board, 1.5)  # the first cell is lit
     assert lit_cell_frame_pixel(board) == (0, 0, 0)  # the defaults: black frame
     assert pixel(board.p.surface, 1, 1) == (11, 15, 20)  # and the dark background
 
@@ -79,7 +74,7 @@ def test_frame_and_background_colours_from_the_settings_show_at_once(board: Boar
         board.settings.display, highlight_border_color="#c80000", background_color="#102060"
     )
     board.apply_settings(replace(board.settings, display=display))
-    step(board, 0.01)  # the next frame: no restart, no page change
+    run_for(board, 0.01)  # the next frame: no restart, no page change
     assert lit_cell_frame_pixel(board) == RED
     assert pixel(board.p.surface, 1, 1) == NAVY  # the margin around the board
     assert board.view is not None

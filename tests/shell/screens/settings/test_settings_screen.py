@@ -22,6 +22,7 @@ from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.base import Close, Stay
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
 from commboard.shell.screens.text_fit import TextCache
+from commboard.testing import run_for
 
 T0 = 100.0
 
@@ -350,18 +351,13 @@ def running_board(start_board: Callable[..., BoardLoop]) -> BoardLoop:
     return start_board("--profile", "anna", camera=None)
 
 
-def step(loop: BoardLoop, seconds: float) -> None:
-    loop.p.clock.advance_to(loop.now + seconds)
-    loop.safe_frame(loop.p.clock.now())
-
-
 def key(loop: BoardLoop, code: int, text: str = "", hold_s: float = 0.0) -> None:
     """Press a key, hold it ``hold_s``, release it, and let the board run 0.5 s."""
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, unicode=text, mod=0))
     if hold_s:
-        step(loop, hold_s)
+        run_for(loop, hold_s)
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, unicode=text, mod=0))
-    step(loop, 0.5)
+    run_for(loop, 0.5)
 
 
 def test_from_the_carer_menu_keyboard_changes_are_saved_and_used_by_the_board(
@@ -383,13 +379,13 @@ def test_from_the_carer_menu_keyboard_changes_are_saved_and_used_by_the_board(
     assert loop.session.settings.scan.interval_s == 1.5
 
     frames = loop.frames
-    step(loop, 3.0)  # the try-out moves by itself: the screen is redrawn without input
+    run_for(loop, 3.0)  # the try-out moves by itself: the screen is redrawn without input
     assert loop.frames > frames
 
     key(loop, pygame.K_t, "t")  # the patient's switch now drives the try-out
     key(loop, pygame.K_SPACE, " ", hold_s=0.6)  # row-column: the first row...
     assert screen.tryout.selections == 0
-    step(loop, 0.5)
+    run_for(loop, 0.5)
     key(loop, pygame.K_SPACE, " ", hold_s=0.6)  # ...then its first cell
     assert screen.tryout.selections == 1
     key(loop, pygame.K_ESCAPE)  # takes the switch back

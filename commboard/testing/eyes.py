@@ -1,18 +1,8 @@
-"""Fakes shipped with the package, for tests, benchmarks and headless runs.
-
-Each seam has a real adapter and a fake here.  Add a fake with a small,
-self-contained insertion; do not reorganise this file.
-"""
+"""Fakes for the eyes: scripted eye samples and camera feeds, a frame source, a face detector, an eye host."""
 
 from __future__ import annotations
 
-import errno
-import json
-import os
-import wave
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -23,7 +13,6 @@ from commboard.control.pauses import PauseOwner, pause_record
 from commboard.effects import Effect, HideBanner, Log, Notice, Paused, Resumed, ShowBanner
 from commboard.events import SwitchDown, SwitchUp
 from commboard.settings import Settings
-from commboard.speech import SpeechStatus
 from commboard.vision.frames import Frame, Landmarks, RGBImage
 from commboard.vision.sample import CameraStatus, EyeSample
 
@@ -32,113 +21,6 @@ class EyeFrames(Protocol):
     """The part of ``commboard.shell.eye_input.EyeInput`` a recording host drives."""
 
     def frame(self, host: Any, now: float) -> None: ...
-
-
-# The smallest real layout: one page, two cells. Tests that only need "a board" use it.
-YES_NO_LAYOUT = """\
-format: 1
-name: Two words
-home: home
-pages:
-  - id: home
-    title: Home
-    rows: 1
-    columns: 2
-    cells:
-      - {label: "Yes"}
-      - {label: "No"}
-"""
-
-# Two pages, a phrase with its own spoken text, navigation and the alarm: tests that
-# follow a message from scanning to speech and history use it.
-TWO_PAGE_LAYOUT = """\
-format: 1
-name: Two pages
-home: home
-pages:
-  - id: home
-    title: Home
-    rows: 2
-    columns: 2
-    cells:
-      - {label: "Yes"}
-      - {label: "No"}
-      - {label: "Thank you", text: "Thank you very much"}
-      - {label: More, action: go, target: more}
-  - id: more
-    title: More
-    rows: 1
-    columns: 3
-    cells:
-      - {label: Back, action: back}
-      - {label: Water, text: "I would like some water"}
-      - {label: Help, action: alarm, text: "Please call the nurse"}
-"""
-
-
-class RecordingSpeaker:
-    """A ``commboard.speech.Speaker`` that records what it is asked; nothing is heard.
-
-    ``calls`` lists ``(kind, text)`` in order: "say", "cue", "stop", "apply",
-    "close", and "cue-dropped" for a cue asked while a message is playing (the
-    real speaker drops those too).  A message plays until :meth:`finish` or
-    ``stop``.  Set ``available``/``problem`` to act out broken speech.
-    """
-
-    def __init__(self, available: bool = True, problem: str = "") -> None:
-        self.calls: list[tuple[str, str]] = []
-        self.speaking = False
-        self.available = available
-        self.problem = problem
-        self.settings: object = None
-
-    @property
-    def said(self) -> list[str]:
-        return [text for kind, text in self.calls if kind == "say"]
-
-    def say(self, text: str) -> None:
-        self.calls.append(("say", text))
-        self.speaking = bool(text.strip())
-
-    def cue(self, text: str) -> None:
-        self.calls.append(("cue-dropped" if self.speaking else "cue", text))
-
-    def stop(self) -> None:
-        self.calls.append(("stop", ""))
-        self.speaking = False
-
-    def finish(self) -> None:
-        """The message being spoken has played to its end."""
-        self.speaking = False
-
-    def apply(self, settings: object) -> None:
-        self.calls.append(("apply", ""))
-        self.settings = settings
-
-    def status(self) -> SpeechStatus:
-        return SpeechStatus(self.available, self.speaking and self.available, self.problem)
-
-    def close(self) -> None:
-        self.calls.append(("close", ""))
-
-
-class RecordingBeeper:
-    """A ``commboard.shell.audio.cue_sound.Beeper`` that counts beeps; nothing is heard.
-
-    Set ``problem`` to act out a missing sound card (beeps are then not counted).
-    """
-
-    def __init__(self, problem: str = "") -> None:
-        self.beeps = 0
-        self.releases = 0
-        self.problem = problem
-
-    def beep(self) -> None:
-        if not self.problem:
-            self.beeps += 1
-
-    def release(self) -> None:
-        self.releases += 1
 
 
 class ScriptedSamples:
@@ -371,88 +253,3 @@ class StillFace:
 
     def close(self) -> None:
         pass
-
-
-# About 8 s of speech at 160 wpm: long enough that "cut off" and "still playing"
-# differ by seconds, so no speech test or benchmark depends on how busy the machine is.
-LONG_MESSAGE = (
-    "I would like to talk to my doctor about my options before we decide anything. "
-    "Please explain it again slowly, and ask me, not my family. I need time to decide."
-)
-
-
-def alive(pid: int) -> bool:
-    """Whether the process still runs (a zombie has ended; it only awaits its parent)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-@dataclass(frozen=True, slots=True)
-class WavAudio:
-    """What a listener would get from a 16-bit mono WAV, measured independently of our code."""
-
-    duration_s: float
-    rms: float  # 0..1 of full scale
-    peak: float
-    lead_silence_s: float  # until the first sample above 1% of full scale; inf if none
-
-
-def measure_wav(path: Path | str) -> WavAudio:
-    """Duration, loudness and lead-in silence of a 16-bit mono WAV (tests and benchmarks)."""
-    with wave.open(str(path)) as w:
-        assert (w.getnchannels(), w.getsampwidth()) == (1, 2), "expected 16-bit mono"
-        rate = w.getframerate()
-        samples = (
-            np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768
-        )
-    loud = np.flatnonzero(np.abs(samples) > 0.01)
-    return WavAudio(
-        duration_s=len(samples) / rate,
-        rms=float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0,
-        peak=float(np.max(np.abs(samples))) if len(samples) else 0.0,
-        lead_silence_s=float(loud[0] / rate) if len(loud) else float("inf"),
-    )
-
-
-class FailingLineFile:
-    """A ``line_file.LineFile`` that fails like a full or read-only disk on chosen attempts.
-
-    Args:
-        errno_code: the error of a failing attempt (``errno.ENOSPC``: full disk,
-            ``errno.EROFS``: read-only).
-        failing: which attempts fail, counted from 1 (retries count too);
-            ``fail_now``/``heal`` switch it by hand instead.
-
-    ``data`` holds what was written: whole lines only, as the real file does.
-    """
-
-    def __init__(self, errno_code: int = errno.ENOSPC, failing: range = range(0)) -> None:
-        self.errno_code = errno_code
-        self.failing = failing
-        self.broken = False
-        self.attempts = 0
-        self.data = b""
-
-    def fail_now(self) -> None:
-        """Fail every attempt from now on until ``heal``."""
-        self.broken = True
-
-    def heal(self) -> None:
-        """Succeed again (and stop the ``failing`` range)."""
-        self.broken, self.failing = False, range(0)
-
-    def append(self, data: bytes) -> None:
-        self.attempts += 1
-        if self.broken or self.attempts in self.failing:
-            raise OSError(self.errno_code, os.strerror(self.errno_code))
-        self.data += data
-
-    def close(self) -> None:
-        pass
-
-    def lines(self) -> list[dict[str, Any]]:
-        """The JSON records written."""
-        return [json.loads(line) for line in self.data.decode("utf-8").splitlines()]
