@@ -185,7 +185,7 @@ def test_every_page_uses_one_readable_label_size_except_labels_that_cannot_reach
         assert len(set(keys.values())) <= 1, (page.id, keys)
         words = {i: px for i, px in sizes.items() if i not in keys}
         common = max(words.values())
-        box = renderer._label_box(pygame.Rect(view.cells[0].rect), view.border_px).size
+        box = renderer.label_box(pygame.Rect(view.cells[0].rect), view.border_px).size
         assert common >= floor_px(box), (page.id, common)  # the page's size is readable
         odd = {labels[i] for i, px in words.items() if px != common}
         # Only labels that cannot fit at the floor shrink alone, and they are few.
@@ -194,7 +194,7 @@ def test_every_page_uses_one_readable_label_size_except_labels_that_cannot_reach
         assert len(odd) <= max(1, len(sizes) // 5), (page.id, odd)
         renderer.draw(view)  # and it draws: each label fits its cell at that size
         for cell in view.cells:
-            box = renderer._label_box(pygame.Rect(cell.rect), view.border_px)
+            box = renderer.label_box(pygame.Rect(cell.rect), view.border_px)
             text = renderer.texts.text(cell.label, box.size, (0, 0, 0), sizes[cell.index])
             assert text.get_width() <= box.width and text.get_height() <= box.height
 

@@ -8,12 +8,20 @@ the renderer chooses (its render model) and the fitted text, not pixels.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
-from commboard.board.layout_file import load_layout_or_default
+from commboard.board.layout_file import (
+    default_layout_path,
+    load_layout,
+    load_layout_or_default,
+    validate_command,
+)
 from commboard.board.model import Action, Cell, Page
 from commboard.control.board_view import Chrome, board_view
+from commboard.shell.screens.board.label_check import label_warnings
 from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.screens.text_fit import MIN_FONT_PX, TextCache, floor_px
 
@@ -45,7 +53,7 @@ def test_yes_on_the_portrait_home_page_is_not_shrunk_to_the_longest_label() -> N
     view = board_view(size, layout.page(layout.home), "", (), Chrome())
     by_index = renderer.label_sizes(view)
     sizes = {c.label: by_index[c.index] for c in view.cells}
-    box = renderer._label_box(pygame.Rect(view.cells[0].rect), view.border_px).size
+    box = renderer.label_box(pygame.Rect(view.cells[0].rect), view.border_px).size
     # "Something's wrong" cannot reach the floor; it no longer sets the page's size.
     assert sizes["Something's wrong"] < floor_px(box) <= sizes["Yes"]
     assert sizes["Yes"] == sizes["Breathing"] == sizes["Call nurse"]
@@ -82,3 +90,39 @@ def test_words_that_fit_whole_are_never_broken() -> None:
     surface = texts.text("Uncomfortable", (300, 100), (0, 0, 0), 60)
     px = texts.fit_px("Uncomfortable", (300, 100), 60)
     assert surface.get_height() == texts.font(px).get_linesize()  # one line
+
+
+LONG_LABELS = """\
+format: 1
+name: Long
+home: home
+pages:
+  - id: home
+    rows: 2
+    columns: 6
+    cells:
+      - {label: "Yes"}
+      - {label: "No"}
+      - {label: "Antidisestablishmentarianism"}
+      - {label: "Please reposition my left shoulder and my pillow now"}
+      - {label: "Wait"}
+      - {label: "Thank you"}
+"""
+
+
+def test_validate_warns_about_labels_that_cannot_fit_at_the_floor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "board.yaml"
+    path.write_text(LONG_LABELS, encoding="utf-8")
+    assert validate_command([str(path)], label_warnings) == 0  # a warning, not a refusal
+    out = capsys.readouterr().out
+    assert "label 'Antidisestablishmentarianism' does not fit its cell" in out
+    assert "label 'Please reposition my left shoulder and my pillow now'" in out
+    assert "at 1280x720" in out
+    for fine in ("'Yes'", "'No'", "'Wait'", "'Thank you'"):
+        assert fine not in out
+
+
+def test_the_shipped_layout_has_every_label_readable_at_the_reference_size() -> None:
+    assert label_warnings(load_layout(default_layout_path("en"))) == []
