@@ -2,7 +2,8 @@
 
 Every option is declared here so ``commboard --help`` documents them all; each
 subcommand's work lives in its own module, imported only when used (so
-``commboard validate`` starts without pygame or MediaPipe).
+``commboard validate`` starts without MediaPipe; it loads pygame's fonts only to
+measure labels).
 """
 
 from __future__ import annotations
@@ -153,8 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(RunOptions.from_namespace(args))
         case "validate":
             from commboard.board.layout_file import validate_command
+            from commboard.shell.screens.board.label_check import label_warnings
 
-            return validate_command(args.paths)
+            return validate_command(args.paths, label_warnings)
         case "calibrate":
             from commboard.shell.app import calibrate
 

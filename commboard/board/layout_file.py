@@ -19,6 +19,7 @@ public API (loading with a fallback, and ``commboard validate``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -292,8 +293,14 @@ def highlight_warnings(layout: Layout, highlight: str) -> list[str]:
     ]
 
 
-def validate_command(paths: list[str]) -> int:
-    """``commboard validate PATH...``: print every problem; 0 when all layouts are valid, else 1."""
+def validate_command(
+    paths: list[str], label_warnings: Callable[[Layout], list[str]] | None = None
+) -> int:
+    """``commboard validate PATH...``: print every problem; 0 when all layouts are valid, else 1.
+
+    ``label_warnings`` measures the labels (it needs fonts, so the command
+    line passes the shell's ``label_check``); its findings are warnings only.
+    """
     failed = 0
     for raw in paths:
         try:
@@ -305,7 +312,8 @@ def validate_command(paths: list[str]) -> int:
             continue
         count = len(layout.pages)
         print(f"{raw}: OK ({count} page{'s' if count != 1 else ''}, home page '{layout.home}')")
-        for warning in highlight_warnings(layout, DEFAULT_HIGHLIGHT):
+        measured = label_warnings(layout) if label_warnings else []
+        for warning in [*highlight_warnings(layout, DEFAULT_HIGHLIGHT), *measured]:
             print(f"{raw}: warning: {warning}")
     if failed:
         print(f"{failed} of {len(paths)} layout(s) have problems; nothing was changed.")

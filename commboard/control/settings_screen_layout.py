@@ -3,7 +3,9 @@
 Geometry is one pure function of the screen size, shared by drawing
 (``settings_paint``) and by mouse hit-testing (``settings_screen``), so a
 click always lands on what was drawn.  Proportions were chosen by looking at
-screenshots at 800x600, 1280x720 and 1920x1080.
+screenshots at 800x600, 1280x720 and 1920x1080; on a portrait screen
+(720x1280) the detail and the try-out go below the list instead of beside it,
+so the value editor keeps a usable width.
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ class ScreenLayout:
     buttons: list[Rect]
     confirm_box: Rect
     confirm: list[Rect]
+    scroll: Rect  # the strip beside the list for its scroll bar
+
+
+def _stacked(size: tuple[int, int]) -> bool:
+    """Whether the detail goes below the list: a screen taller than wide."""
+    return size[1] > size[0]
 
 
 def screen_layout(size: tuple[int, int], groups: int) -> ScreenLayout:
@@ -59,13 +67,25 @@ def screen_layout(size: tuple[int, int], groups: int) -> ScreenLayout:
     ]
     message = (px + m, buttons_y - round(ph * 0.06) - m // 2, pw - 2 * m, round(ph * 0.06))
     list_top = tab_y + tab_h + m // 2
-    list_w = round((pw - 2 * m) * 0.5)
     row_h = max(26, round(ph * 0.058))
-    count = max(1, (message[1] - m // 2 - list_top) // row_h)
+    room = message[1] - m // 2 - list_top
+    if _stacked(size):
+        # Full-width list (less its scroll strip), then the detail, then the try-out.
+        list_w = pw - 3 * m
+        count = max(1, round(room * 0.4) // row_h)
+        dx, dw = px + m, pw - 2 * m
+        detail = (dx, list_top + count * row_h + m // 2, dw, round(room * 0.32))
+    else:
+        list_w = round((pw - 2 * m) * 0.5)
+        count = max(1, room // row_h)
+        dx = px + m + list_w + m
+        dw = px + pw - m - dx
+        detail = (dx, list_top, dw, round((message[1] - list_top) * 0.52))
     rows = [(px + m, list_top + i * row_h, list_w, row_h - 3) for i in range(count)]
-    dx = px + m + list_w + m
-    dw = px + pw - m - dx
-    detail = (dx, list_top, dw, round((message[1] - list_top) * 0.52))
+    scroll_x = px + m + list_w
+    scroll_gap = (dx if not _stacked(size) else px + pw - m) - scroll_x
+    scroll_w = max(4, scroll_gap // 2)
+    scroll = (scroll_x + (scroll_gap - scroll_w) // 2, list_top, scroll_w, count * row_h - 3)
     vy, vh = detail[1] + round(detail[3] * 0.2), round(detail[3] * 0.22)
     bottom = detail[1] + detail[3] + m // 2
     tryout = (dx, bottom, dw, message[1] - m // 2 - bottom)
@@ -74,8 +94,29 @@ def screen_layout(size: tuple[int, int], groups: int) -> ScreenLayout:
     confirm = [(box[0] + m + i * (cw + m), box[1] + box[3] - ch - m, cw, ch) for i in range(3)]
     return ScreenLayout(
         panel, title, tabs, rows, detail, (dx, vy, vh, vh), (dx + vh + m, vy, dw - 2 * vh - 2 * m, vh),
-        (dx + dw - vh, vy, vh, vh), tryout, message, buttons, box, confirm,
+        (dx + dw - vh, vy, vh, vh), tryout, message, buttons, box, confirm, scroll,
     )  # fmt: skip
+
+
+def row_parts(row: Rect) -> tuple[Rect, Rect]:
+    """Where a settings row's label and value go: side by side, or stacked when narrow.
+
+    A clear gap (a third of the row height) always parts them, so "Scan mode"
+    and "auto" never read as one word; a row less than eight times as wide as
+    it is high puts the value on its own line under the label.
+    """
+    x, y, w, h = row
+    pad, gap = 10, max(14, h // 3)
+    if w < 8 * h:
+        half = h // 2
+        return (x + pad, y, w - 2 * pad, half), (
+            x + pad + gap,
+            y + half,
+            w - 2 * pad - gap,
+            h - half,
+        )
+    split = w * 6 // 10
+    return (x + pad, y, split - pad - gap, h), (x + split, y, w - split - pad, h)
 
 
 def choice_rects(lay: ScreenLayout, count: int) -> list[Rect]:

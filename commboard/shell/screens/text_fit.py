@@ -18,11 +18,14 @@ INK = (0, 0, 0)
 PAPER = (255, 255, 255)
 MIN_FONT_PX = 12
 CACHE_SIZE = 600
-# A single long word ("Uncomfortable") may get a smaller size than the rest of
-# its page only when fitting the whole page to it would shrink every other
-# label below this fraction of the size they could have.
-LONE_WORD_SHARE = 0.6
-LONE_WORDS_PER_CELL = 8  # at most one lone word in this many cells may shrink alone
+# A page keeps one label size only while that size stays readable: at least
+# this share of the label box's shorter side.  The grid is laid out to be read
+# from the bed, so the floor follows the cell: at the reference 1280x720 a 4x4
+# cell gives a 24 px floor, whose capitals (half the size in pygame's font) are
+# 12 px, about 3.2 mm on a 15.6" screen: 11 arc minutes at 1 m, twice the
+# 20/20 letter, the least a tired or low-vision patient reads at a glance.
+# A label that needs less shrinks (or breaks) alone; the page stays large.
+FLOOR_SHARE = 0.3
 ELLIPSIS = "\u2026"
 
 
@@ -69,32 +72,59 @@ class TextCache:
             self._fonts[px] = pygame.font.Font(None, px)
         return self._fonts[px]
 
-    def _wrap(self, text: str, px: int, width: int) -> list[str]:
+    def _wrap(self, text: str, px: int, width: int, break_words: bool = False) -> list[str]:
+        """Lines of ``text`` at most ``width`` wide, broken between words.
+
+        With ``break_words`` a word wider than ``width`` is broken between
+        characters (never cut): the last resort for a word longer than its cell.
+        """
         font = self.font(px)
         lines: list[str] = []
         for word in text.split():
             if lines and font.size(f"{lines[-1]} {word}")[0] <= width:
                 lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
+                continue
+            while break_words and len(word) > 1 and font.size(word)[0] > width:
+                cut = len(word) - 1
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            lines.append(word)
         return lines or [""]
 
-    def _fits(self, text: str, px: int, box: tuple[int, int], wrap: bool) -> bool:
+    def _fits(
+        self, text: str, px: int, box: tuple[int, int], wrap: bool, break_words: bool = False
+    ) -> bool:
         font = self.font(px)
-        lines = self._wrap(text, px, box[0]) if wrap else [text]
+        lines = self._wrap(text, px, box[0], break_words) if wrap else [text]
         widest = max(font.size(line)[0] for line in lines)
         return widest <= box[0] and len(lines) * font.get_linesize() <= box[1]
 
-    def fit_px(self, text: str, box: tuple[int, int], max_px: int, wrap: bool = True) -> int:
-        """Largest font size (pixels) at which ``text`` fits ``box`` (binary search)."""
+    def fit_px(
+        self,
+        text: str,
+        box: tuple[int, int],
+        max_px: int,
+        wrap: bool = True,
+        break_words: bool = False,
+    ) -> int:
+        """Largest font size (pixels) at which ``text`` fits ``box`` (binary search).
+
+        ``MIN_FONT_PX`` when it fits at no size (see ``fits_whole``).
+        """
         lo, hi = MIN_FONT_PX, max(MIN_FONT_PX, max_px)
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if self._fits(text, mid, box, wrap):
+            if self._fits(text, mid, box, wrap, break_words):
                 lo = mid
             else:
                 hi = mid - 1
         return lo
+
+    def fits_whole(self, text: str, box: tuple[int, int], px: int) -> bool:
+        """Whether ``text`` fits ``box`` at ``px`` wrapped between words only."""
+        return self._fits(text, px, box, True)
 
     def line(self, text: str, px: int, ink: tuple[int, int, int], width: int) -> pygame.Surface:
         """``text`` on one line at ``px``, cut with an ellipsis to ``width`` pixels (cached)."""
@@ -119,13 +149,14 @@ class TextCache:
             self._surfaces.popitem(last=False)
 
     def page_sizes(self, labels: tuple[tuple[str, tuple[int, int], int], ...]) -> tuple[int, ...]:
-        """One label size for a whole page: the largest at which every label fits its cell.
+        """One label size for a page while it stays readable; below that, each label alone.
 
-        ``labels`` holds (label, text box, largest size) per cell.  Multi-word
-        labels wrap onto lines and set the page size.  A single word so long
-        that it would shrink the page below ``LONE_WORD_SHARE`` of that size
-        gets its own smaller size (at most one cell in ``LONE_WORDS_PER_CELL``,
-        the longest words); every other cell keeps the page size.  Cached per page layout, so a frame costs nothing.
+        ``labels`` holds (label, text box, largest size) per cell.  The page
+        size is the largest at which every label fits its cell wrapped between
+        words, unless that is under the readable floor (``floor_px``): then the
+        labels that cannot fit at the floor get their own, smaller size and do
+        not pull the rest of the page down with them.  Cached per page layout,
+        so a frame costs nothing.
         """
         key = ("page", labels)
         cached = self._page_sizes.get(key)
@@ -142,15 +173,8 @@ class TextCache:
             sizes = tuple(key_px if k else next(rest) for k in keys)
             self._page_sizes[key] = sizes
             return sizes
-        single = [len(text.split()) == 1 for text, _, _ in labels]
-        phrases = [f for f, one in zip(fits, single, strict=True) if not one]
-        # Phrases wrap, so they set the page size; without any, the median cell does.
-        common = min(phrases) if phrases else sorted(fits)[len(fits) // 2] if fits else 0
-        floor = common * LONE_WORD_SHARE
-        short = sorted(f for f, one in zip(fits, single, strict=True) if one and f < floor)
-        alone = max(1, len(fits) // LONE_WORDS_PER_CELL)  # more than a few: the page follows them
-        kept = [f for f, one in zip(fits, single, strict=True) if one and f >= floor]
-        page = min([common, *kept, *short[alone:]])
+        readable = [f for f, (_, box, _) in zip(fits, labels, strict=True) if f >= floor_px(box)]
+        page = min(readable) if readable else max(fits, default=0)
         sizes = tuple(min(page, f) for f in fits)
         self._page_sizes[key] = sizes
         if len(self._page_sizes) > CACHE_SIZE // 10:
@@ -179,8 +203,13 @@ class TextCache:
 
     def _render(self, text, box, ink, max_px, wrap, align) -> pygame.Surface:
         px = self.fit_px(text, box, max_px, wrap)
+        # A word wider than the box even at the smallest size breaks between
+        # characters, largest first, rather than being cut at both ends.
+        broken = wrap and not self.fits_whole(text, box, px)
+        if broken:
+            px = self.fit_px(text, box, max_px, wrap, break_words=True)
         font = self.font(px)
-        lines = self._wrap(text, px, box[0]) if wrap else [text]
+        lines = self._wrap(text, px, box[0], broken) if wrap else [text]
         rendered = [font.render(line, True, ink) for line in lines]
         width = min(box[0], max(s.get_width() for s in rendered))
         height = min(box[1], len(rendered) * font.get_linesize())
@@ -189,6 +218,11 @@ class TextCache:
             x = (width - line.get_width()) // 2 if align == "center" else 0
             surface.blit(line, (x, i * font.get_linesize()))
         return surface
+
+
+def floor_px(box: tuple[int, int]) -> int:
+    """The smallest size a page's shared label size may be for label boxes like ``box``."""
+    return max(MIN_FONT_PX, round(min(box) * FLOOR_SHARE))
 
 
 def blit_in(

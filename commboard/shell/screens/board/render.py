@@ -106,7 +106,7 @@ class BoardRenderer:
 
     def label_sizes(self, view: BoardView) -> dict[int, int]:
         """Font size (px) of each cell's label: one size per page (see ``TextCache.page_sizes``)."""
-        boxes = [self._label_box(pygame.Rect(c.rect), view.border_px) for c in view.cells]
+        boxes = [self.label_box(pygame.Rect(c.rect), view.border_px) for c in view.cells]
         labels = tuple(
             (c.label, box.size, int(c.rect[3] * CELL_TEXT_SHARE))
             for c, box in zip(view.cells, boxes, strict=True)
@@ -115,7 +115,7 @@ class BoardRenderer:
         return {c.index: px for c, px in zip(view.cells, sizes, strict=True)}
 
     @staticmethod
-    def _label_box(rect: pygame.Rect, border: int) -> pygame.Rect:
+    def label_box(rect: pygame.Rect, border: int) -> pygame.Rect:
         # From the shorter side: tall portrait cells would otherwise lose a third of their width.
         pad = border + max(4, min(rect.size) // 12)
         return rect.inflate(-2 * pad, -2 * pad)
@@ -198,7 +198,7 @@ class BoardRenderer:
         rect = pygame.Rect(cell.rect)
         fill = color(cell.color, CELL)
         pygame.draw.rect(self._dst, fill, rect, border_radius=12)
-        inner = self._label_box(rect, view.border_px)
+        inner = self.label_box(rect, view.border_px)
         px = self._label_px.get(cell.index, int(rect.height * CELL_TEXT_SHARE))
         text = self.texts.text(cell.label, inner.size, ink_for(fill), px)
         blit_in(self._dst, text, (inner.x, inner.y, inner.width, inner.height))
@@ -209,7 +209,7 @@ class BoardRenderer:
         The page size grows with the frame (a lit row keeps one size); the text
         is fitted to the box again, so an enlarged label is larger, never cut.
         """
-        inner = self._label_box(frame, view.border_px)
+        inner = self.label_box(frame, view.border_px)
         px = self._label_px.get(cell.index, int(cell.rect[3] * CELL_TEXT_SHARE))
         if frame.height > cell.rect[3]:
             px = px * frame.height // max(1, cell.rect[3])

@@ -15,6 +15,7 @@ from commboard.control.settings_screen_layout import (
     CONFIRM,
     ScreenLayout,
     choice_rects,
+    row_parts,
     screen_layout,
 )
 from commboard.control.settings_screen_view import RGB, SettingsView, TryOutView
@@ -112,27 +113,17 @@ def _rows(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
     for rect, row in zip(lay.rows, view.rows, strict=False):
         on, changed = row.selected, row.changed
         pygame.draw.rect(p.surface, SELECTED if on else ROW, rect, border_radius=6)
-        x, y, w, h = rect
         ink = INK if on else PAPER
-        p.text(row.label, (x + 10, y, w * 6 // 10 - 14, h), ink, align="left", max_px=label_px)
+        label_rect, value_rect = row_parts(rect)
+        p.text(row.label, label_rect, ink, align="left", max_px=label_px)
         shown = ("* " if changed else "") + row.shown
         value_ink = ink if on else CHANGED if changed else MUTED
-        p.text(
-            shown,
-            (x + w * 6 // 10, y, w * 4 // 10 - 10, h),
-            value_ink,
-            align="left",
-            max_px=label_px,
-        )
+        p.text(shown, value_rect, value_ink, align="left", max_px=label_px)
 
 
 def scroll_track(lay: ScreenLayout) -> Rect:
-    """The strip right of the list where the scroll bar goes (in the gap before the detail)."""
-    x, y, w, _ = lay.rows[0]
-    bottom = lay.rows[-1][1] + lay.rows[-1][3]
-    gap = lay.detail[0] - (x + w)
-    width = max(4, gap // 2)
-    return (x + w + (gap - width) // 2, y, width, bottom - y)
+    """The strip right of the list where the scroll bar goes (``ScreenLayout.scroll``)."""
+    return lay.scroll
 
 
 def _scroll_bar(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:

@@ -1,0 +1,128 @@
+"""Label sizes on the board: one readable size per page, long labels shrink alone, never cut.
+
+Issue 8 items 12 and 13: at 720x1280 one long label ("Something's wrong")
+shrank every label of the home page, so "Yes" was tiny in a tall cell, and a
+word longer than its cell was cut at both ends.  These tests read the sizes
+the renderer chooses (its render model) and the fitted text, not pixels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from commboard.board.layout_file import (
+    default_layout_path,
+    load_layout,
+    load_layout_or_default,
+    validate_command,
+)
+from commboard.board.model import Action, Cell, Page
+from commboard.control.board_view import Chrome, board_view
+from commboard.shell.screens.board.label_check import label_warnings
+from commboard.shell.screens.board.render import BoardRenderer
+from commboard.shell.screens.text_fit import MIN_FONT_PX, TextCache, floor_px
+
+LONG_WORD = "Pneumonoultramicroscopic"
+
+
+@pytest.fixture(autouse=True)
+def _fonts() -> None:
+    pygame.display.init()
+    pygame.font.init()
+
+
+def _page(labels: list[str], rows: int, columns: int) -> Page:
+    cells = tuple(Cell(label=label, action=Action.SPEAK) for label in labels)
+    return Page(id="p", title="P", rows=rows, columns=columns, cells=cells)
+
+
+def _sizes(size: tuple[int, int], page: Page) -> dict[str, int]:
+    renderer = BoardRenderer(pygame.Surface(size))
+    view = board_view(size, page, "", (), Chrome())
+    sizes = renderer.label_sizes(view)
+    return {c.label: sizes[c.index] for c in view.cells}
+
+
+def test_yes_on_the_portrait_home_page_is_not_shrunk_to_the_longest_label() -> None:
+    size = (720, 1280)
+    layout, _ = load_layout_or_default(None)
+    renderer = BoardRenderer(pygame.Surface(size))
+    view = board_view(size, layout.page(layout.home), "", (), Chrome())
+    by_index = renderer.label_sizes(view)
+    sizes = {c.label: by_index[c.index] for c in view.cells}
+    box = renderer.label_box(pygame.Rect(view.cells[0].rect), view.border_px).size
+    # "Something's wrong" cannot reach the floor; it no longer sets the page's size.
+    assert sizes["Something's wrong"] < floor_px(box) <= sizes["Yes"]
+    assert sizes["Yes"] == sizes["Breathing"] == sizes["Call nurse"]
+
+
+def test_one_long_label_shrinks_alone_and_the_rest_keep_their_size() -> None:
+    short = ["Yes", "No", "Wait", "Help", "Pain", "Drink"]
+    plain = _sizes((1280, 720), _page(short, 2, 3))
+    mixed = _sizes((1280, 720), _page([*short[:5], LONG_WORD], 2, 3))
+    assert mixed["Yes"] == plain["Yes"]
+    assert mixed[LONG_WORD] < mixed["Yes"]
+
+
+def test_the_page_keeps_one_size_while_it_is_readable() -> None:
+    # "Uncomfortable" is longer than the rest but fits above the floor: one size.
+    sizes = _sizes((1280, 720), _page(["Yes", "No", "Uncomfortable", "Wait"], 2, 2))
+    assert len(set(sizes.values())) == 1
+
+
+def test_a_word_longer_than_its_box_breaks_between_characters_not_cut() -> None:
+    texts = TextCache()
+    box = (60, 120)
+    surface = texts.text(LONG_WORD * 2, box, (0, 0, 0), 40)
+    assert surface.get_width() <= box[0] and surface.get_height() <= box[1]
+    px = texts.fit_px(LONG_WORD * 2, box, 40, break_words=True)
+    lines = texts._wrap(LONG_WORD * 2, px, box[0], break_words=True)
+    assert len(lines) > 1 and "".join(lines) == LONG_WORD * 2  # every letter is shown
+    assert all(texts.font(px).size(line)[0] <= box[0] for line in lines)
+    assert px >= MIN_FONT_PX
+
+
+def test_words_that_fit_whole_are_never_broken() -> None:
+    texts = TextCache()
+    surface = texts.text("Uncomfortable", (300, 100), (0, 0, 0), 60)
+    px = texts.fit_px("Uncomfortable", (300, 100), 60)
+    assert surface.get_height() == texts.font(px).get_linesize()  # one line
+
+
+LONG_LABELS = """\
+format: 1
+name: Long
+home: home
+pages:
+  - id: home
+    rows: 2
+    columns: 6
+    cells:
+      - {label: "Yes"}
+      - {label: "No"}
+      - {label: "Antidisestablishmentarianism"}
+      - {label: "Please reposition my left shoulder and my pillow now"}
+      - {label: "Wait"}
+      - {label: "Thank you"}
+"""
+
+
+def test_validate_warns_about_labels_that_cannot_fit_at_the_floor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "board.yaml"
+    path.write_text(LONG_LABELS, encoding="utf-8")
+    assert validate_command([str(path)], label_warnings) == 0  # a warning, not a refusal
+    out = capsys.readouterr().out
+    assert "label 'Antidisestablishmentarianism' does not fit its cell" in out
+    assert "label 'Please reposition my left shoulder and my pillow now'" in out
+    assert "at 1280x720" in out
+    for fine in ("'Yes'", "'No'", "'Wait'", "'Thank you'"):
+        assert fine not in out
+
+
+def test_the_shipped_layout_has_every_label_readable_at_the_reference_size() -> None:
+    assert label_warnings(load_layout(default_layout_path("en"))) == []
