@@ -153,8 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(RunOptions.from_namespace(args))
         case "validate":
             from commboard.board.layout_file import validate_command
+            from commboard.shell.screens.font_choice import FontChoice
 
-            return validate_command(args.paths)
+            return validate_command(args.paths, FontChoice().undrawable)
         case "calibrate":
             from commboard.shell.app import calibrate
 

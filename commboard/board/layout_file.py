@@ -19,6 +19,7 @@ public API (loading with a fallback, and ``commboard validate``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,7 @@ __all__ = [
     "default_layout_path",
     "emergency_layout",
     "fallback_notice",
+    "glyph_warnings",
     "load_layout",
     "load_layout_or_default",
     "validate_command",
@@ -292,8 +294,33 @@ def highlight_warnings(layout: Layout, highlight: str) -> list[str]:
     ]
 
 
-def validate_command(paths: list[str]) -> int:
-    """``commboard validate PATH...``: print every problem; 0 when all layouts are valid, else 1."""
+def glyph_warnings(layout: Layout, undrawable: Callable[[str], str]) -> list[str]:
+    """Plain-words warnings for labels and titles with characters no installed font can draw.
+
+    ``undrawable`` answers which characters of a text cannot be drawn (the
+    shell's ``FontChoice.undrawable``); kept as a parameter so this module
+    stays free of fonts and pygame.
+    """
+    warnings = []
+    for page in layout.pages.values():
+        texts = [("title", page.title)] + [("cell", c.label) for c in page.cells if c]
+        for kind, text in texts:
+            missing = undrawable(text)
+            if missing:
+                codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
+                warnings.append(
+                    f"page '{page.id}': {kind} '{text}' has characters no installed font can draw "
+                    f"({codes}); they are left out on screen (install a font that has them, "
+                    "e.g. Debian's fonts-noto-core)"
+                )
+    return warnings
+
+
+def validate_command(paths: list[str], undrawable: Callable[[str], str] | None = None) -> int:
+    """``commboard validate PATH...``: print every problem; 0 when all layouts are valid, else 1.
+
+    ``undrawable`` (see ``glyph_warnings``) adds a warning per label the screen cannot draw.
+    """
     failed = 0
     for raw in paths:
         try:
@@ -306,6 +333,8 @@ def validate_command(paths: list[str]) -> int:
         count = len(layout.pages)
         print(f"{raw}: OK ({count} page{'s' if count != 1 else ''}, home page '{layout.home}')")
         for warning in highlight_warnings(layout, DEFAULT_HIGHLIGHT):
+            print(f"{raw}: warning: {warning}")
+        for warning in glyph_warnings(layout, undrawable) if undrawable else []:
             print(f"{raw}: warning: {warning}")
     if failed:
         print(f"{failed} of {len(paths)} layout(s) have problems; nothing was changed.")

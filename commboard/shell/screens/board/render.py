@@ -261,7 +261,7 @@ class BoardRenderer:
         px = max(MIN_FONT_PX, int(h * 0.62))
         smallest = max(MIN_FONT_PX, int(h * 0.32))
         while px > smallest:
-            font = self.texts.font(px)
+            font = self.texts.font(px, view.status)
             title_w = min(font.size(view.page_title)[0], room // 3)
             if title_w + font.size(view.status)[0] <= room:
                 break
