@@ -37,6 +37,7 @@ FONT_DIRS = (
     "C:/Windows/Fonts",
 )
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+FC_LIST = "fc-list"  # fontconfig's lister; absent on most non-Linux systems
 FC_TIMEOUT_S = 5.0
 EMOJI_FROM = 0x1F000  # emoji and pictographs start here; prefer a colour font for them
 # ISO 15924 codes HarfBuzz shapes with, for the right-to-left scripts we meet.
@@ -114,13 +115,15 @@ def _is_color(path: str) -> bool:
 class FontChoice:
     """Answers "which font draws this label?", remembering every answer."""
 
-    def __init__(self, dirs: tuple[str, ...] = FONT_DIRS, use_fontconfig: bool = True) -> None:
-        """Look in ``dirs`` (and ask fontconfig, unless told not to) beside pygame's own font."""
+    def __init__(self, dirs: tuple[str, ...] | None = None, use_fontconfig: bool = True) -> None:
+        """Look in ``dirs`` (default ``FONT_DIRS``) and ask fontconfig, beside pygame's own font."""
         self._default = default_font_file()
-        self._dirs = dirs
-        self._fc = shutil.which("fc-list") if use_fontconfig else None
+        self._dirs = FONT_DIRS if dirs is None else dirs
+        self._fc = shutil.which(FC_LIST) if use_fontconfig else None
         self._files: list[str] | None = None
         self._faces: dict[str, Face] = {}
+        self._missing: dict[str, None] = {}  # characters left out so far, in order met
+        self._told = False
 
     def _all_files(self) -> list[str]:
         if self._files is None:
@@ -180,6 +183,7 @@ class FontChoice:
         have = _charmap(best[1]) if best[1] else _charmap(self._default or "")
         shown = "".join(ch for ch in text if ord(ch) in have or ord(ch) not in needed)
         shown = " ".join(shown.split())
+        self._missing.update(dict.fromkeys(ch for ch in text if ch not in shown and ch.strip()))
         return Face(best[1], shown, rtl, script)
 
     def undrawable(self, text: str) -> str:
@@ -189,6 +193,17 @@ class FontChoice:
             return ""
         kept = set(face.shown)
         return "".join(dict.fromkeys(ch for ch in text if ch not in kept and not ch.isspace()))
+
+    def notice(self) -> str | None:
+        """Once: plain words for the carer when some label lost characters no font has."""
+        if self._told or not self._missing:
+            return None
+        self._told = True
+        some = " ".join(list(self._missing)[:6])
+        return (
+            f"Some letters cannot be drawn ({some}): no installed font has them, so they are "
+            "left out. Install fonts-noto-core and fonts-noto-color-emoji."
+        )
 
 
 def _direction(text: str) -> tuple[bool, str]:

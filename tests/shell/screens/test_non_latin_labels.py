@@ -8,7 +8,7 @@ fonts-noto-core and fonts-noto-color-emoji; DejaVu serves Hebrew and Arabic too)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pygame
@@ -20,8 +20,12 @@ from commboard.board.layout_file import (
     load_layout,
     validate_command,
 )
+from commboard.shell.loop import BoardLoop
+from commboard.shell.screens import font_choice
 from commboard.shell.screens.font_choice import FontChoice
 from commboard.shell.screens.text_fit import TextCache
+
+StartBoard = Callable[..., BoardLoop]
 
 BOX = (400, 120)
 INK = (0, 0, 0)
@@ -124,3 +128,29 @@ def test_validate_warns_about_characters_no_font_can_draw(
 def test_the_shipped_layout_draws_every_label() -> None:
     layout = load_layout(default_layout_path("en"))
     assert glyph_warnings(layout, no_fonts_but_pygames().undrawable) == []
+
+
+def test_the_board_says_once_that_letters_are_left_out(
+    start_board: StartBoard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(font_choice, "FONT_DIRS", ())
+    monkeypatch.setattr(font_choice, "FC_LIST", "no-such-fc-list")
+    loop = start_board(
+        layout="format: 1\nhome: home\npages:\n  - id: home\n    rows: 1\n    columns: 3\n"
+        "    cells:\n      - {label: 你好 Hi, action: speak}\n      - {label: Home, action: home}\n"
+        "      - {label: Nurse, action: alarm}\n"
+    )
+    loop.draw()
+    notices = [b.text for b in loop.view.banners if b.key == "fonts"]
+    assert len(notices) == 1 and "(你 好)" in notices[0] and "fonts-noto-core" in notices[0]
+    assert loop.renderer.texts.fonts.notice() is None  # said once
+
+
+def test_a_board_whose_letters_all_draw_shows_no_font_banner(start_board: StartBoard) -> None:
+    loop = start_board(
+        layout="format: 1\nhome: home\npages:\n  - id: home\n    rows: 1\n    columns: 3\n"
+        "    cells:\n      - {label: שלום, action: speak}\n      - {label: Home, action: home}\n"
+        "      - {label: Nurse, action: alarm}\n"
+    )
+    loop.draw()
+    assert not [b for b in loop.view.banners if b.key == "fonts"]
