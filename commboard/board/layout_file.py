@@ -311,7 +311,7 @@ def glyph_warnings(layout: Layout, undrawable: Callable[[str], str]) -> list[str
                 warnings.append(
                     f"page '{page.id}': {kind} '{text}' has characters no installed font can draw "
                     f"({codes}); they are left out on screen (install a font that has them, "
-                    "e.g. Debian's fonts-noto-core)"
+                    "e.g. Debian's fonts-noto-core, or fonts-noto-cjk for Chinese, Japanese, Korean)"
                 )
     return warnings
 

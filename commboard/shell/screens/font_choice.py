@@ -99,6 +99,7 @@ def _rank(path: str) -> tuple[int, ...]:
     name = Path(path).stem.lower()
     return (
         "mono" in name,
+        "sans" not in name,  # plain letter shapes read best on a board (not Kufi, not Naskh)
         "serif" in name or "naskh" in name or "rashi" in name,
         "bold" not in name,
         any(w in name for w in ("italic", "oblique", "condensed", "light", "thin", "black")),
@@ -169,10 +170,14 @@ class FontChoice:
         if self._default and needed <= _charmap(self._default):
             return Face(None, text, rtl, script)
         best: tuple[int, str | None] = (-1, None)
-        candidates = self._candidates(needed)
-        if any(cp >= EMOJI_FROM for cp in needed):  # pictures in colour where we can
-            candidates = sorted(candidates, key=lambda p: not _is_color(p))
-        for path in candidates:
+        # A font already chosen for another label usually has this one's script too:
+        # trying those first spares a fontconfig call per label while the board draws.
+        emoji = any(cp >= EMOJI_FROM for cp in needed)
+        used = self._emoji_first([f.path for f in self._faces.values() if f.path], emoji)
+        for path in dict.fromkeys(used):
+            if needed <= _charmap(path) and (emoji or not _is_color(path)):
+                return Face(path, text, rtl, script, _is_color(path))
+        for path in self._emoji_first(self._candidates(needed), emoji):
             have = _charmap(path)
             if needed <= have:
                 return Face(path, text, rtl, script, _is_color(path))
@@ -185,6 +190,11 @@ class FontChoice:
         shown = " ".join(shown.split())
         self._missing.update(dict.fromkeys(ch for ch in text if ch not in shown and ch.strip()))
         return Face(best[1], shown, rtl, script)
+
+    @staticmethod
+    def _emoji_first(paths: list[str], emoji: bool) -> list[str]:
+        """``paths`` by rank; colour fonts first when the text has emoji (pictures in colour)."""
+        return sorted(paths, key=lambda p: (not (emoji and _is_color(p)), _rank(p)))
 
     def undrawable(self, text: str) -> str:
         """The characters of ``text`` no installed font can draw together with the rest ("" if none)."""
@@ -202,7 +212,8 @@ class FontChoice:
         some = " ".join(list(self._missing)[:6])
         return (
             f"Some letters cannot be drawn ({some}): no installed font has them, so they are "
-            "left out. Install fonts-noto-core and fonts-noto-color-emoji."
+            "left out. Install fonts-noto-core, fonts-noto-color-emoji (fonts-noto-cjk for Chinese, "
+            "Japanese, Korean)."
         )
 
 

@@ -154,3 +154,22 @@ def test_a_board_whose_letters_all_draw_shows_no_font_banner(start_board: StartB
     )
     loop.draw()
     assert not [b for b in loop.view.banners if b.key == "fonts"]
+
+
+def test_labels_in_a_script_already_met_ask_fontconfig_no_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[list[str]] = []
+    real_run = font_choice.subprocess.run
+
+    def counting_run(args: list[str], **kw: object) -> object:
+        calls.append(args)
+        return real_run(args, **kw)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(font_choice.subprocess, "run", counting_run)
+    fonts = FontChoice()
+    first = fonts.face("שלום")
+    assert len(calls) == 1
+    assert [fonts.face(w).path for w in ("כן", "לא", "אני צריך מים")] == [first.path] * 3
+    assert len(calls) == 1  # the frame loop is not held up by a subprocess per label
+    assert fonts.face("😀").color and fonts.face("😊").color  # emoji still go to the colour font
