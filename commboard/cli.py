@@ -155,8 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         case "validate":
             from commboard.board.layout_file import validate_command
             from commboard.shell.screens.board.label_check import label_warnings
+            from commboard.shell.screens.font_choice import FontChoice
 
-            return validate_command(args.paths, label_warnings)
+            return validate_command(args.paths, label_warnings, FontChoice().undrawable)
         case "calibrate":
             from commboard.shell.app import calibrate
 

@@ -46,6 +46,7 @@ __all__ = [
     "default_layout_path",
     "emergency_layout",
     "fallback_notice",
+    "glyph_warnings",
     "load_layout",
     "load_layout_or_default",
     "validate_command",
@@ -293,13 +294,39 @@ def highlight_warnings(layout: Layout, highlight: str) -> list[str]:
     ]
 
 
+def glyph_warnings(layout: Layout, undrawable: Callable[[str], str]) -> list[str]:
+    """Plain-words warnings for labels and titles with characters no installed font can draw.
+
+    ``undrawable`` answers which characters of a text cannot be drawn (the
+    shell's ``FontChoice.undrawable``); kept as a parameter so this module
+    stays free of fonts and pygame.
+    """
+    warnings = []
+    for page in layout.pages.values():
+        texts = [("title", page.title)] + [("cell", c.label) for c in page.cells if c]
+        for kind, text in texts:
+            missing = undrawable(text)
+            if missing:
+                codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
+                warnings.append(
+                    f"page '{page.id}': {kind} '{text}' has characters no installed font can draw "
+                    f"({codes}); they are left out on screen (install a font that has them, "
+                    "e.g. Debian's fonts-noto-core, or fonts-noto-cjk for Chinese, Japanese, Korean)"
+                )
+    return warnings
+
+
 def validate_command(
-    paths: list[str], label_warnings: Callable[[Layout], list[str]] | None = None
+    paths: list[str],
+    label_warnings: Callable[[Layout], list[str]] | None = None,
+    undrawable: Callable[[str], str] | None = None,
 ) -> int:
     """``commboard validate PATH...``: print every problem; 0 when all layouts are valid, else 1.
 
     ``label_warnings`` measures the labels (it needs fonts, so the command
-    line passes the shell's ``label_check``); its findings are warnings only.
+    line passes the shell's ``label_check``); ``undrawable`` (see
+    ``glyph_warnings``) adds a warning per label the screen cannot draw.
+    Both only warn.
     """
     failed = 0
     for raw in paths:
@@ -314,6 +341,8 @@ def validate_command(
         print(f"{raw}: OK ({count} page{'s' if count != 1 else ''}, home page '{layout.home}')")
         measured = label_warnings(layout) if label_warnings else []
         for warning in [*highlight_warnings(layout, DEFAULT_HIGHLIGHT), *measured]:
+            print(f"{raw}: warning: {warning}")
+        for warning in glyph_warnings(layout, undrawable) if undrawable else []:
             print(f"{raw}: warning: {warning}")
     if failed:
         print(f"{failed} of {len(paths)} layout(s) have problems; nothing was changed.")

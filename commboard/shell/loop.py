@@ -421,6 +421,9 @@ class BoardLoop:
         """Draw the board and any carer screens, then show it."""
         self.view = self.make_view()
         self.renderer.draw(self.view)
+        notice = self.renderer.texts.fonts.notice()
+        if notice:  # shown from the next frame; the patient's labels are already drawn
+            self.chrome.show(Banner("fonts", notice, "info"), self.now)
         if self.eyes is not None:
             self.eyes.draw(self.p.surface, self.view, self.renderer.texts)
         # Screenshots show the board only, taken before carer screens are drawn:
@@ -429,7 +432,7 @@ class BoardLoop:
         for screen in self.screens:
             screen.draw(self.p.surface, self.renderer.texts, self.now)
         pygame.display.flip()
-        self.dirty = False
+        self.dirty = bool(notice)
         self.frames += 1
         if self.frames == 1:
             self._first_frame()

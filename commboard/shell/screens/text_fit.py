@@ -2,7 +2,9 @@
 
 Font rendering is the expensive part of a frame, so every piece of text is
 fitted (largest size that fits its box, wrapped on words) and rendered once,
-then cached by (text, box, colour).  A scanning frame is then a fill, a few
+then cached by (text, box, colour).  ``font_choice`` picks, per label, a font
+that has every character (pygame's own font for Latin labels; a system font
+such as Noto for Hebrew, Arabic or emoji), shaped right to left where needed.  A scanning frame is then a fill, a few
 dozen rectangles and blits: well under the 8 ms budget at 1920x1080.
 """
 
@@ -13,6 +15,7 @@ from collections import OrderedDict
 import pygame
 
 from commboard.control.board_view import Rect
+from commboard.shell.screens.font_choice import Face, FontChoice
 
 INK = (0, 0, 0)
 PAPER = (255, 255, 255)
@@ -58,19 +61,37 @@ def is_key(label: str) -> bool:
     return len(text) == 1 or text.isdigit()
 
 
+# pygame-ce opens its bundled font (``Font(None, px)``) at this share of ``px``;
+# other fonts are opened the same way, so a size means the same on every label.
+DEFAULT_FONT_SCALE = 0.6875
+
+
 class TextCache:
     """Fits text into boxes and keeps the rendered surfaces."""
 
-    def __init__(self) -> None:
-        self._fonts: dict[int, pygame.font.Font] = {}
+    def __init__(self, fonts: FontChoice | None = None) -> None:
+        self.fonts = fonts or FontChoice()
+        self._fonts: dict[tuple[object, ...], pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._page_sizes: dict[tuple[object, ...], tuple[int, ...]] = {}
 
-    def font(self, px: int) -> pygame.font.Font:
-        """pygame's bundled bold sans font at ``px`` pixels (large, plain letter shapes)."""
-        if px not in self._fonts:
-            self._fonts[px] = pygame.font.Font(None, px)
-        return self._fonts[px]
+    def font(self, px: int, text: str = "") -> pygame.font.Font:
+        """A font at ``px`` pixels that can draw ``text``.
+
+        pygame's bundled bold sans font (large, plain letter shapes) whenever it
+        has every character; otherwise the installed font ``font_choice`` picks,
+        set to shape right to left for Hebrew or Arabic.
+        """
+        face = self.fonts.face(text) if text else None
+        key = (face.path, face.rtl, face.script, px) if face else (None, False, "", px)
+        font = self._fonts.get(key)
+        if font is None:
+            font = self._fonts[key] = _open(face, px)
+        return font
+
+    def shown(self, text: str) -> str:
+        """``text`` as drawn: without characters no installed font has (never empty boxes)."""
+        return self.fonts.face(text).shown
 
     def _wrap(self, text: str, px: int, width: int, break_words: bool = False) -> list[str]:
         """Lines of ``text`` at most ``width`` wide, broken between words.
@@ -78,9 +99,9 @@ class TextCache:
         With ``break_words`` a word wider than ``width`` is broken between
         characters (never cut): the last resort for a word longer than its cell.
         """
-        font = self.font(px)
+        font = self.font(px, text)
         lines: list[str] = []
-        for word in text.split():
+        for word in self.shown(text).split():
             if lines and font.size(f"{lines[-1]} {word}")[0] <= width:
                 lines[-1] = f"{lines[-1]} {word}"
                 continue
@@ -96,10 +117,12 @@ class TextCache:
     def _fits(
         self, text: str, px: int, box: tuple[int, int], wrap: bool, break_words: bool = False
     ) -> bool:
-        font = self.font(px)
-        lines = self._wrap(text, px, box[0], break_words) if wrap else [text]
-        widest = max(font.size(line)[0] for line in lines)
-        return widest <= box[0] and len(lines) * font.get_linesize() <= box[1]
+        font = self.font(px, text)
+        lines = self._wrap(text, px, box[0], break_words) if wrap else [self.shown(text)]
+        # A colour bitmap font has one size; it is scaled to ``px`` lines when drawn.
+        scale = px / font.get_linesize() if self.fonts.face(text).color else 1.0
+        widest = max(font.size(line)[0] for line in lines) * scale
+        return widest <= box[0] and len(lines) * font.get_linesize() * scale <= box[1]
 
     def fit_px(
         self,
@@ -133,13 +156,15 @@ class TextCache:
         if cached is not None:
             self._surfaces.move_to_end(key)
             return cached
-        font = self.font(px)
-        shown = text
+        font = self.font(px, text)
+        shown = self.shown(text)
         if font.size(shown)[0] > width:
             while shown and font.size(shown.rstrip() + ELLIPSIS)[0] > width:
                 shown = shown[:-1]
             shown = shown.rstrip() + ELLIPSIS
         surface = font.render(shown, True, ink)
+        if self.fonts.face(text).color:
+            surface = _shrink(surface, (width, px))
         self._remember(key, surface)
         return surface
 
@@ -208,14 +233,27 @@ class TextCache:
         broken = wrap and not self.fits_whole(text, box, px)
         if broken:
             px = self.fit_px(text, box, max_px, wrap, break_words=True)
-        font = self.font(px)
-        lines = self._wrap(text, px, box[0], broken) if wrap else [text]
+        font = self.font(px, text)
+        face = self.fonts.face(text)
+        lines = self._wrap(text, px, box[0], broken) if wrap else [face.shown]
         rendered = [font.render(line, True, ink) for line in lines]
+        if face.color:  # a colour bitmap font draws at its own size: scale it into the box
+            step = font.get_linesize()
+            surface = pygame.Surface(
+                (max(s.get_width() for s in rendered), step * len(rendered)), pygame.SRCALPHA
+            )
+            for i, line in enumerate(rendered):
+                surface.blit(line, ((surface.get_width() - line.get_width()) // 2, i * step))
+            return _shrink(surface, (box[0], min(box[1], px * len(rendered))))
         width = min(box[0], max(s.get_width() for s in rendered))
+        if face.rtl and align == "left":
+            width = box[0]  # right-to-left text reads from the right edge of its box
         height = min(box[1], len(rendered) * font.get_linesize())
         surface = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
         for i, line in enumerate(rendered):
             x = (width - line.get_width()) // 2 if align == "center" else 0
+            if face.rtl and align == "left":
+                x = width - line.get_width()
             surface.blit(line, (x, i * font.get_linesize()))
         return surface
 
@@ -223,6 +261,34 @@ class TextCache:
 def floor_px(box: tuple[int, int]) -> int:
     """The smallest size a page's shared label size may be for label boxes like ``box``."""
     return max(MIN_FONT_PX, round(min(box) * FLOOR_SHARE))
+
+
+def _open(face: Face | None, px: int) -> pygame.font.Font:
+    """The font file of ``face`` at ``px``, shaped for its script; pygame's own font if it fails."""
+    if face is None or face.path is None:
+        return pygame.font.Font(None, px)
+    try:  # pygame draws its own font at 0.6875 of the size asked: match it
+        font = pygame.font.Font(face.path, max(1, round(px * DEFAULT_FONT_SCALE)))
+    except (OSError, pygame.error):
+        return pygame.font.Font(None, px)
+    try:  # needs SDL_ttf built with HarfBuzz (pygame-ce's wheels are)
+        if face.script:
+            font.set_script(face.script)
+        if face.rtl:
+            font.set_direction(pygame.DIRECTION_RTL)
+    except pygame.error:
+        pass  # unshaped letters still beat empty boxes
+    return font
+
+
+def _shrink(surface: pygame.Surface, box: tuple[int, int]) -> pygame.Surface:
+    """``surface`` scaled down (never up) to fit ``box``, keeping its proportions."""
+    w, h = surface.get_size()
+    scale = min(1.0, box[0] / max(1, w), box[1] / max(1, h))
+    if scale >= 1.0:
+        return surface
+    size = (max(1, int(w * scale)), max(1, int(h * scale)))
+    return pygame.transform.smoothscale(surface, size)
 
 
 def blit_in(

@@ -261,9 +261,9 @@ class BoardRenderer:
         px = max(MIN_FONT_PX, int(h * 0.62))
         smallest = max(MIN_FONT_PX, int(h * 0.32))
         while px > smallest:
-            font = self.texts.font(px)
-            title_w = min(font.size(view.page_title)[0], room // 3)
-            if title_w + font.size(view.status)[0] <= room:
+            title, status = self.texts.shown(view.page_title), self.texts.shown(view.status)
+            title_w = min(self.texts.font(px, view.page_title).size(title)[0], room // 3)
+            if title_w + self.texts.font(px, view.status).size(status)[0] <= room:
                 break
             px -= 1
         return px
