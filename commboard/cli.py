@@ -153,9 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run(RunOptions.from_namespace(args))
         case "validate":
+            from commboard.adapters.font_choice import FontChoice
             from commboard.board.layout_file import validate_command
             from commboard.shell.screens.board.label_check import label_warnings
-            from commboard.shell.screens.font_choice import FontChoice
 
             return validate_command(args.paths, label_warnings, FontChoice().undrawable)
         case "calibrate":

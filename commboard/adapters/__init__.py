@@ -1,5 +1,6 @@
 """Adapters: the only modules that touch devices and third-party I/O (camera, MediaPipe,
-speech, pygame input). Each implements a Protocol from the core.
+speech, pygame input, installed fonts, layout files loaded in a worker thread).
+Each implements a Protocol from the core.
 
 pygame's import greeting is turned off (see ``commboard.shell``).
 """

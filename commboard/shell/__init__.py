@@ -43,13 +43,13 @@ blink meets the alarm and carer screens exactly as the space bar does), and
 
 Modules: ``app`` (the composition root: run, calibrate, screenshot);
 ``loop`` (clock -> inputs -> control -> performer -> draw) and ``loop_parts``
-(what it is built from); ``layout_loading`` (a layout chosen in the carer
-menu, loaded in a worker thread and remembered in the profile); ``performer`` (effects -> speaker, sounds, alarm,
+(what it is built from); ``performer`` (effects -> speaker, sounds, alarm,
 banners, history, event log); ``eye_input`` (the camera's glue);
 ``screens/`` one package per screen -- ``board/`` (render, eye_indicator,
 screenshot), ``carer_menu/``, ``camera_view/``, ``settings/``,
 ``calibration/``, ``base`` (the Screen protocol and outcomes) and
-``text_fit``; each screen paints a view model built in ``commboard.control``;
+``text_fit`` (labels drawn with the font ``adapters/font_choice`` picks);
+each screen paints a view model built in ``commboard.control``;
 ``audio/`` (alarm_sound, cue_sound, warm_speaker); ``records/`` (event_log,
 history_writer, calibration_save, and run_files: which files a run may write).
 

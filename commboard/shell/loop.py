@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pygame
 
+from commboard.adapters.layout_loading import LayoutLoaded, LayoutLoading, remember_layout
 from commboard.adapters.pygame_input import click_at, key_presses
 from commboard.board.layout_places import LayoutChoice, layout_choices, layout_folders
 from commboard.board.session import Session
@@ -44,7 +45,6 @@ from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
 from commboard.events import UiEvent
 from commboard.settings import Settings
-from commboard.shell.layout_loading import LayoutLoaded, LayoutLoading, remember_layout
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.screens.base import (
@@ -94,7 +94,7 @@ class BoardLoop:
         self.performer = Performer(parts, self.chrome, self.shots)
         self._stop_reason: str | None = None  # set by ``stop`` (a signal)
         self._carer_input_at = self.now  # last carer key/click on an open screen
-        # A layout chosen in the carer menu loads off the frame loop (shell/layout_loading).
+        # A layout chosen in the carer menu loads off the frame loop (adapters/layout_loading).
         self.layout_loading = LayoutLoading(background=not parts.clock.virtual)
         for banner in parts.banners:
             self.chrome.show(banner, self.now)

@@ -19,9 +19,9 @@ import pygame
 import pytest
 import yaml
 
+from commboard.adapters.layout_loading import LayoutLoading
 from commboard.board.layout_file import load_layout
 from commboard.board.model import Layout
-from commboard.shell.layout_loading import LayoutLoading
 from commboard.shell.loop import BoardLoop
 from commboard.testing import TWO_PAGE_LAYOUT
 

@@ -14,8 +14,8 @@ from collections import OrderedDict
 
 import pygame
 
+from commboard.adapters.font_choice import Face, FontChoice
 from commboard.control.board_view import Rect
-from commboard.shell.screens.font_choice import Face, FontChoice
 
 INK = (0, 0, 0)
 PAPER = (255, 255, 255)

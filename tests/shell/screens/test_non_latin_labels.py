@@ -14,6 +14,8 @@ from pathlib import Path
 import pygame
 import pytest
 
+from commboard.adapters import font_choice
+from commboard.adapters.font_choice import FontChoice
 from commboard.board.layout_file import (
     default_layout_path,
     glyph_warnings,
@@ -21,8 +23,6 @@ from commboard.board.layout_file import (
     validate_command,
 )
 from commboard.shell.loop import BoardLoop
-from commboard.shell.screens import font_choice
-from commboard.shell.screens.font_choice import FontChoice
 from commboard.shell.screens.text_fit import TextCache
 
 StartBoard = Callable[..., BoardLoop]
@@ -115,7 +115,9 @@ def test_validate_warns_about_characters_no_font_can_draw(
         "      - {label: Nurse, action: alarm}\n",
         encoding="utf-8",
     )
-    assert validate_command([str(path)], undrawable=no_fonts_but_pygames().undrawable) == 0  # a warning
+    assert (
+        validate_command([str(path)], undrawable=no_fonts_but_pygames().undrawable) == 0
+    )  # a warning
     out = capsys.readouterr().out
     assert "cell '你好' has characters no installed font can draw (U+4F60, U+597D)" in out
     assert "title 'בית' has characters" in out

@@ -1,4 +1,4 @@
-"""Loading a layout off the frame loop (``shell.layout_loading``): results, order, never raising."""
+"""Loading a layout off the frame loop (``adapters.layout_loading``): results, order, never raising."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from commboard.board.layout_file import default_layout_path, load_layout
-from commboard.board.model import Layout
-from commboard.settings import Settings
-from commboard.shell.layout_loading import (
+from commboard.adapters.layout_loading import (
     LayoutLoaded,
     LayoutLoading,
     load_or_problems,
     remember_layout,
     remembered_value,
 )
+from commboard.board.layout_file import default_layout_path, load_layout
+from commboard.board.model import Layout
+from commboard.settings import Settings
 from commboard.testing import TWO_PAGE_LAYOUT
 
 
