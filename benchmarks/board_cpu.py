@@ -40,18 +40,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-FPS = 30.0
-SCRIPT = """\
-repeat 10
-1.0  0.15  close
-2.0  1.0   close
-4.0  1.5   look left
-5.5  1.0   rotate 15
-6.5  1.0   rotate -15
-7.5  2.5   bright 0.5
-8.0  2.0   noise 10
-8.5  0.2   close
-"""
+from vision import FPS, SCRIPT  # the same synthetic film as benchmarks/vision.py
+
 # Run in the board's process: counts the frames its camera thread gave to
 # MediaPipe (late frames are dropped in real time) and writes the count at exit.
 BOARD = """\

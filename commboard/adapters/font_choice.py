@@ -21,6 +21,7 @@ import importlib.util
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -195,6 +196,15 @@ class FontChoice:
     def _emoji_first(paths: list[str], emoji: bool) -> list[str]:
         """``paths`` by rank; colour fonts first when the text has emoji (pictures in colour)."""
         return sorted(paths, key=lambda p: (not (emoji and _is_color(p)), _rank(p)))
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Choose the fonts for ``texts`` now (start-up, a loading thread), not while drawing.
+
+        The first label in a new script asks fontconfig (a process: tens of
+        milliseconds) or reads font files; done here, the frame loop never waits.
+        """
+        for text in texts:
+            self.face(text)
 
     def undrawable(self, text: str) -> str:
         """The characters of ``text`` no installed font can draw together with the rest ("" if none)."""

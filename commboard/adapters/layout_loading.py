@@ -9,7 +9,8 @@ until it arrives, shows "Loading layout..." over the board that is still
 working.
 
 A layout that loaded is remembered in the patient's profile
-(``board.layout``, ``remember_layout``) so the board opens with it next time.
+(``board.layout``, ``save_remembered``) so the board opens with it next time;
+that write is done by the worker too, never on the frame loop.
 
 Under a virtual clock (headless runs, tests, golden logs) nothing runs in
 parallel: the load is done at ``start`` and handed over at the next poll,
@@ -19,10 +20,11 @@ still loading; the older result is dropped when it arrives.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from commboard.board.layout_file import (
@@ -41,6 +43,7 @@ from commboard.settings.values import with_valid_value
 POLL_S = 0.05
 
 Loader = Callable[[Path], Layout]
+Remember = Callable[[Path], str | None]  # saves the choice; a note when it could not
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,7 @@ class LayoutLoaded:
     path: Path
     layout: Layout | None
     problems: tuple[LayoutProblem, ...] = ()
+    note: str | None = None  # the layout loaded but could not be remembered: why
 
 
 def load_or_problems(path: Path, load: Loader = load_layout) -> LayoutLoaded:
@@ -70,11 +74,24 @@ class LayoutLoading:
         background: load in a worker thread (the real board); False loads at
             ``start`` (virtual clock: deterministic).
         load: what loads a layout (tests pass a slow or failing one).
+        remember: saves a layout that loaded as the profile's choice (it
+            writes a file, so it runs with the load, off the frame loop).
+        prepare: readies a layout that loaded for drawing (chooses its
+            fonts), also off the frame loop.
     """
 
-    def __init__(self, *, background: bool, load: Loader = load_layout) -> None:
+    def __init__(
+        self,
+        *,
+        background: bool,
+        load: Loader = load_layout,
+        remember: Remember | None = None,
+        prepare: Callable[[Layout], None] | None = None,
+    ) -> None:
         self.background = background
         self._load = load
+        self._remember = remember
+        self._prepare = prepare
         self._results: queue.Queue[tuple[int, LayoutLoaded]] = queue.Queue()
         self._request = 0  # the newest request; results of older ones are dropped
         self._waiting: Path | None = None
@@ -90,14 +107,24 @@ class LayoutLoading:
         self._waiting = path
         request = self._request
         if not self.background:
-            self._results.put((request, load_or_problems(path, self._load)))
+            self._results.put((request, self._finish(path)))
             return
         worker = threading.Thread(
-            target=lambda: self._results.put((request, load_or_problems(path, self._load))),
+            target=lambda: self._results.put((request, self._finish(path))),
             name="layout-load",
             daemon=True,  # a load still running never keeps a quitting board alive
         )
         worker.start()
+
+    def _finish(self, path: Path) -> LayoutLoaded:
+        loaded = load_or_problems(path, self._load)
+        if loaded.layout is None:
+            return loaded
+        if self._prepare is not None:
+            # Only a head start: if it fails, the fonts are chosen when drawn instead.
+            with contextlib.suppress(Exception):
+                self._prepare(loaded.layout)
+        return replace(loaded, note=self._remember(path) if self._remember else None)
 
     def poll(self) -> LayoutLoaded | None:
         """The newest request's result once it is ready (once), else None; never waits."""
@@ -121,18 +148,24 @@ def remembered_value(path: Path) -> str:
     return "" if chosen == default_layout_path().resolve() else str(chosen)
 
 
-def remember_layout(profile: str, settings: Settings, path: Path) -> tuple[Settings, str | None]:
-    """Keep ``path`` as the profile's ``board.layout``; the settings with it, and a note if not saved.
+def save_remembered(profile: str, current: str, path: Path) -> str | None:
+    """Save ``path`` as the profile's ``board.layout`` unless it is ``current``; a note if not saved.
 
     Only that one value is written (``save_one_value``): the board's
     settings may hold a one-run ``--scan-interval``.  A profile that cannot
     be read or written is left as it is; the note says so, for a banner.
     """
     value = remembered_value(path)
-    if settings.board.layout != value:
-        try:
-            save_one_value(profile, "board.layout", value)
-        except (ValueError, OSError) as exc:
-            note = f"Layout in use, but it could not be remembered for the next start: {exc}"
-            return with_valid_value(settings, "board.layout", value), note
-    return with_valid_value(settings, "board.layout", value), None
+    if current == value:
+        return None
+    try:
+        save_one_value(profile, "board.layout", value)
+    except (ValueError, OSError) as exc:
+        return f"Layout in use, but it could not be remembered for the next start: {exc}"
+    return None
+
+
+def remember_layout(profile: str, settings: Settings, path: Path) -> tuple[Settings, str | None]:
+    """Keep ``path`` as the profile's ``board.layout``; the settings with it, and a note if not saved."""
+    note = save_remembered(profile, settings.board.layout, path)
+    return with_valid_value(settings, "board.layout", remembered_value(path)), note

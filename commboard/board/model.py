@@ -86,3 +86,10 @@ class Layout:
     def page(self, page_id: str) -> Page:
         """The page with that id (KeyError if absent; layouts are validated on load)."""
         return self.pages[page_id]
+
+    def texts(self) -> list[str]:
+        """Every page title and cell label, as shown on screen (fonts are chosen for these)."""
+        out: list[str] = []
+        for page in self.pages.values():
+            out += [page.title, *(c.label for c in page.cells if c is not None)]
+        return out

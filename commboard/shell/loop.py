@@ -23,7 +23,12 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.layout_loading import LayoutLoaded, LayoutLoading, remember_layout
+from commboard.adapters.layout_loading import (
+    LayoutLoaded,
+    LayoutLoading,
+    remembered_value,
+    save_remembered,
+)
 from commboard.adapters.pygame_input import click_at, key_presses
 from commboard.board.layout_places import LayoutChoice, layout_choices, layout_folders
 from commboard.board.session import Session
@@ -45,6 +50,7 @@ from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
 from commboard.events import UiEvent
 from commboard.settings import Settings
+from commboard.settings.values import with_valid_value
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.screens.base import (
@@ -81,6 +87,7 @@ class BoardLoop:
         self.chrome = ChromeState()
         self.colours = ColourCheck()  # the banner naming cells coloured like the highlight
         self.renderer = BoardRenderer(parts.surface)
+        self.renderer.texts.fonts.prepare(parts.layout.texts())  # before the first frame
         self.screens: list[Screen] = []
         self.view: BoardView | None = None
         self.status_parts: dict[str, str] = {"camera": "camera: off"}
@@ -95,7 +102,11 @@ class BoardLoop:
         self._stop_reason: str | None = None  # set by ``stop`` (a signal)
         self._carer_input_at = self.now  # last carer key/click on an open screen
         # A layout chosen in the carer menu loads off the frame loop (adapters/layout_loading).
-        self.layout_loading = LayoutLoading(background=not parts.clock.virtual)
+        self.layout_loading = LayoutLoading(
+            background=not parts.clock.virtual,
+            remember=lambda path: save_remembered(parts.profile, self.settings.board.layout, path),
+            prepare=lambda layout: self.renderer.texts.fonts.prepare(layout.texts()),
+        )
         for banner in parts.banners:
             self.chrome.show(banner, self.now)
 
@@ -364,7 +375,8 @@ class BoardLoop:
             )
             self.chrome.show(Banner("layout", kept_layout_notice(loaded.problems, kept)), self.now)
             return
-        settings, note = remember_layout(self.p.profile, self.settings, loaded.path)
+        remembered = remembered_value(loaded.path)  # saved by the loader, off the frame loop
+        settings = with_valid_value(self.settings, "board.layout", remembered)
         self.session = Session(loaded.layout, settings, self.now, self.p.usage)
         self.p.event_log.record(
             self.now, "layout", name=loaded.layout.name, path=str(loaded.path), problems=[]
@@ -373,8 +385,8 @@ class BoardLoop:
             self.perform(self.session.pause(self.now))
         self.chrome.hide("layout")
         self.chrome.hide("layout-remembered")
-        if note:  # in use, but the profile could not keep it for the next start
-            self.chrome.show(Banner("layout-remembered", note), self.now)
+        if loaded.note:  # in use, but the profile could not keep it for the next start
+            self.chrome.show(Banner("layout-remembered", loaded.note), self.now)
         self.perform(self.session.tick(self.now))
 
     # -- effects --------------------------------------------------------------

@@ -95,3 +95,31 @@ def test_a_profile_that_cannot_be_written_gives_a_note_not_a_crash(
     settings, note = remember_layout("anna", Settings(), tmp_path / "mine.yaml")
     assert settings.board.layout == str(tmp_path / "mine.yaml")
     assert note is not None and "could not be remembered" in note
+
+
+def test_the_worker_remembers_and_prepares_a_layout_that_loaded_not_the_frame_loop(
+    tmp_path: Path,
+) -> None:
+    good = tmp_path / "board.yaml"
+    good.write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\n", encoding="utf-8")
+    threads: list[str] = []
+    prepared: list[list[str]] = []
+
+    def remember(path: Path) -> str | None:
+        threads.append(threading.current_thread().name)
+        return f"could not remember {path.name}"
+
+    def prepare(layout: Layout) -> None:
+        threads.append(threading.current_thread().name)
+        prepared.append(layout.texts())
+
+    loading = LayoutLoading(background=True, remember=remember, prepare=prepare)
+    loading.start(good)
+    loaded = wait_for(loading)
+    assert loaded.layout is not None and loaded.note == "could not remember board.yaml"
+    assert threads == ["layout-load", "layout-load"]  # both off the frame loop
+    assert "Thank you" in prepared[0] and "Home" in prepared[0]
+    loading.start(bad)
+    assert wait_for(loading).layout is None and len(threads) == 2  # a failed load is not kept
