@@ -80,13 +80,17 @@ class Key:
     """A key that is not a switch, for carer screens.
 
     Attributes:
-        key: pygame's key code (``pygame.K_*``), compared by the screens.
+        key: pygame's key code (``pygame.K_*``).
         text: what the key types ("" for keys that type nothing).
+        name: the key's name as pygame names it ("up", "return", "page down",
+            "backspace", "s"), so the rules in ``commboard.control`` can read
+            keys without pygame.
     """
 
     t: float
     key: int
     text: str
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ import contextlib
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from commboard.board.layout_file import (
@@ -34,6 +34,7 @@ from commboard.board.layout_file import (
     load_layout,
 )
 from commboard.board.model import Layout
+from commboard.control.layout_change import LayoutLoaded
 from commboard.settings import Settings
 from commboard.settings.profiles import save_one_value
 from commboard.settings.values import with_valid_value
@@ -44,16 +45,6 @@ POLL_S = 0.05
 
 Loader = Callable[[Path], Layout]
 Remember = Callable[[Path], str | None]  # saves the choice; a note when it could not
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutLoaded:
-    """A finished load: the layout, or the problems (file and line) that stopped it."""
-
-    path: Path
-    layout: Layout | None
-    problems: tuple[LayoutProblem, ...] = ()
-    note: str | None = None  # the layout loaded but could not be remembered: why
 
 
 def load_or_problems(path: Path, load: Loader = load_layout) -> LayoutLoaded:

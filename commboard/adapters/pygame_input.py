@@ -44,7 +44,7 @@ HitTest = Callable[[int, int], int | None]
 def _key_event(ev: pygame.event.Event, now: float, text_mode: bool) -> UiEvent | None:
     if text_mode and ev.key not in CARER_KEYS:
         is_down = ev.type == pygame.KEYDOWN
-        return Key(now, ev.key, getattr(ev, "unicode", "") or "") if is_down else None
+        return _key(ev, now) if is_down else None
     name = SWITCH_KEYS.get(ev.key)
     if name is not None:
         kind = SwitchDown if ev.type == pygame.KEYDOWN else SwitchUp
@@ -53,7 +53,11 @@ def _key_event(ev: pygame.event.Event, now: float, text_mode: bool) -> UiEvent |
         return None
     if ev.key in CARER_KEYS:
         return CarerRequest(now)
-    return Key(now, ev.key, getattr(ev, "unicode", "") or "")
+    return _key(ev, now)
+
+
+def _key(ev: pygame.event.Event, now: float) -> Key:
+    return Key(now, ev.key, getattr(ev, "unicode", "") or "", pygame.key.name(ev.key))
 
 
 def translate(

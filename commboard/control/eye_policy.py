@@ -46,6 +46,7 @@ from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 # A face missing this long is "lost": one missed frame, a hand or a cup passing
 # in front of the camera must not pause the board.
 FACE_LOST_AFTER_S = 1.0
+EYE_PAUSES = (PauseReason.RESTING, PauseReason.FACE_LOST)  # the pauses the eyes may want
 FACE_BANNER = "I can't see your face"
 REST_BANNER = "Resting. To wake the board: two long blinks."
 # Stamps a blank "no face" sample this far past the last real one when the camera stops.
@@ -86,6 +87,24 @@ class UndoSelection:
 
 
 EyeOutput = SwitchDown | SwitchUp | UndoSelection | Effect
+
+
+@dataclass(frozen=True, slots=True)
+class EyeFrame:
+    """What one frame's camera input asks of the board; the loop carries it out.
+
+    Attributes:
+        outputs: in order: switch events (the loop dispatches them like the
+            space bar), ``UndoSelection`` (for the session) and effects.
+        pause: the pause the eyes want (one of ``EYE_PAUSES``; None: neither).
+        status: the camera's part of the status line.
+        redraw: the indicator or the camera's state changed.
+    """
+
+    outputs: tuple[EyeOutput, ...]
+    pause: PauseReason | None
+    status: str
+    redraw: bool
 
 
 class EyePolicy:

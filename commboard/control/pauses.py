@@ -78,6 +78,20 @@ class PauseOwner:
             return self.hold(reason, now, scanner)
         return self.release(reason, now, scanner)
 
+    def want_one(
+        self,
+        reasons: tuple[PauseReason, ...],
+        wanted: PauseReason | None,
+        now: float,
+        scanner: Pausable,
+    ) -> list[Effect]:
+        """Hold ``wanted`` (if any) and release the other ``reasons`` (one input's pauses)."""
+        effects = self.hold(wanted, now, scanner) if wanted is not None else []
+        for reason in reasons:
+            if reason is not wanted:
+                effects += self.release(reason, now, scanner)
+        return effects
+
     def follow(self, effects: list[Effect], scanner: Pausable) -> list[Effect]:
         """``effects`` with the pauses they call for: a call for help holds scanning.
 

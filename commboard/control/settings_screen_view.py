@@ -17,6 +17,10 @@ from commboard.settings import DisplaySettings, Meta, ScanSettings, Settings
 from commboard.settings.fields import get
 
 RGB = tuple[int, int, int]
+# The message line's colours (the painter uses them for values too).
+CHANGED = (138, 180, 248)  # values edited but not yet saved
+MUTED = (190, 196, 204)
+WARN = (255, 150, 130)
 Entry = tuple[str, Meta, object]  # a setting's dotted key, metadata and default
 
 

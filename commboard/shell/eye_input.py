@@ -1,16 +1,16 @@
 """Camera and eye detectors inside the board: the glue the frame loop calls once per frame.
 
-``EyeInput.frame(host, now)`` drains the vision feed (samples and camera
-status changes) and hands each one to ``control.eye_policy.EyePolicy``
-with the active detectors (the blink switch).  What comes back is routed:
-switch events (SELECT, source blink) go through the loop's own
-``dispatch`` -- exactly the path of the space bar, so a carer screen or
-the alarm treats a blink like any switch press; a request to cancel the
-rest closure's selection goes to the session; effects (log lines,
-banners) to the loop's performer.  After the feed is drained, the pause
-the eyes want is handed to the loop's ``PauseOwner``.  The rules
-themselves (face lost, rest and wake, muting under carer screens, camera
-banners) are the policy's.
+``EyeInput.frame(now, settings, listening)`` drains the vision feed
+(samples and camera status changes), hands each one to
+``control.eye_policy.EyePolicy`` with the active detectors (the blink
+switch) and returns what came back as an ``EyeFrame``: switch events
+(SELECT, source blink), a request to cancel the rest closure's selection,
+effects (log lines, banners), the pause the eyes want and the status words.
+It calls nothing back: the loop carries the frame out (``BoardLoop.eyes_ask``)
+-- a blink's switch event takes exactly the space bar's path, so a carer
+screen or the alarm treats it like any switch press.  The rules themselves
+(face lost, rest and wake, muting under carer screens, camera banners) are
+the policy's.
 
 It also keeps the frame timing (so a virtual clock steps to every frame),
 the newest frame for the carer's camera view (``vision.frames.Picture``) and
@@ -19,22 +19,17 @@ draws the face/eye indicator.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 import numpy as np
 import pygame
 
-from commboard.board.session import Session
 from commboard.clock import Clock
 from commboard.control.board_view import BoardView
 from commboard.control.camera_words import status_words
-from commboard.control.eye_policy import EyeContext, EyeOutput, EyePolicy, UndoSelection
-from commboard.control.pauses import PauseOwner
-from commboard.effects import Effect, PauseReason
-from commboard.events import SwitchDown, SwitchUp
+from commboard.control.eye_policy import EyeContext, EyeFrame, EyeOutput, EyePolicy
 from commboard.settings import FaceLost, Settings
-from commboard.shell.screens.base import Screen
 from commboard.shell.screens.board.eye_indicator import (
     IndicatorLook,
     draw_indicator,
@@ -50,7 +45,6 @@ from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 # Real time: poll the feed at least this often while it delivers frames.
 MAX_POLL_S = 1.0 / 30.0
 
-EYE_PAUSES = (PauseReason.RESTING, PauseReason.FACE_LOST)  # the pauses the eyes may want
 # Camera states in which frames are (or should soon be) arriving.
 _LIVE = frozenset({CameraState.STARTING, CameraState.OK, CameraState.ERROR})
 
@@ -65,31 +59,6 @@ class Feed(Protocol):
     def latest_frame(self) -> tuple[np.ndarray, EyeSample] | None: ...
 
     def close(self) -> None: ...
-
-
-class EyeHost(Protocol):
-    """What the glue needs from the frame loop (``shell.loop.BoardLoop`` provides it)."""
-
-    dirty: bool
-
-    @property
-    def session(self) -> Session: ...
-
-    @property
-    def pauses(self) -> PauseOwner: ...
-
-    @property
-    def screens(self) -> Sequence[Screen]: ...
-
-    @property
-    def status_parts(self) -> dict[str, str]: ...
-
-    @property
-    def settings(self) -> Settings: ...
-
-    def dispatch(self, event: Any) -> None: ...
-
-    def perform(self, effects: list[Effect]) -> None: ...
 
 
 SampleTap = Callable[[EyeSample], None]
@@ -175,23 +144,36 @@ class EyeInput:
 
     # -- the loop's calls ---------------------------------------------------------------------
 
-    def frame(self, host: EyeHost, now: float) -> None:
-        """Drain the feed and act on it; call once per frame after the loop's own inputs."""
+    def frame(self, now: float, settings: Settings, listening: bool) -> EyeFrame:
+        """Drain the feed; what it asks of the board.  Call once per frame, after other inputs.
+
+        Args:
+            now: the frame's time.
+            settings: the board's settings now (the blink switch follows them).
+            listening: a switch press would reach something (the board, or a
+                carer screen that takes presses); otherwise the detectors are muted.
+        """
         self.start()
-        if self.blink.settings != host.settings.blink:
-            self.blink.set_settings(host.settings.blink)
+        if self.blink.settings != settings.blink:
+            self.blink.set_settings(settings.blink)
+        context = EyeContext(
+            face_pause=settings.blink.face_lost == FaceLost.PAUSE,
+            listening=listening,
+            recording=self._tap is not None,
+        )
+        outputs: list[EyeOutput] = []
+        redraw = False
         for item in self.feed.drain(now):
             if isinstance(item, CameraStatus):
-                self._route(host, self.policy.camera(item, self.detectors, self._context(host)))
-                host.dirty = True
+                outputs += self.policy.camera(item, self.detectors, context)
+                redraw = True
             else:
-                self._sample(host, item)
-        self._apply_pause(host, now)
-        host.status_parts["camera"] = self.status_text()
+                outputs += self._sample(item, context)
         look = self.look()
         if look != self._look:
-            self._look = look
-            host.dirty = True
+            self._look, redraw = look, True
+        pause = self.policy.wanted_pause(context)
+        return EyeFrame(tuple(outputs), pause, self.status_text(), redraw)
 
     def next_deadline(self, now: float) -> float | None:
         """When the loop must come back for the next frame (None: only on other events).
@@ -246,46 +228,12 @@ class EyeInput:
 
     # -- samples ------------------------------------------------------------------------------
 
-    def _sample(self, host: EyeHost, sample: EyeSample) -> None:
+    def _sample(self, sample: EyeSample, context: EyeContext) -> list[EyeOutput]:
         last = self.policy.last_t
         if last is not None and sample.t > last:
             # A smoothed frame period: lets the virtual clock step exactly to the next frame.
             self._frame_s += 0.2 * (sample.t - last - self._frame_s)
-        self._route(host, self.policy.sample(sample, self.detectors, self._context(host)))
+        outputs = self.policy.sample(sample, self.detectors, context)
         if self._tap is not None:
             self._tap(sample)
-
-    def _context(self, host: EyeHost) -> EyeContext:
-        return EyeContext(
-            face_pause=host.settings.blink.face_lost == FaceLost.PAUSE,
-            listening=self._switch_listens(host),
-            recording=self._tap is not None,
-        )
-
-    @staticmethod
-    def _switch_listens(host: EyeHost) -> bool:
-        """Whether a switch press would reach anything: the board, or a screen that takes presses."""
-        return not host.screens or host.screens[-1].wants_switches
-
-    @staticmethod
-    def _route(host: EyeHost, outputs: list[EyeOutput]) -> None:
-        """Switch events to the loop's dispatch, the undo request to the session, effects performed."""
-        for out in outputs:
-            match out:
-                case SwitchDown() | SwitchUp():
-                    host.dispatch(out)
-                case UndoSelection(t=t):
-                    host.perform(host.session.undo(t))
-                case _:
-                    host.perform([out])
-
-    # -- pausing ------------------------------------------------------------------------------
-
-    def _apply_pause(self, host: EyeHost, now: float) -> None:
-        """Hand the pause the eyes want to the loop's pause owner (and drop the one they do not)."""
-        wanted = self.policy.wanted_pause(self._context(host))
-        if wanted is not None:
-            host.perform(host.pauses.hold(wanted, now, host.session))
-        for reason in EYE_PAUSES:
-            if reason is not wanted:
-                host.perform(host.pauses.release(reason, now, host.session))
+        return outputs

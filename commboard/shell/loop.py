@@ -32,9 +32,10 @@ from commboard.adapters.layout_loading import (
 from commboard.adapters.pygame_input import click_at, key_presses
 from commboard.board.layout_places import LayoutChoice, layout_choices, layout_folders
 from commboard.board.session import Session
-from commboard.control import board_status, screen_timeout
-from commboard.control.banners import ChromeState, kept_layout_notice
+from commboard.control import board_status, layout_change, screen_timeout
+from commboard.control.banners import ChromeState
 from commboard.control.board_view import BoardView, cell_at
+from commboard.control.eye_policy import EYE_PAUSES, EyeFrame, UndoSelection
 from commboard.control.highlight_look import ColourCheck
 from commboard.control.input_routing import (
     CarerScreen,
@@ -48,9 +49,8 @@ from commboard.control.input_routing import (
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
-from commboard.events import UiEvent
+from commboard.events import SwitchDown, SwitchUp, UiEvent
 from commboard.settings import Settings
-from commboard.settings.values import with_valid_value
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.screens.base import (
@@ -193,8 +193,9 @@ class BoardLoop:
         for event in self._inputs(now):
             self.dispatch(event)
         self._layout_arrived(self.layout_loading.poll())
-        if self.eyes is not None:  # camera samples -> blink switch -> dispatch, pauses, banners
-            self.eyes.frame(self, now)
+        if self.eyes is not None:  # camera samples -> eye policy -> dispatch, pauses, banners
+            listening = not self.screens or self.screens[-1].wants_switches
+            self.eyes_ask(self.eyes.frame(now, self.settings, listening))
         self.dirty |= self.chrome.expire(now)
         if self.performer.alarm_active and not self.chrome.alarm_on:
             self._end_alarm()  # it ran its time (chrome leaves a "help was called" banner)
@@ -279,6 +280,20 @@ class BoardLoop:
             case Ignore(log=log) if log is not None:
                 self.p.event_log.write(log)
 
+    def eyes_ask(self, eyes: EyeFrame) -> None:
+        """Carry out one frame of camera input: switch events take the space bar's path."""
+        for out in eyes.outputs:
+            match out:
+                case SwitchDown() | SwitchUp():
+                    self.dispatch(out)
+                case UndoSelection(t=t):
+                    self.perform(self.session.undo(t))
+                case _:
+                    self.perform([out])
+        self.perform(self.pauses.want_one(EYE_PAUSES, eyes.pause, self.now, self.session))
+        self.status_parts["camera"] = eyes.status
+        self.dirty |= eyes.redraw
+
     def _carer_screen(self, kind: CarerScreen) -> Screen:
         return CarerMenu(self) if kind is CarerScreen.MENU else QuitConfirm(self)
 
@@ -350,44 +365,23 @@ class BoardLoop:
         """The carer chose a layout: load it off the frame loop; the board in use goes on meanwhile.
 
         Back on the board at once (scanning resumes on the layout in use), with
-        "Loading layout..." until it is ready; a layout that fails to load is
-        not used, and a banner names its file and line.
+        "Loading layout..." until it is ready (``control.layout_change``).
         """
-        self.p.event_log.record(self.now, "layout_loading", path=str(path))
-        self.chrome.show(
-            Banner("layout-loading", f"Loading layout {path.name}...", "info"), self.now
-        )
+        self.perform(layout_change.loading(path, self.now))
         self.layout_loading.start(path)
         self._layout_arrived(self.layout_loading.poll())  # a virtual clock loads it at once
         self.close_screens()
 
     def _layout_arrived(self, loaded: LayoutLoaded | None) -> None:
-        """Use a loaded layout and remember it, or keep the one in use and say why not."""
-        if loaded is None:
-            return
-        self.dirty = True
-        self.chrome.hide("layout-loading")
-        problems = [str(p) for p in loaded.problems]
-        if loaded.layout is None:
-            kept = self.session.layout.name
-            self.p.event_log.record(
-                self.now, "layout", path=str(loaded.path), problems=problems, kept=kept
+        """Use a loaded layout (remembered by the loader, off the frame loop), or keep the old one."""
+        if loaded is not None:
+            remembered = remembered_value(loaded.path)
+            held = bool(self.pauses.reasons)  # an alarm, a carer screen, a rest
+            self.session, effects = layout_change.arrived(
+                loaded, self.session, remembered, held, self.now, self.p.usage
             )
-            self.chrome.show(Banner("layout", kept_layout_notice(loaded.problems, kept)), self.now)
-            return
-        remembered = remembered_value(loaded.path)  # saved by the loader, off the frame loop
-        settings = with_valid_value(self.settings, "board.layout", remembered)
-        self.session = Session(loaded.layout, settings, self.now, self.p.usage)
-        self.p.event_log.record(
-            self.now, "layout", name=loaded.layout.name, path=str(loaded.path), problems=[]
-        )
-        if self.pauses.reasons:  # still held (an alarm, a carer screen, a rest): so is this one
-            self.perform(self.session.pause(self.now))
-        self.chrome.hide("layout")
-        self.chrome.hide("layout-remembered")
-        if loaded.note:  # in use, but the profile could not keep it for the next start
-            self.chrome.show(Banner("layout-remembered", loaded.note), self.now)
-        self.perform(self.session.tick(self.now))
+            self.perform(effects)
+            self.dirty = True
 
     # -- effects --------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import numpy as np
 
 from commboard.board.session import Session
 from commboard.control.banners import ChromeState
+from commboard.control.eye_policy import EYE_PAUSES, EyeFrame, UndoSelection
 from commboard.control.pauses import PauseOwner, pause_record
 from commboard.effects import Effect, HideBanner, Log, Notice, Paused, Resumed, ShowBanner
 from commboard.events import SwitchDown, SwitchUp
@@ -20,7 +21,7 @@ from commboard.vision.sample import CameraStatus, EyeSample
 class EyeFrames(Protocol):
     """The part of ``commboard.shell.eye_input.EyeInput`` a recording host drives."""
 
-    def frame(self, host: Any, now: float) -> None: ...
+    def frame(self, now: float, settings: Settings, listening: bool) -> EyeFrame: ...
 
 
 class ScriptedSamples:
@@ -205,7 +206,24 @@ class RecordingEyeHost:
         for s in samples:
             self.now = s.t
             self.perform(self.session.tick(s.t))
-            eyes.frame(self, s.t)
+            self.run(eyes, s.t)
+
+    def run(self, eyes: EyeFrames, now: float) -> None:
+        """One frame of the camera's glue, carried out as the loop carries it out."""
+        self.now = now
+        listening = not self.screens or getattr(self.screens[-1], "wants_switches", False)
+        asked = eyes.frame(now, self.settings, listening)
+        for out in asked.outputs:
+            match out:
+                case SwitchDown() | SwitchUp():
+                    self.dispatch(out)
+                case UndoSelection(t=t):
+                    self.perform(self.session.undo(t))
+                case _:
+                    self.perform([out])
+        self.perform(self.pauses.want_one(EYE_PAUSES, asked.pause, now, self.session))
+        self.status_parts["camera"] = asked.status
+        self.dirty |= asked.redraw
 
 
 class FlakyCamera:

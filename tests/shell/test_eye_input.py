@@ -81,7 +81,7 @@ def test_camera_lost_mid_blink_releases_the_switch_and_falls_back_to_the_keyboar
     lost = CameraStatus(2.9, CameraState.LOST, "Camera lost — using keyboard switch")
     feed.items.append(lost)
     host.now = 2.9
-    eyes.frame(host, 2.9)
+    host.run(eyes, 2.9)
 
     assert host.banners()["camera"] == "Camera lost — using keyboard switch"
     assert host.status_parts["camera"].startswith("camera: lost")
@@ -89,7 +89,7 @@ def test_camera_lost_mid_blink_releases_the_switch_and_falls_back_to_the_keyboar
     assert host.of("switch")[-1]["source"] == "blink"  # released, so the scanner logged it
     # No frames for a long time: that is not a lost face, and scanning goes on.
     host.perform(host.session.tick(10.0))
-    eyes.frame(host, 10.0)
+    host.run(eyes, 10.0)
     assert not host.session.paused and "face" not in host.banners()
     # The camera comes back: the banner goes and blinks select again.
     feed.items.append(CameraStatus(10.0, CameraState.OK, "Camera working"))
@@ -101,14 +101,14 @@ def test_camera_lost_mid_blink_releases_the_switch_and_falls_back_to_the_keyboar
 def test_no_camera_at_start_says_so_but_not_when_the_carer_chose_none(eye_board: EyeBoard) -> None:
     host, feed, eyes = eye_board(camera="auto")
     feed.items.append(CameraStatus(0.0, CameraState.NONE, "No camera — using the keyboard switch"))
-    eyes.frame(host, 0.0)
+    host.run(eyes, 0.0)
     assert host.banners()["camera"] == "No camera — using the keyboard switch"
     assert host.status_parts["camera"] == "camera: none - keyboard switch"
     assert eyes.next_deadline(0.0) is None
 
     host, feed, eyes = eye_board(camera="none")
     feed.items.append(CameraStatus(0.0, CameraState.NONE, "No camera — using the keyboard switch"))
-    eyes.frame(host, 0.0)
+    host.run(eyes, 0.0)
     assert "camera" not in host.banners()
     assert host.status_parts["camera"] == "camera: off"
     assert eyes.look() is None

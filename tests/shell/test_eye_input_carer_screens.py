@@ -91,5 +91,5 @@ def test_a_lost_camera_under_a_carer_screen_is_still_reported(eye_board: EyeBoar
     host.screens.append(CameraViewLike())
     host.play(feed, eyes, ScriptedSamples().open(1.0).samples())
     feed.items.append(CameraStatus(1.5, CameraState.LOST, "Camera lost — using keyboard switch"))
-    eyes.frame(host, 1.5)
+    host.run(eyes, 1.5)
     assert host.banners()["camera"] == "Camera lost — using keyboard switch"

@@ -18,16 +18,19 @@ from commboard.control.settings_screen_layout import (
     row_parts,
     screen_layout,
 )
-from commboard.control.settings_screen_view import RGB, SettingsView, TryOutView
+from commboard.control.settings_screen_view import (
+    CHANGED,
+    MUTED,
+    RGB,
+    SettingsView,
+    TryOutView,
+)
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in, color, ink_for
 
 PANEL = (32, 38, 46)
 ROW = (52, 60, 70)
 TRYOUT_BG = (20, 24, 30)
-CHANGED = (138, 180, 248)  # values edited but not yet saved
 SELECTED = (255, 212, 0)
-MUTED = (190, 196, 204)
-WARN = (255, 150, 130)
 GROUP_TITLES = {
     "scan": "Scanning",
     "blink": "Blink switch",

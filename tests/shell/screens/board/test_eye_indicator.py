@@ -197,8 +197,8 @@ def test_the_status_line_says_what_the_indicator_has_no_room_to_write(
     host = RecordingEyeHost(Session(load_layout_or_default(None)[0], Settings(), 0.0))
     surface, view = _board(size, "")
     for s in samples:
-        eyes.frame(host, s.t)
+        host.run(eyes, s.t)
         eyes.draw(surface, view, TextCache())
-    eyes.frame(host, 1.0)
+    host.run(eyes, 1.0)
     assert host.status_parts["camera"].startswith("camera: on")
     assert ("eyes open" in host.status_parts["camera"]) is in_status
