@@ -12,34 +12,29 @@ to the step that asked, which goes on)::
      2 vision/pipeline          pulls the frame, its landmarks [adapters/mediapipe_mesh]
                                 and eye metrics [vision/metrics]: an EyeSample
      3 adapters/camera_worker   queues it (worker thread; drain() under a virtual clock)
-     4 shell/eye_input          the loop's frame drains the queue
-     5 control/eye_policy       face lost, rest and wake; hands the sample to
-     6 signals/blink_switch     a held closure is SwitchDown/SwitchUp (SELECT, blink)
-     7 shell/loop               dispatch [control/input_routing]: the space bar's path
-     8 board/session            hands the press to
-     9 scanning/engine          which chooses the highlighted cell (Activate)
-    10 shell/performer          Speak(text, page, cell, source) -> Speaker.say, the
-                                history, the event log (then audio/warm_speaker and
-                                adapters/pyttsx3_speaker's speech process)
+     4 shell/eye_input          the loop's frame drains the queue and hands each sample to
+     5 control/eye_policy       face lost, rest and wake; the active detectors
+                                [signals/blink_switch] turn a held closure into
+                                SwitchDown/SwitchUp (SELECT, blink); an EyeFrame goes
+                                back up to
+     6 shell/loop               which dispatches the switch events [control/input_routing]
+                                exactly as the space bar's, to
+     7 board/session            which hands the press to
+     8 scanning/engine          which chooses the highlighted cell (Activate); the session
+                                performs it and returns Speak(text, page, cell, source)
+     9 shell/performer          Speak -> Speaker.say, the history, the event log
+    10 audio/warm_speaker       and adapters/pyttsx3_speaker's speech process
 
 Every step is a call that returns; what comes back is new data the caller
-hands on, never a log read back.  In two places the answer goes back into a
-module the data had left, because that module owns what follows:
-
-* ``blink_switch.update`` returns its switch events and rest/wake requests
-  to ``eye_policy``, which decides what they mean (a rest request undoes the
-  closure's selection; under a carer screen the detectors are muted; a camera
-  that stops releases a held switch).  The policy also decides what the
-  detectors read (the sample, one blank "no face" sample, or nothing), so
-  feeding them first and the policy after would split one rule in two.
-* ``engine.handle`` returns ``Activate(cell)`` to ``session``, which
-  performs the cell (message bar, pages) and, for a page change, loads the
-  engine with the new page's plan.
-
-Two hand-overs also run against the call: ``eye_input.frame`` is called by
-the loop and calls the loop's ``dispatch`` with each switch event (so a
-blink meets the alarm and carer screens exactly as the space bar does), and
-``session`` returns ``Speak`` to the loop, which gives it to the performer.
+hands on (an ``EyeFrame``, ``Activate``, ``Speak``), never a log read back,
+and no module calls back into one that called it: the camera's glue does not
+call the loop, the session does not call the performer, the detectors do not
+call the policy.  The two answers that go back to their caller are by
+design: the blink switch's events return to the eye policy, which decides
+what they mean (a rest request undoes the closure's selection; under a carer
+screen the detectors are muted; a camera that stops releases a held switch);
+the engine's ``Activate`` returns to the session, which owns the message bar
+and the pages.
 
 Modules: ``app`` (the composition root: run, calibrate, screenshot);
 ``loop`` (clock -> inputs -> control -> performer -> draw) and ``loop_parts``
