@@ -78,8 +78,19 @@ def keep_scan_banner(
     return chrome.hide(SCAN_BANNER) if banner is None else chrome.show(banner, now)
 
 
-def switch_names(input_name: str, blink_selects: bool) -> str:
-    """What selects right now: the keyboard (or script) always, the blink while the camera works."""
+def switch_names(input_name: str, blink_selects: bool, looks: bool = False) -> str:
+    """What selects right now: the keyboard (or script) always, the blink while the camera works.
+
+    ``looks``: the patient's access method is looks as switches; they count
+    while the camera works (when it does not, the status line says looks are
+    off and switch scanning goes on with the keyboard or switch).
+    """
+    if looks:
+        return (
+            f"looks + blink + {input_name}"
+            if blink_selects
+            else f"{input_name} (looks need the camera)"
+        )
     return f"blink + {input_name}" if blink_selects else input_name
 
 

@@ -29,7 +29,7 @@ from commboard.clock import Clock
 from commboard.control.board_view import BoardView
 from commboard.control.camera_words import status_words
 from commboard.control.eye_policy import EyeContext, EyeFrame, EyeOutput, EyePolicy
-from commboard.settings import FaceLost, Settings
+from commboard.settings import Access, FaceLost, GazeSettings, Settings
 from commboard.shell.screens.board.eye_indicator import (
     IndicatorLook,
     draw_indicator,
@@ -39,6 +39,7 @@ from commboard.shell.screens.board.eye_indicator import (
 )
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
+from commboard.signals.gaze_switch import GazeSwitch
 from commboard.vision.frames import Picture
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
@@ -77,6 +78,7 @@ class EyeInput:
         say: speak a prompt aloud (calibration); None = silent.
         landmarks: the newest frame's face landmarks (``LandmarkMemory.latest``), for
             the eye outlines on the camera view; None = no outlines.
+        gaze: the profile's gaze settings (looks as switches follow the board's after).
     """
 
     def __init__(
@@ -90,6 +92,7 @@ class EyeInput:
         profile: str = "default",
         say: Callable[[str], None] | None = None,
         landmarks: Callable[[], np.ndarray | None] | None = None,
+        gaze: GazeSettings | None = None,
     ) -> None:
         self.feed = feed
         self.blink = blink
@@ -99,6 +102,8 @@ class EyeInput:
         self._landmarks = landmarks
         self.chosen_none = camera.strip().lower() == "none"
         self.policy = EyePolicy(self.chosen_none)
+        self.gaze = GazeSwitch(gaze or GazeSettings(), blink.settings)
+        self._looks = False  # looks are switches (``gaze.access``)
         self._virtual = clock.virtual
         self._frame_s = 1.0 / fps if fps > 0 else MAX_POLL_S
         self._tap: SampleTap | None = None
@@ -116,9 +121,9 @@ class EyeInput:
         self.policy.state = state
 
     @property
-    def detectors(self) -> tuple[BlinkSwitch, ...]:
-        """The eye detectors that read samples now (gaze joins the blink switch later)."""
-        return (self.blink,)
+    def detectors(self) -> tuple[BlinkSwitch | GazeSwitch, ...]:
+        """The eye detectors that read samples now: the blink switch, and looks if they are on."""
+        return (self.blink, self.gaze) if self._looks else (self.blink,)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -156,12 +161,17 @@ class EyeInput:
         self.start()
         if self.blink.settings != settings.blink:
             self.blink.set_settings(settings.blink)
+        if self.gaze.settings != (settings.gaze, settings.blink):
+            self.gaze.set_settings(settings.gaze, settings.blink)
+        looks = settings.gaze.access is Access.GAZE_SWITCHES
+        released = self.gaze.release(now) if self._looks and not looks else []
+        self._looks = looks
         context = EyeContext(
             face_pause=settings.blink.face_lost == FaceLost.PAUSE,
             listening=listening,
             recording=self._tap is not None,
         )
-        outputs: list[EyeOutput] = []
+        outputs: list[EyeOutput] = list(released)
         redraw = False
         for item in self.feed.drain(now):
             if isinstance(item, CameraStatus):

@@ -50,7 +50,7 @@ from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
 from commboard.events import SwitchDown, SwitchUp, UiEvent
-from commboard.settings import Settings
+from commboard.settings import Access, Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.screens.base import (
@@ -405,7 +405,8 @@ class BoardLoop:
     def switch_names(self) -> str:
         """What selects right now: the keyboard (or script) always, the blink while the camera works."""
         blink = self.eyes is not None and self.eyes.blink_selects
-        return board_status.switch_names(self.p.input_name, blink)
+        looks = self.settings.gaze.access is Access.GAZE_SWITCHES
+        return board_status.switch_names(self.p.input_name, blink, looks)
 
     def status_text(self) -> str:
         """The status line: input, scan speed and pattern, camera, calibration."""

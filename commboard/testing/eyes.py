@@ -104,6 +104,20 @@ class ScriptedSamples:
             ear_right=self.closed_ear,
         )
 
+    def looking(
+        self, seconds: float, x: float = 0.0, y: float = 0.0, **fields: Any
+    ) -> ScriptedSamples:
+        """Eyes open, both irises at (``x``, ``y``) in the eye: image directions, x > 0 image right, y > 0 down."""
+        return self.frames(seconds, iris_left=(x, y), iris_right=(x, y), **fields)
+
+    def drifting(self, seconds: float, to_x: float, from_x: float = 0.0) -> ScriptedSamples:
+        """The gaze sliding slowly and evenly sideways from ``from_x`` to ``to_x``."""
+        n = round(seconds * self.fps)
+        for i in range(n):
+            x = from_x + (to_x - from_x) * (i + 1) / n
+            self.looking(1 / self.fps, x)
+        return self
+
     def samples(self) -> list[EyeSample]:
         """All frames so far, in time order."""
         return list(self._frames)

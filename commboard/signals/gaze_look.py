@@ -1,0 +1,362 @@
+"""Looks: a deliberate held glance left, right, up or down, read from where the irises sit in the eyes.
+
+A state machine over ``EyeSample``s that takes time only from their capture
+stamps.  docs/gaze.md explains it for carers; in short:
+
+* **Where the eyes point** is the iris centre inside each eye, measured
+  along the line between that eye's corners (``vision.metrics.iris_position``),
+  so a head tilted sideways (a patient lying on one side) does not move it:
+  the measure turns with the eye.  Each eye is compared with its *own* rest
+  position (no two eyes sit alike), then the two are averaged (or one eye
+  is used, in one-eye mode).
+* **The rest position** is the patient's own: learned from the first
+  ``LEARN_S`` seconds of open eyes with a face in view (the median), then
+  kept up to date slowly while the eyes are near it.  Before it is learned
+  nothing counts.  A gaze calibration sets it (and the look distances)
+  directly.
+* **A look** is the gaze held beyond the look distance in one direction for
+  ``hold_s``.  Directions are the patient's own: *left* is the patient's
+  left (the image's right on a camera that does not mirror).  Horizontal and
+  vertical distances differ (the eyes move less up and down, and the lids
+  follow them).
+* **Not a look**: a glance (back before ``hold_s``: ``glance``); a slow drift
+  past the distance (the gaze took longer than ``MAX_ONSET_S`` to get there
+  from near rest: ``drift``) -- a deliberate look is a quick eye movement;
+  anything while the eyes are closing or closed (the iris is unreliable
+  there: ``eyes closed``), the face is missing (``face lost``) or the head is
+  turned or tipped past the blink switch's limits (``head turned``); and a
+  look within ``refractory_s`` of the last one (``refractory``).
+* After an accepted look the gaze must come back near rest before another
+  look counts; a look held on past ``long_s`` is reported once more as a
+  long look (a long look up pauses the board in the halving method).
+
+Outputs, in order: ``LookStarted`` (a look began: for the indicator),
+``Look`` (accepted), ``LongLook``, ``LookEnded`` (the gaze came back) and
+``LookIgnored`` (with its reason).  ``progress`` says how far the hold of
+the look in progress has got, for the on-screen indicator.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass
+from enum import StrEnum
+
+from commboard.settings import BlinkSettings, Eye
+from commboard.signals.eye_state import activation, tracking_problem
+from commboard.vision.sample import EyeSample
+
+# The rest position: the median of this much open-eyed gaze with a face in view.
+LEARN_S = 1.5
+# Afterwards it follows the patient slowly while the gaze is near it
+# (a fraction per frame; about 10 s to follow a change of posture at 30 fps).
+REST_FOLLOW = 0.003
+# A deliberate look reaches the look distance this soon after leaving the
+# area near rest (a saccade takes 30-100 ms; two or three frames of landmark
+# smoothing on top).  Slower is a drift.
+MAX_ONSET_S = 0.3
+# "Near rest": within this fraction of the look distance.
+NEAR_REST = 0.5
+# Eyes more than this far towards closed (0 open .. 1 shut, the blink
+# switch's own calibrated scale) give no look: the iris is unreliable there.
+CLOSING = 0.35
+# A look interrupted by a blink, a lost frame or a turned head for less than
+# this may go on without a fresh quick movement (the eyes did not come back);
+# its hold starts again when the eyes are seen again.
+RESUME_S = 0.5
+# Shorter excursions than this are jitter, not glances: not even reported.
+MIN_GLANCE_S = 0.08
+
+
+class Direction(StrEnum):
+    """Where a look goes, in the patient's own terms."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    UP = "up"
+    DOWN = "down"
+
+
+@dataclass(frozen=True, slots=True)
+class GazeTuning:
+    """How looks are read for one patient (``settings.gaze`` fills it).
+
+    Attributes:
+        hold_s: a look must be held this long.
+        distance: how far (iris position units, -1..1 across the eye) from
+            rest a left or right look must go.
+        vertical_distance: the same for up and down.
+        refractory_s: looks are ignored this long after an accepted one.
+        long_s: a look held this long is also a long look.
+        eye: both eyes, or one (``Eye.LEFT``/``Eye.RIGHT``: one-eye mode).
+        mirrored: the camera mirrors the picture (image right is then the
+            patient's right).
+    """
+
+    hold_s: float = 0.5
+    distance: float = 0.1
+    vertical_distance: float = 0.07
+    refractory_s: float = 0.3
+    long_s: float = 2.0
+    eye: Eye = Eye.BOTH
+    mirrored: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LookStarted:
+    """The gaze went quickly past the look distance: a look may be starting."""
+
+    t: float
+    direction: Direction
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """An accepted look: held ``held_s`` (at least the hold time) since ``start_t``."""
+
+    t: float
+    direction: Direction
+    held_s: float
+    start_t: float
+    amplitude: float  # how far from rest, in look distances
+
+
+@dataclass(frozen=True, slots=True)
+class LongLook:
+    """An accepted look held on to ``long_s``."""
+
+    t: float
+    direction: Direction
+
+
+@dataclass(frozen=True, slots=True)
+class LookEnded:
+    """The gaze came back from an accepted look (or the look was cut off)."""
+
+    t: float
+    direction: Direction
+
+
+@dataclass(frozen=True, slots=True)
+class LookIgnored:
+    """Something that was not a look, and why (``glance``, ``drift``, ``eyes closed``...)."""
+
+    t: float
+    direction: Direction | None
+    reason: str
+    held_s: float = 0.0
+
+
+LookOutput = LookStarted | Look | LongLook | LookEnded | LookIgnored
+
+Point = tuple[float, float]
+
+
+class LookReader:
+    """Turns eye samples into looks; see the module docstring.
+
+    Args:
+        tuning: the patient's look settings.
+        blink: the blink settings: the eyes' calibrated open/closed levels
+            (to know when they are closing) and the head-pose limits.
+        rest: a calibrated rest position per eye (left, right), or None to learn it.
+    """
+
+    def __init__(
+        self,
+        tuning: GazeTuning,
+        blink: BlinkSettings,
+        rest: tuple[Point, Point] | None = None,
+    ) -> None:
+        self.tuning = tuning
+        self.blink = blink
+        self.rest: list[Point] | None = list(rest) if rest is not None else None
+        self._learning: list[tuple[Point, Point]] = []
+        self._learn_from: float | None = None
+        self._last_t: float | None = None
+        self._near_t: float | None = None  # last time the gaze was near rest
+        self._direction: Direction | None = None  # the excursion in progress
+        self._since = 0.0
+        self._quick = False  # it got there quickly (not a drift)
+        self._done = False  # it was decided (accepted or refused) already
+        self._accepted = False
+        self._long = False
+        self._refractory_until = -math.inf
+        self._broken: tuple[float, Direction, bool] | None = None  # an interrupted look
+        self.progress: tuple[Direction, float] | None = None
+
+    @property
+    def learned(self) -> bool:
+        """The rest position is known (calibrated or learned)."""
+        return self.rest is not None
+
+    def set_tuning(self, tuning: GazeTuning, blink: BlinkSettings) -> None:
+        """New settings from the carer; a look in progress goes on under them."""
+        self.tuning, self.blink = tuning, blink
+
+    def update(self, sample: EyeSample) -> list[LookOutput]:
+        """Read one frame's sample; returns what it means, in order."""
+        t = sample.t
+        if self._last_t is not None and t <= self._last_t:
+            return []
+        self._last_t = t
+        problem = self._problem(sample)
+        if problem:
+            return self._interrupt(t, problem)
+        eyes = self._eyes(sample)
+        if eyes is None:
+            return self._interrupt(t, "eyes not measured")
+        if self.rest is None:
+            self._learn(t, eyes)
+            return []
+        offset = self._offset(eyes)
+        direction, amplitude = self._classify(offset)
+        near = self._near(offset)
+        if near:
+            self._near_t = t
+            self._follow_rest(eyes)
+        return self._step(t, direction, amplitude, near)
+
+    # -- reading a sample ------------------------------------------------------------------
+
+    def _problem(self, sample: EyeSample) -> str:
+        problem = tracking_problem(sample, self.blink)
+        if problem == "no face":
+            return "face lost"
+        if problem:
+            return "head turned"
+        if activation(sample, self.blink) > CLOSING:
+            return "eyes closed"
+        return ""
+
+    def _eyes(self, sample: EyeSample) -> tuple[Point, Point] | None:
+        left, right = sample.iris_left, sample.iris_right
+        if self.tuning.eye == Eye.LEFT:
+            right = right or left
+        elif self.tuning.eye == Eye.RIGHT:
+            left = left or right
+        if left is None or right is None:
+            return None
+        return left, right
+
+    def _offset(self, eyes: tuple[Point, Point]) -> Point:
+        """Gaze relative to rest in the patient's terms: x > 0 their left, y > 0 up."""
+        assert self.rest is not None
+        used = {Eye.LEFT: (0,), Eye.RIGHT: (1,)}.get(self.tuning.eye, (0, 1))
+        dx = sum(eyes[i][0] - self.rest[i][0] for i in used) / len(used)
+        dy = sum(eyes[i][1] - self.rest[i][1] for i in used) / len(used)
+        # Image x grows to the image right, which is the patient's left unless mirrored.
+        return (-dx if self.tuning.mirrored else dx), -dy
+
+    def _classify(self, offset: Point) -> tuple[Direction | None, float]:
+        """The direction beyond its look distance, and how far (in distances); None if none."""
+        x = offset[0] / self.tuning.distance
+        y = offset[1] / self.tuning.vertical_distance
+        if max(abs(x), abs(y)) < 1.0:
+            return None, max(abs(x), abs(y))
+        if abs(x) >= abs(y):
+            return (Direction.LEFT if x > 0 else Direction.RIGHT), abs(x)
+        return (Direction.UP if y > 0 else Direction.DOWN), abs(y)
+
+    def _near(self, offset: Point) -> bool:
+        return (
+            abs(offset[0]) < NEAR_REST * self.tuning.distance
+            and abs(offset[1]) < NEAR_REST * self.tuning.vertical_distance
+        )
+
+    # -- rest position --------------------------------------------------------------------
+
+    def _learn(self, t: float, eyes: tuple[Point, Point]) -> None:
+        if self._learn_from is None:
+            self._learn_from = t
+        self._learning.append(eyes)
+        if t - self._learn_from >= LEARN_S:
+            self.rest = [
+                (
+                    statistics.median(e[i][0] for e in self._learning),
+                    statistics.median(e[i][1] for e in self._learning),
+                )
+                for i in (0, 1)
+            ]
+            self._learning = []
+            self._near_t = t
+
+    def _follow_rest(self, eyes: tuple[Point, Point]) -> None:
+        assert self.rest is not None
+        self.rest = [
+            (r[0] + REST_FOLLOW * (e[0] - r[0]), r[1] + REST_FOLLOW * (e[1] - r[1]))
+            for r, e in zip(self.rest, eyes, strict=True)
+        ]
+
+    # -- the look in progress ---------------------------------------------------------------
+
+    def _step(
+        self, t: float, direction: Direction | None, amplitude: float, near: bool
+    ) -> list[LookOutput]:
+        out: list[LookOutput] = []
+        if direction != self._direction:
+            out += self._end(t)
+            if direction is not None:
+                out += self._begin(t, direction)
+        if self._direction is None:
+            self.progress = None
+            return out
+        held = t - self._since
+        self.progress = (self._direction, min(1.0, held / self.tuning.hold_s))
+        if not self._done and held >= self.tuning.hold_s - 1e-6:
+            out += self._decide(t, held, amplitude)
+        elif self._accepted and not self._long and held >= self.tuning.long_s - 1e-6:
+            self._long = True
+            out.append(LongLook(t, self._direction))
+        return out
+
+    def _begin(self, t: float, direction: Direction) -> list[LookOutput]:
+        self._direction, self._since, self._done = direction, t, False
+        self._accepted = self._long = False
+        broken, self._broken = self._broken, None
+        if broken is not None and broken[1] == direction and t - broken[0] <= RESUME_S:
+            self._quick = broken[2]  # a blink mid-look: it goes on, its hold counted afresh
+        else:
+            self._quick = self._near_t is not None and t - self._near_t <= MAX_ONSET_S
+        return [LookStarted(t, direction)] if self._quick else []
+
+    def _decide(self, t: float, held: float, amplitude: float) -> list[LookOutput]:
+        assert self._direction is not None
+        self._done = True
+        if not self._quick:
+            return [LookIgnored(t, self._direction, "drift", round(held, 3))]
+        if t < self._refractory_until:
+            return [LookIgnored(t, self._direction, "refractory", round(held, 3))]
+        self._accepted = True
+        self._refractory_until = t + self.tuning.refractory_s
+        return [Look(t, self._direction, round(held, 3), self._since, round(amplitude, 2))]
+
+    def _end(self, t: float) -> list[LookOutput]:
+        """The excursion in progress is over (the gaze moved on or came back)."""
+        direction, self._direction = self._direction, None
+        if direction is None:
+            return []
+        held = t - self._since
+        if self._accepted:
+            self._refractory_until = max(self._refractory_until, t + self.tuning.refractory_s)
+            return [LookEnded(t, direction)]
+        if not self._done and self._quick and held >= MIN_GLANCE_S:
+            return [LookIgnored(t, direction, "glance", round(held, 3))]
+        return []
+
+    def _interrupt(self, t: float, reason: str) -> list[LookOutput]:
+        """A frame we cannot read: the look in progress stops (it may resume after a blink)."""
+        self.progress = None
+        direction = self._direction
+        if direction is None:
+            return []
+        if self._accepted:
+            self._direction = None
+            return [LookEnded(t, direction)]
+        if not self._done:
+            self._broken = (t, direction, self._quick)
+            self._direction = None
+            return [LookIgnored(t, direction, reason, round(t - self._since, 3))]
+        self._direction = None
+        return []
