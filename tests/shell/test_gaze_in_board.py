@@ -1,0 +1,56 @@
+"""Looks as switches inside the running board: the synthetic face looks, the board selects.
+
+The real board (``shell.app.build``) headless on a virtual clock, with the
+synthetic face (real pixels, real MediaPipe) at 15 fps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from commboard.shell.loop import BoardLoop
+from commboard.testing import YES_NO_LAYOUT, run_until
+
+
+@pytest.fixture
+def board(start_board: Callable[..., BoardLoop]) -> Callable[..., BoardLoop]:
+    return lambda *words: start_board(
+        "--camera-fps", "15", *words, layout=YES_NO_LAYOUT, camera=None, draw=True
+    )
+
+
+def records(tmp_path: Path) -> list[dict[str, Any]]:
+    lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_a_held_look_selects_the_lit_cell_and_a_glance_selects_nothing(
+    board: Callable[..., BoardLoop], tmp_path: Path
+) -> None:
+    # "look right" is the image's right: the patient's own left, SELECT by default.
+    script = tmp_path / "looks.face"
+    script.write_text("2.6  0.25  look right 0.8\n4.0  1.0   look right 0.8\n", encoding="utf-8")
+    loop = board("--camera", f"synthetic:{script}", "--access", "gaze_switches")
+    assert "looks + blink" in loop.status_text()
+    run_until(loop, loop.start + 10.0)
+    loop.p.event_log.close()
+    events = records(tmp_path)
+    gaze = [e for e in events if e["type"] == "gaze"]
+    assert [(e["event"], e.get("reason")) for e in gaze] == [("ignored", "glance"), ("look", None)]
+    assert gaze[1]["direction"] == "left"
+    lit = [e for e in events if e["type"] == "highlight" and e["t"] <= gaze[1]["t"]][-1]
+    [chosen] = [e for e in events if e["type"] == "select"]
+    assert chosen["source"] == "gaze" and chosen["cell"] == lit["cells"][0]
+
+
+def test_with_no_camera_looks_fall_back_to_switch_scanning_and_the_status_line_says_so(
+    start_board: Callable[..., BoardLoop],
+) -> None:
+    loop = start_board("--access", "gaze_switches", layout=YES_NO_LAYOUT, camera="none")
+    assert "switch: keyboard (looks need the camera)" in loop.status_text()
+    assert not loop.session.paused  # the keyboard switch still scans
