@@ -40,11 +40,12 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections import deque
 from dataclasses import dataclass
 from enum import StrEnum
 
 from commboard.settings import BlinkSettings, Eye
-from commboard.signals.eye_state import activation, tracking_problem
+from commboard.signals.eye_state import activation, selecting_ears
 from commboard.vision.sample import EyeSample
 
 # The rest position: the median of this much open-eyed gaze with a face in view.
@@ -56,15 +57,28 @@ REST_FOLLOW = 0.003
 # area near rest (a saccade takes 30-100 ms; two or three frames of landmark
 # smoothing on top).  Slower is a drift.
 MAX_ONSET_S = 0.3
+# A look down must go this many times further than a look up: the lids follow
+# the eyes down (and narrow the eye), and a gaze to the side moves the measured
+# iris down with them.  No access method uses looks down; they are logged.
+DOWN_FACTOR = 2.0
+# A look in progress goes on while the gaze stays beyond this fraction of the distance.
+KEEP = 0.7
 # "Near rest": within this fraction of the look distance.
 NEAR_REST = 0.5
+# The gaze held steady away from rest this long, with no look counted, is a new
+# rest position (the patient was moved, or the camera was): the reader
+# re-centres there.  A quick move back to the previous rest is a return, not a look.
+RECENTRE_S = 2.0
 # Eyes more than this far towards closed (0 open .. 1 shut, the blink
 # switch's own calibrated scale) give no look: the iris is unreliable there.
 CLOSING = 0.35
-# A look interrupted by a blink, a lost frame or a turned head for less than
-# this may go on without a fresh quick movement (the eyes did not come back);
-# its hold starts again when the eyes are seen again.
-RESUME_S = 0.5
+# The gaze is the per-axis median of this many frames: one frame's landmark
+# glitch neither starts nor breaks a look (it costs one frame of delay).
+SMOOTH_FRAMES = 3
+# The rest position belongs to a head pose: a head that turns, tips or rolls
+# further than this from the pose the rest was learned in (the patient was
+# moved, or moved) gives no looks until the rest is learned again there.
+POSE_CHANGE_DEG = 8.0
 # Shorter excursions than this are jitter, not glances: not even reported.
 MIN_GLANCE_S = 0.08
 
@@ -96,7 +110,7 @@ class GazeTuning:
 
     hold_s: float = 0.5
     distance: float = 0.1
-    vertical_distance: float = 0.07
+    vertical_distance: float = 0.06
     refractory_s: float = 0.3
     long_s: float = 2.0
     eye: Eye = Eye.BOTH
@@ -179,11 +193,19 @@ class LookReader:
         self._direction: Direction | None = None  # the excursion in progress
         self._since = 0.0
         self._quick = False  # it got there quickly (not a drift)
+        self._excursion: Direction | None = (
+            None  # this trip from rest began as a quick look this way
+        )
         self._done = False  # it was decided (accepted or refused) already
         self._accepted = False
         self._long = False
         self._refractory_until = -math.inf
-        self._broken: tuple[float, Direction, bool] | None = None  # an interrupted look
+        self._recent: deque[Point] = deque(maxlen=SMOOTH_FRAMES)  # the last few offsets
+        self._pose: tuple[float, float, float] | None = None  # head pose the rest belongs to
+        self._poses: list[tuple[float, float, float]] = []
+        self._previous_rest: list[Point] | None = None
+        self._steady: list[tuple[Point, Point]] = []  # the gaze since it last moved
+        self._steady_from = 0.0
         self.progress: tuple[Direction, float] | None = None
 
     @property
@@ -207,25 +229,39 @@ class LookReader:
         eyes = self._eyes(sample)
         if eyes is None:
             return self._interrupt(t, "eyes not measured")
+        pose = _pose(sample)
+        if self.rest is not None and self._moved(pose):
+            self.rest = None  # learn it again in the new pose
+            return self._interrupt(t, "head moved")
         if self.rest is None:
-            self._learn(t, eyes)
+            self._learn(t, eyes, pose)
             return []
-        offset = self._offset(eyes)
+        self._back_home(eyes)
+        self._recent.append(self._offset(eyes))
+        offset = _middle(self._recent)
         direction, amplitude = self._classify(offset)
         near = self._near(offset)
         if near:
             self._near_t = t
+            self._excursion = None
+            self._steady = []
             self._follow_rest(eyes)
+        elif self._recentre(t, eyes):
+            return self._end(t, quiet=True)
         return self._step(t, direction, amplitude, near)
 
     # -- reading a sample ------------------------------------------------------------------
 
     def _problem(self, sample: EyeSample) -> str:
-        problem = tracking_problem(sample, self.blink)
-        if problem == "no face":
+        """Why this frame gives no look ("" if it can): the head may be tilted sideways."""
+        if not sample.face_found:
             return "face lost"
-        if problem:
+        if not _within(sample.yaw_deg, self.blink.max_yaw_deg) or not _within(
+            sample.pitch_deg, self.blink.max_pitch_deg
+        ):
             return "head turned"
+        if selecting_ears(sample, self.blink) is None:
+            return "eyes not measured"
         if activation(sample, self.blink) > CLOSING:
             return "eyes closed"
         return ""
@@ -250,9 +286,19 @@ class LookReader:
         return (-dx if self.tuning.mirrored else dx), -dy
 
     def _classify(self, offset: Point) -> tuple[Direction | None, float]:
-        """The direction beyond its look distance, and how far (in distances); None if none."""
+        """The direction beyond its look distance, and how far (in distances); None if none.
+
+        A look in progress goes on while the gaze stays beyond ``KEEP`` of the
+        distance that way (landmark jitter near the threshold does not cut it).
+        """
         x = offset[0] / self.tuning.distance
         y = offset[1] / self.tuning.vertical_distance
+        if y < 0:  # looking down lowers the lids, which move the measured iris too
+            y /= DOWN_FACTOR
+        if self._direction is not None:
+            along = {Direction.LEFT: x, Direction.RIGHT: -x, Direction.UP: y, Direction.DOWN: -y}
+            if along[self._direction] >= KEEP:
+                return self._direction, along[self._direction]
         if max(abs(x), abs(y)) < 1.0:
             return None, max(abs(x), abs(y))
         if abs(x) >= abs(y):
@@ -267,20 +313,58 @@ class LookReader:
 
     # -- rest position --------------------------------------------------------------------
 
-    def _learn(self, t: float, eyes: tuple[Point, Point]) -> None:
+    def _learn(self, t: float, eyes: tuple[Point, Point], pose: tuple[float, float, float]) -> None:
+        """Collect the rest position; learning starts again if the head moves meanwhile."""
+        if self._poses and any(abs(a - b) > POSE_CHANGE_DEG for a, b in zip(pose, self._poses[0])):
+            self._learning, self._poses, self._learn_from = [], [], None
         if self._learn_from is None:
             self._learn_from = t
         self._learning.append(eyes)
+        self._poses.append(pose)
         if t - self._learn_from >= LEARN_S:
-            self.rest = [
-                (
-                    statistics.median(e[i][0] for e in self._learning),
-                    statistics.median(e[i][1] for e in self._learning),
-                )
-                for i in (0, 1)
-            ]
-            self._learning = []
+            self.rest = _median(self._learning)
+            self._pose = tuple(statistics.median(p[i] for p in self._poses) for i in range(3))  # type: ignore[assignment]
+            self._learning, self._poses, self._learn_from = [], [], None
+            self._previous_rest, self._steady = None, []
             self._near_t = t
+
+    def _moved(self, pose: tuple[float, float, float]) -> bool:
+        """The head is no longer in the pose the rest position was learned in."""
+        return self._pose is not None and any(
+            abs(a - b) > POSE_CHANGE_DEG for a, b in zip(pose, self._pose, strict=True)
+        )
+
+    def _recentre(self, t: float, eyes: tuple[Point, Point]) -> bool:
+        """A steady gaze away from rest, with no look counted, for ``RECENTRE_S``: the new rest."""
+        anchor = self._steady[0] if self._steady else None
+        if anchor is None or not self._near(self._between(anchor, eyes)):
+            self._steady, self._steady_from = [eyes], t
+            return False
+        self._steady.append(eyes)
+        if self._accepted or t - self._steady_from < RECENTRE_S:
+            return False
+        self._previous_rest, self.rest = self.rest, _median(self._steady)
+        self._steady = []
+        self._near_t = t
+        return True
+
+    def _back_home(self, eyes: tuple[Point, Point]) -> None:
+        """A gaze back at the rest it had before re-centring: that rest again (a return, not a look)."""
+        if self._previous_rest is None:
+            return
+        rest, self.rest = self.rest, self._previous_rest
+        if self._near(self._offset(eyes)):
+            self._previous_rest = None  # home again
+            self._steady = []
+        else:
+            self.rest = rest
+
+    def _between(self, a: tuple[Point, Point], b: tuple[Point, Point]) -> Point:
+        """``b`` relative to ``a``, read as a gaze offset."""
+        rest, self.rest = self.rest, list(a)
+        offset = self._offset(b)
+        self.rest = rest
+        return offset
 
     def _follow_rest(self, eyes: tuple[Point, Point]) -> None:
         assert self.rest is not None
@@ -314,11 +398,13 @@ class LookReader:
     def _begin(self, t: float, direction: Direction) -> list[LookOutput]:
         self._direction, self._since, self._done = direction, t, False
         self._accepted = self._long = False
-        broken, self._broken = self._broken, None
-        if broken is not None and broken[1] == direction and t - broken[0] <= RESUME_S:
-            self._quick = broken[2]  # a blink mid-look: it goes on, its hold counted afresh
-        else:
-            self._quick = self._near_t is not None and t - self._near_t <= MAX_ONSET_S
+        # Quick: it left rest just now, or this trip away from rest began as a quick look
+        # this same way and was only interrupted (a blink mid-look: it goes on, its hold
+        # counted afresh).
+        fresh = self._near_t is not None and t - self._near_t <= MAX_ONSET_S
+        self._quick = fresh or self._excursion is direction
+        if fresh and self._excursion is None:
+            self._excursion = direction
         return [LookStarted(t, direction)] if self._quick else []
 
     def _decide(self, t: float, held: float, amplitude: float) -> list[LookOutput]:
@@ -329,13 +415,15 @@ class LookReader:
         if t < self._refractory_until:
             return [LookIgnored(t, self._direction, "refractory", round(held, 3))]
         self._accepted = True
+        self._excursion = None  # the next look needs the gaze back at rest first
         self._refractory_until = t + self.tuning.refractory_s
         return [Look(t, self._direction, round(held, 3), self._since, round(amplitude, 2))]
 
-    def _end(self, t: float) -> list[LookOutput]:
-        """The excursion in progress is over (the gaze moved on or came back)."""
+    def _end(self, t: float, quiet: bool = False) -> list[LookOutput]:
+        """The excursion in progress is over (the gaze moved on or came back; ``quiet``: re-centred)."""
         direction, self._direction = self._direction, None
-        if direction is None:
+        if direction is None or quiet:
+            self._accepted = self._done = False
             return []
         held = t - self._since
         if self._accepted:
@@ -348,6 +436,7 @@ class LookReader:
     def _interrupt(self, t: float, reason: str) -> list[LookOutput]:
         """A frame we cannot read: the look in progress stops (it may resume after a blink)."""
         self.progress = None
+        self._recent.clear()
         direction = self._direction
         if direction is None:
             return []
@@ -355,8 +444,33 @@ class LookReader:
             self._direction = None
             return [LookEnded(t, direction)]
         if not self._done:
-            self._broken = (t, direction, self._quick)
             self._direction = None
             return [LookIgnored(t, direction, reason, round(t - self._since, 3))]
         self._direction = None
         return []
+
+
+def _pose(sample: EyeSample) -> tuple[float, float, float]:
+    """The head's (roll, yaw, pitch) in degrees; one the vision could not estimate reads 0."""
+    return (sample.roll_deg or 0.0, sample.yaw_deg or 0.0, sample.pitch_deg or 0.0)
+
+
+def _within(angle: float | None, limit: float) -> bool:
+    """An angle the vision could not estimate (None) is no reason to refuse the frame."""
+    return angle is None or abs(angle) <= limit
+
+
+def _median(positions: list[tuple[Point, Point]]) -> list[Point]:
+    """The per-eye median of gaze positions."""
+    return [
+        (
+            statistics.median(p[i][0] for p in positions),
+            statistics.median(p[i][1] for p in positions),
+        )
+        for i in (0, 1)
+    ]
+
+
+def _middle(points: deque[Point]) -> Point:
+    """The per-axis median of the recent offsets."""
+    return (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from commboard.settings import BlinkSettings, Eye
 from commboard.signals.gaze_look import (
     LEARN_S,
+    RECENTRE_S,
     Direction,
     GazeTuning,
     LongLook,
@@ -149,3 +150,38 @@ def test_the_rest_position_is_the_patients_own_not_the_middle_of_the_eye() -> No
 
 def test_nothing_counts_before_the_rest_position_is_known() -> None:
     assert looks(run(reader(), ScriptedSamples().looking(1.0, FAR))) == []
+
+
+def test_a_head_that_rolls_to_a_new_pose_gives_no_look_and_the_rest_is_learned_again_there() -> (
+    None
+):
+    # Rolled 30 degrees the eyes rest a little lower in the eye: not a look down.
+    samples = settled().frames(
+        LEARN_S + 1.0, roll_deg=30.0, iris_left=(0.0, 0.15), iris_right=(0.0, 0.15)
+    )
+    r = reader()
+    out = run(r, samples)
+    assert looks(out) == [] and "head moved" not in ignored(out)  # nothing was in progress
+    assert r.learned
+    later = ScriptedSamples(start_t=samples.t)
+    later.frames(0.8, roll_deg=30.0, iris_left=(FAR, 0.15), iris_right=(FAR, 0.15))
+    assert [look.direction for look in looks(run(r, later))] == [Direction.LEFT]
+
+
+def test_a_gaze_that_settles_off_rest_becomes_the_new_rest_and_going_back_is_not_a_look() -> None:
+    # The gaze slides away slowly and stays (the patient was moved), then jumps back.
+    samples = settled().drifting(3.0, to_x=FAR).looking(RECENTRE_S + 1.0, FAR).looking(1.0)
+    out = run(reader(), samples)
+    assert looks(out) == []
+    # After re-centring, a quick look from the new rest counts.
+    moved = settled().drifting(3.0, to_x=FAR).looking(RECENTRE_S + 1.0, FAR)
+    moved.looking(0.8, FAR + FAR).looking(1.0, FAR)
+    assert [look.direction for look in looks(run(reader(), moved))] == [Direction.LEFT]
+
+
+def test_a_look_down_must_go_further_than_a_look_up() -> None:
+    small = 0.1  # beyond the up/down distance, within twice it
+    up = run(reader(), settled().looking(0.8, 0.0, -small).looking(0.5))
+    down = run(reader(), settled().looking(0.8, 0.0, small).looking(0.5))
+    assert [look.direction for look in looks(up)] == [Direction.UP]
+    assert looks(down) == []
