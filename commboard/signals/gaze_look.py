@@ -315,7 +315,7 @@ class LookReader:
 
     def _learn(self, t: float, eyes: tuple[Point, Point], pose: tuple[float, float, float]) -> None:
         """Collect the rest position; learning starts again if the head moves meanwhile."""
-        if self._poses and any(abs(a - b) > POSE_CHANGE_DEG for a, b in zip(pose, self._poses[0])):
+        if self._poses and _apart(pose, self._poses[0]):
             self._learning, self._poses, self._learn_from = [], [], None
         if self._learn_from is None:
             self._learn_from = t
@@ -323,16 +323,15 @@ class LookReader:
         self._poses.append(pose)
         if t - self._learn_from >= LEARN_S:
             self.rest = _median(self._learning)
-            self._pose = tuple(statistics.median(p[i] for p in self._poses) for i in range(3))  # type: ignore[assignment]
+            roll, yaw, pitch = (statistics.median(p[i] for p in self._poses) for i in range(3))
+            self._pose = (roll, yaw, pitch)
             self._learning, self._poses, self._learn_from = [], [], None
             self._previous_rest, self._steady = None, []
             self._near_t = t
 
     def _moved(self, pose: tuple[float, float, float]) -> bool:
         """The head is no longer in the pose the rest position was learned in."""
-        return self._pose is not None and any(
-            abs(a - b) > POSE_CHANGE_DEG for a, b in zip(pose, self._pose, strict=True)
-        )
+        return self._pose is not None and _apart(pose, self._pose)
 
     def _recentre(self, t: float, eyes: tuple[Point, Point]) -> bool:
         """A steady gaze away from rest, with no look counted, for ``RECENTRE_S``: the new rest."""
@@ -453,6 +452,11 @@ class LookReader:
 def _pose(sample: EyeSample) -> tuple[float, float, float]:
     """The head's (roll, yaw, pitch) in degrees; one the vision could not estimate reads 0."""
     return (sample.roll_deg or 0.0, sample.yaw_deg or 0.0, sample.pitch_deg or 0.0)
+
+
+def _apart(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
+    """Two head poses more than ``POSE_CHANGE_DEG`` apart in any angle."""
+    return any(abs(x - y) > POSE_CHANGE_DEG for x, y in zip(a, b, strict=True))
 
 
 def _within(angle: float | None, limit: float) -> bool:
