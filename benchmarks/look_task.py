@@ -152,19 +152,7 @@ def halving_run(run: Run, minutes: float, gaze: GazeSettings) -> Tally:
         run.background(t)
         if intend_at is not None and t >= intend_at and not run.busy(t):
             intend_at = None
-            left, right = halving.halves()
-            target = run.targets[0]
-            if target not in halving.in_play:
-                x, y = 0.0, -LOOK_X  # a wrong half was kept: look up to go back
-            else:
-                keep_left = target in left
-                if run.rng.random() < WRONG_HALF_P:
-                    keep_left = not keep_left
-                # The patient's own left is the image's right on a camera that does not mirror.
-                x, y = (LOOK_X if keep_left else -LOOK_X), 0.0
-            run.tally.actions += 1
-            short = run.rng.random() < run.patient.miss_p
-            run.eyes.look(t, x, y, 0.25 if short else gaze.hold_s + 0.25)
+            _look_for(run, halving, t, gaze.hold_s)
         for out in reader.update(run.eyes.sample(t)):
             if not isinstance(out, Look):
                 continue
@@ -180,6 +168,23 @@ def halving_run(run: Run, minutes: float, gaze: GazeSettings) -> Tally:
             intend_at = t + run.reaction()  # the look did not count: try again
     run.tally.end_t = run.tally.end_t if not run.targets else minutes * 60.0
     return run.tally
+
+
+def _look_for(run: Run, halving: Halving, t: float, hold_s: float) -> None:
+    """The patient looks towards the half holding the target (or up, if it is not in play)."""
+    left, _ = halving.halves()
+    target = run.targets[0]
+    if target not in halving.in_play:
+        x, y = 0.0, -LOOK_X  # a wrong half was kept: look up to go back
+    else:
+        keep_left = target in left
+        if run.rng.random() < WRONG_HALF_P:
+            keep_left = not keep_left
+        # The patient's own left is the image's right on a camera that does not mirror.
+        x, y = (LOOK_X if keep_left else -LOOK_X), 0.0
+    run.tally.actions += 1
+    short = run.rng.random() < run.patient.miss_p
+    run.eyes.look(t, x, y, 0.25 if short else hold_s + 0.25)
 
 
 def scan_run(run: Run, minutes: float, interval_s: float, by_looks: bool) -> Tally:
