@@ -211,6 +211,7 @@ class Access(StrEnum):
 
     SCAN = "scan"  # switch scanning: keyboard, USB switch, long blink
     GAZE_SWITCHES = "gaze_switches"  # held looks are the scanner's switches (blink still works)
+    GAZE_HALVING = "gaze_halving"  # Look to Speak: looks keep half the page until one cell is left
 
 
 class GazeSwitches(StrEnum):
@@ -224,8 +225,9 @@ class GazeSwitches(StrEnum):
 @dataclass(frozen=True, slots=True)
 class GazeSettings:
     access: Access = setting(
-        Access.SCAN, Meta("Access method", "Switch scanning (keys, switch, long blink), or "
-                          "held looks as switches."))
+        Access.SCAN, Meta("Access method", "Switch scanning (keys, switch, long blink), held "
+                          "looks as switches, or halving: look left or right to keep that half "
+                          "of the page, up to go back."))
     switches: GazeSwitches = setting(
         GazeSwitches.LEFT_SELECT, Meta("Looks as switches", "Which look selects and which "
                                        "moves on (the patient's own left and right)."))
@@ -242,6 +244,9 @@ class GazeSettings:
     refractory_s: float = setting(
         0.3, Meta("Rest after a look", "Looks are ignored this long after one counted.", "s",
                   0.0, 3.0, 0.1))
+    confirm: bool = setting(
+        False, Meta("Confirm with a long blink", "Halving: the last cell waits for a long "
+                    "blink (a look away cancels it) instead of being chosen at once."))
     eye: Eye = setting(
         Eye.BOTH, Meta("Eye for looks", "Both eyes, or one (left/right: one-eye mode, for a "
                        "patient with one eye that moves well)."))

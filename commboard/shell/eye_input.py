@@ -25,10 +25,13 @@ from typing import Protocol
 import numpy as np
 import pygame
 
+from commboard.board.model import Page
 from commboard.clock import Clock
 from commboard.control.board_view import BoardView
 from commboard.control.camera_words import status_words
 from commboard.control.eye_policy import EyeContext, EyeFrame, EyeOutput, EyePolicy
+from commboard.control.halving_looks import HalvingLooks, halves_page
+from commboard.effects import Log
 from commboard.settings import Access, FaceLost, GazeSettings, Settings
 from commboard.shell.screens.board.eye_indicator import (
     IndicatorLook,
@@ -103,7 +106,8 @@ class EyeInput:
         self.chosen_none = camera.strip().lower() == "none"
         self.policy = EyePolicy(self.chosen_none)
         self.gaze = GazeSwitch(gaze or GazeSettings(), blink.settings)
-        self._looks = False  # looks are switches (``gaze.access``)
+        self.halving = HalvingLooks(gaze or GazeSettings(), blink.settings)
+        self.access = Access.SCAN  # how the patient chooses (``gaze.access``), from the board
         self._virtual = clock.virtual
         self._frame_s = 1.0 / fps if fps > 0 else MAX_POLL_S
         self._tap: SampleTap | None = None
@@ -121,9 +125,26 @@ class EyeInput:
         self.policy.state = state
 
     @property
-    def detectors(self) -> tuple[BlinkSwitch | GazeSwitch, ...]:
+    def detectors(self) -> tuple[BlinkSwitch | GazeSwitch | HalvingLooks, ...]:
         """The eye detectors that read samples now: the blink switch, and looks if they are on."""
-        return (self.blink, self.gaze) if self._looks else (self.blink,)
+        match self.access:
+            case Access.GAZE_SWITCHES:
+                return (self.blink, self.gaze)
+            case Access.GAZE_HALVING:
+                return (self.blink, self.halving)
+        return (self.blink,)
+
+    def halves(self, page: Page) -> tuple[Page, tuple[int, ...]] | None:
+        """What to draw instead of ``page`` while looks halve it (None: the page itself)."""
+        halving = self.halving.halving
+        if not self.halving_now or halving is None or self.halving.page_id != page.id:
+            return None
+        return halves_page(page, halving)
+
+    @property
+    def halving_now(self) -> bool:
+        """Looks choose by halving now: the access method, with a camera that works."""
+        return self.access is Access.GAZE_HALVING and self.blink_selects
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -149,7 +170,9 @@ class EyeInput:
 
     # -- the loop's calls ---------------------------------------------------------------------
 
-    def frame(self, now: float, settings: Settings, listening: bool) -> EyeFrame:
+    def frame(
+        self, now: float, settings: Settings, listening: bool, page: Page | None = None
+    ) -> EyeFrame:
         """Drain the feed; what it asks of the board.  Call once per frame, after other inputs.
 
         Args:
@@ -157,15 +180,18 @@ class EyeInput:
             settings: the board's settings now (the blink switch follows them).
             listening: a switch press would reach something (the board, or a
                 carer screen that takes presses); otherwise the detectors are muted.
+            page: the page on the board (choosing by looks halves it).
         """
         self.start()
         if self.blink.settings != settings.blink:
             self.blink.set_settings(settings.blink)
         if self.gaze.settings != (settings.gaze, settings.blink):
             self.gaze.set_settings(settings.gaze, settings.blink)
-        looks = settings.gaze.access is Access.GAZE_SWITCHES
-        released = self.gaze.release(now) if self._looks and not looks else []
-        self._looks = looks
+            self.halving.set_settings(settings.gaze, settings.blink)
+        self.access = settings.gaze.access
+        released = self.gaze.release(now) if self.access is not Access.GAZE_SWITCHES else []
+        if page is not None:
+            self.halving.show(page)
         context = EyeContext(
             face_pause=settings.blink.face_lost == FaceLost.PAUSE,
             listening=listening,
@@ -182,6 +208,9 @@ class EyeInput:
         look = self.look()
         if look != self._look:
             self._look, redraw = look, True
+        if self.access is Access.GAZE_HALVING:
+            outputs = self.halving.take_switches(outputs)  # a long blink confirms
+            redraw |= any(isinstance(o, Log) and o.type == "gaze" for o in outputs)
         pause = self.policy.wanted_pause(context)
         return EyeFrame(tuple(outputs), pause, self.status_text(), redraw)
 

@@ -88,7 +88,7 @@ class GazeSwitch:
         for item in self.reader.update(sample):
             match item:
                 case Look():
-                    out.append(_look_log(item))
+                    out.append(look_log(item))
                     switch = SWITCHES[self.gaze.switches].get(item.direction)
                     if switch is not None and self._down is None:
                         self._down = switch
@@ -96,7 +96,7 @@ class GazeSwitch:
                 case LookEnded():
                     out += self.release(item.t)
                 case LookIgnored():
-                    out.append(_ignored_log(item))
+                    out.append(ignored_log(item))
         if not sample.face_found:
             out += self.release(sample.t)
         return out
@@ -109,7 +109,8 @@ class GazeSwitch:
         return [SwitchUp(t, switch, Source.GAZE)]
 
 
-def _look_log(look: Look) -> Log:
+def look_log(look: Look) -> Log:
+    """The event-log record of an accepted look."""
     return Log(
         look.t,
         "gaze",
@@ -122,7 +123,8 @@ def _look_log(look: Look) -> Log:
     )
 
 
-def _ignored_log(ignored: LookIgnored) -> Log:
+def ignored_log(ignored: LookIgnored) -> Log:
+    """The event-log record of something that was not a look, and why."""
     direction = ignored.direction.value if ignored.direction is not None else None
     return Log(
         ignored.t,

@@ -12,7 +12,7 @@ from commboard.control.banners import ChromeState
 from commboard.control.eye_policy import EYE_PAUSES, EyeFrame, UndoSelection
 from commboard.control.pauses import PauseOwner, pause_record
 from commboard.effects import Effect, HideBanner, Log, Notice, Paused, Resumed, ShowBanner
-from commboard.events import SwitchDown, SwitchUp
+from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
 from commboard.vision.frames import Frame, Landmarks, RGBImage
 from commboard.vision.sample import CameraStatus, EyeSample
@@ -182,6 +182,8 @@ class RecordingEyeHost:
         return self.session.settings
 
     def dispatch(self, event: Any) -> None:
+        if isinstance(event, CellPointed) and not self.screens:
+            self.perform(self.session.handle(event, self.now))
         if not isinstance(event, SwitchDown | SwitchUp):
             return
         if self.screens:
@@ -229,7 +231,7 @@ class RecordingEyeHost:
         asked = eyes.frame(now, self.settings, listening)
         for out in asked.outputs:
             match out:
-                case SwitchDown() | SwitchUp():
+                case SwitchDown() | SwitchUp() | CellPointed():
                     self.dispatch(out)
                 case UndoSelection(t=t):
                     self.perform(self.session.undo(t))
