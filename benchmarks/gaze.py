@@ -182,7 +182,9 @@ def summary(results: list[dict[str, Any]], minutes: float) -> dict[str, Any]:
     sideways = [o for o in outcomes if o[0].intended in ("left", "right", "up")]
     false_count = sum(len(r["false"]) for r in results)
     rest_s = sum(r["rest_s"] for r in results)
-    delays = sorted(d for _, _, d in detected if d is not None)
+    # A blink in the middle of a look restarts its hold: those are reported on their own.
+    delays = sorted(d for t, _, d in detected if d is not None and not t.blink_inside)
+    blink_delays = sorted(d for t, _, d in detected if d is not None and t.blink_inside)
     return {
         "recall": rate(outcomes),
         "direction_accuracy": round(
@@ -200,6 +202,9 @@ def summary(results: list[dict[str, Any]], minutes: float) -> dict[str, Any]:
             "median": delays[len(delays) // 2] if delays else None,
             "max": round(delays[-1], 2) if delays else None,
             "share_within_2": round(sum(d <= 2.0 + 1e-6 for d in delays) / max(1, len(delays)), 4),
+            "looks_with_a_blink_inside_median": (
+                round(blink_delays[len(blink_delays) // 2], 2) if blink_delays else None
+            ),
         },
         "confusion": confusion,
         "recall_by": by,

@@ -69,8 +69,11 @@ NEAR_REST = 0.5
 # rest position (the patient was moved, or the camera was): the reader
 # re-centres there.  A quick move back to the previous rest is a return, not a look.
 RECENTRE_S = 2.0
-# Eyes more than this far towards closed (0 open .. 1 shut, the blink
-# switch's own calibrated scale) give no look: the iris is unreliable there.
+# Eyes less open than this share of their openness at rest (learned with the
+# rest position) give no look: the iris is unreliable there.  Until the rest
+# is learned, the blink switch's own calibrated scale decides (more than
+# ``CLOSING`` of the way from open to shut).
+CLOSING_SHARE = 0.7
 CLOSING = 0.35
 # The gaze is the per-axis median of this many frames: one frame's landmark
 # glitch neither starts nor breaks a look (it costs one frame of delay).
@@ -201,6 +204,8 @@ class LookReader:
         self._long = False
         self._refractory_until = -math.inf
         self._recent: deque[Point] = deque(maxlen=SMOOTH_FRAMES)  # the last few offsets
+        self._rest_ear: float | None = None  # how open the eyes are at rest
+        self._ears: list[float] = []
         self._pose: tuple[float, float, float] | None = None  # head pose the rest belongs to
         self._poses: list[tuple[float, float, float]] = []
         self._previous_rest: list[Point] | None = None
@@ -234,7 +239,7 @@ class LookReader:
             self.rest = None  # learn it again in the new pose
             return self._interrupt(t, "head moved")
         if self.rest is None:
-            self._learn(t, eyes, pose)
+            self._learn(t, eyes, pose, self._openness(sample) or 0.0)
             return []
         self._back_home(eyes)
         self._recent.append(self._offset(eyes))
@@ -262,9 +267,23 @@ class LookReader:
             return "head turned"
         if selecting_ears(sample, self.blink) is None:
             return "eyes not measured"
-        if activation(sample, self.blink) > CLOSING:
+        if self._closing(sample):
             return "eyes closed"
         return ""
+
+    def _openness(self, sample: EyeSample) -> float | None:
+        """The eye aspect ratio of the eye(s) looks are read from (their mean)."""
+        ears = {Eye.LEFT: (sample.ear_left,), Eye.RIGHT: (sample.ear_right,)}.get(
+            self.tuning.eye, (sample.ear_left, sample.ear_right)
+        )
+        known = [e for e in ears if e is not None]
+        return sum(known) / len(known) if known else None
+
+    def _closing(self, sample: EyeSample) -> bool:
+        openness = self._openness(sample)
+        if self._rest_ear is None or openness is None:
+            return activation(sample, self.blink) > CLOSING
+        return openness < CLOSING_SHARE * self._rest_ear
 
     def _eyes(self, sample: EyeSample) -> tuple[Point, Point] | None:
         left, right = sample.iris_left, sample.iris_right
@@ -313,19 +332,23 @@ class LookReader:
 
     # -- rest position --------------------------------------------------------------------
 
-    def _learn(self, t: float, eyes: tuple[Point, Point], pose: tuple[float, float, float]) -> None:
+    def _learn(
+        self, t: float, eyes: tuple[Point, Point], pose: tuple[float, float, float], openness: float
+    ) -> None:
         """Collect the rest position; learning starts again if the head moves meanwhile."""
         if self._poses and _apart(pose, self._poses[0]):
-            self._learning, self._poses, self._learn_from = [], [], None
+            self._learning, self._poses, self._ears, self._learn_from = [], [], [], None
         if self._learn_from is None:
             self._learn_from = t
         self._learning.append(eyes)
         self._poses.append(pose)
+        self._ears.append(openness)
         if t - self._learn_from >= LEARN_S:
             self.rest = _median(self._learning)
+            self._rest_ear = statistics.median(self._ears)
             roll, yaw, pitch = (statistics.median(p[i] for p in self._poses) for i in range(3))
             self._pose = (roll, yaw, pitch)
-            self._learning, self._poses, self._learn_from = [], [], None
+            self._learning, self._poses, self._ears, self._learn_from = [], [], [], None
             self._previous_rest, self._steady = None, []
             self._near_t = t
 
