@@ -24,6 +24,11 @@ recall by direction, amplitude and condition, ``false_looks_per_10_min``
 hold time (frames).  Head yaw is not filmed: the synthetic face is a flat
 picture and cannot turn sideways (it is reported as not measured).
 
+``cost``: the vision pipeline's mean time per frame (MediaPipe and the eye
+metrics, as the camera worker runs them) and what the look reader adds per
+frame (the iris position was already measured for the blink switch's
+looking-down rule, so gaze adds only the reader).
+
 Usage: ``python benchmarks/gaze.py [--minutes M] [--samples FILE]``
 (``--samples`` keeps the MediaPipe results in FILE and reuses them next time).
 """
@@ -32,6 +37,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import statistics
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -129,11 +136,31 @@ def measure(script_text: str, photo: str) -> list[EyeSample]:
     end = max(float(line.split()[0]) + float(line.split()[1])
               for line in script_text.splitlines()[1:]) + 1.0  # fmt: skip
     samples = []
+    spent = 0.0
     for n in range(int(end * FPS)):
         t = n / FPS
-        samples.append(process_frame(mesh, Frame(t, animator.render(script.state_at(t), n))))
+        frame = Frame(t, animator.render(script.state_at(t), n))
+        started = time.perf_counter()
+        samples.append(process_frame(mesh, frame))  # the camera worker's work per frame
+        spent += time.perf_counter() - started
     mesh.close()
+    PIPELINE_MS.append(spent / max(1, len(samples)) * 1000.0)
     return samples
+
+
+PIPELINE_MS: list[float] = []  # the vision pipeline's mean ms per frame, per photo filmed
+
+
+def reader_cost(samples: list[EyeSample], gaze: GazeSettings) -> float:
+    """Mean microseconds per frame the look reader adds (best of three passes)."""
+    best = math.inf
+    for _ in range(3):
+        reader = LookReader(tuning(gaze), BlinkSettings())
+        started = time.perf_counter()
+        for s in samples:
+            reader.update(s)
+        best = min(best, time.perf_counter() - started)
+    return best / max(1, len(samples)) * 1e6
 
 
 def read_looks(samples: list[EyeSample], gaze: GazeSettings) -> list[Look]:
@@ -223,6 +250,7 @@ def main() -> None:
         cached = json.loads(args.samples.read_text())
     started = time.perf_counter()
     results = []
+    costs: list[tuple[float | None, float]] = []
     for photo in PHOTOS:
         script_text, trials, rest = film(photo, args.minutes)
         if cached.get(photo, {}).get("script") == script_text:
@@ -230,11 +258,22 @@ def main() -> None:
                        for s in cached[photo]["samples"]]  # fmt: skip
         else:
             samples = measure(script_text, photo)
-            cached[photo] = {"script": script_text, "samples": [asdict(s) for s in samples]}
+            cached[photo] = {"script": script_text, "samples": [asdict(s) for s in samples],
+                             "pipeline_ms": PIPELINE_MS[-1]}  # fmt: skip
         results.append(score(trials, read_looks(samples, gaze), rest, gaze.hold_s))
+        costs.append((cached[photo].get("pipeline_ms"), reader_cost(samples, gaze)))
     if args.samples:
         args.samples.write_text(json.dumps(cached))
     out = summary(results, args.minutes)
+    pipeline = [ms for ms, _ in costs if ms is not None]
+    reader_us = statistics.mean(us for _, us in costs)
+    out["cost"] = {
+        "pipeline_ms_per_frame": round(statistics.mean(pipeline), 3) if pipeline else None,
+        "look_reader_us_per_frame": round(reader_us, 1),
+        "with_gaze_over_blink_only": (
+            round(1 + reader_us / 1000 / statistics.mean(pipeline), 4) if pipeline else None
+        ),
+    }
     out["settings"] = {"hold_s": gaze.hold_s, "distance": gaze.distance,
                        "vertical_distance": gaze.vertical_distance}  # fmt: skip
     out["photos"] = list(PHOTOS)
