@@ -247,7 +247,18 @@ class EyeInput:
         if self.chosen_none:
             return None
         blink = self.blink.state if self.policy.last_t is not None else None
-        return indicator_look(self.state, blink)
+        return indicator_look(self.state, blink, self._look_progress())
+
+    def _look_progress(self) -> tuple[str, float] | None:
+        """The look being held, when looks choose: its direction and how far its hold has got."""
+        match self.access:
+            case Access.GAZE_SWITCHES:
+                progress = self.gaze.reader.progress
+            case Access.GAZE_HALVING:
+                progress = self.halving.reader.progress
+            case _:
+                return None
+        return (progress[0].value, progress[1]) if progress is not None else None
 
     def draw(self, surface: pygame.Surface, view: BoardView, texts: TextCache) -> None:
         """Paint the indicator at the right end of the message bar (not over the alarm)."""
