@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from commboard.control.camera_words import camera_banners
-from commboard.effects import Banner, Effect, HideBanner, Log, PauseReason, ShowBanner
+from commboard.effects import Banner, Cue, Effect, HideBanner, Log, PauseReason, ShowBanner
 from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.signals.blink_switch import RestRequest, WakeRequest
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
@@ -52,7 +52,7 @@ REST_BANNER = "Resting. To wake the board: two long blinks."
 # Stamps a blank "no face" sample this far past the last real one when the camera stops.
 RELEASE_STEP_S = 1e-3
 
-DetectorOutput = SwitchDown | SwitchUp | CellPointed | Log | RestRequest | WakeRequest
+DetectorOutput = SwitchDown | SwitchUp | CellPointed | Cue | Log | RestRequest | WakeRequest
 
 
 class EyeDetector(Protocol):

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from commboard.board.model import Action, Cell, Page
 from commboard.control.eye_policy import EyeOutput
 from commboard.control.halving import Chosen, Halving, Narrowed
-from commboard.effects import Log
+from commboard.effects import Cue, Log
 from commboard.events import CellPointed, Source, SwitchDown, SwitchUp
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.signals.blink_switch import RestRequest
@@ -35,7 +35,7 @@ from commboard.signals.gaze_look import Direction, LongLook, Look, LookIgnored, 
 from commboard.signals.gaze_switch import ignored_log, look_log, tuning
 from commboard.vision.sample import EyeSample
 
-HalvingOutput = CellPointed | RestRequest | Log
+HalvingOutput = CellPointed | RestRequest | Cue | Log
 # The words between labels on a half (the labels of every cell in it).
 JOIN = "  ·  "
 
@@ -81,6 +81,8 @@ class HalvingLooks:
             match item:
                 case Look():
                     out.append(look_log(item))
+                    if self.gaze.cue:
+                        out.append(Cue(item.t, "", beep=True))
                     out += self._look(item)
                 case LongLook(direction=Direction.UP):
                     out.append(RestRequest(item.t))

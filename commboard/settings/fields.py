@@ -244,6 +244,9 @@ class GazeSettings:
     refractory_s: float = setting(
         0.3, Meta("Rest after a look", "Looks are ignored this long after one counted.", "s",
                   0.0, 3.0, 0.1))
+    cue: bool = setting(
+        True, Meta("Beep on each look", "A short beep when a look counts, so the patient "
+                   "knows without watching the screen."))
     confirm: bool = setting(
         False, Meta("Confirm with a long blink", "Halving: the last cell waits for a long "
                     "blink (a look away cancels it) instead of being chosen at once."))

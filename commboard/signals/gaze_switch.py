@@ -21,7 +21,7 @@ Every accepted look is logged as ``{"type": "gaze", "event": "look",
 
 from __future__ import annotations
 
-from commboard.effects import Log
+from commboard.effects import Cue, Log
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
 from commboard.settings import BlinkSettings, GazeSettings, GazeSwitches
 from commboard.signals.gaze_look import (
@@ -44,7 +44,7 @@ SWITCHES: dict[GazeSwitches, dict[Direction, Switch]] = {
     },
 }
 
-GazeSwitchOutput = SwitchDown | SwitchUp | Log
+GazeSwitchOutput = SwitchDown | SwitchUp | Cue | Log
 
 
 def tuning(gaze: GazeSettings) -> GazeTuning:
@@ -89,6 +89,8 @@ class GazeSwitch:
             match item:
                 case Look():
                     out.append(look_log(item))
+                    if self.gaze.cue:
+                        out.append(Cue(item.t, "", beep=True))
                     switch = SWITCHES[self.gaze.switches].get(item.direction)
                     if switch is not None and self._down is None:
                         self._down = switch

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from commboard.board.model import Action, Cell, Page
-from commboard.effects import Activate, Effect, Log
+from commboard.effects import Activate, Cue, Effect, Log
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
 from commboard.scanning.engine import Scanner
 from commboard.scanning.plans import build_plan
@@ -52,15 +52,20 @@ def run(
     looks = GazeSwitch(gaze, BlinkSettings())
     chosen: list[tuple[float, int]] = []
     logs: list[Log] = []
+    beeps: list[Cue] = []
     for sample in script.samples():
         effects: list[Effect] = scanner.tick(sample.t)
         for out in looks.update(sample):
             if isinstance(out, SwitchDown | SwitchUp):
                 assert out.source is Source.GAZE
                 effects += scanner.handle(out, sample.t)
-            else:
+            elif isinstance(out, Log):
                 logs.append(out)
+            else:
+                beeps.append(out)
         chosen += [(sample.t, e.cell) for e in effects if isinstance(e, Activate)]
+    accepted = [log for log in logs if log.fields["event"] == "look"]
+    assert [b.t for b in beeps] == [log.t for log in accepted] and all(b.beep for b in beeps)
     return chosen, logs
 
 
