@@ -38,8 +38,13 @@ distinct phrases in order of first appearance, the history is the file's
 own counts, and the sequence is said once.  Its ``huffman`` section has no
 ``targets_met``: those targets are the issue's, for task (a) only.
 
+Task (c) ``--task looks``: 16 phrases chosen with the eyes -- Look to Speak
+halving, row-column scanning with a long blink, and looks as switches --
+by the same simulated patients (``benchmarks/look_task.py``; at most 10
+simulated minutes per run: every frame's eye sample is simulated).
+
 Usage: ``python benchmarks/comm_rate.py [--quick] [--minutes M] [--interval S]
-[--targets FILE] [--seed N]``
+[--targets FILE] [--seed N] [--task phrases|looks]``
 """
 
 from __future__ import annotations
@@ -371,8 +376,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--interval", type=float, default=None, help="scan interval (s)")
     parser.add_argument("--targets", type=Path, default=None, help="one target phrase per line")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--task",
+        choices=["phrases", "looks"],
+        default="phrases",
+        help="phrases: switch scanning patterns (default); looks: 16 phrases by looks "
+        "(Look to Speak halving), by blink and by looks as switches (benchmarks/look_task.py)",
+    )
     args = parser.parse_args(argv)
     minutes = args.minutes if args.minutes is not None else (2.0 if args.quick else 30.0)
+    if args.task == "looks":
+        from look_task import Patient, looks_task
+
+        patients = [Patient(p.name, p.reaction_s, p.miss_p, p.false_per_min) for p in PROFILES]
+        print(json.dumps(looks_task(patients, min(minutes, 10.0), args.seed), indent=2))
+        return 0
     task = file_task(args.targets) if args.targets else zipf_task(args.seed)
     print(json.dumps(run(task, minutes, args.interval, args.seed), indent=2))
     return 0

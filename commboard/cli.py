@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from commboard.run_options import RunOptions
+from commboard.settings.fields import Access
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -51,6 +52,12 @@ def _add_board_options(p: argparse.ArgumentParser) -> None:
         type=float,
         metavar="S",
         help="seconds each scan step is highlighted (overrides the profile)",
+    )
+    p.add_argument(
+        "--access",
+        choices=[a.value for a in Access],
+        help="how the patient chooses: scan (switch scanning) or gaze_switches "
+        "(held looks as switches); overrides the profile",
     )
     p.add_argument(
         "--speech",

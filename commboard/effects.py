@@ -129,6 +129,7 @@ class PauseReason(StrEnum):
     FACE_LOST = "face lost"
     RESTING = "rest"
     HELP_CALLED = "alarm"
+    LOOKS = "choosing by looks"  # halving: looks choose, the scanner stands still
     WAITING = "waiting for the switch"
 
 

@@ -22,6 +22,7 @@ class RunOptions:
     layout: str | None = None  # layout folder or file; None: the built-in one
     profile: str = "default"  # the patient profile read and saved to
     scan_interval: float | None = None  # overrides the profile's scan step (seconds)
+    access: str | None = None  # overrides the profile's access method (``gaze.access``)
     speech: str = "system"  # system | none | wav:DIR
     camera: str = "auto"  # auto | index:N | video:PATH | synthetic[:SCRIPT] | none
     camera_size: tuple[int, int] = (640, 480)

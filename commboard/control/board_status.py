@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from commboard.board.model import Page
 from commboard.board.session import Session
 from commboard.control.banners import ChromeState
 from commboard.control.board_view import (
@@ -38,6 +39,7 @@ STOPPED_WORDS = {  # why nothing moves, as the scan banner says it
         "I can't see your face - scanning paused, it resumes when the face is back"
     ),
     PauseReason.RESTING: "Scanning paused: resting - two long blinks wake the board",
+    PauseReason.LOOKS: "Look left or right to keep that half - look up to go back",
     PauseReason.WAITING: WAITING_WORDS,
 }
 # The hold bar is redrawn this often while a switch is held: smooth to the eye
@@ -78,8 +80,19 @@ def keep_scan_banner(
     return chrome.hide(SCAN_BANNER) if banner is None else chrome.show(banner, now)
 
 
-def switch_names(input_name: str, blink_selects: bool) -> str:
-    """What selects right now: the keyboard (or script) always, the blink while the camera works."""
+def switch_names(input_name: str, blink_selects: bool, looks: bool = False) -> str:
+    """What selects right now: the keyboard (or script) always, the blink while the camera works.
+
+    ``looks``: the patient's access method is looks as switches; they count
+    while the camera works (when it does not, the status line says looks are
+    off and switch scanning goes on with the keyboard or switch).
+    """
+    if looks:
+        return (
+            f"looks + blink + {input_name}"
+            if blink_selects
+            else f"{input_name} (looks need the camera)"
+        )
     return f"blink + {input_name}" if blink_selects else input_name
 
 
@@ -99,7 +112,9 @@ def status_text(
     ]
     if not settings.blink.calibrated:
         parts.append("not calibrated")
-    if session.paused:
+    if session.paused and pause_reason is PauseReason.LOOKS:
+        parts.append("CHOOSING BY LOOKS")
+    elif session.paused:
         parts.append("PAUSED")
     elif scan_state(session, pause_reason) is not None:
         parts.append("WAITING FOR SWITCH")
@@ -147,10 +162,15 @@ def board_frame(
     pause_reason: PauseReason | None,
     indicator: Callable[[Rect], Rect] | None = None,
     now: float | None = None,
+    shown: tuple[Page, tuple[int, ...]] | None = None,
 ) -> BoardView:
-    """The render model of one frame: the page, the chrome, one banner for a lost face."""
+    """The render model of one frame: the page, the chrome, one banner for a lost face.
+
+    ``shown``: another page to draw in place of the session's, and its lit
+    cells (choosing by looks draws the two halves of the page).
+    """
     chrome = one_face_banner(chrome, session, pause_reason)
-    return view_now(size, session, chrome, indicator, now)
+    return view_now(size, session, chrome, indicator, now, shown)
 
 
 def view_now(
@@ -159,6 +179,7 @@ def view_now(
     chrome: Chrome,
     indicator: Callable[[Rect], Rect] | None = None,
     now: float | None = None,
+    shown: tuple[Page, tuple[int, ...]] | None = None,
 ) -> BoardView:
     """The render model of the board as it is now.
 
@@ -170,11 +191,12 @@ def view_now(
     display = session.settings.display
     frame = frame_for(display.highlight_color, display.highlight_border_color)
     ring = ring_for(frame)
+    page, lit = shown if shown is not None else (session.page, session.highlighted)
     view = board_view(
         size,
-        session.page,
+        page,
         session.message,
-        session.highlighted,
+        lit,
         chrome,
         highlight_color=display.highlight_color,
         border_scale=display.border_scale,
@@ -183,7 +205,7 @@ def view_now(
         background_color=display.background_color,
         ring_color=ring,
         ring_edge_color=edge_for(ring),
-        hold=hold_view(session, now),
+        hold=hold_view(session, now) if shown is None else None,
     )
     if indicator is None:
         return view

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from commboard.control.camera_words import camera_banners
-from commboard.effects import Banner, Effect, HideBanner, Log, PauseReason, ShowBanner
-from commboard.events import SwitchDown, SwitchUp
+from commboard.effects import Banner, Cue, Effect, HideBanner, Log, PauseReason, ShowBanner
+from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.signals.blink_switch import RestRequest, WakeRequest
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
@@ -52,7 +52,7 @@ REST_BANNER = "Resting. To wake the board: two long blinks."
 # Stamps a blank "no face" sample this far past the last real one when the camera stops.
 RELEASE_STEP_S = 1e-3
 
-DetectorOutput = SwitchDown | SwitchUp | Log | RestRequest | WakeRequest
+DetectorOutput = SwitchDown | SwitchUp | CellPointed | Cue | Log | RestRequest | WakeRequest
 
 
 class EyeDetector(Protocol):
@@ -86,7 +86,7 @@ class UndoSelection:
     t: float
 
 
-EyeOutput = SwitchDown | SwitchUp | UndoSelection | Effect
+EyeOutput = SwitchDown | SwitchUp | CellPointed | UndoSelection | Effect
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +94,9 @@ class EyeFrame:
     """What one frame's camera input asks of the board; the loop carries it out.
 
     Attributes:
-        outputs: in order: switch events (the loop dispatches them like the
-            space bar), ``UndoSelection`` (for the session) and effects.
+        outputs: in order: switch events and cells chosen by looks (the loop
+            dispatches them like the space bar and a click), ``UndoSelection``
+            (for the session) and effects.
         pause: the pause the eyes want (one of ``EYE_PAUSES``; None: neither).
         status: the camera's part of the status line.
         redraw: the indicator or the camera's state changed.

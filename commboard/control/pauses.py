@@ -42,8 +42,13 @@ class PauseOwner:
 
     @property
     def shown(self) -> PauseReason | None:
-        """The reason the board names: the oldest one still holding (None: not paused)."""
-        return self._reasons[0] if self._reasons else None
+        """The reason the board names: the oldest one still holding (None: not paused).
+
+        Choosing by looks holds the scanner for as long as it is the access
+        method; any other reason is named before it.
+        """
+        others = [r for r in self._reasons if r is not PauseReason.LOOKS]
+        return others[0] if others else (self._reasons[0] if self._reasons else None)
 
     def holds(self, reason: PauseReason) -> bool:
         """Whether ``reason`` is one of the reasons holding scanning."""

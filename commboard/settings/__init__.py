@@ -15,12 +15,15 @@ from its module.
 """
 
 from commboard.settings.fields import (
+    Access,
     Auditory,
     BlinkSettings,
     BoardSettings,
     DisplaySettings,
     Eye,
     FaceLost,
+    GazeSettings,
+    GazeSwitches,
     Meta,
     ScanMode,
     ScanPattern,
@@ -31,12 +34,15 @@ from commboard.settings.fields import (
 )
 
 __all__ = [
+    "Access",
     "Auditory",
     "BlinkSettings",
     "BoardSettings",
     "DisplaySettings",
     "Eye",
     "FaceLost",
+    "GazeSettings",
+    "GazeSwitches",
     "Meta",
     "ScanMode",
     "ScanPattern",

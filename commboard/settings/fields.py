@@ -206,6 +206,58 @@ class BlinkSettings:
                   "the lids.", "", 0.1, 1.0, 0.05))
 
 
+class Access(StrEnum):
+    """How the patient chooses (docs/gaze.md)."""
+
+    SCAN = "scan"  # switch scanning: keyboard, USB switch, long blink
+    GAZE_SWITCHES = "gaze_switches"  # held looks are the scanner's switches (blink still works)
+    GAZE_HALVING = "gaze_halving"  # Look to Speak: looks keep half the page until one cell is left
+
+
+class GazeSwitches(StrEnum):
+    """Which looks are which switch with ``access: gaze_switches`` (the patient's own left/right)."""
+
+    LEFT_SELECT = "left_select_right_next"  # two switches: step scanning
+    RIGHT_SELECT = "right_select_left_next"
+    ANY_SELECT = "any_select"  # one switch: a look left, right or up selects
+
+
+@dataclass(frozen=True, slots=True)
+class GazeSettings:
+    access: Access = setting(
+        Access.SCAN, Meta("Access method", "Switch scanning (keys, switch, long blink), held "
+                          "looks as switches, or halving: look left or right to keep that half "
+                          "of the page, up to go back."))
+    switches: GazeSwitches = setting(
+        GazeSwitches.LEFT_SELECT, Meta("Looks as switches", "Which look selects and which "
+                                       "moves on (the patient's own left and right)."))
+    hold_s: float = setting(
+        0.5, Meta("Look hold time", "A look must be held this long to count; glances and "
+                  "drifts never count.", "s", 0.2, 2.0, 0.05))
+    distance: float = setting(
+        0.1, Meta("Look distance (sideways)", "How far from the eyes' rest position a look "
+                  "left or right must go, as a share of the eye's half-width.", "", 0.03, 0.6,
+                  0.01))
+    vertical_distance: float = setting(
+        0.06, Meta("Look distance (up/down)", "The same for looks up and down (the eyes move "
+                   "less that way).", "", 0.03, 0.6, 0.01))
+    refractory_s: float = setting(
+        0.3, Meta("Rest after a look", "Looks are ignored this long after one counted.", "s",
+                  0.0, 3.0, 0.1))
+    cue: bool = setting(
+        True, Meta("Beep on each look", "A short beep when a look counts, so the patient "
+                   "knows without watching the screen."))
+    confirm: bool = setting(
+        False, Meta("Confirm with a long blink", "Halving: the last cell waits for a long "
+                    "blink (a look away cancels it) instead of being chosen at once."))
+    eye: Eye = setting(
+        Eye.BOTH, Meta("Eye for looks", "Both eyes, or one (left/right: one-eye mode, for a "
+                       "patient with one eye that moves well)."))
+    mirrored: bool = setting(
+        False, Meta("Camera mirrors the picture", "Yes if the camera shows the patient as a "
+                    "mirror does; then left and right are swapped back."))
+
+
 @dataclass(frozen=True, slots=True)
 class SpeechSettings:
     rate_wpm: int = setting(
@@ -263,6 +315,7 @@ class Settings:
     version: int = SETTINGS_VERSION
     scan: ScanSettings = field(default_factory=ScanSettings)
     blink: BlinkSettings = field(default_factory=BlinkSettings)
+    gaze: GazeSettings = field(default_factory=GazeSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
     board: BoardSettings = field(default_factory=BoardSettings)
@@ -271,7 +324,7 @@ class Settings:
     unknown: tuple[tuple[str, Any], ...] = ()
 
 
-GROUPS: tuple[str, ...] = ("scan", "blink", "speech", "display", "board")
+GROUPS: tuple[str, ...] = ("scan", "blink", "gaze", "speech", "display", "board")
 
 
 def describe() -> list[tuple[str, Meta, Any]]:

@@ -56,6 +56,7 @@ def _open_display(windowed: tuple[int, int] | None, headless: bool):  # type: ig
 
 def _settings(options: RunOptions) -> tuple[Settings, list[Banner]]:
     from commboard.settings.profiles import load_profile
+    from commboard.settings.values import with_value
 
     settings, problems = load_profile(options.profile)
     banners = [Banner(f"settings-{i}", f"Settings: {p}") for i, p in enumerate(problems[:2])]
@@ -64,6 +65,8 @@ def _settings(options: RunOptions) -> tuple[Settings, list[Banner]]:
         if warning:
             print(f"commboard: {warning}", file=sys.stderr)
             banners.append(Banner("scan-interval", warning))
+    if options.access is not None:  # argparse allowed only the methods there are
+        settings, _ = with_value(settings, "gaze.access", options.access)
     return settings, banners
 
 

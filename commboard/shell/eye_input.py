@@ -25,11 +25,14 @@ from typing import Protocol
 import numpy as np
 import pygame
 
+from commboard.board.model import Page
 from commboard.clock import Clock
 from commboard.control.board_view import BoardView
 from commboard.control.camera_words import status_words
 from commboard.control.eye_policy import EyeContext, EyeFrame, EyeOutput, EyePolicy
-from commboard.settings import FaceLost, Settings
+from commboard.control.halving_looks import HalvingLooks, halves_page
+from commboard.effects import Log
+from commboard.settings import Access, FaceLost, GazeSettings, Settings
 from commboard.shell.screens.board.eye_indicator import (
     IndicatorLook,
     draw_indicator,
@@ -39,6 +42,7 @@ from commboard.shell.screens.board.eye_indicator import (
 )
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
+from commboard.signals.gaze_switch import GazeSwitch
 from commboard.vision.frames import Picture
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
@@ -77,6 +81,7 @@ class EyeInput:
         say: speak a prompt aloud (calibration); None = silent.
         landmarks: the newest frame's face landmarks (``LandmarkMemory.latest``), for
             the eye outlines on the camera view; None = no outlines.
+        gaze: the profile's gaze settings (looks as switches follow the board's after).
     """
 
     def __init__(
@@ -90,6 +95,7 @@ class EyeInput:
         profile: str = "default",
         say: Callable[[str], None] | None = None,
         landmarks: Callable[[], np.ndarray | None] | None = None,
+        gaze: GazeSettings | None = None,
     ) -> None:
         self.feed = feed
         self.blink = blink
@@ -99,6 +105,9 @@ class EyeInput:
         self._landmarks = landmarks
         self.chosen_none = camera.strip().lower() == "none"
         self.policy = EyePolicy(self.chosen_none)
+        self.gaze = GazeSwitch(gaze or GazeSettings(), blink.settings)
+        self.halving = HalvingLooks(gaze or GazeSettings(), blink.settings)
+        self.access = Access.SCAN  # how the patient chooses (``gaze.access``), from the board
         self._virtual = clock.virtual
         self._frame_s = 1.0 / fps if fps > 0 else MAX_POLL_S
         self._tap: SampleTap | None = None
@@ -116,9 +125,26 @@ class EyeInput:
         self.policy.state = state
 
     @property
-    def detectors(self) -> tuple[BlinkSwitch, ...]:
-        """The eye detectors that read samples now (gaze joins the blink switch later)."""
+    def detectors(self) -> tuple[BlinkSwitch | GazeSwitch | HalvingLooks, ...]:
+        """The eye detectors that read samples now: the blink switch, and looks if they are on."""
+        match self.access:
+            case Access.GAZE_SWITCHES:
+                return (self.blink, self.gaze)
+            case Access.GAZE_HALVING:
+                return (self.blink, self.halving)
         return (self.blink,)
+
+    def halves(self, page: Page) -> tuple[Page, tuple[int, ...]] | None:
+        """What to draw instead of ``page`` while looks halve it (None: the page itself)."""
+        halving = self.halving.halving
+        if not self.halving_now or halving is None or self.halving.page_id != page.id:
+            return None
+        return halves_page(page, halving)
+
+    @property
+    def halving_now(self) -> bool:
+        """Looks choose by halving now: the access method, with a camera that works."""
+        return self.access is Access.GAZE_HALVING and self.blink_selects
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -144,7 +170,9 @@ class EyeInput:
 
     # -- the loop's calls ---------------------------------------------------------------------
 
-    def frame(self, now: float, settings: Settings, listening: bool) -> EyeFrame:
+    def frame(
+        self, now: float, settings: Settings, listening: bool, page: Page | None = None
+    ) -> EyeFrame:
         """Drain the feed; what it asks of the board.  Call once per frame, after other inputs.
 
         Args:
@@ -152,16 +180,24 @@ class EyeInput:
             settings: the board's settings now (the blink switch follows them).
             listening: a switch press would reach something (the board, or a
                 carer screen that takes presses); otherwise the detectors are muted.
+            page: the page on the board (choosing by looks halves it).
         """
         self.start()
         if self.blink.settings != settings.blink:
             self.blink.set_settings(settings.blink)
+        if self.gaze.settings != (settings.gaze, settings.blink):
+            self.gaze.set_settings(settings.gaze, settings.blink)
+            self.halving.set_settings(settings.gaze, settings.blink)
+        self.access = settings.gaze.access
+        released = self.gaze.release(now) if self.access is not Access.GAZE_SWITCHES else []
+        if page is not None:
+            self.halving.show(page)
         context = EyeContext(
             face_pause=settings.blink.face_lost == FaceLost.PAUSE,
             listening=listening,
             recording=self._tap is not None,
         )
-        outputs: list[EyeOutput] = []
+        outputs: list[EyeOutput] = list(released)
         redraw = False
         for item in self.feed.drain(now):
             if isinstance(item, CameraStatus):
@@ -172,6 +208,9 @@ class EyeInput:
         look = self.look()
         if look != self._look:
             self._look, redraw = look, True
+        if self.access is Access.GAZE_HALVING:
+            outputs = self.halving.take_switches(outputs)  # a long blink confirms
+            redraw |= any(isinstance(o, Log) and o.type == "gaze" for o in outputs)
         pause = self.policy.wanted_pause(context)
         return EyeFrame(tuple(outputs), pause, self.status_text(), redraw)
 
@@ -208,7 +247,18 @@ class EyeInput:
         if self.chosen_none:
             return None
         blink = self.blink.state if self.policy.last_t is not None else None
-        return indicator_look(self.state, blink)
+        return indicator_look(self.state, blink, self._look_progress())
+
+    def _look_progress(self) -> tuple[str, float] | None:
+        """The look being held, when looks choose: its direction and how far its hold has got."""
+        match self.access:
+            case Access.GAZE_SWITCHES:
+                progress = self.gaze.reader.progress
+            case Access.GAZE_HALVING:
+                progress = self.halving.reader.progress
+            case _:
+                return None
+        return (progress[0].value, progress[1]) if progress is not None else None
 
     def draw(self, surface: pygame.Surface, view: BoardView, texts: TextCache) -> None:
         """Paint the indicator at the right end of the message bar (not over the alarm)."""

@@ -49,8 +49,8 @@ from commboard.control.input_routing import (
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
-from commboard.events import SwitchDown, SwitchUp, UiEvent
-from commboard.settings import Settings
+from commboard.events import CellPointed, SwitchDown, SwitchUp, UiEvent
+from commboard.settings import Access, Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.screens.base import (
@@ -195,7 +195,9 @@ class BoardLoop:
         self._layout_arrived(self.layout_loading.poll())
         if self.eyes is not None:  # camera samples -> eye policy -> dispatch, pauses, banners
             listening = not self.screens or self.screens[-1].wants_switches
-            self.eyes_ask(self.eyes.frame(now, self.settings, listening))
+            self.eyes_ask(self.eyes.frame(now, self.settings, listening, self.session.page))
+            halving = self.eyes.halving_now  # the scanner stands still while looks choose
+            self.perform(self.pauses.want(PauseReason.LOOKS, halving, now, self.session))
         self.dirty |= self.chrome.expire(now)
         if self.performer.alarm_active and not self.chrome.alarm_on:
             self._end_alarm()  # it ran its time (chrome leaves a "help was called" banner)
@@ -224,6 +226,8 @@ class BoardLoop:
         return scripted + self.p.inputs.poll(now, hit, text_mode)
 
     def _hit(self, x: int, y: int) -> int | None:
+        if self.eyes is not None and self.eyes.halving_now:
+            return None  # the halves on screen are not the page's cells
         return cell_at(self.view, x, y) if self.view else None
 
     def deadline(self) -> float | None:
@@ -284,7 +288,7 @@ class BoardLoop:
         """Carry out one frame of camera input: switch events take the space bar's path."""
         for out in eyes.outputs:
             match out:
-                case SwitchDown() | SwitchUp():
+                case SwitchDown() | SwitchUp() | CellPointed():
                     self.dispatch(out)
                 case UndoSelection(t=t):
                     self.perform(self.session.undo(t))
@@ -405,7 +409,12 @@ class BoardLoop:
     def switch_names(self) -> str:
         """What selects right now: the keyboard (or script) always, the blink while the camera works."""
         blink = self.eyes is not None and self.eyes.blink_selects
-        return board_status.switch_names(self.p.input_name, blink)
+        if self.eyes is not None and self.eyes.halving_now:
+            return "looks halve the page" + (
+                " (a long blink confirms)" if self.settings.gaze.confirm else ""
+            )
+        looks = self.settings.gaze.access is not Access.SCAN
+        return board_status.switch_names(self.p.input_name, blink, looks)
 
     def status_text(self) -> str:
         """The status line: input, scan speed and pattern, camera, calibration."""
@@ -419,8 +428,9 @@ class BoardLoop:
         size, status = self.p.surface.get_size(), self.status_text()
         indicator = indicator_rect if shown else None
         chrome = self.chrome.chrome(status, self.now)
+        halves = self.eyes.halves(self.session.page) if self.eyes is not None else None
         return board_status.board_frame(
-            size, self.session, chrome, self.pauses.shown, indicator, self.now
+            size, self.session, chrome, self.pauses.shown, indicator, self.now, halves
         )
 
     def draw(self) -> None:

@@ -12,7 +12,7 @@ from commboard.control.banners import ChromeState
 from commboard.control.eye_policy import EYE_PAUSES, EyeFrame, UndoSelection
 from commboard.control.pauses import PauseOwner, pause_record
 from commboard.effects import Effect, HideBanner, Log, Notice, Paused, Resumed, ShowBanner
-from commboard.events import SwitchDown, SwitchUp
+from commboard.events import CellPointed, SwitchDown, SwitchUp
 from commboard.settings import Settings
 from commboard.vision.frames import Frame, Landmarks, RGBImage
 from commboard.vision.sample import CameraStatus, EyeSample
@@ -104,6 +104,20 @@ class ScriptedSamples:
             ear_right=self.closed_ear,
         )
 
+    def looking(
+        self, seconds: float, x: float = 0.0, y: float = 0.0, **fields: Any
+    ) -> ScriptedSamples:
+        """Eyes open, both irises at (``x``, ``y``) in the eye: image directions, x > 0 image right, y > 0 down."""
+        return self.frames(seconds, iris_left=(x, y), iris_right=(x, y), **fields)
+
+    def drifting(self, seconds: float, to_x: float, from_x: float = 0.0) -> ScriptedSamples:
+        """The gaze sliding slowly and evenly sideways from ``from_x`` to ``to_x``."""
+        n = round(seconds * self.fps)
+        for i in range(n):
+            x = from_x + (to_x - from_x) * (i + 1) / n
+            self.looking(1 / self.fps, x)
+        return self
+
     def samples(self) -> list[EyeSample]:
         """All frames so far, in time order."""
         return list(self._frames)
@@ -168,6 +182,8 @@ class RecordingEyeHost:
         return self.session.settings
 
     def dispatch(self, event: Any) -> None:
+        if isinstance(event, CellPointed) and not self.screens:
+            self.perform(self.session.handle(event, self.now))
         if not isinstance(event, SwitchDown | SwitchUp):
             return
         if self.screens:
@@ -215,7 +231,7 @@ class RecordingEyeHost:
         asked = eyes.frame(now, self.settings, listening)
         for out in asked.outputs:
             match out:
-                case SwitchDown() | SwitchUp():
+                case SwitchDown() | SwitchUp() | CellPointed():
                     self.dispatch(out)
                 case UndoSelection(t=t):
                     self.perform(self.session.undo(t))

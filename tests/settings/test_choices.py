@@ -9,11 +9,14 @@ from typing import get_type_hints
 import pytest
 
 from commboard.settings import (
+    Access,
     Auditory,
     BlinkSettings,
     DisplaySettings,
     Eye,
     FaceLost,
+    GazeSettings,
+    GazeSwitches,
     ScanMode,
     ScanPattern,
     ScanSettings,
@@ -33,12 +36,15 @@ CHOICES = {
     "scan.auditory": Auditory,
     "blink.eye": Eye,
     "blink.face_lost": FaceLost,
+    "gaze.access": Access,
+    "gaze.switches": GazeSwitches,
+    "gaze.eye": Eye,
 }
 
 
 def test_every_setting_with_choices_is_typed_as_its_enum() -> None:
-    sections = {"scan": ScanSettings, "blink": BlinkSettings, "speech": SpeechSettings,
-                "display": DisplaySettings}  # fmt: skip
+    sections = {"scan": ScanSettings, "blink": BlinkSettings, "gaze": GazeSettings,
+                "speech": SpeechSettings, "display": DisplaySettings}  # fmt: skip
     typed = {
         f"{group}.{f.name}": hint
         for group, cls in sections.items()

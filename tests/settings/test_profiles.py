@@ -141,14 +141,14 @@ def test_bare_yaml_off_is_read_as_the_choice_off() -> None:
 def test_unknown_fields_are_reported_and_kept_across_save() -> None:
     text = (
         "version: 1\nscan:\n  interval_s: 2.0\n  tremor_filter_s: 0.2\n"
-        "gaze:\n  dwell_s: 1.25\n  targets: [left, right]\n"
+        "tracker:\n  dwell_s: 1.25\n  targets: [left, right]\n"
     )
     path = write_profile("anna", text)
     settings, problems = load_profile("anna")
     assert settings.scan.interval_s == 2.0
     assert [(p.line, p.severity) for p in problems] == [(4, "warning"), (5, "warning")]
     assert "scan.tremor_filter_s" in problems[0].message and "kept" in problems[0].message
-    assert "'gaze'" in problems[1].message
+    assert "'tracker'" in problems[1].message
 
     changed, _ = with_value(settings, "scan.interval_s", 2.5)
     save_profile("anna", changed)
@@ -156,7 +156,7 @@ def test_unknown_fields_are_reported_and_kept_across_save() -> None:
     assert reread.scan.interval_s == 2.5
     assert dict(reread.unknown) == {
         "scan.tremor_filter_s": 0.2,
-        "gaze": {"dwell_s": 1.25, "targets": ["left", "right"]},
+        "tracker": {"dwell_s": 1.25, "targets": ["left", "right"]},
     }
     assert len(again) == 2
     saved = path.read_text()

@@ -69,8 +69,14 @@ class IndicatorLook:
     rim: tuple[int, int, int]
 
 
-def indicator_look(camera: CameraState, blink: BlinkState | None) -> IndicatorLook:
-    """The indicator for the camera's state and the blink switch's view of the last frame."""
+def indicator_look(
+    camera: CameraState, blink: BlinkState | None, look: tuple[str, float] | None = None
+) -> IndicatorLook:
+    """The indicator for the camera's state and the blink switch's view of the last frame.
+
+    ``look``: a look being held (its direction, and how far its hold has got):
+    the label names the direction and the ring fills as the hold builds.
+    """
     if camera is not CameraState.OK or blink is None:
         label = {
             CameraState.STARTING: "camera starting",
@@ -85,6 +91,9 @@ def indicator_look(camera: CameraState, blink: BlinkState | None) -> IndicatorLo
         return IndicatorLook("none", 0.0, "no face", RIM_NO_FACE)
     if not blink.tracking:
         return IndicatorLook("none", 0.0, blink.problem or "not tracking", RIM_NO_FACE)
+    if look is not None and not blink.eyes_closed:
+        direction, progress = look
+        return IndicatorLook("open", max(0.0, min(1.0, progress)), f"looking {direction}", RIM_FACE)
     eye = "closed" if blink.eyes_closed else "open"
     label = "eyes closed" if blink.eyes_closed else "eyes open"
     return IndicatorLook(eye, max(0.0, min(1.0, blink.hold_progress)), label, RIM_FACE)

@@ -34,6 +34,7 @@ SELECTED = (255, 212, 0)
 GROUP_TITLES = {
     "scan": "Scanning",
     "blink": "Blink switch",
+    "gaze": "Eye gaze",
     "speech": "Speech",
     "display": "Display",
 }

@@ -52,6 +52,17 @@ def test_open_and_closed_eyes_with_the_ring_following_the_hold() -> None:
     assert (look.eye, look.ring, look.label) == ("closed", 0.6, "eyes closed")
 
 
+def test_a_look_being_held_is_named_and_its_ring_fills_with_the_look_hold() -> None:
+    look = indicator_look(CameraState.OK, state(), ("left", 0.4))
+    assert (look.eye, look.ring, look.label, look.rim) == ("open", 0.4, "looking left", RIM_FACE)
+    # Closed eyes, a lost face or a turned head say so, whatever look was building.
+    assert indicator_look(CameraState.OK, state(eyes_closed=True), ("left", 0.4)).label == (
+        "eyes closed"
+    )
+    lost = state(face_found=False, tracking=False, problem="no face")
+    assert indicator_look(CameraState.OK, lost, ("up", 0.9)).label == "no face"
+
+
 @pytest.mark.parametrize(
     ("blink", "label"),
     [

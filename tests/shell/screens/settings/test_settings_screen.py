@@ -311,7 +311,7 @@ def test_mouse_plus_button_tab_and_save_button(surface: pygame.Surface) -> None:
     click(lay.plus)
     click(lay.plus)
     assert screen.edited.scan.interval_s == 1.2
-    click(lay.tabs[2])
+    click(lay.tabs[3])
     assert screen.key.startswith("speech.")
     click(lay.buttons[0])
     assert load_profile("anna")[0].scan.interval_s == 1.2

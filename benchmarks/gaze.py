@@ -1,0 +1,285 @@
+"""Gaze benchmark: held looks, glances, drifts and blinks filmed on real faces, read by the shipped look reader.
+
+Real pixels: the synthetic camera (``adapters/synthetic_face``) films two
+face photos that ship with installed packages (scikit-image's astronaut,
+matplotlib's Grace Hopper), and every frame goes through MediaPipe Face Mesh
+and the eye metrics exactly as in the board.  The samples are then read by
+``signals.gaze_look.LookReader`` with the shipped gaze settings.
+
+Per photo the film has:
+
+* **held looks**: left, right, up and down (image directions; scored in the
+  patient's terms) at three amplitudes (0.5, 0.65 and 0.8 of the way to the
+  eye corner), each held 1 s, under four conditions: upright, head rolled
+  +30 and -30 degrees (a patient lying on one side), and brightness halved
+  with camera noise; plus a look with a blink in the middle of it;
+* **rest** (``--minutes``, default 2 per photo): ordinary blinks, glances of
+  0.15-0.3 s each way, slow drifts sideways and back, small wandering.
+
+Reported: a confusion matrix of intended vs detected direction (first look
+in each held look's window, ``none`` if none), ``recall`` (held looks
+detected at all), ``direction_accuracy`` (of those, the right direction),
+recall by direction, amplitude and condition, ``false_looks_per_10_min``
+(looks during the rest film, per 10 minutes), and the decision delay past the
+hold time (frames).  Head yaw is not filmed: the synthetic face is a flat
+picture and cannot turn sideways (it is reported as not measured).
+
+``cost``: the vision pipeline's mean time per frame (MediaPipe and the eye
+metrics, as the camera worker runs them) and what the look reader adds per
+frame (the iris position was already measured for the blink switch's
+looking-down rule, so gaze adds only the reader).
+
+Usage: ``python benchmarks/gaze.py [--minutes M] [--samples FILE]``
+(``--samples`` keeps the MediaPipe results in FILE and reuses them next time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from commboard.settings import BlinkSettings, GazeSettings
+from commboard.signals.gaze_look import Look, LookReader
+from commboard.signals.gaze_switch import tuning
+from commboard.vision.sample import EyeSample
+
+FPS = 30.0
+PHOTOS = ("astronaut", "hopper")
+AMPLITUDES = (0.5, 0.65, 0.8)
+CONDITIONS = {"upright": [], "roll +30": ["rotate 30"], "roll -30": ["rotate -30"],
+              "dim and noisy": ["bright 0.5", "noise 8"]}  # fmt: skip
+# Image direction in the script -> the patient's own direction (camera not mirrored).
+PATIENT = {"left": "right", "right": "left", "up": "up", "down": "down"}
+LOOK_S = 1.0
+GAP_S = 1.5
+SETTLE_S = 2.5  # before each condition block: the head moves, the reader settles
+
+
+@dataclass(frozen=True)
+class Trial:
+    """One held look in the film."""
+
+    photo: str
+    onset: float
+    image_direction: str
+    amplitude: float
+    condition: str
+    blink_inside: bool = False
+
+    @property
+    def intended(self) -> str:
+        return PATIENT[self.image_direction]
+
+
+def film(photo: str, minutes: float) -> tuple[str, list[Trial], tuple[float, float]]:
+    """The script, its held looks, and the (start, end) of its rest part."""
+    lines = [f"photo {photo}"]
+    trials: list[Trial] = []
+    t = 0.0
+    for condition, actions in CONDITIONS.items():
+        block_start = t
+        t += SETTLE_S
+        for direction in ("left", "right", "up", "down"):
+            for amplitude in AMPLITUDES:
+                lines.append(f"{t:.3f} {LOOK_S} look {direction} {amplitude}")
+                trials.append(Trial(photo, t, direction, amplitude, condition))
+                t += LOOK_S + GAP_S
+        # A blink in the middle of a held look: the look still counts once the eyes reopen.
+        lines.append(f"{t:.3f} 1.4 look right 0.8")
+        lines.append(f"{t + 0.3:.3f} 0.15 close")
+        trials.append(Trial(photo, t, "right", 0.8, condition, blink_inside=True))
+        t += 1.4 + GAP_S
+        lines += [f"{block_start:.3f} {t - block_start:.3f} {a}" for a in actions]
+    rest_start = t
+    end = t + minutes * 60.0
+    while t < end:
+        # 20 s of rest: blinks, glances each way, a slow drift out and back, wandering.
+        for offset, line in (
+            (1.0, "0.15 close"),
+            (2.5, "0.2 look left 0.8"),
+            (4.0, "0.25 look right 0.8"),
+            (5.5, "0.3 look up 0.8"),
+            (7.0, "0.25 close"),
+            (8.5, "0.15 look right 0.65"),
+            (9.5, "0.3 look left 0.65"),
+            (14.5, "0.2 close"),
+            (15.5, "0.3 look down 0.8"),
+            (17.0, "0.12 close"),
+        ):
+            lines.append(f"{t + offset:.3f} {line}")
+        for i, amount in enumerate((0.1, 0.2, 0.3, 0.4, 0.45, 0.4, 0.3, 0.2, 0.1)):  # ~0.5/s
+            lines.append(f"{t + 11.0 + 0.3 * i:.3f} 0.3 look left {amount}")
+        for i, (d, amount) in enumerate((("right", 0.15), ("up", 0.15), ("left", 0.15))):
+            lines.append(f"{t + 18.0 + 0.6 * i:.3f} 0.6 look {d} {amount}")
+        t += 20.0
+    return "\n".join(lines), trials, (rest_start, end)
+
+
+def measure(script_text: str, photo: str) -> list[EyeSample]:
+    """Render every frame of the film and run the board's vision on it."""
+    from commboard.adapters.mediapipe_mesh import MediaPipeMesh
+    from commboard.adapters.synthetic_face import make_animator
+    from commboard.vision.face_script import parse_script
+    from commboard.vision.frames import Frame
+    from commboard.vision.pipeline import process_frame
+
+    script = parse_script(script_text, f"gaze benchmark ({photo})")
+    animator = make_animator(script.photo, (640, 480))
+    mesh = MediaPipeMesh(video=True)
+    end = max(float(line.split()[0]) + float(line.split()[1])
+              for line in script_text.splitlines()[1:]) + 1.0  # fmt: skip
+    samples = []
+    spent = 0.0
+    for n in range(int(end * FPS)):
+        t = n / FPS
+        frame = Frame(t, animator.render(script.state_at(t), n))
+        started = time.perf_counter()
+        samples.append(process_frame(mesh, frame))  # the camera worker's work per frame
+        spent += time.perf_counter() - started
+    mesh.close()
+    PIPELINE_MS.append(spent / max(1, len(samples)) * 1000.0)
+    return samples
+
+
+PIPELINE_MS: list[float] = []  # the vision pipeline's mean ms per frame, per photo filmed
+
+
+def reader_cost(samples: list[EyeSample], gaze: GazeSettings) -> float:
+    """Mean microseconds per frame the look reader adds (best of three passes)."""
+    best = math.inf
+    for _ in range(3):
+        reader = LookReader(tuning(gaze), BlinkSettings())
+        started = time.perf_counter()
+        for s in samples:
+            reader.update(s)
+        best = min(best, time.perf_counter() - started)
+    return best / max(1, len(samples)) * 1e6
+
+
+def read_looks(samples: list[EyeSample], gaze: GazeSettings) -> list[Look]:
+    reader = LookReader(tuning(gaze), BlinkSettings())
+    return [out for s in samples for out in reader.update(s) if isinstance(out, Look)]
+
+
+def score(
+    trials: list[Trial], looks: list[Look], rest: tuple[float, float], hold_s: float
+) -> dict[str, Any]:
+    """Per-trial outcome and false looks during rest, for one photo."""
+    outcomes = []
+    for trial in trials:
+        window_end = trial.onset + (1.4 if trial.blink_inside else LOOK_S) + 0.5
+        found = [
+            look for look in looks if trial.onset <= look.start_t + 1e-6 and look.t <= window_end
+        ]
+        first = found[0] if found else None
+        delay = None if first is None else (first.t - trial.onset - hold_s) * FPS
+        outcomes.append((trial, first.direction.value if first else "none", delay))
+    false = [look for look in looks if rest[0] + 1.0 <= look.t <= rest[1]]
+    return {"outcomes": outcomes, "false": false, "rest_s": rest[1] - rest[0] - 1.0}
+
+
+def summary(results: list[dict[str, Any]], minutes: float) -> dict[str, Any]:
+    outcomes = [o for r in results for o in r["outcomes"]]
+    names = ["left", "right", "up", "down", "none"]
+    confusion = {want: dict.fromkeys(names, 0) for want in names[:4]}
+    for trial, got, _ in outcomes:
+        confusion[trial.intended][got] += 1
+    detected = [(t, g, d) for t, g, d in outcomes if g != "none"]
+
+    def rate(selected: list[tuple[Trial, str, float | None]]) -> float:
+        return round(sum(g != "none" for _, g, _ in selected) / max(1, len(selected)), 4)
+
+    by = {
+        "direction": {d: rate([o for o in outcomes if o[0].intended == d]) for d in names[:4]},
+        "amplitude": {
+            str(a): rate([o for o in outcomes if o[0].amplitude == a and not o[0].blink_inside])
+            for a in AMPLITUDES
+        },  # fmt: skip
+        "condition": {c: rate([o for o in outcomes if o[0].condition == c]) for c in CONDITIONS},
+        "photo": {p: rate([o for o in outcomes if o[0].photo == p]) for p in PHOTOS},
+        "blink_inside_look": rate([o for o in outcomes if o[0].blink_inside]),
+    }
+    sideways = [o for o in outcomes if o[0].intended in ("left", "right", "up")]
+    false_count = sum(len(r["false"]) for r in results)
+    rest_s = sum(r["rest_s"] for r in results)
+    # A blink in the middle of a look restarts its hold: those are reported on their own.
+    delays = sorted(d for t, _, d in detected if d is not None and not t.blink_inside)
+    blink_delays = sorted(d for t, _, d in detected if d is not None and t.blink_inside)
+    return {
+        "recall": rate(outcomes),
+        "direction_accuracy": round(
+            sum(t.intended == g for t, g, _ in detected) / max(1, len(detected)), 4
+        ),
+        "recall_left_right_up": rate(sideways),
+        "held_looks": len(outcomes),
+        "false_looks_per_10_min": round(false_count / rest_s * 600.0, 3),
+        "false_looks": false_count,
+        "false_looks_directions": dict(
+            Counter(look.direction.value for r in results for look in r["false"])
+        ),
+        "rest_minutes": round(rest_s / 60.0, 2),
+        "decision_delay_frames_past_hold": {
+            "median": delays[len(delays) // 2] if delays else None,
+            "max": round(delays[-1], 2) if delays else None,
+            "share_within_2": round(sum(d <= 2.0 + 1e-6 for d in delays) / max(1, len(delays)), 4),
+            "looks_with_a_blink_inside_median": (
+                round(blink_delays[len(blink_delays) // 2], 2) if blink_delays else None
+            ),
+        },
+        "confusion": confusion,
+        "recall_by": by,
+        "yaw": "not measured: the synthetic face is a flat photo and cannot turn sideways",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--minutes", type=float, default=2.0, help="rest film per photo")
+    parser.add_argument("--samples", type=Path, help="keep / reuse the MediaPipe results here")
+    args = parser.parse_args()
+    gaze = GazeSettings()
+    cached: dict[str, Any] = {}
+    if args.samples and args.samples.exists():
+        cached = json.loads(args.samples.read_text())
+    started = time.perf_counter()
+    results = []
+    costs: list[tuple[float | None, float]] = []
+    for photo in PHOTOS:
+        script_text, trials, rest = film(photo, args.minutes)
+        if cached.get(photo, {}).get("script") == script_text:
+            samples = [EyeSample(**{k: tuple(v) if isinstance(v, list) else v for k, v in s.items()})
+                       for s in cached[photo]["samples"]]  # fmt: skip
+        else:
+            samples = measure(script_text, photo)
+            cached[photo] = {"script": script_text, "samples": [asdict(s) for s in samples],
+                             "pipeline_ms": PIPELINE_MS[-1]}  # fmt: skip
+        results.append(score(trials, read_looks(samples, gaze), rest, gaze.hold_s))
+        costs.append((cached[photo].get("pipeline_ms"), reader_cost(samples, gaze)))
+    if args.samples:
+        args.samples.write_text(json.dumps(cached))
+    out = summary(results, args.minutes)
+    pipeline = [ms for ms, _ in costs if ms is not None]
+    reader_us = statistics.mean(us for _, us in costs)
+    out["cost"] = {
+        "pipeline_ms_per_frame": round(statistics.mean(pipeline), 3) if pipeline else None,
+        "look_reader_us_per_frame": round(reader_us, 1),
+        "with_gaze_over_blink_only": (
+            round(1 + reader_us / 1000 / statistics.mean(pipeline), 4) if pipeline else None
+        ),
+    }
+    out["settings"] = {"hold_s": gaze.hold_s, "distance": gaze.distance,
+                       "vertical_distance": gaze.vertical_distance}  # fmt: skip
+    out["photos"] = list(PHOTOS)
+    out["seconds"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Look to Speak on the board (``access: gaze_halving``): looks narrow the page to one cell.
+
+``HalvingLooks`` is an eye detector (``control.eye_policy`` feeds it every
+sample, like the blink switch): it reads looks (``signals.gaze_look``) and
+keeps the half the patient looked at (``control.halving``).  What it asks
+of the board, in order:
+
+* ``CellPointed(cell, source=gaze)`` when one cell is left (or when a long
+  blink confirms it, with ``gaze.confirm``): the session performs it as if
+  it had been scanned to and selected;
+* ``RestRequest`` for a long look up (the board rests until the wake
+  pattern, as after a long eye closure);
+* log records: ``{"type": "gaze", "event": "look"|"ignored", ...}`` as with
+  looks as switches, ``{"type": "gaze", "event": "halves", "kept":
+  "left"|"right"|"back", "left": [...], "right": [...]}`` and ``{"type":
+  "gaze", "event": "chosen", "cell", "looks", "confirmed"}``.
+
+The board draws the two halves (``halves_page``): the cells on the left half
+of the screen and the right half, each as one large cell listing its labels;
+a single cell left waiting for a blink is drawn alone, lit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from commboard.board.model import Action, Cell, Page
+from commboard.control.eye_policy import EyeOutput
+from commboard.control.halving import Chosen, Halving, Narrowed
+from commboard.effects import Cue, Log
+from commboard.events import CellPointed, Source, SwitchDown, SwitchUp
+from commboard.settings import BlinkSettings, GazeSettings
+from commboard.signals.blink_switch import RestRequest
+from commboard.signals.gaze_look import Direction, LongLook, Look, LookIgnored, LookReader
+from commboard.signals.gaze_switch import ignored_log, look_log, tuning
+from commboard.vision.sample import EyeSample
+
+HalvingOutput = CellPointed | RestRequest | Cue | Log
+# The words between labels on a half (the labels of every cell in it).
+JOIN = "  ·  "
+
+
+class HalvingLooks:
+    """Looks keep halves of the page in view until one cell is left; see the module docstring.
+
+    Args:
+        gaze: the patient's gaze settings (hold, distances, confirm...).
+        blink: the blink settings (eye levels and head limits the looks share).
+    """
+
+    def __init__(self, gaze: GazeSettings, blink: BlinkSettings) -> None:
+        self.gaze = gaze
+        self.reader = LookReader(tuning(gaze), blink)
+        self.page_id: str | None = None
+        self.halving: Halving | None = None
+
+    @property
+    def settings(self) -> tuple[GazeSettings, BlinkSettings]:
+        """The settings in use."""
+        return self.gaze, self.reader.blink
+
+    def set_settings(self, gaze: GazeSettings, blink: BlinkSettings) -> None:
+        """New settings from the carer; the learned rest position is kept."""
+        self.gaze = gaze
+        self.reader.set_tuning(tuning(gaze), blink)
+        if self.halving is not None:
+            self.halving.confirm = gaze.confirm
+
+    def show(self, page: Page) -> None:
+        """The page on the board now: a new page starts from all its cells."""
+        if page.id == self.page_id and self.halving is not None:
+            return
+        self.page_id = page.id
+        cells = page.filled()
+        self.halving = Halving(cells, confirm=self.gaze.confirm) if cells else None
+
+    def update(self, sample: EyeSample) -> list[HalvingOutput]:
+        """Read one frame's sample: the cell chosen, a rest request and log records, in order."""
+        out: list[HalvingOutput] = []
+        for item in self.reader.update(sample):
+            match item:
+                case Look():
+                    out.append(look_log(item))
+                    if self.gaze.cue:
+                        out.append(Cue(item.t, "", beep=True))
+                    out += self._look(item)
+                case LongLook(direction=Direction.UP):
+                    out.append(RestRequest(item.t))
+                case LookIgnored():
+                    out.append(ignored_log(item))
+        return out
+
+    def take_switches(self, outputs: Sequence[EyeOutput]) -> list[EyeOutput]:
+        """The eye policy's outputs with the blink's presses taken over by the halving.
+
+        With halving the scanner is not running, so the blink switch's
+        presses are the halving's: a long blink confirms the cell waiting for
+        it, and otherwise does nothing.
+        """
+        out: list[EyeOutput] = []
+        for item in outputs:
+            if isinstance(item, SwitchDown) and item.source is Source.BLINK:
+                out += self._confirm(item.t)
+            elif not (isinstance(item, SwitchDown | SwitchUp) and item.source is Source.BLINK):
+                out.append(item)
+        return out
+
+    def _look(self, look: Look) -> list[CellPointed | Log]:
+        if self.halving is None:
+            return []
+        if look.direction is Direction.UP:
+            return [self._narrowed(look.t, "back", self.halving.back())]
+        if look.direction not in (Direction.LEFT, Direction.RIGHT):
+            return []
+        side = look.direction.value
+        step = self.halving.keep(left=look.direction is Direction.LEFT)
+        match step:
+            case Narrowed():
+                return [self._narrowed(look.t, side, step)]
+            case Chosen():
+                return self._chosen(look.t, step)
+        return []
+
+    def _confirm(self, t: float) -> list[CellPointed | Log]:
+        if self.halving is None:
+            return []
+        chosen = self.halving.blink()
+        return self._chosen(t, chosen) if chosen is not None else []
+
+    def _chosen(self, t: float, chosen: Chosen) -> list[CellPointed | Log]:
+        fields = {"cell": chosen.cell, "looks": chosen.looks, "confirmed": chosen.confirmed}
+        out: list[CellPointed | Log] = [Log(t, "gaze", {"event": "chosen", **fields})]
+        if chosen.confirmed and self.halving is not None:
+            self.halving.restart()
+            out.append(CellPointed(t, chosen.cell, Source.GAZE))
+        return out
+
+    @staticmethod
+    def _narrowed(t: float, kept: str, step: Narrowed) -> Log:
+        halves = {"left": list(step.left), "right": list(step.right)}
+        return Log(t, "gaze", {"event": "halves", "kept": kept, **halves})
+
+
+def halves_page(page: Page, halving: Halving) -> tuple[Page, tuple[int, ...]]:
+    """What the board shows: the two halves as two large cells (or the one cell waiting), lit cells."""
+    if halving.waiting is not None:
+        cell = page.cells[halving.waiting]
+        assert cell is not None
+        return Page(page.id, page.title, 1, 1, (cell,)), (0,)
+    sides = []
+    for half in halving.halves():
+        labels = [c.label for i in half if (c := page.cells[i]) is not None]
+        sides.append(Cell(JOIN.join(labels), Action.SPEAK) if labels else None)
+    if sides[1] is None and sides[0] is not None and len(halving.in_play) == 1:
+        return Page(page.id, page.title, 1, 1, (sides[0],)), ()
+    return Page(page.id, page.title, 1, 2, tuple(sides)), ()

@@ -1,0 +1,78 @@
+"""Look to Speak halving: every cell is reached in ceil(log2 n) looks, up goes back, a blink confirms."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commboard.control.halving import Chosen, Halving, Narrowed, split
+
+
+def choose(h: Halving, target: int) -> Chosen:
+    """Look towards the half holding ``target`` until a cell is chosen."""
+    while True:
+        left, _ = h.halves()
+        step = h.keep(left=target in left)
+        if isinstance(step, Chosen):
+            return step
+
+
+@given(st.integers(min_value=2, max_value=64))
+def test_any_page_reduces_to_the_intended_cell_in_ceil_log2_n_looks(n: int) -> None:
+    for target in range(n):
+        h = Halving(list(range(n)))
+        chosen = choose(h, target)
+        assert chosen.cell == target and chosen.confirmed
+        assert chosen.looks <= math.ceil(math.log2(n))
+
+
+def test_the_halves_keep_the_pages_reading_order() -> None:
+    h = Halving([3, 5, 8, 9, 12])
+    assert h.halves() == ((3, 5, 8), (9, 12))
+    assert h.keep(left=False) == Narrowed((9,), (12,))
+
+
+def test_a_look_up_goes_back_one_step_and_at_the_start_stays_there() -> None:
+    h = Halving(list(range(8)))
+    h.keep(left=True)
+    h.keep(left=False)
+    assert h.in_play == (2, 3)
+    assert h.back() == Narrowed((0, 1), (2, 3))
+    assert h.back() == Narrowed((0, 1, 2, 3), (4, 5, 6, 7))
+    assert h.back() == Narrowed((0, 1, 2, 3), (4, 5, 6, 7))
+
+
+def test_with_confirmation_the_last_cell_waits_for_a_long_blink_and_a_look_away_cancels_it() -> (
+    None
+):
+    h = Halving([0, 1], confirm=True)
+    waiting = h.keep(left=True)
+    assert waiting == Chosen(0, 1, confirmed=False)
+    assert h.keep(left=False) == Narrowed((0,), (1,))  # looked away: back to the two
+    assert h.blink() is None
+    assert h.keep(left=False) == Chosen(1, 3, confirmed=False)
+    assert h.blink() == Chosen(1, 3, confirmed=True)
+
+
+def test_likely_cells_take_fewer_looks_when_the_halves_are_balanced_by_likelihood() -> None:
+    cells = list(range(26))
+    weights = {c: 1.0 / (c + 1) for c in cells}  # the first letters far more likely
+    total = sum(weights.values())
+
+    def expected_looks(use_weights: bool) -> float:
+        looks = 0.0
+        for target in cells:
+            h = Halving(cells, weights if use_weights else None)
+            looks += weights[target] / total * choose(h, target).looks
+        return looks
+
+    assert expected_looks(True) < expected_looks(False)
+    entropy = -sum(w / total * math.log2(w / total) for w in weights.values())
+    assert expected_looks(True) <= entropy + 1.0  # close to the bound, as Huffman is
+
+
+def test_a_split_by_weight_keeps_a_cell_on_each_side() -> None:
+    assert split([1, 2, 3], {1: 100.0, 2: 0.0, 3: 0.0})[0] == 1
+    assert split([1, 2, 3], {1: 0.0, 2: 0.0, 3: 100.0})[0] == 2

@@ -1,0 +1,187 @@
+"""Looks read from scripted eye samples: holds, glances, drifts, blinks, a lost face, refractory, one eye."""
+
+from __future__ import annotations
+
+from commboard.settings import BlinkSettings, Eye
+from commboard.signals.gaze_look import (
+    LEARN_S,
+    RECENTRE_S,
+    Direction,
+    GazeTuning,
+    LongLook,
+    Look,
+    LookEnded,
+    LookIgnored,
+    LookOutput,
+    LookReader,
+    LookStarted,
+)
+from commboard.testing import ScriptedSamples
+
+FAR = 0.3  # iris position of a clear look (the default look distance is 0.1)
+
+
+def reader(**tuning: object) -> LookReader:
+    return LookReader(GazeTuning(**tuning), BlinkSettings())  # type: ignore[arg-type]
+
+
+def settled() -> ScriptedSamples:
+    """Eyes open looking ahead long enough for the rest position to be learned."""
+    return ScriptedSamples().looking(LEARN_S + 0.5)
+
+
+def run(r: LookReader, samples: ScriptedSamples) -> list[LookOutput]:
+    return [out for s in samples.samples() for out in r.update(s)]
+
+
+def looks(outputs: list[LookOutput]) -> list[Look]:
+    return [o for o in outputs if isinstance(o, Look)]
+
+
+def ignored(outputs: list[LookOutput]) -> list[str]:
+    return [o.reason for o in outputs if isinstance(o, LookIgnored)]
+
+
+def test_a_held_look_to_the_image_right_is_the_patients_left_after_the_hold_time() -> None:
+    out = run(reader(), settled().looking(0.8, FAR).looking(0.5))
+    [look] = looks(out)
+    assert look.direction is Direction.LEFT
+    assert 0.5 <= look.held_s < 0.5 + 2 / 30  # decided within the hold plus two frames
+    assert any(isinstance(o, LookStarted) for o in out)
+    assert any(isinstance(o, LookEnded) for o in out)
+
+
+def test_each_direction_comes_out_as_the_patients_own() -> None:
+    cases = {
+        (FAR, 0.0): Direction.LEFT,
+        (-FAR, 0.0): Direction.RIGHT,
+        (0.0, -FAR): Direction.UP,
+        (0.0, FAR): Direction.DOWN,
+    }
+    for (x, y), want in cases.items():
+        [look] = looks(run(reader(), settled().looking(0.8, x, y).looking(0.5)))
+        assert look.direction is want
+    [mirrored] = looks(run(reader(mirrored=True), settled().looking(0.8, FAR).looking(0.5)))
+    assert mirrored.direction is Direction.RIGHT
+
+
+def test_glances_never_count_and_are_reported_as_glances() -> None:
+    samples = settled()
+    for seconds in (0.15, 0.2, 0.3, 0.4):
+        samples.looking(seconds, FAR).looking(1.0)
+    out = run(reader(), samples)
+    assert looks(out) == []
+    assert ignored(out) == ["glance"] * 4
+
+
+def test_a_slow_drift_past_the_look_distance_is_not_a_look() -> None:
+    out = run(reader(), settled().drifting(2.0, to_x=FAR).looking(1.0, FAR))
+    assert looks(out) == []
+    assert ignored(out) == ["drift"]
+
+
+def test_a_blink_during_a_look_restarts_its_hold_and_the_look_still_counts() -> None:
+    samples = settled().looking(0.3, FAR).closed(0.2, iris_left=(FAR, 0), iris_right=(FAR, 0))
+    out = run(reader(), samples.looking(0.7, FAR).looking(0.5))
+    [look] = looks(out)
+    assert "eyes closed" in ignored(out)
+    assert look.t >= samples.samples()[0].t + LEARN_S + 0.5 + 0.3 + 0.2 + 0.5 - 1e-6
+
+
+def test_closed_eyes_a_lost_face_or_a_turned_head_never_give_a_look() -> None:
+    for interruption in ("closed", "no_face", "turned"):
+        samples = settled()
+        for _ in range(5):
+            samples.looking(0.3, FAR)
+            match interruption:
+                case "closed":
+                    samples.closed(0.6, iris_left=(FAR, 0), iris_right=(FAR, 0))
+                case "no_face":
+                    samples.no_face(0.6)
+                case _:
+                    samples.turned(0.6, iris_left=(FAR, 0), iris_right=(FAR, 0))
+            samples.looking(0.8)
+        out = run(reader(), samples)
+        assert looks(out) == [], interruption
+        want = {"closed": "eyes closed", "no_face": "face lost", "turned": "head turned"}
+        assert want[interruption] in ignored(out)
+
+
+def test_a_face_lost_mid_look_ends_an_accepted_look() -> None:
+    out = run(reader(), settled().looking(0.7, FAR).no_face(0.5).looking(1.0))
+    assert len(looks(out)) == 1
+    assert any(isinstance(o, LookEnded) for o in out)
+
+
+def test_a_second_look_needs_the_gaze_back_at_rest_and_waits_out_the_refractory_time() -> None:
+    held_on = run(reader(), settled().looking(3.0, FAR))
+    assert len(looks(held_on)) == 1  # one look, however long it is held
+    assert any(isinstance(o, LongLook) for o in held_on)
+    quick = run(
+        reader(refractory_s=1.0), settled().looking(0.6, FAR).looking(0.1).looking(0.7, FAR)
+    )
+    assert len(looks(quick)) == 1 and "refractory" in ignored(quick)
+    later = run(
+        reader(refractory_s=1.0), settled().looking(0.6, FAR).looking(1.2).looking(0.7, FAR)
+    )
+    assert len(looks(later)) == 2
+
+
+def test_one_eye_mode_reads_only_that_eye() -> None:
+    samples = settled().frames(0.8, iris_left=(FAR, 0.0), iris_right=(0.0, 0.0)).looking(0.5)
+    assert looks(run(reader(eye=Eye.RIGHT), samples)) == []
+    [look] = looks(run(reader(eye=Eye.LEFT), samples))
+    assert look.direction is Direction.LEFT
+    # The other eye missing altogether does not stop one-eye mode.
+    lone = settled().frames(0.8, iris_left=(FAR, 0.0), iris_right=None).looking(0.5)
+    assert len(looks(run(reader(eye=Eye.LEFT), lone))) == 1
+
+
+def test_the_rest_position_is_the_patients_own_not_the_middle_of_the_eye() -> None:
+    # This patient's eyes rest off-centre: left eye at +0.15, right eye at -0.1.
+    off = {"iris_left": (0.15, 0.05), "iris_right": (-0.1, 0.0)}
+    samples = ScriptedSamples().frames(LEARN_S + 1.0, **off)
+    out = run(reader(), samples)
+    assert looks(out) == []  # resting off-centre is not a look
+    moved = {"iris_left": (0.15 + FAR, 0.05), "iris_right": (-0.1 + FAR, 0.0)}
+    out = run(reader(), ScriptedSamples().frames(LEARN_S + 1.0, **off).frames(0.8, **moved))
+    assert [look.direction for look in looks(out)] == [Direction.LEFT]
+
+
+def test_nothing_counts_before_the_rest_position_is_known() -> None:
+    assert looks(run(reader(), ScriptedSamples().looking(1.0, FAR))) == []
+
+
+def test_a_head_that_rolls_to_a_new_pose_gives_no_look_and_the_rest_is_learned_again_there() -> (
+    None
+):
+    # Rolled 30 degrees the eyes rest a little lower in the eye: not a look down.
+    samples = settled().frames(
+        LEARN_S + 1.0, roll_deg=30.0, iris_left=(0.0, 0.15), iris_right=(0.0, 0.15)
+    )
+    r = reader()
+    out = run(r, samples)
+    assert looks(out) == [] and "head moved" not in ignored(out)  # nothing was in progress
+    assert r.learned
+    later = ScriptedSamples(start_t=samples.t)
+    later.frames(0.8, roll_deg=30.0, iris_left=(FAR, 0.15), iris_right=(FAR, 0.15))
+    assert [look.direction for look in looks(run(r, later))] == [Direction.LEFT]
+
+
+def test_a_gaze_that_settles_off_rest_becomes_the_new_rest_and_going_back_is_not_a_look() -> None:
+    # The gaze slides away slowly and stays (the patient was moved), then jumps back.
+    samples = settled().drifting(3.0, to_x=FAR).looking(RECENTRE_S + 1.0, FAR).looking(1.0)
+    out = run(reader(), samples)
+    assert looks(out) == []
+    # After re-centring, a quick look from the new rest counts.
+    moved = settled().drifting(3.0, to_x=FAR).looking(RECENTRE_S + 1.0, FAR)
+    moved.looking(0.8, FAR + FAR).looking(1.0, FAR)
+    assert [look.direction for look in looks(run(reader(), moved))] == [Direction.LEFT]
+
+
+def test_a_look_down_must_go_further_than_a_look_up() -> None:
+    small = 0.1  # beyond the up/down distance, within twice it
+    up = run(reader(), settled().looking(0.8, 0.0, -small).looking(0.5))
+    down = run(reader(), settled().looking(0.8, 0.0, small).looking(0.5))
+    assert [look.direction for look in looks(up)] == [Direction.UP]
+    assert looks(down) == []

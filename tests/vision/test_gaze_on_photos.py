@@ -1,0 +1,105 @@
+"""Looks on real faces: MediaPipe on photos whose irises were shifted, upright and rolled +-30 degrees.
+
+The astronaut photo and Grace Hopper's portrait (who wears glasses) from
+installed packages, drawn by the synthetic camera with the irises moved
+towards a corner, and read by the board's own eye metrics and look reader.
+What must hold for a patient lying on either side: a look to the image's
+right reads as the patient's left, a bigger look reads bigger, and rolling
+the head does not turn a sideways look into another direction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from commboard.adapters.face_animation import FaceAnimator
+from commboard.adapters.mediapipe_mesh import MediaPipeMesh
+from commboard.adapters.synthetic_face import make_animator
+from commboard.settings import BlinkSettings, GazeSettings
+from commboard.signals.gaze_look import LEARN_S, Direction, Look, LookReader
+from commboard.signals.gaze_switch import tuning
+from commboard.vision.face_script import FaceState
+from commboard.vision.metrics import measure
+from commboard.vision.sample import EyeSample
+
+PHOTOS = ("astronaut", "hopper")
+FPS = 15.0
+
+
+@pytest.fixture(scope="module")
+def mesh() -> Iterator[MediaPipeMesh]:
+    detector = MediaPipeMesh(video=False)
+    yield detector
+    detector.close()
+
+
+@pytest.fixture(scope="module")
+def animators() -> dict[str, FaceAnimator]:
+    return {photo: make_animator(photo, (640, 480)) for photo in PHOTOS}
+
+
+@pytest.fixture(scope="module")
+def film(mesh: MediaPipeMesh, animators: dict[str, FaceAnimator]):
+    """``film(photo, states)``: one sample per (state, seconds), frames at 15 fps, each measured once."""
+    cache: dict[tuple[str, FaceState], EyeSample] = {}
+
+    def measured(photo: str, state: FaceState) -> EyeSample:
+        if (photo, state) not in cache:
+            rgb = animators[photo].render(state, frame_no=1)
+            cache[photo, state] = measure(rgb, 0.0, mesh.detect(rgb))
+        return cache[photo, state]
+
+    def shoot(photo: str, states: list[tuple[FaceState, float]]) -> list[EyeSample]:
+        samples: list[EyeSample] = []
+        for state, seconds in states:
+            one = measured(photo, state)
+            for _ in range(round(seconds * FPS)):
+                t = len(samples) / FPS
+                samples.append(EyeSample(**{**_fields(one), "t": t}))
+        return samples
+
+    return shoot
+
+
+def _fields(sample: EyeSample) -> dict[str, object]:
+    return {name: getattr(sample, name) for name in sample.__slots__}  # type: ignore[attr-defined]
+
+
+def _looks(samples: list[EyeSample]) -> list[Look]:
+    reader = LookReader(tuning(GazeSettings()), BlinkSettings())
+    return [out for s in samples for out in reader.update(s) if isinstance(out, Look)]
+
+
+@pytest.mark.parametrize("photo", PHOTOS)
+@pytest.mark.parametrize("roll", [0.0, 30.0, -30.0])
+def test_a_sideways_look_reads_as_the_patients_own_direction_upright_and_lying_on_either_side(
+    film, photo: str, roll: float
+) -> None:
+    ahead = FaceState(rotate_deg=roll)
+    for image_x, patient in ((0.8, Direction.LEFT), (-0.8, Direction.RIGHT)):
+        looking = FaceState(look=(image_x, 0.0), rotate_deg=roll)
+        samples = film(photo, [(ahead, LEARN_S + 0.5), (looking, 0.8), (ahead, 0.5)])
+        assert [look.direction for look in _looks(samples)] == [patient], (photo, roll, image_x)
+
+
+@pytest.mark.parametrize("photo", PHOTOS)
+def test_a_bigger_look_reads_bigger_and_a_look_up_reads_up(film, photo: str) -> None:
+    ahead = FaceState()
+    amplitudes = []
+    for amount in (0.5, 0.8):
+        samples = film(photo, [(ahead, LEARN_S + 0.5), (FaceState(look=(amount, 0.0)), 0.8)])
+        [look] = _looks(samples)
+        amplitudes.append(look.amplitude)
+    assert amplitudes[1] > amplitudes[0] >= 1.0
+    up = film(photo, [(ahead, LEARN_S + 0.5), (FaceState(look=(0.0, -0.8)), 0.8)])
+    assert [look.direction for look in _looks(up)] == [Direction.UP]
+
+
+@pytest.mark.parametrize("photo", PHOTOS)
+def test_rolling_the_head_is_not_a_look(film, photo: str) -> None:
+    states = [(FaceState(), LEARN_S + 0.5)]
+    for roll in (30.0, 0.0, -30.0, 0.0):
+        states.append((FaceState(rotate_deg=roll), 3.0))
+    assert _looks(film(photo, states)) == []
