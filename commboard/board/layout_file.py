@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -43,6 +44,7 @@ __all__ = [
     "FORMAT_VERSION",
     "LayoutError",
     "LayoutProblem",
+    "builtin_layouts_root",
     "default_layout_path",
     "emergency_layout",
     "fallback_notice",
@@ -216,9 +218,21 @@ def load_layout(path: Path | str) -> Layout:
     return layout
 
 
+def builtin_layouts_root() -> Path:
+    """The folder of the layouts shipped with commboard (package data ``commboard/layouts``).
+
+    Found with ``importlib.resources``, so a wheel or any non-editable
+    install (on Windows and macOS too) starts on the real layout, wherever
+    the package landed and whatever the working directory is.  Layouts are
+    read as files (their problems name a path and line), so the package must
+    be installed as files, not imported from a zip archive.
+    """
+    return Path(str(resources.files("commboard") / "layouts"))
+
+
 def default_layout_path(language: str = "en") -> Path:
-    """The built-in layout folder for ``language`` (``layouts/<language>`` in the repo)."""
-    return Path(__file__).resolve().parents[2] / "layouts" / language
+    """The built-in layout folder for ``language`` (``commboard/layouts/<language>``)."""
+    return builtin_layouts_root() / language
 
 
 def emergency_layout() -> Layout:
