@@ -351,16 +351,31 @@ def _data_uri(text: str) -> tuple[bytes, str] | None:
         return None
 
 
-def _picture_bytes(run: _Run, record: JsonObject) -> tuple[bytes, str] | None:
+def _picture_bytes(run: _Run, record: JsonObject) -> tuple[bytes, str, str | None] | None:
+    """(bytes, content type, its path in the archive or None) of a picture record."""
     data, path = record.get("data"), record.get("path")
     if isinstance(data, str):
-        return _data_uri(data)
+        found = _data_uri(data)
+        return None if found is None else (*found, None)
     if isinstance(path, str) and _norm(path) in run.entries:
         suffix = posixpath.splitext(path)[1].lower().lstrip(".")
         kind = record.get("content_type")
         fallback = next((k for k, v in PICTURE_TYPES.items() if v == _SUFFIXES.get(suffix)), "")
-        return run.entries[_norm(path)], kind if isinstance(kind, str) else fallback
+        return run.entries[_norm(path)], kind if isinstance(kind, str) else fallback, _norm(path)
     return None
+
+
+def _picture_path(run: _Run, image_id: object, data: bytes, suffix: str, inside: str | None) -> str:
+    """Where a picture goes in the layout folder.
+
+    Its path in the archive when that is a plain relative path (so an exported
+    layout comes back the same), else a new name from its id and contents.
+    """
+    plain = inside is not None and inside.lower().endswith("." + suffix) and ":" not in inside
+    if inside is not None and plain and run.pictures.get(inside, data) == data:
+        return inside
+    name = page_id_for(image_id, set())[:40]
+    return f"images/{name}-{hashlib.sha256(data).hexdigest()[:8]}.{suffix}"
 
 
 def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, JsonObject]:
@@ -376,10 +391,8 @@ def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, Js
         if "path" in record and "url" not in record:
             keep["path"] = record["path"]
         return None, keep
-    data = found[0]
-    name = page_id_for(image_id, set())[:40]
-    path = f"images/{name}-{hashlib.sha256(data).hexdigest()[:8]}.{suffix}"
-    run.pictures[path] = data
+    path = _picture_path(run, image_id, found[0], suffix, found[2])
+    run.pictures[path] = found[0]
     return path, keep
 
 
