@@ -357,6 +357,16 @@ def pages_with_way_home(pages: dict[str, Page], home: str) -> set[str]:
     return _ways_home(pages, home) | {home}
 
 
+def unreachable_alarms(pages: dict[str, Page], home: str) -> set[str]:
+    """Pages with a call-for-help cell, when the home page cannot reach one of them; else empty."""
+    alarms = {
+        pid
+        for pid, page in pages.items()
+        if any(c and c.action is Action.ALARM for c in page.cells)
+    }
+    return alarms if alarms and home not in _reaching(pages, alarms, home) else set()
+
+
 def _check_exits(drafts: list[PageDraft], home: str | None) -> None:
     """From every page the patient can get home and call for help, or they could be stranded.
 
@@ -377,12 +387,8 @@ def _check_exits(drafts: list[PageDraft], home: str | None) -> None:
             f"page '{page.id}' has no way back to the home page '{home}': a patient could not "
             "leave it (add a back or home cell)",
         )
-    alarms = {
-        pid
-        for pid, page in pages.items()
-        if any(c and c.action is Action.ALARM for c in page.cells)
-    }
-    if alarms and home not in _reaching(pages, alarms, home):
+    alarms = unreachable_alarms(pages, home)
+    if alarms:
         first = next(d for d in drafts if d.page is not None and d.page.id == home)
         first.src.report(
             first.id_node,

@@ -1,0 +1,257 @@
+"""Saving a page edited in the board: the carer's file kept as the carer wrote it.
+
+The page's file is read and written with ruamel.yaml's round-trip mode
+(PyYAML cannot keep comments): comments, key order, quotes and formatting of
+every untouched line survive byte for byte, and a changed cell is one
+rewritten line.  Before anything is replaced:
+
+1. the edit is checked on the model (``control.page_editor.save_problems``),
+   each problem naming its cell;
+2. a layout shipped with commboard is never edited in place: the first save
+   copies the whole layout folder to the carer's layouts folder (user data
+   dir) and saves there (the caller switches the profile to it and says so);
+3. the new text is checked by the loader itself (``load_layout`` on a
+   scratch copy of the layout), the same rules as ``commboard validate``;
+4. the previous file is kept as ``<file>.bak`` (one previous version);
+5. the new file is written to a temporary file, flushed to disk, and renamed
+   over the old one, so a crash leaves the old file or the new, never half.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from commboard.board.layout_file import HEADER_FILE, LayoutError, builtin_layouts_root, load_layout
+from commboard.board.layout_places import user_layouts_dir
+from commboard.board.model import Cell, Layout, Page
+from commboard.control.page_editor import CellProblem, save_problems
+from commboard.exchange.layout_text import cell_fields
+from commboard.exchange.obf_values import page_id_for
+
+BACKUP_SUFFIX = ".bak"
+
+
+class _Representer(RoundTripRepresenter):
+    """Writes an empty slot as ``~``, as the layout README shows it."""
+
+
+_Representer.add_representer(
+    type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "~")
+)
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.Representer = _Representer
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000  # never wrap a cell's line
+    yaml.indent(mapping=2, sequence=4, offset=2)  # "cells:\n  - {...}" as shipped
+    return yaml
+
+
+class SaveRefused(Exception):
+    """The page was not saved; ``problems`` say why (each on its cell where there is one)."""
+
+    def __init__(self, problems: list[CellProblem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """A saved page.
+
+    Attributes:
+        file: the file written.
+        backup: the previous version of that file.
+        layout: the layout as it now loads (give it to the board).
+        copied_from: the shipped layout folder that was copied first, or None.
+    """
+
+    file: Path
+    backup: Path
+    layout: Layout
+    copied_from: Path | None
+
+
+# --- where the page is --------------------------------------------------------
+
+
+def _folder(layout: Layout) -> Path:
+    source = layout.source
+    if source is None:
+        raise SaveRefused([CellProblem(None, "this board was built in code; it has no file")])
+    return source if source.is_dir() else source.parent
+
+
+def _is_shipped(folder: Path) -> bool:
+    try:
+        return folder.resolve().is_relative_to(builtin_layouts_root().resolve())
+    except OSError:
+        return False
+
+
+def _copy_shipped(layout: Layout, folder: Path, into: Path) -> Layout:
+    """Copy a shipped layout folder into the carer's layouts folder and load the copy."""
+    into.mkdir(mode=0o700, parents=True, exist_ok=True)
+    taken = {p.name for p in into.iterdir()}
+    target = into / page_id_for(f"{folder.name}-mine", taken)
+    shutil.copytree(folder, target)
+    return load_layout(target)
+
+
+def _page_node(data: Any, page_id: str) -> CommentedMap | None:
+    if isinstance(data, CommentedMap) and str(data.get("id")) == page_id and "cells" in data:
+        return data
+    pages = data.get("pages") if isinstance(data, CommentedMap) else None
+    for item in pages if isinstance(pages, CommentedSeq) else []:
+        if isinstance(item, CommentedMap) and str(item.get("id")) == page_id:
+            return item
+    return None
+
+
+def _find_page(layout: Layout, page_id: str) -> tuple[Path, Any, CommentedMap]:
+    """(file, its round-trip document, the page's mapping in it)."""
+    source = layout.source
+    assert source is not None
+    folder = source if source.is_dir() else source.parent
+    files = [source] if source.is_file() else [folder / HEADER_FILE]
+    if source.is_dir() or source.name == HEADER_FILE:
+        pages = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
+        files += sorted(p for p in pages if p.name != HEADER_FILE)
+    for path in files:
+        document = _yaml().load(path.read_text(encoding="utf-8"))
+        node = _page_node(document, page_id)
+        if node is not None:
+            return path, document, node
+    raise SaveRefused([CellProblem(None, f"page '{page_id}' was not found in the layout's files")])
+
+
+# --- changing only what changed ------------------------------------------------
+
+
+def _cell_node(cell: Cell | None) -> CommentedMap | None:
+    if cell is None:
+        return None
+    fields = cell_fields(cell)
+    for key in ("label", "text"):
+        if key in fields:
+            fields[key] = DoubleQuotedScalarString(fields[key])
+    node = CommentedMap(fields)
+    node.fa.set_flow_style()
+    return node
+
+
+def _update_cells(seq: CommentedSeq, old: Page, new: Page) -> None:
+    """Rewrite only the slots whose cell changed; the rest keep their line and comments."""
+    last = max((i for i, c in enumerate(new.cells) if c is not None), default=-1)
+    for index, cell in enumerate(new.cells):
+        before = old.cells[index] if index < len(old.cells) else None
+        if index < len(seq):
+            if cell != before:
+                seq[index] = _cell_node(cell)
+        elif index <= last:
+            seq.append(_cell_node(cell))
+    if len(seq) > len(new.cells):  # a smaller grid: its slots past the end are empty
+        del seq[len(new.cells) :]
+
+
+def _update_page(node: CommentedMap, old: Page, new: Page) -> None:
+    if new.title != old.title:
+        node["title"] = DoubleQuotedScalarString(new.title)
+    for key, value in (("rows", new.rows), ("columns", new.columns)):
+        if value != getattr(old, key):
+            node[key] = value
+    _update_cells(node["cells"], old, new)
+
+
+def page_text(layout: Layout, page: Page) -> tuple[Path, str]:
+    """(the page's file, that file's new text with only the changed lines rewritten)."""
+    path, document, node = _find_page(layout, page.id)
+    _update_page(node, layout.page(page.id), page)
+    out = io.StringIO()
+    _yaml().dump(document, out)
+    return path, out.getvalue()
+
+
+# --- writing -----------------------------------------------------------------
+
+
+def _check_with_loader(source: Path, file: Path, text: str) -> None:
+    """Load the layout as it would be after the save, from a scratch copy of its files."""
+    with tempfile.TemporaryDirectory(prefix="commboard-save-") as scratch:
+        if source.is_dir():
+            copy = Path(scratch) / "layout"
+            skip = shutil.ignore_patterns("*" + BACKUP_SUFFIX, "images", "*.md")
+            shutil.copytree(source, copy, ignore=skip)
+            written = copy / file.relative_to(source)
+        else:  # one-file layout (or a folder's layout.yaml named directly)
+            copy = written = Path(scratch) / file.name
+        written.write_text(text, encoding="utf-8")
+        try:
+            load_layout(copy)
+        except LayoutError as exc:
+            raise SaveRefused(
+                [CellProblem(None, f"{file.name}: {p.message}") for p in exc.problems]
+            ) from None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(name, path.stat().st_mode & 0o777 if path.exists() else 0o600)
+        os.replace(name, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+
+
+def save_page(layout: Layout, page: Page, *, user_folder: Path | None = None) -> Saved:
+    """Save one edited page of ``layout`` (see the module docstring for every step).
+
+    Args:
+        layout: the layout as loaded (``source`` tells where its files are).
+        page: the edited page (same id as a page of the layout).
+        user_folder: where a shipped layout is copied (default: the carer's
+            layouts folder in the user data dir).
+
+    Raises:
+        SaveRefused: nothing was written; the problems say why.
+    """
+    problems = save_problems(layout, page)
+    if problems:
+        raise SaveRefused(problems)
+    folder = _folder(layout)
+    file, text = page_text(layout, page)
+    assert layout.source is not None
+    _check_with_loader(layout.source, file, text)
+    copied_from = None
+    if _is_shipped(folder):  # never edited in place: the carer's own copy is saved
+        copied_from = folder
+        copy = _copy_shipped(layout, folder, user_folder or user_layouts_dir())
+        file = _folder(copy) / file.relative_to(folder)
+        layout = copy
+    backup = file.with_name(file.name + BACKUP_SUFFIX)
+    try:
+        _write_atomically(backup, file.read_bytes())
+        _write_atomically(file, text.encode("utf-8"))
+        saved = load_layout(layout.source or file)
+    except (OSError, LayoutError) as exc:
+        raise SaveRefused([CellProblem(None, f"{file}: could not be saved ({exc})")]) from None
+    return Saved(file, backup, saved, copied_from)

@@ -1,0 +1,124 @@
+"""Saving an edited page: only the changed lines differ, a backup is kept, the write is atomic,
+a shipped layout is never touched, and an invalid save writes nothing."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from commboard.adapters.layout_save import SaveRefused, save_page
+from commboard.board.layout_file import builtin_layouts_root, default_layout_path, load_layout
+from commboard.board.model import Action, Cell
+from commboard.control.page_editor import PageEdit
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "mine"
+    shutil.copytree(default_layout_path(), folder)
+    return folder
+
+
+def _diff(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_only_the_lines_the_carer_changed_differ(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    before = (folder / "people.yaml").read_text(encoding="utf-8")
+    layout = load_layout(folder)
+    people = layout.page("people")
+    index = next(i for i, c in enumerate(people.cells) if c and c.label == "My wife")
+    edit = PageEdit.open(people).edit_cell(index, label="Sarah", text="Tell Sarah I love her")
+    saved = save_page(layout, edit.page)
+    after = (folder / "people.yaml").read_text(encoding="utf-8")
+    old_line = next(line for line in before.splitlines() if '"My wife"' in line)
+    assert _diff(before, after) == [
+        f"-{old_line}",
+        '+  - {label: "Sarah", text: "Tell Sarah I love her", color: teal}',
+    ]
+    assert saved.backup.read_text(encoding="utf-8") == before  # the previous version kept
+    assert saved.layout.page("people").cells[index] == Cell(
+        "Sarah", Action.SPEAK, "Tell Sarah I love her", color="#80cbc4"
+    )
+    assert saved.copied_from is None
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []  # no temp left
+
+
+def test_comments_and_untouched_pages_survive_removing_swapping_and_resizing(
+    tmp_path: Path,
+) -> None:
+    folder = _copy(tmp_path)
+    before = (folder / "home.yaml").read_text(encoding="utf-8")
+    layout = load_layout(folder)
+    edit = PageEdit.open(layout.page("home")).swap_cells(12, 13).remove_cell(15).resize(5, 4)
+    save_page(layout, edit.page)
+    after = (folder / "home.yaml").read_text(encoding="utf-8")
+    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == [
+        line for line in after.splitlines() if line.lstrip().startswith("#")
+    ]
+    changed = _diff(before, after)
+    assert changed == [  # the swapped pair: one line moves, unchanged, past the other
+        "-rows: 4",
+        "+rows: 5",
+        '+  - {label: "Thank you"}',
+        '-  - {label: "Thank you"}',
+        '-  - {label: "Stop voice", action: stop_speech, color: grey}',
+        "+  - ~",
+    ]
+    assert load_layout(folder).page("home") == edit.page
+    for name in ("pain.yaml", "layout.yaml"):  # other files are not rewritten
+        assert (folder / name).read_bytes() == (default_layout_path() / name).read_bytes()
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_shipped_layout_is_copied_to_the_user_folder_not_edited(tmp_path: Path) -> None:
+    shipped = _digest(builtin_layouts_root())
+    layout = load_layout(default_layout_path())
+    edit = PageEdit.open(layout.page("home")).edit_cell(13, label="Thanks")
+    saved = save_page(layout, edit.page, user_folder=tmp_path / "layouts")
+    assert _digest(builtin_layouts_root()) == shipped
+    assert saved.copied_from == default_layout_path()
+    assert saved.file == tmp_path / "layouts" / "en-mine" / "home.yaml"
+    assert saved.layout.page("home").cells[13] == Cell("Thanks", Action.SPEAK)
+    assert saved.layout.source == tmp_path / "layouts" / "en-mine"
+
+
+def test_an_invalid_save_writes_nothing_and_names_the_cell(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    before = _digest(folder)
+    layout = load_layout(folder)
+    edit = PageEdit.open(layout.page("home")).edit_cell(5, target="nowhere")
+    with pytest.raises(SaveRefused) as refused:
+        save_page(layout, edit.page)
+    assert refused.value.problems[0].index == 5
+    assert "row 2, column 2 'Comfort': 'go' to page 'nowhere'" in str(refused.value)
+    assert _digest(folder) == before
+
+
+def test_a_one_file_layout_is_saved_in_place(tmp_path: Path) -> None:
+    file = tmp_path / "yesno.yaml"
+    text = (
+        "format: 1\nname: Yes and no\nhome: home\npages:\n"
+        "  - id: home   # the only page\n    rows: 1\n    columns: 3\n    cells:\n"
+        '      - {label: "Yes", color: green}\n      - {label: "No", color: red}\n'
+    )
+    file.write_text(text, encoding="utf-8")
+    layout = load_layout(file)
+    saved = save_page(layout, PageEdit.open(layout.page("home")).add_cell(2).page)
+    assert file.read_text(encoding="utf-8") == text + '      - {label: "New cell"}\n'
+    assert saved.layout.page("home").cells[2] == Cell("New cell", Action.SPEAK)
