@@ -10,8 +10,9 @@ rewritten line.  Before anything is replaced:
 2. a layout shipped with commboard is never edited in place: the first save
    copies the whole layout folder to the carer's layouts folder (user data
    dir) and saves there (the caller switches the profile to it and says so);
-3. the new text is checked by the loader itself (``load_layout`` on a
-   scratch copy of the layout), the same rules as ``commboard validate``;
+3. the new text is read back with the loader's own page parser and must
+   give exactly the edited page (with step 1, the rules of
+   ``commboard validate``);
 4. the previous file is kept as ``<file>.bak`` (one previous version);
 5. the new file is written to a temporary file, flushed to disk, and renamed
    over the old one, so a crash leaves the old file or the new, never half.
@@ -22,21 +23,25 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from commboard.board.layout_file import HEADER_FILE, LayoutError, builtin_layouts_root, load_layout
+from commboard.board.layout_file import HEADER_FILE, builtin_layouts_root, load_layout
+from commboard.board.layout_pages import parse_page
 from commboard.board.layout_places import user_layouts_dir
+from commboard.board.layout_yaml import LayoutProblem, YamlSource
 from commboard.board.model import Cell, Layout, Page
-from commboard.control.page_editor import CellProblem, save_problems
+from commboard.control.page_editor import CellProblem, save_problems, with_page
 from commboard.exchange.layout_text import cell_fields
 from commboard.exchange.obf_values import page_id_for
 
@@ -122,6 +127,12 @@ def _page_node(data: Any, page_id: str) -> CommentedMap | None:
     return None
 
 
+def _may_hold(text: str, page_id: str) -> bool:
+    """True when a file's text has an ``id:`` line that could be this page's."""
+    pattern = rf"^[ \t-]*id:[ \t]*[\"']?{re.escape(page_id)}[\"']?[ \t]*(#.*)?$"
+    return re.search(pattern, text, re.MULTILINE) is not None
+
+
 def _find_page(layout: Layout, page_id: str) -> tuple[Path, Any, CommentedMap]:
     """(file, its round-trip document, the page's mapping in it)."""
     source = layout.source
@@ -132,7 +143,10 @@ def _find_page(layout: Layout, page_id: str) -> tuple[Path, Any, CommentedMap]:
         pages = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
         files += sorted(p for p in pages if p.name != HEADER_FILE)
     for path in files:
-        document = _yaml().load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if not _may_hold(text, page_id):  # round-trip parsing is slow: only the likely file
+            continue
+        document = _yaml().load(text)
         node = _page_node(document, page_id)
         if node is not None:
             return path, document, node
@@ -189,23 +203,44 @@ def page_text(layout: Layout, page: Page) -> tuple[Path, str]:
 # --- writing -----------------------------------------------------------------
 
 
-def _check_with_loader(source: Path, file: Path, text: str) -> None:
-    """Load the layout as it would be after the save, from a scratch copy of its files."""
-    with tempfile.TemporaryDirectory(prefix="commboard-save-") as scratch:
-        if source.is_dir():
-            copy = Path(scratch) / "layout"
-            skip = shutil.ignore_patterns("*" + BACKUP_SUFFIX, "images", "*.md")
-            shutil.copytree(source, copy, ignore=skip)
-            written = copy / file.relative_to(source)
-        else:  # one-file layout (or a folder's layout.yaml named directly)
-            copy = written = Path(scratch) / file.name
-        written.write_text(text, encoding="utf-8")
-        try:
-            load_layout(copy)
-        except LayoutError as exc:
-            raise SaveRefused(
-                [CellProblem(None, f"{file.name}: {p.message}") for p in exc.problems]
-            ) from None
+def _read_back(file: Path, text: str, page: Page) -> None:
+    """Parse the new text with the loader's own page parser; it must give exactly ``page``.
+
+    The rules across pages (links, a way home, the call for help) were checked
+    on the model by ``save_problems``; the other files are unchanged.  So the
+    layout after the save passes ``commboard validate`` without reading every
+    file again (which would cost more than the 100 ms an edit may take).
+
+    Raises:
+        SaveRefused: the loader's problems, or a page that reads back differently.
+    """
+    problems: list[LayoutProblem] = []
+    src = YamlSource(file, problems)
+    try:
+        document = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise SaveRefused([CellProblem(None, f"{file.name}: not valid YAML ({exc})")]) from None
+    node = _page_yaml_node(document, page.id)
+    draft = parse_page(src, node) if node is not None else None
+    if problems:
+        raise SaveRefused([CellProblem(None, str(p)) for p in problems])
+    if draft is None or draft.page != page:
+        raise SaveRefused([CellProblem(None, f"{file.name}: the page did not read back as edited")])
+
+
+def _page_yaml_node(document: yaml.Node | None, page_id: str) -> yaml.Node | None:
+    """The page's mapping node in a composed file (a page file, or a ``pages:`` list)."""
+    if not isinstance(document, yaml.MappingNode):
+        return None
+    fields = {k.value: v for k, v in document.value if isinstance(k, yaml.ScalarNode)}
+    if isinstance(fields.get("id"), yaml.ScalarNode) and fields["id"].value == page_id:
+        return document
+    pages = fields.get("pages")
+    for item in pages.value if isinstance(pages, yaml.SequenceNode) else []:
+        found = _page_yaml_node(item, page_id) if isinstance(item, yaml.MappingNode) else None
+        if found is not None:
+            return found
+    return None
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -240,7 +275,7 @@ def save_page(layout: Layout, page: Page, *, user_folder: Path | None = None) ->
     folder = _folder(layout)
     file, text = page_text(layout, page)
     assert layout.source is not None
-    _check_with_loader(layout.source, file, text)
+    _read_back(file, text, page)
     copied_from = None
     if _is_shipped(folder):  # never edited in place: the carer's own copy is saved
         copied_from = folder
@@ -251,7 +286,7 @@ def save_page(layout: Layout, page: Page, *, user_folder: Path | None = None) ->
     try:
         _write_atomically(backup, file.read_bytes())
         _write_atomically(file, text.encode("utf-8"))
-        saved = load_layout(layout.source or file)
-    except (OSError, LayoutError) as exc:
+    except OSError as exc:
         raise SaveRefused([CellProblem(None, f"{file}: could not be saved ({exc})")]) from None
-    return Saved(file, backup, saved, copied_from)
+    # What was checked is what was written: the board takes it without reading it again.
+    return Saved(file, backup, with_page(layout, page), copied_from)
