@@ -17,6 +17,7 @@ import yaml
 from commboard.board.layout_file import FORMAT_VERSION, HEADER_FILE
 from commboard.board.layout_pages import COLORS
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.exchange.obf_values import CELL_MAPPED, PAGE_MAPPED, extra_fields
 
 # "gray" is the same colour as "grey"; write the one the layout README lists first.
 _COLOR_NAMES = {value: name for name, value in reversed(COLORS.items())}
@@ -45,6 +46,8 @@ def cell_fields(cell: Cell) -> dict[str, Any]:
         fields["hold"] = cell.hold_s
     if cell.image is not None:
         fields["image"] = cell.image
+    # A cell field added later (say ``record``) is written under its own name.
+    fields.update(extra_fields(cell, CELL_MAPPED))
     if cell.foreign is not None:
         fields["obf"] = json.loads(cell.foreign)
     return fields
@@ -59,6 +62,7 @@ def page_text(page: Page, comment: str = "") -> str:
         f"rows: {page.rows}",
         f"columns: {page.columns}",
     ]
+    lines += [f"{k}: {_flow(v)}" for k, v in extra_fields(page, PAGE_MAPPED).items()]
     if page.foreign is not None:
         lines.append(f"obf: {_flow(json.loads(page.foreign))}")
     lines.append("cells:")

@@ -27,12 +27,16 @@ from typing import Any
 
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.exchange.obf_values import (
+    CELL_MAPPED,
+    EXT,
     EXT_ACTION,
     EXT_HOLD,
     EXT_LAYOUT,
     FORMAT,
+    PAGE_MAPPED,
     Converted,
     JsonObject,
+    extra_fields,
     kept,
     obf_color,
 )
@@ -84,6 +88,7 @@ def _button(cell: Cell, button_id: str, image_ids: Mapping[str, str]) -> JsonObj
         button["background_color"] = obf_color(cell.color)
     if cell.hold_s is not None:
         button[EXT_HOLD] = cell.hold_s
+    button.update({EXT + k: v for k, v in extra_fields(cell, CELL_MAPPED).items()})
     image_key = _image_key(cell)
     if image_key is not None and image_key in image_ids:
         button["image_id"] = image_ids[image_key]
@@ -149,6 +154,7 @@ def page_board(page: Page, locale: str, files: Mapping[str, bytes], notes: list[
         order.append(line)
     board: JsonObject = {
         **kept(page.foreign),
+        **{EXT + k: v for k, v in extra_fields(page, PAGE_MAPPED).items()},
         "format": FORMAT,
         "id": page.id,
         "locale": locale,

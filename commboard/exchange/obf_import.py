@@ -39,15 +39,19 @@ from commboard.board.layout_file import MAX_PAGES
 from commboard.board.layout_pages import MAX_GRID, MAX_HOLD_S, pages_with_way_home
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.exchange.obf_values import (
+    CELL_MAPPED,
     EXT_ACTION,
     EXT_HOLD,
     EXT_LAYOUT,
+    PAGE_MAPPED,
     ExchangeError,
     JsonObject,
     canonical,
+    extra_keys,
     hex_color,
     id_text,
     page_id_for,
+    read_extra_fields,
 )
 
 MAX_BUTTONS = 1000  # per board; a 12x12 grid shows 144
@@ -55,10 +59,11 @@ MAX_PICTURE_BYTES = 5_000_000
 MAX_LABEL = 500  # characters
 
 KNOWN_BOARD = {"format", "id", "locale", "name", "buttons", "grid", "images", "sounds"}
+KNOWN_BOARD |= extra_keys(Page, PAGE_MAPPED)
 KNOWN_BUTTON = {
     "id", "label", "vocalization", "action", "actions", "load_board",
     "background_color", "image_id", "sound_id", EXT_ACTION, EXT_HOLD,
-}  # fmt: skip
+} | extra_keys(Cell, CELL_MAPPED)  # fmt: skip
 _DROPPED_IMAGE_FIELDS = {"id", "data", "path", "content_type"}
 _SPECIAL = {
     ":space": (Action.ADD, " "),
@@ -311,6 +316,8 @@ def _cell(run: _Run, board: _Board, index: int, button: JsonObject) -> Cell:
     image, record = _picture(run, board, button.get("image_id"))
     if record:
         foreign["image"] = record
+    extra, problems = read_extra_fields(Cell, CELL_MAPPED, button)
+    run.notes += [f"button '{label}': {problem}" for problem in problems]
     return Cell(
         label,
         action,
@@ -318,8 +325,9 @@ def _cell(run: _Run, board: _Board, index: int, button: JsonObject) -> Cell:
         target,
         _color(run, label, button),
         _hold(run, label, button),
-        image,
-        canonical(foreign),
+        image=image,
+        foreign=canonical(foreign),
+        **extra,
     )
 
 
@@ -434,7 +442,17 @@ def _page(run: _Run, board: _Board) -> Page:
     run.counts["not placed"] += len(buttons) - len(placed)
     name = _text(board.data.get("name")) or board.page_id
     kept_fields = {k: v for k, v in board.data.items() if k not in KNOWN_BOARD}
-    return Page(board.page_id, name, rows, columns, tuple(cells), canonical(kept_fields))
+    extra, problems = read_extra_fields(Page, PAGE_MAPPED, board.data)
+    run.notes += [f"board '{name}': {problem}" for problem in problems]
+    return Page(
+        board.page_id,
+        name,
+        rows,
+        columns,
+        tuple(cells),
+        canonical(kept_fields),
+        **extra,
+    )
 
 
 def _with_way_back(run: _Run, page: Page, safe: set[str]) -> Page:

@@ -12,9 +12,13 @@ text, and their own fields as ``ext_<app>_<name>``; ours are
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 import re
+import typing
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from commboard.board.layout_pages import COLORS
@@ -26,6 +30,12 @@ EXT = "ext_commboard_"
 EXT_ACTION = EXT + "action"
 EXT_HOLD = EXT + "hold_s"  # seconds the switch must be held on this button
 EXT_LAYOUT = EXT + "layout"  # manifest: the layout's name and language
+# Model fields mapped to OBF by name; any other field of Cell or Page travels as
+# ext_commboard_<field> (see extra_fields).
+CELL_MAPPED = frozenset(
+    {"label", "action", "text", "target", "color", "hold_s", "image", "foreign"}
+)
+PAGE_MAPPED = frozenset({"id", "title", "rows", "columns", "cells", "foreign"})
 
 JsonObject = dict[str, Any]
 
@@ -124,3 +134,64 @@ class Converted:
 
     files: dict[str, bytes]
     notes: tuple[str, ...]
+
+
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, Enum) else value
+
+
+def extra_fields(item: object, handled: frozenset[str]) -> dict[str, object]:
+    """A model object's fields this module does not map by name, when not at their default.
+
+    A field added to ``Cell`` or ``Page`` later (say a cell's ``record``) then
+    travels as ``ext_commboard_<field>`` without a change here.  Enum values
+    are written as their text.
+    """
+    found: dict[str, object] = {}
+    for spec in dataclasses.fields(item):  # type: ignore[arg-type]
+        if spec.name in handled:
+            continue
+        value = getattr(item, spec.name)
+        if spec.default is not dataclasses.MISSING and value == spec.default:
+            continue
+        found[spec.name] = _plain(value)
+    return found
+
+
+def _convert(kind: object, value: object) -> object:
+    """``value`` as the field type ``kind`` (an Enum, str, int, float, bool or ``X | None``)."""
+    options = [a for a in typing.get_args(kind) if a is not type(None)] or [kind]
+    if value is None and type(None) in typing.get_args(kind):
+        return None
+    for option in options:
+        if isinstance(option, type) and issubclass(option, Enum):
+            with contextlib.suppress(ValueError):
+                return option(value)
+        elif option is float and isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        elif isinstance(option, type) and isinstance(value, option):
+            return value
+    raise ValueError(f"{value!r} is not a {kind}")
+
+
+def read_extra_fields(
+    model: type, handled: frozenset[str], fields: JsonObject
+) -> tuple[dict[str, object], list[str]]:
+    """``ext_commboard_<field>`` values for a model's other fields: (values, problems)."""
+    hints = typing.get_type_hints(model)
+    values: dict[str, object] = {}
+    problems: list[str] = []
+    for spec in dataclasses.fields(model):
+        key = EXT + spec.name
+        if spec.name in handled or key not in fields:
+            continue
+        try:
+            values[spec.name] = _convert(hints[spec.name], fields[key])
+        except ValueError:
+            problems.append(f"{key} {fields[key]!r} could not be read; left out")
+    return values, problems
+
+
+def extra_keys(model: type, handled: frozenset[str]) -> set[str]:
+    """The ``ext_commboard_*`` names :func:`read_extra_fields` reads for ``model``."""
+    return {EXT + spec.name for spec in dataclasses.fields(model) if spec.name not in handled}

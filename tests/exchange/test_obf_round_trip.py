@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import zipfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from commboard.board.layout_file import builtin_layouts_root, load_layout
 from commboard.board.model import Action, Layout
 from commboard.exchange.obf_export import export_layout
 from commboard.exchange.obf_import import import_archive
+from commboard.exchange.obf_values import CELL_MAPPED, extra_fields, read_extra_fields
 
 SHIPPED = sorted(p for p in builtin_layouts_root().iterdir() if (p / "layout.yaml").is_file())
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 40  # only carried, never decoded here
@@ -94,3 +96,32 @@ def test_holds_alarm_pictures_and_kept_fields_survive(tmp_path: Path) -> None:
     _same(back, load_layout(folder))
     assert (tmp_path / "back" / back.page("start").cells[0].image).read_bytes() == PNG  # type: ignore[operator]
     assert back.page("start").cells[1].action is Action.ALARM
+
+
+class Record(StrEnum):
+    """A stand-in for a cell field added after this code (e.g. issue 10's ``record``)."""
+
+    NONE = "none"
+    DECISION = "decision"
+
+
+@dataclass(frozen=True, slots=True)
+class LaterCell:
+    """A cell with one field the exchange code does not name."""
+
+    label: str
+    action: Action
+    record: Record = Record.NONE
+    hold_s: float | None = None
+
+
+def test_a_field_added_to_the_model_later_travels_as_an_ext_commboard_field() -> None:
+    cell = LaterCell("I don't agree", Action.SPEAK, Record.DECISION, 1.0)
+    assert extra_fields(cell, CELL_MAPPED) == {"record": "decision"}
+    assert extra_fields(LaterCell("Yes", Action.SPEAK), CELL_MAPPED) == {}  # defaults stay out
+    values, problems = read_extra_fields(
+        LaterCell, CELL_MAPPED, {"ext_commboard_record": "decision", "label": "x"}
+    )
+    assert values == {"record": Record.DECISION} and problems == []
+    values, problems = read_extra_fields(LaterCell, CELL_MAPPED, {"ext_commboard_record": "maybe"})
+    assert values == {} and problems == ["ext_commboard_record 'maybe' could not be read; left out"]
