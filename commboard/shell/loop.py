@@ -31,6 +31,7 @@ from commboard.adapters.layout_loading import (
 )
 from commboard.adapters.pygame_input import click_at, key_presses
 from commboard.board.layout_places import LayoutChoice, layout_choices, layout_folders
+from commboard.board.model import Layout
 from commboard.board.session import Session
 from commboard.control import board_status, screen_timeout
 from commboard.control.banners import ChromeState, kept_layout_notice
@@ -47,7 +48,7 @@ from commboard.control.input_routing import (
 )
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
-from commboard.effects import Banner, Effect, PauseReason
+from commboard.effects import Banner, Effect, PauseReason, Speak
 from commboard.events import UiEvent
 from commboard.settings import Settings
 from commboard.settings.values import with_valid_value
@@ -126,6 +127,18 @@ class BoardLoop:
     @property
     def profile(self) -> str:
         return self.p.profile
+
+    @property
+    def layout(self) -> Layout:
+        return self.session.layout
+
+    @property
+    def page_id(self) -> str:
+        return self.session.page.id
+
+    def say(self, text: str) -> None:
+        """The page editor's "Say it": the patient's voice, no page, so no history line."""
+        self.perform([Speak(self.now, text)])
 
     def layout_choices(self) -> list[LayoutChoice]:
         """The layouts the carer menu offers (``board.layout_places``)."""
@@ -343,8 +356,10 @@ class BoardLoop:
                 self.open_screen(screen)
             case QuitBoard():
                 self.running = False
-            case ChangeLayout(path=path):
+            case ChangeLayout(path=path, note=note):
                 self.change_layout(path)
+                if note:
+                    self.chrome.notice(note, self.now)
 
     def change_layout(self, path: Path) -> None:
         """The carer chose a layout: load it off the frame loop; the board in use goes on meanwhile.
