@@ -25,6 +25,7 @@ from commboard.control.board_view import (
     HoldView,
     Rect,
     board_view,
+    layout_folder,
 )
 from commboard.control.highlight_look import edge_for, frame_for, ring_for
 from commboard.effects import Banner, PauseReason
@@ -184,6 +185,7 @@ def view_now(
         ring_color=ring,
         ring_edge_color=edge_for(ring),
         hold=hold_view(session, now),
+        pictures_from=layout_folder(session.layout.source),
     )
     if indicator is None:
         return view

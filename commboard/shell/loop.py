@@ -35,7 +35,7 @@ from commboard.board.model import Layout
 from commboard.board.session import Session
 from commboard.control import board_status, screen_timeout
 from commboard.control.banners import ChromeState, kept_layout_notice
-from commboard.control.board_view import BoardView, cell_at
+from commboard.control.board_view import BoardView, cell_at, picture_files
 from commboard.control.highlight_look import ColourCheck
 from commboard.control.input_routing import (
     CarerScreen,
@@ -89,6 +89,7 @@ class BoardLoop:
         self.colours = ColourCheck()  # the banner naming cells coloured like the highlight
         self.renderer = BoardRenderer(parts.surface)
         self.renderer.texts.fonts.prepare(parts.layout.texts())  # before the first frame
+        self.renderer.pictures.prepare(picture_files(parts.layout))
         self.screens: list[Screen] = []
         self.view: BoardView | None = None
         self.status_parts: dict[str, str] = {"camera": "camera: off"}
@@ -106,10 +107,15 @@ class BoardLoop:
         self.layout_loading = LayoutLoading(
             background=not parts.clock.virtual,
             remember=lambda path: save_remembered(parts.profile, self.settings.board.layout, path),
-            prepare=lambda layout: self.renderer.texts.fonts.prepare(layout.texts()),
+            prepare=self._prepare_layout,
         )
         for banner in parts.banners:
             self.chrome.show(banner, self.now)
+
+    def _prepare_layout(self, layout: Layout) -> None:
+        """Ready a loaded layout for drawing (the loader's worker thread): fonts and pictures."""
+        self.renderer.texts.fonts.prepare(layout.texts())
+        self.renderer.pictures.prepare(picture_files(layout))
 
     # -- ShellContext ---------------------------------------------------------
 
@@ -451,6 +457,10 @@ class BoardLoop:
         notice = self.renderer.texts.fonts.notice()
         if notice:  # shown from the next frame; the patient's labels are already drawn
             self.chrome.show(Banner("fonts", notice, "info"), self.now)
+        pictures = self.renderer.pictures.notice()
+        if pictures:  # once per picture that could not be shown: its cell shows its words
+            self.chrome.show(Banner("pictures", pictures, "info"), self.now)
+            notice = notice or pictures
         if self.eyes is not None:
             self.eyes.draw(self.p.surface, self.view, self.renderer.texts)
         # Screenshots show the board only, taken before carer screens are drawn:
