@@ -330,6 +330,27 @@ def glyph_warnings(layout: Layout, undrawable: Callable[[str], str]) -> list[str
     return warnings
 
 
+def picture_warnings(layout: Layout) -> list[str]:
+    """Plain-words warnings for cell pictures that are not in the layout folder."""
+    source = layout.source
+    if source is None:
+        return []
+    folder = source if source.is_dir() else source.parent
+    missing = sorted(
+        {
+            (page.id, cell.label, cell.image)
+            for page in layout.pages.values()
+            for cell in page.cells
+            if cell is not None and cell.image and not (folder / cell.image).is_file()
+        }
+    )
+    return [
+        f"page '{page}': cell '{label}': picture {image} is not in the layout folder; "
+        "the cell shows its words alone"
+        for page, label, image in missing
+    ]
+
+
 def validate_command(
     paths: list[str],
     label_warnings: Callable[[Layout], list[str]] | None = None,
@@ -354,7 +375,8 @@ def validate_command(
         count = len(layout.pages)
         print(f"{raw}: OK ({count} page{'s' if count != 1 else ''}, home page '{layout.home}')")
         measured = label_warnings(layout) if label_warnings else []
-        for warning in [*highlight_warnings(layout, DEFAULT_HIGHLIGHT), *measured]:
+        found = [*highlight_warnings(layout, DEFAULT_HIGHLIGHT), *picture_warnings(layout)]
+        for warning in [*found, *measured]:
             print(f"{raw}: warning: {warning}")
         for warning in glyph_warnings(layout, undrawable) if undrawable else []:
             print(f"{raw}: warning: {warning}")

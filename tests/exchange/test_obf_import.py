@@ -6,8 +6,10 @@ import base64
 import json
 from pathlib import Path
 
+import pytest
+
 from commboard.adapters.board_exchange import export_command, import_command
-from commboard.board.layout_file import load_layout
+from commboard.board.layout_file import load_layout, validate_command
 from commboard.board.model import Action
 from commboard.exchange.obf_export import export_layout
 from commboard.exchange.obf_import import import_archive, import_board_file
@@ -168,3 +170,16 @@ def test_the_imported_folder_is_what_a_carer_can_read_and_export_again(tmp_path:
     assert import_command(str(tmp_path / "again.obz"), str(tmp_path / "again")) == 0
     first, second = load_layout(tmp_path / "mine"), load_layout(tmp_path / "again")
     assert first.pages == second.pages
+
+
+def test_validate_warns_about_a_picture_that_is_not_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    obz = tmp_path / "core.obz"
+    obz.write_bytes(zip_bytes(_archive()))
+    assert import_command(str(obz), str(tmp_path / "mine")) == 0
+    (tmp_path / "mine" / "images" / "dog.png").unlink()
+    capsys.readouterr()
+    assert validate_command([str(tmp_path / "mine")]) == 0  # a warning, not an error
+    out = capsys.readouterr().out
+    assert "cell 'dog': picture images/dog.png is not in the layout folder" in out
