@@ -13,6 +13,7 @@ A     next action (speak, add, go, back, ...)     X     swap: X, arrows, X again
 G     link to the next page (action go)           + -   one row more / less
 C     next colour                                 > <   one column more / less
 H     next hold time (profile's, 0.5 ... 3 s)     T     type the page title
+I     next picture from the layout's images
 P     say it with the patient's voice             U Y   undo / redo
 S     save                                        Esc   leave (asks when unsaved)
 ====  ==========================================  ====  =============================
@@ -73,6 +74,7 @@ class EditorCellView:
 
     label: str
     color: str | None
+    picture: str | None  # path inside the layout folder
     doing: str  # what it does, in a few words ("says: I am thirsty", "opens Pain")
     selected: bool
     marked: bool  # the cell being moved or swapped
@@ -120,8 +122,11 @@ def _next(options: tuple[object, ...], value: object) -> object:
 class EditorKeys:
     """The page editor's state and key rules for one page of ``layout``."""
 
-    def __init__(self, layout: Layout, page_id: str) -> None:
+    def __init__(self, layout: Layout, page_id: str, pictures: tuple[str, ...] = ()) -> None:
+        """Edit ``page_id``; ``pictures`` are the picture files in the layout folder
+        (paths inside it, e.g. ``images/dog.png``) that I cycles through."""
         self.layout = layout
+        self.pictures: tuple[str | None, ...] = (None, *pictures)
         self.edit = PageEdit.open(layout.page(page_id))
         self.typing: str | None = None  # "label", "words", "title" while typing
         self.typed = ""
@@ -181,6 +186,12 @@ class EditorKeys:
                 self.edit = edit.edit_cell(at, color=_next(COLOR_CYCLE, cell.color))
             case "h" if cell is not None:
                 self.edit = edit.edit_cell(at, hold_s=_next(HOLDS, cell.hold_s))
+            case "i" if cell is not None:
+                if len(self.pictures) == 1:
+                    self.message = (
+                        "This layout has no pictures: put PNG or SVG files in its images folder."
+                    )
+                self.edit = edit.edit_cell(at, image=_next(self.pictures, cell.image))
             case "m" | "x" if cell is not None:
                 self.picking, self.picked = ("move" if key.lower() == "m" else "swap"), at
                 self.message = "Arrows: where to?  Press the same letter again there; Esc cancels."
@@ -194,7 +205,7 @@ class EditorKeys:
                 self.edit = edit.undo_edit()
             case "y":
                 self.edit = edit.redo_edit()
-            case "a" | "g" | "c" | "h" | "m" | "x":
+            case "a" | "g" | "c" | "h" | "i" | "m" | "x":
                 self.message = "This slot is empty: N adds a cell."
 
     def _target_if_go(self) -> None:
@@ -317,6 +328,7 @@ class EditorKeys:
             else EditorCellView(
                 cell.label,
                 cell.color,
+                cell.image,
                 doing(cell, self.layout),
                 index == at,
                 self.picking is not None and index == self.picked,
@@ -353,4 +365,5 @@ class EditorKeys:
             ("Action", doing(cell, self.layout)),
             ("Colour", names.get(cell.color or "", cell.color or "theme")),
             ("Hold", "profile's" if cell.hold_s is None else f"{cell.hold_s:g} s"),
+            ("Picture", cell.image or "none"),
         )

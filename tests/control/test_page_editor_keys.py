@@ -113,3 +113,18 @@ def test_rows_and_columns_and_a_refusal_that_names_the_cells() -> None:
     editor.press("<")
     assert editor.edit.page.columns == 4  # cells in column 4: refused
     assert "would not fit a 5x3 grid" in editor.view().message
+
+
+def test_i_cycles_the_cell_through_the_layouts_pictures() -> None:
+    layout = load_layout(default_layout_path())
+    editor = EditorKeys(layout, "home", ("images/a.png", "images/b.svg"))
+    shown = []
+    for _ in range(3):
+        editor.press("i")
+        cell = editor.edit.page.cells[0]
+        shown.append(cell.image if cell else "?")
+    assert shown == ["images/a.png", "images/b.svg", None]
+    assert ("Picture", "none") in editor.view().details
+    bare = EditorKeys(layout, "home")
+    bare.press("i")
+    assert "no pictures" in bare.view().message

@@ -6,6 +6,8 @@ so a click selects the cell that was drawn there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from commboard.control.board_view import Rect
@@ -20,7 +22,7 @@ SELECTED = (0, 114, 206)  # the editor's cursor: blue, never the scan highlight'
 MARKED = (255, 140, 0)
 PROBLEM = (220, 40, 40)
 HELP = (
-    "Arrows: choose  L label  W words  A action  G link  C colour  H hold  N new  D delete  "
+    "Arrows: choose  L label  W words  A action  G link  C colour  H hold  I picture  N new  D delete  "
     "M move  X swap  + - rows  > < columns  T title  U undo  Y redo  P say it  S save  Esc leave"
 )
 
@@ -51,7 +53,11 @@ def grid_rects(size: tuple[int, int], rows: int, columns: int) -> list[Rect]:
 
 
 def _cell(
-    surface: pygame.Surface, texts: TextCache, rect: Rect, cell: EditorCellView | None
+    surface: pygame.Surface,
+    texts: TextCache,
+    rect: Rect,
+    cell: EditorCellView | None,
+    picture: pygame.Surface | None,
 ) -> None:
     x, y, w, h = rect
     if cell is None:
@@ -61,6 +67,9 @@ def _cell(
         pygame.draw.rect(surface, fill, rect, border_radius=6)
         ink = ink_for(fill)
         label_box = (x + 4, y + 2, w - 8, h * 2 // 3)
+        if picture is not None:  # picture in the top half, label under it
+            surface.blit(picture, (x + (w - picture.get_width()) // 2, y + 4))
+            label_box = (x + 4, y + h // 2, w - 8, h // 6 + 2)
         blit_in(surface, texts.text(cell.label, label_box[2:], ink, h // 3), label_box)
         doing_box = (x + 4, y + h * 2 // 3, w - 8, h // 3 - 2)
         blit_in(surface, texts.text(cell.doing, doing_box[2:], ink, h // 7), doing_box)
@@ -73,8 +82,14 @@ def _cell(
             pygame.draw.rect(surface, frame, rect, width=max(4, w // 25), border_radius=6)
 
 
-def paint_editor(surface: pygame.Surface, texts: TextCache, view: EditorView, cursor: int) -> None:
-    """The whole editor over the board."""
+def paint_editor(
+    surface: pygame.Surface,
+    texts: TextCache,
+    view: EditorView,
+    cursor: int,
+    picture: Callable[[str, tuple[int, int]], pygame.Surface | None] = lambda p, s: None,
+) -> None:
+    """The whole editor over the board; ``picture`` gives a cell's picture scaled to a box."""
     size = surface.get_size()
     surface.fill(BACKGROUND)
     title, _, side, bottom = areas(size)
@@ -85,7 +100,10 @@ def paint_editor(surface: pygame.Surface, texts: TextCache, view: EditorView, cu
     for index, (rect, cell) in enumerate(
         zip(grid_rects(size, view.rows, view.columns), view.cells, strict=True)
     ):
-        _cell(surface, texts, rect, cell)
+        shown = None
+        if cell is not None and cell.picture is not None:
+            shown = picture(cell.picture, (rect[2] - 8, rect[3] // 2 - 6))
+        _cell(surface, texts, rect, cell, shown)
         if index == cursor:
             pygame.draw.rect(surface, SELECTED, rect, width=max(6, rect[2] // 16), border_radius=6)
     _side(surface, texts, side, view)

@@ -16,9 +16,12 @@ saved.  A shipped layout is copied to the carer's layouts folder first.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from commboard.adapters.layout_save import SaveRefused, save_page
+from commboard.control.board_view import layout_folder
 from commboard.control.page_editor_keys import (
     EditorKeys,
     LeaveRequested,
@@ -27,6 +30,7 @@ from commboard.control.page_editor_keys import (
 )
 from commboard.events import CarerRequest, Click, Key, UiEvent
 from commboard.shell.screens.base import ChangeLayout, Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.board.pictures import PictureCache
 from commboard.shell.screens.carer_menu.menu_paint import inside
 from commboard.shell.screens.editor.editor_paint import grid_rects, paint_editor
 from commboard.shell.screens.text_fit import TextCache
@@ -55,7 +59,9 @@ class EditorScreen:
 
     def __init__(self, ctx: ShellContext) -> None:
         self.ctx = ctx
-        self.keys = EditorKeys(ctx.layout, ctx.page_id)
+        self.folder = layout_folder(ctx.layout.source)
+        self.keys = EditorKeys(ctx.layout, ctx.page_id, layout_pictures(self.folder))
+        self.pictures = PictureCache()
         self._size = DEFAULT_SIZE
 
     def handle(self, event: UiEvent, now: float) -> Outcome:
@@ -118,7 +124,29 @@ class EditorScreen:
     def draw(self, surface: pygame.Surface, texts: TextCache, now: float) -> None:
         """The grid, the selected cell's fields, the message and the keys."""
         self._size = surface.get_size()
-        paint_editor(surface, texts, self.keys.view(), self.keys.edit.cursor)
+        paint_editor(surface, texts, self.keys.view(), self.keys.edit.cursor, self._picture)
+
+    def _picture(self, path: str, box: tuple[int, int]) -> pygame.Surface | None:
+        return None if self.folder is None else self.pictures.get(str(self.folder / path), box)
+
+
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
+MAX_LISTED = 500  # pictures offered by I; a folder of thousands is not cycled through
+
+
+def layout_pictures(folder: Path | None) -> tuple[str, ...]:
+    """Picture files in the layout's ``images`` folder, as paths inside the layout folder."""
+    if folder is None or not (folder / "images").is_dir():
+        return ()
+    try:
+        found = sorted(
+            p.relative_to(folder).as_posix()
+            for p in (folder / "images").rglob("*")
+            if p.suffix.lower() in PICTURE_SUFFIXES and p.is_file()
+        )
+    except OSError:
+        return ()
+    return tuple(found[:MAX_LISTED])
 
 
 def open_editor(ctx: ShellContext) -> Outcome:

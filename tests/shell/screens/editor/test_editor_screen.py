@@ -116,3 +116,23 @@ def test_leaving_with_unsaved_changes_asks_and_a_refused_save_names_the_cell(
     key(loop, pygame.K_q, "q")
     assert loop.screens and not isinstance(loop.screens[-1], EditorScreen)  # back in the menu
     assert (tmp_path / "board.yaml").read_text() == TWO_PAGE_LAYOUT
+
+
+def test_a_picture_chosen_in_the_editor_is_saved_and_drawn(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    folder = tmp_path / "mine"
+    (folder / "images").mkdir(parents=True)
+    (folder / "layout.yaml").write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    dot = pygame.Surface((20, 20))
+    dot.fill((200, 30, 30))
+    pygame.image.save(dot, str(folder / "images" / "yes.png"))
+    loop, _ = _board(start_board, layout=folder)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    key(loop, pygame.K_i, "i")  # "Yes" gets images/yes.png
+    key(loop, pygame.K_s, "s")
+    assert '{label: "Yes", image: images/yes.png}' in (folder / "layout.yaml").read_text()
+    assert loop.view is not None
+    yes = next(c for c in loop.view.cells if c.label == "Yes")
+    assert yes.picture == str(folder / "images" / "yes.png")
