@@ -214,6 +214,9 @@ def import_command(source: str, into: str | None) -> int:
     except ExchangeError as exc:
         print(f"Cannot import: {exc}")
         return 1
+    except (RecursionError, MemoryError, ValueError, OSError) as exc:  # never a traceback
+        print(f"Cannot import: {Path(source).name}: could not be read ({type(exc).__name__})")
+        return 1
     pages = len(imported.layout.pages)
     print(f"Imported {pages} page{'s' if pages != 1 else ''} into {target}")
     for note in imported.notes:

@@ -57,6 +57,7 @@ from commboard.exchange.obf_values import (
 MAX_BUTTONS = 1000  # per board; a 12x12 grid shows 144
 MAX_PICTURE_BYTES = 5_000_000
 MAX_LABEL = 500  # characters
+MAX_KEPT_DEPTH = 20  # nesting of another app's fields we keep; deeper ones are left out
 
 KNOWN_BOARD = {"format", "id", "locale", "name", "buttons", "grid", "images", "sounds"}
 KNOWN_BOARD |= extra_keys(Page, PAGE_MAPPED)
@@ -195,6 +196,25 @@ def _buttons_by_id(board: _Board) -> dict[str, tuple[int, JsonObject]]:
     return found
 
 
+def _depth(value: object, limit: int) -> int:
+    """How deeply ``value`` nests lists and mappings (counting stops past ``limit``)."""
+    if limit < 0 or not isinstance(value, dict | list):
+        return 0
+    items = value.values() if isinstance(value, dict) else value
+    return 1 + max((_depth(v, limit - 1) for v in items), default=0)
+
+
+def _keepable(run: _Run, owner: str, fields: JsonObject) -> JsonObject:
+    """Another app's fields to keep, without any nested deeper than ``MAX_KEPT_DEPTH``."""
+    kept: JsonObject = {}
+    for key, value in fields.items():
+        if _depth(value, MAX_KEPT_DEPTH) > MAX_KEPT_DEPTH:
+            run.notes.append(f"'{owner}': field {key!r} is nested too deeply to keep; left out")
+        else:
+            kept[key] = value
+    return kept
+
+
 def _text(value: object) -> str | None:
     return value.strip()[:MAX_LABEL] or None if isinstance(value, str) else None
 
@@ -312,7 +332,7 @@ def _cell(run: _Run, board: _Board, index: int, button: JsonObject) -> Cell:
     text = vocal if vocal is not None else words
     if "sound_id" in button:
         run.counts["sounds"] += 1
-    foreign = {k: v for k, v in button.items() if k not in KNOWN_BUTTON}
+    foreign = _keepable(run, label, {k: v for k, v in button.items() if k not in KNOWN_BUTTON})
     image, record = _picture(run, board, button.get("image_id"))
     if record:
         foreign["image"] = record
@@ -441,7 +461,9 @@ def _page(run: _Run, board: _Board) -> Page:
             placed.add(button_id)
     run.counts["not placed"] += len(buttons) - len(placed)
     name = _text(board.data.get("name")) or board.page_id
-    kept_fields = {k: v for k, v in board.data.items() if k not in KNOWN_BOARD}
+    kept_fields = _keepable(
+        run, name, {k: v for k, v in board.data.items() if k not in KNOWN_BOARD}
+    )
     extra, problems = read_extra_fields(Page, PAGE_MAPPED, board.data)
     run.notes += [f"board '{name}': {problem}" for problem in problems]
     return Page(

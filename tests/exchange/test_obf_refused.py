@@ -178,3 +178,15 @@ def test_a_layout_that_fails_validation_after_mapping_leaves_nothing(
     )
     message = _refused(tmp_path, "b.obz", data, capsys)
     assert "call for help" in message and "nothing was imported" in message
+
+
+def test_deeply_nested_fields_of_another_app_are_left_out_not_a_crash(tmp_path: Path) -> None:
+    deep: object = "x"
+    for _ in range(200):
+        deep = {"a": deep}
+    board = _board(
+        buttons=[{"id": 1, "label": "yes", "ext_other_deep": deep}, {"id": 2, "label": "no"}]
+    )
+    (tmp_path / "deep.obz").write_bytes(_obz_with(board))
+    assert import_command(str(tmp_path / "deep.obz"), str(tmp_path / "out")) == 0
+    assert "ext_other_deep" not in (tmp_path / "out" / "1.yaml").read_text()
