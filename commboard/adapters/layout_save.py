@@ -26,7 +26,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +41,14 @@ from commboard.board.layout_pages import parse_page
 from commboard.board.layout_places import user_layouts_dir
 from commboard.board.layout_yaml import LayoutProblem, YamlSource
 from commboard.board.model import Cell, Layout, Page
-from commboard.control.page_editor import CellProblem, save_problems, with_page
+from commboard.control.page_editor import (
+    CellProblem,
+    removal_problems,
+    save_problems,
+    with_page,
+)
 from commboard.exchange.layout_text import cell_fields
+from commboard.exchange.layout_text import page_text as layout_page_text
 from commboard.exchange.obf_values import page_id_for
 
 BACKUP_SUFFIX = ".bak"
@@ -257,36 +263,103 @@ def _write_atomically(path: Path, data: bytes) -> None:
             os.unlink(name)
 
 
-def save_page(layout: Layout, page: Page, *, user_folder: Path | None = None) -> Saved:
-    """Save one edited page of ``layout`` (see the module docstring for every step).
+def _new_page_files(
+    layout: Layout, text: str, added: tuple[Page, ...]
+) -> tuple[str, dict[Path, str]]:
+    """(the edited file's text, new files) once the ``added`` pages are placed.
+
+    In a layout folder each new page gets its own ``<id>.yaml``; in a one-file
+    layout they are appended to its ``pages:`` list (the edited file).
+    """
+    source = layout.source
+    assert source is not None
+    folder = _folder(layout)
+    if not added:
+        return text, {}
+    if source.is_dir() or source.name == HEADER_FILE:
+        new = {folder / f"{page.id}.yaml": layout_page_text(page) for page in added}
+        for path in new:
+            if path.exists():
+                raise SaveRefused([CellProblem(None, f"{path.name} already exists")])
+        return text, new
+    document = _yaml().load(text)
+    for page in added:
+        document["pages"].append(_yaml().load(layout_page_text(page)))
+    out = io.StringIO()
+    _yaml().dump(document, out)
+    return out.getvalue(), {}
+
+
+def save_page(
+    layout: Layout, page: Page, *, added: tuple[Page, ...] = (), user_folder: Path | None = None
+) -> Saved:
+    """Save one edited page of ``layout``, and new pages (see the module docstring for every step).
 
     Args:
         layout: the layout as loaded (``source`` tells where its files are).
         page: the edited page (same id as a page of the layout).
+        added: new pages (page editor: O, K), written with this save.
         user_folder: where a shipped layout is copied (default: the carer's
             layouts folder in the user data dir).
 
     Raises:
         SaveRefused: nothing was written; the problems say why.
     """
-    problems = save_problems(layout, page)
+    problems = save_problems(layout, page, added)
     if problems:
         raise SaveRefused(problems)
     folder = _folder(layout)
-    file, text = page_text(layout, page)
-    assert layout.source is not None
-    _read_back(file, text, page)
     copied_from = None
     if _is_shipped(folder):  # never edited in place: the carer's own copy is saved
         copied_from = folder
-        copy = _copy_shipped(layout, folder, user_folder or user_layouts_dir())
-        file = _folder(copy) / file.relative_to(folder)
-        layout = copy
+        layout = _copy_shipped(layout, folder, user_folder or user_layouts_dir())
+        folder = _folder(layout)
+    file, text = page_text(layout, page)
+    text, new_files = _new_page_files(layout, text, added)
+    _read_back(file, text, page)
+    for new in added:
+        path = folder / f"{new.id}.yaml"
+        _read_back(path, new_files[path], new) if new_files else _read_back(file, text, new)
     backup = file.with_name(file.name + BACKUP_SUFFIX)
     try:
+        for path, new_text in new_files.items():
+            _write_atomically(path, new_text.encode("utf-8"))
         _write_atomically(backup, file.read_bytes())
         _write_atomically(file, text.encode("utf-8"))
     except OSError as exc:
         raise SaveRefused([CellProblem(None, f"{file}: could not be saved ({exc})")]) from None
+    saved = with_page(layout, page)
+    saved = replace(saved, pages={**saved.pages, **{p.id: p for p in added}})
     # What was checked is what was written: the board takes it without reading it again.
-    return Saved(file, backup, with_page(layout, page), copied_from)
+    return Saved(file, backup, saved, copied_from)
+
+
+def remove_page(layout: Layout, page_id: str, *, user_folder: Path | None = None) -> Saved:
+    """Remove a page nothing links to; its file is kept as ``<file>.bak``.
+
+    Raises:
+        SaveRefused: the home page, or cells still open it (each named); nothing was changed.
+    """
+    problems = removal_problems(layout, page_id)
+    if problems:
+        raise SaveRefused([CellProblem(None, p) for p in problems])
+    folder = _folder(layout)
+    copied_from = None
+    if _is_shipped(folder):
+        copied_from = folder
+        layout = _copy_shipped(layout, folder, user_folder or user_layouts_dir())
+    file, document, node = _find_page(layout, page_id)
+    backup = file.with_name(file.name + BACKUP_SUFFIX)
+    try:
+        if document is node:  # the page's own file: it becomes the backup
+            os.replace(file, backup)
+        else:  # one entry of a pages: list
+            document["pages"].remove(node)
+            out = io.StringIO()
+            _yaml().dump(document, out)
+            _write_atomically(backup, file.read_bytes())
+            _write_atomically(file, out.getvalue().encode("utf-8"))
+    except OSError as exc:
+        raise SaveRefused([CellProblem(None, f"{file}: could not be changed ({exc})")]) from None
+    pages = {pid: p for pid, p in layout.pages.items() if pid != page_id}
+    return Saved(file, backup, replace(layout, pages=pages), copied_from)

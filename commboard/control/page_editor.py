@@ -259,29 +259,39 @@ def cell_problems(cell: Cell, page_ids: set[str]) -> list[str]:
     return found
 
 
-def save_problems(layout: Layout, page: Page) -> list[CellProblem]:
-    """Why ``page`` cannot be saved into ``layout`` (empty: it can), each on its cell.
+def save_problems(layout: Layout, page: Page, added: tuple[Page, ...] = ()) -> list[CellProblem]:
+    """Why ``page`` (and new pages ``added``) cannot be saved into ``layout`` (empty: they can).
 
-    The same rules as loading: every cell valid, the page can be left for
+    The same rules as loading: every cell valid, every page can be left for
     home, and the call for help can still be reached from the home page.
+    Problems on the edited page name their cell.
     """
-    pages = {**layout.pages, page.id: page}
+    pages = {**layout.pages, **{p.id: p for p in added}, page.id: page}
     found = [
         CellProblem(index, f"{where(page, index)}: {message}")
         for index, cell in enumerate(page.cells)
         if cell is not None
         for message in cell_problems(cell, set(pages))
     ]
+    found += [
+        CellProblem(None, f"new page '{new.title}', {where(new, index)}: {message}")
+        for new in added
+        for index, cell in enumerate(new.cells)
+        if cell is not None
+        for message in cell_problems(cell, set(pages))
+    ]
     if not any(c is not None for c in page.cells):
         found.append(CellProblem(None, f"page '{page.id}' has no cells"))
-    if page.id not in pages_with_way_home(pages, layout.home):
-        found.append(
-            CellProblem(
-                None,
-                f"page '{page.id}' has no way back to the home page: a patient could not leave "
-                "it (add a back or home cell)",
+    safe = pages_with_way_home(pages, layout.home)
+    for checked in (page, *added):
+        if checked.id not in safe:
+            found.append(
+                CellProblem(
+                    None,
+                    f"page '{checked.id}' has no way back to the home page: a patient could "
+                    "not leave it (add a back or home cell)",
+                )
             )
-        )
     if unreachable_alarms(pages, layout.home):
         found.append(
             CellProblem(None, "the call for help could no longer be reached from the home page")
@@ -292,3 +302,57 @@ def save_problems(layout: Layout, page: Page) -> list[CellProblem]:
 def with_page(layout: Layout, page: Page) -> Layout:
     """The layout with one page replaced (what the board shows after a save)."""
     return replace(layout, pages={**layout.pages, page.id: page})
+
+
+# --- whole pages -----------------------------------------------------------------
+
+_NOT_ID = re.compile(r"[^a-z0-9_-]+")
+
+
+def new_page_id(layout: Layout, title: str, extra: tuple[str, ...] = ()) -> str:
+    """A page id made from a title (``My dog`` -> ``my-dog``), unique in the layout."""
+    base = _NOT_ID.sub("-", title.lower()).strip("-")[:40] or "page"
+    if base == "layout":  # a layout folder's own file is layout.yaml
+        base = "layout-page"
+    taken = {*layout.pages, *extra}
+    found, n = base, 2
+    while found in taken:
+        found, n = f"{base}-{n}", n + 1
+    return found
+
+
+def blank_page(layout: Layout, title: str, extra: tuple[str, ...] = ()) -> Page:
+    """A new 3x3 page with Back and Home first, so the patient can always leave it."""
+    if not title.strip():
+        raise EditRefused("a page needs a title")
+    cells: list[Cell | None] = [Cell("Back", Action.BACK), Cell("Home", Action.HOME)]
+    cells += [None] * 7
+    return Page(new_page_id(layout, title, extra), title, 3, 3, tuple(cells))
+
+
+def copied_page(layout: Layout, page: Page, title: str, extra: tuple[str, ...] = ()) -> Page:
+    """A copy of ``page`` under a new title and id (other apps' fields are not copied)."""
+    if not title.strip():
+        raise EditRefused("a page needs a title")
+    return Page(new_page_id(layout, title, extra), title, page.rows, page.columns, page.cells)
+
+
+def links_to(layout: Layout, page_id: str) -> list[str]:
+    """The cells that open ``page_id``, as a carer finds them ("page 'Home', row 2, column 1 'Pain'")."""
+    return [
+        f"page '{page.title}', {where(page, index)}"
+        for page in layout.pages.values()
+        if page.id != page_id
+        for index, cell in enumerate(page.cells)
+        if cell is not None and cell.action is Action.GO and cell.target == page_id
+    ]
+
+
+def removal_problems(layout: Layout, page_id: str) -> list[str]:
+    """Why ``page_id`` cannot be removed (empty: it can): the home page, or links to it."""
+    if page_id == layout.home:
+        return ["the home page cannot be removed (the board starts on it)"]
+    links = links_to(layout, page_id)
+    if links:
+        return [f"these cells open it: {'; '.join(links)}; change or delete them first"]
+    return []

@@ -14,6 +14,7 @@ G     link to the next page (action go)           + -   one row more / less
 C     next colour                                 > <   one column more / less
 H     next hold time (profile's, 0.5 ... 3 s)     T     type the page title
 I     next picture from the layout's images
+O     new page (type its title); K copy of this page; Z Z remove this page
 P     say it with the patient's voice             U Y   undo / redo
 S     save                                        Esc   leave (asks when unsaved)
 ====  ==========================================  ====  =============================
@@ -31,7 +32,14 @@ from dataclasses import dataclass, replace
 
 from commboard.board.layout_pages import COLORS
 from commboard.board.model import Action, Cell, Layout, Page
-from commboard.control.page_editor import CellProblem, EditRefused, PageEdit
+from commboard.control.page_editor import (
+    CellProblem,
+    EditRefused,
+    PageEdit,
+    blank_page,
+    copied_page,
+    removal_problems,
+)
 
 ACTIONS = tuple(Action)
 HOLDS = (None, 0.5, 1.0, 1.5, 2.0, 3.0)
@@ -48,9 +56,17 @@ class Stay:
 
 @dataclass(frozen=True, slots=True)
 class SaveRequested:
-    """Save this page (the shell writes it and reports back)."""
+    """Save this page and the pages added meanwhile (the shell writes them and reports back)."""
 
     page: Page
+    added: tuple[Page, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveRequested:
+    """Remove this page from the layout (confirmed; nothing links to it)."""
+
+    page_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +81,7 @@ class LeaveRequested:
     """Close the editor (nothing unsaved, or the carer chose to drop it)."""
 
 
-Answer = Stay | SaveRequested | SayRequested | LeaveRequested
+Answer = Stay | SaveRequested | SayRequested | LeaveRequested | RemoveRequested
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +149,17 @@ class EditorKeys:
         self.picking: str | None = None  # "move" or "swap" while choosing where
         self.picked = 0
         self.leaving = False  # asked "save before leaving?"
+        self.added: tuple[Page, ...] = ()  # new pages, written with the next save
+        self.removing = False  # Z pressed once: Z again removes the page
         self.problems: tuple[CellProblem, ...] = ()
         self.message = "Arrows choose a cell.  L label, W words, A action, S save, Esc leave."
 
     # --- keys --------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Unsaved changes: the page was edited, or pages were added."""
+        return self.edit.dirty or bool(self.added)
 
     def press(self, key: str) -> Answer:
         """One key: an arrow or control name ("up", "enter", "backspace", "escape") or a character."""
@@ -144,6 +167,8 @@ class EditorKeys:
             return self._type(key)
         if self.leaving:
             return self._leave(key)
+        if self.removing:
+            return self._remove(key)
         if key == "escape":
             return self._escape()
         if key in ARROWS:
@@ -158,7 +183,10 @@ class EditorKeys:
             "l": lambda: self._start_typing("label"),
             "w": lambda: self._start_typing("words"),
             "t": lambda: self._start_typing("title"),
-            "s": lambda: SaveRequested(self.edit.page),
+            "o": lambda: self._start_typing("new page"),
+            "k": lambda: self._start_typing("copy's title"),
+            "z": self._ask_remove,
+            "s": lambda: SaveRequested(self.edit.page, self.added),
             "p": self._say,
         }
         if key.lower() in commands:
@@ -242,7 +270,7 @@ class EditorKeys:
             self.picking = None
             self.message = "Cancelled."
             return Stay()
-        if self.edit.dirty:
+        if self.dirty:
             self.leaving = True
             self.message = (
                 "Unsaved changes.  S: save and leave.  Q: leave without saving.  Esc: stay."
@@ -253,7 +281,7 @@ class EditorKeys:
     def _leave(self, key: str) -> Answer:
         self.leaving = False
         if key.lower() == "s":
-            return SaveRequested(self.edit.page)
+            return SaveRequested(self.edit.page, self.added)
         if key.lower() == "q":
             return LeaveRequested()
         self.message = "Still editing."
@@ -261,9 +289,43 @@ class EditorKeys:
 
     # --- typing ------------------------------------------------------------
 
+    def _ask_remove(self) -> Answer:
+        page = self.edit.page
+        problems = removal_problems(self.layout, page.id)
+        if problems:
+            self.message = f"Page '{page.title}' cannot be removed: {problems[0]}"
+            return Stay()
+        self.removing = True
+        self.message = (
+            f"Remove page '{page.title}'?  Z again removes it (its file is kept as a .bak); "
+            "any other key keeps it."
+        )
+        return Stay()
+
+    def _remove(self, key: str) -> Answer:
+        self.removing = False
+        if key.lower() == "z":
+            return RemoveRequested(self.edit.page.id)
+        self.message = "The page is kept."
+        return Stay()
+
+    def _add_page(self, page: Page) -> None:
+        """Keep a new page for the next save; link it from the selected slot when it is empty."""
+        self.added = (*self.added, page)
+        self.layout = replace(self.layout, pages={**self.layout.pages, page.id: page})
+        at = self.edit.cursor
+        if self.edit.page.cells[at] is None:
+            link = Cell(page.title, Action.GO, target=page.id)
+            self.edit = self.edit.add_cell(at, link)
+            self.message = f"Page '{page.title}' added, opened by this cell.  S saves it."
+        else:
+            self.message = f"Page '{page.title}' added.  G links the selected cell to it; S saves."
+
     def _start_typing(self, what: str) -> Answer:
         cell = self.edit.page.cells[self.edit.cursor]
-        if what == "title":
+        if what in ("new page", "copy's title"):
+            self.typed = ""
+        elif what == "title":
             self.typed = self.edit.page.title
         elif cell is None:
             self.message = "This slot is empty: N adds a cell."
@@ -288,8 +350,13 @@ class EditorKeys:
     def _finish_typing(self) -> None:
         what, text = self.typing, self.typed
         self.typing = None
+        taken = tuple(p.id for p in self.added)
         try:
-            if what == "title":
+            if what == "new page":
+                self._add_page(blank_page(self.layout, text, taken))
+            elif what == "copy's title":
+                self._add_page(copied_page(self.layout, self.edit.page, text, taken))
+            elif what == "title":
                 self.edit = self.edit.rename(text)
             elif what == "label":
                 if not text.strip():
@@ -311,8 +378,9 @@ class EditorKeys:
             self.edit = replace(self.edit, cursor=firsts[0])
 
     def saved(self, note: str) -> None:
-        """The page is on disk now."""
+        """The page (and the added pages) are on disk now."""
         self.edit = self.edit.saved_as(self.edit.page)
+        self.added = ()
         self.problems = ()
         self.message = note
 
@@ -338,7 +406,10 @@ class EditorKeys:
         )
         prompt = None
         if self.typing is not None:
-            prompt = f"Type the {self.typing} (Enter: done, Esc: cancel): {self.typed}"
+            what = {"new page": "new page's title", "title": "page title"}.get(
+                self.typing, self.typing
+            )
+            prompt = f"Type the {what} (Enter: done, Esc: cancel): {self.typed}"
         return EditorView(
             f"Editing page: {page.title}",
             page.rows,
@@ -347,7 +418,7 @@ class EditorKeys:
             self._details(),
             prompt,
             self.message,
-            self.edit.dirty,
+            self.dirty,
         )
 
     def _details(self) -> tuple[tuple[str, str], ...]:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from commboard.adapters.layout_save import SaveRefused, save_page
+from commboard.adapters.layout_save import SaveRefused, remove_page, save_page
 from commboard.board.layout_file import builtin_layouts_root, default_layout_path, load_layout
 from commboard.board.model import Action, Cell
-from commboard.control.page_editor import PageEdit
+from commboard.control.page_editor import PageEdit, blank_page, copied_page
+from commboard.testing import TWO_PAGE_LAYOUT
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -122,3 +123,46 @@ def test_a_one_file_layout_is_saved_in_place(tmp_path: Path) -> None:
     saved = save_page(layout, PageEdit.open(layout.page("home")).add_cell(2).page)
     assert file.read_text(encoding="utf-8") == text + '      - {label: "New cell"}\n'
     assert saved.layout.page("home").cells[2] == Cell("New cell", Action.SPEAK)
+
+
+def test_a_new_page_gets_its_own_file_and_the_link_is_saved(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    layout = load_layout(folder)
+    new = blank_page(layout, "My dog")
+    home = PageEdit.open(layout.page("home")).edit_cell(
+        15, label="Dog", action=Action.GO, target=new.id
+    )
+    saved = save_page(layout, home.page, added=(new,))
+    assert (folder / "my-dog.yaml").is_file()
+    assert load_layout(folder).pages == saved.layout.pages
+    assert load_layout(folder).page("my-dog") == new
+
+
+def test_a_new_page_in_a_one_file_layout_is_appended_to_its_pages(tmp_path: Path) -> None:
+    file = tmp_path / "two.yaml"
+    file.write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    layout = load_layout(file)
+    new = copied_page(layout, layout.page("more"), "More again")
+    saved = save_page(layout, layout.page("home"), added=(new,))
+    text = file.read_text(encoding="utf-8")
+    assert text.startswith(TWO_PAGE_LAYOUT)  # the carer's lines untouched, the page after them
+    assert load_layout(file).pages == saved.layout.pages
+    assert load_layout(file).page("more-again").cells == layout.page("more").cells
+
+
+def test_removing_a_page_keeps_its_file_as_a_backup_and_is_refused_while_linked(
+    tmp_path: Path,
+) -> None:
+    folder = _copy(tmp_path)
+    layout = load_layout(folder)
+    with pytest.raises(SaveRefused, match="these cells open it: page 'Home', row 2, column 1"):
+        remove_page(layout, "pain")
+    home = PageEdit.open(layout.page("home")).remove_cell(4)  # the "Pain" link
+    layout = save_page(layout, home.page).layout
+    saved = remove_page(layout, "pain")
+    assert not (folder / "pain.yaml").exists()
+    assert (folder / "pain.yaml.bak").read_bytes() == (
+        default_layout_path() / "pain.yaml"
+    ).read_bytes()
+    assert "pain" not in load_layout(folder).pages
+    assert load_layout(folder).pages == saved.layout.pages

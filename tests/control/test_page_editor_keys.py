@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from commboard.board.layout_file import default_layout_path, load_layout
-from commboard.board.model import Action
+from commboard.board.model import Action, Cell, Page
 from commboard.control.page_editor import CellProblem
 from commboard.control.page_editor_keys import (
     EditorKeys,
     LeaveRequested,
+    RemoveRequested,
     SaveRequested,
     SayRequested,
     Stay,
@@ -128,3 +131,52 @@ def test_i_cycles_the_cell_through_the_layouts_pictures() -> None:
     bare = EditorKeys(layout, "home")
     bare.press("i")
     assert "no pictures" in bare.view().message
+
+
+def test_a_new_page_is_linked_from_an_empty_slot_and_saved_with_the_page() -> None:
+    layout = load_layout(default_layout_path())
+    editor = EditorKeys(layout, "needs")
+    editor.press("+")  # a new row: empty slots at the end
+    for _ in range(editor.edit.page.rows):
+        editor.press("down")
+    empty = editor.edit.cursor
+    assert editor.edit.page.cells[empty] is None
+    editor.press("o")
+    _type(editor, "My dog")
+    editor.press("enter")
+    (new,) = editor.added
+    assert (new.id, new.title, new.rows, new.columns) == ("my-dog", "My dog", 3, 3)
+    assert [c.action for c in new.cells if c] == [Action.BACK, Action.HOME]
+    link = editor.edit.page.cells[empty]
+    assert link is not None and (link.label, link.action, link.target) == (
+        "My dog",
+        Action.GO,
+        "my-dog",
+    )
+    assert editor.press("s") == SaveRequested(editor.edit.page, (new,))
+    editor.press("k")
+    _type(editor, "Needs 2")
+    editor.press("enter")
+    assert [p.id for p in editor.added] == ["my-dog", "needs-2"]
+    assert editor.added[1].cells == editor.edit.page.cells
+
+
+def test_removing_a_page_asks_twice_and_is_refused_while_cells_open_it() -> None:
+    layout = load_layout(default_layout_path())
+    editor = EditorKeys(layout, "pain")
+    editor.press("z")
+    assert "cannot be removed: these cells open it: page 'Home', row 2, column 1 'Pain'" in (
+        editor.view().message
+    )
+    home = EditorKeys(layout, "home")
+    home.press("z")
+    assert "the home page cannot be removed" in home.view().message
+    unlinked = replace(
+        layout,
+        pages={**layout.pages, "extra": Page("extra", "Extra", 1, 1, (Cell("Back", Action.BACK),))},
+    )
+    extra = EditorKeys(unlinked, "extra")
+    assert extra.press("z") == Stay() and "Z again removes it" in extra.view().message
+    assert extra.press("z") == RemoveRequested("extra")
+    extra.press("z")
+    assert extra.press("q") == Stay() and extra.view().message == "The page is kept."

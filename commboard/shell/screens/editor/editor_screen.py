@@ -20,11 +20,13 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.layout_save import SaveRefused, save_page
+from commboard.adapters.layout_save import SaveRefused, remove_page, save_page
+from commboard.board.model import Page
 from commboard.control.board_view import layout_folder
 from commboard.control.page_editor_keys import (
     EditorKeys,
     LeaveRequested,
+    RemoveRequested,
     SaveRequested,
     SayRequested,
 )
@@ -91,18 +93,32 @@ class EditorScreen:
                 self.ctx.say(text)
             case LeaveRequested():
                 return Close()
-            case SaveRequested(page=page):
-                return self._save(page)
+            case SaveRequested(page=page, added=added):
+                return self._save(page, added)
+            case RemoveRequested(page_id=page_id):
+                return self._remove(page_id)
         return Stay()
 
-    def _save(self, page: object) -> Outcome:
+    def _remove(self, page_id: str) -> Outcome:
+        title = self.keys.edit.page.title
         try:
-            saved = save_page(self.keys.layout, page)  # type: ignore[arg-type]
+            saved = remove_page(self.ctx.layout, page_id)
+        except SaveRefused as exc:
+            self.keys.refused(exc.problems)
+            return Stay()
+        note = f"Page '{title}' removed (kept as {saved.backup.name})."
+        if saved.copied_from is not None:
+            note += " The built-in layout was copied to your layouts folder first."
+        return ChangeLayout(saved.layout.source or saved.file, note)
+
+    def _save(self, page: Page, added: tuple[Page, ...]) -> Outcome:
+        try:
+            saved = save_page(self.ctx.layout, page, added=added)
         except SaveRefused as exc:
             self.keys.refused(exc.problems)
             return Stay()
         source = saved.layout.source or saved.file
-        note = f"Page '{page.title}' saved in {saved.file}."  # type: ignore[attr-defined]
+        note = f"Page '{page.title}' saved in {saved.file}."
         if saved.copied_from is not None:
             note = (
                 f"The built-in layout was copied to {source} and your change saved there; "
@@ -113,7 +129,7 @@ class EditorScreen:
 
     def timeout_note(self) -> str | None:
         """Closing the editor for want of input drops its unsaved edits."""
-        if self.keys.edit.dirty:
+        if self.keys.dirty:
             return f"unsaved edits to page '{self.keys.edit.page.title}' were dropped"
         return None
 

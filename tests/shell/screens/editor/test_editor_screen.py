@@ -136,3 +136,22 @@ def test_a_picture_chosen_in_the_editor_is_saved_and_drawn(
     assert loop.view is not None
     yes = next(c for c in loop.view.cells if c.label == "Yes")
     assert yes.picture == str(folder / "images" / "yes.png")
+
+
+def test_a_page_added_in_the_editor_opens_from_its_new_cell(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    key(loop, pygame.K_PLUS, "+")  # a new row for the link
+    key(loop, pygame.K_DOWN)
+    key(loop, pygame.K_DOWN)
+    key(loop, pygame.K_o, "o")
+    type_text(loop, "Family")
+    key(loop, pygame.K_RETURN)
+    key(loop, pygame.K_s, "s")
+    assert loop.screens == []
+    assert "family" in loop.session.layout.pages
+    choose(loop, "Family")
+    assert loop.session.page.id == "family"
