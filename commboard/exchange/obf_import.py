@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from commboard.board.layout_file import MAX_PAGES
 from commboard.board.layout_pages import MAX_GRID, MAX_HOLD_S, pages_with_way_home
@@ -298,7 +299,8 @@ def _doing(
         # a link we could not follow (a lone .obf): the button says its words
         return (Action.GO, None, target) if target is not None else (Action.SPEAK, None, None)
     action, words = _standard(run, label, button)
-    return _ours(button) or action, words, None
+    ours = _ours(button)
+    return (ours if ours not in (None, Action.GO) else action), words, None
 
 
 def _hold(run: _Run, label: str, button: JsonObject) -> float | None:
@@ -374,7 +376,7 @@ def _data_uri(text: str) -> tuple[bytes, str] | None:
     try:
         if head.endswith(";base64"):
             return base64.b64decode(payload, validate=False), kind
-        return payload.encode("utf-8"), kind
+        return unquote_to_bytes(payload), kind  # "data:image/svg+xml,%3Csvg..."
     except (binascii.Error, ValueError):
         return None
 

@@ -183,3 +183,18 @@ def test_validate_warns_about_a_picture_that_is_not_there(
     assert validate_command([str(tmp_path / "mine")]) == 0  # a warning, not an error
     out = capsys.readouterr().out
     assert "cell 'dog': picture images/dog.png is not in the layout folder" in out
+
+
+def test_a_url_encoded_svg_picture_and_a_stray_go_marker() -> None:
+    board = {
+        "format": "open-board-0.1", "id": "b", "name": "B",
+        "buttons": [
+            {"id": 1, "label": "star", "image_id": "s", "ext_commboard_action": "go"},
+        ],
+        "grid": {"rows": 1, "columns": 1, "order": [[1]]},
+        "images": [{"id": "s", "data": "data:image/svg+xml,%3Csvg%20xmlns%3D%22x%22%2F%3E"}],
+    }  # fmt: skip
+    imported = import_board_file("b.obf", json.dumps(board).encode())
+    cell = imported.layout.page("b").cells[0]
+    assert cell is not None and cell.action is Action.SPEAK  # "go" with nowhere to go: says it
+    assert cell.image is not None and imported.pictures[cell.image] == b'<svg xmlns="x"/>'
