@@ -223,7 +223,8 @@ def _read_back(file: Path, text: str, page: Page) -> None:
     problems: list[LayoutProblem] = []
     src = YamlSource(file, problems)
     try:
-        document = yaml.compose(text, Loader=yaml.SafeLoader)
+        # libyaml's composer when PyYAML has it: the same nodes and lines, several times faster.
+        document = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise SaveRefused([CellProblem(None, f"{file.name}: not valid YAML ({exc})")]) from None
     node = _page_yaml_node(document, page.id)
