@@ -190,6 +190,45 @@ def write_text(target: Path, text: str, force: bool = False) -> None:
     _write_atomically(target, lambda path: path.write_text(text, encoding="utf-8"), force)
 
 
+# --- from the carer menu ------------------------------------------------------
+
+
+def import_for_board(source: Path) -> tuple[Layout, str]:
+    """Import a board chosen in the carer menu: (the new layout, one sentence for the carer).
+
+    Raises:
+        ExchangeError: it could not be imported; nothing was written.
+    """
+    try:
+        imported = read_board_file(source)
+        target = default_target(imported)
+        write_layout(target, imported, source.name)
+    except (RecursionError, MemoryError, ValueError, OSError) as exc:
+        raise ExchangeError(
+            source.name, None, f"could not be read ({type(exc).__name__})"
+        ) from None
+    layout = load_layout(target)
+    lost = f" Not carried over: {imported.notes[0]}" if imported.notes else ""
+    more = f" (and {len(imported.notes) - 1} more notes)" if len(imported.notes) > 1 else ""
+    return layout, f"Imported {source.name} into {target}.{lost}{more}"
+
+
+def export_for_board(layout: Layout, folder: Path) -> str:
+    """Export the layout in use into ``folder`` (a new, unused file name); what to tell the carer."""
+    if layout.source is None:
+        return "This board was built in code; there is nothing to export."
+    folder.mkdir(parents=True, exist_ok=True)
+    base = page_id_for(layout.name.lower(), set())
+    taken = {p.stem for p in folder.glob("*.obz")}
+    target = folder / f"{page_id_for(base, taken)}.obz"
+    converted = export_layout(layout, read_pictures(layout))
+    try:
+        write_obz(target, converted.files)
+    except ExchangeError as exc:
+        return f"Could not export: {exc}"
+    return f"Layout '{layout.name}' exported to {target} (Open Board Format)."
+
+
 # --- the commands ------------------------------------------------------------
 
 

@@ -63,6 +63,7 @@ from commboard.shell.screens.base import (
     QuitBoard,
     Screen,
     Stay,
+    Tell,
 )
 from commboard.shell.screens.board.eye_indicator import indicator_rect
 from commboard.shell.screens.board.render import BoardRenderer
@@ -74,6 +75,10 @@ IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failin
 # message (the player dies, the device is pulled) shows its words on screen.
 SPEAKING_POLL_S = 0.1
 MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going to recover
+
+
+# An import's note (where it went, what it could not carry) stays long enough to read.
+IMPORT_NOTE_S = 20.0
 
 
 class BoardLoop:
@@ -362,6 +367,9 @@ class BoardLoop:
                 self.open_screen(screen)
             case QuitBoard():
                 self.running = False
+            case Tell(text=text):
+                self.close_screens()
+                self.chrome.notice(text, self.now)
             case ChangeLayout(path=path, note=note):
                 self.change_layout(path)
                 if note:
@@ -396,7 +404,8 @@ class BoardLoop:
             )
             self.chrome.show(Banner("layout", kept_layout_notice(loaded.problems, kept)), self.now)
             return
-        remembered = remembered_value(loaded.path)  # saved by the loader, off the frame loop
+        # saved by the loader, off the frame loop (an imported board: its new folder)
+        remembered = remembered_value(loaded.layout.source or loaded.path)
         settings = with_valid_value(self.settings, "board.layout", remembered)
         self.session = Session(loaded.layout, settings, self.now, self.p.usage)
         self.p.event_log.record(
@@ -408,6 +417,10 @@ class BoardLoop:
         self.chrome.hide("layout-remembered")
         if loaded.note:  # in use, but the profile could not keep it for the next start
             self.chrome.show(Banner("layout-remembered", loaded.note), self.now)
+        if loaded.told:  # an imported board: where it went and what it could not carry
+            self.chrome.show(
+                Banner("layout-imported", loaded.told, "info"), self.now, IMPORT_NOTE_S
+            )
         self.perform(self.session.tick(self.now))
 
     # -- effects --------------------------------------------------------------

@@ -67,7 +67,14 @@ class ChangeLayout:
     note: str = ""
 
 
-Outcome = Stay | Close | CloseAll | QuitBoard | Open | ChangeLayout
+@dataclass(frozen=True, slots=True)
+class Tell:
+    """Back to the board (every screen closed) and say ``text`` there (an export's result)."""
+
+    text: str
+
+
+Outcome = Stay | Close | CloseAll | QuitBoard | Open | ChangeLayout | Tell
 
 
 class CameraAccess(CameraReport, Protocol):
