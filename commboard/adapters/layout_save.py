@@ -310,17 +310,22 @@ def save_page(
     if problems:
         raise SaveRefused(problems)
     folder = _folder(layout)
+    file, text = page_text(layout, page)  # worked out on the files as they are: nothing written
+    text, new_files = _new_page_files(layout, text, added)
+    _read_back(file, text, page)
+    for new in added:  # its own file in a folder, else the one-file layout's text
+        path = folder / f"{new.id}.yaml"
+        _read_back(path if path in new_files else file, new_files.get(path, text), new)
     copied_from = None
     if _is_shipped(folder):  # never edited in place: the carer's own copy is saved
         copied_from = folder
         layout = _copy_shipped(layout, folder, user_folder or user_layouts_dir())
-        folder = _folder(layout)
-    file, text = page_text(layout, page)
-    text, new_files = _new_page_files(layout, text, added)
-    _read_back(file, text, page)
-    for new in added:
-        path = folder / f"{new.id}.yaml"
-        _read_back(path, new_files[path], new) if new_files else _read_back(file, text, new)
+        copy = _folder(layout)
+        file = copy / file.relative_to(folder)
+        new_files = {copy / p.relative_to(folder): t for p, t in new_files.items()}
+        for path in new_files:
+            if path.exists():
+                raise SaveRefused([CellProblem(None, f"{path.name} already exists")])
     backup = file.with_name(file.name + BACKUP_SUFFIX)
     try:
         for path, new_text in new_files.items():

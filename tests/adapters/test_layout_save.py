@@ -166,3 +166,15 @@ def test_removing_a_page_keeps_its_file_as_a_backup_and_is_refused_while_linked(
     ).read_bytes()
     assert "pain" not in load_layout(folder).pages
     assert load_layout(folder).pages == saved.layout.pages
+
+
+def test_a_page_added_to_the_shipped_layout_goes_to_the_copy(tmp_path: Path) -> None:
+    shipped = _digest(builtin_layouts_root())
+    layout = load_layout(default_layout_path())
+    new = blank_page(layout, "Pets")
+    home = PageEdit.open(layout.page("home")).edit_cell(15, action=Action.GO, target=new.id)
+    saved = save_page(layout, home.page, added=(new,), user_folder=tmp_path / "layouts")
+    assert _digest(builtin_layouts_root()) == shipped
+    copy = tmp_path / "layouts" / "en-mine"
+    assert (copy / "pets.yaml").is_file() and not (default_layout_path() / "pets.yaml").exists()
+    assert load_layout(copy).pages == saved.layout.pages
