@@ -16,6 +16,7 @@ saved.  A shipped layout is copied to the carer's layouts folder first.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -83,9 +84,7 @@ class EditorScreen:
         page = self.keys.edit.page
         for index, rect in enumerate(grid_rects(self._size, page.rows, page.columns)):
             if inside(rect, x, y):
-                self.keys.edit = self.keys.edit.__class__(
-                    page, self.keys.edit.saved, index, self.keys.edit.undo, self.keys.edit.redo
-                )
+                self.keys.edit = replace(self.keys.edit, cursor=index)
 
     def _answer(self, answer: object) -> Outcome:
         match answer:

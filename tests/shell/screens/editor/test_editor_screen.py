@@ -12,6 +12,7 @@ import pygame
 from commboard.board.layout_file import default_layout_path
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
+from commboard.shell.screens.editor.editor_paint import grid_rects
 from commboard.shell.screens.editor.editor_screen import EditorScreen
 from commboard.testing import TWO_PAGE_LAYOUT, RecordingSpeaker, run_for
 
@@ -155,3 +156,18 @@ def test_a_page_added_in_the_editor_opens_from_its_new_cell(
     assert "family" in loop.session.layout.pages
     choose(loop, "Family")
     assert loop.session.page.id == "family"
+
+
+def test_a_click_selects_the_cell_under_it(tmp_path: Path, start_board: StartBoard) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    screen = loop.screens[-1]
+    assert isinstance(screen, EditorScreen)
+    rects = grid_rects(loop.p.surface.get_size(), 2, 2)
+    x, y, w, h = rects[3]
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(x + w // 2, y + h // 2))
+    )
+    run_for(loop, 0.1)
+    assert screen.keys.edit.cursor == 3
