@@ -210,7 +210,7 @@ def _cell(src: YamlSource, node: yaml.Node, refs: list[GoRef]) -> Cell | None:
     if action is Action.GO and target:
         refs.append(GoRef(src, fields["target"], target))
     target = target if action is Action.GO else None
-    return Cell(label, action, text, target, color, hold, image, foreign)
+    return Cell(label, action, text, target, color, hold, image=image, foreign=foreign)
 
 
 def _grid(
@@ -266,7 +266,7 @@ def parse_page(src: YamlSource, node: yaml.Node) -> PageDraft:
     if _fits(src, page_id, rows, columns, cell_nodes, fields["cells"]):
         padded = tuple(cells) + (None,) * (rows * columns - len(cells))
         foreign = foreign_fields(src, fields.get("obf"))
-        draft.page = Page(page_id, title or page_id, rows, columns, padded, foreign)
+        draft.page = Page(page_id, title or page_id, rows, columns, padded, foreign=foreign)
     return draft
 
 

@@ -176,7 +176,7 @@ class PageEdit:
                 f"these cells would not fit a {rows}x{columns} grid: {'; '.join(lost)}; "
                 "move or remove them first"
             )
-        resized = Page(page.id, page.title, rows, columns, tuple(cells), page.foreign)
+        resized = replace(page, rows=rows, columns=columns, cells=tuple(cells))
         return self._apply(resized, min(self.cursor, len(cells) - 1))
 
     def rename(self, title: str) -> PageEdit:
@@ -334,7 +334,7 @@ def copied_page(layout: Layout, page: Page, title: str, extra: tuple[str, ...] =
     """A copy of ``page`` under a new title and id (other apps' fields are not copied)."""
     if not title.strip():
         raise EditRefused("a page needs a title")
-    return Page(new_page_id(layout, title, extra), title, page.rows, page.columns, page.cells)
+    return replace(page, id=new_page_id(layout, title, extra), title=title, foreign=None)
 
 
 def links_to(layout: Layout, page_id: str) -> list[str]:

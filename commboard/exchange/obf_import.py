@@ -32,7 +32,7 @@ import json
 import posixpath
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
@@ -474,7 +474,7 @@ def _page(run: _Run, board: _Board) -> Page:
         rows,
         columns,
         tuple(cells),
-        canonical(kept_fields),
+        foreign=canonical(kept_fields),
         **extra,
     )
 
@@ -497,7 +497,7 @@ def _with_way_back(run: _Run, page: Page, safe: set[str]) -> Page:
     run.notes.append(
         f"page '{page.title}': added a Back cell (the board relied on its app's own back key)"
     )
-    return Page(page.id, page.title, rows, page.columns, tuple(cells), page.foreign)
+    return replace(page, rows=rows, cells=tuple(cells))
 
 
 _COUNT_WORDS = {
