@@ -1,4 +1,4 @@
-"""The ``commboard`` command: run, validate, calibrate, settings, screenshot.
+"""The ``commboard`` command: run, validate, calibrate, settings, screenshot, import, export, print.
 
 Every option is declared here so ``commboard --help`` documents them all; each
 subcommand's work lives in its own module, imported only when used (so
@@ -75,7 +75,7 @@ def _add_board_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--camera-fps", type=float, default=30.0, metavar="FPS")
 
 
-COMMANDS = ("run", "validate", "calibrate", "settings", "screenshot")
+COMMANDS = ("run", "validate", "calibrate", "settings", "screenshot", "import", "export", "print")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,7 +130,28 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
     shot.add_argument("--layout", metavar="PATH")
     shot.add_argument("--page", metavar="ID", help="page to draw (default: home)")
+    _add_exchange_commands(sub)
     return parser
+
+
+def _add_exchange_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser(
+        "import", help="make a layout from an Open Board Format board (.obf) or set (.obz)"
+    )
+    imp.add_argument("file", metavar="FILE.obf|FILE.obz")
+    imp.add_argument(
+        "--into",
+        metavar="NEW_LAYOUT_DIR",
+        help="the new layout folder (default: a new folder in your layouts folder)",
+    )
+    exp = sub.add_parser("export", help="write a layout as an Open Board Format set (.obz)")
+    exp.add_argument("layout", metavar="LAYOUT")
+    exp.add_argument("--to", required=True, metavar="FILE.obz")
+    exp.add_argument("--force", action="store_true", help="replace FILE.obz if it exists")
+    prt = sub.add_parser("print", help="write every page as a printable A4 sheet (HTML)")
+    prt.add_argument("layout", metavar="LAYOUT")
+    prt.add_argument("--out", required=True, metavar="FILE.html")
+    prt.add_argument("--force", action="store_true", help="replace FILE.html if it exists")
 
 
 def parse(words: Sequence[str]) -> argparse.Namespace:
@@ -177,7 +198,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             from commboard.shell.app import screenshot
 
             return screenshot(RunOptions.from_namespace(args))
+        case "import" | "export" | "print":
+            return _exchange(args)
     return 2
+
+
+def _exchange(args: argparse.Namespace) -> int:
+    """Board exchange commands: files in and out (no pygame, no camera)."""
+    from commboard.adapters import board_exchange
+
+    if args.command == "import":
+        return board_exchange.import_command(args.file, args.into)
+    if args.command == "export":
+        return board_exchange.export_command(args.layout, args.to, args.force)
+    return board_exchange.print_command(args.layout, args.out, args.force)
 
 
 if __name__ == "__main__":

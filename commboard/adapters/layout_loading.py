@@ -47,9 +47,30 @@ Loader = Callable[[Path], Layout]
 Remember = Callable[[Path], str | None]  # saves the choice; a note when it could not
 
 
-def load_or_problems(path: Path, load: Loader = load_layout) -> LayoutLoaded:
-    """Load ``path``; never raises (an unexpected error becomes a problem naming the path)."""
+IMPORTED = (".obf", ".obz")  # Open Board Format: imported into a new layout folder first
+
+
+def _import(path: Path) -> LayoutLoaded:
+    """An ``.obf``/``.obz`` chosen in the carer menu: imported into the carer's layouts folder."""
+    from commboard.adapters.board_exchange import import_for_board
+    from commboard.exchange.obf_values import ExchangeError
+
     try:
+        layout, told = import_for_board(path)
+    except ExchangeError as exc:
+        return LayoutLoaded(path, None, (LayoutProblem(path, None, str(exc)),))
+    return LayoutLoaded(path, layout, told=told)
+
+
+def load_or_problems(path: Path, load: Loader = load_layout) -> LayoutLoaded:
+    """Load ``path``; never raises (an unexpected error becomes a problem naming the path).
+
+    An ``.obf`` or ``.obz`` file is imported first (``board_exchange``), into a
+    new folder in the carer's layouts folder, and that layout is loaded.
+    """
+    try:
+        if path.suffix.lower() in IMPORTED:
+            return _import(path)
         return LayoutLoaded(path, load(path))
     except LayoutError as exc:
         return LayoutLoaded(path, None, tuple(exc.problems))
@@ -115,7 +136,8 @@ class LayoutLoading:
             # Only a head start: if it fails, the fonts are chosen when drawn instead.
             with contextlib.suppress(Exception):
                 self._prepare(loaded.layout)
-        return replace(loaded, note=self._remember(path) if self._remember else None)
+        chosen = loaded.layout.source or path  # an imported board: its new folder
+        return replace(loaded, note=self._remember(chosen) if self._remember else None)
 
     def poll(self) -> LayoutLoaded | None:
         """The newest request's result once it is ready (once), else None; never waits."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -43,6 +44,7 @@ __all__ = [
     "FORMAT_VERSION",
     "LayoutError",
     "LayoutProblem",
+    "builtin_layouts_root",
     "default_layout_path",
     "emergency_layout",
     "fallback_notice",
@@ -216,9 +218,21 @@ def load_layout(path: Path | str) -> Layout:
     return layout
 
 
+def builtin_layouts_root() -> Path:
+    """The folder of the layouts shipped with commboard (package data ``commboard/layouts``).
+
+    Found with ``importlib.resources``, so a wheel or any non-editable
+    install (on Windows and macOS too) starts on the real layout, wherever
+    the package landed and whatever the working directory is.  Layouts are
+    read as files (their problems name a path and line), so the package must
+    be installed as files, not imported from a zip archive.
+    """
+    return Path(str(resources.files("commboard") / "layouts"))
+
+
 def default_layout_path(language: str = "en") -> Path:
-    """The built-in layout folder for ``language`` (``layouts/<language>`` in the repo)."""
-    return Path(__file__).resolve().parents[2] / "layouts" / language
+    """The built-in layout folder for ``language`` (``commboard/layouts/<language>``)."""
+    return builtin_layouts_root() / language
 
 
 def emergency_layout() -> Layout:
@@ -316,6 +330,27 @@ def glyph_warnings(layout: Layout, undrawable: Callable[[str], str]) -> list[str
     return warnings
 
 
+def picture_warnings(layout: Layout) -> list[str]:
+    """Plain-words warnings for cell pictures that are not in the layout folder."""
+    source = layout.source
+    if source is None:
+        return []
+    folder = source if source.is_dir() else source.parent
+    missing = sorted(
+        {
+            (page.id, cell.label, cell.image)
+            for page in layout.pages.values()
+            for cell in page.cells
+            if cell is not None and cell.image and not (folder / cell.image).is_file()
+        }
+    )
+    return [
+        f"page '{page}': cell '{label}': picture {image} is not in the layout folder; "
+        "the cell shows its words alone"
+        for page, label, image in missing
+    ]
+
+
 def validate_command(
     paths: list[str],
     label_warnings: Callable[[Layout], list[str]] | None = None,
@@ -340,7 +375,8 @@ def validate_command(
         count = len(layout.pages)
         print(f"{raw}: OK ({count} page{'s' if count != 1 else ''}, home page '{layout.home}')")
         measured = label_warnings(layout) if label_warnings else []
-        for warning in [*highlight_warnings(layout, DEFAULT_HIGHLIGHT), *measured]:
+        found = [*highlight_warnings(layout, DEFAULT_HIGHLIGHT), *picture_warnings(layout)]
+        for warning in [*found, *measured]:
             print(f"{raw}: warning: {warning}")
         for warning in glyph_warnings(layout, undrawable) if undrawable else []:
             print(f"{raw}: warning: {warning}")

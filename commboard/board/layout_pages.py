@@ -8,9 +8,11 @@ and parsing carries on, so a carer fixes all of them in one pass.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 import yaml
 
@@ -27,8 +29,9 @@ from commboard.board.model import Action, Cell, Page
 MAX_GRID = 12  # rows or columns; beyond this cells are too small to see and to scan
 MAX_HOLD_S = 10.0
 
-PAGE_FIELDS = ("id", "title", "rows", "columns", "cells")
-CELL_FIELDS = ("label", "text", "action", "target", "color", "hold")
+PAGE_FIELDS = ("id", "title", "rows", "columns", "cells", "obf")
+CELL_FIELDS = ("label", "text", "action", "target", "color", "hold", "image", "obf")
+MAX_IMAGE_PATH = 200  # characters; a picture's path inside the layout folder
 
 # Named cell colours (backgrounds).  Light enough that dark label text stays
 # readable; any other colour can be written as "#rrggbb".
@@ -104,6 +107,49 @@ def _color(src: YamlSource, node: yaml.Node | None, text: str | None) -> str | N
     return None
 
 
+def _image(src: YamlSource, node: yaml.Node | None, text: str | None) -> str | None:
+    """A picture's path inside the layout folder (``images/dog.png``), or None.
+
+    Only the path is checked here (relative, inside the folder); a picture
+    that cannot be read shows the label alone, it never refuses the layout.
+    """
+    if text is None:
+        return None
+    path = PurePosixPath(text)
+    inside = (
+        text.strip() == text
+        and text != ""
+        and len(text) <= MAX_IMAGE_PATH
+        and "\\" not in text
+        and not path.is_absolute()
+        and ":" not in path.parts[0]
+        and ".." not in path.parts
+    )
+    if not inside:
+        src.report(
+            node,
+            "'image' must be a picture's path inside the layout folder, written with '/', "
+            "e.g. 'images/dog.png'",
+        )
+        return None
+    return text
+
+
+def foreign_fields(src: YamlSource, node: yaml.Node | None) -> str | None:
+    """An ``obf:`` mapping (fields another board program wrote) as canonical JSON, or None."""
+    if node is None or is_null(node):
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        src.report(node, "'obf' holds fields from an imported board, written as 'field: value'")
+        return None
+    try:
+        value = yaml.safe_load(yaml.serialize(node))
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    except (yaml.YAMLError, TypeError, ValueError):
+        src.report(node, "'obf' must hold plain text, numbers, lists and mappings")
+        return None
+
+
 # --- cells and pages ---------------------------------------------------------
 
 
@@ -157,11 +203,14 @@ def _cell(src: YamlSource, node: yaml.Node, refs: list[GoRef]) -> Cell | None:
         src.report(fields["text"], "'text' is empty; leave it out to say the label")
     color = _color(src, fields.get("color"), text_field(src, fields, "color"))
     hold = _seconds(src, fields["hold"]) if "hold" in fields else None
+    image = _image(src, fields.get("image"), text_field(src, fields, "image"))
+    foreign = foreign_fields(src, fields.get("obf"))
     if label is None or action is None or text == "":
         return None
     if action is Action.GO and target:
         refs.append(GoRef(src, fields["target"], target))
-    return Cell(label, action, text, target if action is Action.GO else None, color, hold)
+    target = target if action is Action.GO else None
+    return Cell(label, action, text, target, color, hold, image=image, foreign=foreign)
 
 
 def _grid(
@@ -216,7 +265,8 @@ def parse_page(src: YamlSource, node: yaml.Node) -> PageDraft:
     cells, cell_nodes = parsed
     if _fits(src, page_id, rows, columns, cell_nodes, fields["cells"]):
         padded = tuple(cells) + (None,) * (rows * columns - len(cells))
-        draft.page = Page(page_id, title or page_id, rows, columns, padded)
+        foreign = foreign_fields(src, fields.get("obf"))
+        draft.page = Page(page_id, title or page_id, rows, columns, padded, foreign=foreign)
     return draft
 
 
@@ -302,6 +352,21 @@ def _ways_home(pages: dict[str, Page], home: str) -> set[str]:
     return _reaching(pages, {home}, home) | has_back
 
 
+def pages_with_way_home(pages: dict[str, Page], home: str) -> set[str]:
+    """Ids of the pages a patient can leave for the home page (the rule ``validate`` applies)."""
+    return _ways_home(pages, home) | {home}
+
+
+def unreachable_alarms(pages: dict[str, Page], home: str) -> set[str]:
+    """Pages with a call-for-help cell, when the home page cannot reach one of them; else empty."""
+    alarms = {
+        pid
+        for pid, page in pages.items()
+        if any(c and c.action is Action.ALARM for c in page.cells)
+    }
+    return alarms if alarms and home not in _reaching(pages, alarms, home) else set()
+
+
 def _check_exits(drafts: list[PageDraft], home: str | None) -> None:
     """From every page the patient can get home and call for help, or they could be stranded.
 
@@ -322,12 +387,8 @@ def _check_exits(drafts: list[PageDraft], home: str | None) -> None:
             f"page '{page.id}' has no way back to the home page '{home}': a patient could not "
             "leave it (add a back or home cell)",
         )
-    alarms = {
-        pid
-        for pid, page in pages.items()
-        if any(c and c.action is Action.ALARM for c in page.cells)
-    }
-    if alarms and home not in _reaching(pages, alarms, home):
+    alarms = unreachable_alarms(pages, home)
+    if alarms:
         first = next(d for d in drafts if d.page is not None and d.page.id == home)
         first.src.report(
             first.id_node,

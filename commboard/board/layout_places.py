@@ -1,6 +1,6 @@
 """Where a carer's layouts are: the places the layout picker lists, and what it calls each one.
 
-The README tells a carer to copy ``layouts/en/`` anywhere and start the
+The README tells a carer to copy ``commboard/layouts/en/`` anywhere and start the
 board with ``--layout``; the documented place for their own layouts is the
 ``layouts`` folder in the user's data folder (``user_layouts_dir``, e.g.
 ``~/.local/share/commboard/layouts``).  The carer menu's "Change layout"
@@ -20,7 +20,7 @@ from pathlib import Path
 import platformdirs
 import yaml
 
-from commboard.board.layout_file import HEADER_FILE, default_layout_path
+from commboard.board.layout_file import HEADER_FILE, builtin_layouts_root
 
 MAX_CHOICES = 9  # the picker's entries are chosen with the keys 1-9
 HEAD_BYTES = 4096  # the layout's name is near the top of its header file
@@ -28,8 +28,8 @@ _NAME_LINE = re.compile(r"^name:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 
 
 def builtin_layouts_dir() -> Path:
-    """The layouts shipped with commboard (``layouts/`` in the repository)."""
-    return default_layout_path().parent
+    """The layouts shipped with commboard (package data: ``commboard/layouts``)."""
+    return builtin_layouts_root()
 
 
 def user_layouts_dir() -> Path:

@@ -39,6 +39,11 @@ class Cell:
         color: background colour name or ``#rrggbb``; None = theme colour.
         hold_s: how long a switch must be held to select this cell (None =
             the profile's acceptance time). Alarm and clear want longer.
+        image: a picture for the cell, a path relative to the layout folder
+            (``images/dog.png``); None = label only.
+        foreign: fields another board program wrote that commboard does not
+            use (Open Board Format), as canonical JSON text, written back on
+            export; None when there are none.
     """
 
     label: str
@@ -47,6 +52,8 @@ class Cell:
     target: str | None = None
     color: str | None = None
     hold_s: float | None = None
+    image: str | None = None
+    foreign: str | None = None
 
     @property
     def spoken(self) -> str:
@@ -56,13 +63,18 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A grid of ``rows`` x ``columns`` slots, row-major; ``None`` is an empty slot."""
+    """A grid of ``rows`` x ``columns`` slots, row-major; ``None`` is an empty slot.
+
+    ``foreign`` holds a board's fields from another program that commboard
+    does not use, as canonical JSON text (see :class:`Cell`).
+    """
 
     id: str
     title: str
     rows: int
     columns: int
     cells: tuple[Cell | None, ...]
+    foreign: str | None = None
 
     def cell_at(self, row: int, column: int) -> Cell | None:
         """The cell in that slot, or None when the slot is empty."""

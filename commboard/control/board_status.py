@@ -26,6 +26,7 @@ from commboard.control.board_view import (
     HoldView,
     Rect,
     board_view,
+    layout_folder,
 )
 from commboard.control.highlight_look import edge_for, frame_for, ring_for
 from commboard.effects import Banner, PauseReason
@@ -206,6 +207,7 @@ def view_now(
         ring_color=ring,
         ring_edge_color=edge_for(ring),
         hold=hold_view(session, now) if shown is None else None,
+        pictures_from=layout_folder(session.layout.source),
     )
     if indicator is None:
         return view

@@ -18,8 +18,9 @@ never shifts a cell under the patient's eyes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from commboard.board.model import Page
+from commboard.board.model import Layout, Page
 from commboard.effects import Banner
 
 Rect = tuple[int, int, int, int]  # x, y, width, height
@@ -41,6 +42,7 @@ class CellView:
     label: str
     color: str | None
     highlighted: bool
+    picture: str | None = None  # the picture file to show above the label, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,18 @@ def banner_rects(band: Rect, count: int, gap: int) -> tuple[Rect, ...]:
     return tuple((x + i * (each + gap), y, each, h) for i in range(count))
 
 
+def layout_folder(source: Path | None) -> Path | None:
+    """The folder a layout's pictures are in: the layout folder, or a one-file layout's folder."""
+    if source is None:
+        return None
+    return source.parent if source.suffix.lower() in (".yaml", ".yml") else source
+
+
+def picture_path(folder: Path | None, image: str | None) -> str | None:
+    """Where a cell's picture file is (None: no picture, or a layout built in code)."""
+    return None if folder is None or image is None else str(folder / image)
+
+
 def board_view(
     size: tuple[int, int],
     page: Page,
@@ -165,8 +179,12 @@ def board_view(
     ring_color: str = "#ffffff",
     ring_edge_color: str = "#000000",
     hold: HoldView | None = None,
+    pictures_from: Path | None = None,
 ) -> BoardView:
-    """Lay out one frame of the board for a screen of ``size`` pixels."""
+    """Lay out one frame of the board for a screen of ``size`` pixels.
+
+    ``pictures_from`` is the layout's folder: cells' picture paths are inside it.
+    """
     width, height = size
     gap = margin_px(size)
     banners = shown_banners(chrome.banners)
@@ -183,7 +201,9 @@ def board_view(
     slots = grid_rects(grid_area, page.rows, page.columns, gap)
     lit = set(highlighted)
     cells = tuple(
-        CellView(i, slots[i], cell.label, cell.color, i in lit)
+        CellView(
+            i, slots[i], cell.label, cell.color, i in lit, picture_path(pictures_from, cell.image)
+        )
         for i, cell in enumerate(page.cells)
         if cell is not None and i < len(slots)
     )
@@ -281,3 +301,15 @@ def cell_at(view: BoardView, x: int, y: int) -> int | None:
         if cx <= x < cx + cw and cy <= y < cy + ch:
             return cell.index
     return None
+
+
+def picture_files(layout: Layout) -> list[str]:
+    """Every picture file a layout's cells show (read ahead, before they are drawn)."""
+    folder = layout_folder(layout.source)
+    found = {
+        picture_path(folder, cell.image)
+        for page in layout.pages.values()
+        for cell in page.cells
+        if cell is not None
+    }
+    return sorted(p for p in found if p is not None)

@@ -10,7 +10,9 @@ the layout in use, showing "Loading layout...".  When the load finishes:
 * a layout that failed to load is not used: the old one stays and a banner
   names the file and the line that is wrong;
 * a layout that loaded but could not be remembered in the profile is used,
-  with a banner saying so (``note``).
+  with a banner saying so (``note``);
+* a board imported from another app (``.obf``/``.obz``) says for a while
+  where it was put and what it could not carry (``told``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from commboard.control.banners import kept_layout_notice
 from commboard.effects import Banner, Effect, HideBanner, Log, ShowBanner
 from commboard.settings.values import with_valid_value
 
+# An imported board's note (where it went, what it could not carry) shows this long.
+IMPORT_NOTE_S = 20.0
+
 
 @dataclass(frozen=True, slots=True)
 class LayoutLoaded:
@@ -35,6 +40,7 @@ class LayoutLoaded:
     layout: Layout | None
     problems: tuple[LayoutProblem, ...] = ()
     note: str | None = None  # the layout loaded but could not be remembered: why
+    told: str | None = None  # a board imported from another app: where it went, what was lost
 
 
 def loading(path: Path, now: float) -> list[Effect]:
@@ -86,4 +92,8 @@ def arrived(
     effects += [HideBanner(now, "layout"), HideBanner(now, "layout-remembered")]
     if loaded.note:  # in use, but the profile could not keep it for the next start
         effects.append(ShowBanner(now, Banner("layout-remembered", loaded.note)))
+    if loaded.told:  # an imported board: where it went and what it could not carry
+        effects.append(
+            ShowBanner(now, Banner("layout-imported", loaded.told, "info"), IMPORT_NOTE_S)
+        )
     return new, effects + new.tick(now)

@@ -42,7 +42,8 @@ Modules: ``app`` (the composition root: run, calibrate, screenshot);
 banners, history, event log); ``eye_input`` (the camera's glue);
 ``screens/`` one package per screen -- ``board/`` (render, eye_indicator,
 screenshot), ``carer_menu/``, ``camera_view/``, ``settings/``,
-``calibration/``, ``base`` (the Screen protocol and outcomes) and
+``calibration/``, ``editor/`` (the page editor: carer menu -> E),
+``base`` (the Screen protocol and outcomes) and
 ``text_fit`` (labels drawn with the font ``adapters/font_choice`` picks);
 each screen paints a view model built in ``commboard.control``;
 ``audio/`` (alarm_sound, cue_sound, warm_speaker); ``records/`` (event_log,

@@ -31,10 +31,11 @@ from commboard.adapters.layout_loading import (
 )
 from commboard.adapters.pygame_input import click_at, key_presses
 from commboard.board.layout_places import LayoutChoice, layout_choices, layout_folders
+from commboard.board.model import Layout
 from commboard.board.session import Session
 from commboard.control import board_status, layout_change, screen_timeout
 from commboard.control.banners import ChromeState
-from commboard.control.board_view import BoardView, cell_at
+from commboard.control.board_view import BoardView, cell_at, picture_files
 from commboard.control.eye_policy import EYE_PAUSES, EyeFrame, UndoSelection
 from commboard.control.highlight_look import ColourCheck
 from commboard.control.input_routing import (
@@ -48,7 +49,7 @@ from commboard.control.input_routing import (
 )
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
-from commboard.effects import Banner, Effect, PauseReason
+from commboard.effects import Banner, Effect, PauseReason, Speak
 from commboard.events import CellPointed, SwitchDown, SwitchUp, UiEvent
 from commboard.settings import Access, Settings
 from commboard.shell.loop_parts import LoopParts
@@ -62,6 +63,7 @@ from commboard.shell.screens.base import (
     QuitBoard,
     Screen,
     Stay,
+    Tell,
 )
 from commboard.shell.screens.board.eye_indicator import indicator_rect
 from commboard.shell.screens.board.render import BoardRenderer
@@ -88,6 +90,7 @@ class BoardLoop:
         self.colours = ColourCheck()  # the banner naming cells coloured like the highlight
         self.renderer = BoardRenderer(parts.surface)
         self.renderer.texts.fonts.prepare(parts.layout.texts())  # before the first frame
+        self.renderer.pictures.prepare(picture_files(parts.layout))
         self.screens: list[Screen] = []
         self.view: BoardView | None = None
         self.status_parts: dict[str, str] = {"camera": "camera: off"}
@@ -105,10 +108,15 @@ class BoardLoop:
         self.layout_loading = LayoutLoading(
             background=not parts.clock.virtual,
             remember=lambda path: save_remembered(parts.profile, self.settings.board.layout, path),
-            prepare=lambda layout: self.renderer.texts.fonts.prepare(layout.texts()),
+            prepare=self._prepare_layout,
         )
         for banner in parts.banners:
             self.chrome.show(banner, self.now)
+
+    def _prepare_layout(self, layout: Layout) -> None:
+        """Ready a loaded layout for drawing (the loader's worker thread): fonts and pictures."""
+        self.renderer.texts.fonts.prepare(layout.texts())
+        self.renderer.pictures.prepare(picture_files(layout))
 
     # -- ShellContext ---------------------------------------------------------
 
@@ -126,6 +134,18 @@ class BoardLoop:
     @property
     def profile(self) -> str:
         return self.p.profile
+
+    @property
+    def layout(self) -> Layout:
+        return self.session.layout
+
+    @property
+    def page_id(self) -> str:
+        return self.session.page.id
+
+    def say(self, text: str) -> None:
+        """The page editor's "Say it": the patient's voice, no page, so no history line."""
+        self.perform([Speak(self.now, text)])
 
     def layout_choices(self) -> list[LayoutChoice]:
         """The layouts the carer menu offers (``board.layout_places``)."""
@@ -362,8 +382,13 @@ class BoardLoop:
                 self.open_screen(screen)
             case QuitBoard():
                 self.running = False
-            case ChangeLayout(path=path):
+            case Tell(text=text):
+                self.close_screens()
+                self.chrome.notice(text, self.now)
+            case ChangeLayout(path=path, note=note):
                 self.change_layout(path)
+                if note:
+                    self.chrome.notice(note, self.now)
 
     def change_layout(self, path: Path) -> None:
         """The carer chose a layout: load it off the frame loop; the board in use goes on meanwhile.
@@ -379,7 +404,9 @@ class BoardLoop:
     def _layout_arrived(self, loaded: LayoutLoaded | None) -> None:
         """Use a loaded layout (remembered by the loader, off the frame loop), or keep the old one."""
         if loaded is not None:
-            remembered = remembered_value(loaded.path)
+            # saved by the loader, off the frame loop (an imported board: its new folder)
+            source = loaded.layout.source if loaded.layout is not None else None
+            remembered = remembered_value(source or loaded.path)
             held = bool(self.pauses.reasons)  # an alarm, a carer screen, a rest
             self.session, effects = layout_change.arrived(
                 loaded, self.session, remembered, held, self.now, self.p.usage
@@ -440,6 +467,10 @@ class BoardLoop:
         notice = self.renderer.texts.fonts.notice()
         if notice:  # shown from the next frame; the patient's labels are already drawn
             self.chrome.show(Banner("fonts", notice, "info"), self.now)
+        pictures = self.renderer.pictures.notice()
+        if pictures:  # once per picture that could not be shown: its cell shows its words
+            self.chrome.show(Banner("pictures", pictures, "info"), self.now)
+            notice = notice or pictures
         if self.eyes is not None:
             self.eyes.draw(self.p.surface, self.view, self.renderer.texts)
         # Screenshots show the board only, taken before carer screens are drawn:

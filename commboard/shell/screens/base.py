@@ -20,6 +20,7 @@ from typing import Protocol
 import pygame
 
 from commboard.board.layout_places import LayoutChoice
+from commboard.board.model import Layout
 from commboard.control.camera_readings import CameraReport
 from commboard.events import UiEvent
 from commboard.settings import Settings
@@ -56,12 +57,24 @@ class Open:
 
 @dataclass(frozen=True, slots=True)
 class ChangeLayout:
-    """Load another layout (off the frame loop; a broken one leaves the layout in use)."""
+    """Load another layout (off the frame loop; a broken one leaves the layout in use).
+
+    ``note`` is said on the board once the carer is back on it (the editor:
+    where the page was saved).
+    """
 
     path: Path
+    note: str = ""
 
 
-Outcome = Stay | Close | CloseAll | QuitBoard | Open | ChangeLayout
+@dataclass(frozen=True, slots=True)
+class Tell:
+    """Back to the board (every screen closed) and say ``text`` there (an export's result)."""
+
+    text: str
+
+
+Outcome = Stay | Close | CloseAll | QuitBoard | Open | ChangeLayout | Tell
 
 
 class CameraAccess(CameraReport, Protocol):
@@ -97,6 +110,17 @@ class ShellContext(Protocol):
     @property
     def eyes(self) -> CameraAccess | None:
         """The board's camera input, None when it runs without a camera."""
+
+    @property
+    def layout(self) -> Layout:
+        """The layout the board shows (the page editor edits it)."""
+
+    @property
+    def page_id(self) -> str:
+        """The page the board shows now."""
+
+    def say(self, text: str) -> None:
+        """Speak with the patient's voice (not a message: the history does not keep it)."""
 
 
 class Screen(Protocol):

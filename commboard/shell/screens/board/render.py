@@ -19,6 +19,7 @@ from commboard.control.board_view import (
     ring_px,
 )
 from commboard.effects import Banner
+from commboard.shell.screens.board.pictures import PictureCache
 from commboard.shell.screens.text_fit import (
     INK,
     MIN_FONT_PX,
@@ -50,6 +51,7 @@ ALARM_COLORS = ((200, 0, 0), (255, 255, 255))
 HOLD_FILL = (64, 156, 255)
 HOLD_TRACK = (24, 28, 34)
 CELL_TEXT_SHARE = 0.55  # largest label: this fraction of the cell height (one line)
+PICTURE_LABEL_SHARE = 0.38  # a cell with a picture: its label gets this share, the picture the rest
 
 
 class BoardRenderer:
@@ -62,6 +64,7 @@ class BoardRenderer:
         self._base: pygame.Surface | None = None
         self._base_view: BoardView | None = None
         self._label_px: dict[int, int] = {}
+        self.pictures = PictureCache()
 
     def draw(self, view: BoardView) -> None:
         """Paint one frame: the cached unhighlighted board, then the highlighted cells.
@@ -106,7 +109,7 @@ class BoardRenderer:
 
     def label_sizes(self, view: BoardView) -> dict[int, int]:
         """Font size (px) of each cell's label: one size per page (see ``TextCache.page_sizes``)."""
-        boxes = [self.label_box(pygame.Rect(c.rect), view.border_px) for c in view.cells]
+        boxes = [self.cell_areas(c, pygame.Rect(c.rect), view)[1] for c in view.cells]
         labels = tuple(
             (c.label, box.size, int(c.rect[3] * CELL_TEXT_SHARE))
             for c, box in zip(view.cells, boxes, strict=True)
@@ -119,6 +122,34 @@ class BoardRenderer:
         # From the shorter side: tall portrait cells would otherwise lose a third of their width.
         pad = border + max(4, min(rect.size) // 12)
         return rect.inflate(-2 * pad, -2 * pad)
+
+    def cell_areas(
+        self, cell: CellView, rect: pygame.Rect, view: BoardView
+    ) -> tuple[pygame.Rect | None, pygame.Rect]:
+        """(picture box or None, label box) inside a cell's ``rect``.
+
+        A cell with a picture that can be shown gives it the top part and its
+        label the rest; in a cell too small for both to stay readable (the
+        label would drop under the readable floor) the label is shown alone.
+        """
+        inner = self.label_box(rect, view.border_px)
+        if cell.picture is None or not self.pictures.readable(cell.picture):
+            return None, inner
+        label_h = max(int(inner.height * PICTURE_LABEL_SHARE), 1)
+        if label_h < 2 * MIN_FONT_PX:
+            return None, inner
+        picture = pygame.Rect(inner.x, inner.y, inner.width, inner.height - label_h)
+        label = pygame.Rect(inner.x, picture.bottom, inner.width, label_h)
+        return picture, label
+
+    def _picture(self, cell: CellView, box: pygame.Rect | None) -> None:
+        if box is None or cell.picture is None:
+            return
+        shown = self.pictures.get(cell.picture, box.size)
+        if shown is not None:
+            x = box.x + (box.width - shown.get_width()) // 2
+            y = box.y + (box.height - shown.get_height()) // 2
+            self._dst.blit(shown, (x, y))
 
     def _paint_base(self, target: pygame.Surface, view: BoardView) -> None:
         self._dst = target
@@ -198,9 +229,10 @@ class BoardRenderer:
         rect = pygame.Rect(cell.rect)
         fill = color(cell.color, CELL)
         pygame.draw.rect(self._dst, fill, rect, border_radius=12)
-        inner = self.label_box(rect, view.border_px)
+        picture, inner = self.cell_areas(cell, rect, view)
+        self._picture(cell, picture)
         px = self._label_px.get(cell.index, int(rect.height * CELL_TEXT_SHARE))
-        text = self.texts.text(cell.label, inner.size, ink_for(fill), px)
+        text = self.texts.text(cell.label, inner.size, ink_for(fill), min(px, inner.height))
         blit_in(self._dst, text, (inner.x, inner.y, inner.width, inner.height))
 
     def lit_label(self, cell: CellView, frame: pygame.Rect, view: BoardView) -> tuple[Rect, int]:
@@ -209,11 +241,11 @@ class BoardRenderer:
         The page size grows with the frame (a lit row keeps one size); the text
         is fitted to the box again, so an enlarged label is larger, never cut.
         """
-        inner = self.label_box(frame, view.border_px)
+        inner = self.cell_areas(cell, frame, view)[1]
         px = self._label_px.get(cell.index, int(cell.rect[3] * CELL_TEXT_SHARE))
         if frame.height > cell.rect[3]:
             px = px * frame.height // max(1, cell.rect[3])
-        return (inner.x, inner.y, inner.width, inner.height), px
+        return (inner.x, inner.y, inner.width, inner.height), min(px, inner.height)
 
     def _lit_cell(self, cell: CellView, frame: pygame.Rect, view: BoardView) -> None:
         """A highlighted cell: highlight fill inside a thick frame (its ring is already drawn)."""
@@ -223,6 +255,7 @@ class BoardRenderer:
         pygame.draw.rect(self._dst, fill, frame, border_radius=12)
         edge = color(view.highlight_border_color, INK)
         pygame.draw.rect(self._dst, edge, frame, width=view.border_px, border_radius=12)
+        self._picture(cell, self.cell_areas(cell, frame, view)[0])
         inner, px = self.lit_label(cell, frame, view)
         text = self.texts.text(cell.label, inner[2:], ink_for(fill), px)
         blit_in(self._dst, text, inner)

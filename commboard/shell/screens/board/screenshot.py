@@ -18,7 +18,7 @@ from commboard.board.model import Layout
 from commboard.board.session import Session
 from commboard.clock import VirtualClock
 from commboard.control.banners import ChromeState, layout_notice
-from commboard.control.board_view import board_view
+from commboard.control.board_view import board_view, layout_folder
 from commboard.effects import Banner
 from commboard.settings import Settings
 from commboard.shell.screens.board.render import BoardRenderer
@@ -62,6 +62,7 @@ def board_image(
         highlight_color=settings.display.highlight_color,
         border_scale=settings.display.border_scale,
         enlarge_highlight=settings.display.enlarge_highlight,
+        pictures_from=layout_folder(layout.source),
     )
     BoardRenderer(surface).draw(view)
 

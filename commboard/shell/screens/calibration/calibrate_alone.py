@@ -14,7 +14,9 @@ import sys
 import pygame
 
 from commboard.adapters.pygame_input import translate
+from commboard.board.layout_file import emergency_layout
 from commboard.board.layout_places import LayoutChoice
+from commboard.board.model import Layout
 from commboard.clock import Clock
 from commboard.control.calibration_run import result_lines
 from commboard.events import WindowClosed
@@ -54,6 +56,18 @@ class AloneContext:
     @property
     def eyes(self) -> CameraAccess | None:
         return self._eyes
+
+    @property
+    def layout(self) -> Layout:
+        return emergency_layout()  # no board here: nothing to edit
+
+    @property
+    def page_id(self) -> str:
+        return self.layout.home
+
+    def say(self, text: str) -> None:
+        if self._eyes is not None:
+            self._eyes.say(text)
 
 
 def calibration_screen(settings: Settings, profile: str, eyes: EyeInput) -> CalibrationScreen:

@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import platformdirs
 import pygame
 
+from commboard.adapters.board_exchange import export_for_board
 from commboard.events import CarerRequest, Click, Key, UiEvent
 from commboard.shell.screens.base import (
     ChangeLayout,
@@ -26,10 +28,12 @@ from commboard.shell.screens.base import (
     QuitBoard,
     ShellContext,
     Stay,
+    Tell,
 )
 from commboard.shell.screens.calibration.calibration_screen import open_calibration
 from commboard.shell.screens.camera_view.camera_view import open_camera_view
 from commboard.shell.screens.carer_menu.menu_paint import MenuView, button_rects, inside, paint_menu
+from commboard.shell.screens.editor.editor_screen import open_editor
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
 from commboard.shell.screens.text_fit import TextCache
 
@@ -45,6 +49,7 @@ def menu_entries() -> list[MenuEntry]:
     return [
         MenuEntry("r", "Resume", lambda ctx: CloseAll()),
         MenuEntry("l", "Change layout", lambda ctx: Open(LayoutPicker(ctx))),
+        MenuEntry("e", "Edit this page", open_editor),
         MenuEntry("c", "Camera view", open_camera_view),
         MenuEntry("b", "Calibrate blinks", open_calibration),
         MenuEntry(
@@ -139,17 +144,31 @@ class LayoutPicker(ButtonScreen):
             for i, choice in enumerate(ctx.layout_choices(), start=1)
         ]
         entries.append(MenuEntry("t", "Type a path...", lambda c: Open(PathEntry(c))))
+        entries.append(
+            MenuEntry("i", "Import a board (.obf, .obz)...", lambda c: Open(PathEntry(c, IMPORT)))
+        )
+        entries.append(MenuEntry("x", "Export this layout (.obz)", export_layout_in_use))
         entries.append(MenuEntry("b", "Back", lambda c: Close()))
         super().__init__(ctx, "Change layout", entries)
 
 
+TYPE_LAYOUT = "Type the layout folder or file, then press Enter"
+IMPORT = "Type the .obf or .obz file to import, then press Enter"
+
+
+def export_layout_in_use(ctx: ShellContext) -> Outcome:
+    """The picker's "Export this layout": an .obz in the user's documents folder."""
+    folder = Path(platformdirs.user_documents_dir()) / "commboard"
+    return Tell(export_for_board(ctx.layout, folder))
+
+
 class PathEntry(ButtonScreen):
-    """Type the path of a layout folder or file; Enter loads it, Escape goes back."""
+    """Type the path of a layout folder or file (or a board to import); Enter loads it."""
 
     wants_text = True
 
-    def __init__(self, ctx: ShellContext) -> None:
-        super().__init__(ctx, "Type the layout folder or file, then press Enter", [])
+    def __init__(self, ctx: ShellContext, title: str = TYPE_LAYOUT) -> None:
+        super().__init__(ctx, title, [])
         self.typed = ""
 
     def handle(self, event: UiEvent, now: float) -> Outcome:

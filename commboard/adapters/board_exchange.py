@@ -1,0 +1,297 @@
+"""``commboard import``, ``export`` and ``print``: the files around the pure exchange code.
+
+* import: read the ``.obf``/``.obz`` (archives through ``obz_archive``'s
+  checks), map it (``commboard.exchange.obf_import``), write the layout
+  folder into a hidden temporary folder next to its destination, check it
+  with the same validator as ``commboard validate``, and only then rename it
+  into place.  A failed import leaves nothing behind; an existing folder is
+  never overwritten.
+* export / print: load and validate the layout, read its pictures (only
+  inside the layout folder), and write the ``.obz`` / ``.html`` atomically
+  (a temporary file renamed over); an existing file is replaced only with
+  ``--force``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+from commboard.board.layout_file import LayoutError, load_layout
+from commboard.board.layout_places import user_layouts_dir
+from commboard.board.model import Layout
+from commboard.exchange.layout_text import layout_files
+from commboard.exchange.obf_export import export_layout, pictures
+from commboard.exchange.obf_import import (
+    MAX_PICTURE_BYTES,
+    Imported,
+    import_archive,
+    import_board_file,
+)
+from commboard.exchange.obf_values import ExchangeError, page_id_for
+from commboard.exchange.print_sheet import print_sheets
+
+from .obz_archive import MAX_BOARD_BYTES, read_obz
+
+IMPORT_COMMENT = "Imported from {source} by 'commboard import'.\nSee commboard/layouts/README.md for every field."
+
+
+def read_board_file(source: Path) -> Imported:
+    """Map an ``.obf`` or ``.obz`` file to a layout (in memory; nothing is written)."""
+    suffix = source.suffix.lower()
+    if suffix == ".obz":
+        return import_archive(source.name, read_obz(source))
+    if suffix != ".obf":
+        raise ExchangeError(source.name, None, "is not an .obf board or an .obz archive")
+    try:
+        size = source.stat().st_size
+        if size > MAX_BOARD_BYTES:
+            raise ExchangeError(
+                source.name, None, f"is {size:,} bytes; a board may be at most {MAX_BOARD_BYTES:,}"
+            )
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ExchangeError(source.name, None, f"cannot be read: {exc.strerror or exc}") from None
+    return import_board_file(source.name, data)
+
+
+def _new_parents(folder: Path) -> list[Path]:
+    """The folders above ``folder`` that do not exist yet, outermost first."""
+    missing = []
+    for parent in folder.parents:
+        if parent.exists():
+            break
+        missing.append(parent)
+    return missing[::-1]
+
+
+def _write_all(folder: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(path, "xb") as file:
+            file.write(data)
+        path.chmod(0o600)
+
+
+def _check_written(folder: Path, expected: Layout) -> None:
+    try:
+        loaded = load_layout(folder)
+    except LayoutError as exc:
+        first = exc.problems[0]
+        where = first.path.name + (f" line {first.line}" if first.line else "")
+        raise ExchangeError(
+            "the imported layout", None, f"{where}: {first.message}; nothing was imported"
+        ) from None
+    if replace(loaded, source=None) != replace(expected, source=None):
+        raise ExchangeError("the imported layout", None, "did not read back as imported")
+
+
+def write_layout(target: Path, imported: Imported, source_name: str) -> None:
+    """Write an imported layout folder at ``target``, all or nothing.
+
+    Raises:
+        ExchangeError: ``target`` exists, cannot be written, or the result fails validation.
+    """
+    if target.exists():
+        raise ExchangeError(str(target), None, "already exists; choose another --into folder")
+    files = layout_files(imported.layout, IMPORT_COMMENT.format(source=source_name))
+    files.update(imported.pictures)
+    created = _new_parents(target)
+    temp: Path | None = None
+    try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        _write_all(temp, files)
+        _check_written(temp, imported.layout)
+        os.rename(temp, target)
+        temp = None
+    except OSError as exc:
+        raise ExchangeError(
+            str(target), None, f"cannot be written: {exc.strerror or exc}"
+        ) from None
+    finally:
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
+            for folder in reversed(created):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+
+
+def default_target(imported: Imported) -> Path:
+    """A new folder in the carer's layouts folder, named after the layout."""
+    folder = user_layouts_dir()
+    base = page_id_for(imported.layout.name.lower(), set())
+    taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    return folder / page_id_for(base, taken)
+
+
+def _layout_folder(layout: Layout) -> Path | None:
+    source = layout.source
+    if source is None:
+        return None
+    return source if source.is_dir() else source.parent
+
+
+def read_pictures(layout: Layout) -> dict[str, bytes]:
+    """The layout's pictures that can be read: inside its folder, at most 5 MB each."""
+    folder = _layout_folder(layout)
+    found: dict[str, bytes] = {}
+    if folder is None:
+        return found
+    root = folder.resolve()
+    for name in sorted(pictures(layout)):
+        path = folder / name
+        try:
+            real = path.resolve()
+            if not real.is_relative_to(root) or real.stat().st_size > MAX_PICTURE_BYTES:
+                continue
+            found[name] = real.read_bytes()
+        except OSError:
+            continue
+    return found
+
+
+def _write_atomically(target: Path, write, force: bool) -> None:  # noqa: ANN001 - a callback
+    if target.exists() and not force:
+        raise ExchangeError(str(target), None, "already exists; add --force to replace it")
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    os.close(handle)
+    try:
+        write(Path(name))
+        os.replace(name, target)
+    except OSError as exc:
+        raise ExchangeError(
+            str(target), None, f"cannot be written: {exc.strerror or exc}"
+        ) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+
+
+def write_obz(target: Path, entries: dict[str, bytes], force: bool = False) -> None:
+    """Write an ``.obz`` archive (manifest first) atomically."""
+
+    def write(path: Path) -> None:
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name in sorted(entries, key=lambda n: (n != "manifest.json", n)):
+                zf.writestr(name, entries[name])
+
+    _write_atomically(target, write, force)
+
+
+def write_text(target: Path, text: str, force: bool = False) -> None:
+    """Write a text file (UTF-8) atomically."""
+    _write_atomically(target, lambda path: path.write_text(text, encoding="utf-8"), force)
+
+
+# --- from the carer menu ------------------------------------------------------
+
+
+def import_for_board(source: Path) -> tuple[Layout, str]:
+    """Import a board chosen in the carer menu: (the new layout, one sentence for the carer).
+
+    Raises:
+        ExchangeError: it could not be imported; nothing was written.
+    """
+    try:
+        imported = read_board_file(source)
+        target = default_target(imported)
+        write_layout(target, imported, source.name)
+    except (RecursionError, MemoryError, ValueError, OSError) as exc:
+        raise ExchangeError(
+            source.name, None, f"could not be read ({type(exc).__name__})"
+        ) from None
+    layout = load_layout(target)
+    lost = f" Not carried over: {imported.notes[0]}" if imported.notes else ""
+    more = f" (and {len(imported.notes) - 1} more notes)" if len(imported.notes) > 1 else ""
+    return layout, f"Imported {source.name} into {target}.{lost}{more}"
+
+
+def export_for_board(layout: Layout, folder: Path) -> str:
+    """Export the layout in use into ``folder`` (a new, unused file name); what to tell the carer."""
+    if layout.source is None:
+        return "This board was built in code; there is nothing to export."
+    folder.mkdir(parents=True, exist_ok=True)
+    base = page_id_for(layout.name.lower(), set())
+    taken = {p.stem for p in folder.glob("*.obz")}
+    target = folder / f"{page_id_for(base, taken)}.obz"
+    converted = export_layout(layout, read_pictures(layout))
+    try:
+        write_obz(target, converted.files)
+    except ExchangeError as exc:
+        return f"Could not export: {exc}"
+    return f"Layout '{layout.name}' exported to {target} (Open Board Format)."
+
+
+# --- the commands ------------------------------------------------------------
+
+
+def _load(raw: str) -> Layout | None:
+    try:
+        return load_layout(raw)
+    except LayoutError as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(
+            "The layout has problems (fix them, check with 'commboard validate'); nothing was written."
+        )
+        return None
+
+
+def import_command(source: str, into: str | None) -> int:
+    """``commboard import FILE.obf|FILE.obz [--into DIR]``: 0 on success, 1 with one message."""
+    try:
+        imported = read_board_file(Path(source))
+        target = Path(into) if into else default_target(imported)
+        write_layout(target, imported, Path(source).name)
+    except ExchangeError as exc:
+        print(f"Cannot import: {exc}")
+        return 1
+    except (RecursionError, MemoryError, ValueError, OSError) as exc:  # never a traceback
+        print(f"Cannot import: {Path(source).name}: could not be read ({type(exc).__name__})")
+        return 1
+    pages = len(imported.layout.pages)
+    print(f"Imported {pages} page{'s' if pages != 1 else ''} into {target}")
+    for note in imported.notes:
+        print(f"  note: {note}")
+    print(f"Choose it in the carer menu (L) or run: commboard run --layout {target}")
+    return 0
+
+
+def export_command(layout_path: str, to: str, force: bool = False) -> int:
+    """``commboard export LAYOUT --to FILE.obz``: 0 on success, 1 with the problems."""
+    layout = _load(layout_path)
+    if layout is None:
+        return 1
+    converted = export_layout(layout, read_pictures(layout))
+    try:
+        write_obz(Path(to), converted.files, force)
+    except ExchangeError as exc:
+        print(f"Cannot export: {exc}")
+        return 1
+    print(f"Exported {len(layout.pages)} pages to {to}")
+    for note in converted.notes:
+        print(f"  note: {note}")
+    return 0
+
+
+def print_command(layout_path: str, out: str, force: bool = False) -> int:
+    """``commboard print LAYOUT --out FILE.html``: every page as a printable A4 sheet."""
+    layout = _load(layout_path)
+    if layout is None:
+        return 1
+    try:
+        write_text(Path(out), print_sheets(layout, read_pictures(layout)), force)
+    except ExchangeError as exc:
+        print(f"Cannot print: {exc}")
+        return 1
+    print(
+        f"Wrote {len(layout.pages)} pages to {out}: open it in a browser and print (A4, landscape)"
+    )
+    return 0

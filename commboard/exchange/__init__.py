@@ -1,0 +1,12 @@
+"""Boards in and out of commboard: Open Board Format (OBF/OBZ) mapping and printable sheets.
+
+Pure: every function takes bytes and model objects and returns bytes, text,
+model objects and plain-words notes.  Reading archives safely and writing
+files is the adapters' work (``commboard.adapters.obz_archive`` and
+``commboard.adapters.board_exchange``).
+
+Modules: ``obf_values`` (colours, ids, errors and notes), ``obf_export``
+(a layout as OBZ entries), ``obf_import`` (OBF boards as a layout),
+``layout_text`` (a layout written as the YAML files a carer edits),
+``print_sheet`` (every page as a printable A4 sheet).
+"""

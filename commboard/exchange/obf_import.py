@@ -1,0 +1,602 @@
+"""Open Board Format boards (a ``.obf`` file or the boards of an ``.obz``) as a commboard layout.
+
+Every board becomes a page, its ``grid.order`` the page's cells (``null`` an
+empty slot), each button a cell:
+
+* ``load_board`` (found by the linked board's ``id``, else its ``path`` in
+  the archive) is ``go``; ``:space`` and ``+letters`` are ``add``;
+  ``:backspace``, ``:clear``, ``:home``, ``:speak`` and CoughDrop's ``:hush``
+  are ``backspace``, ``clear``, ``home``, ``speak_message``, ``stop_speech``;
+  a button with no action says its words (``vocalization``, else its label)
+  at once: ``speak``.
+* ``ext_commboard_*`` fields (written by our export) win: the action, the hold.
+* ``background_color`` (``rgb(...)``) is the cell colour; a picture given as a
+  data URI or a path in the archive is carried into ``images/``; a picture
+  given only as a ``url`` is never fetched (no network): its reference is kept.
+* Fields commboard does not use are kept (``obf:`` in the YAML) and written
+  back on export.  What cannot be carried (sounds, unknown actions, remote
+  pictures) is told in :attr:`Imported.notes`, in plain words.
+
+Boards from other apps rely on the app's own Back key; a switch user needs
+one in the grid, so a page with no way back gets a ``Back`` cell (noted).
+A file that cannot be read as a board raises :class:`ExchangeError` naming
+the file and the field: nothing is imported.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import posixpath
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import unquote_to_bytes
+
+from commboard.board.layout_file import MAX_PAGES
+from commboard.board.layout_pages import MAX_GRID, MAX_HOLD_S, pages_with_way_home
+from commboard.board.model import Action, Cell, Layout, Page
+from commboard.exchange.obf_values import (
+    CELL_MAPPED,
+    EXT_ACTION,
+    EXT_HOLD,
+    EXT_LAYOUT,
+    PAGE_MAPPED,
+    ExchangeError,
+    JsonObject,
+    canonical,
+    extra_keys,
+    hex_color,
+    id_text,
+    page_id_for,
+    read_extra_fields,
+)
+
+MAX_BUTTONS = 1000  # per board; a 12x12 grid shows 144
+MAX_PICTURE_BYTES = 5_000_000
+MAX_LABEL = 500  # characters
+MAX_KEPT_DEPTH = 20  # nesting of another app's fields we keep; deeper ones are left out
+
+KNOWN_BOARD = {"format", "id", "locale", "name", "buttons", "grid", "images", "sounds"}
+KNOWN_BOARD |= extra_keys(Page, PAGE_MAPPED)
+KNOWN_BUTTON = {
+    "id", "label", "vocalization", "action", "actions", "load_board",
+    "background_color", "image_id", "sound_id", EXT_ACTION, EXT_HOLD,
+} | extra_keys(Cell, CELL_MAPPED)  # fmt: skip
+_DROPPED_IMAGE_FIELDS = {"id", "data", "path", "content_type"}
+_SPECIAL = {
+    ":space": (Action.ADD, " "),
+    ":backspace": (Action.BACKSPACE, None),
+    ":clear": (Action.CLEAR, None),
+    ":home": (Action.HOME, None),
+    ":speak": (Action.SPEAK_MESSAGE, None),
+    ":hush": (Action.STOP, None),
+    ":back": (Action.BACK, None),
+}
+PICTURE_TYPES = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/gif": "gif",
+    "image/svg+xml": "svg",
+    "image/webp": "webp",
+    "image/bmp": "bmp",
+}
+_SUFFIXES = {"png": "png", "jpg": "jpg", "jpeg": "jpg", "gif": "gif", "svg": "svg",
+             "webp": "webp", "bmp": "bmp"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """An imported layout, its pictures (path in the layout folder -> bytes) and the notes."""
+
+    layout: Layout
+    pictures: dict[str, bytes]
+    notes: tuple[str, ...]
+
+
+@dataclass
+class _Board:
+    """One parsed board: where it came from and its JSON."""
+
+    file: str
+    obf_id: str
+    data: JsonObject
+    page_id: str = ""
+
+
+@dataclass
+class _Run:
+    """What an import has found so far, shared by the steps."""
+
+    entries: Mapping[str, bytes]
+    lone: bool  # a single .obf: links to other boards cannot be followed
+    by_id: dict[str, _Board] = field(default_factory=dict)
+    by_path: dict[str, _Board] = field(default_factory=dict)
+    pictures: dict[str, bytes] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- reading JSON ------------------------------------------------------------
+
+
+def parse_json(file: str, data: bytes) -> Any:
+    """A JSON document, or ExchangeError naming the line."""
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ExchangeError(file, None, "is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ExchangeError(
+            file, None, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise ExchangeError(file, None, "is nested too deeply to be a board") from None
+
+
+def _norm(path: str) -> str:
+    return posixpath.normpath(path.replace("\\", "/")).lstrip("/")
+
+
+def _board(file: str, data: bytes) -> _Board:
+    """Parse and check one board's shape (ids, buttons, grid)."""
+    value = parse_json(file, data)
+    if not isinstance(value, dict):
+        raise ExchangeError(file, None, "is not a board (a JSON object with 'buttons' and 'grid')")
+    obf_id = id_text(value.get("id"))
+    if obf_id is None:
+        raise ExchangeError(file, "id", "missing: every board needs an id")
+    buttons = value.get("buttons")
+    if not isinstance(buttons, list):
+        raise ExchangeError(file, "buttons", "missing or not a list")
+    if len(buttons) > MAX_BUTTONS:
+        raise ExchangeError(
+            file, "buttons", f"has {len(buttons)} buttons; at most {MAX_BUTTONS} are read"
+        )
+    _grid_size(file, value.get("grid"))
+    return _Board(file, obf_id, value)
+
+
+def _grid_size(file: str, grid: object) -> tuple[int, int]:
+    if not isinstance(grid, dict):
+        raise ExchangeError(file, "grid", "missing: a board needs 'grid' with rows and columns")
+    sizes = []
+    for name in ("rows", "columns"):
+        value = grid.get(name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ExchangeError(file, f"grid.{name}", f"must be a whole number, not {value!r}")
+        if value > MAX_GRID:
+            raise ExchangeError(
+                file,
+                f"grid.{name}",
+                f"is {value}; commboard shows at most {MAX_GRID} rows and {MAX_GRID} columns "
+                "(split the board in the app that made it)",
+            )
+        sizes.append(value)
+    return sizes[0], sizes[1]
+
+
+# --- buttons -----------------------------------------------------------------
+
+
+def _buttons_by_id(board: _Board) -> dict[str, tuple[int, JsonObject]]:
+    found: dict[str, tuple[int, JsonObject]] = {}
+    for index, button in enumerate(board.data["buttons"]):
+        where = f"buttons[{index}]"
+        if not isinstance(button, dict):
+            raise ExchangeError(board.file, where, "is not a button (a JSON object)")
+        button_id = id_text(button.get("id"))
+        if button_id is None:
+            raise ExchangeError(board.file, f"{where}.id", "missing: every button needs an id")
+        if button_id in found:
+            raise ExchangeError(board.file, f"{where}.id", f"id {button_id!r} is used twice")
+        found[button_id] = (index, button)
+    return found
+
+
+def _depth(value: object, limit: int) -> int:
+    """How deeply ``value`` nests lists and mappings (counting stops past ``limit``)."""
+    if limit < 0 or not isinstance(value, dict | list):
+        return 0
+    items = value.values() if isinstance(value, dict) else value
+    return 1 + max((_depth(v, limit - 1) for v in items), default=0)
+
+
+def _keepable(run: _Run, owner: str, fields: JsonObject) -> JsonObject:
+    """Another app's fields to keep, without any nested deeper than ``MAX_KEPT_DEPTH``."""
+    kept: JsonObject = {}
+    for key, value in fields.items():
+        if _depth(value, MAX_KEPT_DEPTH) > MAX_KEPT_DEPTH:
+            run.notes.append(f"'{owner}': field {key!r} is nested too deeply to keep; left out")
+        else:
+            kept[key] = value
+    return kept
+
+
+def _text(value: object) -> str | None:
+    return value.strip()[:MAX_LABEL] or None if isinstance(value, str) else None
+
+
+def _written(value: object) -> str | None:
+    """Text as written (``" "`` stays a space), None when absent or empty."""
+    return value[:MAX_LABEL] if isinstance(value, str) and value != "" else None
+
+
+def _label(run: _Run, button: JsonObject) -> str:
+    label = next((t for t in (button.get("label"), button.get("vocalization")) if _text(t)), None)
+    if not isinstance(label, str):
+        run.counts["no label"] += 1
+        return "(picture)"
+    return label[:MAX_LABEL]
+
+
+def _actions(button: JsonObject) -> list[str]:
+    found = [button["action"]] if isinstance(button.get("action"), str) else []
+    extra = button.get("actions")
+    if isinstance(extra, list):
+        found += [a for a in extra if isinstance(a, str) and a not in found]
+    return found
+
+
+def _link(run: _Run, board: _Board, index: int, button: JsonObject) -> str | None:
+    """The page a ``load_board`` button opens; None (noted) when it cannot be followed."""
+    link = button.get("load_board")
+    if not isinstance(link, dict):
+        return None
+    target = run.by_id.get(id_text(link.get("id")) or "")
+    path = link.get("path")
+    if target is None and isinstance(path, str):
+        target = run.by_path.get(_norm(path))
+    if target is not None:
+        return target.page_id
+    if run.lone:
+        run.counts["links"] += 1
+        return None
+    shown = id_text(link.get("id")) or link.get("path") or link.get("url") or "?"
+    raise ExchangeError(
+        board.file,
+        f"buttons[{index}].load_board",
+        f"opens board {shown!r}, which is not in this archive",
+    )
+
+
+def _ours(button: JsonObject) -> Action | None:
+    word = button.get(EXT_ACTION)
+    try:
+        return Action(word) if isinstance(word, str) else None
+    except ValueError:
+        return None
+
+
+def _standard(run: _Run, label: str, button: JsonObject) -> tuple[Action, str | None]:
+    """(action, words) from OBF's own ``action``/``actions``; unknown ones noted."""
+    actions = _actions(button)
+    if not actions:
+        return Action.SPEAK, None
+    first, rest = actions[0], actions[1:]
+    for extra in rest:
+        run.notes.append(f"button '{label}': only its first action was kept, not {extra!r}")
+    if first in _SPECIAL:
+        return _SPECIAL[first]
+    if first.startswith("+") and len(first) > 1:
+        return Action.ADD, first[1:]
+    run.counts[f"action {first}"] += 1
+    return Action.SPEAK, None
+
+
+def _doing(
+    run: _Run, board: _Board, index: int, label: str, button: JsonObject
+) -> tuple[Action, str | None, str | None]:
+    """(action, words from the action, go target) for a button."""
+    if "load_board" in button:
+        target = _link(run, board, index, button)
+        ours = _ours(button)
+        if ours is not None and ours is not Action.GO:
+            return ours, None, None
+        # a link we could not follow (a lone .obf): the button says its words
+        return (Action.GO, None, target) if target is not None else (Action.SPEAK, None, None)
+    action, words = _standard(run, label, button)
+    ours = _ours(button)
+    return (ours if ours not in (None, Action.GO) else action), words, None
+
+
+def _hold(run: _Run, label: str, button: JsonObject) -> float | None:
+    value = button.get(EXT_HOLD)
+    if value is None:
+        return None
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not 0 <= value <= MAX_HOLD_S
+    ):
+        run.notes.append(
+            f"button '{label}': hold time {value!r} is not 0-{MAX_HOLD_S:g} s; left out"
+        )
+        return None
+    return float(value)
+
+
+def _color(run: _Run, label: str, button: JsonObject) -> str | None:
+    value = button.get("background_color")
+    color = hex_color(value)
+    if value is not None and color is None:
+        run.notes.append(f"button '{label}': colour {value!r} could not be read; left out")
+    return color
+
+
+def _cell(run: _Run, board: _Board, index: int, button: JsonObject) -> Cell:
+    label = _label(run, button)
+    action, words, target = _doing(run, board, index, label, button)
+    vocal = _written(button.get("vocalization"))
+    text = vocal if vocal is not None else words
+    if "sound_id" in button:
+        run.counts["sounds"] += 1
+    foreign = _keepable(run, label, {k: v for k, v in button.items() if k not in KNOWN_BUTTON})
+    image, record = _picture(run, board, button.get("image_id"))
+    if record:
+        foreign["image"] = record
+    extra, problems = read_extra_fields(Cell, CELL_MAPPED, button)
+    run.notes += [f"button '{label}': {problem}" for problem in problems]
+    return Cell(
+        label,
+        action,
+        text,
+        target,
+        _color(run, label, button),
+        _hold(run, label, button),
+        image=image,
+        foreign=canonical(foreign),
+        **extra,
+    )
+
+
+# --- pictures ----------------------------------------------------------------
+
+
+def _image_record(board: _Board, image_id: object) -> JsonObject | None:
+    wanted = id_text(image_id)
+    images = board.data.get("images")
+    if wanted is None or not isinstance(images, list):
+        return None
+    for record in images:
+        if isinstance(record, dict) and id_text(record.get("id")) == wanted:
+            return record
+    return None
+
+
+def _data_uri(text: str) -> tuple[bytes, str] | None:
+    """(bytes, content type) of a ``data:`` URI, or None."""
+    head, _, payload = text.partition(",")
+    if not head.startswith("data:") or len(payload) > MAX_PICTURE_BYTES * 2:
+        return None
+    kind = head[5:].split(";")[0].lower()
+    try:
+        if head.endswith(";base64"):
+            return base64.b64decode(payload, validate=False), kind
+        return unquote_to_bytes(payload), kind  # "data:image/svg+xml,%3Csvg..."
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _picture_bytes(run: _Run, record: JsonObject) -> tuple[bytes, str, str | None] | None:
+    """(bytes, content type, its path in the archive or None) of a picture record."""
+    data, path = record.get("data"), record.get("path")
+    if isinstance(data, str):
+        found = _data_uri(data)
+        return None if found is None else (*found, None)
+    if isinstance(path, str) and _norm(path) in run.entries:
+        suffix = posixpath.splitext(path)[1].lower().lstrip(".")
+        kind = record.get("content_type")
+        fallback = next((k for k, v in PICTURE_TYPES.items() if v == _SUFFIXES.get(suffix)), "")
+        return run.entries[_norm(path)], kind if isinstance(kind, str) else fallback, _norm(path)
+    return None
+
+
+def _picture_path(run: _Run, image_id: object, data: bytes, suffix: str, inside: str | None) -> str:
+    """Where a picture goes in the layout folder.
+
+    Its path in the archive when that is a plain relative path (so an exported
+    layout comes back the same), else a new name from its id and contents.
+    """
+    plain = inside is not None and inside.lower().endswith("." + suffix) and ":" not in inside
+    if inside is not None and plain and run.pictures.get(inside, data) == data:
+        return inside
+    name = page_id_for(image_id, set())[:40]
+    return f"images/{name}-{hashlib.sha256(data).hexdigest()[:8]}.{suffix}"
+
+
+def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, JsonObject]:
+    """(path of the carried picture or None, the image fields to keep)."""
+    record = _image_record(board, image_id)
+    if record is None:
+        return None, {}
+    keep = {k: v for k, v in record.items() if k not in _DROPPED_IMAGE_FIELDS}
+    found = _picture_bytes(run, record)
+    suffix = PICTURE_TYPES.get(found[1].lower()) if found else None
+    if found is None or suffix is None or len(found[0]) > MAX_PICTURE_BYTES:
+        run.counts["remote pictures" if "url" in record and found is None else "pictures"] += 1
+        if "path" in record and "url" not in record:
+            keep["path"] = record["path"]
+        return None, keep
+    path = _picture_path(run, image_id, found[0], suffix, found[2])
+    run.pictures[path] = found[0]
+    return path, keep
+
+
+# --- boards and pages --------------------------------------------------------
+
+
+def _order(board: _Board, rows: int, columns: int) -> list[list[object]]:
+    order = board.data["grid"].get("order")
+    if order is None:  # no order: the buttons fill the grid in turn
+        ids = [b.get("id") for b in board.data["buttons"]][: rows * columns]
+        return [ids[r * columns : (r + 1) * columns] for r in range(rows)]
+    if not isinstance(order, list) or len(order) > rows:
+        raise ExchangeError(board.file, "grid.order", f"must be a list of at most {rows} rows")
+    for r, line in enumerate(order):
+        if not isinstance(line, list) or len(line) > columns:
+            raise ExchangeError(
+                board.file, f"grid.order[{r}]", f"must be a list of at most {columns} ids"
+            )
+    return order
+
+
+def _page(run: _Run, board: _Board) -> Page:
+    rows, columns = _grid_size(board.file, board.data["grid"])
+    buttons = _buttons_by_id(board)
+    cells: list[Cell | None] = [None] * (rows * columns)
+    placed: set[str] = set()
+    for r, line in enumerate(_order(board, rows, columns)):
+        for c, slot in enumerate(line):
+            if slot is None:
+                continue
+            button_id = id_text(slot)
+            if button_id is None or button_id not in buttons:
+                raise ExchangeError(
+                    board.file, f"grid.order[{r}][{c}]", f"no button has the id {slot!r}"
+                )
+            index, button = buttons[button_id]
+            cells[r * columns + c] = _cell(run, board, index, button)
+            placed.add(button_id)
+    run.counts["not placed"] += len(buttons) - len(placed)
+    name = _text(board.data.get("name")) or board.page_id
+    kept_fields = _keepable(
+        run, name, {k: v for k, v in board.data.items() if k not in KNOWN_BOARD}
+    )
+    extra, problems = read_extra_fields(Page, PAGE_MAPPED, board.data)
+    run.notes += [f"board '{name}': {problem}" for problem in problems]
+    return Page(
+        board.page_id,
+        name,
+        rows,
+        columns,
+        tuple(cells),
+        foreign=canonical(kept_fields),
+        **extra,
+    )
+
+
+def _with_way_back(run: _Run, page: Page, safe: set[str]) -> Page:
+    """``page`` with a Back cell in its first empty slot (a new row if it is full)."""
+    if page.id in safe:
+        return page
+    cells, rows = list(page.cells), page.rows
+    if None not in cells:
+        if rows == MAX_GRID:
+            run.notes.append(
+                f"page '{page.title}' has no Back cell and no room for one; "
+                "add one before the patient uses it"
+            )
+            return page
+        cells += [None] * page.columns
+        rows += 1
+    cells[cells.index(None)] = Cell("Back", Action.BACK, color="#c4c4c4")
+    run.notes.append(
+        f"page '{page.title}': added a Back cell (the board relied on its app's own back key)"
+    )
+    return replace(page, rows=rows, cells=tuple(cells))
+
+
+_COUNT_WORDS = {
+    "sounds": "{n} button(s) had a sound; sounds are not carried over (the board speaks the words)",
+    "remote pictures": "{n} picture(s) are only on the internet; they were not loaded "
+    "(commboard never goes online) and the cells show their labels; the links are kept",
+    "pictures": "{n} picture(s) could not be read (missing, too large or not PNG, JPEG, GIF, "
+    "SVG, WebP or BMP); the cells show their labels",
+    "not placed": "{n} button(s) were not in the board's grid and were left out",
+    "no label": "{n} button(s) had no label or words; they are labelled '(picture)'",
+    "links": "{n} button(s) open boards that are not in this file (import the .obz with all "
+    "its boards to keep them); they say their words instead",
+}
+
+
+def _summary(run: _Run) -> tuple[str, ...]:
+    notes = list(run.notes)
+    for key, n in sorted(run.counts.items()):
+        if n and key.startswith("action "):
+            notes.append(
+                f"{n} button(s) used the action {key[7:]!r}, which commboard does not know; "
+                "they say their words instead"
+            )
+        elif n and key in _COUNT_WORDS:
+            notes.append(_COUNT_WORDS[key].format(n=n))
+    return tuple(notes)
+
+
+def _layout(run: _Run, boards: list[_Board], name: str, language: str) -> Imported:
+    if len(boards) > MAX_PAGES:
+        raise ExchangeError(boards[0].file, None, f"has {len(boards)} boards; at most {MAX_PAGES}")
+    taken: set[str] = set()
+    for board in boards:
+        board.page_id = page_id_for(board.obf_id, taken)
+        run.by_id.setdefault(board.obf_id, board)
+        run.by_path[_norm(board.file)] = board
+    home = boards[0].page_id
+    pages = {board.page_id: _page(run, board) for board in boards}
+    safe = pages_with_way_home(pages, home)
+    pages = {pid: _with_way_back(run, page, safe) for pid, page in pages.items()}
+    layout = Layout(name, language, home, pages)
+    return Imported(layout, run.pictures, _summary(run))
+
+
+def _language(board: _Board) -> str:
+    locale = board.data.get("locale")
+    return locale if isinstance(locale, str) and locale.strip() else "en"
+
+
+def import_board_file(file: str, data: bytes) -> Imported:
+    """One ``.obf`` board as a one-page layout (links to other boards are noted, not followed)."""
+    board = _board(file, data)
+    run = _Run({}, lone=True)
+    name = _text(board.data.get("name")) or posixpath.splitext(posixpath.basename(file))[0]
+    return _layout(run, [board], name, _language(board))
+
+
+def _manifest(archive: str, entries: Mapping[str, bytes]) -> tuple[JsonObject, str, list[str]]:
+    """(manifest, root board path, every board path), checked against the archive."""
+    if "manifest.json" not in entries:
+        raise ExchangeError(archive, None, "has no manifest.json (an .obz lists its boards there)")
+    manifest = parse_json(f"{archive}/manifest.json", entries["manifest.json"])
+    where = f"{archive}/manifest.json"
+    root = manifest.get("root") if isinstance(manifest, dict) else None
+    if not isinstance(root, str) or _norm(root) not in entries:
+        raise ExchangeError(where, "root", f"names no board in this archive ({root!r})")
+    paths = manifest.get("paths", {}).get("boards", {}) if isinstance(manifest, dict) else {}
+    listed = [p for p in paths.values() if isinstance(p, str)] if isinstance(paths, dict) else []
+    for board_id, path in paths.items() if isinstance(paths, dict) else []:
+        if not isinstance(path, str) or _norm(path) not in entries:
+            raise ExchangeError(
+                where, f"paths.boards.{board_id}", f"{path!r} is not in the archive"
+            )
+    ordered = [_norm(root)] + [_norm(p) for p in listed if _norm(p) != _norm(root)]
+    return manifest, _norm(root), list(dict.fromkeys(ordered))
+
+
+def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
+    """The boards of an ``.obz`` (its entries already read safely) as a layout, root first.
+
+    Raises:
+        ExchangeError: one message with the file and field when a board cannot be read.
+    """
+    manifest, _, paths = _manifest(archive, entries)
+    boards = [_board(f"{archive}/{path}", entries[path]) for path in paths]
+    for board, path in zip(boards, paths, strict=True):
+        board.file = path
+    ours = manifest.get(EXT_LAYOUT)
+    ours = ours if isinstance(ours, dict) else {}
+    name = _text(ours.get("name")) or _text(boards[0].data.get("name")) or "Imported board"
+    language = _text(ours.get("language")) or _language(boards[0])
+    run = _Run(entries, lone=False)
+    try:
+        return _layout(run, boards, name, language)
+    except ExchangeError as exc:
+        raise ExchangeError(f"{archive}/{exc.file}", exc.field, _message(exc)) from None
+
+
+def _message(exc: ExchangeError) -> str:
+    text = str(exc)
+    prefix = f"{exc.file}: field '{exc.field}': " if exc.field else f"{exc.file}: "
+    return text.removeprefix(prefix)

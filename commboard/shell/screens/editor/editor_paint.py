@@ -1,0 +1,153 @@
+"""Drawing the page editor from an ``EditorView``: the page's grid on the left, the cell on the right.
+
+The geometry (``grid_rects``) is shared with the screen's mouse hit-testing,
+so a click selects the cell that was drawn there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from commboard.control.board_view import Rect
+from commboard.control.page_editor_keys import EditorCellView, EditorView
+from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in, color, ink_for
+
+BACKGROUND = (24, 28, 34)
+PANEL = (40, 46, 56)
+EMPTY = (60, 66, 76)
+DEFAULT_CELL = (241, 243, 244)
+SELECTED = (0, 114, 206)  # the editor's cursor: blue, never the scan highlight's yellow
+MARKED = (255, 140, 0)
+PROBLEM = (220, 40, 40)
+HELP = (
+    "Arrows: choose  L label  W words  A action  G link  C colour  H hold  I picture  N new  D delete  "
+    "M move  X swap  + - rows  > < columns  T title  U undo  Y redo  P say it  S save  Esc leave"
+)
+
+
+def areas(size: tuple[int, int]) -> tuple[Rect, Rect, Rect, Rect]:
+    """(title, grid, side panel, bottom lines) rectangles."""
+    width, height = size
+    pad = max(8, width // 120)
+    title_h, bottom_h = height // 12, height // 6
+    grid_w = int(width * 0.66)
+    title = (pad, pad, width - 2 * pad, title_h)
+    grid = (pad, 2 * pad + title_h, grid_w - 2 * pad, height - title_h - bottom_h - 4 * pad)
+    side = (grid_w, grid[1], width - grid_w - pad, grid[3])
+    bottom = (pad, height - bottom_h - pad, width - 2 * pad, bottom_h)
+    return title, grid, side, bottom
+
+
+def grid_rects(size: tuple[int, int], rows: int, columns: int) -> list[Rect]:
+    """Each slot's rectangle, row by row."""
+    _, (gx, gy, gw, gh), _, _ = areas(size)
+    gap = max(3, min(gw, gh) // 100)
+    cw, ch = (gw - gap * (columns - 1)) // columns, (gh - gap * (rows - 1)) // rows
+    return [
+        (gx + c * (cw + gap), gy + r * (ch + gap), cw, ch)
+        for r in range(rows)
+        for c in range(columns)
+    ]
+
+
+def _cell(
+    surface: pygame.Surface,
+    texts: TextCache,
+    rect: Rect,
+    cell: EditorCellView | None,
+    picture: pygame.Surface | None,
+) -> None:
+    x, y, w, h = rect
+    if cell is None:
+        pygame.draw.rect(surface, EMPTY, rect, border_radius=6)
+    else:
+        fill = color(cell.color, DEFAULT_CELL)
+        pygame.draw.rect(surface, fill, rect, border_radius=6)
+        ink = ink_for(fill)
+        label_box = (x + 4, y + 2, w - 8, h * 2 // 3)
+        if picture is not None:  # picture in the top half, label under it
+            surface.blit(picture, (x + (w - picture.get_width()) // 2, y + 4))
+            label_box = (x + 4, y + h // 2, w - 8, h // 6 + 2)
+        blit_in(surface, texts.text(cell.label, label_box[2:], ink, h // 3), label_box)
+        doing_box = (x + 4, y + h * 2 // 3, w - 8, h // 3 - 2)
+        blit_in(surface, texts.text(cell.doing, doing_box[2:], ink, h // 7), doing_box)
+    frames = [
+        (PROBLEM, cell is not None and cell.problem),
+        (MARKED, cell is not None and cell.marked),
+    ]
+    for frame, shown in frames:
+        if shown:
+            pygame.draw.rect(surface, frame, rect, width=max(4, w // 25), border_radius=6)
+
+
+def paint_editor(
+    surface: pygame.Surface,
+    texts: TextCache,
+    view: EditorView,
+    cursor: int,
+    picture: Callable[[str, tuple[int, int]], pygame.Surface | None] = lambda p, s: None,
+) -> None:
+    """The whole editor over the board; ``picture`` gives a cell's picture scaled to a box."""
+    size = surface.get_size()
+    surface.fill(BACKGROUND)
+    title, _, side, bottom = areas(size)
+    mark = " (unsaved changes)" if view.dirty else ""
+    blit_in(
+        surface, texts.text(view.title + mark, title[2:], PAPER, title[3] * 2 // 3), title, "left"
+    )
+    for index, (rect, cell) in enumerate(
+        zip(grid_rects(size, view.rows, view.columns), view.cells, strict=True)
+    ):
+        shown = None
+        if cell is not None and cell.picture is not None:
+            shown = picture(cell.picture, (rect[2] - 8, rect[3] // 2 - 6))
+        _cell(surface, texts, rect, cell, shown)
+        if index == cursor:
+            pygame.draw.rect(surface, SELECTED, rect, width=max(6, rect[2] // 16), border_radius=6)
+    _side(surface, texts, side, view)
+    _bottom(surface, texts, bottom, view)
+
+
+def _side(surface: pygame.Surface, texts: TextCache, rect: Rect, view: EditorView) -> None:
+    pygame.draw.rect(surface, PANEL, rect, border_radius=10)
+    x, y, w, h = rect
+    line_h = h // max(8, len(view.details) * 2)
+    for n, (name, value) in enumerate(view.details):
+        top = y + 10 + n * 2 * line_h
+        blit_in(
+            surface,
+            texts.text(name, (w - 20, line_h), (170, 180, 190), line_h),
+            (x + 10, top, w - 20, line_h),
+            "left",
+        )
+        box = (x + 10, top + line_h, w - 20, line_h)
+        blit_in(surface, texts.text(value, box[2:], PAPER, line_h, align="left"), box, "left")
+
+
+def _bottom(surface: pygame.Surface, texts: TextCache, rect: Rect, view: EditorView) -> None:
+    x, y, w, h = rect
+    third = h // 3
+    if view.prompt is not None:
+        box = (x, y, w, third)
+        pygame.draw.rect(surface, PAPER, box, border_radius=6)
+        shown = texts.text(
+            view.prompt + "|", (w - 20, third), INK, third * 2 // 3, wrap=False, align="left"
+        )
+        blit_in(surface, shown, (x + 10, y, w - 20, third), "left")
+    else:
+        message = (x, y, w, third)
+        blit_in(
+            surface,
+            texts.text(view.message, message[2:], PAPER, third * 2 // 3, align="left"),
+            message,
+            "left",
+        )
+    helpbox = (x, y + third, w, h - third)
+    blit_in(
+        surface,
+        texts.text(HELP, helpbox[2:], (170, 180, 190), third // 2, align="left"),
+        helpbox,
+        "left",
+    )

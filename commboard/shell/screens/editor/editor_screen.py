@@ -1,0 +1,169 @@
+"""The page editor screen: carer menu -> E edits the page on the board, Save writes it.
+
+Keys and what they do are the editor's rules (``control.page_editor_keys``);
+this screen turns pygame keys and clicks into those key names, draws the
+view, speaks "Say it" with the patient's voice, and saves through
+``adapters.layout_save``.  Every key arrives here as typed (``wants_text``):
+Space and Enter type while a label is typed and do nothing else, and the
+patient's switch cannot reach the editor (it is opened from the carer menu,
+and a blink is not a key).
+
+A saved page goes to the board at once: the screen asks the loop to load
+the saved layout (``ChangeLayout``), which rebuilds the session (scan plans
+and Huffman weights), remembers it in the profile, and says where it was
+saved.  A shipped layout is copied to the carer's layouts folder first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pygame
+
+from commboard.adapters.layout_save import SaveRefused, remove_page, save_page
+from commboard.board.model import Page
+from commboard.control.board_view import layout_folder
+from commboard.control.page_editor_keys import (
+    EditorKeys,
+    LeaveRequested,
+    RemoveRequested,
+    SaveRequested,
+    SayRequested,
+)
+from commboard.events import CarerRequest, Click, Key, UiEvent
+from commboard.shell.screens.base import ChangeLayout, Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.board.pictures import PictureCache
+from commboard.shell.screens.carer_menu.menu_paint import inside
+from commboard.shell.screens.editor.editor_paint import grid_rects, paint_editor
+from commboard.shell.screens.text_fit import TextCache
+
+DEFAULT_SIZE = (1280, 720)
+# A forgotten editor gives the patient their board back after this long; its
+# unsaved edits are dropped (and the notice says so): the patient's voice first.
+EDITOR_IDLE_S = 300.0
+_NAMES = {
+    pygame.K_UP: "up",
+    pygame.K_DOWN: "down",
+    pygame.K_LEFT: "left",
+    pygame.K_RIGHT: "right",
+    pygame.K_RETURN: "enter",
+    pygame.K_KP_ENTER: "enter",
+    pygame.K_BACKSPACE: "backspace",
+}
+
+
+class EditorScreen:
+    """Carer screen: edit the page the board shows, hear a cell, save it."""
+
+    wants_text = True  # letters are commands, and typed text needs Space and Enter
+    wants_switches = False
+    idle_timeout_s: float | None = EDITOR_IDLE_S
+
+    def __init__(self, ctx: ShellContext) -> None:
+        self.ctx = ctx
+        self.folder = layout_folder(ctx.layout.source)
+        self.keys = EditorKeys(ctx.layout, ctx.page_id, layout_pictures(self.folder))
+        self.pictures = PictureCache()
+        self._size = DEFAULT_SIZE
+
+    def handle(self, event: UiEvent, now: float) -> Outcome:
+        """Keys go to the editor's rules; a click selects a slot."""
+        match event:
+            case CarerRequest():
+                return self._answer(self.keys.press("escape"))
+            case Key(key=key, text=text) if key in _NAMES:
+                return self._answer(self.keys.press(_NAMES[key]))
+            case Key(text=text) if text:
+                return self._answer(self.keys.press(text))
+            case Click(x=x, y=y):
+                self._click(x, y)
+        return Stay()
+
+    def _click(self, x: int, y: int) -> None:
+        page = self.keys.edit.page
+        for index, rect in enumerate(grid_rects(self._size, page.rows, page.columns)):
+            if inside(rect, x, y):
+                self.keys.edit = replace(self.keys.edit, cursor=index)
+
+    def _answer(self, answer: object) -> Outcome:
+        match answer:
+            case SayRequested(text=text):
+                self.ctx.say(text)
+            case LeaveRequested():
+                return Close()
+            case SaveRequested(page=page, added=added):
+                return self._save(page, added)
+            case RemoveRequested(page_id=page_id):
+                return self._remove(page_id)
+        return Stay()
+
+    def _remove(self, page_id: str) -> Outcome:
+        title = self.keys.edit.page.title
+        try:
+            saved = remove_page(self.ctx.layout, page_id)
+        except SaveRefused as exc:
+            self.keys.refused(exc.problems)
+            return Stay()
+        note = f"Page '{title}' removed (kept as {saved.backup.name})."
+        if saved.copied_from is not None:
+            note += " The built-in layout was copied to your layouts folder first."
+        return ChangeLayout(saved.layout.source or saved.file, note)
+
+    def _save(self, page: Page, added: tuple[Page, ...]) -> Outcome:
+        try:
+            saved = save_page(self.ctx.layout, page, added=added)
+        except SaveRefused as exc:
+            self.keys.refused(exc.problems)
+            return Stay()
+        source = saved.layout.source or saved.file
+        note = f"Page '{page.title}' saved in {saved.file}."
+        if saved.copied_from is not None:
+            note = (
+                f"The built-in layout was copied to {source} and your change saved there; "
+                "the board uses your copy from now on."
+            )
+        self.keys.saved(note)
+        return ChangeLayout(source, note)
+
+    def timeout_note(self) -> str | None:
+        """Closing the editor for want of input drops its unsaved edits."""
+        if self.keys.dirty:
+            return f"unsaved edits to page '{self.keys.edit.page.title}' were dropped"
+        return None
+
+    def next_deadline(self, now: float) -> float | None:
+        """Nothing moves by itself."""
+        return None
+
+    def draw(self, surface: pygame.Surface, texts: TextCache, now: float) -> None:
+        """The grid, the selected cell's fields, the message and the keys."""
+        self._size = surface.get_size()
+        paint_editor(surface, texts, self.keys.view(), self.keys.edit.cursor, self._picture)
+
+    def _picture(self, path: str, box: tuple[int, int]) -> pygame.Surface | None:
+        return None if self.folder is None else self.pictures.get(str(self.folder / path), box)
+
+
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
+MAX_LISTED = 500  # pictures offered by I; a folder of thousands is not cycled through
+
+
+def layout_pictures(folder: Path | None) -> tuple[str, ...]:
+    """Picture files in the layout's ``images`` folder, as paths inside the layout folder."""
+    if folder is None or not (folder / "images").is_dir():
+        return ()
+    try:
+        found = sorted(
+            p.relative_to(folder).as_posix()
+            for p in (folder / "images").rglob("*")
+            if p.suffix.lower() in PICTURE_SUFFIXES and p.is_file()
+        )
+    except OSError:
+        return ()
+    return tuple(found[:MAX_LISTED])
+
+
+def open_editor(ctx: ShellContext) -> Outcome:
+    """The carer menu's "Edit this page" entry."""
+    return Open(EditorScreen(ctx))

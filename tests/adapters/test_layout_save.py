@@ -1,0 +1,180 @@
+"""Saving an edited page: only the changed lines differ, a backup is kept, the write is atomic,
+a shipped layout is never touched, and an invalid save writes nothing."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from commboard.adapters.layout_save import SaveRefused, remove_page, save_page
+from commboard.board.layout_file import builtin_layouts_root, default_layout_path, load_layout
+from commboard.board.model import Action, Cell
+from commboard.control.page_editor import PageEdit, blank_page, copied_page
+from commboard.testing import TWO_PAGE_LAYOUT
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "mine"
+    shutil.copytree(default_layout_path(), folder)
+    return folder
+
+
+def _diff(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_only_the_lines_the_carer_changed_differ(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    before = (folder / "people.yaml").read_text(encoding="utf-8")
+    layout = load_layout(folder)
+    people = layout.page("people")
+    index = next(i for i, c in enumerate(people.cells) if c and c.label == "My wife")
+    edit = PageEdit.open(people).edit_cell(index, label="Sarah", text="Tell Sarah I love her")
+    saved = save_page(layout, edit.page)
+    after = (folder / "people.yaml").read_text(encoding="utf-8")
+    old_line = next(line for line in before.splitlines() if '"My wife"' in line)
+    assert _diff(before, after) == [
+        f"-{old_line}",
+        '+  - {label: "Sarah", text: "Tell Sarah I love her", color: teal}',
+    ]
+    assert saved.backup.read_text(encoding="utf-8") == before  # the previous version kept
+    assert saved.layout.page("people").cells[index] == Cell(
+        "Sarah", Action.SPEAK, "Tell Sarah I love her", color="#80cbc4"
+    )
+    assert saved.copied_from is None
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []  # no temp left
+
+
+def test_comments_and_untouched_pages_survive_removing_swapping_and_resizing(
+    tmp_path: Path,
+) -> None:
+    folder = _copy(tmp_path)
+    before = (folder / "home.yaml").read_text(encoding="utf-8")
+    layout = load_layout(folder)
+    edit = PageEdit.open(layout.page("home")).swap_cells(12, 13).remove_cell(15).resize(5, 4)
+    save_page(layout, edit.page)
+    after = (folder / "home.yaml").read_text(encoding="utf-8")
+    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == [
+        line for line in after.splitlines() if line.lstrip().startswith("#")
+    ]
+    changed = _diff(before, after)
+    assert changed == [  # the swapped pair: one line moves, unchanged, past the other
+        "-rows: 4",
+        "+rows: 5",
+        '+  - {label: "Thank you"}',
+        '-  - {label: "Thank you"}',
+        '-  - {label: "Stop voice", action: stop_speech, color: grey}',
+        "+  - ~",
+    ]
+    assert load_layout(folder).page("home") == edit.page
+    for name in ("pain.yaml", "layout.yaml"):  # other files are not rewritten
+        assert (folder / name).read_bytes() == (default_layout_path() / name).read_bytes()
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_shipped_layout_is_copied_to_the_user_folder_not_edited(tmp_path: Path) -> None:
+    shipped = _digest(builtin_layouts_root())
+    layout = load_layout(default_layout_path())
+    edit = PageEdit.open(layout.page("home")).edit_cell(13, label="Thanks")
+    saved = save_page(layout, edit.page, user_folder=tmp_path / "layouts")
+    assert _digest(builtin_layouts_root()) == shipped
+    assert saved.copied_from == default_layout_path()
+    assert saved.file == tmp_path / "layouts" / "en-mine" / "home.yaml"
+    assert saved.layout.page("home").cells[13] == Cell("Thanks", Action.SPEAK)
+    assert saved.layout.source == tmp_path / "layouts" / "en-mine"
+
+
+def test_an_invalid_save_writes_nothing_and_names_the_cell(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    before = _digest(folder)
+    layout = load_layout(folder)
+    edit = PageEdit.open(layout.page("home")).edit_cell(5, target="nowhere")
+    with pytest.raises(SaveRefused) as refused:
+        save_page(layout, edit.page)
+    assert refused.value.problems[0].index == 5
+    assert "row 2, column 2 'Comfort': 'go' to page 'nowhere'" in str(refused.value)
+    assert _digest(folder) == before
+
+
+def test_a_one_file_layout_is_saved_in_place(tmp_path: Path) -> None:
+    file = tmp_path / "yesno.yaml"
+    text = (
+        "format: 1\nname: Yes and no\nhome: home\npages:\n"
+        "  - id: home   # the only page\n    rows: 1\n    columns: 3\n    cells:\n"
+        '      - {label: "Yes", color: green}\n      - {label: "No", color: red}\n'
+    )
+    file.write_text(text, encoding="utf-8")
+    layout = load_layout(file)
+    saved = save_page(layout, PageEdit.open(layout.page("home")).add_cell(2).page)
+    assert file.read_text(encoding="utf-8") == text + '      - {label: "New cell"}\n'
+    assert saved.layout.page("home").cells[2] == Cell("New cell", Action.SPEAK)
+
+
+def test_a_new_page_gets_its_own_file_and_the_link_is_saved(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    layout = load_layout(folder)
+    new = blank_page(layout, "My dog")
+    home = PageEdit.open(layout.page("home")).edit_cell(
+        15, label="Dog", action=Action.GO, target=new.id
+    )
+    saved = save_page(layout, home.page, added=(new,))
+    assert (folder / "my-dog.yaml").is_file()
+    assert load_layout(folder).pages == saved.layout.pages
+    assert load_layout(folder).page("my-dog") == new
+
+
+def test_a_new_page_in_a_one_file_layout_is_appended_to_its_pages(tmp_path: Path) -> None:
+    file = tmp_path / "two.yaml"
+    file.write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    layout = load_layout(file)
+    new = copied_page(layout, layout.page("more"), "More again")
+    saved = save_page(layout, layout.page("home"), added=(new,))
+    text = file.read_text(encoding="utf-8")
+    assert text.startswith(TWO_PAGE_LAYOUT)  # the carer's lines untouched, the page after them
+    assert load_layout(file).pages == saved.layout.pages
+    assert load_layout(file).page("more-again").cells == layout.page("more").cells
+
+
+def test_removing_a_page_keeps_its_file_as_a_backup_and_is_refused_while_linked(
+    tmp_path: Path,
+) -> None:
+    folder = _copy(tmp_path)
+    layout = load_layout(folder)
+    with pytest.raises(SaveRefused, match="these cells open it: page 'Home', row 2, column 1"):
+        remove_page(layout, "pain")
+    home = PageEdit.open(layout.page("home")).remove_cell(4)  # the "Pain" link
+    layout = save_page(layout, home.page).layout
+    saved = remove_page(layout, "pain")
+    assert not (folder / "pain.yaml").exists()
+    assert (folder / "pain.yaml.bak").read_bytes() == (
+        default_layout_path() / "pain.yaml"
+    ).read_bytes()
+    assert "pain" not in load_layout(folder).pages
+    assert load_layout(folder).pages == saved.layout.pages
+
+
+def test_a_page_added_to_the_shipped_layout_goes_to_the_copy(tmp_path: Path) -> None:
+    shipped = _digest(builtin_layouts_root())
+    layout = load_layout(default_layout_path())
+    new = blank_page(layout, "Pets")
+    home = PageEdit.open(layout.page("home")).edit_cell(15, action=Action.GO, target=new.id)
+    saved = save_page(layout, home.page, added=(new,), user_folder=tmp_path / "layouts")
+    assert _digest(builtin_layouts_root()) == shipped
+    copy = tmp_path / "layouts" / "en-mine"
+    assert (copy / "pets.yaml").is_file() and not (default_layout_path() / "pets.yaml").exists()
+    assert load_layout(copy).pages == saved.layout.pages

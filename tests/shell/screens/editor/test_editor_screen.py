@@ -1,0 +1,173 @@
+"""The page editor on the real board, headless: a carer edits a phrase, hears it, saves it,
+and the patient's next choice of that cell speaks the new words."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from commboard.board.layout_file import default_layout_path
+from commboard.shell import app
+from commboard.shell.loop import BoardLoop
+from commboard.shell.screens.editor.editor_paint import grid_rects
+from commboard.shell.screens.editor.editor_screen import EditorScreen
+from commboard.testing import TWO_PAGE_LAYOUT, RecordingSpeaker, run_for
+
+StartBoard = Callable[..., BoardLoop]
+
+
+def key(loop: BoardLoop, code: int, text: str = "") -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, unicode=text, mod=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, unicode=text, mod=0))
+    run_for(loop, 0.2)
+
+
+def type_text(loop: BoardLoop, text: str) -> None:
+    for ch in text:
+        key(loop, pygame.K_SPACE if ch == " " else 0, ch)
+
+
+def choose(loop: BoardLoop, label: str) -> None:
+    """The patient's choice, by a click on the cell (chooses at once)."""
+    assert loop.view is not None
+    x, y, w, h = next(c for c in loop.view.cells if c.label == label).rect
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(x + w // 2, y + h // 2))
+    )
+    run_for(loop, 0.1)
+
+
+def _board(start_board: StartBoard, **kwargs: object) -> tuple[BoardLoop, RecordingSpeaker]:
+    loop = start_board(draw=False, **kwargs)
+    speaker = RecordingSpeaker()
+    loop.p.speaker = speaker
+    loop.safe_frame(loop.p.clock.now())
+    return loop, speaker
+
+
+def test_edit_a_phrase_hear_it_save_it_and_the_patient_says_the_new_words(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, speaker = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)  # carer menu
+    key(loop, pygame.K_e, "e")  # Edit this page
+    assert isinstance(loop.screens[-1], EditorScreen)
+    key(loop, pygame.K_DOWN)  # "Thank you"
+    key(loop, pygame.K_w, "w")  # type the words it says
+    for _ in "Thank you very much":
+        key(loop, pygame.K_BACKSPACE)
+    type_text(loop, "Thank you, Sarah")
+    key(loop, pygame.K_RETURN)
+    key(loop, pygame.K_p, "p")  # say it
+    assert speaker.said[-1] == "Thank you, Sarah"
+    key(loop, pygame.K_s, "s")  # save
+    assert loop.screens == []  # back on the board, scanning
+    board_file = tmp_path / "board.yaml"
+    assert '{label: "Thank you", text: "Thank you, Sarah"}' in board_file.read_text()
+    assert (tmp_path / "board.yaml.bak").read_text() == TWO_PAGE_LAYOUT
+    choose(loop, "Thank you")
+    assert speaker.said[-1] == "Thank you, Sarah"
+    app.close(loop)  # flushes the history
+    history = [json.loads(line) for line in (tmp_path / "h.jsonl").read_text().splitlines()]
+    assert [h["text"] for h in history] == ["Thank you, Sarah"]  # "say it" is not history
+
+
+def test_the_built_in_layout_is_copied_and_the_board_uses_the_copy(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    before = (default_layout_path() / "home.yaml").read_bytes()
+    loop, _ = _board(start_board)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    key(loop, pygame.K_d, "d")  # delete "Yes", then undo: it is back
+    key(loop, pygame.K_u, "u")
+    key(loop, pygame.K_c, "c")  # a new colour for "Yes"
+    key(loop, pygame.K_s, "s")
+    assert (default_layout_path() / "home.yaml").read_bytes() == before
+    copy = tmp_path / "data" / "commboard" / "layouts" / "en-mine"
+    assert loop.session.layout.source == copy
+    run_for(loop, 0.1)
+    assert loop.view is not None
+    shown = " ".join(b.text for b in loop.view.banners)
+    assert f"The built-in layout was copied to {copy}" in shown
+    assert loop.settings.board.layout == str(copy)  # remembered for the next start
+
+
+def test_leaving_with_unsaved_changes_asks_and_a_refused_save_names_the_cell(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    screen = loop.screens[-1]
+    assert isinstance(screen, EditorScreen)
+    for _ in range(3):
+        key(loop, pygame.K_RIGHT)  # stops at "No", the last column
+    key(loop, pygame.K_DOWN)  # "More" (go to more)
+    key(loop, pygame.K_d, "d")  # the only link to "more": its alarm would be unreachable
+    key(loop, pygame.K_s, "s")
+    assert loop.screens[-1] is screen  # not saved, still editing
+    assert "Not saved" in screen.keys.view().message
+    assert "call for help" in screen.keys.view().message
+    key(loop, pygame.K_ESCAPE)
+    assert loop.screens[-1] is screen and "Unsaved changes" in screen.keys.view().message
+    key(loop, pygame.K_q, "q")
+    assert loop.screens and not isinstance(loop.screens[-1], EditorScreen)  # back in the menu
+    assert (tmp_path / "board.yaml").read_text() == TWO_PAGE_LAYOUT
+
+
+def test_a_picture_chosen_in_the_editor_is_saved_and_drawn(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    folder = tmp_path / "mine"
+    (folder / "images").mkdir(parents=True)
+    (folder / "layout.yaml").write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    dot = pygame.Surface((20, 20))
+    dot.fill((200, 30, 30))
+    pygame.image.save(dot, str(folder / "images" / "yes.png"))
+    loop, _ = _board(start_board, layout=folder)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    key(loop, pygame.K_i, "i")  # "Yes" gets images/yes.png
+    key(loop, pygame.K_s, "s")
+    assert '{label: "Yes", image: images/yes.png}' in (folder / "layout.yaml").read_text()
+    assert loop.view is not None
+    yes = next(c for c in loop.view.cells if c.label == "Yes")
+    assert yes.picture == str(folder / "images" / "yes.png")
+
+
+def test_a_page_added_in_the_editor_opens_from_its_new_cell(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    key(loop, pygame.K_PLUS, "+")  # a new row for the link
+    key(loop, pygame.K_DOWN)
+    key(loop, pygame.K_DOWN)
+    key(loop, pygame.K_o, "o")
+    type_text(loop, "Family")
+    key(loop, pygame.K_RETURN)
+    key(loop, pygame.K_s, "s")
+    assert loop.screens == []
+    assert "family" in loop.session.layout.pages
+    choose(loop, "Family")
+    assert loop.session.page.id == "family"
+
+
+def test_a_click_selects_the_cell_under_it(tmp_path: Path, start_board: StartBoard) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    screen = loop.screens[-1]
+    assert isinstance(screen, EditorScreen)
+    rects = grid_rects(loop.p.surface.get_size(), 2, 2)
+    x, y, w, h = rects[3]
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(x + w // 2, y + h // 2))
+    )
+    run_for(loop, 0.1)
+    assert screen.keys.edit.cursor == 3
