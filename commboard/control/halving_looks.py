@@ -52,6 +52,7 @@ class HalvingLooks:
         self.gaze = gaze
         self.reader = LookReader(tuning(gaze), blink)
         self.page_id: str | None = None
+        self._page: Page | None = None
         self.halving: Halving | None = None
 
     @property
@@ -71,6 +72,7 @@ class HalvingLooks:
         if page.id == self.page_id and self.halving is not None:
             return
         self.page_id = page.id
+        self._page = page
         cells = page.filled()
         self.halving = Halving(cells, confirm=self.gaze.confirm) if cells else None
 
@@ -105,21 +107,42 @@ class HalvingLooks:
                 out.append(item)
         return out
 
-    def _look(self, look: Look) -> list[CellPointed | Log]:
+    def _look(self, look: Look) -> list[CellPointed | Cue | Log]:
         if self.halving is None:
             return []
         if look.direction is Direction.UP:
-            return [self._narrowed(look.t, "back", self.halving.back())]
+            back = self.halving.back()
+            return [self._narrowed(look.t, "back", back), *self._say_halves(look.t, back)]
         if look.direction not in (Direction.LEFT, Direction.RIGHT):
             return []
         side = look.direction.value
         step = self.halving.keep(left=look.direction is Direction.LEFT)
         match step:
             case Narrowed():
-                return [self._narrowed(look.t, side, step)]
+                return [self._narrowed(look.t, side, step), *self._say_halves(look.t, step)]
             case Chosen():
-                return self._chosen(look.t, step)
+                return [*self._chosen(look.t, step), *self._say_waiting(look.t, step)]
         return []
+
+    def _labels(self, cells: Sequence[int]) -> str:
+        page = self._page
+        if page is None:
+            return ""
+        return ", ".join(c.label for i in cells if (c := page.cells[i]) is not None)
+
+    def _say_halves(self, t: float, step: Narrowed) -> list[Cue]:
+        """With ``gaze.speak_halves``: the halves read out quietly (for a patient who cannot read them)."""
+        if not self.gaze.speak_halves:
+            return []
+        words = f"Left: {self._labels(step.left)}."
+        if step.right:
+            words += f" Right: {self._labels(step.right)}."
+        return [Cue(t, words)]
+
+    def _say_waiting(self, t: float, chosen: Chosen) -> list[Cue]:
+        if not self.gaze.speak_halves or chosen.confirmed:
+            return []
+        return [Cue(t, f"{self._labels([chosen.cell])}. A long blink chooses it.")]
 
     def _confirm(self, t: float) -> list[CellPointed | Log]:
         if self.halving is None:

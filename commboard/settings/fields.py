@@ -247,6 +247,9 @@ class GazeSettings:
     cue: bool = setting(
         True, Meta("Beep on each look", "A short beep when a look counts, so the patient "
                    "knows without watching the screen."))
+    speak_halves: bool = setting(
+        False, Meta("Read the halves aloud", "Halving: the words on each half are read "
+                    "quietly after every look, for a patient who cannot read the screen well."))
     confirm: bool = setting(
         False, Meta("Confirm with a long blink", "Halving: the last cell waits for a long "
                     "blink (a look away cancels it) instead of being chosen at once."))

@@ -7,7 +7,12 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commboard.board.model import Action, Cell, Page
 from commboard.control.halving import Chosen, Halving, Narrowed, split
+from commboard.control.halving_looks import HalvingLooks
+from commboard.effects import Cue
+from commboard.settings import BlinkSettings, GazeSettings
+from commboard.signals.gaze_look import Direction, Look
 
 
 def choose(h: Halving, target: int) -> Chosen:
@@ -76,3 +81,23 @@ def test_likely_cells_take_fewer_looks_when_the_halves_are_balanced_by_likelihoo
 def test_a_split_by_weight_keeps_a_cell_on_each_side() -> None:
     assert split([1, 2, 3], {1: 100.0, 2: 0.0, 3: 0.0})[0] == 1
     assert split([1, 2, 3], {1: 0.0, 2: 0.0, 3: 100.0})[0] == 2
+
+
+def test_spoken_halves_read_each_half_after_a_look_when_the_setting_is_on() -> None:
+    page = Page(
+        "p", "P", 2, 2, tuple(Cell(x, Action.SPEAK) for x in ("Yes", "No", "Pain", "Thanks"))
+    )
+    quiet, spoken = (
+        HalvingLooks(GazeSettings(), BlinkSettings()),
+        HalvingLooks(GazeSettings(speak_halves=True, confirm=True), BlinkSettings()),
+    )
+    for looks in (quiet, spoken):
+        looks.show(page)
+    left = Look(1.0, Direction.LEFT, 0.5, 0.5, 3.0)
+    assert not [o for o in quiet._look(left) if isinstance(o, Cue)]
+    [said] = [o for o in spoken._look(left) if isinstance(o, Cue)]
+    assert said.text == "Left: Yes. Right: No."
+    [waiting] = [
+        o for o in spoken._look(Look(2.0, Direction.RIGHT, 0.5, 1.5, 3.0)) if isinstance(o, Cue)
+    ]
+    assert waiting.text == "No. A long blink chooses it."
