@@ -31,8 +31,8 @@ from commboard.effects import Cue, Log
 from commboard.events import CellPointed, Source, SwitchDown, SwitchUp
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.signals.blink_switch import RestRequest
-from commboard.signals.gaze_look import Direction, LongLook, Look, LookIgnored, LookReader
-from commboard.signals.gaze_switch import ignored_log, look_log, tuning
+from commboard.signals.gaze_look import Direction, LongLook, Look, LookIgnored
+from commboard.signals.gaze_switch import PatientLooks, ignored_log, look_log
 from commboard.vision.sample import EyeSample
 
 HalvingOutput = CellPointed | RestRequest | Cue | Log
@@ -40,30 +40,18 @@ HalvingOutput = CellPointed | RestRequest | Cue | Log
 JOIN = "  ·  "
 
 
-class HalvingLooks:
-    """Looks keep halves of the page in view until one cell is left; see the module docstring.
-
-    Args:
-        gaze: the patient's gaze settings (hold, distances, confirm...).
-        blink: the blink settings (eye levels and head limits the looks share).
-    """
+class HalvingLooks(PatientLooks):
+    """Looks keep halves of the page in view until one cell is left; see the module docstring."""
 
     def __init__(self, gaze: GazeSettings, blink: BlinkSettings) -> None:
-        self.gaze = gaze
-        self.reader = LookReader(tuning(gaze), blink)
+        super().__init__(gaze, blink)
         self.page_id: str | None = None
         self._page: Page | None = None
         self.halving: Halving | None = None
 
-    @property
-    def settings(self) -> tuple[GazeSettings, BlinkSettings]:
-        """The settings in use."""
-        return self.gaze, self.reader.blink
-
     def set_settings(self, gaze: GazeSettings, blink: BlinkSettings) -> None:
         """New settings from the carer; the learned rest position is kept."""
-        self.gaze = gaze
-        self.reader.set_tuning(tuning(gaze), blink)
+        super().set_settings(gaze, blink)
         if self.halving is not None:
             self.halving.confirm = gaze.confirm
 

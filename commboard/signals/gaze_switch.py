@@ -59,18 +59,17 @@ def tuning(gaze: GazeSettings) -> GazeTuning:
     )
 
 
-class GazeSwitch:
-    """Held looks as switch presses; see the module docstring.
+class PatientLooks:
+    """A patient's looks read with their gaze settings; what looks as switches and halving share.
 
     Args:
-        gaze: the patient's gaze settings (mapping, hold, distances...).
+        gaze: the patient's gaze settings (hold, distances, mapping...).
         blink: the blink settings (eye levels and head limits the looks share).
     """
 
     def __init__(self, gaze: GazeSettings, blink: BlinkSettings) -> None:
         self.gaze = gaze
         self.reader = LookReader(tuning(gaze), blink)
-        self._down: Switch | None = None
 
     @property
     def settings(self) -> tuple[GazeSettings, BlinkSettings]:
@@ -81,6 +80,14 @@ class GazeSwitch:
         """New settings from the carer; the learned rest position is kept."""
         self.gaze = gaze
         self.reader.set_tuning(tuning(gaze), blink)
+
+
+class GazeSwitch(PatientLooks):
+    """Held looks as switch presses; see the module docstring."""
+
+    def __init__(self, gaze: GazeSettings, blink: BlinkSettings) -> None:
+        super().__init__(gaze, blink)
+        self._down: Switch | None = None
 
     def update(self, sample: EyeSample) -> list[GazeSwitchOutput]:
         """Read one frame's sample: switch events and log records, in order."""
