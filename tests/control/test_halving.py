@@ -11,6 +11,7 @@ from commboard.board.model import Action, Cell, Page
 from commboard.control.halving import Chosen, Halving, Narrowed, split
 from commboard.control.halving_looks import HalvingLooks
 from commboard.effects import Cue
+from commboard.events import CellPointed, Source, Switch, SwitchDown, SwitchUp
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.signals.gaze_look import Direction, Look
 
@@ -101,3 +102,20 @@ def test_spoken_halves_read_each_half_after_a_look_when_the_setting_is_on() -> N
         o for o in spoken._look(Look(2.0, Direction.RIGHT, 0.5, 1.5, 3.0)) if isinstance(o, Cue)
     ]
     assert waiting.text == "No. A long blink chooses it."
+
+
+def test_on_the_board_a_long_blink_confirms_the_waiting_cell_and_is_otherwise_not_a_press() -> None:
+    page = Page("p", "P", 1, 2, (Cell("Yes", Action.SPEAK), Cell("No", Action.SPEAK)))
+    looks = HalvingLooks(GazeSettings(confirm=True), BlinkSettings())
+    looks.show(page)
+    blink = [
+        SwitchDown(3.0, Switch.SELECT, Source.BLINK),
+        SwitchUp(3.5, Switch.SELECT, Source.BLINK),
+    ]
+    key = SwitchDown(3.0, Switch.SELECT, Source.KEYBOARD)
+    assert looks.take_switches([*blink, key]) == [key]  # nothing waits: the blink does nothing
+    looks._look(Look(2.0, Direction.RIGHT, 0.5, 1.5, 3.0))  # "No" is left, waiting
+    confirmed = looks.take_switches(blink)
+    assert [o for o in confirmed if isinstance(o, CellPointed)] == [
+        CellPointed(3.0, 1, Source.GAZE)
+    ]
