@@ -38,8 +38,13 @@ distinct phrases in order of first appearance, the history is the file's
 own counts, and the sequence is said once.  Its ``huffman`` section has no
 ``targets_met``: those targets are the issue's, for task (a) only.
 
-Usage: ``python benchmarks/comm_rate.py [--quick] [--minutes M] [--interval S]
-[--targets FILE] [--seed N]``
+Task ``--task letters`` (``benchmarks/comm_rate_letters.py``): the same users
+spell phrases letter by letter on the Spell page, with word prediction and
+the likelihood scan (what ships) against row-column scanning; ``--targets``
+is then a file of phrases to spell (default ``benchmarks/phrases/bedside.txt``).
+
+Usage: ``python benchmarks/comm_rate.py [--task phrases|letters] [--quick]
+[--minutes M] [--interval S] [--targets FILE] [--seed N]``
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from commboard.board.model import Action, Cell, Page  # noqa: E402
 from commboard.effects import Activate, Effect, Highlight, Paused, PauseReason, Undo  # noqa: E402
@@ -371,8 +377,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--interval", type=float, default=None, help="scan interval (s)")
     parser.add_argument("--targets", type=Path, default=None, help="one target phrase per line")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--task",
+        choices=("phrases", "letters"),
+        default="phrases",
+        help="phrases: choose whole phrases (the default); letters: spell them on the Spell page",
+    )
     args = parser.parse_args(argv)
     minutes = args.minutes if args.minutes is not None else (2.0 if args.quick else 30.0)
+    if args.task == "letters":
+        from comm_rate_letters import letters_report
+
+        profiles = [(p.name, p.reaction_s, p.miss_p, p.false_per_min) for p in PROFILES]
+        report = letters_report(args.targets, profiles, HOLD_MARGIN_S, minutes, args.seed)
+        print(json.dumps(report, indent=2))
+        return 0
     task = file_task(args.targets) if args.targets else zipf_task(args.seed)
     print(json.dumps(run(task, minutes, args.interval, args.seed), indent=2))
     return 0

@@ -166,6 +166,13 @@ class Undo:
     t: float
 
 
+@dataclass(frozen=True, slots=True)
+class WordsLearned:
+    """A spelled message was spoken and learned from: the patient's learned words should be saved."""
+
+    t: float
+
+
 Effect = (
     Highlight
     | Activate
@@ -180,4 +187,5 @@ Effect = (
     | Paused
     | Resumed
     | Log
+    | WordsLearned
 )

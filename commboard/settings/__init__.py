@@ -28,6 +28,8 @@ from commboard.settings.fields import (
     ScanStart,
     Settings,
     SpeechSettings,
+    SpellScan,
+    SpellSettings,
 )
 
 __all__ = [
@@ -44,4 +46,6 @@ __all__ = [
     "ScanStart",
     "Settings",
     "SpeechSettings",
+    "SpellScan",
+    "SpellSettings",
 ]

@@ -20,6 +20,8 @@ from commboard.settings import (
     ScanStart,
     Settings,
     SpeechSettings,
+    SpellScan,
+    SpellSettings,
 )
 from commboard.settings.fields import describe, get
 from commboard.settings.mapping import settings_from_dict, settings_to_dict
@@ -33,12 +35,13 @@ CHOICES = {
     "scan.auditory": Auditory,
     "blink.eye": Eye,
     "blink.face_lost": FaceLost,
+    "spell.scan": SpellScan,
 }
 
 
 def test_every_setting_with_choices_is_typed_as_its_enum() -> None:
     sections = {"scan": ScanSettings, "blink": BlinkSettings, "speech": SpeechSettings,
-                "display": DisplaySettings}  # fmt: skip
+                "display": DisplaySettings, "spell": SpellSettings}  # fmt: skip
     typed = {
         f"{group}.{f.name}": hint
         for group, cls in sections.items()
