@@ -125,3 +125,46 @@ class PersonalFile:
             return False
         self.problem = ""
         return True
+
+
+def learned_words_path(profile: str, data_dir: Path | None = None) -> Path:
+    """Where profile ``profile`` keeps its learned words: ``<data>/profiles/<profile>/words.json``.
+
+    ``data_dir`` defaults to the user's data folder (the history's folder,
+    e.g. ``~/.local/share/commboard``).  Raises ``ProfileNameError`` for an
+    unsafe name, as profiles do.
+    """
+    from commboard.settings.profiles import check_profile_name
+
+    if data_dir is None:
+        import platformdirs
+
+        data_dir = Path(platformdirs.user_data_dir("commboard"))
+    return data_dir / "profiles" / check_profile_name(profile) / FILE_NAME
+
+
+def words_command(action: str, profile: str, data_dir: Path | None = None) -> int:
+    """``commboard words show|clear --profile NAME``: what was learned, or forget it (the carer's)."""
+    path = learned_words_path(profile, data_dir)
+    file = PersonalFile(path)
+    model = file.read()
+    if file.problem:
+        print(f"commboard: {file.problem}")
+        if action == "clear":
+            print(f"Not cleared: move or delete {path} by hand if it should go.")
+        return 1
+    if action == "show":
+        ranked = sorted(model.words.items(), key=lambda kv: (-kv[1], kv[0]))
+        print(f"{path}: {len(model.words)} words, {len(model.pairs)} word pairs")
+        for word, n in ranked[:50]:
+            print(f"{n:8.0f}  {word}")
+        return 0
+    model.clear()
+    if not path.exists():
+        print(f"{path}: nothing learned yet")
+        return 0
+    if not file.save(model):
+        print(f"commboard: {file.problem}")
+        return 1
+    print(f"{path}: learned words cleared")
+    return 0

@@ -223,6 +223,10 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     problems = list(history.problems) if history is not None else []
     banners = banners + _history_banners(problems) + history_off
     eyes = _eyes(options, settings, speaker, clock, start)
+    predictor, learned_file = run_files.open_prediction(options, layout)
+    if learned_file is not None and learned_file.problem:
+        print(f"commboard: {learned_file.problem}", file=sys.stderr)
+        banners = [*banners, Banner("learned-words", learned_file.problem)]
     shots = Path(options.screenshots) if options.screenshots else None
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
@@ -246,6 +250,8 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
         profile=options.profile,
         eyes=eyes,
         alarm_sound=AlarmSound(),
+        predictor=predictor,
+        learned_file=learned_file,
     )
     return BoardLoop(parts)
 

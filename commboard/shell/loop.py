@@ -53,6 +53,7 @@ from commboard.settings import Settings
 from commboard.settings.values import with_valid_value
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
+from commboard.shell.records.run_files import predictor_for
 from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
@@ -82,7 +83,9 @@ class BoardLoop:
         self.p = parts
         self.now = parts.clock.now()
         self.start = self.now
-        self.session = Session(parts.layout, parts.settings, self.now, parts.usage)
+        self.session = Session(
+            parts.layout, parts.settings, self.now, parts.usage, predictor=parts.predictor
+        )
         self.pauses = PauseOwner()  # the one owner of why scanning is paused
         self.chrome = ChromeState()
         self.colours = ColourCheck()  # the banner naming cells coloured like the highlight
@@ -377,7 +380,11 @@ class BoardLoop:
             return
         remembered = remembered_value(loaded.path)  # saved by the loader, off the frame loop
         settings = with_valid_value(self.settings, "board.layout", remembered)
-        self.session = Session(loaded.layout, settings, self.now, self.p.usage)
+        if self.p.predictor is not None:
+            self.p.predictor = predictor_for(loaded.layout, self.p.predictor)
+        self.session = Session(
+            loaded.layout, settings, self.now, self.p.usage, predictor=self.p.predictor
+        )
         self.p.event_log.record(
             self.now, "layout", name=loaded.layout.name, path=str(loaded.path), problems=[]
         )

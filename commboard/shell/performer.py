@@ -31,6 +31,7 @@ from commboard.effects import (
     ShowBanner,
     Speak,
     StopSpeech,
+    WordsLearned,
 )
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.screens.board.screenshot import Screenshots
@@ -80,6 +81,8 @@ class Performer:
                 self.chrome.hide(key)
             case Paused() | Resumed():
                 self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
+            case WordsLearned():
+                self._save_words(effect.t)
 
     def stop_alarm(self, now: float) -> None:
         """A carer stopped the alarm (Escape or a click); ``end_alarm`` follows."""
@@ -157,6 +160,17 @@ class Performer:
                 self.p.event_log.record(effect.t, "error", message=self.p.alarm_sound.problem)
         self.p.speaker.say(effect.text)  # the alarm screen already shows these words
         self.in_flight = None
+
+    def _save_words(self, t: float) -> None:
+        """Save the learned words after a spelled message; a failure is a banner, never a stop."""
+        file, predictor = self.p.learned_file, self.p.predictor
+        if file is None or predictor is None or not file.writable:
+            return
+        if file.save(predictor.personal):
+            self.chrome.hide("learned-words")
+        else:
+            self.p.event_log.record(t, "learned_words_problem", text=file.problem)
+            self.chrome.show(Banner("learned-words", file.problem), t)
 
     def _log(self, log: Log) -> None:
         self.p.event_log.write(log)

@@ -17,7 +17,13 @@ from pathlib import Path
 
 from commboard.control.write_problems import WriteStatus
 from commboard.effects import Banner
+from commboard.board.model import Layout
+from commboard.board.spelling import layout_words
 from commboard.history import History, default_path
+from commboard.predict.language_data import base_files, read_counts
+from commboard.predict.personal import PersonalWords
+from commboard.predict.personal_file import PersonalFile, learned_words_path
+from commboard.predict.predictor import BaseModel, Predictor
 from commboard.run_options import RunOptions
 from commboard.settings.profiles import config_root
 from commboard.shell.records.event_log import refusal
@@ -71,3 +77,47 @@ def say_unsaved(noun: str, where: str, left: WriteStatus) -> None:
     if left.unsaved:
         count = f"{left.unsaved} {noun}{'s' if left.unsaved > 1 else ''}"
         print(f"commboard: {count} could not be {where}: {left.problem}", file=sys.stderr)
+
+
+def open_prediction(
+    options: RunOptions, layout: Layout
+) -> tuple[Predictor | None, PersonalFile | None]:
+    """The Spell page's predictor for ``layout`` and the profile's learned-words file.
+
+    A practice run (demo camera, headless, virtual clock) learns in memory
+    only, so a test never reads or changes a patient's learned words; it
+    still predicts from the base data and the layout.  A damaged file is
+    reported in ``PersonalFile.problem`` and left as it is.
+    """
+    base = BaseModel(read_counts(layout.language, _folder(layout)))
+    learned_file: PersonalFile | None = None
+    personal = PersonalWords()
+    if practice_run(options) is None:
+        try:
+            learned_file = PersonalFile(learned_words_path(options.profile))
+        except ValueError:
+            learned_file = None  # an unsafe profile name was refused when the profile loaded
+        if learned_file is not None:
+            personal = learned_file.read()
+    return Predictor(base, personal, layout_words(layout)), learned_file
+
+
+def predictor_for(layout: Layout, previous: Predictor | None) -> Predictor:
+    """A predictor for a newly chosen layout, keeping the patient's learned words.
+
+    The base data is read again only when the layout's language or its own
+    word lists differ from the previous layout's.
+    """
+    personal = previous.personal if previous is not None else PersonalWords()
+    files = base_files(layout.language, _folder(layout))
+    if previous is not None and previous.base.source == (str(files[0]) if files else "none"):
+        base = previous.base
+    else:
+        base = BaseModel(read_counts(layout.language, _folder(layout)))
+    return Predictor(base, personal, layout_words(layout))
+
+
+def _folder(layout: Layout) -> Path | None:
+    if layout.source is None:
+        return None
+    return layout.source if layout.source.is_dir() else layout.source.parent
