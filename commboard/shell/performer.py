@@ -73,16 +73,22 @@ class Performer:
                 self.in_flight = None  # cut off on purpose: nothing failed
             case Alarm():
                 self._alarm(effect)
+            case Notice() | ShowBanner() | HideBanner():
+                self._chrome(effect)
+            case Paused() | Resumed():
+                self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
+            case WordsLearned():
+                self._save_words(effect.t)
+
+    def _chrome(self, effect: Notice | ShowBanner | HideBanner) -> None:
+        """What is shown around the page: a notice, a banner shown or taken down."""
+        match effect:
             case Notice(text=text):
                 self.chrome.notice(text, effect.t)
             case ShowBanner(banner=banner, for_s=for_s):
                 self.chrome.show(banner, effect.t, for_s)
             case HideBanner(key=key):
                 self.chrome.hide(key)
-            case Paused() | Resumed():
-                self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
-            case WordsLearned():
-                self._save_words(effect.t)
 
     def stop_alarm(self, now: float) -> None:
         """A carer stopped the alarm (Escape or a click); ``end_alarm`` follows."""

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from commboard.control.write_problems import WriteStatus
-from commboard.effects import Banner
 from commboard.board.model import Layout
 from commboard.board.spelling import layout_words
+from commboard.control.write_problems import WriteStatus
+from commboard.effects import Banner
 from commboard.history import History, default_path
 from commboard.predict.language_data import base_files, read_counts
 from commboard.predict.personal import PersonalWords
