@@ -89,6 +89,8 @@ def test_the_core_has_modules_to_check() -> None:
     assert {"board/session.py", "board/message.py", "events.py", "effects.py"} <= names
     # The board's rules are core too.
     assert {"control/pauses.py", "control/eye_policy.py", "control/board_status.py"} <= names
+    # So is word prediction.
+    assert {"predict/predictor.py", "predict/personal.py", "predict/ranked_words.py"} <= names
 
 
 @pytest.mark.parametrize(

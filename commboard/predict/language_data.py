@@ -79,8 +79,10 @@ def read_counts(language: str, layout_dir: Path | None = None) -> BaseCounts:
         out.skipped += _read_words(words_path, out.words)
         if pairs_path is not None:
             out.skipped += _read_pairs(pairs_path, out.pairs)
-    except (OSError, UnicodeDecodeError) as exc:
-        return BaseCounts(problem=f"{exc.filename or words_path}: cannot be read ({exc})")
+    except OSError as exc:
+        return BaseCounts(problem=f"{exc.filename or words_path}: cannot be read ({exc.strerror})")
+    except UnicodeDecodeError as exc:
+        return BaseCounts(problem=f"{words_path} or its word pairs: not UTF-8 text ({exc.reason})")
     return out
 
 
@@ -118,12 +120,12 @@ def _read_words(path: Path, into: dict[str, float]) -> int:
             into.clear()
     for line in text.splitlines():
         parts = line.split()
-        count = _count(parts[-1]) if len(parts) == 2 else None
-        if count is None:
+        n = _count(parts[-1]) if len(parts) == 2 else None
+        if n is None:
             skipped += bool(line.strip())
             continue
         word = parts[0].casefold()
-        into[word] = into.get(word, 0.0) + count
+        into[word] = into.get(word, 0.0) + n
     return skipped
 
 
@@ -143,9 +145,9 @@ def _read_pairs(path: Path, into: dict[str, list[tuple[str, float]]]) -> int:
             return 0
     for line in text.splitlines():
         parts = line.split()
-        count = _count(parts[-1]) if len(parts) == 3 else None
-        if count is None:
+        n = _count(parts[-1]) if len(parts) == 3 else None
+        if n is None:
             skipped += bool(line.strip())
             continue
-        into.setdefault(parts[0].casefold(), []).append((parts[1].casefold(), count))
+        into.setdefault(parts[0].casefold(), []).append((parts[1].casefold(), n))
     return skipped
