@@ -89,9 +89,9 @@ class TimedPredictor(Predictor):
         super().__init__(base, personal, layout_words(layout))
         self.times_ms: list[float] = []
 
-    def words(self, context: Context, k: int) -> list[str]:
+    def scored_words(self, context: Context, k: int) -> list[tuple[str, float]]:
         t = time.perf_counter()
-        out = super().words(context, k)
+        out = super().scored_words(context, k)
         self.times_ms.append((time.perf_counter() - t) * 1000)
         return out
 

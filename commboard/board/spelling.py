@@ -80,7 +80,8 @@ def predict_page(page: Page, message: str, predictor: Predictor | None, slots: i
     context = context_of(message)
     slot_cells = [i for i, c in enumerate(page.cells) if c is not None and c.action is Action.WORD]
     want = max(0, min(slots, len(slot_cells)))
-    words = tuple(predictor.words(context, want)) if predictor is not None else ()
+    scored = predictor.scored_words(context, want) if predictor is not None else []
+    words = tuple(word for word, _ in scored)
     cells = list(page.cells)
     for n, index in enumerate(slot_cells):
         template = page.cells[index]
@@ -90,7 +91,7 @@ def predict_page(page: Page, message: str, predictor: Predictor | None, slots: i
             cells[index] = None
     filled = replace(page, cells=tuple(cells))
     letters = predictor.letters(context, words) if predictor is not None else {}
-    scores = {w: predictor.probability(w, context.previous) for w in words} if predictor else {}
+    scores = dict(scored)
     weights = cell_weights(filled, letters, scores, ended=context.prefix == "" and bool(message))
     return Prediction(filled, words, weights)
 

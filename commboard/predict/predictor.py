@@ -35,7 +35,7 @@ from commboard.predict.personal import PersonalWords
 from commboard.predict.ranked_words import RankedWords
 from commboard.predict.text import MAX_WORD_CHARS, Context
 
-PERSONAL_HALF = 20.0
+PERSONAL_HALF = 5.0
 """Words the patient must have said before their own counts weigh as much as the base data."""
 
 PERSONAL_MAX = 0.7
@@ -143,6 +143,10 @@ class Predictor:
 
     def words(self, context: Context, k: int) -> list[str]:
         """Up to ``k`` words for the slots: completions of ``context.prefix``, most probable first."""
+        return [word for word, _ in self.scored_words(context, k)]
+
+    def scored_words(self, context: Context, k: int) -> list[tuple[str, float]]:
+        """:meth:`words` with each word's score (a slip's already cut to :data:`SLIP_WEIGHT`)."""
         if k <= 0 or len(context.prefix) > MAX_WORD_CHARS:
             return []
         sources = self._sources(context.previous)
@@ -163,7 +167,7 @@ class Predictor:
                         if word not in scores:
                             scores[word] = SLIP_WEIGHT * self._score(word, sources)
         ranked = sorted(scores, key=lambda w: (-scores[w], w))
-        return [w for w in ranked if scores[w] > 0][:k]
+        return [(w, scores[w]) for w in ranked if scores[w] > 0][:k]
 
     def letters(self, context: Context, offered: tuple[str, ...] = ()) -> dict[str, float]:
         """Probability of each next character, ``""`` for the end of the word.
