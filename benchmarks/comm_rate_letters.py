@@ -87,18 +87,21 @@ class TimedPredictor(Predictor):
 
     def __init__(self, base: BaseModel, personal: PersonalWords, layout: Layout) -> None:
         super().__init__(base, personal, layout_words(layout))
-        self.times_ms: list[float] = []
+        self.times_ms: list[float] = []  # wall clock
+        self.cpu_ms: list[float] = []  # this process's CPU time (other programs excluded)
 
     def scored_words(self, context: Context, k: int) -> list[tuple[str, float]]:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         out = super().scored_words(context, k)
         self.times_ms.append((time.perf_counter() - t) * 1000)
+        self.cpu_ms.append((time.process_time() - c) * 1000)
         return out
 
     def letters(self, context: Context, offered: tuple[str, ...] = ()) -> dict[str, float]:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         out = super().letters(context, offered)
         self.times_ms[-1] += (time.perf_counter() - t) * 1000
+        self.cpu_ms[-1] += (time.process_time() - c) * 1000
         return out
 
 
@@ -265,7 +268,7 @@ def spell_run(
     hold_margin_s: float,
     minutes: float,
     seed: int,
-) -> tuple[LetterTally, list[float]]:
+) -> tuple[LetterTally, list[float], list[float]]:
     """One profile spelling the targets with one method until done or ``minutes`` pass."""
     name, reaction_s, miss_p, false_per_min = profile
     interval = round(reaction_s / 0.65, 3)
@@ -287,7 +290,7 @@ def spell_run(
     _drive(session, user, noise, false_per_min / 60.0, minutes * 60.0)
     if user.targets and user.tally.phrases == 0:
         user.tally.end_t = minutes * 60.0
-    return user.tally, predictor.times_ms
+    return user.tally, predictor.times_ms, predictor.cpu_ms
 
 
 def _drive(
@@ -366,6 +369,14 @@ def memory_rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def _load_average() -> float | None:
+    """The machine's 1-minute load average: wall-clock figures mean little on a busy machine."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None
+
+
 def p95(values: list[float]) -> float:
     if not values:
         return 0.0
@@ -387,19 +398,21 @@ def letters_report(
     if not targets:
         raise SystemExit(f"{path}: no target phrases")
     rss0 = memory_rss_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     base = BaseModel(read_counts(layout.language, layout.source))
-    load_s = time.perf_counter() - t0
+    load_s, load_cpu_s = time.perf_counter() - t0, time.process_time() - c0
     rss1 = memory_rss_mb()
     out: dict[str, object] = {}
     latencies: list[float] = []
+    cpu: list[float] = []
     for profile in profiles:
         rows: dict[str, dict[str, float | int | None]] = {}
         for method in METHODS:
-            tally, times = spell_run(
+            tally, times, cpu_times = spell_run(
                 layout, base, targets, method, profile, hold_margin_s, minutes, seed
             )
             latencies += times
+            cpu += cpu_times
             rows[method] = _figures(tally)
         rc = rows["row_column"]["correct_cpm"] or 0.0
         cpm = rows["prediction"]["correct_cpm"] or 0.0
@@ -422,8 +435,11 @@ def letters_report(
             "p95": round(p95(latencies), 3),
             "max": round(max(latencies), 3) if latencies else None,
             "keystrokes": len(latencies),
+            "cpu_p95": round(p95(cpu), 3),
         },
         "model_load_s": round(load_s, 3),
+        "model_load_cpu_s": round(load_cpu_s, 3),
+        "load_average": _load_average(),
         "memory_added_mb": round(rss1 - rss0, 1),
         "targets_met": _targets_met(fast, slow, drowsy, latencies, load_s, rss1 - rss0),
     }

@@ -21,6 +21,7 @@ in ``BaseCounts.problem`` and gives an empty model, never an exception.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,9 +112,10 @@ def _read_words(path: Path, into: dict[str, float]) -> int:
     tokens = _fast(text, 2)
     if tokens is not None:
         try:
+            if text != text.casefold():
+                tokens = [t.casefold() for t in tokens]
             for word, count in zip(tokens[0::2], map(float, tokens[1::2]), strict=True):
                 if count > 0:
-                    word = word.casefold()
                     into[word] = into.get(word, 0.0) + count
             return 0
         except ValueError:
@@ -139,9 +141,18 @@ def _read_pairs(path: Path, into: dict[str, list[tuple[str, float]]]) -> int:
         except ValueError:
             counts = []
         if counts:
-            for first, second, count in zip(tokens[0::3], tokens[1::3], counts, strict=True):
+            if text != text.casefold():
+                tokens = [t.casefold() for t in tokens]
+            # Interned: "the" follows thousands of words; one string, not thousands.
+            seconds = [sys.intern(t) for t in tokens[1::3]]
+            firsts = tokens[0::3]
+            del tokens, text
+            for first, second, count in zip(firsts, seconds, counts, strict=True):
                 if count > 0:
-                    into.setdefault(first.casefold(), []).append((second.casefold(), count))
+                    followers = into.get(first)
+                    if followers is None:
+                        into[first] = followers = []
+                    followers.append((second, count))
             return 0
     for line in text.splitlines():
         parts = line.split()

@@ -28,6 +28,7 @@ the slots: that is what the Spell page's likelihood scan is built from.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from commboard.predict.language_data import BaseCounts
@@ -54,7 +55,7 @@ MIN_SLIP_PREFIX = 2
 MAX_FOLLOWERS = 1500
 """Most frequent next words kept per base word (the rest is a long tail of names and typos)."""
 
-ALPHABET_SIZE = 40
+ALPHABET_SIZE = 30
 """The most used characters of the base words are the ones a slip is tried with."""
 
 
@@ -70,10 +71,7 @@ class BaseModel:
         self.unigrams = RankedWords(counts.words)
         self._pairs = counts.pairs
         self._followers: dict[str, RankedWords] = {}
-        letters: dict[str, float] = {}
-        for word, n in counts.words.items():
-            for ch in word:
-                letters[ch] = letters.get(ch, 0.0) + n
+        letters = Counter("".join(counts.words))  # characters of the vocabulary, most used first
         self.alphabet = "".join(sorted(letters, key=lambda c: (-letters[c], c))[:ALPHABET_SIZE])
 
     def followers(self, previous: str) -> RankedWords | None:
@@ -157,7 +155,7 @@ class Predictor:
         if len(context.prefix) >= MIN_SLIP_PREFIX:
             # Slips are looked up among single words only (the pair lists are
             # samples of them): a few hundred binary searches, well under 5 ms.
-            singles = [self.base.unigrams, self.personal.ranked(), self.layout_words.ranked()]
+            singles = [self.base.unigrams, self.personal.ranked()]
             for variant in self._slips(context.prefix):
                 for words in singles:
                     lo, hi = words.span(variant)

@@ -4,20 +4,21 @@ Words are kept sorted, with a running sum of their probabilities beside
 them, so the probability mass of all words starting with any prefix, and of
 each letter that can come next, is a couple of binary searches
 (:meth:`RankedWords.next_letters`), however large the list.  The most
-likely words with a prefix come from the sorted range when it is short, and
-from the list ordered by probability when it is long.
+likely words with a prefix come from the sorted range (each word's place in
+probability order is kept beside it, so sorting those numbers ranks them)
+when it is short, and from the list ordered by probability when it is long.
 """
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from itertools import accumulate
 
 _TOP = chr(0x10FFFF)
 """Sorts after every character: ``prefix + _TOP`` bounds the words starting with ``prefix``."""
 
-SCAN_LIMIT = 2000
+SCAN_LIMIT = 20000
 """A prefix range longer than this is searched in probability order instead of scanned whole."""
 
 
@@ -36,10 +37,13 @@ class RankedWords:
         norm = total if total is not None and total > 0 else sum(clean.values()) or 1.0
         self.words: list[str] = sorted(clean)
         self.prob: dict[str, float] = {w: clean[w] / norm for w in self.words}
-        self._cum: list[float] = [0.0]
-        for w in self.words:
-            self._cum.append(self._cum[-1] + self.prob[w])
-        self._by_prob: list[str] = sorted(self.words, key=lambda w: (-self.prob[w], w))
+        self._cum: list[float] = [0.0, *accumulate(self.prob[w] for w in self.words)]
+        # A reverse sort keeps equal items in their (alphabetical) order: ties stay alphabetical.
+        self._by_prob: list[str] = sorted(self.words, key=self.prob.__getitem__, reverse=True)
+        place = {w: n for n, w in enumerate(self._by_prob)}
+        self._rank: list[int] = [
+            place[w] for w in self.words
+        ]  # words[i] is the rank[i]-th likeliest
 
     def __len__(self) -> int:
         return len(self.words)
@@ -77,7 +81,7 @@ class RankedWords:
             return []
         lo, hi = self.span(prefix)
         if hi - lo <= SCAN_LIMIT:
-            return heapq.nsmallest(k, self.words[lo:hi], key=lambda w: (-self.prob[w], w))
+            return [self._by_prob[r] for r in sorted(self._rank[lo:hi])[:k]]
         return list(_first((w for w in self._by_prob if w.startswith(prefix)), k))
 
 
