@@ -340,10 +340,10 @@ def _press(session: Session, user: Speller, t: float) -> None:
 
 def _feed(user: Speller, effects: list[Effect], wanted: int | None) -> None:
     """Hand the effects to the user, with the cell it wanted before they happened."""
-    for e in effects:
+    user.observe(effects)
+    for e in effects:  # after observing: a wrong selection's undo press must not be forgotten
         if isinstance(e, Log) and e.type == "select":
             user.note_wanted(wanted, int(e.fields["cell"]), e.t)
-    user.observe(effects)
 
 
 def _clear(session: Session, user: Speller, t: float) -> None:
