@@ -201,7 +201,8 @@ class Session:
 
     def _plan(self) -> ScanPlan:
         prediction, spell = self._prediction, self.settings.spell
-        if prediction is not None and spell.prediction and spell.scan is SpellScan.LIKELIHOOD:
+        predicting = self._predictor is not None and spell.prediction
+        if prediction is not None and predicting and spell.scan is SpellScan.LIKELIHOOD:
             return build_weighted_plan(prediction.page, prediction.weights)
         return build_plan(self.page, self.settings.scan.pattern, self._usage.get(self._page_id))
 
@@ -308,9 +309,6 @@ class Session:
         before, self._before_word = self._before_word, None
         fields: dict[str, object] = {}
         match cell.action:
-            case Action.ADD if len(cell.spoken.strip()) > 1:
-                self._before_word = self._bar  # a word or phrase cell, also taken back whole
-                self._bar = self._bar.add(cell.spoken)
             case Action.ADD:
                 self._bar = self._bar.add(cell.spoken)
             case Action.WORD:

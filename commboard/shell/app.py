@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import warnings
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -339,7 +340,16 @@ def screenshot(options: RunOptions) -> int:
         return 2
     surface = _open_display(options.size, headless=True)
     clock = VirtualClock(VIRTUAL_START_S)  # the picture a moment after the page opens
-    board_image(surface, layout, Settings(), clock, page=options.page, problems=problems)
+    predictor, _ = run_files.open_prediction(replace(options, headless=True), layout)
+    board_image(
+        surface,
+        layout,
+        Settings(),
+        clock,
+        page=options.page,
+        problems=problems,
+        predictor=predictor,
+    )
     Path(options.png).parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(surface, options.png)
     pygame.quit()
