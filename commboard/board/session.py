@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from commboard.board.message import MessageBar
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.board.recent import RECENT_PAGE
 from commboard.board.spelling import Prediction, has_slots, predict_page
 from commboard.effects import (
     Activate,
@@ -214,7 +215,10 @@ class Session:
             return []
         spell = self.settings.spell
         predictor = self._predictor if spell.prediction else None
-        self._prediction = predict_page(page, self._bar.text, predictor, spell.word_slots)
+        recent = RECENT_PAGE in self.layout.pages
+        self._prediction = predict_page(
+            page, self._bar.text, predictor, spell.word_slots, recent=recent
+        )
         if predictor is None:
             return []
         return [Log(now, "words", {"page": self._page_id, "words": list(self._prediction.words)})]

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.board.recent import RECENT_PAGE
 from commboard.predict.personal import PersonalWords
 from commboard.predict.predictor import Predictor
 from commboard.predict.text import context_of, fold
@@ -31,6 +32,9 @@ DELETE_SHARE = 0.04
 
 SPEAK_SHARE = 0.06
 """Speak's share after a finished word (0.01 in the middle of a word)."""
+
+RECENT_SHARE = 0.05
+"""The Recent slot's share at the start of a message (a phrase said before, one page away)."""
 
 FLOOR_SHARE = 0.002
 """Every other cell (Clear, Back, Home, phrase starters): rarely wanted, never unreachable."""
@@ -75,18 +79,27 @@ def has_slots(page: Page) -> bool:
     return any(c is not None and c.action is Action.WORD for c in page.cells)
 
 
-def predict_page(page: Page, message: str, predictor: Predictor | None, slots: int) -> Prediction:
-    """Fill the word slots of ``page`` for ``message`` and weigh every cell."""
+def predict_page(
+    page: Page, message: str, predictor: Predictor | None, slots: int, *, recent: bool = False
+) -> Prediction:
+    """Fill the word slots of ``page`` for ``message`` and weigh every cell.
+
+    With ``recent`` (the layout has a Recent page), the last slot leads to it
+    while the message is empty.
+    """
     context = context_of(message)
     slot_cells = [i for i, c in enumerate(page.cells) if c is not None and c.action is Action.WORD]
     want = max(0, min(slots, len(slot_cells)))
-    scored = predictor.scored_words(context, want) if predictor is not None else []
+    to_recent = recent and not message.strip() and want > 0
+    scored = predictor.scored_words(context, want - to_recent) if predictor is not None else []
     words = tuple(word for word, _ in scored)
     cells = list(page.cells)
     for n, index in enumerate(slot_cells):
         template = page.cells[index]
         if n < len(words) and template is not None:
             cells[index] = replace(template, label=words[n], text=words[n])
+        elif to_recent and n == want - 1 and template is not None:
+            cells[index] = Cell("Recent", Action.GO, target=RECENT_PAGE, color=template.color)
         else:
             cells[index] = None
     filled = replace(page, cells=tuple(cells))
@@ -130,6 +143,8 @@ def cell_weights(
 
 
 def _fixed_share(cell: Cell, ended: bool) -> float | None:
+    if cell.action is Action.GO and cell.target == RECENT_PAGE:
+        return RECENT_SHARE
     match cell.action:
         case Action.BACKSPACE:
             return DELETE_SHARE

@@ -208,6 +208,7 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
 
 def _build_loop(options, settings, layout, banners, scripted, launched, clock):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
+    from commboard.board.recent import RECENT_COUNT, with_recent_page
     from commboard.control.input_script import ScriptFeed
     from commboard.shell.audio.alarm_sound import AlarmSound
     from commboard.shell.loop import BoardLoop
@@ -221,6 +222,8 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
     history, history_off = run_files.open_history(options, local_wall_clock)
     usage = history.usage() if history is not None else {}  # damaged lines: banner, log lines
+    if history is not None:  # yesterday's spelled messages, one selection away
+        layout = with_recent_page(layout, history.spelled(RECENT_COUNT))
     problems = list(history.problems) if history is not None else []
     banners = banners + _history_banners(problems) + history_off
     eyes = _eyes(options, settings, speaker, clock, start)

@@ -17,13 +17,15 @@ from commboard.board.layout_file import default_layout_path, load_layout
 from commboard.board.model import Action, Page
 from commboard.board.session import Session
 from commboard.board.spelling import layout_words
-from commboard.cli import main
+from commboard.cli import main, parse_options
 from commboard.control.board_view import MESSAGE_H, banner_band, grid_rects, margin_px
 from commboard.events import CellPointed, Source
 from commboard.predict.language_data import read_counts
 from commboard.predict.personal import PersonalWords
 from commboard.predict.predictor import BaseModel, Predictor
 from commboard.settings import Settings
+from commboard.shell import app
+from commboard.shell.loop import BoardLoop
 
 TARGET = "i want my sister to decide"
 SIZE = (1280, 720)
@@ -114,3 +116,25 @@ def test_the_headless_board_spells_a_phrase_with_predicted_words(tmp_path: Path)
     assert any(r["type"] == "words" for r in records)
     history = [json.loads(x) for x in (tmp_path / "history.jsonl").read_text("utf-8").splitlines()]
     assert [h["text"] for h in history] == [TARGET]
+
+    # The next day: the board opens with the message on its Recent page.
+    again = [
+        "run",
+        "--headless",
+        "--virtual-clock",
+        "--camera",
+        "none",
+        "--speech",
+        "none",
+        "--history",
+        str(tmp_path / "history.jsonl"),
+        "--max-seconds",
+        "1",
+    ]
+    loop = app.build(parse_options(again))
+    assert isinstance(loop, BoardLoop)
+    try:
+        recent = loop.session.layout.page("recent")
+        assert [c.spoken for c in recent.cells if c is not None][0] == TARGET
+    finally:
+        app.close(loop)
