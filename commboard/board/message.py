@@ -47,11 +47,6 @@ class MessageBar:
         cut = self.text.rfind(" ") + 1
         return MessageBar(f"{self.text[:cut]}{word} ")
 
-    @property
-    def word_start(self) -> int:
-        """Where the word being spelled starts (the length of the text before it)."""
-        return self.text.rfind(" ") + 1
-
     def backspace(self) -> MessageBar:
         """Remove the last character (a trailing space counts as one)."""
         return MessageBar(self.text[:-1])

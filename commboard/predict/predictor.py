@@ -135,10 +135,6 @@ class Predictor:
         mu = seen / (seen + 1.0)
         return [_Source(words.ranked(), weight * (1 - mu)), _Source(mine, weight * mu)]
 
-    def probability(self, word: str, previous: str) -> float:
-        """``P(word | previous)`` under the mixed model."""
-        return sum(s.weight * s.words.prob.get(word, 0.0) for s in self._sources(previous))
-
     def words(self, context: Context, k: int) -> list[str]:
         """Up to ``k`` words for the slots: completions of ``context.prefix``, most probable first."""
         return [word for word, _ in self.scored_words(context, k)]
