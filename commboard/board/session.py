@@ -187,6 +187,11 @@ class Session:
         out = self._take_queued() + self._predict(now)
         return out + self._run(self._scanner.load(self._plan(), now), now)
 
+    def set_predictor(self, predictor: Predictor | None, now: float) -> list[Effect]:
+        """Predict with ``predictor`` from now on (the language's word lists arrived)."""
+        self._predictor = predictor
+        return self._take_queued() + self._run(self._replan(now), now)
+
     def open_page(self, page_id: str, now: float) -> list[Effect]:
         """Show a page directly (carer's choice, screenshots); Back returns to this one."""
         if page_id not in self.layout.pages:

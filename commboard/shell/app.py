@@ -208,6 +208,7 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
 
 def _build_loop(options, settings, layout, banners, scripted, launched, clock):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
+    from commboard.adapters.word_data_loading import WordDataLoading
     from commboard.board.recent import RECENT_COUNT, with_recent_page
     from commboard.control.input_script import ScriptFeed
     from commboard.shell.audio.alarm_sound import AlarmSound
@@ -227,7 +228,10 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     problems = list(history.problems) if history is not None else []
     banners = banners + _history_banners(problems) + history_off
     eyes = _eyes(options, settings, speaker, clock, start)
-    predictor, learned_file = run_files.open_prediction(options, layout)
+    word_data = WordDataLoading(
+        layout.language, run_files.layout_folder(layout), background=not options.virtual_clock
+    )
+    predictor, learned_file = run_files.open_prediction(options, layout, word_data.poll())
     if learned_file is not None and learned_file.problem:
         print(f"commboard: {learned_file.problem}", file=sys.stderr)
         banners = [*banners, Banner("learned-words", learned_file.problem)]
@@ -256,6 +260,7 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
         alarm_sound=AlarmSound(),
         predictor=predictor,
         learned_file=learned_file,
+        word_data=word_data,
     )
     return BoardLoop(parts)
 
@@ -343,7 +348,11 @@ def screenshot(options: RunOptions) -> int:
         return 2
     surface = _open_display(options.size, headless=True)
     clock = VirtualClock(VIRTUAL_START_S)  # the picture a moment after the page opens
-    predictor, _ = run_files.open_prediction(replace(options, headless=True), layout)
+    from commboard.adapters.word_data_loading import WordDataLoading
+
+    folder = run_files.layout_folder(layout)
+    base = WordDataLoading(layout.language, folder, background=False).poll()
+    predictor, _ = run_files.open_prediction(replace(options, headless=True), layout, base)
     board_image(
         surface,
         layout,

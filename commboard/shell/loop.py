@@ -49,6 +49,7 @@ from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason
 from commboard.events import UiEvent
+from commboard.predict.predictor import Predictor
 from commboard.settings import Settings
 from commboard.settings.values import with_valid_value
 from commboard.shell.loop_parts import LoopParts
@@ -196,6 +197,7 @@ class BoardLoop:
         for event in self._inputs(now):
             self.dispatch(event)
         self._layout_arrived(self.layout_loading.poll())
+        self._word_data_arrived()
         if self.eyes is not None:  # camera samples -> blink switch -> dispatch, pauses, banners
             self.eyes.frame(self, now)
         self.dirty |= self.chrome.expire(now)
@@ -241,8 +243,20 @@ class BoardLoop:
             times.append(self.eyes.next_deadline(self.now))
         times.append(self._screen_timeout_at())
         times.append(self.layout_loading.next_deadline(self.now))
+        if self.p.word_data is not None:
+            times.append(self.p.word_data.next_deadline(self.now))
         future = [t for t in times if t is not None]
         return min(future) if future else None
+
+    def _word_data_arrived(self) -> None:
+        """The language's word lists are read: the word slots use them from now on."""
+        base = self.p.word_data.poll() if self.p.word_data is not None else None
+        old = self.p.predictor
+        if base is None or old is None or old.base.source != "none":
+            return  # no predictor, or a layout chosen meanwhile already read its own lists
+        self.p.predictor = Predictor(base, old.personal, old.layout_words)
+        self.perform(self.session.set_predictor(self.p.predictor, self.now))
+        self.dirty = True
 
     def idle(self) -> None:
         """Sleep (real clock) or jump (virtual clock) to the next deadline."""

@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 
 from commboard.adapters.pygame_input import PygameInput
+from commboard.adapters.word_data_loading import WordDataLoading
 from commboard.board.model import Layout
 from commboard.clock import Clock
 from commboard.control.input_script import ScriptFeed
@@ -58,3 +59,4 @@ class LoopParts:
     # profile's learned-words file (None: a practice run learns in memory only).
     predictor: Predictor | None = None
     learned_file: PersonalFile | None = None
+    word_data: WordDataLoading | None = None  # the language's word lists, read off the loop

@@ -20,7 +20,7 @@ from commboard.board.spelling import layout_words
 from commboard.control.write_problems import WriteStatus
 from commboard.effects import Banner
 from commboard.history import History, default_path
-from commboard.predict.language_data import base_files, read_counts
+from commboard.predict.language_data import BaseCounts, base_files, read_counts
 from commboard.predict.personal import PersonalWords
 from commboard.predict.personal_file import PersonalFile, learned_words_path
 from commboard.predict.predictor import BaseModel, Predictor
@@ -80,16 +80,17 @@ def say_unsaved(noun: str, where: str, left: WriteStatus) -> None:
 
 
 def open_prediction(
-    options: RunOptions, layout: Layout
+    options: RunOptions, layout: Layout, base: BaseModel | None = None
 ) -> tuple[Predictor | None, PersonalFile | None]:
     """The Spell page's predictor for ``layout`` and the profile's learned-words file.
 
-    A practice run (demo camera, headless, virtual clock) learns in memory
-    only, so a test never reads or changes a patient's learned words; it
-    still predicts from the base data and the layout.  A damaged file is
-    reported in ``PersonalFile.problem`` and left as it is.
+    ``base`` is the language's word data, or None while it is still being
+    read (``adapters/word_data_loading``): the slots then offer the layout's
+    and the patient's own words.  A practice run (demo camera, headless,
+    virtual clock) learns in memory only, so a test never reads or changes a
+    patient's learned words.  A damaged file is reported in
+    ``PersonalFile.problem`` and left as it is.
     """
-    base = BaseModel(read_counts(layout.language, _folder(layout)))
     learned_file: PersonalFile | None = None
     personal = PersonalWords()
     if practice_run(options) is None:
@@ -99,6 +100,7 @@ def open_prediction(
             learned_file = None  # an unsafe profile name was refused when the profile loaded
         if learned_file is not None:
             personal = learned_file.read()
+    base = base if base is not None else BaseModel(BaseCounts())
     return Predictor(base, personal, layout_words(layout)), learned_file
 
 
@@ -109,15 +111,15 @@ def predictor_for(layout: Layout, previous: Predictor | None) -> Predictor:
     word lists differ from the previous layout's.
     """
     personal = previous.personal if previous is not None else PersonalWords()
-    files = base_files(layout.language, _folder(layout))
+    files = base_files(layout.language, layout_folder(layout))
     if previous is not None and previous.base.source == (str(files[0]) if files else "none"):
         base = previous.base
     else:
-        base = BaseModel(read_counts(layout.language, _folder(layout)))
+        base = BaseModel(read_counts(layout.language, layout_folder(layout)))
     return Predictor(base, personal, layout_words(layout))
 
 
-def _folder(layout: Layout) -> Path | None:
+def layout_folder(layout: Layout) -> Path | None:
     if layout.source is None:
         return None
     return layout.source if layout.source.is_dir() else layout.source.parent
