@@ -38,13 +38,18 @@ distinct phrases in order of first appearance, the history is the file's
 own counts, and the sequence is said once.  Its ``huffman`` section has no
 ``targets_met``: those targets are the issue's, for task (a) only.
 
-Task (c) ``--task looks``: 16 phrases chosen with the eyes -- Look to Speak
+Task ``--task letters`` (``benchmarks/comm_rate_letters.py``): the same users
+spell phrases letter by letter on the Spell page, with word prediction and
+the likelihood scan (what ships) against row-column scanning; ``--targets``
+is then a file of phrases to spell (default ``benchmarks/phrases/bedside.txt``).
+
+Task ``--task looks``: 16 phrases chosen with the eyes -- Look to Speak
 halving, row-column scanning with a long blink, and looks as switches --
 by the same simulated patients (``benchmarks/look_task.py``; at most 10
 simulated minutes per run: every frame's eye sample is simulated).
 
-Usage: ``python benchmarks/comm_rate.py [--quick] [--minutes M] [--interval S]
-[--targets FILE] [--seed N] [--task phrases|looks]``
+Usage: ``python benchmarks/comm_rate.py [--task phrases|letters|looks] [--quick]
+[--minutes M] [--interval S] [--targets FILE] [--seed N]``
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from commboard.board.model import Action, Cell, Page  # noqa: E402
 from commboard.effects import Activate, Effect, Highlight, Paused, PauseReason, Undo  # noqa: E402
@@ -378,13 +384,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--task",
-        choices=["phrases", "looks"],
+        choices=("phrases", "letters", "looks"),
         default="phrases",
-        help="phrases: switch scanning patterns (default); looks: 16 phrases by looks "
-        "(Look to Speak halving), by blink and by looks as switches (benchmarks/look_task.py)",
+        help="phrases: choose whole phrases (the default); letters: spell them on the Spell "
+        "page; looks: 16 phrases by looks (Look to Speak halving), by blink and by looks as "
+        "switches (benchmarks/look_task.py)",
     )
     args = parser.parse_args(argv)
     minutes = args.minutes if args.minutes is not None else (2.0 if args.quick else 30.0)
+    if args.task == "letters":
+        from comm_rate_letters import letters_report
+
+        profiles = [(p.name, p.reaction_s, p.miss_p, p.false_per_min) for p in PROFILES]
+        report = letters_report(args.targets, profiles, HOLD_MARGIN_S, minutes, args.seed)
+        print(json.dumps(report, indent=2))
+        return 0
     if args.task == "looks":
         from look_task import Patient, looks_task
 

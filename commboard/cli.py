@@ -75,7 +75,17 @@ def _add_board_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--camera-fps", type=float, default=30.0, metavar="FPS")
 
 
-COMMANDS = ("run", "validate", "calibrate", "settings", "screenshot", "import", "export", "print")
+COMMANDS = (
+    "run",
+    "validate",
+    "calibrate",
+    "settings",
+    "words",
+    "screenshot",
+    "import",
+    "export",
+    "print",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,6 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("key", nargs="?")
     st.add_argument("value", nargs="?")
     st.add_argument("--profile", default="default", metavar="NAME")
+
+    words = sub.add_parser("words", help="show or clear the words learned for a profile")
+    words.add_argument("action", choices=["show", "clear"])
+    words.add_argument("--profile", default="default", metavar="NAME")
 
     shot = sub.add_parser("screenshot", help="draw the board headless and save a PNG")
     shot.add_argument("png", metavar="PNG")
@@ -194,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from commboard.settings.command import settings_command
 
             return settings_command(args)
+        case "words":
+            from commboard.predict.personal_file import words_command
+
+            return words_command(args.action, args.profile)
         case "screenshot":
             from commboard.shell.app import screenshot
 

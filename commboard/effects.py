@@ -167,6 +167,13 @@ class Undo:
     t: float
 
 
+@dataclass(frozen=True, slots=True)
+class WordsLearned:
+    """A spelled message was spoken and learned from: the patient's learned words should be saved."""
+
+    t: float
+
+
 Effect = (
     Highlight
     | Activate
@@ -181,4 +188,5 @@ Effect = (
     | Paused
     | Resumed
     | Log
+    | WordsLearned
 )

@@ -66,6 +66,7 @@ class History:
             file if file is not None else AppendOnlyFile(self.path, sync=True, keep_open=False)
         )
         self.problems: list[str] = []  # lines that could not be read by the last usage()
+        self._spelled: dict[str, tuple[int, int]] = {}  # message -> (times said, last line)
 
     def line(self, text: str, page: str, source: str, cell: int | None = None) -> bytes:
         """One utterance as a history line, stamped now (when it was said, not when written)."""
@@ -95,6 +96,7 @@ class History:
     def usage(self) -> dict[str, dict[int, float]]:
         """How often each cell was spoken from, per page id: weights for Huffman scanning."""
         self.problems = []
+        self._spelled = {}
         counts: dict[str, dict[int, float]] = {}
         try:
             if not stat.S_ISREG(self.path.stat().st_mode):
@@ -116,7 +118,18 @@ class History:
             if isinstance(cell, int) and not isinstance(cell, bool):
                 page = counts.setdefault(record["page"], {})
                 page[cell] = page.get(cell, 0.0) + 1.0
+            elif cell is None and record["text"].strip():
+                times, _ = self._spelled.get(record["text"], (0, 0))
+                self._spelled[record["text"]] = (times + 1, number)
         return counts
+
+    def spelled(self, limit: int) -> list[str]:
+        """The messages the patient spelled and spoke most often (read by :meth:`usage`).
+
+        Most used first; equal counts: the most recently said first.
+        """
+        ranked = sorted(self._spelled.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))
+        return [text for text, _ in ranked[: max(0, limit)]]
 
 
 def _parse(line: bytes) -> dict[str, Any] | None:

@@ -91,6 +91,8 @@ def test_the_core_has_modules_to_check() -> None:
     assert {"control/pauses.py", "control/eye_policy.py", "control/board_status.py"} <= names
     # Board exchange (OBF mapping, printable sheets) is pure; files are the adapters' work.
     assert {"exchange/obf_import.py", "exchange/obf_export.py", "exchange/print_sheet.py"} <= names
+    # So is word prediction.
+    assert {"predict/predictor.py", "predict/personal.py", "predict/ranked_words.py"} <= names
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,18 @@ class MessageBar:
         lead = "" if not self.text or self.text.endswith(" ") else " "
         return MessageBar(f"{self.text}{lead}{piece.strip()} ")
 
+    def complete(self, word: str) -> MessageBar:
+        """Finish the word being spelled with ``word`` (a word slot), then a space.
+
+        The letters typed since the last space are replaced, whatever they
+        were (a slip among them is corrected by the chosen word).
+        """
+        word = word.strip()
+        if not word:
+            return self
+        cut = self.text.rfind(" ") + 1
+        return MessageBar(f"{self.text[:cut]}{word} ")
+
     def backspace(self) -> MessageBar:
         """Remove the last character (a trailing space counts as one)."""
         return MessageBar(self.text[:-1])

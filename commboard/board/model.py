@@ -25,6 +25,7 @@ class Action(StrEnum):
     SPEAK_MESSAGE = "speak_message"  # say the message that was built
     ALARM = "alarm"  # call for help: sound + flash, works without speech
     STOP = "stop_speech"  # cut off what is being said
+    WORD = "word"  # a word slot: shows a predicted word; selecting it completes the word
 
 
 @dataclass(frozen=True, slots=True)

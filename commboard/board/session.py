@@ -9,7 +9,14 @@ chosen, with ``Activate``) and undoes the last one on ``Undo`` by restoring
 the page, page stack and message from before it, showing "Undone: <label>"
 and saying "Cancelled: <label>" with the quiet prompt voice (``Cue``).  Event-log records it emits
 (see docs/event-log.md): ``select``, ``speak``, ``page``, ``message``,
-``alarm``, ``undo``.
+``alarm``, ``undo``, and on a Spell page with word slots ``words`` (the
+words offered after each change to the message).
+
+On a page with word slots (``board.spelling``) the session refills the
+slots and rebuilds the scan plan after every change to the message; a word
+slot completes the word being spelled, and Delete straight after it takes
+the whole word back in one step.  A spelled message that is spoken is
+learned from (``WordsLearned`` tells the shell to save it).
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from dataclasses import dataclass
 
 from commboard.board.message import MessageBar
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.board.recent import RECENT_PAGE
+from commboard.board.spelling import Prediction, has_slots, predict_page
 from commboard.effects import (
     Activate,
     Alarm,
@@ -29,12 +38,14 @@ from commboard.effects import (
     Speak,
     StopSpeech,
     Undo,
+    WordsLearned,
 )
 from commboard.events import CellPointed, InputEvent, Source, SwitchDown, SwitchUp
+from commboard.predict.predictor import Predictor
 from commboard.scanning.engine import Scanner
-from commboard.scanning.plans import ScanPlan, build_plan
+from commboard.scanning.plans import ScanPlan, build_plan, build_weighted_plan
 from commboard.scanning.presses import Holding
-from commboard.settings import ScanSettings, Settings
+from commboard.settings import ScanSettings, Settings, SpellScan
 
 # Cells whose accidental selection costs the most (calling for help, losing a
 # half-built message) need the longer hold (CLINICAL.md: OptiKey 2 s for Clear).
@@ -64,6 +75,7 @@ class Session:
         now: monotonic time at start.
         usage: per page id, cell index -> how often it was used (Huffman weights).
         scanner_factory: builds the scanner (tests may pass a scripted one).
+        predictor: word prediction for pages with word slots (None: slots stay empty).
     """
 
     def __init__(
@@ -74,8 +86,12 @@ class Session:
         usage: Mapping[str, Mapping[int, float]] | None = None,
         *,
         scanner_factory: ScannerFactory = Scanner,
+        predictor: Predictor | None = None,
     ) -> None:
         self.layout = layout
+        self._predictor = predictor
+        self._prediction: Prediction | None = None
+        self._before_word: MessageBar | None = None  # the message before a word slot was chosen
         self.settings = settings
         self._usage = usage or {}
         self._page_id = layout.home
@@ -85,14 +101,22 @@ class Session:
         self._source = Source.SCRIPT
         self._scanner = scanner_factory(settings.scan, self._hold_for)
         self._queued: list[Effect] = [Log(now, "page", {"page": self._page_id})]
+        self._queued += self._predict(now)
         self._queued += self._scanner.load(self._plan(), now)
 
     # -- what the shell reads -------------------------------------------------
 
     @property
     def page(self) -> Page:
-        """The page on screen."""
+        """The page on screen (a Spell page with its word slots filled)."""
+        if self._prediction is not None:
+            return self._prediction.page
         return self.layout.page(self._page_id)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words in the word slots now (empty off a predicting page)."""
+        return self._prediction.words if self._prediction is not None else ()
 
     @property
     def message(self) -> str:
@@ -153,13 +177,20 @@ class Session:
         return self._take_queued() + self._undo(now)
 
     def set_settings(self, settings: Settings, now: float) -> list[Effect]:
-        """Apply new settings at once; a new scan pattern rebuilds the plan."""
+        """Apply new settings at once; a new scan pattern (or spelling setting) rebuilds the plan."""
         pattern_changed = settings.scan.pattern != self.settings.scan.pattern
+        spell_changed = settings.spell != self.settings.spell
         self.settings = settings
         self._scanner.set_settings(settings.scan, now)
-        if not pattern_changed:
+        if not (pattern_changed or spell_changed):
             return self._take_queued()
-        return self._take_queued() + self._run(self._scanner.load(self._plan(), now), now)
+        out = self._take_queued() + self._predict(now)
+        return out + self._run(self._scanner.load(self._plan(), now), now)
+
+    def set_predictor(self, predictor: Predictor | None, now: float) -> list[Effect]:
+        """Predict with ``predictor`` from now on (the language's word lists arrived)."""
+        self._predictor = predictor
+        return self._take_queued() + self._run(self._replan(now), now)
 
     def open_page(self, page_id: str, now: float) -> list[Effect]:
         """Show a page directly (carer's choice, screenshots); Back returns to this one."""
@@ -175,7 +206,33 @@ class Session:
         return out
 
     def _plan(self) -> ScanPlan:
+        prediction, spell = self._prediction, self.settings.spell
+        predicting = self._predictor is not None and spell.prediction
+        if prediction is not None and predicting and spell.scan is SpellScan.LIKELIHOOD:
+            return build_weighted_plan(prediction.page, prediction.weights)
         return build_plan(self.page, self.settings.scan.pattern, self._usage.get(self._page_id))
+
+    def _predict(self, now: float) -> list[Effect]:
+        """Refill the word slots of a predicting page for the message as it is now."""
+        page = self.layout.page(self._page_id)
+        if not has_slots(page):
+            self._prediction = None
+            return []
+        spell = self.settings.spell
+        predictor = self._predictor if spell.prediction else None
+        recent = RECENT_PAGE in self.layout.pages
+        self._prediction = predict_page(
+            page, self._bar.text, predictor, spell.word_slots, recent=recent
+        )
+        if predictor is None:
+            return []
+        return [Log(now, "words", {"page": self._page_id, "words": list(self._prediction.words)})]
+
+    def _replan(self, now: float) -> list[Effect]:
+        """After the message changed on a predicting page: new slots, and a plan scanned by them."""
+        if not has_slots(self.layout.page(self._page_id)):
+            return []
+        return self._predict(now) + self._scanner.load(self._plan(), now)
 
     def _hold_for(self, index: int) -> float | None:
         """Hold time a cell needs beyond the profile's acceptance time (None: none)."""
@@ -227,7 +284,7 @@ class Session:
                 return self._speak(cell.spoken, now, source, index)
             case Action.SPEAK_MESSAGE:
                 return self._speak(self._bar.spoken, now, source, None)
-            case Action.ADD | Action.BACKSPACE | Action.CLEAR:
+            case Action.ADD | Action.BACKSPACE | Action.CLEAR | Action.WORD:
                 return self._edit(cell, now)
             case Action.GO | Action.BACK | Action.HOME:
                 return self._navigate(cell, now)
@@ -248,20 +305,36 @@ class Session:
         if not text:
             return [Notice(now, "The message is empty.")]
         fields = {"text": text, "page": self._page_id, "source": source.value, "cell": cell}
-        return [Speak(now, text, self._page_id, cell, source), Log(now, "speak", fields)]
+        out: list[Effect] = [
+            Speak(now, text, self._page_id, cell, source),
+            Log(now, "speak", fields),
+        ]
+        if cell is None and self._predictor is not None and self.settings.spell.prediction:
+            self._predictor.personal.learn(text)
+            out.append(WordsLearned(now))
+        return out
 
     def _edit(self, cell: Cell, now: float) -> list[Effect]:
+        before, self._before_word = self._before_word, None
+        fields: dict[str, object] = {}
         match cell.action:
             case Action.ADD:
                 self._bar = self._bar.add(cell.spoken)
+            case Action.WORD:
+                self._before_word = self._bar
+                self._bar = self._bar.complete(cell.spoken)
+            case Action.BACKSPACE if before is not None:
+                # Delete straight after a word slot takes the whole word back.
+                fields["removed_word"] = True
+                self._bar = before
             case Action.BACKSPACE:
                 self._bar = self._bar.backspace()
             case _:
                 self._bar = self._bar.clear()
-        out: list[Effect] = [Log(now, "message", {"text": self._bar.text})]
-        if cell.action is Action.ADD and not self.settings.speech.quiet_builder:
+        out: list[Effect] = [Log(now, "message", {"text": self._bar.text, **fields})]
+        if cell.action in (Action.ADD, Action.WORD) and not self.settings.speech.quiet_builder:
             out.insert(0, Speak(now, cell.spoken))
-        return out
+        return out + self._replan(now)
 
     def _navigate(self, cell: Cell, now: float) -> list[Effect]:
         match cell.action:
@@ -277,9 +350,11 @@ class Session:
         """Open a page and restart scanning on it (stack is what Back returns through)."""
         self._stack = stack
         if page_id == self._page_id:
-            return self._scanner.load(self._plan(), now)
+            return self._predict(now) + self._scanner.load(self._plan(), now)
         self._page_id = page_id
-        return [Log(now, "page", {"page": page_id}), *self._scanner.load(self._plan(), now)]
+        self._before_word = None
+        out: list[Effect] = [Log(now, "page", {"page": page_id}), *self._predict(now)]
+        return out + self._scanner.load(self._plan(), now)
 
     def _undo(self, now: float) -> list[Effect]:
         """Cancel the last action: restore page, stack and message, and say so."""
@@ -289,11 +364,16 @@ class Session:
         out: list[Effect] = [Log(now, "undo", {"label": last.label, "action": last.action.value})]
         if last.action in SPEAKING_ACTIONS:
             out.append(StopSpeech(now))
+        self._before_word = None
+        replan = False
         if last.message != self._bar:
             self._bar = last.message
             out.append(Log(now, "message", {"text": self._bar.text}))
+            replan = True
         if last.page_id != self._page_id or last.stack != self._stack:
             out += self._run(self._show(last.page_id, last.stack, now), now)
+        elif replan:
+            out += self._run(self._replan(now), now)
         out.append(Notice(now, f"Undone: {last.label}"))
         # Said as well as shown: a patient who cannot see the screen must still
         # learn the selection was cancelled.  Feedback, not scanning, so it is

@@ -26,6 +26,7 @@ from commboard.board.model import Layout
 from commboard.board.session import Session
 from commboard.control.banners import kept_layout_notice
 from commboard.effects import Banner, Effect, HideBanner, Log, ShowBanner
+from commboard.predict.predictor import Predictor
 from commboard.settings.values import with_valid_value
 
 # An imported board's note (where it went, what it could not carry) shows this long.
@@ -58,6 +59,7 @@ def arrived(
     held: bool,
     now: float,
     usage: Mapping[str, Mapping[int, float]],
+    predictor: Predictor | None = None,
 ) -> tuple[Session, list[Effect]]:
     """The session to use from now on, and what to log and show.
 
@@ -68,6 +70,7 @@ def arrived(
         held: scanning is paused for some reason; the new session starts paused.
         now: the frame's time.
         usage: how often each cell was used (the Huffman weights).
+        predictor: word prediction for the new layout's language (None: none).
     """
     effects: list[Effect] = [HideBanner(now, "layout-loading")]
     if loaded.layout is None:
@@ -79,7 +82,7 @@ def arrived(
         notice = kept_layout_notice(loaded.problems, kept)
         return session, [*effects, ShowBanner(now, Banner("layout", notice))]
     settings = with_valid_value(session.settings, "board.layout", remembered)
-    new = Session(loaded.layout, settings, now, usage)
+    new = Session(loaded.layout, settings, now, usage, predictor=predictor)
     effects.append(
         Log(
             now,

@@ -12,6 +12,7 @@ cost a step for nothing); every filled cell is reachable exactly once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -86,6 +87,27 @@ def build_plan(
     builder = _BUILDERS[pattern]
     children = builder(page, weights)
     return ScanPlan(ScanGroup(page.filled(), page.title, tuple(children)))
+
+
+def build_weighted_plan(page: Page, weights: Mapping[int, float]) -> ScanPlan:
+    """The fewest-steps plan for cells chosen with the given likelihoods (exact, not quantised).
+
+    The Spell page's likelihood scan: ``weights`` are the predictor's
+    probabilities for the next choice, which change after every letter, so
+    the smoothing and power-of-two rounding that keep a phrase page's Huffman
+    plan still would only cost steps here.  A cell without a weight (or a
+    non-finite or negative one) counts as never chosen but stays reachable.
+    """
+    cells = page.filled()
+    clean = [_finite(weights.get(c, 0.0)) for c in cells]
+    floor = min((w for w in clean if w > 0), default=1.0) * 1e-3
+    tree = huffman.scan_tree([max(w, floor) for w in clean])
+    children = [_from_node(page, cells, node) for node in tree]
+    return ScanPlan(ScanGroup(cells, page.title, tuple(children)))
+
+
+def _finite(value: float) -> float:
+    return value if math.isfinite(value) and value > 0 else 0.0
 
 
 def _leaf(page: Page, index: int) -> ScanGroup:

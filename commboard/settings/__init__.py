@@ -31,6 +31,8 @@ from commboard.settings.fields import (
     ScanStart,
     Settings,
     SpeechSettings,
+    SpellScan,
+    SpellSettings,
 )
 
 __all__ = [
@@ -50,4 +52,6 @@ __all__ = [
     "ScanStart",
     "Settings",
     "SpeechSettings",
+    "SpellScan",
+    "SpellSettings",
 ]

@@ -98,6 +98,13 @@ class Eye(StrEnum):
     RIGHT = "right"
 
 
+class SpellScan(StrEnum):
+    """How the highlight moves on a Spell page that has word slots."""
+
+    LIKELIHOOD = "likelihood"  # likely letters and words first (Huffman over the predictions)
+    GRID = "grid"  # the scan pattern of every other page, over the fixed grid
+
+
 class FaceLost(StrEnum):
     """What scanning does while the camera cannot see the face."""
 
@@ -308,6 +315,20 @@ class BoardSettings:
         "", Meta("Layout", "The layout folder or file the board opens with; empty = the "
                  "built-in layout. Change layout (L) in the carer menu sets it; a value "
                  "typed in the settings is used from the next start."))
+
+
+@dataclass(frozen=True, slots=True)
+class SpellSettings:
+    prediction: bool = setting(
+        True, Meta("Word prediction", "Word slots on the Spell page offer the word being "
+                   "spelled and the next word, learned from what the patient says."))
+    word_slots: int = setting(
+        6, Meta("Word slots", "How many predicted words the Spell page shows.", "", 4, 6, 1))
+    scan: SpellScan = setting(
+        SpellScan.LIKELIHOOD,
+        Meta("Spell page scanning", "likelihood: the letters and words most likely next "
+             "are offered first (fewest steps); grid: the fixed grid is scanned like "
+             "every other page, for patients who rely on a stable layout."))
 # fmt: on
 
 
@@ -322,12 +343,13 @@ class Settings:
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
     board: BoardSettings = field(default_factory=BoardSettings)
+    spell: SpellSettings = field(default_factory=SpellSettings)
     # Fields this version does not know (from a newer commboard or a hand edit),
     # as (dotted key, value) pairs: reported on load, written back on save.
     unknown: tuple[tuple[str, Any], ...] = ()
 
 
-GROUPS: tuple[str, ...] = ("scan", "blink", "gaze", "speech", "display", "board")
+GROUPS: tuple[str, ...] = ("scan", "blink", "gaze", "speech", "display", "board", "spell")
 
 
 def describe() -> list[tuple[str, Meta, Any]]:

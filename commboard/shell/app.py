@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import warnings
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -210,6 +211,8 @@ def _check_key_names(scripted: list[Any], path: str) -> None:
 
 def _build_loop(options, settings, layout, banners, scripted, launched, clock):  # type: ignore[no-untyped-def]
     from commboard.adapters.pygame_input import PygameInput
+    from commboard.adapters.word_data_loading import WordDataLoading
+    from commboard.board.recent import RECENT_COUNT, with_recent_page
     from commboard.control.input_script import ScriptFeed
     from commboard.shell.audio.alarm_sound import AlarmSound
     from commboard.shell.loop import BoardLoop
@@ -223,9 +226,18 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
     history, history_off = run_files.open_history(options, local_wall_clock)
     usage = history.usage() if history is not None else {}  # damaged lines: banner, log lines
+    if history is not None:  # yesterday's spelled messages, one selection away
+        layout = with_recent_page(layout, history.spelled(RECENT_COUNT))
     problems = list(history.problems) if history is not None else []
     banners = banners + _history_banners(problems) + history_off
     eyes = _eyes(options, settings, speaker, clock, start)
+    word_data = WordDataLoading(
+        layout.language, run_files.layout_folder(layout), background=not options.virtual_clock
+    )
+    predictor, learned_file = run_files.open_prediction(options, layout, word_data.poll())
+    if learned_file is not None and learned_file.problem:
+        print(f"commboard: {learned_file.problem}", file=sys.stderr)
+        banners = [*banners, Banner("learned-words", learned_file.problem)]
     shots = Path(options.screenshots) if options.screenshots else None
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
@@ -249,6 +261,9 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
         profile=options.profile,
         eyes=eyes,
         alarm_sound=AlarmSound(),
+        predictor=predictor,
+        learned_file=learned_file,
+        word_data=word_data,
     )
     return BoardLoop(parts)
 
@@ -336,7 +351,20 @@ def screenshot(options: RunOptions) -> int:
         return 2
     surface = _open_display(options.size, headless=True)
     clock = VirtualClock(VIRTUAL_START_S)  # the picture a moment after the page opens
-    board_image(surface, layout, Settings(), clock, page=options.page, problems=problems)
+    from commboard.adapters.word_data_loading import WordDataLoading
+
+    folder = run_files.layout_folder(layout)
+    base = WordDataLoading(layout.language, folder, background=False).poll()
+    predictor, _ = run_files.open_prediction(replace(options, headless=True), layout, base)
+    board_image(
+        surface,
+        layout,
+        Settings(),
+        clock,
+        page=options.page,
+        problems=problems,
+        predictor=predictor,
+    )
     Path(options.png).parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(surface, options.png)
     pygame.quit()

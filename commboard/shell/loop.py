@@ -51,9 +51,11 @@ from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason, Speak
 from commboard.events import CellPointed, SwitchDown, SwitchUp, UiEvent
+from commboard.predict.predictor import Predictor
 from commboard.settings import Access, Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
+from commboard.shell.records.run_files import predictor_for
 from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
@@ -84,7 +86,9 @@ class BoardLoop:
         self.p = parts
         self.now = parts.clock.now()
         self.start = self.now
-        self.session = Session(parts.layout, parts.settings, self.now, parts.usage)
+        self.session = Session(
+            parts.layout, parts.settings, self.now, parts.usage, predictor=parts.predictor
+        )
         self.pauses = PauseOwner()  # the one owner of why scanning is paused
         self.chrome = ChromeState()
         self.colours = ColourCheck()  # the banner naming cells coloured like the highlight
@@ -213,6 +217,7 @@ class BoardLoop:
         for event in self._inputs(now):
             self.dispatch(event)
         self._layout_arrived(self.layout_loading.poll())
+        self._word_data_arrived()
         if self.eyes is not None:  # camera samples -> eye policy -> dispatch, pauses, banners
             listening = not self.screens or self.screens[-1].wants_switches
             self.eyes_ask(self.eyes.frame(now, self.settings, listening, self.session.page))
@@ -263,8 +268,20 @@ class BoardLoop:
             times.append(self.eyes.next_deadline(self.now))
         times.append(self._screen_timeout_at())
         times.append(self.layout_loading.next_deadline(self.now))
+        if self.p.word_data is not None:
+            times.append(self.p.word_data.next_deadline(self.now))
         future = [t for t in times if t is not None]
         return min(future) if future else None
+
+    def _word_data_arrived(self) -> None:
+        """The language's word lists are read: the word slots use them from now on."""
+        base = self.p.word_data.poll() if self.p.word_data is not None else None
+        old = self.p.predictor
+        if base is None or old is None or old.base.source != "none":
+            return  # no predictor, or a layout chosen meanwhile already read its own lists
+        self.p.predictor = Predictor(base, old.personal, old.layout_words)
+        self.perform(self.session.set_predictor(self.p.predictor, self.now))
+        self.dirty = True
 
     def idle(self) -> None:
         """Sleep (real clock) or jump (virtual clock) to the next deadline."""
@@ -408,8 +425,10 @@ class BoardLoop:
             source = loaded.layout.source if loaded.layout is not None else None
             remembered = remembered_value(source or loaded.path)
             held = bool(self.pauses.reasons)  # an alarm, a carer screen, a rest
+            if loaded.layout is not None and self.p.predictor is not None:
+                self.p.predictor = predictor_for(loaded.layout, self.p.predictor)
             self.session, effects = layout_change.arrived(
-                loaded, self.session, remembered, held, self.now, self.p.usage
+                loaded, self.session, remembered, held, self.now, self.p.usage, self.p.predictor
             )
             self.perform(effects)
             self.dirty = True

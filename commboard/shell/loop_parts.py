@@ -14,10 +14,13 @@ from pathlib import Path
 import pygame
 
 from commboard.adapters.pygame_input import PygameInput
+from commboard.adapters.word_data_loading import WordDataLoading
 from commboard.board.model import Layout
 from commboard.clock import Clock
 from commboard.control.input_script import ScriptFeed
 from commboard.effects import Banner
+from commboard.predict.personal_file import PersonalFile
+from commboard.predict.predictor import Predictor
 from commboard.settings import Settings
 from commboard.shell.audio.alarm_sound import AlarmSound
 from commboard.shell.audio.cue_sound import Beeper, CueSound
@@ -52,3 +55,8 @@ class LoopParts:
     # The auditory-scanning beep (``auditory: beep`` or ``both``); tests inject a recording fake.
     cue_sound: Beeper | None = field(default_factory=CueSound)
     history_problems: list[str] = field(default_factory=list)  # damaged lines read at start
+    # Word prediction on the Spell page (None: no language data for this layout) and the
+    # profile's learned-words file (None: a practice run learns in memory only).
+    predictor: Predictor | None = None
+    learned_file: PersonalFile | None = None
+    word_data: WordDataLoading | None = None  # the language's word lists, read off the loop

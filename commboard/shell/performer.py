@@ -31,6 +31,7 @@ from commboard.effects import (
     ShowBanner,
     Speak,
     StopSpeech,
+    WordsLearned,
 )
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.screens.board.screenshot import Screenshots
@@ -72,14 +73,22 @@ class Performer:
                 self.in_flight = None  # cut off on purpose: nothing failed
             case Alarm():
                 self._alarm(effect)
+            case Notice() | ShowBanner() | HideBanner():
+                self._chrome(effect)
+            case Paused() | Resumed():
+                self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
+            case WordsLearned():
+                self._save_words(effect.t)
+
+    def _chrome(self, effect: Notice | ShowBanner | HideBanner) -> None:
+        """What is shown around the page: a notice, a banner shown or taken down."""
+        match effect:
             case Notice(text=text):
                 self.chrome.notice(text, effect.t)
             case ShowBanner(banner=banner, for_s=for_s):
                 self.chrome.show(banner, effect.t, for_s)
             case HideBanner(key=key):
                 self.chrome.hide(key)
-            case Paused() | Resumed():
-                self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
 
     def stop_alarm(self, now: float) -> None:
         """A carer stopped the alarm (Escape or a click); ``end_alarm`` follows."""
@@ -157,6 +166,17 @@ class Performer:
                 self.p.event_log.record(effect.t, "error", message=self.p.alarm_sound.problem)
         self.p.speaker.say(effect.text)  # the alarm screen already shows these words
         self.in_flight = None
+
+    def _save_words(self, t: float) -> None:
+        """Save the learned words after a spelled message; a failure is a banner, never a stop."""
+        file, predictor = self.p.learned_file, self.p.predictor
+        if file is None or predictor is None or not file.writable:
+            return
+        if file.save(predictor.personal):
+            self.chrome.hide("learned-words")
+        else:
+            self.p.event_log.record(t, "learned_words_problem", text=file.problem)
+            self.chrome.show(Banner("learned-words", file.problem), t)
 
     def _log(self, log: Log) -> None:
         self.p.event_log.write(log)

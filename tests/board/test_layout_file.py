@@ -128,7 +128,9 @@ def test_every_other_page_has_back_and_home_in_its_first_rows(default: Layout) -
             continue
         actions = {c.action for c in page.cells if c is not None}
         assert {Action.BACK, Action.HOME} <= actions, page.id
-        assert 3 <= page.rows <= 6 and 3 <= page.columns <= 6, page.id
+        # The Spell page's row of word slots comes on top of its 6x6 letter grid.
+        slot_row = Action.WORD in actions
+        assert 3 <= page.rows <= 6 + slot_row and 3 <= page.columns <= 6, page.id
 
 
 def test_pain_page_has_where_and_a_0_to_10_scale(default: Layout) -> None:
@@ -145,10 +147,12 @@ def test_alphabet_can_spell_any_word_and_edit_the_message(default: Layout) -> No
     assert set("abcdefghijklmnopqrstuvwxyz ") <= added
     actions = {c.action for c in cells}
     assert {Action.BACKSPACE, Action.CLEAR, Action.SPEAK_MESSAGE, Action.BACK} <= actions
-    # Most frequent letters first: 'e' is in row 1, 'z' in the last row.
+    # Most frequent letters first: 'e' is in the first letter row (under the
+    # word slots), 'z' in the last row.
     page = default.page("alphabet")
     where = {c.spoken: i // page.columns for i, c in enumerate(page.cells) if c is not None}
-    assert where["e"] == 0 and where["z"] == page.rows - 1
+    assert all(c is not None and c.action is Action.WORD for c in page.cells[: page.columns])
+    assert where["e"] == 1 and where["z"] == page.rows - 1
 
 
 def test_default_labels_are_short(default: Layout) -> None:

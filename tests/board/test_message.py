@@ -48,3 +48,11 @@ def test_edits_do_not_change_the_original_value() -> None:
     before = build("yes")
     before.add("please")
     assert before.text == "yes "
+
+
+def test_a_predicted_word_replaces_the_letters_spelled_so_far() -> None:
+    assert MessageBar("i w").complete("want").text == "i want "
+    assert MessageBar("i wx").complete("want").text == "i want "  # a slip is repaired
+    assert MessageBar("i ").complete("want").text == "i want "  # a next word
+    assert MessageBar("").complete("please").text == "please "
+    assert MessageBar("i w").complete("  ").text == "i w"  # nothing to add

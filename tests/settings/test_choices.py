@@ -23,6 +23,8 @@ from commboard.settings import (
     ScanStart,
     Settings,
     SpeechSettings,
+    SpellScan,
+    SpellSettings,
 )
 from commboard.settings.fields import describe, get
 from commboard.settings.mapping import settings_from_dict, settings_to_dict
@@ -39,12 +41,14 @@ CHOICES = {
     "gaze.access": Access,
     "gaze.switches": GazeSwitches,
     "gaze.eye": Eye,
+    "spell.scan": SpellScan,
 }
 
 
 def test_every_setting_with_choices_is_typed_as_its_enum() -> None:
     sections = {"scan": ScanSettings, "blink": BlinkSettings, "gaze": GazeSettings,
-                "speech": SpeechSettings, "display": DisplaySettings}  # fmt: skip
+                "speech": SpeechSettings, "display": DisplaySettings,
+                "spell": SpellSettings}  # fmt: skip
     typed = {
         f"{group}.{f.name}": hint
         for group, cls in sections.items()

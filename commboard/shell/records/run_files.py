@@ -15,9 +15,15 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from commboard.board.model import Layout
+from commboard.board.spelling import layout_words
 from commboard.control.write_problems import WriteStatus
 from commboard.effects import Banner
 from commboard.history import History, default_path
+from commboard.predict.language_data import BaseCounts, base_files, read_counts
+from commboard.predict.personal import PersonalWords
+from commboard.predict.personal_file import PersonalFile, learned_words_path
+from commboard.predict.predictor import BaseModel, Predictor
 from commboard.run_options import RunOptions
 from commboard.settings.profiles import config_root
 from commboard.shell.records.event_log import refusal
@@ -71,3 +77,49 @@ def say_unsaved(noun: str, where: str, left: WriteStatus) -> None:
     if left.unsaved:
         count = f"{left.unsaved} {noun}{'s' if left.unsaved > 1 else ''}"
         print(f"commboard: {count} could not be {where}: {left.problem}", file=sys.stderr)
+
+
+def open_prediction(
+    options: RunOptions, layout: Layout, base: BaseModel | None = None
+) -> tuple[Predictor | None, PersonalFile | None]:
+    """The Spell page's predictor for ``layout`` and the profile's learned-words file.
+
+    ``base`` is the language's word data, or None while it is still being
+    read (``adapters/word_data_loading``): the slots then offer the layout's
+    and the patient's own words.  A practice run (demo camera, headless,
+    virtual clock) learns in memory only, so a test never reads or changes a
+    patient's learned words.  A damaged file is reported in
+    ``PersonalFile.problem`` and left as it is.
+    """
+    learned_file: PersonalFile | None = None
+    personal = PersonalWords()
+    if practice_run(options) is None:
+        try:
+            learned_file = PersonalFile(learned_words_path(options.profile))
+        except ValueError:
+            learned_file = None  # an unsafe profile name was refused when the profile loaded
+        if learned_file is not None:
+            personal = learned_file.read()
+    base = base if base is not None else BaseModel(BaseCounts())
+    return Predictor(base, personal, layout_words(layout)), learned_file
+
+
+def predictor_for(layout: Layout, previous: Predictor | None) -> Predictor:
+    """A predictor for a newly chosen layout, keeping the patient's learned words.
+
+    The base data is read again only when the layout's language or its own
+    word lists differ from the previous layout's.
+    """
+    personal = previous.personal if previous is not None else PersonalWords()
+    files = base_files(layout.language, layout_folder(layout))
+    if previous is not None and previous.base.source == (str(files[0]) if files else "none"):
+        base = previous.base
+    else:
+        base = BaseModel(read_counts(layout.language, layout_folder(layout)))
+    return Predictor(base, personal, layout_words(layout))
+
+
+def layout_folder(layout: Layout) -> Path | None:
+    if layout.source is None:
+        return None
+    return layout.source if layout.source.is_dir() else layout.source.parent

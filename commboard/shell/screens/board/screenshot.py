@@ -20,6 +20,7 @@ from commboard.clock import VirtualClock
 from commboard.control.banners import ChromeState, layout_notice
 from commboard.control.board_view import board_view, layout_folder
 from commboard.effects import Banner
+from commboard.predict.predictor import Predictor
 from commboard.settings import Settings
 from commboard.shell.screens.board.render import BoardRenderer
 
@@ -36,13 +37,15 @@ def board_image(
     page: str | None = None,
     problems: Sequence[LayoutProblem] = (),
     message: str = "",
+    predictor: Predictor | None = None,
 ) -> None:
     """Draw the board on ``surface`` as it looks right after ``page`` opens.
 
     ``clock`` is moved on by ``SETTLE_S``: the board opens at its ``now``.
+    ``predictor`` fills the Spell page's word slots (None: they are empty).
     """
     start = clock.now()
-    session = Session(layout, settings, start)
+    session = Session(layout, settings, start, predictor=predictor)
     session.tick(start)
     if page is not None:
         session.open_page(page, start)

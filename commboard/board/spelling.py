@@ -1,0 +1,166 @@
+"""The Spell page with prediction: what the word slots show and how likely each cell is.
+
+A page with ``word`` cells is a predicting page.  After every change to the
+message the slots are filled with the predictor's words for the word being
+spelled (or, after a space, the next word); slots beyond the
+``spell.word_slots`` setting, or left without a word, are empty.  When
+prediction is off or unavailable every slot is empty and the page is the
+fixed letter grid.
+
+:func:`cell_weights` turns the predictions into a likelihood for every
+cell of the page: letters get the probability of being the next letter
+(words already in a slot taken out: those are chosen from their slot),
+Space the probability that the word is complete, each slot its word's
+probability, and the editing cells fixed shares (:data:`DELETE_SHARE`,
+:data:`SPEAK_SHARE`); anything else a small floor, so every cell stays
+reachable.  The likelihood scan pattern is the Huffman tree over these
+weights (``scanning.plans.build_weighted_plan``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from commboard.board.model import Action, Cell, Layout, Page
+from commboard.board.recent import RECENT_PAGE
+from commboard.predict.personal import PersonalWords
+from commboard.predict.predictor import Predictor
+from commboard.predict.text import context_of, fold
+
+DELETE_SHARE = 0.04
+"""Delete's share of the likelihood: about how often a simulated switch user needs it."""
+
+SPEAK_SHARE = 0.06
+"""Speak's share after a finished word (0.01 in the middle of a word)."""
+
+RECENT_SHARE = 0.05
+"""The Recent slot's share at the start of a message (a phrase said before, one page away)."""
+
+FLOOR_SHARE = 0.002
+"""Every other cell (Clear, Back, Home, phrase starters): rarely wanted, never unreachable."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """The Spell page as shown for one message.
+
+    Attributes:
+        page: the page with its word slots filled (empty slots are ``None``).
+        words: the words in the slots, in slot order.
+        weights: cell index -> likelihood of being chosen next (sums to 1).
+    """
+
+    page: Page
+    words: tuple[str, ...]
+    weights: dict[int, float]
+
+
+def layout_words(layout: Layout) -> PersonalWords:
+    """The words of a layout's phrases, counted: the bedside register for the predictor.
+
+    Every cell that says or adds words (phrases, "I want", the nurse call)
+    counts once per cell; labels of navigation cells and single letters do not.
+    """
+    words = PersonalWords()
+    for page in layout.pages.values():
+        for cell in page.cells:
+            if cell is None or cell.action not in _WORDY:
+                continue
+            if len(cell.spoken.strip()) > 1:
+                words.learn(cell.spoken)
+    return words
+
+
+_WORDY = frozenset({Action.SPEAK, Action.ADD, Action.ALARM})
+
+
+def has_slots(page: Page) -> bool:
+    """True for a page with word slots (a predicting Spell page)."""
+    return any(c is not None and c.action is Action.WORD for c in page.cells)
+
+
+def predict_page(
+    page: Page, message: str, predictor: Predictor | None, slots: int, *, recent: bool = False
+) -> Prediction:
+    """Fill the word slots of ``page`` for ``message`` and weigh every cell.
+
+    With ``recent`` (the layout has a Recent page), the last slot leads to it
+    while the message is empty.
+    """
+    context = context_of(message)
+    slot_cells = [i for i, c in enumerate(page.cells) if c is not None and c.action is Action.WORD]
+    want = max(0, min(slots, len(slot_cells)))
+    to_recent = recent and not message.strip() and want > 0
+    scored = predictor.scored_words(context, want - to_recent) if predictor is not None else []
+    words = tuple(word for word, _ in scored)
+    cells = list(page.cells)
+    for n, index in enumerate(slot_cells):
+        template = page.cells[index]
+        if n < len(words) and template is not None:
+            cells[index] = replace(template, label=words[n], text=words[n])
+        elif to_recent and n == want - 1 and template is not None:
+            cells[index] = Cell("Recent", Action.GO, target=RECENT_PAGE, color=template.color)
+        else:
+            cells[index] = None
+    filled = replace(page, cells=tuple(cells))
+    letters = predictor.letters(context, words) if predictor is not None else {}
+    scores = dict(scored)
+    weights = cell_weights(filled, letters, scores, ended=context.prefix == "" and bool(message))
+    return Prediction(filled, words, weights)
+
+
+def cell_weights(
+    page: Page, letters: dict[str, float], words: dict[str, float], *, ended: bool
+) -> dict[int, float]:
+    """Likelihood of each filled cell being chosen next (see the module docstring).
+
+    Args:
+        page: the page with its slots filled.
+        letters: next character -> probability (``""``: the word ends).
+        words: slot word -> probability.
+        ended: the message ends with a finished word (Speak is more likely).
+    """
+    model: dict[int, float] = {}
+    fixed: dict[int, float] = {}
+    for index, cell in enumerate(page.cells):
+        if cell is None:
+            continue
+        share = _fixed_share(cell, ended)
+        if share is not None:
+            fixed[index] = share
+            continue
+        model[index] = _model_weight(cell, letters, words)
+    free = max(0.0, 1.0 - sum(fixed.values()))
+    total = sum(model.values())
+    out = dict(fixed)
+    for index, w in model.items():
+        out[index] = (w / total) * free if total > 0 else free / max(1, len(model))
+    floor = FLOOR_SHARE * free
+    for index in model:
+        out[index] = max(out[index], floor)
+    norm = sum(out.values())
+    return {i: w / norm for i, w in sorted(out.items())} if norm > 0 else out
+
+
+def _fixed_share(cell: Cell, ended: bool) -> float | None:
+    if cell.action is Action.GO and cell.target == RECENT_PAGE:
+        return RECENT_SHARE
+    match cell.action:
+        case Action.BACKSPACE:
+            return DELETE_SHARE
+        case Action.SPEAK_MESSAGE:
+            return SPEAK_SHARE if ended else FLOOR_SHARE * 5
+        case Action.ADD | Action.WORD:
+            return None
+    return FLOOR_SHARE
+
+
+def _model_weight(cell: Cell, letters: dict[str, float], words: dict[str, float]) -> float:
+    if cell.action is Action.WORD:
+        return words.get(cell.spoken, 0.0)
+    piece = fold(cell.spoken)
+    if piece.isspace():
+        return letters.get("", 0.0)
+    if len(piece) == 1:
+        return letters.get(piece, 0.0)
+    return 0.0  # a word or phrase cell ("I want"): the floor

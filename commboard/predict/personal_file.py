@@ -1,0 +1,170 @@
+"""The patient's learned words on disk: one private JSON file per profile.
+
+Format (``docs/prediction.md``)::
+
+    {"format": "commboard-personal-words", "version": 1,
+     "words": {"anna": 3, ...},
+     "pairs": [["<s>", "i", 12], ["my", "sister", 2], ...]}
+
+The file is written atomically (a temporary file, then a rename), mode
+0600, in a 0700 folder.  A file that cannot be read or is damaged is never
+changed: :func:`read_personal` reports the path and what is wrong, the
+board predicts from the base data alone, and nothing learned in that run
+is written over it (:class:`PersonalFile` stops saving).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from commboard.predict.personal import PersonalWords, pairs_of
+from commboard.settings.profiles import atomic_write
+
+FORMAT = "commboard-personal-words"
+VERSION = 1
+FILE_NAME = "words.json"
+MAX_FILE_BYTES = 2_000_000
+"""A bigger file is not one we wrote (the caps keep ours near 0.5 MB): it is reported, not read."""
+
+
+def _count(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) and value > 0 else None
+
+
+def parse_personal(text: str) -> PersonalWords:
+    """The model in a file's text; raises ``ValueError`` saying what is wrong."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError(f'not a learned-words file (no "format": "{FORMAT}")')
+    if data.get("version") != VERSION:
+        raise ValueError(f"version {data.get('version')!r} is not one this board reads ({VERSION})")
+    words, pairs = data.get("words", {}), data.get("pairs", [])
+    if not isinstance(words, dict) or not isinstance(pairs, list):
+        raise ValueError('"words" must be an object and "pairs" a list')
+    clean_words: dict[str, float] = {}
+    for word, n in words.items():
+        count = _count(n)
+        if count is None:
+            raise ValueError(f"word {word!r}: count {n!r} is not a positive number")
+        clean_words[word] = count
+    triples: list[tuple[str, str, float]] = []
+    for item in pairs:
+        ok = isinstance(item, list) and len(item) == 3
+        count = _count(item[2]) if ok else None
+        if not ok or count is None or not all(isinstance(x, str) for x in item[:2]):
+            raise ValueError(f"pair {item!r} is not [previous word, word, count]")
+        triples.append((item[0], item[1], count))
+    return PersonalWords(clean_words, pairs_of(triples))
+
+
+def render_personal(model: PersonalWords) -> str:
+    """The file text of ``model`` (sorted, so the same model is the same file)."""
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "words": dict(sorted(model.words.items())),
+        "pairs": [[p, w, n] for (p, w), n in sorted(model.pairs.items())],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=0) + "\n"
+
+
+@dataclass(slots=True)
+class PersonalFile:
+    """One profile's learned-words file.
+
+    Attributes:
+        path: the file (``<data folder>/profiles/<profile>/words.json``).
+        writable: False after a damaged file was found: it is left as it is.
+        problem: what went wrong last ('' when all is well), path included.
+    """
+
+    path: Path
+    writable: bool = True
+    problem: str = ""
+
+    def read(self) -> PersonalWords:
+        """The saved model; an empty one when there is none or it is damaged (see ``problem``)."""
+        self.problem = ""
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise ValueError(f"{size} bytes, more than a learned-words file can be")
+            text = self.path.read_text(encoding="utf-8")
+            return parse_personal(text)
+        except FileNotFoundError:
+            return PersonalWords()
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            self.writable = False
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.problem = f"{self.path}: {why}; learned words are not used or changed"
+            return PersonalWords()
+
+    def save(self, model: PersonalWords) -> bool:
+        """Write ``model`` (never over a damaged file); False with ``problem`` when it fails."""
+        if not self.writable:
+            return False
+        try:
+            for folder in (self.path.parent.parent, self.path.parent):
+                if not folder.is_dir():
+                    folder.mkdir(parents=True, mode=0o700)
+                    os.chmod(folder, 0o700)
+            atomic_write(self.path, render_personal(model).encode("utf-8"))
+            os.chmod(self.path, 0o600)
+        except OSError as exc:
+            self.problem = f"{self.path}: learned words not saved ({exc.strerror or exc})"
+            return False
+        self.problem = ""
+        return True
+
+
+def learned_words_path(profile: str, data_dir: Path | None = None) -> Path:
+    """Where profile ``profile`` keeps its learned words: ``<data>/profiles/<profile>/words.json``.
+
+    ``data_dir`` defaults to the user's data folder (the history's folder,
+    e.g. ``~/.local/share/commboard``).  Raises ``ProfileNameError`` for an
+    unsafe name, as profiles do.
+    """
+    from commboard.settings.profiles import check_profile_name
+
+    if data_dir is None:
+        import platformdirs
+
+        data_dir = Path(platformdirs.user_data_dir("commboard"))
+    return data_dir / "profiles" / check_profile_name(profile) / FILE_NAME
+
+
+def words_command(action: str, profile: str, data_dir: Path | None = None) -> int:
+    """``commboard words show|clear --profile NAME``: what was learned, or forget it (the carer's)."""
+    path = learned_words_path(profile, data_dir)
+    file = PersonalFile(path)
+    model = file.read()
+    if file.problem:
+        print(f"commboard: {file.problem}")
+        if action == "clear":
+            print(f"Not cleared: move or delete {path} by hand if it should go.")
+        return 1
+    if action == "show":
+        ranked = sorted(model.words.items(), key=lambda kv: (-kv[1], kv[0]))
+        print(f"{path}: {len(model.words)} words, {len(model.pairs)} word pairs")
+        for word, n in ranked[:50]:
+            print(f"{n:8.0f}  {word}")
+        return 0
+    model.clear()
+    if not path.exists():
+        print(f"{path}: nothing learned yet")
+        return 0
+    if not file.save(model):
+        print(f"commboard: {file.problem}")
+        return 1
+    print(f"{path}: learned words cleared")
+    return 0

@@ -1,0 +1,206 @@
+"""Word slots and next-letter likelihoods for the word being spelled.
+
+The probability of a word ``w`` after the previous word ``v`` mixes four
+sources (all counted, none hand-written)::
+
+    P(w | v) = a * [m * Pp(w | v) + (1 - m) * Pp(w)]           the patient's own words
+             + d * [k * Pd(w | v) + (1 - k) * Pd(w)]           the layout's own phrases
+             + (1 - a - d) * [l * Pb(w | v) + (1 - l) * Pb(w)] the base language data
+
+``Pb`` are the base word and word-pair frequencies, ``Pp`` the patient's
+(:mod:`commboard.predict.personal`), ``Pd`` the words of the layout's own
+phrases and cells (the bedside register the web-text base lacks: "I need",
+"please call", "my wife"), counted the same way, with weight ``d`` =
+:data:`LAYOUT_WEIGHT` (taken from the patient's share first).  The patient's weight ``a`` grows with
+how much they have said (``n / (n + PERSONAL_HALF)``, at most
+``PERSONAL_MAX``), so a word said once already outranks most of the base
+list; ``m`` and ``l`` grow with how often ``v`` was seen before another word.
+
+:meth:`Predictor.words` gives the word slots: the most probable words that
+start with the letters spelled so far, and -- when one of those letters was
+a slip -- words one edit away (substitution, missing, extra or swapped
+letter) at a fraction (:data:`SLIP_WEIGHT`) of their probability.  Order is
+by probability, then alphabetical, so the same context always gives the
+same slots.  :meth:`Predictor.letters` gives the probability of each next
+letter (and of the word ending), leaving out the words already offered in
+the slots: that is what the Spell page's likelihood scan is built from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from commboard.predict.language_data import BaseCounts
+from commboard.predict.personal import PersonalWords
+from commboard.predict.ranked_words import RankedWords
+from commboard.predict.text import MAX_WORD_CHARS, Context
+
+PERSONAL_HALF = 5.0
+"""Words the patient must have said before their own counts weigh as much as the base data."""
+
+PERSONAL_MAX = 0.7
+LAYOUT_WEIGHT = 0.2
+"""Share of the layout's phrase words (0 when the layout has none)."""
+
+PAIR_WEIGHT = 0.6
+"""Weight of the word-pair (next-word) estimate when the previous word has known followers."""
+
+SLIP_WEIGHT = 0.02
+"""A completion that needs one letter changed counts this fraction of its probability."""
+
+MIN_SLIP_PREFIX = 2
+"""Error-tolerant completion starts once this many letters are spelled."""
+
+MAX_FOLLOWERS = 1500
+"""Most frequent next words kept per base word (the rest is a long tail of names and typos)."""
+
+ALPHABET_SIZE = 30
+"""The most used characters of the base words are the ones a slip is tried with."""
+
+
+class BaseModel:
+    """A language's base word frequencies and next-word frequencies, ready to rank.
+
+    Args:
+        counts: what :func:`commboard.predict.language_data.read_counts` read.
+    """
+
+    def __init__(self, counts: BaseCounts) -> None:
+        self.source = counts.source
+        self.unigrams = RankedWords(counts.words)
+        self._pairs = counts.pairs
+        self._followers: dict[str, RankedWords] = {}
+        letters = Counter("".join(counts.words))  # characters of the vocabulary, most used first
+        self.alphabet = "".join(sorted(letters, key=lambda c: (-letters[c], c))[:ALPHABET_SIZE])
+
+    def followers(self, previous: str) -> RankedWords | None:
+        """The words seen after ``previous`` with their probabilities (None: none known)."""
+        if previous in self._followers:
+            return self._followers[previous]
+        pairs = self._pairs.get(previous)
+        if not pairs:
+            return None
+        total = sum(n for _, n in pairs)
+        kept = sorted(pairs, key=lambda p: (-p[1], p[0]))[:MAX_FOLLOWERS]
+        ranked = RankedWords(dict(kept), total)
+        self._followers[previous] = ranked
+        return ranked
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    words: RankedWords
+    weight: float
+
+
+class Predictor:
+    """Ranks words and next letters from a base model and one patient's words.
+
+    Args:
+        base: the language's base model (may be empty: another language).
+        personal: the patient's own counts (shared with whoever saves them).
+    """
+
+    def __init__(
+        self, base: BaseModel, personal: PersonalWords, layout_words: PersonalWords | None = None
+    ) -> None:
+        self.base = base
+        self.personal = personal
+        self.layout_words = layout_words or PersonalWords()
+
+    def _sources(self, previous: str) -> list[_Source]:
+        said = self.personal.total
+        a = min(PERSONAL_MAX, said / (said + PERSONAL_HALF)) if said > 0 else 0.0
+        d = LAYOUT_WEIGHT * (1 - a) if self.layout_words.total > 0 else 0.0
+        followers = self.base.followers(previous)
+        lam = PAIR_WEIGHT if followers is not None else 0.0
+        rest = 1 - a - d
+        if not self.base.unigrams:
+            # No base data (a language without a word list): the other sources are all.
+            share = a + d
+            a, d, rest = (a / share, d / share, 0.0) if share > 0 else (0.0, 0.0, 0.0)
+        out = [_Source(self.base.unigrams, rest * (1 - lam))]
+        if followers is not None:
+            out.append(_Source(followers, rest * lam))
+        out += self._counted(self.personal, previous, a)
+        out += self._counted(self.layout_words, previous, d)
+        return [s for s in out if s.weight > 0]
+
+    @staticmethod
+    def _counted(words: PersonalWords, previous: str, weight: float) -> list[_Source]:
+        if weight <= 0:
+            return []
+        mine, seen = words.followers(previous)
+        mu = seen / (seen + 1.0)
+        return [_Source(words.ranked(), weight * (1 - mu)), _Source(mine, weight * mu)]
+
+    def words(self, context: Context, k: int) -> list[str]:
+        """Up to ``k`` words for the slots: completions of ``context.prefix``, most probable first."""
+        return [word for word, _ in self.scored_words(context, k)]
+
+    def scored_words(self, context: Context, k: int) -> list[tuple[str, float]]:
+        """:meth:`words` with each word's score (a slip's already cut to :data:`SLIP_WEIGHT`)."""
+        if k <= 0 or len(context.prefix) > MAX_WORD_CHARS:
+            return []
+        sources = self._sources(context.previous)
+        scores: dict[str, float] = {}
+        for source in sources:
+            for word in source.words.top(context.prefix, k):
+                scores[word] = self._score(word, sources)
+        if len(context.prefix) >= MIN_SLIP_PREFIX:
+            # Slips are looked up among single words only (the pair lists are
+            # samples of them): a few hundred binary searches, well under 5 ms.
+            singles = [self.base.unigrams, self.personal.ranked()]
+            for variant in self._slips(context.prefix):
+                for words in singles:
+                    lo, hi = words.span(variant)
+                    if lo == hi:
+                        continue
+                    for word in words.top(variant, 2):
+                        if word not in scores:
+                            scores[word] = SLIP_WEIGHT * self._score(word, sources)
+        ranked = sorted(scores, key=lambda w: (-scores[w], w))
+        return [(w, scores[w]) for w in ranked if scores[w] > 0][:k]
+
+    def letters(self, context: Context, offered: tuple[str, ...] = ()) -> dict[str, float]:
+        """Probability of each next character, ``""`` for the end of the word.
+
+        Words in ``offered`` (the slots on screen) are taken out: a patient
+        picks those from their slot, not letter by letter.
+        """
+        out: dict[str, float] = {}
+        prefix = context.prefix
+        if len(prefix) > MAX_WORD_CHARS:
+            return out
+        sources = self._sources(context.previous)
+        for source in sources:
+            for letter, p in source.words.next_letters(prefix).items():
+                out[letter] = out.get(letter, 0.0) + source.weight * p
+        n = len(prefix)
+        for word in offered:
+            if word.startswith(prefix) and len(word) >= n:
+                key = word[n] if len(word) > n else ""
+                if key in out:
+                    out[key] = max(0.0, out[key] - self._score(word, sources))
+        return out
+
+    @staticmethod
+    def _score(word: str, sources: list[_Source]) -> float:
+        return sum(s.weight * s.words.prob.get(word, 0.0) for s in sources)
+
+    def _slips(self, prefix: str) -> set[str]:
+        """Prefixes one edit from ``prefix``: one letter wrong, missing, extra, or two swapped."""
+        out: set[str] = set()
+        alphabet = self.base.alphabet or "".join(
+            sorted({c for w in self.personal.words for c in w})
+        )
+        for i in range(len(prefix)):
+            out.add(prefix[:i] + prefix[i + 1 :])
+            for c in alphabet:
+                out.add(prefix[:i] + c + prefix[i + 1 :])
+                out.add(prefix[:i] + c + prefix[i:])
+            if i + 1 < len(prefix):
+                out.add(prefix[:i] + prefix[i + 1] + prefix[i] + prefix[i + 2 :])
+        out.discard(prefix)
+        return {v for v in out if v}

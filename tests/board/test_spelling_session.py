@@ -1,0 +1,136 @@
+"""The Spell page with word slots, driven through the session as a patient (or carer) would."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from commboard.board.layout_file import default_layout_path, load_layout
+from commboard.board.model import Action
+from commboard.board.session import Session
+from commboard.board.spelling import layout_words
+from commboard.effects import Effect, Log, WordsLearned
+from commboard.events import CellPointed, Source
+from commboard.predict.language_data import BaseCounts
+from commboard.predict.personal import PersonalWords
+from commboard.predict.predictor import BaseModel, Predictor
+from commboard.scanning.plans import build_plan
+from commboard.settings import ScanPattern, Settings, SpellScan, SpellSettings
+
+WORDS = {"want": 50.0, "was": 80.0, "water": 30.0, "my": 60.0, "me": 70.0, "sister": 10.0}
+PAIRS = {"i": [("want", 40.0), ("was", 10.0)], "my": [("sister", 5.0)]}
+
+
+def start(settings: Settings | None = None) -> tuple[Session, Predictor]:
+    layout = load_layout(default_layout_path())
+    predictor = Predictor(BaseModel(BaseCounts(WORDS, PAIRS, "test")), PersonalWords())
+    session = Session(layout, settings or Settings(), 0.0, predictor=predictor)
+    session.open_page("alphabet", 0.0)
+    return session, predictor
+
+
+def cell(session: Session, label: str, action: Action | None = None) -> int:
+    for i, c in enumerate(session.page.cells):
+        if c is not None and c.label == label and (action is None or c.action is action):
+            return i
+    raise AssertionError(f"no cell {label!r} on {session.page.id}: {session.words}")
+
+
+def pick(session: Session, label: str, t: float, action: Action | None = None) -> list[Effect]:
+    return session.handle(CellPointed(t, cell(session, label, action), Source.MOUSE), t)
+
+
+def test_slots_update_after_every_letter_and_a_slot_adds_the_word_and_a_space() -> None:
+    session, _ = start()
+    pick(session, "I", 1.0)
+    assert session.message == "i"
+    pick(session, "Space", 2.0)
+    assert session.words[:2] == ("want", "was")  # after "i": the word pairs first
+    out = pick(session, "W", 3.0)
+    assert [e.fields["words"] for e in out if isinstance(e, Log) and e.type == "words"] == [
+        ["want", "was", "water"]
+    ]
+    pick(session, "want", 4.0, Action.WORD)
+    assert session.message == "i want "
+    pick(session, "M", 5.0)
+    assert session.words[:2] == ("me", "my")
+
+
+def test_delete_straight_after_a_slot_takes_the_whole_word_back() -> None:
+    session, _ = start()
+    for t, label in enumerate(["I", "Space", "W"], start=1):
+        pick(session, label, float(t))
+    out = pick(session, "water", 5.0, Action.WORD)  # the wrong word
+    assert session.message == "i water "
+    out = pick(session, "Delete", 6.0)
+    assert session.message == "i w"
+    assert {"text": "i w", "removed_word": True} in [
+        e.fields for e in out if isinstance(e, Log) and e.type == "message"
+    ]
+    pick(session, "Delete", 7.0)  # a second Delete is one letter again
+    assert session.message == "i "
+
+
+def test_a_slip_is_repaired_by_choosing_the_word() -> None:
+    session, _ = start()
+    for t, label in enumerate(["M", "Y", "Space", "S", "U", "S"], start=1):
+        pick(session, label, float(t))
+    assert session.message == "my sus"
+    assert "sister" in session.words
+    pick(session, "sister", 9.0, Action.WORD)
+    assert session.message == "my sister "
+
+
+def test_undo_of_a_word_restores_the_slots_of_before() -> None:
+    session, _ = start()
+    pick(session, "I", 1.0)
+    pick(session, "Space", 2.0)
+    before = session.words
+    pick(session, "want", 3.0, Action.WORD)
+    assert session.words != before
+    assert session.undo(3.5) != []
+    assert session.message == "i " and session.words == before
+
+
+def test_speaking_a_spelled_message_teaches_it() -> None:
+    session, predictor = start()
+    for t, label in enumerate(["Z", "O", "E", "Space"], start=1):
+        pick(session, label, float(t))
+    out = pick(session, "Speak", 6.0)
+    assert any(isinstance(e, WordsLearned) for e in out)
+    assert predictor.personal.words == {"zoe": 1.0}
+    pick(session, "Clear", 7.0)
+    pick(session, "Z", 8.0)
+    assert session.words[0] == "zoe"
+
+
+def test_the_likelihood_scan_follows_the_slots_and_grid_keeps_the_fixed_grid() -> None:
+    likely, _ = start()
+    pick(likely, "I", 1.0)
+    out = pick(likely, "Space", 2.0)
+    lit = [e.fields["cells"] for e in out if isinstance(e, Log) and e.type == "highlight"]
+    assert lit == [[cell(likely, "want", Action.WORD)]]  # the likeliest choice is lit first, alone
+    spell = replace(Settings().spell, scan=SpellScan.GRID)
+    grid, _ = start(replace(Settings(), spell=spell))
+    out = grid.tick(1.3)
+    rows = [e.fields["cells"] for e in out if isinstance(e, Log) and e.type == "highlight"]
+    # Row-column over the grid: the word row first, then the letter rows, as on any page.
+    assert rows == [list(range(6, 12))]
+    assert build_plan(grid.page, ScanPattern.ROW_COLUMN).root.children[0].cells == tuple(range(6))
+
+
+def test_prediction_off_leaves_the_slots_empty_and_the_grid_as_it_was() -> None:
+    off = replace(Settings(), spell=SpellSettings(prediction=False))
+    session, _ = start(off)
+    assert session.words == ()
+    assert all(c is None for c in session.page.cells[:6])
+    pick(session, "I", 1.0)
+    pick(session, "Space", 2.0)
+    out = pick(session, "Speak", 3.0)
+    assert not any(isinstance(e, WordsLearned) for e in out)
+    assert not [e for e in out if isinstance(e, Log) and e.type == "words"]
+
+
+def test_the_layouts_own_phrases_are_predicted() -> None:
+    layout = load_layout(default_layout_path())
+    words = layout_words(layout)
+    assert {"please", "call", "nurse", "want"} <= set(words.words)

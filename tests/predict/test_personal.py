@@ -1,0 +1,115 @@
+"""Learning from the patient: one use is enough, profiles never share, files are private and safe."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+from commboard.predict.language_data import BaseCounts
+from commboard.predict.personal import MAX_PAIRS, MAX_WORDS, PersonalWords
+from commboard.predict.personal_file import (
+    PersonalFile,
+    learned_words_path,
+    render_personal,
+    words_command,
+)
+from commboard.predict.predictor import BaseModel, Predictor
+from commboard.predict.text import context_of
+
+BASE = BaseModel(
+    BaseCounts(
+        {"the": 1000.0, "to": 800.0, "call": 50.0, "xylophone": 1.0}, {"call": [("the", 5.0)]}
+    )
+)
+
+
+def test_a_new_name_is_predicted_after_one_use() -> None:
+    p = Predictor(BASE, PersonalWords())
+    assert "xavier" not in p.words(context_of("call x"), 6)
+    p.personal.learn("Please call Xavier")
+    assert p.words(context_of("call x"), 6)[0] == "xavier"
+    assert "xavier" in p.words(context_of("call "), 6)  # and as the next word
+    assert "please" in p.words(context_of(""), 6)  # how the patient starts a message
+
+
+def test_learned_words_weigh_above_the_base_data() -> None:
+    p = Predictor(BASE, PersonalWords())
+    assert p.words(context_of("t"), 2) == ["the", "to"]
+    p.personal.learn("tomorrow")
+    # Said once: among the slots, with the base's far more common words ...
+    assert "tomorrow" in p.words(context_of("t"), 3)
+    # ... and before them once the patient has said it a few times.
+    for _ in range(3):
+        p.personal.learn("tomorrow")
+    assert p.words(context_of("t"), 3) == ["tomorrow", "the", "to"]
+
+
+def test_profiles_never_share_learned_words(tmp_path: Path) -> None:
+    anna, ben = learned_words_path("anna", tmp_path), learned_words_path("ben", tmp_path)
+    assert anna != ben
+    model = PersonalWords()
+    model.learn("call Xavier")
+    assert PersonalFile(anna).save(model)
+    assert PersonalFile(anna).read().words == {"call": 1.0, "xavier": 1.0}
+    assert PersonalFile(ben).read().words == {}
+    assert not ben.exists()
+
+
+def test_the_file_is_private_and_written_whole(tmp_path: Path) -> None:
+    path = learned_words_path("anna", tmp_path)
+    model = PersonalWords()
+    model.learn("my sister decides with me")
+    assert PersonalFile(path).save(model)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.parent.parent.stat().st_mode) == 0o700
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "commboard-personal-words" and data["words"]["sister"] == 1
+    assert [".words.json" in n for n in os.listdir(path.parent)] == [False]  # no temp file left
+
+
+def test_a_damaged_file_is_reported_left_untouched_and_never_overwritten(tmp_path: Path) -> None:
+    path = learned_words_path("anna", tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text('{"format": "commboard-personal-words",\n "version": 1, "words": {', "utf-8")
+    before = path.read_bytes()
+    file = PersonalFile(path)
+    model = file.read()
+    assert model.words == {}
+    assert str(path) in file.problem and "line 2" in file.problem and "JSON" in file.problem
+    model.learn("new words")
+    assert not file.save(model)
+    assert path.read_bytes() == before
+
+
+def test_a_wrong_count_names_the_word(tmp_path: Path) -> None:
+    path = tmp_path / "words.json"
+    path.write_text(
+        json.dumps({"format": "commboard-personal-words", "version": 1, "words": {"anna": "x"}}),
+        "utf-8",
+    )
+    file = PersonalFile(path)
+    file.read()
+    assert "'anna'" in file.problem and str(path) in file.problem
+
+
+def test_the_model_never_grows_without_bound() -> None:
+    model = PersonalWords()
+    for n in range(MAX_WORDS + 500):
+        model.learn(f"w{n} v{n}")
+    assert len(model.words) <= MAX_WORDS
+    assert len(model.pairs) <= MAX_PAIRS
+    assert len(render_personal(model).encode()) < 1_000_000
+
+
+def test_the_carer_can_clear_learned_words(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = learned_words_path("anna", tmp_path)
+    model = PersonalWords()
+    model.learn("call Xavier")
+    PersonalFile(path).save(model)
+    assert words_command("show", "anna", tmp_path) == 0
+    assert "xavier" in capsys.readouterr().out
+    assert words_command("clear", "anna", tmp_path) == 0
+    assert PersonalFile(path).read().words == {}

@@ -1,0 +1,98 @@
+"""Word slots and next letters: ranking on known contexts, slips, unusual text, the real English data."""
+
+from __future__ import annotations
+
+import pytest
+
+from commboard.predict.language_data import BaseCounts, read_counts
+from commboard.predict.personal import PersonalWords
+from commboard.predict.predictor import BaseModel, Predictor
+from commboard.predict.text import START, context_of
+
+WORDS = {"was": 100.0, "water": 50.0, "want": 40.0, "wife": 30.0, "with": 90.0, "sister": 5.0}
+PAIRS = {"i": [("want", 30.0), ("was", 20.0)], "my": [("wife", 10.0), ("sister", 8.0)]}
+
+
+def small() -> Predictor:
+    return Predictor(BaseModel(BaseCounts(WORDS, PAIRS, "test")), PersonalWords())
+
+
+def test_completions_follow_the_previous_word_then_the_word_frequencies() -> None:
+    p = small()
+    # After "i" the word pairs put "want" first although "was" is more common alone.
+    assert p.words(context_of("i w"), 3) == ["want", "was", "with"]
+    # Without a known previous word the single-word counts decide.
+    assert p.words(context_of("w"), 3) == ["was", "with", "water"]
+    # After a space: the next word.
+    assert p.words(context_of("my "), 2) == ["wife", "sister"]
+
+
+def test_the_same_context_always_gives_the_same_slots_in_the_same_order() -> None:
+    p = small()
+    first = [p.words(context_of(m), 6) for m in ("", "i ", "i w", "my s")]
+    again = [p.words(context_of(m), 6) for m in ("", "i ", "i w", "my s")]
+    assert first == again
+
+
+def test_next_letters_leave_out_words_already_in_a_slot() -> None:
+    p = small()
+    context = context_of("i w")
+    letters = p.letters(context)
+    assert max(letters, key=lambda k: letters[k]) == "a"  # want, was, water
+    without = p.letters(context, ("want", "was", "water"))
+    assert without["a"] == pytest.approx(0.0, abs=1e-12)
+    assert without["i"] == pytest.approx(letters["i"])  # with, wife: still spelled
+
+
+def test_a_slip_in_one_letter_still_offers_the_word() -> None:
+    p = small()
+    # "sixt": one wrong letter; "sisster": one letter too many; "wnat": two swapped.
+    assert "sister" in p.words(context_of("my sixt"), 6)
+    assert "sister" in p.words(context_of("my sisst"), 6)
+    assert "want" in p.words(context_of("i wna"), 6)
+    # An exact completion outranks a slip.
+    assert p.words(context_of("wa"), 6)[0] == "was"
+
+
+def test_context_reads_the_word_being_spelled_and_the_one_before() -> None:
+    assert context_of("") == context_of("   ")
+    assert context_of("i want m").previous == "want"
+    assert context_of("i want m").prefix == "m"
+    assert context_of("I WANT ").prefix == ""
+    assert context_of("is it? y").previous == START  # a question ends a sentence
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["🙂 ", "🙂", "שלום ע", "x" * 300, "x" * 300 + " ", "a\u0301b", "??? ", "\t\n", "123 4"],
+)
+def test_unusual_text_never_breaks_prediction(message: str) -> None:
+    p = small()
+    p.personal.learn(message)
+    words = p.words(context_of(message), 6)
+    letters = p.letters(context_of(message), tuple(words))
+    assert len(words) <= 6
+    assert all(v >= 0 for v in letters.values())
+
+
+def test_no_base_data_predicts_from_the_patient_alone() -> None:
+    p = Predictor(BaseModel(BaseCounts()), PersonalWords())
+    assert p.words(context_of("sh"), 4) == []
+    p.personal.learn("shalom sara")
+    assert p.words(context_of("sh"), 4)[0] == "shalom"
+    assert p.words(context_of("shalom "), 4)[0] == "sara"
+
+
+def test_english_data_ships_and_predicts_common_bedside_words() -> None:
+    counts = read_counts("en")
+    assert counts.problem == ""
+    assert len(counts.words) > 50_000 and sum(len(v) for v in counts.pairs.values()) > 200_000
+    p = Predictor(BaseModel(counts), PersonalWords())
+    assert "sister" in p.words(context_of("my sis"), 6)
+    assert p.words(context_of("i want "), 6)[0] == "to"
+    assert "want" in p.words(context_of("i wa"), 6)
+
+
+def test_a_language_without_data_is_reported_not_raised() -> None:
+    counts = read_counts("xx")
+    assert counts.words == {} and "xx" in counts.problem

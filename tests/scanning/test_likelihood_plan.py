@@ -1,0 +1,75 @@
+"""The Spell page's likelihood scan: a valid plan for every context, never slower than linear."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from commboard.board.layout_file import default_layout_path, load_layout
+from commboard.board.model import Layout
+from commboard.board.spelling import layout_words, predict_page
+from commboard.predict.language_data import read_counts
+from commboard.predict.personal import PersonalWords
+from commboard.predict.predictor import BaseModel, Predictor
+from commboard.scanning.plans import ScanGroup, build_weighted_plan
+
+# Every prefix of a few messages, slips and odd text included.
+MESSAGES = sorted(
+    {
+        m[:k]
+        for m in (
+            "i want my sister to decide with me not my son",
+            "please cxll the nurse",
+            "🙂 zzzzqx ",
+            "?? what",
+        )
+        for k in range(len(m) + 1)
+    }
+)
+
+
+@cache
+def english() -> tuple[Layout, Predictor]:
+    layout = load_layout(default_layout_path())
+    base = BaseModel(read_counts("en"))
+    return layout, Predictor(base, PersonalWords(), layout_words(layout))
+
+
+def walk(group: ScanGroup, seen: list[int]) -> None:
+    for child in group.children:
+        if child.is_leaf:
+            seen.append(child.cells[0])
+        else:
+            assert len(child.children) >= 2  # a one-child group would only cost a step
+            assert set(child.cells) == {c for g in child.children for c in g.cells}
+            walk(child, seen)
+
+
+@pytest.mark.parametrize("message", MESSAGES)
+def test_the_plan_is_valid_and_never_slower_than_linear_on_its_own_weights(message: str) -> None:
+    layout, predictor = english()
+    prediction = predict_page(layout.page("alphabet"), message, predictor, 6)
+    page, weights = prediction.page, prediction.weights
+    plan = build_weighted_plan(page, weights)
+    seen: list[int] = []
+    walk(plan.root, seen)
+    assert sorted(seen) == list(page.filled())  # every filled cell exactly once, nothing else
+    assert set(weights) == set(page.filled())
+    assert sum(weights.values()) == pytest.approx(1.0)
+    # Linear scanning in the best order for the same weights: most likely first.
+    linear = sorted(weights.values(), reverse=True)
+    linear_steps = sum(w * (k + 1) for k, w in enumerate(linear))
+    assert plan.expected_steps(weights) <= linear_steps + 1e-9
+
+
+def test_the_most_likely_cells_are_the_fewest_steps_away() -> None:
+    layout, predictor = english()
+    prediction = predict_page(layout.page("alphabet"), "i want my sis", predictor, 6)
+    steps = build_weighted_plan(prediction.page, prediction.weights).steps()
+    sister = prediction.page.cells.index(
+        next(c for c in prediction.page.cells if c is not None and c.label == "sister")
+    )
+    assert steps[sister] == min(steps.values())
+    z = next(i for i, c in enumerate(prediction.page.cells) if c is not None and c.label == "Z")
+    assert steps[z] > steps[sister] + 3

@@ -1,0 +1,140 @@
+"""The headless board spells a phrase with word prediction from an input script.
+
+The script is worked out the way a carer clicking for the patient would:
+at each step, the word slot that finishes the word being spelled when it
+is offered, else the next letter.  The clicks' places come from the same
+screen geometry the board draws with; the run is the real ``commboard
+run`` loop, and its event log must show the words offered, the slots
+chosen, and the phrase spoken exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from commboard.board.layout_file import default_layout_path, load_layout
+from commboard.board.model import Action, Page
+from commboard.board.session import Session
+from commboard.board.spelling import layout_words
+from commboard.cli import main, parse_options
+from commboard.control.board_view import MESSAGE_H, banner_band, grid_rects, margin_px
+from commboard.events import CellPointed, Source
+from commboard.predict.language_data import read_counts
+from commboard.predict.personal import PersonalWords
+from commboard.predict.predictor import BaseModel, Predictor
+from commboard.settings import Settings
+from commboard.shell import app
+from commboard.shell.loop import BoardLoop
+
+TARGET = "i want my sister to decide"
+SIZE = (1280, 720)
+
+
+def centre(page: Page, index: int) -> tuple[int, int]:
+    width, height = SIZE
+    gap = margin_px(SIZE)
+    top = gap + round(height * MESSAGE_H) + gap
+    area = (gap, top, width - 2 * gap, banner_band(SIZE)[1] - gap - top)
+    x, y, w, h = grid_rects(area, page.rows, page.columns, gap)[index]
+    return x + w // 2, y + h // 2
+
+
+def plan_clicks() -> tuple[list[tuple[int, int]], int]:
+    """Clicks that spell TARGET and speak it, and how many of them chose a word slot."""
+    layout = load_layout(default_layout_path())
+    predictor = Predictor(BaseModel(read_counts("en")), PersonalWords(), layout_words(layout))
+    session = Session(layout, Settings(), 0.0, predictor=predictor)
+    home = layout.page("home")
+    spell = next(i for i, c in enumerate(home.cells) if c is not None and c.target == "alphabet")
+    clicks = [centre(home, spell)]
+    session.open_page("alphabet", 0.0)
+    slots = 0
+    while session.message != TARGET + " " and session.message != TARGET:
+        message, page = session.message, session.page
+        cut = message.rfind(" ") + 1
+        word = next(
+            (
+                i
+                for i, c in enumerate(page.cells)
+                if c is not None
+                and c.action is Action.WORD
+                and (TARGET + " ").startswith(message[:cut] + c.spoken + " ")
+            ),
+            None,
+        )
+        if word is None:
+            want = (TARGET + " ")[len(message)]
+            word_or_letter = next(
+                i for i, c in enumerate(page.cells) if c is not None and c.spoken == want
+            )
+        else:
+            word_or_letter, slots = word, slots + 1
+        clicks.append(centre(page, word_or_letter))
+        session.handle(CellPointed(0.0, word_or_letter, Source.MOUSE), 0.0)
+        assert len(clicks) < len(TARGET) + 5, "the plan does not converge"
+    speak = next(i for i, c in enumerate(session.page.cells) if c and c.label == "Speak")
+    clicks.append(centre(session.page, speak))
+    return clicks, slots
+
+
+def test_the_headless_board_spells_a_phrase_with_predicted_words(tmp_path: Path) -> None:
+    clicks, slots = plan_clicks()
+    assert slots >= 3  # prediction did most of the work
+    assert len(clicks) < len(TARGET)  # fewer selections than letters
+    script = tmp_path / "spell.txt"
+    script.write_text(
+        "".join(f"{1.0 + 1.5 * k:.2f} click {x} {y}\n" for k, (x, y) in enumerate(clicks)),
+        encoding="utf-8",
+    )
+    log = tmp_path / "events.jsonl"
+    code = main(
+        [
+            "run",
+            "--headless",
+            "--virtual-clock",
+            "--camera",
+            "none",
+            "--speech",
+            "none",
+            "--windowed",
+            f"{SIZE[0]}x{SIZE[1]}",
+            "--history",
+            str(tmp_path / "history.jsonl"),
+            "--event-log",
+            str(log),
+            "--input-script",
+            str(script),
+        ]
+    )
+    assert code == 0
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    spoken = [r["text"] for r in records if r["type"] == "speak"]
+    assert spoken == [TARGET]
+    chosen = [r["label"] for r in records if r["type"] == "select" and r["action"] == "word"]
+    assert len(chosen) == slots and "sister" in chosen
+    assert any(r["type"] == "words" for r in records)
+    history = [json.loads(x) for x in (tmp_path / "history.jsonl").read_text("utf-8").splitlines()]
+    assert [h["text"] for h in history] == [TARGET]
+
+    # The next day: the board opens with the message on its Recent page.
+    again = [
+        "run",
+        "--headless",
+        "--virtual-clock",
+        "--camera",
+        "none",
+        "--speech",
+        "none",
+        "--history",
+        str(tmp_path / "history.jsonl"),
+        "--max-seconds",
+        "1",
+    ]
+    loop = app.build(parse_options(again))
+    assert isinstance(loop, BoardLoop)
+    try:
+        recent = loop.session.layout.page("recent")
+        assert [c.spoken for c in recent.cells if c is not None][0] == TARGET
+    finally:
+        app.close(loop)
