@@ -114,6 +114,12 @@ class Session:
         return self.layout.page(self._page_id)
 
     @property
+    def likelihoods(self) -> dict[int, float] | None:
+        """How likely each cell is to be chosen next, on a predicting page (None elsewhere)."""
+        predicting = self._predictor is not None and self.settings.spell.prediction
+        return dict(self._prediction.weights) if self._prediction and predicting else None
+
+    @property
     def words(self) -> tuple[str, ...]:
         """The words in the word slots now (empty off a predicting page)."""
         return self._prediction.words if self._prediction is not None else ()

@@ -22,7 +22,7 @@ a single cell left waiting for a blink is drawn alone, lit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from commboard.board.model import Action, Cell, Page
 from commboard.control.eye_policy import EyeOutput
@@ -55,14 +55,27 @@ class HalvingLooks(PatientLooks):
         if self.halving is not None:
             self.halving.confirm = gaze.confirm
 
-    def show(self, page: Page) -> None:
-        """The page on the board now: a new page starts from all its cells."""
-        if page.id == self.page_id and self.halving is not None:
+    def show(self, page: Page, weights: Mapping[int, float] | None = None) -> None:
+        """The page on the board now: a new page starts from all its cells.
+
+        ``weights``: how likely each cell is (a Spell page's letters and words
+        by the language model): the halves are then balanced by likelihood,
+        so likely letters take fewer looks.  New weights (a letter was added)
+        take effect while no look has been made on the page yet.
+        """
+        self._page = page  # its word slots' labels change as the message grows
+        current = self.halving
+        fresh = current is not None and current.looks == 0 and current.waiting is None
+        new_weights = (
+            fresh
+            and current is not None
+            and current.weights != (dict(weights) if weights else None)
+        )
+        if page.id == self.page_id and current is not None and not new_weights:
             return
         self.page_id = page.id
-        self._page = page
         cells = page.filled()
-        self.halving = Halving(cells, confirm=self.gaze.confirm) if cells else None
+        self.halving = Halving(cells, weights, confirm=self.gaze.confirm) if cells else None
 
     def update(self, sample: EyeSample) -> list[HalvingOutput]:
         """Read one frame's sample: the cell chosen, a rest request and log records, in order."""

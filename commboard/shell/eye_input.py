@@ -19,7 +19,7 @@ draws the face/eye indicator.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
 import numpy as np
@@ -171,7 +171,12 @@ class EyeInput:
     # -- the loop's calls ---------------------------------------------------------------------
 
     def frame(
-        self, now: float, settings: Settings, listening: bool, page: Page | None = None
+        self,
+        now: float,
+        settings: Settings,
+        listening: bool,
+        page: Page | None = None,
+        weights: Mapping[int, float] | None = None,
     ) -> EyeFrame:
         """Drain the feed; what it asks of the board.  Call once per frame, after other inputs.
 
@@ -181,6 +186,7 @@ class EyeInput:
             listening: a switch press would reach something (the board, or a
                 carer screen that takes presses); otherwise the detectors are muted.
             page: the page on the board (choosing by looks halves it).
+            weights: how likely each of its cells is (a predicting Spell page), or None.
         """
         self.start()
         if self.blink.settings != settings.blink:
@@ -191,7 +197,7 @@ class EyeInput:
         self.access = settings.gaze.access
         released = self.gaze.release(now) if self.access is not Access.GAZE_SWITCHES else []
         if page is not None:
-            self.halving.show(page)
+            self.halving.show(page, weights)
         context = EyeContext(
             face_pause=settings.blink.face_lost == FaceLost.PAUSE,
             listening=listening,

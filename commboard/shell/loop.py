@@ -220,7 +220,8 @@ class BoardLoop:
         self._word_data_arrived()
         if self.eyes is not None:  # camera samples -> eye policy -> dispatch, pauses, banners
             listening = not self.screens or self.screens[-1].wants_switches
-            self.eyes_ask(self.eyes.frame(now, self.settings, listening, self.session.page))
+            page, likely = self.session.page, self.session.likelihoods
+            self.eyes_ask(self.eyes.frame(now, self.settings, listening, page, likely))
             halving = self.eyes.halving_now  # the scanner stands still while looks choose
             self.perform(self.pauses.want(PauseReason.LOOKS, halving, now, self.session))
         self.dirty |= self.chrome.expire(now)

@@ -119,3 +119,17 @@ def test_on_the_board_a_long_blink_confirms_the_waiting_cell_and_is_otherwise_no
     assert [o for o in confirmed if isinstance(o, CellPointed)] == [
         CellPointed(3.0, 1, Source.GAZE)
     ]
+
+
+def test_on_a_predicting_page_the_halves_follow_the_likelihoods_until_the_first_look() -> None:
+    letters = tuple(Cell(x, Action.ADD) for x in "ETAOINSH")
+    page = Page("spell", "Spell", 2, 4, letters)
+    looks = HalvingLooks(GazeSettings(), BlinkSettings())
+    looks.show(page)
+    assert looks.halving is not None and looks.halving.halves() == ((0, 1, 2, 3), (4, 5, 6, 7))
+    likely_h = {i: (0.9 if i == 7 else 0.1 / 7) for i in range(8)}  # "H" is all but certain
+    looks.show(page, likely_h)
+    assert looks.halving.halves() == ((0, 1, 2, 3, 4, 5, 6), (7,))  # one look reaches it
+    looks._look(Look(1.0, Direction.LEFT, 0.5, 0.5, 3.0))
+    looks.show(page, {i: 1 / 8 for i in range(8)})  # mid-choice: the halves stay put
+    assert looks.halving.in_play == (0, 1, 2, 3, 4, 5, 6)
