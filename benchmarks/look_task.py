@@ -49,6 +49,9 @@ BLINKS_PER_MIN = 15.0
 GLANCES_PER_MIN = 6.0
 REACTION_CV = 0.25
 WRONG_HALF_P = 0.03  # a look towards the wrong half
+# The patient lets go this long after the hold time (the beep, or the ring filling,
+# tells them it counted): the same for a look and for a long blink.
+LET_GO_S = 0.25
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,7 @@ def _look_for(run: Run, halving: Halving, t: float, hold_s: float) -> None:
         x, y = (LOOK_X if keep_left else -LOOK_X), 0.0
     run.tally.actions += 1
     short = run.rng.random() < run.patient.miss_p
-    run.eyes.look(t, x, y, 0.25 if short else hold_s + 0.25)
+    run.eyes.look(t, x, y, 0.25 if short else hold_s + LET_GO_S)
 
 
 def scan_run(run: Run, minutes: float, interval_s: float, by_looks: bool) -> Tally:
@@ -200,19 +203,22 @@ def scan_run(run: Run, minutes: float, interval_s: float, by_looks: bool) -> Tal
     while t < minutes * 60.0 and run.targets:
         t += 1 / FPS
         run.background(t)
-        for e in effects:
-            if isinstance(e, Highlight) and run.targets[0] in e.cells and act_at is None:
-                act_at = t + run.reaction() if run.rng.random() >= run.patient.miss_p else None
-            elif isinstance(e, Activate):
-                _chosen(run, e.cell, e.t)
+        # A selection the patient just made comes first: the scanner lights the chosen
+        # cell again as it selects it, and nobody presses for what they just chose.
+        chose = [e for e in effects if isinstance(e, Activate)]
+        for e in chose:
+            _chosen(run, e.cell, e.t)
+        lit = [e for e in effects if isinstance(e, Highlight) and run.targets[0:1]]
+        if act_at is None and not chose and any(run.targets[0] in e.cells for e in lit):
+            act_at = t + run.reaction() if run.rng.random() >= run.patient.miss_p else None
         effects = scanner.tick(t)
         if act_at is not None and t >= act_at and not run.busy(t):
             act_at = None
             run.tally.actions += 1
             if by_looks:
-                run.eyes.look(t, LOOK_X, 0.0, 0.5 + 0.35 + 0.2)
+                run.eyes.look(t, LOOK_X, 0.0, GazeSettings().hold_s + LET_GO_S)
             else:
-                run.eyes.close(t, 0.5 + 0.2)
+                run.eyes.close(t, BlinkSettings().hold_s + LET_GO_S)
         detector = looks if by_looks else blink
         for out in detector.update(run.eyes.sample(t)):
             if isinstance(out, SwitchDown | SwitchUp):

@@ -69,6 +69,9 @@ NEAR_REST = 0.5
 # rest position (the patient was moved, or the camera was): the reader
 # re-centres there.  A quick move back to the previous rest is a return, not a look.
 RECENTRE_S = 2.0
+# The same for a gaze held on after a look counted (it was a look at first):
+# the look ends (a switch it holds is let go) and the gaze is the new rest.
+RECENTRE_HELD_S = 5.0
 # Eyes less open than this share of their openness at rest (learned with the
 # rest position) give no look: the iris is unreliable there.  Until the rest
 # is learned, the blink switch's own calibrated scale decides (more than
@@ -252,7 +255,7 @@ class LookReader:
             self._steady = []
             self._follow_rest(eyes)
         elif self._recentre(t, eyes):
-            return self._end(t, quiet=True)
+            return self._end(t, quiet=not self._accepted)  # a held switch is let go
         return self._step(t, direction, amplitude, near)
 
     # -- reading a sample ------------------------------------------------------------------
@@ -338,6 +341,14 @@ class LookReader:
         """Collect the rest position; learning starts again if the head moves meanwhile."""
         if self._poses and _apart(pose, self._poses[0]):
             self._learning, self._poses, self._ears, self._learn_from = [], [], [], None
+        middle = _median(self._learning) if len(self._learning) >= SMOOTH_FRAMES else None
+        offset = self._between((middle[0], middle[1]), eyes) if middle is not None else (0.0, 0.0)
+        moved = (
+            abs(offset[0]) >= self.tuning.distance
+            or abs(offset[1]) >= self.tuning.vertical_distance
+        )
+        if moved:  # the eyes looked away while we learned: only a steady gaze is a rest position
+            self._learning, self._poses, self._ears, self._learn_from = [], [], [], None
         if self._learn_from is None:
             self._learn_from = t
         self._learning.append(eyes)
@@ -363,7 +374,9 @@ class LookReader:
             self._steady, self._steady_from = [eyes], t
             return False
         self._steady.append(eyes)
-        if self._accepted or t - self._steady_from < RECENTRE_S:
+        # A look that counted is held on a while before it can be a new rest: the
+        # patient may mean it (a long look up rests the board in halving).
+        if t - self._steady_from < (RECENTRE_HELD_S if self._accepted else RECENTRE_S):
             return False
         self._previous_rest, self.rest = self.rest, _median(self._steady)
         self._steady = []
@@ -449,6 +462,7 @@ class LookReader:
             return []
         held = t - self._since
         if self._accepted:
+            self._accepted = False
             self._refractory_until = max(self._refractory_until, t + self.tuning.refractory_s)
             return [LookEnded(t, direction)]
         if not self._done and self._quick and held >= MIN_GLANCE_S:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from commboard.settings import BlinkSettings, Eye
 from commboard.signals.gaze_look import (
     LEARN_S,
+    RECENTRE_HELD_S,
     RECENTRE_S,
     Direction,
     GazeTuning,
@@ -185,3 +186,19 @@ def test_a_look_down_must_go_further_than_a_look_up() -> None:
     down = run(reader(), settled().looking(0.8, 0.0, small).looking(0.5))
     assert [look.direction for look in looks(up)] == [Direction.UP]
     assert looks(down) == []
+
+
+def test_a_look_while_the_rest_is_being_learned_is_not_taken_for_the_rest() -> None:
+    samples = ScriptedSamples().looking(0.5).looking(0.8, FAR).looking(LEARN_S + 0.5)
+    r = reader()
+    run(r, samples)
+    assert r.rest is not None and abs(r.rest[0][0]) < 0.02  # the steady gaze, not the look
+    later = ScriptedSamples(start_t=samples.t).looking(0.8, FAR).looking(0.5)
+    assert [look.direction for look in looks(run(r, later))] == [Direction.LEFT]
+
+
+def test_a_look_held_on_for_seconds_is_let_go_and_becomes_the_new_rest() -> None:
+    out = run(reader(), settled().looking(RECENTRE_HELD_S + 1.5, FAR))
+    assert len(looks(out)) == 1
+    ended = [o for o in out if isinstance(o, LookEnded)]
+    assert len(ended) == 1  # a switch held by the look is released, not held for ever
