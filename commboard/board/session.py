@@ -9,16 +9,24 @@ chosen, with ``Activate``) and undoes the last one on ``Undo`` by restoring
 the page, page stack and message from before it, showing "Undone: <label>"
 and saying "Cancelled: <label>" with the quiet prompt voice (``Cue``).  Event-log records it emits
 (see docs/event-log.md): ``select``, ``speak``, ``page``, ``message``,
-``alarm``, ``undo``.
+``alarm``, ``undo``, ``confirm``.
+
+A cell marked ``record: decision`` (or ``preference``) is said with that mark
+(``Speak.record``), for the history and the care-team report.  When it needs
+confirming (``control.decision_confirmation``), it is held as a
+:class:`PendingDecision` while a Yes / No page asks "You said: ... Is that
+right?"; only Yes says and records it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from commboard.board.message import MessageBar
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.control import decision_confirmation as confirming
+from commboard.control.decision_confirmation import PendingDecision
 from commboard.effects import (
     Activate,
     Alarm,
@@ -29,6 +37,7 @@ from commboard.effects import (
     Speak,
     StopSpeech,
     Undo,
+    Withdraw,
 )
 from commboard.events import CellPointed, InputEvent, Source, SwitchDown, SwitchUp
 from commboard.scanning.engine import Scanner
@@ -53,6 +62,7 @@ class _Snapshot:
     message: MessageBar
     action: Action
     label: str
+    said: Speak | None = None  # the message it put in the history, if any
 
 
 class Session:
@@ -83,6 +93,7 @@ class Session:
         self._bar = MessageBar()
         self._last: _Snapshot | None = None
         self._source = Source.SCRIPT
+        self._pending: PendingDecision | None = None  # a decision waiting for Yes
         self._scanner = scanner_factory(settings.scan, self._hold_for)
         self._queued: list[Effect] = [Log(now, "page", {"page": self._page_id})]
         self._queued += self._scanner.load(self._plan(), now)
@@ -91,7 +102,9 @@ class Session:
 
     @property
     def page(self) -> Page:
-        """The page on screen."""
+        """The page on screen (the Yes / No question while a decision waits for it)."""
+        if self._pending is not None:
+            return confirming.confirmation_page(self._pending)
         return self.layout.page(self._page_id)
 
     @property
@@ -121,7 +134,10 @@ class Session:
 
     def next_deadline(self) -> float | None:
         """When ``tick`` next has something to do (None: waiting for input)."""
-        return self._scanner.next_deadline()
+        scan = self._scanner.next_deadline()
+        if self._pending is None:
+            return scan
+        return self._pending.deadline if scan is None else min(scan, self._pending.deadline)
 
     # -- inputs ---------------------------------------------------------------
 
@@ -137,8 +153,15 @@ class Session:
         return out
 
     def tick(self, now: float) -> list[Effect]:
-        """Advance scanning to ``now``."""
-        return self._take_queued() + self._run(self._scanner.tick(now), now)
+        """Advance scanning to ``now``; a question left unanswered too long is given up."""
+        out = self._take_queued()
+        pending = self._pending
+        if pending is not None and now >= pending.deadline:
+            self._pending = None
+            self._last = None  # nothing left to undo: the statement is gone
+            out += confirming.expire(pending, now)
+            out += self._run(self._scanner.load(self._plan(), now), now)
+        return out + self._run(self._scanner.tick(now), now)
 
     def pause(self, now: float) -> list[Effect]:
         """Stop the highlight and ignore switches (``control.pauses.PauseOwner`` decides why)."""
@@ -165,6 +188,10 @@ class Session:
         """Show a page directly (carer's choice, screenshots); Back returns to this one."""
         if page_id not in self.layout.pages:
             return self._take_queued() + [Log(now, "error", {"message": f"no page {page_id!r}"})]
+        if self._pending is not None:  # the carer chose a page: the question is closed unanswered
+            self._take_queued()
+            self._queued = confirming.withdraw(self._pending, now)
+            self._pending = None
         stack = (*self._stack, self._page_id) if page_id != self._page_id else self._stack
         return self._take_queued() + self._show(page_id, stack, now)
 
@@ -203,11 +230,13 @@ class Session:
         return out
 
     def _activate(self, index: int, now: float, source: Source) -> list[Effect]:
+        if self._pending is not None:
+            return self._answer(index, now, source)
         cells = self.page.cells
         cell = cells[index] if 0 <= index < len(cells) else None
         if cell is None:
             return []
-        self._last = _Snapshot(self._page_id, self._stack, self._bar, cell.action, cell.label)
+        snapshot = _Snapshot(self._page_id, self._stack, self._bar, cell.action, cell.label)
         select = Log(
             now,
             "select",
@@ -219,14 +248,23 @@ class Session:
                 "source": source.value,
             },
         )
-        return [select, *self._perform(cell, index, now, source)]
+        performed = self._perform(cell, index, now, source)
+        said = next((e for e in performed if isinstance(e, Speak) and e.page is not None), None)
+        self._last = replace(snapshot, said=said)
+        return [select, *performed]
 
     def _perform(self, cell: Cell, index: int, now: float, source: Source) -> list[Effect]:
         match cell.action:
-            case Action.SPEAK:
-                return self._speak(cell.spoken, now, source, index)
-            case Action.SPEAK_MESSAGE:
-                return self._speak(self._bar.spoken, now, source, None)
+            case Action.SPEAK | Action.SPEAK_MESSAGE:
+                text = cell.spoken if cell.action is Action.SPEAK else self._bar.spoken
+                slot = index if cell.action is Action.SPEAK else None
+                if text and confirming.needs_confirmation(
+                    cell, self.settings.board.confirm_decisions
+                ):
+                    return self._ask(
+                        PendingDecision(text, self._page_id, slot, cell.record or "", now)
+                    )
+                return self._speak(text, now, source, slot, cell.record)
             case Action.ADD | Action.BACKSPACE | Action.CLEAR:
                 return self._edit(cell, now)
             case Action.GO | Action.BACK | Action.HOME:
@@ -237,7 +275,32 @@ class Session:
                 return [StopSpeech(now)]
         return []
 
-    def _speak(self, text: str, now: float, source: Source, cell: int | None) -> list[Effect]:
+    def _ask(self, pending: PendingDecision) -> list[Effect]:
+        """Hold a marked statement and show the Yes / No question instead of saying it."""
+        self._pending = pending
+        return [*confirming.ask(pending), *self._scanner.load(self._plan(), pending.asked_at)]
+
+    def _answer(self, index: int, now: float, source: Source) -> list[Effect]:
+        """Yes or No to the open question; back to the page the statement was chosen on."""
+        pending = self._pending
+        if pending is None or index not in (confirming.YES_CELL, confirming.NO_CELL):
+            return []
+        label = "Yes" if index == confirming.YES_CELL else "No"
+        self._pending = None
+        select = Log(
+            now,
+            "select",
+            {"page": confirming.CONFIRM_PAGE_ID, "cell": index, "label": label,
+             "action": "confirm", "source": source.value},
+        )  # fmt: skip
+        answered = confirming.answer(pending, index, now, source)
+        said = next((e for e in answered if isinstance(e, Speak) and e.page is not None), None)
+        self._last = _Snapshot(self._page_id, self._stack, self._bar, Action.SPEAK, label, said)
+        return [select, *answered, *self._scanner.load(self._plan(), now)]
+
+    def _speak(
+        self, text: str, now: float, source: Source, cell: int | None, record: str | None = None
+    ) -> list[Effect]:
         """Say ``text``; the log names the page slot of a phrase cell that spoke it directly.
 
         ``cell`` is what Huffman scanning learns from (``History.usage``): only
@@ -247,8 +310,16 @@ class Session:
         """
         if not text:
             return [Notice(now, "The message is empty.")]
-        fields = {"text": text, "page": self._page_id, "source": source.value, "cell": cell}
-        return [Speak(now, text, self._page_id, cell, source), Log(now, "speak", fields)]
+        fields: dict[str, object] = {
+            "text": text,
+            "page": self._page_id,
+            "source": source.value,
+            "cell": cell,
+        }
+        if record is not None:  # ordinary messages keep the record they always had
+            fields |= {"record": record, "confirmed": False}
+        speak = Speak(now, text, self._page_id, cell, source, record)
+        return [speak, Log(now, "speak", fields)]
 
     def _edit(self, cell: Cell, now: float) -> list[Effect]:
         match cell.action:
@@ -287,8 +358,14 @@ class Session:
         if last is None:
             return []
         out: list[Effect] = [Log(now, "undo", {"label": last.label, "action": last.action.value})]
+        if self._pending is not None:  # undone before answering: the question goes, unrecorded
+            out += confirming.withdraw(self._pending, now)
+            self._pending = None
+            out += self._run(self._scanner.load(self._plan(), now), now)
         if last.action in SPEAKING_ACTIONS:
             out.append(StopSpeech(now))
+        if last.said is not None:
+            out.append(Withdraw(now, last.said))
         if last.message != self._bar:
             self._bar = last.message
             out.append(Log(now, "message", {"text": self._bar.text}))

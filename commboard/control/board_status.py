@@ -26,6 +26,7 @@ from commboard.control.board_view import (
     Rect,
     board_view,
 )
+from commboard.control.decision_confirmation import CONFIRM_PAGE_ID
 from commboard.control.highlight_look import edge_for, frame_for, ring_for
 from commboard.effects import Banner, PauseReason
 
@@ -170,10 +171,13 @@ def view_now(
     display = session.settings.display
     frame = frame_for(display.highlight_color, display.highlight_border_color)
     ring = ring_for(frame)
+    page = session.page
+    # While a decision waits for Yes / No, the bar asks the question in its large text.
+    message = page.title if page.id == CONFIRM_PAGE_ID else session.message
     view = board_view(
         size,
-        session.page,
-        session.message,
+        page,
+        message,
         session.highlighted,
         chrome,
         highlight_color=display.highlight_color,

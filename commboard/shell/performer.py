@@ -31,6 +31,7 @@ from commboard.effects import (
     ShowBanner,
     Speak,
     StopSpeech,
+    Withdraw,
 )
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.screens.board.screenshot import Screenshots
@@ -63,8 +64,8 @@ class Performer:
         match effect:
             case Log():
                 self._log(effect)
-            case Speak():
-                self._say(effect)
+            case Speak() | Withdraw():
+                self._said(effect)
             case Cue():
                 self._cue(effect)
             case StopSpeech():
@@ -72,14 +73,20 @@ class Performer:
                 self.in_flight = None  # cut off on purpose: nothing failed
             case Alarm():
                 self._alarm(effect)
+            case Notice() | ShowBanner() | HideBanner():
+                self._chrome(effect)
+            case Paused() | Resumed():
+                self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
+
+    def _chrome(self, effect: Notice | ShowBanner | HideBanner) -> None:
+        """A notice or a banner: shown on the board's chrome."""
+        match effect:
             case Notice(text=text):
                 self.chrome.notice(text, effect.t)
             case ShowBanner(banner=banner, for_s=for_s):
                 self.chrome.show(banner, effect.t, for_s)
             case HideBanner(key=key):
                 self.chrome.hide(key)
-            case Paused() | Resumed():
-                self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
 
     def stop_alarm(self, now: float) -> None:
         """A carer stopped the alarm (Escape or a click); ``end_alarm`` follows."""
@@ -163,6 +170,12 @@ class Performer:
         if log.type in ("select", "page"):
             self.shots.due = log.type
 
+    def _said(self, effect: Speak | Withdraw) -> None:
+        if isinstance(effect, Withdraw):
+            self._history(effect.said, withdrawn=True)  # undone: noted, words stay on record
+        else:
+            self._say(effect)
+
     def _say(self, speak: Speak) -> None:
         """Speak; a message said on a page goes to the history; show the words if speech is off."""
         text, t = speak.text, speak.t
@@ -172,6 +185,19 @@ class Performer:
         else:
             self.in_flight = None
             self.chrome.said(text, t)
-        if speak.page is not None and self.p.history is not None:
-            source = speak.source.value if speak.source is not None else ""
-            self.p.history(text, speak.page, source, speak.cell)
+        self._history(speak)
+
+    def _history(self, speak: Speak, *, withdrawn: bool = False) -> None:
+        """A message said on a page goes to the history, with how it was said."""
+        if speak.page is None or self.p.history is None:
+            return
+        source = speak.source.value if speak.source is not None else ""
+        self.p.history(
+            speak.text,
+            speak.page,
+            source,
+            speak.cell,
+            record=speak.record,
+            confirmed=speak.confirmed,
+            withdrawn=withdrawn,
+        )
