@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 
 from commboard.run_options import RunOptions
 
@@ -26,6 +27,17 @@ def _size(text: str) -> tuple[int, int]:
     if min(size) < 200:
         raise argparse.ArgumentTypeError("the window must be at least 200x200")
     return size
+
+
+def _start_time(text: str) -> datetime:
+    """``--start-time``: an ISO date and time; without a UTC offset it is local time."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date and time like 2026-03-01T08:00, not {text!r}"
+        ) from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def _add_board_options(p: argparse.ArgumentParser) -> None:
@@ -89,6 +101,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="replay switch events: lines of 'SECONDS down|up select|next'",
     )
     run.add_argument("--event-log", metavar="FILE", help="write the JSON-lines event log here")
+    run.add_argument(
+        "--start-time",
+        type=_start_time,
+        metavar="YYYY-MM-DDTHH:MM",
+        help="with --virtual-clock: the calendar time the run starts at; the history's and "
+        "access log's times then move with the virtual clock (simulated days)",
+    )
+    run.add_argument(
+        "--access-log",
+        metavar="FILE",
+        help="the access log (default: the profile's own, in the user's data folder; "
+        "demo, headless and virtual-clock runs keep none unless given)",
+    )
     run.add_argument("--max-seconds", type=float, metavar="S", help="stop after S seconds")
     run.add_argument(
         "--screenshots", metavar="DIR", help="save a PNG after every page change and selection"

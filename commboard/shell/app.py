@@ -13,11 +13,12 @@ import os
 import signal
 import sys
 import warnings
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from commboard.clock import Clock, MonotonicClock, VirtualClock
+from commboard.clock import Clock, MonotonicClock, RunCalendar, VirtualClock
 from commboard.effects import Banner
 from commboard.run_options import RunOptions
 from commboard.settings import Settings
@@ -104,6 +105,17 @@ def local_wall_clock() -> datetime:
     return datetime.now().astimezone()
 
 
+def _calendar(options: RunOptions, clock: Clock) -> Callable[[], datetime]:
+    """The run's calendar time: the machine's, or (virtual clock) one that moves with the clock.
+
+    Under ``--virtual-clock`` it starts at ``--start-time`` (default: now) and
+    advances with the virtual seconds, so a simulated day has real-looking times.
+    """
+    if not options.virtual_clock:
+        return local_wall_clock
+    return RunCalendar(clock, options.start_time or local_wall_clock())
+
+
 def run(options: RunOptions) -> int:
     """``commboard run``: the board, until the carer quits (or ``--max-seconds``)."""
     clock = _clock(options)
@@ -151,6 +163,10 @@ def build(  # type: ignore[no-untyped-def]
         _check_key_names(scripted or [], options.input_script or "")
     except ScriptError as exc:
         print(f"commboard: {exc}", file=sys.stderr)
+        return 2
+    if options.start_time is not None and not options.virtual_clock:
+        print("commboard: --start-time needs --virtual-clock (a real run uses the real time)",
+              file=sys.stderr)  # fmt: skip
         return 2
     refused = run_files.event_log_refusal(options)
     if refused is not None:
@@ -218,7 +234,8 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     start = clock.now()
     event_log = EventLog(Path(options.event_log) if options.event_log else None, start)
     speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
-    history, history_off = run_files.open_history(options, local_wall_clock)
+    calendar = _calendar(options, clock)
+    history, history_off = run_files.open_history(options, calendar)
     usage = history.usage() if history is not None else {}  # damaged lines: banner, log lines
     problems = list(history.problems) if history is not None else []
     banners = banners + _history_banners(problems) + history_off
