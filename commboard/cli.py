@@ -80,7 +80,7 @@ def _add_board_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--camera-fps", type=float, default=30.0, metavar="FPS")
 
 
-COMMANDS = ("run", "validate", "calibrate", "settings", "screenshot")
+COMMANDS = ("run", "validate", "calibrate", "settings", "screenshot", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
     shot.add_argument("--layout", metavar="PATH")
     shot.add_argument("--page", metavar="ID", help="page to draw (default: home)")
+    from commboard.care_record import report_command
+
+    rep = sub.add_parser(
+        "report", help="write the care team's page of what the patient said (HTML, printable)"
+    )
+    report_command.add_arguments(rep)
     return parser
 
 
@@ -195,6 +201,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from commboard.shell.app import screenshot
 
             return screenshot(RunOptions.from_namespace(args))
+        case "report":
+            from commboard.care_record.report_command import report_command
+            from commboard.shell.app import local_wall_clock
+
+            return report_command(args, local_wall_clock())
     return 2
 
 

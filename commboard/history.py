@@ -40,10 +40,28 @@ import platformdirs
 
 from commboard.line_file import AppendOnlyFile, LineFile
 
+DEFAULT_PROFILE = "default"
 
-def default_path() -> Path:
-    """``history.jsonl`` in the user's data folder (e.g. ``~/.local/share/commboard``)."""
-    return Path(platformdirs.user_data_dir("commboard")) / "history.jsonl"
+
+def data_root() -> Path:
+    """commboard's data folder (e.g. ``~/.local/share/commboard``)."""
+    return Path(platformdirs.user_data_dir("commboard"))
+
+
+def profile_folder(profile: str = DEFAULT_PROFILE) -> Path:
+    """Where one patient's records live: the data folder for ``default``, else ``profiles/NAME``.
+
+    One folder per patient, so a laptop that moves from bed to bed never puts
+    one patient's words in another's report.  ``profile`` is a checked
+    profile name (letters, digits, ``_`` and ``-``).
+    """
+    root = data_root()
+    return root if profile == DEFAULT_PROFILE else root / "profiles" / profile
+
+
+def default_path(profile: str = DEFAULT_PROFILE) -> Path:
+    """The patient's ``history.jsonl`` (the ``default`` profile's in the data folder itself)."""
+    return profile_folder(profile) / "history.jsonl"
 
 
 class History:

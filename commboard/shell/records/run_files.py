@@ -49,14 +49,14 @@ def open_history(
     if practice is not None:
         words = f"{practice}: what is said here is not saved to the history."
         return None, [Banner("history-off", words, "info")]
-    return History(None, wall_clock=wall_clock), []
+    return History(default_path(options.profile), wall_clock=wall_clock), []
 
 
 def event_log_refusal(options: RunOptions) -> str | None:
     """Why ``--event-log`` may not be used (it is the history file or a profile), or None."""
     if not options.event_log:
         return None
-    protected = {"the history file": default_path()}
+    protected = {"the history file": default_path(options.profile)}
     if options.history:
         protected["the history file given to --history"] = Path(options.history)
     protected["the profiles folder"] = config_root() / "profiles"
