@@ -263,6 +263,7 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
         profile=options.profile,
         eyes=eyes,
         alarm_sound=AlarmSound(),
+        calendar=calendar,
     )
     return BoardLoop(parts)
 

@@ -19,6 +19,7 @@ exactly repeatable.  Nothing here blocks on speech or the camera.
 from __future__ import annotations
 
 import traceback
+from datetime import datetime
 from pathlib import Path
 
 import pygame
@@ -126,6 +127,13 @@ class BoardLoop:
     @property
     def profile(self) -> str:
         return self.p.profile
+
+    @property
+    def history_path(self) -> Path | None:
+        return self.p.history.path if self.p.history is not None else None
+
+    def calendar(self) -> datetime:
+        return self.p.calendar()
 
     def layout_choices(self) -> list[LayoutChoice]:
         """The layouts the carer menu offers (``board.layout_places``)."""

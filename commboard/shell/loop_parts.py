@@ -8,7 +8,9 @@ jumps to the next deadline so headless runs are fast and exactly repeatable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pygame
@@ -52,3 +54,5 @@ class LoopParts:
     # The auditory-scanning beep (``auditory: beep`` or ``both``); tests inject a recording fake.
     cue_sound: Beeper | None = field(default_factory=CueSound)
     history_problems: list[str] = field(default_factory=list)  # damaged lines read at start
+    # Calendar time (the What was said screen's "now"); a virtual-clock run's moves with it.
+    calendar: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -97,6 +98,13 @@ class ShellContext(Protocol):
     @property
     def eyes(self) -> CameraAccess | None:
         """The board's camera input, None when it runs without a camera."""
+
+    @property
+    def history_path(self) -> Path | None:
+        """The patient's history file (None: this run keeps none: a demo or a test)."""
+
+    def calendar(self) -> datetime:
+        """Calendar time now (local; a virtual-clock run's moves with its clock)."""
 
 
 class Screen(Protocol):

@@ -10,6 +10,8 @@ by themselves after ``RESULT_S``.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
+from pathlib import Path
 
 import pygame
 
@@ -54,6 +56,14 @@ class AloneContext:
     @property
     def eyes(self) -> CameraAccess | None:
         return self._eyes
+
+    @property
+    def history_path(self) -> Path | None:
+        """Calibrating alone shows no history."""
+        return None
+
+    def calendar(self) -> datetime:
+        return datetime.now().astimezone()
 
 
 def calibration_screen(settings: Settings, profile: str, eyes: EyeInput) -> CalibrationScreen:
