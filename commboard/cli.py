@@ -80,7 +80,7 @@ def _add_board_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--camera-fps", type=float, default=30.0, metavar="FPS")
 
 
-COMMANDS = ("run", "validate", "calibrate", "settings", "screenshot", "report")
+COMMANDS = ("run", "validate", "calibrate", "settings", "screenshot", "report", "access-report")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
         "report", help="write the care team's page of what the patient said (HTML, printable)"
     )
     report_command.add_arguments(rep)
+    from commboard.access import access_command
+
+    acc = sub.add_parser(
+        "access-report", help="write the therapist's page of access figures and suggestions"
+    )
+    access_command.add_arguments(acc)
     return parser
 
 
@@ -206,6 +212,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from commboard.shell.app import local_wall_clock
 
             return report_command(args, local_wall_clock())
+        case "access-report":
+            from commboard.access.access_command import access_command
+            from commboard.shell.app import local_wall_clock as wall
+
+            return access_command(args, wall())
     return 2
 
 

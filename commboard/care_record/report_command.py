@@ -18,7 +18,6 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from commboard.care_record.care_report import build_report, render
 from commboard.care_record.statements import DateError, period_of, read_history
 from commboard.history import default_path
 from commboard.line_file import why_not_written
@@ -68,6 +67,8 @@ def report_command(args: argparse.Namespace, now: datetime) -> int:
     except (DateError, ProfileNameError) as exc:
         print(f"commboard report: {exc}", file=sys.stderr)
         return 2
+    from commboard.care_record.care_report import build_report, render  # jinja2: when used
+
     read = read_history(path)
     if read.problems and not read.found:
         print(f"commboard report: {read.problems[0]}", file=sys.stderr)

@@ -128,7 +128,10 @@ class Period:
 
     def holds(self, when: datetime) -> bool:
         """Whether a local time falls on one of these days."""
-        day = when.date()
+        return self.holds_day(when.date())
+
+    def holds_day(self, day: date) -> bool:
+        """Whether ``day`` is one of these days."""
         return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
 
     def words(self, statements: tuple[Statement, ...] = ()) -> str:

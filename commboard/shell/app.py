@@ -227,14 +227,19 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     from commboard.shell.audio.alarm_sound import AlarmSound
     from commboard.shell.loop import BoardLoop
     from commboard.shell.loop_parts import LoopParts
+    from commboard.shell.records.access_log import AccessLog
     from commboard.shell.records.event_log import EventLog
     from commboard.shell.records.history_writer import HistoryWriter
 
     surface = _open_display(options.windowed, options.headless)
     start = clock.now()
-    event_log = EventLog(Path(options.event_log) if options.event_log else None, start)
-    speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
     calendar = _calendar(options, clock)
+    access_path = run_files.access_log_path(options)
+    access = AccessLog(access_path, calendar) if access_path is not None else None
+    event_log = EventLog(
+        Path(options.event_log) if options.event_log else None, start, None, access
+    )
+    speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
     history, history_off = run_files.open_history(options, calendar)
     usage = history.usage() if history is not None else {}  # damaged lines: banner, log lines
     problems = list(history.problems) if history is not None else []

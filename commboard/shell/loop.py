@@ -54,6 +54,7 @@ from commboard.settings import Settings
 from commboard.settings.values import with_valid_value
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
+from commboard.shell.records.access_log import settings_fields
 from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
@@ -119,6 +120,7 @@ class BoardLoop:
 
     def apply_settings(self, settings: Settings) -> None:
         self.perform(self.session.set_settings(settings, self.now))
+        self.p.event_log.access_only(self.now, "settings", **settings_fields(settings))
         self.p.speaker.apply(settings.speech)
         if self.p.cue_sound is not None and not settings.scan.auditory.beeps:
             self.p.cue_sound.release()  # no more beeps: let go of the audio device
@@ -156,6 +158,7 @@ class BoardLoop:
             size=list(self.p.surface.get_size()),
             virtual_clock=self.p.clock.virtual,
         )
+        self.p.event_log.access_only(self.now, "settings", **settings_fields(self.settings))
         for banner in self.p.banners:  # problems found before the board opened
             self.p.event_log.record(self.now, "banner", key=banner.key, text=banner.text)
         for problem in self.p.history_problems:  # every damaged line; the banner names a few

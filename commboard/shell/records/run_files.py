@@ -17,7 +17,7 @@ from pathlib import Path
 
 from commboard.control.write_problems import WriteStatus
 from commboard.effects import Banner
-from commboard.history import History, default_path
+from commboard.history import History, default_path, profile_folder
 from commboard.run_options import RunOptions
 from commboard.settings.profiles import config_root
 from commboard.shell.records.event_log import refusal
@@ -50,6 +50,15 @@ def open_history(
         words = f"{practice}: what is said here is not saved to the history."
         return None, [Banner("history-off", words, "info")]
     return History(default_path(options.profile), wall_clock=wall_clock), []
+
+
+def access_log_path(options: RunOptions) -> Path | None:
+    """The run's access log: ``--access-log``, else the profile's own (none in demo and test runs)."""
+    if options.access_log:
+        return Path(options.access_log)
+    if practice_run(options) is not None:
+        return None
+    return profile_folder(options.profile) / "access.jsonl"
 
 
 def event_log_refusal(options: RunOptions) -> str | None:
