@@ -80,7 +80,16 @@ def _add_board_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--camera-fps", type=float, default=30.0, metavar="FPS")
 
 
-COMMANDS = ("run", "validate", "calibrate", "settings", "screenshot", "report", "access-report")
+COMMANDS = (
+    "run",
+    "validate",
+    "calibrate",
+    "settings",
+    "screenshot",
+    "report",
+    "access-report",
+    "history",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -160,6 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
         "access-report", help="write the therapist's page of access figures and suggestions"
     )
     access_command.add_arguments(acc)
+    from commboard.care_record import history_command
+
+    hist = sub.add_parser(
+        "history", help="export or delete the statements of a period (asks first)"
+    )
+    history_command.add_arguments(hist)
     return parser
 
 
@@ -217,6 +232,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from commboard.shell.app import local_wall_clock as wall
 
             return access_command(args, wall())
+        case "history":
+            from commboard.care_record.history_command import history_command
+
+            return history_command(args)
     return 2
 
 

@@ -55,7 +55,8 @@ class HistoryRead:
     found: bool  # False: there is no history file (yet)
 
 
-def _statement(number: int, record: dict[str, object]) -> Statement | None:
+def statement_of(number: int, record: dict[str, object]) -> Statement | None:
+    """The statement a parsed history record holds (None: its time cannot be read)."""
     try:
         when = datetime.fromisoformat(str(record["time"]))
     except ValueError:
@@ -86,7 +87,7 @@ def parse_history(raw: bytes, path: Path) -> HistoryRead:
         if not line.strip():
             continue
         record = parse_line(line)
-        statement = _statement(number, record) if record is not None else None
+        statement = statement_of(number, record) if record is not None else None
         if record is None or statement is None:
             problems.append(f"line {number}: not a history record; skipped")
             continue
