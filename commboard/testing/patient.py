@@ -129,6 +129,9 @@ DECISION_TEXT = "I don't agree"
 class Intentions:
     """The patient's purposeful switch use, decided frame by frame from what the board shows.
 
+    When scanning has stopped (its passes ran out), a patient with something
+    to say presses once to start it again.
+
     ``press(now, page, highlighted, home_cell)`` answers whether the patient
     presses now.  Every ``every_s`` (on average) a new intention starts from
     the home page: a phrase, or (one time in ``decision_every``) the decision
@@ -165,15 +168,24 @@ class Intentions:
         self, now: float, page: str, highlighted: tuple[int, ...], home_cell: int | None
     ) -> bool:
         """Whether the patient presses the switch now."""
-        if now < self._busy_until or not highlighted:
+        if now < self._busy_until:
             return False
+        if not highlighted:  # scanning stopped after its passes: a press starts it again
+            wants = bool(self.steps) or (now >= self.next_at and page == "home")
+            if wants:
+                self._busy_until = now + 1.2
+            return wants
         if page == CONFIRM_PAGE_ID and (not self.steps or self.steps[0][0] != CONFIRM_PAGE_ID):
             return self._unmeant_question(now, highlighted)
         self._question_seen = False
         if not self.steps and now >= self.next_at and page == "home":
             self._begin(now)
-        if not self.steps:
-            return False
+        return bool(self.steps) and self._toward(now, page, highlighted, home_cell)
+
+    def _toward(
+        self, now: float, page: str, highlighted: tuple[int, ...], home_cell: int | None
+    ) -> bool:
+        """A press towards the next step of the intention (or home, after a stray selection)."""
         want_page, cell = self.steps[0]
         if want_page != page:  # a stray selection moved the board: go home, start again
             if home_cell is None or page == "home":
