@@ -123,6 +123,7 @@ class DrowsyEyes:
 PHRASE = (("home", 13),)  # "Thank you"
 DECISION = (("home", 10), ("mycare", 3), (CONFIRM_PAGE_ID, YES_CELL), ("mycare", 1))
 DECISION_TEXT = "I don't agree"
+DARK_S = 4.0  # nothing lit this long: scanning has stopped, not just paused after a selection
 
 
 @dataclass
@@ -150,6 +151,7 @@ class Intentions:
     answered_no: int = 0
     _busy_until: float = 0.0
     _question_seen: bool = False
+    _dark_since: float | None = None
 
     def __post_init__(self) -> None:
         self._rng = random.Random(self.seed)
@@ -170,17 +172,30 @@ class Intentions:
         """Whether the patient presses the switch now."""
         if now < self._busy_until:
             return False
-        if not highlighted:  # scanning stopped after its passes: a press starts it again
-            wants = bool(self.steps) or (now >= self.next_at and page == "home")
-            if wants:
-                self._busy_until = now + 1.2
-            return wants
+        if not highlighted:
+            return self._restart(now, page)
+        self._dark_since = None
         if page == CONFIRM_PAGE_ID and (not self.steps or self.steps[0][0] != CONFIRM_PAGE_ID):
             return self._unmeant_question(now, highlighted)
         self._question_seen = False
         if not self.steps and now >= self.next_at and page == "home":
             self._begin(now)
         return bool(self.steps) and self._toward(now, page, highlighted, home_cell)
+
+    def _restart(self, now: float, page: str) -> bool:
+        """Nothing lit for a while (scanning stopped after its passes): press to start it.
+
+        Not at once: right after a selection nothing is lit for the undo window,
+        and a press then would undo it.
+        """
+        if self._dark_since is None:
+            self._dark_since = now
+        wants = bool(self.steps) or (now >= self.next_at and page == "home")
+        if not wants or now - self._dark_since < DARK_S:
+            return False
+        self._busy_until = now + 1.2
+        self._dark_since = None
+        return True
 
     def _toward(
         self, now: float, page: str, highlighted: tuple[int, ...], home_cell: int | None
