@@ -13,7 +13,9 @@ answers No when it notices (70%), otherwise the question times out.
 Prints JSON: ``hours``, ``memory_growth_mb_per_h`` (RSS after the first hour
 to the end, per hour), ``unintended_decisions`` (decisions on record that no
 intention explains), ``crashes`` (exceptions reaching the loop, ``error``
-records), ``frame_ms_p99`` in the first and the last hour and their ratio,
+records), ``frame_ms_p99`` in the first and the last hour and their ratio (every
+frame, most of which draw nothing: it depends on how much scanning there
+was) and ``draw_ms_p99`` (the frames that drew: the cost that must stay flat),
 and whether every history and access-log line is valid JSON.  Goals (issue
 12): no crash, growth <= 5 MB/h, p99 last/first <= 1.2, zero unintended
 decisions.
@@ -59,6 +61,15 @@ def rss_mb() -> float:
 def p99(values: array[float]) -> float:
     ordered = sorted(values)
     return ordered[int(0.99 * (len(ordered) - 1))] if ordered else 0.0
+
+
+def keep(store: dict[int, array[float]], hour: int, ms: float) -> None:
+    """Add a time to its hour's array; only the first hour's and the latest are kept."""
+    if hour not in store:
+        store[hour] = array("d")
+        for old in [h for h in store if 0 < h < hour]:
+            del store[old]
+    store[hour].append(ms)
 
 
 def valid_lines(path: Path) -> tuple[int, int]:
@@ -121,6 +132,15 @@ def soak(hours: float, fps: float, seed: int) -> dict[str, object]:
     release_at: float | None = None
     crashes = 0
     frames = 0
+    draw_ms: dict[int, array[float]] = {}
+    board_draw = loop.draw
+
+    def timed_draw() -> None:  # a drawn frame's cost, apart from the frames with nothing to draw
+        began = time.perf_counter()
+        board_draw()
+        keep(draw_ms, int((loop.now - start) // 3600), (time.perf_counter() - began) * 1000.0)
+
+    loop.draw = timed_draw
     loop.p.event_log.record(start, "start", layout=loop.p.layout.name)
     try:
         while loop.running and loop.now < end:
@@ -138,11 +158,7 @@ def soak(hours: float, fps: float, seed: int) -> dict[str, object]:
                 release_at = now + PRESS_S
             began = time.perf_counter()
             loop.safe_frame(now)
-            if hour not in frame_ms:
-                frame_ms[hour] = array("d")
-                for old in [h for h in frame_ms if 0 < h < hour]:
-                    del frame_ms[old]  # keep the first hour and this one
-            frame_ms[hour].append((time.perf_counter() - began) * 1000.0)
+            keep(frame_ms, hour, (time.perf_counter() - began) * 1000.0)
             frames += 1
             if hour not in rss:
                 rss[hour] = rss_mb()
@@ -189,6 +205,17 @@ def soak(hours: float, fps: float, seed: int) -> dict[str, object]:
         },  # fmt: skip
         "frame_p99_last_over_first": round(
             p99(frame_ms[last]) / max(p99(frame_ms[first]), 1e-9), 3
+        ),
+        "drawn_frames": {
+            "first_hour": len(draw_ms[min(draw_ms)]),
+            "last_hour": len(draw_ms[max(draw_ms)]),
+        },  # fmt: skip
+        "draw_ms_p99": {
+            "first_hour": round(p99(draw_ms[min(draw_ms)]), 3),
+            "last_hour": round(p99(draw_ms[max(draw_ms)]), 3),
+        },  # fmt: skip
+        "draw_p99_last_over_first": round(
+            p99(draw_ms[max(draw_ms)]) / max(p99(draw_ms[min(draw_ms)]), 1e-9), 3
         ),
         "history_lines": history_lines,
         "history_invalid_lines": history_bad,
