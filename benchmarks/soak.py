@@ -146,6 +146,8 @@ def soak(hours: float, fps: float, seed: int) -> dict[str, object]:
         while loop.running and loop.now < end:
             loop.idle()
             now = loop.p.clock.now()
+            if now >= end:
+                break  # a frame at the very end would open an hour of its own
             hour = int((now - start) // 3600)
             if release_at is not None and now >= release_at:
                 loop.dispatch(SwitchUp(release_at, Switch.SELECT, Source.KEYBOARD))
