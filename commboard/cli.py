@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 
 from commboard.run_options import RunOptions
 from commboard.settings.fields import Access
@@ -27,6 +28,17 @@ def _size(text: str) -> tuple[int, int]:
     if min(size) < 200:
         raise argparse.ArgumentTypeError("the window must be at least 200x200")
     return size
+
+
+def _start_time(text: str) -> datetime:
+    """``--start-time``: an ISO date and time; without a UTC offset it is local time."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date and time like 2026-03-01T08:00, not {text!r}"
+        ) from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def _add_board_options(p: argparse.ArgumentParser) -> None:
@@ -85,6 +97,9 @@ COMMANDS = (
     "import",
     "export",
     "print",
+    "report",
+    "access-report",
+    "history",
 )
 
 
@@ -106,6 +121,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="replay switch events: lines of 'SECONDS down|up select|next'",
     )
     run.add_argument("--event-log", metavar="FILE", help="write the JSON-lines event log here")
+    run.add_argument(
+        "--start-time",
+        type=_start_time,
+        metavar="YYYY-MM-DDTHH:MM",
+        help="with --virtual-clock: the calendar time the run starts at; the history's and "
+        "access log's times then move with the virtual clock (simulated days)",
+    )
+    run.add_argument(
+        "--access-log",
+        metavar="FILE",
+        help="the access log (default: the profile's own, in the user's data folder; "
+        "demo, headless and virtual-clock runs keep none unless given)",
+    )
     run.add_argument("--max-seconds", type=float, metavar="S", help="stop after S seconds")
     run.add_argument(
         "--screenshots", metavar="DIR", help="save a PNG after every page change and selection"
@@ -145,6 +173,24 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--layout", metavar="PATH")
     shot.add_argument("--page", metavar="ID", help="page to draw (default: home)")
     _add_exchange_commands(sub)
+    from commboard.care_record import report_command
+
+    rep = sub.add_parser(
+        "report", help="write the care team's page of what the patient said (HTML, printable)"
+    )
+    report_command.add_arguments(rep)
+    from commboard.access import access_command
+
+    acc = sub.add_parser(
+        "access-report", help="write the therapist's page of access figures and suggestions"
+    )
+    access_command.add_arguments(acc)
+    from commboard.care_record import history_command
+
+    hist = sub.add_parser(
+        "history", help="export or delete the statements of a period (asks first)"
+    )
+    history_command.add_arguments(hist)
     return parser
 
 
@@ -218,7 +264,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             return screenshot(RunOptions.from_namespace(args))
         case "import" | "export" | "print":
             return _exchange(args)
+        case "report" | "access-report" | "history":
+            return _care_record(args)
     return 2
+
+
+def _care_record(args: argparse.Namespace) -> int:
+    """The care team's and the therapist's reports, and keeping or deleting the history."""
+    from commboard.shell.app import local_wall_clock
+
+    if args.command == "report":
+        from commboard.care_record.report_command import report_command
+
+        return report_command(args, local_wall_clock())
+    if args.command == "access-report":
+        from commboard.access.access_command import access_command
+
+        return access_command(args, local_wall_clock())
+    from commboard.care_record.history_command import history_command
+
+    return history_command(args)
 
 
 def _exchange(args: argparse.Namespace) -> int:

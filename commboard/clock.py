@@ -17,12 +17,17 @@ Two kinds:
 
 Calendar time (the history's timestamps) is a different thing and is
 injected separately (``shell.app.local_wall_clock``); never mix the two.
+The one bridge is :class:`RunCalendar`, for simulated days: under a virtual
+clock the calendar starts at ``--start-time`` and moves with the clock, so a
+soak run or a report test gets real-looking days (not every line of a
+simulated hour stamped with the same wall-clock second).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Protocol
 
 
@@ -82,3 +87,22 @@ class VirtualClock:
     def advance_to(self, t: float) -> None:
         """Jump to ``t``; a ``t`` in the past leaves the clock where it is (time never runs back)."""
         self._now = max(self._now, t)
+
+
+class RunCalendar:
+    """Calendar time that moves with a run's clock: ``start`` plus the clock's seconds since.
+
+    Args:
+        clock: the run's clock (virtual, for simulated days).
+        start: the calendar time at the clock's current ``now`` (naive: local time).
+
+    Calling it returns the current calendar time, like ``local_wall_clock``.
+    """
+
+    def __init__(self, clock: Clock, start: datetime) -> None:
+        self._clock = clock
+        self._start = start if start.tzinfo is not None else start.astimezone()
+        self._t0 = clock.now()
+
+    def __call__(self) -> datetime:
+        return self._start + timedelta(seconds=self._clock.now() - self._t0)

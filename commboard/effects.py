@@ -51,6 +51,9 @@ class Speak:
         cell: the page slot of a phrase cell that spoke its own words (what
             Huffman scanning learns from); None for a spelled message.
         source: what selected it (keyboard, blink...), for the history.
+        record: ``"decision"`` or ``"preference"`` for a statement the care
+            record marks (a cell's ``record``); None for an ordinary message.
+        confirmed: the patient answered Yes to "You said: ... Is that right?".
     """
 
     t: float
@@ -58,6 +61,20 @@ class Speak:
     page: str | None = None
     cell: int | None = None
     source: Source | None = None
+    record: str | None = None
+    confirmed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Withdraw:
+    """The patient undid ``said`` straight after saying it: the history notes it was withdrawn.
+
+    The words are on disk already (a decision is flushed at once), so undo
+    cannot take them back; a second line says they were withdrawn, and when.
+    """
+
+    t: float
+    said: Speak
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +197,7 @@ Effect = (
     | Undo
     | Cue
     | Speak
+    | Withdraw
     | StopSpeech
     | Alarm
     | Notice

@@ -3,8 +3,17 @@
 The care team must be able to see later what was said and when (CLINICAL.md),
 and nothing leaves the machine.  Each spoken utterance is one line::
 
-    {"time": "2025-03-01T14:03:07+01:00", "text": "I agree", "page": "care",
-     "source": "keyboard", "cell": 0}
+    {"time": "2025-03-01T14:03:07+01:00", "text": "I don't agree", "page": "mycare",
+     "source": "blink", "cell": 3, "how": "phrase", "record": "decision", "confirmed": true}
+
+``how`` is ``phrase`` (a cell that says its own words; ``cell`` is its slot)
+or ``spelled`` (a message built letter by letter; ``cell`` is null);
+``record`` marks a statement the care record lists first (``decision`` or
+``preference``, else null); ``confirmed`` is true when the patient answered
+Yes to "You said: ... Is that right?".  A statement undone straight after it
+was said gets a second line with the same words and ``"withdrawn": true``,
+stamped when it was undone.  Lines written before these fields existed have
+only the first five; readers take ``how`` from ``cell`` then.
 
 ``time`` is wall-clock time with its UTC offset, from a callable the
 composition root injects (``shell/app.py``): the core never reads a clock
@@ -31,10 +40,28 @@ import platformdirs
 
 from commboard.line_file import AppendOnlyFile, LineFile
 
+DEFAULT_PROFILE = "default"
 
-def default_path() -> Path:
-    """``history.jsonl`` in the user's data folder (e.g. ``~/.local/share/commboard``)."""
-    return Path(platformdirs.user_data_dir("commboard")) / "history.jsonl"
+
+def data_root() -> Path:
+    """commboard's data folder (e.g. ``~/.local/share/commboard``)."""
+    return Path(platformdirs.user_data_dir("commboard"))
+
+
+def profile_folder(profile: str = DEFAULT_PROFILE) -> Path:
+    """Where one patient's records live: the data folder for ``default``, else ``profiles/NAME``.
+
+    One folder per patient, so a laptop that moves from bed to bed never puts
+    one patient's words in another's report.  ``profile`` is a checked
+    profile name (letters, digits, ``_`` and ``-``).
+    """
+    root = data_root()
+    return root if profile == DEFAULT_PROFILE else root / "profiles" / profile
+
+
+def default_path(profile: str = DEFAULT_PROFILE) -> Path:
+    """The patient's ``history.jsonl`` (the ``default`` profile's in the data folder itself)."""
+    return profile_folder(profile) / "history.jsonl"
 
 
 class History:
@@ -68,19 +95,34 @@ class History:
         self.problems: list[str] = []  # lines that could not be read by the last usage()
         self._spelled: dict[str, tuple[int, int]] = {}  # message -> (times said, last line)
 
-    def line(self, text: str, page: str, source: str, cell: int | None = None) -> bytes:
+    def line(
+        self,
+        text: str,
+        page: str,
+        source: str,
+        cell: int | None = None,
+        *,
+        record: str | None = None,
+        confirmed: bool = False,
+        withdrawn: bool = False,
+    ) -> bytes:
         """One utterance as a history line, stamped now (when it was said, not when written)."""
         now = self._wall_clock()
         if now.tzinfo is None:
             now = now.astimezone()  # naive means local time: attach the local offset
-        record = {
+        fields: dict[str, Any] = {
             "time": now.isoformat(timespec="seconds"),
             "text": text,
             "page": page,
             "source": source,
             "cell": cell,
+            "how": "spelled" if cell is None else "phrase",
+            "record": record,
+            "confirmed": confirmed,
         }
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        if withdrawn:
+            fields["withdrawn"] = True
+        return (json.dumps(fields, ensure_ascii=False) + "\n").encode("utf-8")
 
     def write(self, line: bytes) -> None:
         """Append a line from :meth:`line`, durably; ``OSError`` if it could not be written."""
@@ -89,9 +131,18 @@ class History:
             folder.mkdir(mode=0o700, parents=True)  # the umask can only narrow this
         self._file.append(line)
 
-    def append(self, text: str, page: str, source: str, cell: int | None = None) -> None:
+    def append(
+        self,
+        text: str,
+        page: str,
+        source: str,
+        cell: int | None = None,
+        *,
+        record: str | None = None,
+        confirmed: bool = False,
+    ) -> None:
         """Stamp and write one utterance (``OSError`` if it could not be written)."""
-        self.write(self.line(text, page, source, cell))
+        self.write(self.line(text, page, source, cell, record=record, confirmed=confirmed))
 
     def usage(self) -> dict[str, dict[int, float]]:
         """How often each cell was spoken from, per page id: weights for Huffman scanning."""
@@ -110,9 +161,11 @@ class History:
         for number, line in enumerate(raw.splitlines(), start=1):
             if not line.strip():
                 continue
-            record = _parse(line)
+            record = parse_line(line)
             if record is None:
                 self.problems.append(f"{self.path}, line {number}: not a history record; skipped")
+                continue
+            if record.get("withdrawn") is True:
                 continue
             cell = record.get("cell")
             if isinstance(cell, int) and not isinstance(cell, bool):
@@ -132,8 +185,8 @@ class History:
         return [text for text, _ in ranked[: max(0, limit)]]
 
 
-def _parse(line: bytes) -> dict[str, Any] | None:
-    """One record, or None if the line is not one."""
+def parse_line(line: bytes) -> dict[str, Any] | None:
+    """One history record, or None if the line is not one (the report and the screen use it)."""
     try:
         record = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

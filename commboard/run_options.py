@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, fields
+from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,8 @@ class RunOptions:
     max_seconds: float | None = None  # stop after this long
     screenshots: str | None = None  # folder for a PNG after each selection
     history: str | None = None  # history file; None: the user's data folder
+    start_time: datetime | None = None  # calendar time a virtual-clock run starts at
+    access_log: str | None = None  # the access log; None: the profile's own (or none in demos)
     # ``commboard screenshot`` only.
     png: str = ""  # where the picture is saved
     size: tuple[int, int] = (1280, 720)

@@ -37,7 +37,9 @@ def test_records_are_json_lines_with_zoned_wall_clock_time(tmp_path: Path) -> No
             datetime(2025, 3, 1, 14, 3, 7, tzinfo=CET), datetime(2025, 3, 1, 14, 5, 0, tzinfo=CET)
         ),
     )
-    history.append("I don't agree", page="care", source="keyboard", cell=1)
+    history.append(
+        "I don't agree", page="care", source="keyboard", cell=1, record="decision", confirmed=True
+    )
     history.append("Ça fait mal", page="message", source="blink")
 
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -48,6 +50,9 @@ def test_records_are_json_lines_with_zoned_wall_clock_time(tmp_path: Path) -> No
             "page": "care",
             "source": "keyboard",
             "cell": 1,
+            "how": "phrase",
+            "record": "decision",
+            "confirmed": True,
         },
         {
             "time": "2025-03-01T14:05:00+01:00",
@@ -55,6 +60,9 @@ def test_records_are_json_lines_with_zoned_wall_clock_time(tmp_path: Path) -> No
             "page": "message",
             "source": "blink",
             "cell": None,
+            "how": "spelled",
+            "record": None,
+            "confirmed": False,
         },
     ]
     assert datetime.fromisoformat(json.loads(lines[0])["time"]).utcoffset() == timedelta(hours=1)

@@ -24,13 +24,15 @@ from commboard.board.layout_yaml import (
     text_field,
     whole_number,
 )
-from commboard.board.model import Action, Cell, Page
+from commboard.board.model import RECORD_KINDS, Action, Cell, Page
 
 MAX_GRID = 12  # rows or columns; beyond this cells are too small to see and to scan
 MAX_HOLD_S = 10.0
 
 PAGE_FIELDS = ("id", "title", "rows", "columns", "cells", "obf")
-CELL_FIELDS = ("label", "text", "action", "target", "color", "hold", "image", "obf")
+CELL_FIELDS = (
+    "label", "text", "action", "target", "color", "hold", "record", "confirm", "image", "obf",
+)  # fmt: skip
 MAX_IMAGE_PATH = 200  # characters; a picture's path inside the layout folder
 
 # Named cell colours (backgrounds).  Light enough that dark label text stays
@@ -183,6 +185,42 @@ def _target(src: YamlSource, fields: dict[str, yaml.Node], action: Action | None
     return target
 
 
+_SPOKEN = (Action.SPEAK, Action.SPEAK_MESSAGE)
+_YES_NO = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _record(src: YamlSource, fields: dict[str, yaml.Node], action: Action | None) -> str | None:
+    """``record: decision|preference``: only on a cell that says something."""
+    word = text_field(src, fields, "record")
+    if word is None:
+        return None
+    kind = word.strip().lower()
+    if kind not in RECORD_KINDS:
+        hint = did_you_mean(kind, RECORD_KINDS)
+        src.report(fields["record"], f"unknown record '{word}'{hint}; use decision or preference")
+        return None
+    if action is not None and action not in _SPOKEN:
+        src.report(
+            fields["record"], "'record' only works on cells that speak (speak, speak_message)"
+        )
+        return None
+    return kind
+
+
+def _confirm(src: YamlSource, fields: dict[str, yaml.Node]) -> bool | None:
+    """``confirm: yes|no``: ask "Is that right?" before recording (None: the profile decides)."""
+    word = text_field(src, fields, "confirm")
+    if word is None:
+        return None
+    value = _YES_NO.get(word.strip().lower())
+    if value is None:
+        src.report(fields["confirm"], f"'confirm' must be yes or no, not '{word}'")
+    elif "record" not in fields:
+        src.report(fields["confirm"], "'confirm' needs 'record: decision' (or preference)")
+        return None
+    return value
+
+
 def _cell(src: YamlSource, node: yaml.Node, refs: list[GoRef]) -> Cell | None:
     """One cell, or None for an empty slot or a cell with problems."""
     if is_null(node) or (isinstance(node, yaml.MappingNode) and not node.value):
@@ -205,12 +243,16 @@ def _cell(src: YamlSource, node: yaml.Node, refs: list[GoRef]) -> Cell | None:
     hold = _seconds(src, fields["hold"]) if "hold" in fields else None
     image = _image(src, fields.get("image"), text_field(src, fields, "image"))
     foreign = foreign_fields(src, fields.get("obf"))
+    record = _record(src, fields, action)
+    confirm = _confirm(src, fields)
     if label is None or action is None or text == "":
         return None
     if action is Action.GO and target:
         refs.append(GoRef(src, fields["target"], target))
-    target = target if action is Action.GO else None
-    return Cell(label, action, text, target, color, hold, image=image, foreign=foreign)
+    go_to = target if action is Action.GO else None
+    return Cell(
+        label, action, text, go_to, color, hold, record, confirm, image=image, foreign=foreign
+    )
 
 
 def _grid(

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+RECORD_KINDS = ("decision", "preference")
+"""The values of a cell's ``record`` field: what a statement is for the care record."""
+
 
 class Action(StrEnum):
     """What selecting a cell does. The names are the layout file's ``action`` values."""
@@ -40,6 +43,13 @@ class Cell:
         color: background colour name or ``#rrggbb``; None = theme colour.
         hold_s: how long a switch must be held to select this cell (None =
             the profile's acceptance time). Alarm and clear want longer.
+        record: what the words are for the care record: ``"decision"`` (a
+            statement that decides care: "I don't agree", "Stop") or
+            ``"preference"`` ("Ask me, not my family"); None = an ordinary
+            message.  Marked in the history and the care-team report.
+        confirm: whether saying it asks "You said: ... Is that right?" first
+            (None = the profile's ``board.confirm_decisions`` for decisions,
+            no for preferences).
         image: a picture for the cell, a path relative to the layout folder
             (``images/dog.png``); None = label only.
         foreign: fields another board program wrote that commboard does not
@@ -53,6 +63,8 @@ class Cell:
     target: str | None = None
     color: str | None = None
     hold_s: float | None = None
+    record: str | None = None
+    confirm: bool | None = None
     image: str | None = None
     foreign: str | None = None
 

@@ -9,25 +9,33 @@ chosen, with ``Activate``) and undoes the last one on ``Undo`` by restoring
 the page, page stack and message from before it, showing "Undone: <label>"
 and saying "Cancelled: <label>" with the quiet prompt voice (``Cue``).  Event-log records it emits
 (see docs/event-log.md): ``select``, ``speak``, ``page``, ``message``,
-``alarm``, ``undo``, and on a Spell page with word slots ``words`` (the
-words offered after each change to the message).
+``alarm``, ``undo``, ``confirm``, and on a Spell page with word slots
+``words`` (the words offered after each change to the message).
 
 On a page with word slots (``board.spelling``) the session refills the
 slots and rebuilds the scan plan after every change to the message; a word
 slot completes the word being spelled, and Delete straight after it takes
 the whole word back in one step.  A spelled message that is spoken is
 learned from (``WordsLearned`` tells the shell to save it).
+
+A cell marked ``record: decision`` (or ``preference``) is said with that mark
+(``Speak.record``), for the history and the care-team report.  When it needs
+confirming (``control.decision_confirmation``), it is held as a
+:class:`PendingDecision` while a Yes / No page asks "You said: ... Is that
+right?"; only Yes says and records it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from commboard.board.message import MessageBar
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.recent import RECENT_PAGE
 from commboard.board.spelling import Prediction, has_slots, predict_page
+from commboard.control import decision_confirmation as confirming
+from commboard.control.decision_confirmation import PendingDecision
 from commboard.effects import (
     Activate,
     Alarm,
@@ -38,6 +46,7 @@ from commboard.effects import (
     Speak,
     StopSpeech,
     Undo,
+    Withdraw,
     WordsLearned,
 )
 from commboard.events import CellPointed, InputEvent, Source, SwitchDown, SwitchUp
@@ -64,6 +73,7 @@ class _Snapshot:
     message: MessageBar
     action: Action
     label: str
+    said: Speak | None = None  # the message it put in the history, if any
 
 
 class Session:
@@ -99,6 +109,7 @@ class Session:
         self._bar = MessageBar()
         self._last: _Snapshot | None = None
         self._source = Source.SCRIPT
+        self._pending: PendingDecision | None = None  # a decision waiting for Yes
         self._scanner = scanner_factory(settings.scan, self._hold_for)
         self._queued: list[Effect] = [Log(now, "page", {"page": self._page_id})]
         self._queued += self._predict(now)
@@ -108,7 +119,10 @@ class Session:
 
     @property
     def page(self) -> Page:
-        """The page on screen (a Spell page with its word slots filled)."""
+        """The page on screen: the Yes / No question while a decision waits for it, a Spell
+        page with its word slots filled, or the page itself."""
+        if self._pending is not None:
+            return confirming.confirmation_page(self._pending)
         if self._prediction is not None:
             return self._prediction.page
         return self.layout.page(self._page_id)
@@ -151,7 +165,10 @@ class Session:
 
     def next_deadline(self) -> float | None:
         """When ``tick`` next has something to do (None: waiting for input)."""
-        return self._scanner.next_deadline()
+        scan = self._scanner.next_deadline()
+        if self._pending is None:
+            return scan
+        return self._pending.deadline if scan is None else min(scan, self._pending.deadline)
 
     # -- inputs ---------------------------------------------------------------
 
@@ -167,8 +184,15 @@ class Session:
         return out
 
     def tick(self, now: float) -> list[Effect]:
-        """Advance scanning to ``now``."""
-        return self._take_queued() + self._run(self._scanner.tick(now), now)
+        """Advance scanning to ``now``; a question left unanswered too long is given up."""
+        out = self._take_queued()
+        pending = self._pending
+        if pending is not None and now >= pending.deadline:
+            self._pending = None
+            self._last = None  # nothing left to undo: the statement is gone
+            out += confirming.expire(pending, now)
+            out += self._run(self._scanner.load(self._plan(), now), now)
+        return out + self._run(self._scanner.tick(now), now)
 
     def pause(self, now: float) -> list[Effect]:
         """Stop the highlight and ignore switches (``control.pauses.PauseOwner`` decides why)."""
@@ -202,6 +226,10 @@ class Session:
         """Show a page directly (carer's choice, screenshots); Back returns to this one."""
         if page_id not in self.layout.pages:
             return self._take_queued() + [Log(now, "error", {"message": f"no page {page_id!r}"})]
+        if self._pending is not None:  # the carer chose a page: the question is closed unanswered
+            self._take_queued()
+            self._queued = confirming.withdraw(self._pending, now)
+            self._pending = None
         stack = (*self._stack, self._page_id) if page_id != self._page_id else self._stack
         return self._take_queued() + self._show(page_id, stack, now)
 
@@ -266,11 +294,13 @@ class Session:
         return out
 
     def _activate(self, index: int, now: float, source: Source) -> list[Effect]:
+        if self._pending is not None:
+            return self._answer(index, now, source)
         cells = self.page.cells
         cell = cells[index] if 0 <= index < len(cells) else None
         if cell is None:
             return []
-        self._last = _Snapshot(self._page_id, self._stack, self._bar, cell.action, cell.label)
+        snapshot = _Snapshot(self._page_id, self._stack, self._bar, cell.action, cell.label)
         select = Log(
             now,
             "select",
@@ -282,14 +312,23 @@ class Session:
                 "source": source.value,
             },
         )
-        return [select, *self._perform(cell, index, now, source)]
+        performed = self._perform(cell, index, now, source)
+        said = next((e for e in performed if isinstance(e, Speak) and e.page is not None), None)
+        self._last = replace(snapshot, said=said)
+        return [select, *performed]
 
     def _perform(self, cell: Cell, index: int, now: float, source: Source) -> list[Effect]:
         match cell.action:
-            case Action.SPEAK:
-                return self._speak(cell.spoken, now, source, index)
-            case Action.SPEAK_MESSAGE:
-                return self._speak(self._bar.spoken, now, source, None)
+            case Action.SPEAK | Action.SPEAK_MESSAGE:
+                text = cell.spoken if cell.action is Action.SPEAK else self._bar.spoken
+                slot = index if cell.action is Action.SPEAK else None
+                if text and confirming.needs_confirmation(
+                    cell, self.settings.board.confirm_decisions
+                ):
+                    return self._ask(
+                        PendingDecision(text, self._page_id, slot, cell.record or "", now)
+                    )
+                return self._speak(text, now, source, slot, cell.record)
             case Action.ADD | Action.BACKSPACE | Action.CLEAR | Action.WORD:
                 return self._edit(cell, now)
             case Action.GO | Action.BACK | Action.HOME:
@@ -300,7 +339,33 @@ class Session:
                 return [StopSpeech(now)]
         return []
 
-    def _speak(self, text: str, now: float, source: Source, cell: int | None) -> list[Effect]:
+    def _ask(self, pending: PendingDecision) -> list[Effect]:
+        """Hold a marked statement and show the Yes / No question instead of saying it."""
+        self._pending = pending
+        return [*confirming.ask(pending), *self._scanner.load(self._plan(), pending.asked_at)]
+
+    def _answer(self, index: int, now: float, source: Source) -> list[Effect]:
+        """Yes or No to the open question; back to the page the statement was chosen on."""
+        pending = self._pending
+        if pending is None or index not in (confirming.YES_CELL, confirming.NO_CELL):
+            return []
+        label = "Yes" if index == confirming.YES_CELL else "No"
+        self._pending = None
+        select = Log(
+            now,
+            "select",
+            {"page": confirming.CONFIRM_PAGE_ID, "cell": index, "label": label,
+             "action": "confirm", "source": source.value},
+        )  # fmt: skip
+        answered = confirming.answer(pending, index, now, source)
+        said = next((e for e in answered if isinstance(e, Speak) and e.page is not None), None)
+        self._last = _Snapshot(self._page_id, self._stack, self._bar, Action.SPEAK, label, said)
+        learned = self._learn(said.text, said.cell, now) if said is not None else []
+        return [select, *answered, *learned, *self._scanner.load(self._plan(), now)]
+
+    def _speak(
+        self, text: str, now: float, source: Source, cell: int | None, record: str | None = None
+    ) -> list[Effect]:
         """Say ``text``; the log names the page slot of a phrase cell that spoke it directly.
 
         ``cell`` is what Huffman scanning learns from (``History.usage``): only
@@ -310,15 +375,23 @@ class Session:
         """
         if not text:
             return [Notice(now, "The message is empty.")]
-        fields = {"text": text, "page": self._page_id, "source": source.value, "cell": cell}
-        out: list[Effect] = [
-            Speak(now, text, self._page_id, cell, source),
-            Log(now, "speak", fields),
-        ]
+        fields: dict[str, object] = {
+            "text": text,
+            "page": self._page_id,
+            "source": source.value,
+            "cell": cell,
+        }
+        if record is not None:  # ordinary messages keep the record they always had
+            fields |= {"record": record, "confirmed": False}
+        speak = Speak(now, text, self._page_id, cell, source, record)
+        return [speak, Log(now, "speak", fields), *self._learn(text, cell, now)]
+
+    def _learn(self, text: str, cell: int | None, now: float) -> list[Effect]:
+        """A spelled message that was said is learned from (the shell saves the words)."""
         if cell is None and self._predictor is not None and self.settings.spell.prediction:
             self._predictor.personal.learn(text)
-            out.append(WordsLearned(now))
-        return out
+            return [WordsLearned(now)]
+        return []
 
     def _edit(self, cell: Cell, now: float) -> list[Effect]:
         before, self._before_word = self._before_word, None
@@ -368,8 +441,14 @@ class Session:
         if last is None:
             return []
         out: list[Effect] = [Log(now, "undo", {"label": last.label, "action": last.action.value})]
+        if self._pending is not None:  # undone before answering: the question goes, unrecorded
+            out += confirming.withdraw(self._pending, now)
+            self._pending = None
+            out += self._run(self._scanner.load(self._plan(), now), now)
         if last.action in SPEAKING_ACTIONS:
             out.append(StopSpeech(now))
+        if last.said is not None:
+            out.append(Withdraw(now, last.said))
         self._before_word = None
         replan = False
         if last.message != self._bar:

@@ -28,6 +28,7 @@ from commboard.control.board_view import (
     board_view,
     layout_folder,
 )
+from commboard.control.decision_confirmation import CONFIRM_PAGE_ID
 from commboard.control.highlight_look import edge_for, frame_for, ring_for
 from commboard.effects import Banner, PauseReason
 
@@ -193,10 +194,12 @@ def view_now(
     frame = frame_for(display.highlight_color, display.highlight_border_color)
     ring = ring_for(frame)
     page, lit = shown if shown is not None else (session.page, session.highlighted)
+    # While a decision waits for Yes / No, the bar asks the question in its large text.
+    message = page.title if page.id == CONFIRM_PAGE_ID else session.message
     view = board_view(
         size,
         page,
-        session.message,
+        message,
         lit,
         chrome,
         highlight_color=display.highlight_color,

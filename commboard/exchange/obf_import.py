@@ -33,7 +33,7 @@ import posixpath
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote_to_bytes
 
 from commboard.board.layout_file import MAX_PAGES
@@ -349,7 +349,7 @@ def _cell(run: _Run, board: _Board, index: int, button: JsonObject) -> Cell:
         _hold(run, label, button),
         image=image,
         foreign=canonical(foreign),
-        **extra,
+        **cast(dict[str, Any], extra),  # checked against the field's type when read
     )
 
 

@@ -315,6 +315,12 @@ class BoardSettings:
         "", Meta("Layout", "The layout folder or file the board opens with; empty = the "
                  "built-in layout. Change layout (L) in the carer menu sets it; a value "
                  "typed in the settings is used from the next start."))
+    # CLINICAL.md: statements that decide care deserve a confirmation, so that a
+    # stray selection does not become the patient's recorded decision.
+    confirm_decisions: bool = setting(
+        True, Meta("Confirm decisions", "After a decision cell (My care: 'I don't agree', "
+                   "'Stop'...) the board asks 'You said: ... Is that right?' with Yes / No; "
+                   "only Yes records it. A cell's own 'confirm' in the layout wins."))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,13 @@ import os
 import signal
 import sys
 import warnings
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from commboard.clock import Clock, MonotonicClock, VirtualClock
+from commboard.clock import Clock, MonotonicClock, RunCalendar, VirtualClock
 from commboard.effects import Banner
 from commboard.run_options import RunOptions
 from commboard.settings import Settings
@@ -108,6 +109,17 @@ def local_wall_clock() -> datetime:
     return datetime.now().astimezone()
 
 
+def _calendar(options: RunOptions, clock: Clock) -> Callable[[], datetime]:
+    """The run's calendar time: the machine's, or (virtual clock) one that moves with the clock.
+
+    Under ``--virtual-clock`` it starts at ``--start-time`` (default: now) and
+    advances with the virtual seconds, so a simulated day has real-looking times.
+    """
+    if not options.virtual_clock:
+        return local_wall_clock
+    return RunCalendar(clock, options.start_time or local_wall_clock())
+
+
 def run(options: RunOptions) -> int:
     """``commboard run``: the board, until the carer quits (or ``--max-seconds``)."""
     clock = _clock(options)
@@ -155,6 +167,10 @@ def build(  # type: ignore[no-untyped-def]
         _check_key_names(scripted or [], options.input_script or "")
     except ScriptError as exc:
         print(f"commboard: {exc}", file=sys.stderr)
+        return 2
+    if options.start_time is not None and not options.virtual_clock:
+        print("commboard: --start-time needs --virtual-clock (a real run uses the real time)",
+              file=sys.stderr)  # fmt: skip
         return 2
     refused = run_files.event_log_refusal(options)
     if refused is not None:
@@ -217,14 +233,20 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     from commboard.shell.audio.alarm_sound import AlarmSound
     from commboard.shell.loop import BoardLoop
     from commboard.shell.loop_parts import LoopParts
+    from commboard.shell.records.access_log import AccessLog
     from commboard.shell.records.event_log import EventLog
     from commboard.shell.records.history_writer import HistoryWriter
 
     surface = _open_display(options.windowed, options.headless)
     start = clock.now()
-    event_log = EventLog(Path(options.event_log) if options.event_log else None, start)
+    calendar = _calendar(options, clock)
+    access_path = run_files.access_log_path(options)
+    access = AccessLog(access_path, calendar) if access_path is not None else None
+    event_log = EventLog(
+        Path(options.event_log) if options.event_log else None, start, None, access
+    )
     speaker = _speaker(options.speech, settings, background=not options.virtual_clock)
-    history, history_off = run_files.open_history(options, local_wall_clock)
+    history, history_off = run_files.open_history(options, calendar)
     usage = history.usage() if history is not None else {}  # damaged lines: banner, log lines
     if history is not None:  # yesterday's spelled messages, one selection away
         layout = with_recent_page(layout, history.spelled(RECENT_COUNT))
@@ -264,6 +286,7 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
         predictor=predictor,
         learned_file=learned_file,
         word_data=word_data,
+        calendar=calendar,
     )
     return BoardLoop(parts)
 

@@ -19,6 +19,7 @@ exactly repeatable.  Nothing here blocks on speech or the camera.
 from __future__ import annotations
 
 import traceback
+from datetime import datetime
 from pathlib import Path
 
 import pygame
@@ -55,6 +56,7 @@ from commboard.predict.predictor import Predictor
 from commboard.settings import Access, Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
+from commboard.shell.records.access_log import settings_fields
 from commboard.shell.records.run_files import predictor_for
 from commboard.shell.screens.base import (
     ChangeLayout,
@@ -130,6 +132,7 @@ class BoardLoop:
 
     def apply_settings(self, settings: Settings) -> None:
         self.perform(self.session.set_settings(settings, self.now))
+        self.p.event_log.access_only(self.now, "settings", **settings_fields(settings))
         self.p.speaker.apply(settings.speech)
         if self.p.cue_sound is not None and not settings.scan.auditory.beeps:
             self.p.cue_sound.release()  # no more beeps: let go of the audio device
@@ -150,6 +153,13 @@ class BoardLoop:
     def say(self, text: str) -> None:
         """The page editor's "Say it": the patient's voice, no page, so no history line."""
         self.perform([Speak(self.now, text)])
+
+    @property
+    def history_path(self) -> Path | None:
+        return self.p.history.path if self.p.history is not None else None
+
+    def calendar(self) -> datetime:
+        return self.p.calendar()
 
     def layout_choices(self) -> list[LayoutChoice]:
         """The layouts the carer menu offers (``board.layout_places``)."""
@@ -172,6 +182,7 @@ class BoardLoop:
             size=list(self.p.surface.get_size()),
             virtual_clock=self.p.clock.virtual,
         )
+        self.p.event_log.access_only(self.now, "settings", **settings_fields(self.settings))
         for banner in self.p.banners:  # problems found before the board opened
             self.p.event_log.record(self.now, "banner", key=banner.key, text=banner.text)
         for problem in self.p.history_problems:  # every damaged line; the banner names a few

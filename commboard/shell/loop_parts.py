@@ -8,7 +8,9 @@ jumps to the next deadline so headless runs are fast and exactly repeatable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pygame
@@ -60,3 +62,5 @@ class LoopParts:
     predictor: Predictor | None = None
     learned_file: PersonalFile | None = None
     word_data: WordDataLoading | None = None  # the language's word lists, read off the loop
+    # Calendar time (the What was said screen's "now"); a virtual-clock run's moves with it.
+    calendar: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())

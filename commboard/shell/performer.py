@@ -31,6 +31,7 @@ from commboard.effects import (
     ShowBanner,
     Speak,
     StopSpeech,
+    Withdraw,
     WordsLearned,
 )
 from commboard.shell.loop_parts import LoopParts
@@ -64,8 +65,8 @@ class Performer:
         match effect:
             case Log():
                 self._log(effect)
-            case Speak():
-                self._say(effect)
+            case Speak() | Withdraw():
+                self._said(effect)
             case Cue():
                 self._cue(effect)
             case StopSpeech():
@@ -183,6 +184,12 @@ class Performer:
         if log.type in ("select", "page"):
             self.shots.due = log.type
 
+    def _said(self, effect: Speak | Withdraw) -> None:
+        if isinstance(effect, Withdraw):
+            self._history(effect.said, withdrawn=True)  # undone: noted, words stay on record
+        else:
+            self._say(effect)
+
     def _say(self, speak: Speak) -> None:
         """Speak; a message said on a page goes to the history; show the words if speech is off."""
         text, t = speak.text, speak.t
@@ -192,6 +199,19 @@ class Performer:
         else:
             self.in_flight = None
             self.chrome.said(text, t)
-        if speak.page is not None and self.p.history is not None:
-            source = speak.source.value if speak.source is not None else ""
-            self.p.history(text, speak.page, source, speak.cell)
+        self._history(speak)
+
+    def _history(self, speak: Speak, *, withdrawn: bool = False) -> None:
+        """A message said on a page goes to the history, with how it was said."""
+        if speak.page is None or self.p.history is None:
+            return
+        source = speak.source.value if speak.source is not None else ""
+        self.p.history(
+            speak.text,
+            speak.page,
+            source,
+            speak.cell,
+            record=speak.record,
+            confirmed=speak.confirmed,
+            withdrawn=withdrawn,
+        )

@@ -122,6 +122,23 @@ def test_my_care_says_the_shared_decision_phrases(default: Layout) -> None:
     assert set(MY_CARE_PHRASES) <= spoken
 
 
+def test_my_care_marks_decisions_and_its_yes_no_answers(default: Layout) -> None:
+    cells = {c.label: c for c in default.page("mycare").cells if c is not None}
+    decisions = {label for label, c in cells.items() if c.record == "decision"}
+    assert {"I agree", "I don't agree", "Stop", "Yes", "No", "It's my decision"} <= decisions
+    assert cells["Ask me"].record == "preference"
+    assert cells["It's my decision"].action is Action.SPEAK_MESSAGE
+    assert cells["Explain again"].record is None  # a request, not a decision
+    assert all(c.record is None for p in default.pages.values() if p.id != "mycare"
+               for c in p.cells if c is not None)  # fmt: skip
+
+
+def test_record_and_confirm_map_onto_the_cell(tmp_path: Path) -> None:
+    text = ONE_CELL.replace("{label: Hi}", "{label: Hi, record: Decision, confirm: no}")
+    cell = load_layout(write(tmp_path, text)).page("home").cells[0]
+    assert cell is not None and (cell.record, cell.confirm) == ("decision", False)
+
+
 def test_every_other_page_has_back_and_home_in_its_first_rows(default: Layout) -> None:
     for page in default.pages.values():
         if page.id == default.home:
@@ -359,6 +376,30 @@ BROKEN = [
         "format: 1\nhome: home\npages:\n  - home\n",
         4,
         "expected a page written as 'field: value' lines",
+    ),
+    (
+        "unknown record",
+        ONE_CELL.replace("{label: Hi}", "{label: Hi, record: decison}"),
+        7,
+        "unknown record 'decison' (did you mean 'decision'?)",
+    ),
+    (
+        "record on a page link",
+        ONE_CELL.replace("{label: Hi}", "{label: Hi, action: home, record: decision}"),
+        7,
+        "'record' only works on cells that speak",
+    ),
+    (
+        "confirm not yes or no",
+        ONE_CELL.replace("{label: Hi}", "{label: Hi, record: decision, confirm: maybe}"),
+        7,
+        "'confirm' must be yes or no, not 'maybe'",
+    ),
+    (
+        "confirm without record",
+        ONE_CELL.replace("{label: Hi}", "{label: Hi, confirm: yes}"),
+        7,
+        "'confirm' needs 'record: decision'",
     ),
     ("pages not a list", "format: 1\nhome: home\npages: home\n", 3, "'pages' must be a list"),
     ("no pages", "format: 1\nhome: home\n", None, "missing 'pages'"),

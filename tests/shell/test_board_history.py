@@ -11,6 +11,8 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from commboard.cli import main, parse_options
 from commboard.history import History
 from commboard.scanning.plans import build_plan
@@ -79,3 +81,25 @@ def test_phrases_spoken_on_the_board_make_huffman_scanning_reach_them_sooner(
         assert loop.session.highlighted == (2,)  # the first thing lit is the patient's phrase
     finally:
         app.close(loop)
+
+
+def test_a_virtual_clock_run_stamps_the_history_from_start_time_moving_with_the_clock(
+    tmp_path: Path,
+) -> None:
+    script = tmp_path / "taps.txt"
+    script.write_text(THANK_YOU_THRICE, encoding="utf-8")
+    args = run_args(tmp_path, "--scan-interval", "2", "--input-script", str(script))
+    assert main([*args, "--start-time", "2026-03-01T08:00:00+01:00"]) == 0
+    lines = [json.loads(x) for x in (tmp_path / "history.jsonl").read_text("utf-8").splitlines()]
+    times = [datetime.fromisoformat(h["time"]) for h in lines]
+    start = datetime.fromisoformat("2026-03-01T08:00:00+01:00")
+    # "Thank you" is chosen at 4.9, 10.7 and 16.5 virtual seconds (times kept to the second).
+    assert [round((t - start).total_seconds()) for t in times] == [4, 10, 16]
+
+
+def test_start_time_without_a_virtual_clock_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [a for a in run_args(tmp_path) if a != "--virtual-clock"]
+    assert main([*args, "--start-time", "2026-03-01T08:00"]) == 2
+    assert "--start-time needs --virtual-clock" in capsys.readouterr().err

@@ -25,6 +25,7 @@ from typing import Any
 from commboard.control.write_problems import WriteStatus
 from commboard.effects import Log
 from commboard.line_file import AppendOnlyFile, LineFile, why_not_written
+from commboard.shell.records.access_log import AccessLog
 
 RETRY_S = 2.0  # board seconds between attempts while the log cannot be written
 # Lines kept while the log cannot be written (about 5 MB): beyond this the
@@ -42,8 +43,15 @@ class EventLog:
             pass a fake that fails like a full or read-only disk.
     """
 
-    def __init__(self, path: Path | None, start: float, file: LineFile | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        start: float,
+        file: LineFile | None = None,
+        access: AccessLog | None = None,
+    ) -> None:
         self.path = path
+        self.access = access  # every record also goes there, without its words
         self._start = start
         self._file = file if file is not None or path is None else AppendOnlyFile(path)
         self._kept: deque[bytes] = deque()
@@ -54,9 +62,13 @@ class EventLog:
 
     def record(self, t: float, type_: str, **fields: Any) -> None:
         """Write one record (or keep it, while the file fails); ``t`` is seconds on the run's clock."""
-        if self._file is None:
+        if self._file is None and self.access is None:
             return
         line = finite({"t": round(t - self._start, 3), "type": type_, **fields})
+        if self.access is not None:
+            self.access.add(line)
+        if self._file is None:
+            return
         text = json.dumps(line, ensure_ascii=False, default=str, allow_nan=False)
         self._kept.append((text + "\n").encode())
         if len(self._kept) > MAX_KEPT_LINES:
@@ -64,6 +76,11 @@ class EventLog:
             self._dropped += 1
         if self._problem is None or t >= self._retry_at:
             self._write_kept(t)
+
+    def access_only(self, t: float, type_: str, **fields: Any) -> None:
+        """A record for the access log alone (the settings in force), not the event log."""
+        if self.access is not None:
+            self.access.add(finite({"t": round(t - self._start, 3), "type": type_, **fields}))
 
     def write(self, log: Log) -> None:
         """Write a ``Log`` effect from the core."""
@@ -80,6 +97,8 @@ class EventLog:
 
     def close(self) -> WriteStatus:
         """A last try at the kept lines, then close the file; returns what could not be written."""
+        if self.access is not None:
+            self.access.close()
         if self._file is not None:
             if self._kept:
                 self._write_kept(self._retry_at)

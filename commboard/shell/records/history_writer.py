@@ -55,9 +55,21 @@ class HistoryWriter:
         """The history file."""
         return self._history.path
 
-    def __call__(self, text: str, page: str, source: str, cell: int | None = None) -> None:
+    def __call__(
+        self,
+        text: str,
+        page: str,
+        source: str,
+        cell: int | None = None,
+        *,
+        record: str | None = None,
+        confirmed: bool = False,
+        withdrawn: bool = False,
+    ) -> None:
         """Stamp and queue one utterance; returns at once."""
-        line = self._history.line(text, page, source, cell)
+        line = self._history.line(
+            text, page, source, cell, record=record, confirmed=confirmed, withdrawn=withdrawn
+        )
         with self._lock:
             self._unsaved += 1
         self._queue.put(line)

@@ -19,7 +19,7 @@ from commboard.board.model import Layout
 from commboard.board.spelling import layout_words
 from commboard.control.write_problems import WriteStatus
 from commboard.effects import Banner
-from commboard.history import History, default_path
+from commboard.history import History, default_path, profile_folder
 from commboard.predict.language_data import BaseCounts, base_files, read_counts
 from commboard.predict.personal import PersonalWords
 from commboard.predict.personal_file import PersonalFile, learned_words_path
@@ -55,14 +55,23 @@ def open_history(
     if practice is not None:
         words = f"{practice}: what is said here is not saved to the history."
         return None, [Banner("history-off", words, "info")]
-    return History(None, wall_clock=wall_clock), []
+    return History(default_path(options.profile), wall_clock=wall_clock), []
+
+
+def access_log_path(options: RunOptions) -> Path | None:
+    """The run's access log: ``--access-log``, else the profile's own (none in demo and test runs)."""
+    if options.access_log:
+        return Path(options.access_log)
+    if practice_run(options) is not None:
+        return None
+    return profile_folder(options.profile) / "access.jsonl"
 
 
 def event_log_refusal(options: RunOptions) -> str | None:
     """Why ``--event-log`` may not be used (it is the history file or a profile), or None."""
     if not options.event_log:
         return None
-    protected = {"the history file": default_path()}
+    protected = {"the history file": default_path(options.profile)}
     if options.history:
         protected["the history file given to --history"] = Path(options.history)
     protected["the profiles folder"] = config_root() / "profiles"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -121,6 +122,13 @@ class ShellContext(Protocol):
 
     def say(self, text: str) -> None:
         """Speak with the patient's voice (not a message: the history does not keep it)."""
+
+    @property
+    def history_path(self) -> Path | None:
+        """The patient's history file (None: this run keeps none: a demo or a test)."""
+
+    def calendar(self) -> datetime:
+        """Calendar time now (local; a virtual-clock run's moves with its clock)."""
 
 
 class Screen(Protocol):

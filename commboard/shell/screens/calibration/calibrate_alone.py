@@ -10,6 +10,8 @@ by themselves after ``RESULT_S``.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
+from pathlib import Path
 
 import pygame
 
@@ -68,6 +70,14 @@ class AloneContext:
     def say(self, text: str) -> None:
         if self._eyes is not None:
             self._eyes.say(text)
+
+    @property
+    def history_path(self) -> Path | None:
+        """Calibrating alone shows no history."""
+        return None
+
+    def calendar(self) -> datetime:
+        return datetime.now().astimezone()
 
 
 def calibration_screen(settings: Settings, profile: str, eyes: EyeInput) -> CalibrationScreen:

@@ -34,6 +34,7 @@ from commboard.shell.screens.calibration.calibration_screen import open_calibrat
 from commboard.shell.screens.camera_view.camera_view import open_camera_view
 from commboard.shell.screens.carer_menu.menu_paint import MenuView, button_rects, inside, paint_menu
 from commboard.shell.screens.editor.editor_screen import open_editor
+from commboard.shell.screens.said.said_screen import open_said
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
 from commboard.shell.screens.text_fit import TextCache
 
@@ -48,6 +49,7 @@ def menu_entries() -> list[MenuEntry]:
     """The carer menu, top to bottom.  The one place where entries are listed."""
     return [
         MenuEntry("r", "Resume", lambda ctx: CloseAll()),
+        MenuEntry("w", "What was said", open_said),
         MenuEntry("l", "Change layout", lambda ctx: Open(LayoutPicker(ctx))),
         MenuEntry("e", "Edit this page", open_editor),
         MenuEntry("c", "Camera view", open_camera_view),

@@ -1,0 +1,159 @@
+"""``commboard history export|delete``: take a period out of the history, after a confirmation.
+
+* ``export --out FILE``: the history lines said in the period, as they are
+  (JSON lines), to a new private file (0600); the history is not changed.
+* ``delete``: the history is rewritten without the lines said in the period,
+  atomically (a temporary file, fsync'd, then renamed over it: a crash
+  leaves the old history or the new, never half).  Both ``--from`` and
+  ``--to`` are required, so a slip never empties the whole record.
+
+Only lines that are history records dated in the period are taken; a
+damaged line (its date cannot be read) is never deleted or exported, and is
+counted.  Both ask "Type yes" on the terminal first (``--yes`` answers for
+scripts).  If the board writes a line while ``delete`` works, the file is
+read again rather than losing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from commboard.care_record.report_command import history_of, write_page
+from commboard.care_record.statements import DateError, Period, period_of, statement_of
+from commboard.history import parse_line
+from commboard.line_file import why_not_written
+from commboard.settings.profiles import ProfileNameError, atomic_write
+
+ATTEMPTS = 5  # a board writing all the while: give up after this many changed reads
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options ``history`` takes."""
+    parser.add_argument("action", choices=["export", "delete"])
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--profile", default="default", metavar="NAME")
+    source.add_argument("--history", metavar="FILE", help="a history file instead")
+    parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day")
+    parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day (included)")
+    parser.add_argument("--out", metavar="FILE", help="export: the file to write")
+    parser.add_argument("--replace", action="store_true", help="export: replace --out")
+    parser.add_argument("--yes", action="store_true", help="do not ask for a confirmation")
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A history's lines: those said in the period, the others, and how many are damaged."""
+
+    chosen: list[bytes]
+    kept: list[bytes]
+    damaged: int
+
+
+def split(raw: bytes, period: Period) -> Split:
+    """Lines in ``period`` and the rest, in file order (each line keeps its newline)."""
+    chosen: list[bytes] = []
+    kept: list[bytes] = []
+    damaged = 0
+    for number, line in enumerate(raw.splitlines(keepends=True), start=1):
+        record = parse_line(line) if line.strip() else None
+        statement = statement_of(number, record) if record is not None else None
+        if statement is None:
+            damaged += bool(line.strip())
+            kept.append(line)
+        elif period.holds(statement.when):
+            chosen.append(line if line.endswith(b"\n") else line + b"\n")
+        else:
+            kept.append(line)
+    return Split(chosen, kept, damaged)
+
+
+def _ask(question: str, yes: bool, answer: Callable[[str], str]) -> bool:
+    if yes:
+        return True
+    try:
+        return answer(f"{question} Type yes to go on: ").strip().lower() == "yes"
+    except EOFError:
+        return False
+
+
+def history_command(
+    args: argparse.Namespace, answer: Callable[[str], str] = input
+) -> int:  # fmt: skip
+    """Run ``commboard history export|delete``; ``answer`` asks the person at the terminal."""
+    try:
+        period = period_of(args.first, args.last)
+        path = history_of(args)
+    except (DateError, ProfileNameError) as exc:
+        print(f"commboard history: {exc}", file=sys.stderr)
+        return 2
+    if args.action == "delete" and (period.first is None or period.last is None):
+        print("commboard history: delete needs both --from and --to", file=sys.stderr)
+        return 2
+    if args.action == "export" and not args.out:
+        print("commboard history: export needs --out FILE", file=sys.stderr)
+        return 2
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        print(f"commboard history: cannot read {path} ({exc.strerror})", file=sys.stderr)
+        return 2
+    if args.action == "export":
+        return _export(raw, period, args, answer)
+    return _delete(path, raw, period, args.yes, answer)
+
+
+def _export(
+    raw: bytes, period: Period, args: argparse.Namespace, answer: Callable[[str], str]
+) -> int:
+    parts = split(raw, period)
+    out = Path(args.out).expanduser()
+    question = (f"Export {len(parts.chosen)} statements said {period.words()} to {out}? "
+                "It holds the patient's words: keep it private.")  # fmt: skip
+    if not _ask(question, args.yes, answer):
+        print("Nothing was exported.")
+        return 1
+    problem = write_page(out, b"".join(parts.chosen).decode("utf-8"), args.replace)
+    if problem is not None:
+        print(f"commboard history: {problem.replace('report', 'export')}", file=sys.stderr)
+        return 2
+    print(f"{out}: {len(parts.chosen)} statements" + _damaged(parts))
+    return 0
+
+
+def _damaged(parts: Split) -> str:
+    return f"; {parts.damaged} damaged lines left untouched" if parts.damaged else ""
+
+
+def _delete(path: Path, raw: bytes, period: Period, yes: bool, answer: Callable[[str], str]) -> int:
+    parts = split(raw, period)
+    if not parts.chosen:
+        print(f"Nothing was said {period.words()}: nothing to delete.")
+        return 0
+    question = (f"Delete {len(parts.chosen)} statements said {period.words()} from {path}? "
+                "This cannot be undone.")  # fmt: skip
+    if not _ask(question, yes, answer):
+        print("Nothing was deleted.")
+        return 1
+    for _ in range(ATTEMPTS):
+        try:
+            before = os.stat(path)
+            current = path.read_bytes()
+            parts = split(current, period)
+            if os.stat(path).st_size != before.st_size:
+                continue  # the board wrote meanwhile: read again
+            atomic_write(path, b"".join(parts.kept))
+            os.chmod(path, 0o600)
+        except OSError as exc:
+            print(f"commboard history: {why_not_written(exc, path)}; nothing was deleted",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        print(f"Deleted {len(parts.chosen)} statements said {period.words()}" + _damaged(parts))
+        return 0
+    print("commboard history: the history kept changing (is the board writing to it?); "
+          "nothing was deleted - try again when the board is closed", file=sys.stderr)  # fmt: skip
+    return 2

@@ -1,0 +1,85 @@
+"""``commboard report``: the care team's page of what the patient said, written to a file.
+
+Reads one history (``--history FILE``, or the profile's own), keeps the days
+asked for (``--from``/``--to``, ``YYYY-MM-DD``, both included) and writes one
+self-contained HTML page (``--out``), private (0600) and written atomically.
+A date that does not parse, a history that cannot be read or an output that
+cannot be written gives one plain sentence on standard error and exit status
+2; damaged history lines are listed in the report itself.  An output file
+that exists already is left alone unless ``--replace`` is given (a report
+is a document someone may have annotated or signed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from commboard.care_record.statements import DateError, period_of, read_history
+from commboard.history import default_path
+from commboard.line_file import why_not_written
+from commboard.settings.profiles import ProfileNameError, atomic_write, check_profile_name
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options ``report`` takes (``cli`` declares them so ``--help`` lists them)."""
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--profile", default="default", metavar="NAME",
+                        help="the patient whose history to report (default: default)")  # fmt: skip
+    source.add_argument("--history", metavar="FILE", help="a history file to report instead")
+    parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day")
+    parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day (included)")
+    parser.add_argument("--out", required=True, metavar="FILE.html", help="where to write it")
+    parser.add_argument("--name", metavar="NAME",
+                        help="the patient's name as it should be printed (default: the profile)")  # fmt: skip
+    parser.add_argument("--replace", action="store_true", help="replace an existing --out file")
+
+
+def history_of(args: argparse.Namespace) -> Path:
+    """The history file the command reads (``ProfileNameError`` for a bad profile name)."""
+    if args.history:
+        return Path(args.history).expanduser()
+    return default_path(check_profile_name(args.profile))
+
+
+def write_page(out: Path, html: str, replace: bool) -> str | None:
+    """Write the page privately and atomically; why not, in plain words (None: written)."""
+    if out.exists() and not replace:
+        return f"{out} already exists: choose another file name, or add --replace"
+    if out.is_dir():
+        return f"{out} is a folder: give a file name ending in .html"
+    try:
+        atomic_write(out, html.encode("utf-8"))
+        os.chmod(out, 0o600)
+    except OSError as exc:
+        return f"the report could not be written: {why_not_written(exc, out)}"
+    return None
+
+
+def report_command(args: argparse.Namespace, now: datetime) -> int:
+    """Run ``commboard report``; ``now`` (local time) is printed as when it was written."""
+    try:
+        period = period_of(args.first, args.last)
+        path = history_of(args)
+    except (DateError, ProfileNameError) as exc:
+        print(f"commboard report: {exc}", file=sys.stderr)
+        return 2
+    from commboard.care_record.care_report import build_report, render  # jinja2: when used
+
+    read = read_history(path)
+    if read.problems and not read.found:
+        print(f"commboard report: {read.problems[0]}", file=sys.stderr)
+        return 2
+    name = args.name or (args.profile if not args.history else path.stem)
+    report = build_report(read, period, name)
+    html = render(report, f"{now:%A} {now.day} {now:%B %Y} at {now:%H:%M}")
+    problem = write_page(Path(args.out).expanduser(), html, args.replace)
+    if problem is not None:
+        print(f"commboard report: {problem}", file=sys.stderr)
+        return 2
+    damaged = f"; {len(read.problems)} damaged lines skipped" if read.problems else ""
+    print(f"{args.out}: {report.count} statements, {len(report.marked)} marked{damaged}")
+    return 0

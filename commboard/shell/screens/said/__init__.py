@@ -1,0 +1,1 @@
+"""The carer's *What was said* screen."""

@@ -1,0 +1,89 @@
+"""``commboard history export|delete``: exactly the chosen days, after a confirmation."""
+
+from __future__ import annotations
+
+import json
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from commboard.care_record.history_command import history_command
+from commboard.cli import main, parse
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def line(when: str, text: str) -> str:
+    return json.dumps({"time": when, "text": text, "page": "home", "source": "blink", "cell": 0})
+
+
+LINES = [
+    line("2026-02-28T23:59:59+00:00", "before"),
+    line("2026-03-01T00:00:00+00:00", "first second of the period"),
+    "{damaged",
+    line("2026-03-02T12:00:00+00:00", "middle"),
+    line("2026-03-02T23:59:59+00:00", "last second of the period"),
+    line("2026-03-03T00:00:00+00:00", "after"),
+]
+
+
+def history(tmp_path: Path) -> Path:
+    path = tmp_path / "history.jsonl"
+    path.write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return path
+
+
+def run(*words: str, answer: str = "yes") -> int:
+    return history_command(parse(["history", *words]), lambda _question: answer)
+
+
+def test_delete_removes_exactly_the_chosen_days_and_keeps_damaged_lines(tmp_path: Path) -> None:
+    path = history(tmp_path)
+    code = run("delete", "--history", str(path), "--from", "2026-03-01", "--to", "2026-03-02")
+    assert code == 0
+    assert path.read_text("utf-8").splitlines() == [LINES[0], "{damaged", LINES[5]]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_delete_asks_first_and_no_leaves_the_history_as_it_was(tmp_path: Path) -> None:
+    path = history(tmp_path)
+    before = path.read_bytes()
+    args = ("delete", "--history", str(path), "--from", "2026-03-01", "--to", "2026-03-02")
+    assert run(*args, answer="no") == 1
+    assert path.read_bytes() == before
+
+
+def test_delete_needs_both_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = history(tmp_path)
+    assert run("delete", "--history", str(path), "--from", "2026-03-01") == 2
+    assert "delete needs both --from and --to" in capsys.readouterr().err
+
+
+def test_export_writes_the_period_privately_and_leaves_the_history(tmp_path: Path) -> None:
+    path = history(tmp_path)
+    before = path.read_bytes()
+    out = tmp_path / "export.jsonl"
+    args = ("export", "--history", str(path), "--from", "2026-03-02", "--to", "2026-03-02")
+    assert run(*args, "--out", str(out)) == 0
+    assert out.read_text("utf-8").splitlines() == [LINES[3], LINES[4]]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert path.read_bytes() == before
+
+
+def test_the_command_line_confirms_with_yes(tmp_path: Path) -> None:
+    path = history(tmp_path)
+    words = ["history", "delete", "--history", str(path), "--from", "2026-02-28", "--to",
+             "2026-02-28", "--yes"]  # fmt: skip
+    assert main(words) == 0
+    assert LINES[0] not in path.read_text("utf-8")
