@@ -17,19 +17,14 @@ read again rather than losing it.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+from commboard.care_record.record_files import Split, remove_period, split
 from commboard.care_record.report_command import history_of, write_page
-from commboard.care_record.statements import DateError, Period, period_of, statement_of
-from commboard.history import parse_line
-from commboard.line_file import why_not_written
-from commboard.settings.profiles import ProfileNameError, atomic_write
-
-ATTEMPTS = 5  # a board writing all the while: give up after this many changed reads
+from commboard.care_record.statements import DateError, Period, period_of
+from commboard.settings.profiles import ProfileNameError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,33 +38,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="FILE", help="export: the file to write")
     parser.add_argument("--replace", action="store_true", help="export: replace --out")
     parser.add_argument("--yes", action="store_true", help="do not ask for a confirmation")
-
-
-@dataclass(frozen=True, slots=True)
-class Split:
-    """A history's lines: those said in the period, the others, and how many are damaged."""
-
-    chosen: list[bytes]
-    kept: list[bytes]
-    damaged: int
-
-
-def split(raw: bytes, period: Period) -> Split:
-    """Lines in ``period`` and the rest, in file order (each line keeps its newline)."""
-    chosen: list[bytes] = []
-    kept: list[bytes] = []
-    damaged = 0
-    for number, line in enumerate(raw.splitlines(keepends=True), start=1):
-        record = parse_line(line) if line.strip() else None
-        statement = statement_of(number, record) if record is not None else None
-        if statement is None:
-            damaged += bool(line.strip())
-            kept.append(line)
-        elif period.holds(statement.when):
-            chosen.append(line if line.endswith(b"\n") else line + b"\n")
-        else:
-            kept.append(line)
-    return Split(chosen, kept, damaged)
 
 
 def _ask(question: str, yes: bool, answer: Callable[[str], str]) -> bool:
@@ -139,21 +107,9 @@ def _delete(path: Path, raw: bytes, period: Period, yes: bool, answer: Callable[
     if not _ask(question, yes, answer):
         print("Nothing was deleted.")
         return 1
-    for _ in range(ATTEMPTS):
-        try:
-            before = os.stat(path)
-            current = path.read_bytes()
-            parts = split(current, period)
-            if os.stat(path).st_size != before.st_size:
-                continue  # the board wrote meanwhile: read again
-            atomic_write(path, b"".join(parts.kept))
-            os.chmod(path, 0o600)
-        except OSError as exc:
-            print(f"commboard history: {why_not_written(exc, path)}; nothing was deleted",
-                  file=sys.stderr)  # fmt: skip
-            return 2
-        print(f"Deleted {len(parts.chosen)} statements said {period.words()}" + _damaged(parts))
-        return 0
-    print("commboard history: the history kept changing (is the board writing to it?); "
-          "nothing was deleted - try again when the board is closed", file=sys.stderr)  # fmt: skip
-    return 2
+    done = remove_period(path, period)
+    if not done.ok:
+        print(f"commboard history: {done.words}", file=sys.stderr)
+        return 2
+    print(done.words)
+    return 0

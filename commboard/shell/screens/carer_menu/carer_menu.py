@@ -10,14 +10,13 @@ To add an entry (camera view, calibration, settings...), add one
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
 import pygame
 
 from commboard.adapters.board_exchange import export_for_board
-from commboard.events import CarerRequest, Click, Key, UiEvent
+from commboard.events import CarerRequest, Key, UiEvent
 from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
@@ -32,17 +31,12 @@ from commboard.shell.screens.base import (
 )
 from commboard.shell.screens.calibration.calibration_screen import open_calibration
 from commboard.shell.screens.camera_view.camera_view import open_camera_view
-from commboard.shell.screens.carer_menu.menu_paint import MenuView, button_rects, inside, paint_menu
+from commboard.shell.screens.carer_menu.button_screen import ButtonScreen
+from commboard.shell.screens.carer_menu.care_papers import open_papers
+from commboard.shell.screens.carer_menu.menu_paint import MenuView
 from commboard.shell.screens.editor.editor_screen import open_editor
 from commboard.shell.screens.said.said_screen import open_said
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
-from commboard.shell.screens.text_fit import TextCache
-
-DEFAULT_SIZE = (1280, 720)
-# Back to the board after this long without a carer key or click (the loop
-# closes every screen, logs "screen_timeout" and resumes scanning).  A quit
-# confirmation is cancelled too: quitting needs an explicit yes.
-CARER_IDLE_S = 60.0
 
 
 def menu_entries() -> list[MenuEntry]:
@@ -50,6 +44,7 @@ def menu_entries() -> list[MenuEntry]:
     return [
         MenuEntry("r", "Resume", lambda ctx: CloseAll()),
         MenuEntry("w", "What was said", open_said),
+        MenuEntry("p", "Papers for the care team", open_papers),
         MenuEntry("l", "Change layout", lambda ctx: Open(LayoutPicker(ctx))),
         MenuEntry("e", "Edit this page", open_editor),
         MenuEntry("c", "Camera view", open_camera_view),
@@ -61,56 +56,6 @@ def menu_entries() -> list[MenuEntry]:
         ),
         MenuEntry("q", "Quit the board", lambda ctx: Open(QuitConfirm(ctx))),
     ]
-
-
-class ButtonScreen:
-    """A title and a column of big buttons, each with a letter to press."""
-
-    wants_text = False
-    wants_switches = False  # a switch press can never choose an entry
-    idle_timeout_s: float | None = CARER_IDLE_S
-
-    def __init__(self, ctx: ShellContext, title: str, entries: list[MenuEntry]) -> None:
-        self.ctx = ctx
-        self.title = title
-        self.entries = entries
-        self._size = DEFAULT_SIZE
-
-    def handle(self, event: UiEvent, now: float) -> Outcome:
-        """Letters and clicks choose; Escape/F10 steps back; switches are ignored."""
-        match event:
-            case CarerRequest():
-                return Close()
-            case Key(text=text) if text:
-                return self._choose(lambda e: e.shortcut == text.lower())
-            case Click(x=x, y=y):
-                rects = button_rects(self._size, len(self.entries))[2]
-                hits = {id(e) for e, r in zip(self.entries, rects, strict=True) if inside(r, x, y)}
-                return self._choose(lambda e: id(e) in hits)
-        return Stay()
-
-    def _choose(self, match: Callable[[MenuEntry], bool]) -> Outcome:
-        for entry in self.entries:
-            if match(entry):
-                return entry.choose(self.ctx)
-        return Stay()
-
-    def next_deadline(self, now: float) -> float | None:
-        """Nothing moves by itself."""
-        return None
-
-    def timeout_note(self) -> str | None:
-        """Closing a menu for want of input loses nothing (a quit needs an explicit yes)."""
-        return None
-
-    def draw(self, surface: pygame.Surface, texts: TextCache, now: float) -> None:
-        """Dim the board, then the panel with the buttons."""
-        self._size = surface.get_size()
-        paint_menu(surface, texts, self.view())
-
-    def view(self) -> MenuView:
-        """The title and the buttons, as shown."""
-        return MenuView(self.title, tuple((e.shortcut, e.label) for e in self.entries))
 
 
 class CarerMenu(ButtonScreen):

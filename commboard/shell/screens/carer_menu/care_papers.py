@@ -1,0 +1,162 @@
+"""Carer menu > Papers for the care team: the report, an export, and deleting old history.
+
+The carer never needs a terminal: the care team's report of the last 7 or 30
+days (or all of it) is written into the documents folder (``Documents/
+commboard``), or into a folder the carer types; the last 30 days can be
+exported as a private file; what was said more than 30 days ago can be
+deleted after a second, explicit "yes" that says how many statements go.
+Each choice goes back to the board and says there what was written where
+(or why not).  The work itself is ``care_record.record_files``, shared with
+``commboard report`` and ``commboard history``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, timedelta
+from pathlib import Path
+
+import platformdirs
+import pygame
+
+from commboard.care_record.record_files import (
+    export_to,
+    out_file,
+    remove_period,
+    report_to,
+    split,
+)
+from commboard.care_record.statements import Period, day_words
+from commboard.events import CarerRequest, Key, UiEvent
+from commboard.shell.screens.base import Close, MenuEntry, Open, Outcome, ShellContext, Stay, Tell
+from commboard.shell.screens.carer_menu.button_screen import ButtonScreen
+from commboard.shell.screens.carer_menu.menu_paint import MenuView
+
+KEPT_DAYS = 30  # "delete what was said more than this many days ago"
+NO_HISTORY = "This run keeps no history (a demo or a test): there is nothing to write."
+
+
+def papers_folder() -> Path:
+    """Where papers go unless the carer types another folder: ``Documents/commboard``.
+
+    Created (private, 0700) when it is not there yet; a folder the carer
+    types must exist already (a typing slip should not make folders).
+    """
+    folder = Path(platformdirs.user_documents_dir()) / "commboard"
+    with contextlib.suppress(OSError):  # if it cannot be made, the write says why
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def last_days(today: date, days: int | None) -> Period:
+    """The last ``days`` days up to today (None: all of the history)."""
+    return Period() if days is None else Period(today - timedelta(days=days - 1), today)
+
+
+class CarePapers(ButtonScreen):
+    """The report, the export and the deletion, one letter each."""
+
+    def __init__(self, ctx: ShellContext) -> None:
+        entries = [
+            MenuEntry("1", "Report of the last 7 days", lambda c: report(c, 7)),
+            MenuEntry("2", "Report of the last 30 days", lambda c: report(c, 30)),
+            MenuEntry("3", "Report of everything said", lambda c: report(c, None)),
+            MenuEntry("f", "Report to another folder...", lambda c: Open(FolderEntry(c))),
+            MenuEntry("x", "Export the last 30 days (private file)", export),
+            MenuEntry("d", f"Delete what was said over {KEPT_DAYS} days ago...", ask_delete),
+            MenuEntry("b", "Back", lambda c: Close()),
+        ]
+        folder = papers_folder()
+        super().__init__(ctx, f"Papers for the care team - written to {folder}", entries)
+
+
+def report(ctx: ShellContext, days: int | None, folder: Path | None = None) -> Outcome:
+    """Write the care team's report of the last ``days`` days; back to the board, saying where."""
+    history = ctx.history_path
+    if history is None:
+        return Tell(NO_HISTORY)
+    now = ctx.calendar()
+    out = out_file(folder or papers_folder(), "report", ctx.profile, now, ".html")
+    return Tell(report_to(history, out, last_days(now.date(), days), ctx.profile, now).words)
+
+
+def export(ctx: ShellContext) -> Outcome:
+    """The last 30 days of the history, as it is (JSON lines), to a new private file."""
+    history = ctx.history_path
+    if history is None:
+        return Tell(NO_HISTORY)
+    now = ctx.calendar()
+    out = out_file(papers_folder(), "history", ctx.profile, now, ".jsonl")
+    return Tell(export_to(history, out, last_days(now.date(), KEPT_DAYS)).words)
+
+
+def old_period(today: date) -> tuple[Period, str]:
+    """Everything said more than ``KEPT_DAYS`` days ago, and that in words."""
+    last = today - timedelta(days=KEPT_DAYS)
+    return Period(None, last), f"more than {KEPT_DAYS} days ago (up to {day_words(last)})"
+
+
+def ask_delete(ctx: ShellContext) -> Outcome:
+    """Say how many statements would go, and ask for an explicit yes."""
+    history = ctx.history_path
+    if history is None:
+        return Tell(NO_HISTORY)
+    period, words = old_period(ctx.calendar().date())
+    try:
+        count = len(split(history.read_bytes(), period).chosen)
+    except OSError as exc:
+        return Tell(f"The history cannot be read ({exc.strerror}): nothing was deleted.")
+    if not count:
+        return Tell(f"Nothing was said more than {KEPT_DAYS} days ago: nothing to delete.")
+    return Open(DeleteConfirm(ctx, history, period, words, count))
+
+
+class DeleteConfirm(ButtonScreen):
+    """The second, explicit step of deleting: it names how many statements go."""
+
+    def __init__(
+        self, ctx: ShellContext, history: Path, period: Period, words: str, count: int
+    ) -> None:
+        entries = [
+            MenuEntry("y", f"Yes, delete these {count} statements", lambda c: self.delete()),
+            MenuEntry("n", "No, keep them", lambda c: Close()),
+        ]
+        title = f"Delete {count} statements said {words}? This cannot be undone."
+        super().__init__(ctx, title, entries)
+        self.history, self.period, self.words = history, period, words
+
+    def delete(self) -> Outcome:
+        """Rewrite the history without that period (atomically); say what happened."""
+        return Tell(remove_period(self.history, self.period, self.words).words)
+
+
+class FolderEntry(ButtonScreen):
+    """Type the folder the report (of everything said) goes to; Enter writes it."""
+
+    wants_text = True
+
+    def __init__(self, ctx: ShellContext) -> None:
+        super().__init__(ctx, "Type the folder for the report, then press Enter", [])
+        self.typed = ""
+
+    def handle(self, event: UiEvent, now: float) -> Outcome:
+        """Typing edits the folder; Enter writes the report there."""
+        match event:
+            case CarerRequest():
+                return Close()
+            case Key(key=pygame.K_RETURN | pygame.K_KP_ENTER) if self.typed.strip():
+                return report(self.ctx, None, Path(self.typed.strip()).expanduser())
+            case Key(key=pygame.K_BACKSPACE):
+                self.typed = self.typed[:-1]
+            case Key(text=text) if text.isprintable():
+                self.typed += text
+        return Stay()
+
+    def view(self) -> MenuView:
+        """The prompt and what was typed so far."""
+        return MenuView(self.title, (), self.typed)
+
+
+def open_papers(ctx: ShellContext) -> Outcome:
+    """The carer menu's entry."""
+    return Open(CarePapers(ctx))
