@@ -10,6 +10,7 @@ the end, what to say about lines that could never be written.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -25,7 +26,7 @@ from commboard.predict.personal import PersonalWords
 from commboard.predict.personal_file import PersonalFile, learned_words_path
 from commboard.predict.predictor import BaseModel, Predictor
 from commboard.run_options import RunOptions
-from commboard.settings.profiles import config_root
+from commboard.settings.profiles import ProfileNameError, config_root
 from commboard.shell.records.event_log import refusal
 
 
@@ -68,13 +69,23 @@ def access_log_path(options: RunOptions) -> Path | None:
 
 
 def event_log_refusal(options: RunOptions) -> str | None:
-    """Why ``--event-log`` may not be used (it is the history file or a profile), or None."""
+    """Why ``--event-log`` may not be used (the history, the access log, the learned words or a
+    profile), or None."""
     if not options.event_log:
         return None
     protected = {"the history file": default_path(options.profile)}
     if options.history:
         protected["the history file given to --history"] = Path(options.history)
     protected["the profiles folder"] = config_root() / "profiles"
+    # The access log and the learned words are the patient's too: a log line
+    # appended to either would damage it.
+    protected["the access log"] = (
+        Path(options.access_log)
+        if options.access_log
+        else profile_folder(options.profile) / "access.jsonl"
+    )
+    with contextlib.suppress(ProfileNameError):  # a bad name is refused where profiles load
+        protected["the learned words file"] = learned_words_path(options.profile)
     for what, given in (("the layout", options.layout), ("the input script", options.input_script)):
         if given and not Path(given).is_dir():
             protected[what] = Path(given)

@@ -77,6 +77,21 @@ def test_the_users_own_history_is_refused_even_in_a_test_run(
     assert not real.parent.exists()
 
 
+def test_the_access_log_and_the_learned_words_are_refused_and_left_as_they_were(
+    private_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    access = tmp_path / "access.jsonl"
+    access.write_bytes(b'{"at": "2026-03-01T12:00:00", "type": "select"}\n')
+    argv = [*RUN, "--history", str(tmp_path / "h.jsonl"), "--access-log", str(access)]
+    err = refused([*argv, "--event-log", str(access)], capsys)
+    assert err == f"commboard: --event-log {access} is the access log; choose another file"
+    assert access.read_bytes() == b'{"at": "2026-03-01T12:00:00", "type": "select"}\n'
+    words = private_data / "commboard" / "profiles" / "default" / "words.json"
+    err = refused([*RUN, "--history", str(tmp_path / "h.jsonl"), "--event-log", str(words)], capsys)
+    assert err == f"commboard: --event-log {words} is the learned words file; choose another file"
+    assert not words.exists()
+
+
 def test_a_profile_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["settings", "set", "scan.interval_s", "2"]) == 0
     profile = tmp_path / "config" / "profiles" / "default.yaml"
