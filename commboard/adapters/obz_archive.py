@@ -157,7 +157,7 @@ def read_obz(path: Path) -> dict[str, bytes]:
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
-        NotImplementedError,
+        NotImplementedError,  # zipfile: an entry packed with a compression method it lacks
         EOFError,
         zlib.error,
     ) as exc:

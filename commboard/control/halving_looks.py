@@ -32,7 +32,7 @@ from commboard.events import CellPointed, Source, SwitchDown, SwitchUp
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.signals.blink_switch import RestRequest
 from commboard.signals.gaze_look import Direction, LongLook, Look, LookIgnored
-from commboard.signals.gaze_switch import PatientLooks, ignored_log, look_log
+from commboard.signals.gaze_switch import PatientLooks, ignored_log
 from commboard.vision.sample import EyeSample
 
 HalvingOutput = CellPointed | RestRequest | Cue | Log
@@ -83,10 +83,7 @@ class HalvingLooks(PatientLooks):
         for item in self.reader.update(sample):
             match item:
                 case Look():
-                    out.append(look_log(item))
-                    if self.gaze.cue:
-                        out.append(Cue(item.t, "", beep=True))
-                    out += self._look(item)
+                    out += [*self.counted(item), *self._look(item)]
                 case LongLook(direction=Direction.UP):
                     out.append(RestRequest(item.t))
                 case LookIgnored():

@@ -81,6 +81,11 @@ class PatientLooks:
         self.gaze = gaze
         self.reader.set_tuning(tuning(gaze), blink)
 
+    def counted(self, look: Look) -> list[Cue | Log]:
+        """What every accepted look leaves: its log record, and the beep (``gaze.cue``)."""
+        beep = [Cue(look.t, "", beep=True)] if self.gaze.cue else []
+        return [look_log(look), *beep]
+
 
 class GazeSwitch(PatientLooks):
     """Held looks as switch presses; see the module docstring."""
@@ -95,9 +100,7 @@ class GazeSwitch(PatientLooks):
         for item in self.reader.update(sample):
             match item:
                 case Look():
-                    out.append(look_log(item))
-                    if self.gaze.cue:
-                        out.append(Cue(item.t, "", beep=True))
+                    out += self.counted(item)
                     switch = SWITCHES[self.gaze.switches].get(item.direction)
                     if switch is not None and self._down is None:
                         self._down = switch

@@ -70,3 +70,35 @@ class ButtonScreen:
     def view(self) -> MenuView:
         """The title and the buttons, as shown."""
         return MenuView(self.title, tuple((e.shortcut, e.label) for e in self.entries))
+
+
+class TypedEntry(ButtonScreen):
+    """A prompt and a line the carer types (a path, a folder); Enter hands it to ``entered``.
+
+    Args:
+        entered: what Enter does with the typed line (stripped, never empty).
+    """
+
+    wants_text = True
+
+    def __init__(self, ctx: ShellContext, title: str, entered: Callable[[str], Outcome]) -> None:
+        super().__init__(ctx, title, [])
+        self.typed = ""
+        self.entered = entered
+
+    def handle(self, event: UiEvent, now: float) -> Outcome:
+        """Typing edits the line; Enter uses it; Escape goes back."""
+        match event:
+            case CarerRequest():
+                return Close()
+            case Key(key=pygame.K_RETURN | pygame.K_KP_ENTER) if self.typed.strip():
+                return self.entered(self.typed.strip())
+            case Key(key=pygame.K_BACKSPACE):
+                self.typed = self.typed[:-1]
+            case Key(text=text) if text.isprintable():
+                self.typed += text
+        return Stay()
+
+    def view(self) -> MenuView:
+        """The prompt and what was typed so far."""
+        return MenuView(self.title, (), self.typed)

@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import platformdirs
-import pygame
 
 from commboard.care_record.record_files import (
     export_to,
@@ -27,10 +26,8 @@ from commboard.care_record.record_files import (
     split,
 )
 from commboard.care_record.statements import Period, day_words
-from commboard.events import CarerRequest, Key, UiEvent
-from commboard.shell.screens.base import Close, MenuEntry, Open, Outcome, ShellContext, Stay, Tell
-from commboard.shell.screens.carer_menu.button_screen import ButtonScreen
-from commboard.shell.screens.carer_menu.menu_paint import MenuView
+from commboard.shell.screens.base import Close, MenuEntry, Open, Outcome, ShellContext, Tell
+from commboard.shell.screens.carer_menu.button_screen import ButtonScreen, TypedEntry
 
 KEPT_DAYS = 30  # "delete what was said more than this many days ago"
 NO_HISTORY = "This run keeps no history (a demo or a test): there is nothing to write."
@@ -130,31 +127,15 @@ class DeleteConfirm(ButtonScreen):
         return Tell(remove_period(self.history, self.period, self.words).words)
 
 
-class FolderEntry(ButtonScreen):
+class FolderEntry(TypedEntry):
     """Type the folder the report (of everything said) goes to; Enter writes it."""
 
-    wants_text = True
-
     def __init__(self, ctx: ShellContext) -> None:
-        super().__init__(ctx, "Type the folder for the report, then press Enter", [])
-        self.typed = ""
-
-    def handle(self, event: UiEvent, now: float) -> Outcome:
-        """Typing edits the folder; Enter writes the report there."""
-        match event:
-            case CarerRequest():
-                return Close()
-            case Key(key=pygame.K_RETURN | pygame.K_KP_ENTER) if self.typed.strip():
-                return report(self.ctx, None, Path(self.typed.strip()).expanduser())
-            case Key(key=pygame.K_BACKSPACE):
-                self.typed = self.typed[:-1]
-            case Key(text=text) if text.isprintable():
-                self.typed += text
-        return Stay()
-
-    def view(self) -> MenuView:
-        """The prompt and what was typed so far."""
-        return MenuView(self.title, (), self.typed)
+        super().__init__(
+            ctx,
+            "Type the folder for the report, then press Enter",
+            lambda typed: report(ctx, None, Path(typed).expanduser()),
+        )
 
 
 def open_papers(ctx: ShellContext) -> Outcome:

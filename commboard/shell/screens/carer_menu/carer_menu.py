@@ -13,10 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import platformdirs
-import pygame
 
 from commboard.adapters.board_exchange import export_for_board
-from commboard.events import CarerRequest, Key, UiEvent
 from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
@@ -26,14 +24,12 @@ from commboard.shell.screens.base import (
     Outcome,
     QuitBoard,
     ShellContext,
-    Stay,
     Tell,
 )
 from commboard.shell.screens.calibration.calibration_screen import open_calibration
 from commboard.shell.screens.camera_view.camera_view import open_camera_view
-from commboard.shell.screens.carer_menu.button_screen import ButtonScreen
+from commboard.shell.screens.carer_menu.button_screen import ButtonScreen, TypedEntry
 from commboard.shell.screens.carer_menu.care_papers import open_papers
-from commboard.shell.screens.carer_menu.menu_paint import MenuView
 from commboard.shell.screens.editor.editor_screen import open_editor
 from commboard.shell.screens.said.said_screen import open_said
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
@@ -109,28 +105,8 @@ def export_layout_in_use(ctx: ShellContext) -> Outcome:
     return Tell(export_for_board(ctx.layout, folder))
 
 
-class PathEntry(ButtonScreen):
+class PathEntry(TypedEntry):
     """Type the path of a layout folder or file (or a board to import); Enter loads it."""
 
-    wants_text = True
-
     def __init__(self, ctx: ShellContext, title: str = TYPE_LAYOUT) -> None:
-        super().__init__(ctx, title, [])
-        self.typed = ""
-
-    def handle(self, event: UiEvent, now: float) -> Outcome:
-        """Typing edits the path; Enter loads it."""
-        match event:
-            case CarerRequest():
-                return Close()
-            case Key(key=pygame.K_RETURN | pygame.K_KP_ENTER) if self.typed.strip():
-                return ChangeLayout(Path(self.typed.strip()).expanduser())
-            case Key(key=pygame.K_BACKSPACE):
-                self.typed = self.typed[:-1]
-            case Key(text=text) if text.isprintable():
-                self.typed += text
-        return Stay()
-
-    def view(self) -> MenuView:
-        """The prompt and what was typed so far."""
-        return MenuView(self.title, (), self.typed)
+        super().__init__(ctx, title, lambda typed: ChangeLayout(Path(typed).expanduser()))
