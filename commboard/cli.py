@@ -148,9 +148,16 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check layout files without starting the board")
     val.add_argument("paths", nargs="+", metavar="PATH")
 
-    cal = sub.add_parser("calibrate", help="measure this patient's blinks and save them")
+    cal = sub.add_parser(
+        "calibrate", help="measure this patient's blinks (or, with --gaze, looks) and save them"
+    )
     _add_board_options(cal)
     cal.add_argument("--headless", action="store_true", help="no display (tests, demos)")
+    cal.add_argument(
+        "--gaze",
+        action="store_true",
+        help="measure looks instead: a dot in the middle, then left, right, up and down",
+    )
     cal.add_argument(
         "--virtual-clock",
         action="store_true",

@@ -38,6 +38,8 @@ class RunOptions:
     history: str | None = None  # history file; None: the user's data folder
     start_time: datetime | None = None  # calendar time a virtual-clock run starts at
     access_log: str | None = None  # the access log; None: the profile's own (or none in demos)
+    # ``commboard calibrate`` only.
+    gaze: bool = False  # measure looks (the gaze calibration), not blinks
     # ``commboard screenshot`` only.
     png: str = ""  # where the picture is saved
     size: tuple[int, int] = (1280, 720)

@@ -31,6 +31,7 @@ from commboard.control.board_view import (
 from commboard.control.decision_confirmation import CONFIRM_PAGE_ID
 from commboard.control.highlight_look import edge_for, frame_for, ring_for
 from commboard.effects import Banner, PauseReason
+from commboard.settings import Access
 
 WAITING_WORDS = "Scanning stopped - press the switch to start"
 STOPPED_WORDS = {  # why nothing moves, as the scan banner says it
@@ -114,6 +115,8 @@ def status_text(
     ]
     if not settings.blink.calibrated:
         parts.append("not calibrated")
+    if settings.gaze.access is not Access.SCAN and not settings.gaze.calibrated:
+        parts.append("gaze not calibrated")
     if session.paused and pause_reason is PauseReason.LOOKS:
         parts.append("CHOOSING BY LOOKS")
     elif session.paused:

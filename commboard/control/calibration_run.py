@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from commboard.settings import BlinkSettings
+from commboard.settings import BlinkSettings, Settings
 from commboard.signals.calibration import (
     CLOSED_UNSEEN,
     OPEN_UNSEEN,
@@ -28,12 +28,17 @@ from commboard.vision.sample import EyeSample
 
 @dataclass(frozen=True, slots=True)
 class Phase:
-    """One step of calibration: what the patient is asked, and for how long."""
+    """One step of calibration: what the patient is asked, and for how long.
+
+    ``target``: where on the screen the patient should look, as shares of its
+    width and height (a large dot is drawn there); None: no dot.
+    """
 
     name: str  # "ready", "open", "closed", "blink"
     seconds: float
     words: str  # shown very large
     spoken: str  # said aloud at the start (the patient may have their eyes closed)
+    target: tuple[float, float] | None = None
 
 
 PHASES: tuple[Phase, ...] = (
@@ -50,19 +55,21 @@ STEP_FAILURES = {"open": OPEN_UNSEEN, "closed": CLOSED_UNSEEN}
 LATE_FRAMES_S = 0.5
 
 
-class CalibrationRun:
-    """The phases, the samples recorded in each, and the result; no pygame, time passed in.
+class PhasedRun:
+    """Timed steps and the samples recorded in each; no pygame, time passed in.
+
+    What the steps measure is the subclass's: ``step_failure`` says whether a
+    finished step dooms the run, ``applied`` what the result changes, and
+    ``lines`` / ``thanks`` / ``failed_words`` how it is told.
 
     Args:
-        settings: the patient's blink settings (eye choice, limits) to calibrate from.
         start: when the first phase begins (monotonic seconds, the camera's clock).
-        phases: the steps (tests may shorten them).
+        phases: the steps.
     """
 
-    def __init__(
-        self, settings: BlinkSettings, start: float, phases: tuple[Phase, ...] = PHASES
-    ) -> None:
-        self.settings = settings
+    kind = "blinks"  # what is calibrated, in the carer's words
+
+    def __init__(self, start: float, phases: tuple[Phase, ...]) -> None:
         self.start = start
         self.phases = phases
         self.samples: dict[str, list[EyeSample]] = {p.name: [] for p in phases}
@@ -70,7 +77,6 @@ class CalibrationRun:
         self._announced = -1
         self._checked = -1  # the last step checked for failure
         self._failure: str | None = None
-        self._result: CalibrationResult | None = None
 
     @property
     def end(self) -> float:
@@ -123,10 +129,53 @@ class CalibrationRun:
             if now < self.ends(i) + LATE_FRAMES_S:
                 break
             self._checked = i
-            problem = STEP_FAILURES.get(self.phases[i].name)
-            if problem is not None and problem in self._measure().problems:
-                self._failure = problem
+            self._failure = self.step_failure(self.phases[i].name)
         return self._failure
+
+    def step_failure(self, name: str) -> str | None:
+        """The problem that makes the finished step ``name`` doom the run (None: it is fine)."""
+        return None
+
+    def usable(self) -> bool:
+        """The result measured what it needs to change the settings."""
+        raise NotImplementedError
+
+    def applied(self, settings: Settings) -> Settings | None:
+        """``settings`` with the result in them; None when the result is not usable."""
+        raise NotImplementedError
+
+    def lines(self) -> list[str]:
+        """The result in words and numbers, for the screen and the terminal."""
+        raise NotImplementedError
+
+    def thanks(self) -> str:
+        """Said when the result was applied."""
+        raise NotImplementedError
+
+    def failed_words(self) -> str:
+        """Said when it was not."""
+        raise NotImplementedError
+
+
+class CalibrationRun(PhasedRun):
+    """The guided blink calibration: its phases, samples and result.
+
+    Args:
+        settings: the patient's blink settings (eye choice, limits) to calibrate from.
+        start: when the first phase begins (monotonic seconds, the camera's clock).
+        phases: the steps (tests may shorten them).
+    """
+
+    def __init__(
+        self, settings: BlinkSettings, start: float, phases: tuple[Phase, ...] = PHASES
+    ) -> None:
+        super().__init__(start, phases)
+        self.settings = settings
+        self._result: CalibrationResult | None = None
+
+    def step_failure(self, name: str) -> str | None:
+        problem = STEP_FAILURES.get(name)
+        return problem if problem is not None and problem in self._measure().problems else None
 
     def result(self) -> CalibrationResult:
         """The measurement (computed once, after the last phase or the failed step).
@@ -148,6 +197,21 @@ class CalibrationRun:
             self.samples.get("blink", []),
             self.settings,
         )
+
+    def usable(self) -> bool:
+        return self.result().settings.calibrated
+
+    def applied(self, settings: Settings) -> Settings | None:
+        return replace(settings, blink=self.result().settings) if self.usable() else None
+
+    def lines(self) -> list[str]:
+        return result_lines(self.result())
+
+    def thanks(self) -> str:
+        return f"Thank you. To select, close your eyes for {self.result().hold_s:.1f} seconds."
+
+    def failed_words(self) -> str:
+        return "Calibration did not work. " + " ".join(self.result().problems)
 
 
 def result_lines(result: CalibrationResult) -> list[str]:

@@ -266,6 +266,9 @@ class GazeSettings:
     mirrored: bool = setting(
         False, Meta("Camera mirrors the picture", "Yes if the camera shows the patient as a "
                     "mirror does; then left and right are swapped back."))
+    calibrated: bool = setting(
+        False, Meta("Gaze calibrated", "Whether the look distances above were measured for "
+                    "this patient (carer menu: Calibrate looks; or commboard calibrate --gaze)."))
 
 
 @dataclass(frozen=True, slots=True)

@@ -396,7 +396,7 @@ def screenshot(options: RunOptions) -> int:
 
 
 def calibrate(options: RunOptions) -> int:
-    """``commboard calibrate``: the guided blink calibration alone; 0 saved, 1 not, 2 no camera.
+    """``commboard calibrate [--gaze]``: the guided blink (or gaze) calibration alone; 0 saved, 1 not, 2 no camera.
 
     Builds the display, clock, speaker and camera with the same builders as
     ``run`` and runs the calibration screen on its own
@@ -422,7 +422,7 @@ def calibrate(options: RunOptions) -> int:
     clock = _clock(options)
     speaker = _speaker(options.speech, settings, background=False)
     eyes = _eyes(options, settings, speaker, clock, clock.now())
-    screen = calibrate_alone.calibration_screen(settings, options.profile, eyes)
+    screen = calibrate_alone.calibration_screen(settings, options.profile, eyes, options.gaze)
     auto_close = options.virtual_clock or options.headless  # nobody there to press a key
     try:
         eyes.start()

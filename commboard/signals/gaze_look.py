@@ -42,10 +42,17 @@ import math
 import statistics
 from collections import deque
 from dataclasses import dataclass
-from enum import StrEnum
 
-from commboard.settings import BlinkSettings, Eye
-from commboard.signals.eye_state import activation, selecting_ears
+from commboard.settings import BlinkSettings
+from commboard.signals.gaze_frame import (
+    Direction,
+    GazeTuning,
+    Point,
+    frame_problem,
+    gaze_offset,
+    openness,
+    used_eyes,
+)
 from commboard.vision.sample import EyeSample
 
 # The rest position: the median of this much open-eyed gaze with a face in view.
@@ -72,12 +79,6 @@ RECENTRE_S = 2.0
 # The same for a gaze held on after a look counted (it was a look at first):
 # the look ends (a switch it holds is let go) and the gaze is the new rest.
 RECENTRE_HELD_S = 5.0
-# Eyes less open than this share of their openness at rest (learned with the
-# rest position) give no look: the iris is unreliable there.  Until the rest
-# is learned, the blink switch's own calibrated scale decides (more than
-# ``CLOSING`` of the way from open to shut).
-CLOSING_SHARE = 0.7
-CLOSING = 0.35
 # The gaze is the per-axis median of this many frames: one frame's landmark
 # glitch neither starts nor breaks a look (it costs one frame of delay).
 SMOOTH_FRAMES = 3
@@ -87,40 +88,6 @@ SMOOTH_FRAMES = 3
 POSE_CHANGE_DEG = 8.0
 # Shorter excursions than this are jitter, not glances: not even reported.
 MIN_GLANCE_S = 0.08
-
-
-class Direction(StrEnum):
-    """Where a look goes, in the patient's own terms."""
-
-    LEFT = "left"
-    RIGHT = "right"
-    UP = "up"
-    DOWN = "down"
-
-
-@dataclass(frozen=True, slots=True)
-class GazeTuning:
-    """How looks are read for one patient (``settings.gaze`` fills it).
-
-    Attributes:
-        hold_s: a look must be held this long.
-        distance: how far (iris position units, -1..1 across the eye) from
-            rest a left or right look must go.
-        vertical_distance: the same for up and down.
-        refractory_s: looks are ignored this long after an accepted one.
-        long_s: a look held this long is also a long look.
-        eye: both eyes, or one (``Eye.LEFT``/``Eye.RIGHT``: one-eye mode).
-        mirrored: the camera mirrors the picture (image right is then the
-            patient's right).
-    """
-
-    hold_s: float = 0.5
-    distance: float = 0.1
-    vertical_distance: float = 0.06
-    refractory_s: float = 0.3
-    long_s: float = 2.0
-    eye: Eye = Eye.BOTH
-    mirrored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +136,6 @@ class LookIgnored:
 
 
 LookOutput = LookStarted | Look | LongLook | LookEnded | LookIgnored
-
-Point = tuple[float, float]
 
 
 class LookReader:
@@ -262,50 +227,20 @@ class LookReader:
 
     def _problem(self, sample: EyeSample) -> str:
         """Why this frame gives no look ("" if it can): the head may be tilted sideways."""
-        if not sample.face_found:
-            return "face lost"
-        if not _within(sample.yaw_deg, self.blink.max_yaw_deg) or not _within(
-            sample.pitch_deg, self.blink.max_pitch_deg
-        ):
-            return "head turned"
-        if selecting_ears(sample, self.blink) is None:
-            return "eyes not measured"
-        if self._closing(sample):
-            return "eyes closed"
-        return ""
+        return frame_problem(sample, self.tuning, self.blink, self._rest_ear)
 
     def _openness(self, sample: EyeSample) -> float | None:
-        """The eye aspect ratio of the eye(s) looks are read from (their mean)."""
-        ears = {Eye.LEFT: (sample.ear_left,), Eye.RIGHT: (sample.ear_right,)}.get(
-            self.tuning.eye, (sample.ear_left, sample.ear_right)
-        )
-        known = [e for e in ears if e is not None]
-        return sum(known) / len(known) if known else None
-
-    def _closing(self, sample: EyeSample) -> bool:
-        openness = self._openness(sample)
-        if self._rest_ear is None or openness is None:
-            return activation(sample, self.blink) > CLOSING
-        return openness < CLOSING_SHARE * self._rest_ear
+        return openness(sample, self.tuning.eye)
 
     def _eyes(self, sample: EyeSample) -> tuple[Point, Point] | None:
-        left, right = sample.iris_left, sample.iris_right
-        if self.tuning.eye == Eye.LEFT:
-            right = right or left
-        elif self.tuning.eye == Eye.RIGHT:
-            left = left or right
-        if left is None or right is None:
-            return None
-        return left, right
+        return used_eyes(sample, self.tuning.eye)
 
     def _offset(self, eyes: tuple[Point, Point]) -> Point:
         """Gaze relative to rest in the patient's terms: x > 0 their left, y > 0 up."""
         assert self.rest is not None
-        used = {Eye.LEFT: (0,), Eye.RIGHT: (1,)}.get(self.tuning.eye, (0, 1))
-        dx = sum(eyes[i][0] - self.rest[i][0] for i in used) / len(used)
-        dy = sum(eyes[i][1] - self.rest[i][1] for i in used) / len(used)
-        # Image x grows to the image right, which is the patient's left unless mirrored.
-        return (-dx if self.tuning.mirrored else dx), -dy
+        return gaze_offset(
+            eyes, (self.rest[0], self.rest[1]), self.tuning.eye, self.tuning.mirrored
+        )
 
     def _classify(self, offset: Point) -> tuple[Direction | None, float]:
         """The direction beyond its look distance, and how far (in distances); None if none.
@@ -494,11 +429,6 @@ def _pose(sample: EyeSample) -> tuple[float, float, float]:
 def _apart(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
     """Two head poses more than ``POSE_CHANGE_DEG`` apart in any angle."""
     return any(abs(x - y) > POSE_CHANGE_DEG for x, y in zip(a, b, strict=True))
-
-
-def _within(angle: float | None, limit: float) -> bool:
-    """An angle the vision could not estimate (None) is no reason to refuse the frame."""
-    return angle is None or abs(angle) <= limit
 
 
 def _median(positions: list[tuple[Point, Point]]) -> list[Point]:

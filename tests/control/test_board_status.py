@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from commboard.board.layout_file import load_layout_or_default
 from commboard.board.session import Session
 from commboard.control import board_status
 from commboard.control.banners import ChromeState
 from commboard.control.board_view import SCAN_BANNER, Chrome
 from commboard.effects import Banner, PauseReason
-from commboard.settings import Settings
+from commboard.settings import Access, Settings
 
 FACE = PauseReason.FACE_LOST
 
@@ -61,3 +63,16 @@ def test_the_status_line_names_switches_speed_pattern_and_calibration() -> None:
     line = board_status.status_text(board, None, "blink + keyboard", {"camera": "camera: on"})
     assert line.startswith("switch: blink + keyboard  |  scan ")
     assert "camera: on" in line and "not calibrated" in line
+
+
+def test_the_status_line_says_gaze_is_not_calibrated_only_for_a_gaze_method() -> None:
+    board = session()
+    scanning = board_status.status_text(board, None, "keyboard", {})
+    assert "gaze not calibrated" not in scanning
+    for access in (Access.GAZE_HALVING, Access.GAZE_SWITCHES):
+        gaze = replace(board.settings.gaze, access=access, calibrated=False)
+        board.settings = replace(board.settings, gaze=gaze)
+        assert "gaze not calibrated" in board_status.status_text(board, None, "keyboard", {})
+        calibrated = replace(gaze, calibrated=True)
+        board.settings = replace(board.settings, gaze=calibrated)
+        assert "gaze not calibrated" not in board_status.status_text(board, None, "keyboard", {})

@@ -13,7 +13,8 @@ from commboard.control.halving_looks import HalvingLooks
 from commboard.effects import Cue
 from commboard.events import CellPointed, Source, Switch, SwitchDown, SwitchUp
 from commboard.settings import BlinkSettings, GazeSettings
-from commboard.signals.gaze_look import Direction, Look
+from commboard.signals.gaze_frame import Direction
+from commboard.signals.gaze_look import Look
 
 
 def choose(h: Halving, target: int) -> Chosen:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from commboard.settings import BlinkSettings, Eye
+from commboard.signals.gaze_frame import Direction, GazeTuning
 from commboard.signals.gaze_look import (
     LEARN_S,
     RECENTRE_HELD_S,
     RECENTRE_S,
-    Direction,
-    GazeTuning,
     LongLook,
     Look,
     LookEnded,

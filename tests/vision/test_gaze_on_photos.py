@@ -18,7 +18,8 @@ from commboard.adapters.face_animation import FaceAnimator
 from commboard.adapters.mediapipe_mesh import MediaPipeMesh
 from commboard.adapters.synthetic_face import make_animator
 from commboard.settings import BlinkSettings, GazeSettings
-from commboard.signals.gaze_look import LEARN_S, Direction, Look, LookReader
+from commboard.signals.gaze_frame import Direction
+from commboard.signals.gaze_look import LEARN_S, Look, LookReader
 from commboard.signals.gaze_switch import tuning
 from commboard.vision.face_script import FaceState
 from commboard.vision.metrics import measure

@@ -2,27 +2,26 @@
 
 The calibration run itself (phases, samples, result) is pure and lives in
 ``control.calibration_run``; this is its one piece of I/O, called by the
-calibration screen when the run is over.  Only the blink settings change:
+calibration screen when the run is over.  Only what was measured changes
+(the blink settings, or the look distances):
 the profile is re-read first, so edits made meanwhile (the settings screen)
 are kept.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
+from commboard.control.calibration_run import PhasedRun
 from commboard.settings.profiles import load_profile, save_profile
-from commboard.signals.calibration import CalibrationResult
 
 
-def save_calibration(profile: str, result: CalibrationResult) -> Path | None:
-    """Save the measured blink settings into ``profile`` (re-read, so only blink changes).
+def save_calibration(profile: str, run: PhasedRun) -> Path | None:
+    """Save what ``run`` measured into ``profile`` (re-read, so only what it measured changes).
 
-    Returns the file, or None when the levels were not measured (nothing saved).
+    Returns the file, or None when nothing usable was measured (nothing saved).
     Raises ``OSError`` if the file cannot be written (the old one is then intact).
     """
-    if not result.settings.calibrated:
-        return None
     stored, _ = load_profile(profile)
-    return save_profile(profile, replace(stored, blink=result.settings))
+    applied = run.applied(stored)
+    return None if applied is None else save_profile(profile, applied)

@@ -20,12 +20,12 @@ from commboard.board.layout_file import emergency_layout
 from commboard.board.layout_places import LayoutChoice
 from commboard.board.model import Layout
 from commboard.clock import Clock
-from commboard.control.calibration_run import result_lines
+from commboard.control.gaze_calibration_run import GAZE_PHASES
 from commboard.events import WindowClosed
 from commboard.settings import Settings
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.screens.base import CameraAccess, Close
-from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
+from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen, gaze_run
 from commboard.shell.screens.text_fit import TextCache
 from commboard.vision.sample import CameraStatus
 
@@ -80,9 +80,14 @@ class AloneContext:
         return datetime.now().astimezone()
 
 
-def calibration_screen(settings: Settings, profile: str, eyes: EyeInput) -> CalibrationScreen:
-    """The calibration screen for ``profile``, outside the board."""
-    return CalibrationScreen(AloneContext(settings, profile, eyes), eyes)
+def calibration_screen(
+    settings: Settings, profile: str, eyes: EyeInput, gaze: bool = False
+) -> CalibrationScreen:
+    """The calibration screen for ``profile``, outside the board (``gaze``: looks, not blinks)."""
+    ctx = AloneContext(settings, profile, eyes)
+    if gaze:
+        return CalibrationScreen(ctx, eyes, GAZE_PHASES, make_run=gaze_run)
+    return CalibrationScreen(ctx, eyes)
 
 
 def _feed_screen(eyes: EyeInput, screen: CalibrationScreen, now: float) -> None:
@@ -131,11 +136,10 @@ def run_alone(
 
 def report(screen: CalibrationScreen) -> int:
     """Print the result and where it was saved; the exit status: 0 saved, 1 not saved."""
-    result = screen.result
-    if result is None:
+    if screen.result is None or screen.run is None:
         print("commboard: calibration stopped; nothing was saved", file=sys.stderr)
         return 1
-    for line in result_lines(result):
+    for line in screen.run.lines():
         print(line)
     if screen.save_error:
         print(f"commboard: {screen.save_error}", file=sys.stderr)

@@ -48,6 +48,9 @@ def paint_big(surface: pygame.Surface, texts: TextCache, words: str, sub: str | 
 
 def paint_phase(surface: pygame.Surface, texts: TextCache, view: PhaseView) -> None:
     """The phase running: its words, the seconds left, the bar, a camera warning or the step."""
+    if view.target is not None:
+        paint_target(surface, texts, view, view.target)
+        return
     width, height = surface.get_size()
     paint_big(surface, texts, view.words, f"{view.seconds_left:.0f} s")
     bar = (width // 10, height * 7 // 10, width * 8 // 10, height // 24)
@@ -67,3 +70,26 @@ def paint_result(surface: pygame.Surface, texts: TextCache, view: ResultView) ->
     for n, line in enumerate(view.lines):
         rect = (width // 20, height // 3 + n * line_h, width * 9 // 10, line_h)
         blit_in(surface, texts.text(line, rect[2:], TEXT, line_h * 3 // 4), rect, "left")
+
+
+def paint_target(
+    surface: pygame.Surface, texts: TextCache, view: PhaseView, target: tuple[float, float]
+) -> None:
+    """A step with a place to look: a large ringed dot there, the words and bar kept clear of it.
+
+    The dots sit at the middle and near the middle of each edge, so the words
+    go in the band below the middle and the camera warning in the band above.
+    """
+    width, height = surface.get_size()
+    radius = max(12, min(width, height) * 6 // 100)
+    centre = (int(target[0] * width), int(target[1] * height))
+    pygame.draw.circle(surface, WARN, centre, radius)
+    pygame.draw.circle(surface, BACKGROUND, centre, radius // 3)
+    words = (width // 5, height * 60 // 100, width * 3 // 5, height // 9)
+    blit_in(surface, texts.text(view.words, words[2:], PAPER, height // 12), words)
+    bar = (width // 5, height * 74 // 100, width * 3 // 5, height // 40)
+    pygame.draw.rect(surface, BAR_TRACK, bar, border_radius=6)
+    pygame.draw.rect(surface, BAR, (*bar[:2], int(bar[2] * view.done), bar[3]), border_radius=6)
+    footer = (width // 5, height * 26 // 100, width * 3 // 5, height // 12)
+    ink = WARN if view.warning else TEXT
+    blit_in(surface, texts.text(view.footer, footer[2:], ink, height // 20), footer)

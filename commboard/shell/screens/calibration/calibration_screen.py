@@ -18,24 +18,26 @@ synthetic face completes the whole calibration in seconds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pygame
 
-from commboard.control.calibration_run import PHASES, CalibrationRun, Phase
+from commboard.control.calibration_run import PHASES, CalibrationRun, Phase, PhasedRun
 from commboard.control.calibration_screen_view import (
     BigWords,
     CalibrationView,
     phase_view,
     result_view,
 )
+from commboard.control.gaze_calibration_run import GAZE_PHASES, GazeCalibrationRun
 from commboard.events import CarerRequest, Key, Source, SwitchDown, UiEvent
+from commboard.settings import Settings
 from commboard.shell.records.calibration_save import save_calibration
 from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
 from commboard.shell.screens.calibration.calibration_paint import paint
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.calibration import CalibrationResult
+from commboard.signals.gaze_calibration import GazeCalibrationResult
 
 REDRAW_S = 0.25  # the countdown and progress bar move smoothly enough at 4 Hz
 
@@ -48,6 +50,7 @@ class CalibrationScreen:
         eyes: the camera glue; None when the board has no camera.
         phases: the steps (tests may shorten them).
         save: stores the result for the profile; returns where (None: not saved).
+        make_run: the calibration to run (blinks by default; ``gaze_run`` for looks).
     """
 
     wants_text = False
@@ -58,13 +61,15 @@ class CalibrationScreen:
         ctx: ShellContext,
         eyes: CameraAccess | None,
         phases: tuple[Phase, ...] = PHASES,
-        save: Callable[[str, CalibrationResult], Path | None] = save_calibration,
+        save: Callable[[str, PhasedRun], Path | None] = save_calibration,
+        make_run: RunMaker | None = None,
     ) -> None:
         self.ctx = ctx
         self.eyes = eyes
         self.phases = phases
         self._save = save
-        self.run: CalibrationRun | None = None
+        self._make_run = make_run or blink_run
+        self.run: PhasedRun | None = None
         self.saved: Path | None = None
         self.save_error = ""
         self.finished_at: float | None = None
@@ -115,9 +120,11 @@ class CalibrationScreen:
         """What the screen shows at ``now`` (None: the run has not started)."""
         if self.eyes is None:
             return BigWords("There is no camera: calibration needs one.")
-        if self.result is not None:
-            return result_view(self.result, self.saved, self.save_error)
-        return phase_view(self.run, now) if self.run is not None else None
+        if self.run is None:
+            return None
+        if self.finished_at is not None:
+            return result_view(self.run, self.saved, self.save_error)
+        return phase_view(self.run, now)
 
     # -- progress -----------------------------------------------------------------------------
 
@@ -126,7 +133,7 @@ class CalibrationScreen:
         if self.eyes is None or self.finished_at is not None:
             return
         if self.run is None:
-            self.run = CalibrationRun(self.ctx.settings.blink, now, self.phases)
+            self.run = self._make_run(self.ctx.settings, now, self.phases)
             self.eyes.record(self.run.add)
         for phase in self.run.announce(now):
             self.eyes.say(phase.spoken)
@@ -138,16 +145,16 @@ class CalibrationScreen:
         assert self.run is not None and self.eyes is not None
         self.stop()
         self.finished_at = now
-        result = self.run.result()
-        if not result.settings.calibrated:
-            self.eyes.say("Calibration did not work. " + " ".join(result.problems))
+        applied = self.run.applied(self.ctx.settings)
+        if applied is None:
+            self.eyes.say(self.run.failed_words())
             return
-        self.ctx.apply_settings(replace(self.ctx.settings, blink=result.settings))
+        self.ctx.apply_settings(applied)
         try:
-            self.saved = self._save(self.ctx.profile, result)
+            self.saved = self._save(self.ctx.profile, self.run)
         except OSError as err:
             self.save_error = f"Could not save the profile: {err}"
-        self.eyes.say(f"Thank you. To select, close your eyes for {result.hold_s:.1f} seconds.")
+        self.eyes.say(self.run.thanks())
 
     def stop(self) -> None:
         """Stop recording: samples go back to the blink switch."""
@@ -155,8 +162,11 @@ class CalibrationScreen:
             self.eyes.record(None)
 
     @property
-    def result(self) -> CalibrationResult | None:
-        return self.run.result() if self.run is not None and self.finished_at is not None else None
+    def result(self) -> CalibrationResult | GazeCalibrationResult | None:
+        run = self.run
+        if self.finished_at is None or not isinstance(run, CalibrationRun | GazeCalibrationRun):
+            return None
+        return run.result()
 
 
 def _a_key_pressed(event: UiEvent) -> bool:
@@ -167,3 +177,21 @@ def _a_key_pressed(event: UiEvent) -> bool:
 def open_calibration(ctx: ShellContext) -> Outcome:
     """The carer menu's "Calibrate blinks" entry."""
     return Open(CalibrationScreen(ctx, ctx.eyes))
+
+
+def open_gaze_calibration(ctx: ShellContext) -> Outcome:
+    """The carer menu's "Calibrate looks" entry."""
+    return Open(CalibrationScreen(ctx, ctx.eyes, GAZE_PHASES, make_run=gaze_run))
+
+
+RunMaker = Callable[[Settings, float, tuple[Phase, ...]], PhasedRun]
+
+
+def blink_run(settings: Settings, start: float, phases: tuple[Phase, ...]) -> PhasedRun:
+    """The blink calibration (the default)."""
+    return CalibrationRun(settings.blink, start, phases)
+
+
+def gaze_run(settings: Settings, start: float, phases: tuple[Phase, ...]) -> PhasedRun:
+    """The gaze calibration: the middle, then left, right, up and down."""
+    return GazeCalibrationRun(settings, start, phases)

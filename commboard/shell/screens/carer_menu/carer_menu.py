@@ -26,7 +26,10 @@ from commboard.shell.screens.base import (
     ShellContext,
     Tell,
 )
-from commboard.shell.screens.calibration.calibration_screen import open_calibration
+from commboard.shell.screens.calibration.calibration_screen import (
+    open_calibration,
+    open_gaze_calibration,
+)
 from commboard.shell.screens.camera_view.camera_view import open_camera_view
 from commboard.shell.screens.carer_menu.button_screen import ButtonScreen, TypedEntry
 from commboard.shell.screens.carer_menu.care_papers import open_papers
@@ -45,6 +48,7 @@ def menu_entries() -> list[MenuEntry]:
         MenuEntry("e", "Edit this page", open_editor),
         MenuEntry("c", "Camera view", open_camera_view),
         MenuEntry("b", "Calibrate blinks", open_calibration),
+        MenuEntry("g", "Calibrate looks", open_gaze_calibration),
         MenuEntry(
             "s",
             "Settings (therapist)",

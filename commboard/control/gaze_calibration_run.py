@@ -1,0 +1,122 @@
+"""The guided gaze calibration as data: look at the middle, then left, right, up and down.
+
+A large dot is drawn where the patient should look (``Phase.target``), the
+words say it and a voice says it (the patient may not read well).  Each step
+lasts ``STEP_S``; the first second of it is the patient finding the dot.  The
+samples go to ``signals.gaze_calibration.calibrate_gaze``, which sets the
+patient's look distances from their own range (and flips the mirror setting
+when left and right came out swapped).  A step that could not be read, or
+where the eyes did not go the way asked, ends the run at once and says which
+step; the previous settings are kept.  Saving is the shell's
+(``shell.records.calibration_save``), as for blinks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from commboard.control.calibration_run import Phase, PhasedRun
+from commboard.settings import Settings
+from commboard.signals.gaze_calibration import (
+    CENTRE_UNSEEN,
+    NEEDED,
+    GazeCalibrationResult,
+    calibrate_gaze,
+    not_seen,
+    result_lines,
+    unseen,
+)
+from commboard.signals.gaze_frame import Direction
+
+STEP_S = 3.0
+# Where the dots are: the patient's left is the screen's left as they face it.
+EDGE = 0.08
+GAZE_PHASES: tuple[Phase, ...] = (
+    Phase("ready", 3.0, "Look at the dots", "Let's measure your eye movements. Look at each dot."),
+    Phase("centre", STEP_S, "Look at the middle dot", "Look at the dot in the middle.", (0.5, 0.5)),
+    Phase(
+        "left", STEP_S, "Look at the dot on your left", "Look at the dot on your left.", (EDGE, 0.5)
+    ),
+    Phase(
+        "right",
+        STEP_S,
+        "Look at the dot on your right",
+        "Look at the dot on your right.",
+        (1 - EDGE, 0.5),
+    ),
+    Phase("up", STEP_S, "Look up at the dot", "Look up at the dot.", (0.5, EDGE)),
+    Phase("down", STEP_S, "Look down at the dot", "Look down at the dot.", (0.5, 1 - EDGE)),
+)
+
+
+class GazeCalibrationRun(PhasedRun):
+    """The steps, the samples recorded in each, and the result; no pygame, time passed in.
+
+    Args:
+        settings: the patient's settings (gaze: eye choice, mirroring; blink:
+            the eyes' levels and head limits) to calibrate from.
+        start: when the first step begins (the camera's clock).
+        phases: the steps (tests may shorten them).
+    """
+
+    kind = "looks"
+
+    def __init__(
+        self, settings: Settings, start: float, phases: tuple[Phase, ...] = GAZE_PHASES
+    ) -> None:
+        super().__init__(start, phases)
+        self.settings = settings
+        self._result: GazeCalibrationResult | None = None
+
+    def step_failure(self, name: str) -> str | None:
+        """A finished step that already dooms the run: its frames unread, or no look that way."""
+        if name == "ready":
+            return None
+        problems = self._measure().problems
+        if name == "centre":
+            return CENTRE_UNSEEN if CENTRE_UNSEEN in problems else None
+        direction = Direction(name)
+        if direction not in NEEDED:
+            return None
+        mine = (unseen(direction), not_seen(direction))
+        return next((p for p in problems if p in mine), None)
+
+    def result(self) -> GazeCalibrationResult:
+        """The measurement; a run ended by a failed step gives that step's problem alone."""
+        if self._result is None:
+            measured = self._measure()
+            if self._failure is not None:
+                measured = replace(measured, problems=(self._failure,), notes=())
+            self._result = measured
+        return self._result
+
+    def _measure(self) -> GazeCalibrationResult:
+        looks = {d: self.samples.get(d.value, []) for d in Direction}
+        return calibrate_gaze(
+            self.samples.get("centre", []), looks, self.settings.gaze, self.settings.blink
+        )
+
+    def usable(self) -> bool:
+        return self.result().ok
+
+    def applied(self, settings: Settings) -> Settings | None:
+        if not self.usable():
+            return None
+        measured = self.result().settings
+        gaze = replace(
+            settings.gaze,
+            distance=measured.distance,
+            vertical_distance=measured.vertical_distance,
+            mirrored=measured.mirrored,
+            calibrated=True,
+        )
+        return replace(settings, gaze=gaze)
+
+    def lines(self) -> list[str]:
+        return result_lines(self.result())
+
+    def thanks(self) -> str:
+        return "Thank you. Your looks are measured."
+
+    def failed_words(self) -> str:
+        return "Measuring your looks did not work. " + " ".join(self.result().problems)
