@@ -68,8 +68,10 @@ def _add_board_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--access",
         choices=[a.value for a in Access],
-        help="how the patient chooses: scan (switch scanning) or gaze_switches "
-        "(held looks as switches); overrides the profile",
+        help="how the patient chooses: scan (switch scanning), gaze_switches "
+        "(held looks as switches), gaze_halving (look left or right to keep half "
+        "the page) or gaze_dwell (look at a large cell; needs calibrate --gaze); "
+        "overrides the profile",
     )
     p.add_argument(
         "--speech",

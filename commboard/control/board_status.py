@@ -45,6 +45,7 @@ STOPPED_WORDS = {  # why nothing moves, as the scan banner says it
     PauseReason.LOOKS: "Look left or right to keep that half - look up to go back",
     PauseReason.WAITING: WAITING_WORDS,
 }
+DWELL_WORDS = "Look at what you want until its bar fills"
 # The hold bar is redrawn this often while a switch is held: smooth to the eye
 # (a 2 s hold fills in 40 steps) at a few frames' cost.
 HOLD_FRAME_S = 0.05
@@ -59,6 +60,9 @@ def scan_state(session: Session, pause_reason: PauseReason | None) -> str | None
     post-selection pause is scanning: it ends by itself.
     """
     if session.paused:
+        dwell = session.settings.gaze.access is Access.GAZE_DWELL
+        if pause_reason is PauseReason.LOOKS and dwell:
+            return DWELL_WORDS
         return STOPPED_WORDS[pause_reason] if pause_reason is not None else "Scanning paused"
     if not session.highlighted and session.next_deadline() is None:
         return STOPPED_WORDS[PauseReason.WAITING]
@@ -168,14 +172,16 @@ def board_frame(
     indicator: Callable[[Rect], Rect] | None = None,
     now: float | None = None,
     shown: tuple[Page, tuple[int, ...]] | None = None,
+    shown_hold: HoldView | None = None,
 ) -> BoardView:
     """The render model of one frame: the page, the chrome, one banner for a lost face.
 
     ``shown``: another page to draw in place of the session's, and its lit
-    cells (choosing by looks draws the two halves of the page).
+    cells (choosing by looks draws the two halves of the page, or dwell's
+    large cells); ``shown_hold``: the dwell ring filling on one of them.
     """
     chrome = one_face_banner(chrome, session, pause_reason)
-    return view_now(size, session, chrome, indicator, now, shown)
+    return view_now(size, session, chrome, indicator, now, shown, shown_hold)
 
 
 def view_now(
@@ -185,6 +191,7 @@ def view_now(
     indicator: Callable[[Rect], Rect] | None = None,
     now: float | None = None,
     shown: tuple[Page, tuple[int, ...]] | None = None,
+    shown_hold: HoldView | None = None,
 ) -> BoardView:
     """The render model of the board as it is now.
 
@@ -212,7 +219,7 @@ def view_now(
         background_color=display.background_color,
         ring_color=ring,
         ring_edge_color=edge_for(ring),
-        hold=hold_view(session, now) if shown is None else None,
+        hold=hold_view(session, now) if shown is None else shown_hold,
         pictures_from=layout_folder(session.layout.source),
     )
     if indicator is None:

@@ -68,6 +68,7 @@ class PhasedRun:
     """
 
     kind = "blinks"  # what is calibrated, in the carer's words
+    aspect = 9 / 16  # the screen's height / width (the screen sets it; the gaze map uses it)
 
     def __init__(self, start: float, phases: tuple[Phase, ...]) -> None:
         self.start = start

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from commboard.control.calibration_run import Phase, PhasedRun
 from commboard.settings import Settings
+from commboard.settings.gaze_map_file import StoredMap
 from commboard.signals.gaze_calibration import (
     CENTRE_UNSEEN,
     NEEDED,
@@ -24,11 +25,22 @@ from commboard.signals.gaze_calibration import (
     calibrate_gaze,
     not_seen,
     result_lines,
+    settled,
     unseen,
 )
-from commboard.signals.gaze_frame import Direction
+from commboard.signals.gaze_frame import Direction, Point, usable_eyes
+from commboard.signals.gaze_map import (
+    CHECKS,
+    MapProblem,
+    accuracy_line,
+    check_accuracy,
+    fit_map,
+)
+from commboard.signals.gaze_switch import tuning
 
 STEP_S = 3.0
+# The check dots (the pointing accuracy for dwell) are shorter: the patient knows the game by then.
+CHECK_S = 2.5
 # Where the dots are: the patient's left is the screen's left as they face it.
 EDGE = 0.08
 GAZE_PHASES: tuple[Phase, ...] = (
@@ -46,6 +58,17 @@ GAZE_PHASES: tuple[Phase, ...] = (
     ),
     Phase("up", STEP_S, "Look up at the dot", "Look up at the dot.", (0.5, EDGE)),
     Phase("down", STEP_S, "Look down at the dot", "Look down at the dot.", (0.5, 1 - EDGE)),
+    *(
+        Phase(f"check {i}", CHECK_S, "Look at the dot", words, target)
+        for i, (target, words) in enumerate(
+            zip(
+                CHECKS,
+                ("And this dot.", "This one.", "Now this one.", "And the last one."),
+                strict=True,
+            ),  # fmt: skip
+            start=1,
+        )
+    ),
 )
 
 
@@ -62,15 +85,19 @@ class GazeCalibrationRun(PhasedRun):
     kind = "looks"
 
     def __init__(
-        self, settings: Settings, start: float, phases: tuple[Phase, ...] = GAZE_PHASES
+        self,
+        settings: Settings,
+        start: float,
+        phases: tuple[Phase, ...] = GAZE_PHASES,
     ) -> None:
         super().__init__(start, phases)
         self.settings = settings
         self._result: GazeCalibrationResult | None = None
+        self._map: tuple[StoredMap | None, str] | None = None
 
     def step_failure(self, name: str) -> str | None:
         """A finished step that already dooms the run: its frames unread, or no look that way."""
-        if name == "ready":
+        if name == "ready" or name.startswith("check"):
             return None
         problems = self._measure().problems
         if name == "centre":
@@ -112,8 +139,56 @@ class GazeCalibrationRun(PhasedRun):
         )
         return replace(settings, gaze=gaze)
 
+    def stored_map(self) -> tuple[StoredMap | None, str]:
+        """The gaze map for dwell and its checked accuracy, or None and why not."""
+        if self._map is None:
+            self._map = self._fit_map()
+        return self._map
+
+    def _fit_map(self) -> tuple[StoredMap | None, str]:
+        result = self.result()
+        if not result.ok or result.rest is None:
+            return None, ""
+        targets = {p.name: p.target for p in self.phases if p.target is not None}
+        dots: dict[str, tuple[Point, Point]] = {
+            "centre": (targets.get("centre", (0.5, 0.5)), (0.0, 0.0))
+        }
+        for direction in Direction:
+            offset = result.offsets.get(direction)
+            if direction.value in targets and offset is not None and direction in result.ranges:
+                dots[direction.value] = (targets[direction.value], offset)
+        gaze = result.settings
+        try:
+            fitted = fit_map(
+                dots, result.rest, frame_size=self._frame_size(), eye=gaze.eye,
+                mirrored=gaze.mirrored,
+            )  # fmt: skip
+        except MapProblem as problem:
+            return None, f"{problem} Dwell cannot be used."
+        checks = []
+        for phase in self.phases:
+            if phase.name.startswith("check") and phase.target is not None:
+                points = [
+                    fitted.point(eyes)
+                    for s in settled(self.samples.get(phase.name, []))
+                    if (eyes := usable_eyes(s, tuning(gaze), self.settings.blink)) is not None
+                ]
+                checks.append((phase.target, points))
+        accuracy = check_accuracy(
+            checks, aspect=self.aspect, screen_cm=gaze.screen_width_cm, viewing_cm=gaze.viewing_cm
+        )
+        if accuracy is None:
+            return None, accuracy_line(None) + " Dwell cannot be used until it is."
+        return StoredMap(fitted, accuracy), accuracy_line(accuracy)
+
+    def _frame_size(self) -> tuple[int, int] | None:
+        sizes = [s.frame_size for s in self.samples.get("centre", []) if s.frame_size]
+        return max(set(sizes), key=sizes.count) if sizes else None
+
     def lines(self) -> list[str]:
-        return result_lines(self.result())
+        lines = result_lines(self.result())
+        _, words = self.stored_map()
+        return lines + [words] if words else lines
 
     def thanks(self) -> str:
         return "Thank you. Your looks are measured."

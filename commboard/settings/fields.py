@@ -219,6 +219,7 @@ class Access(StrEnum):
     SCAN = "scan"  # switch scanning: keyboard, USB switch, long blink
     GAZE_SWITCHES = "gaze_switches"  # held looks are the scanner's switches (blink still works)
     GAZE_HALVING = "gaze_halving"  # Look to Speak: looks keep half the page until one cell is left
+    GAZE_DWELL = "gaze_dwell"  # look at a large cell until its ring fills (needs the gaze calibration)
 
 
 class GazeSwitches(StrEnum):
@@ -234,7 +235,8 @@ class GazeSettings:
     access: Access = setting(
         Access.SCAN, Meta("Access method", "Switch scanning (keys, switch, long blink), held "
                           "looks as switches, or halving: look left or right to keep that half "
-                          "of the page, up to go back."))
+                          "of the page, up to go back; or dwell: look at a large cell until its "
+                          "ring fills (needs the gaze calibration)."))
     switches: GazeSwitches = setting(
         GazeSwitches.LEFT_SELECT, Meta("Looks as switches", "Which look selects and which "
                                        "moves on (the patient's own left and right)."))
@@ -266,6 +268,16 @@ class GazeSettings:
     mirrored: bool = setting(
         False, Meta("Camera mirrors the picture", "Yes if the camera shows the patient as a "
                     "mirror does; then left and right are swapped back."))
+    dwell_s: float = setting(
+        1.0, Meta("Dwell time", "Dwell: how long the patient looks at a cell to choose it "
+                  "(a cell's own hold time, e.g. the nurse call's, is used when longer).", "s",
+                  0.5, 4.0, 0.1))
+    screen_width_cm: float = setting(
+        31.0, Meta("Screen width", "The width of the screen's picture, to state pointing "
+                   "accuracy in degrees.", "cm", 10.0, 200.0, 1.0))
+    viewing_cm: float = setting(
+        60.0, Meta("Viewing distance", "How far the patient's eyes are from the screen.", "cm",
+                   20.0, 300.0, 5.0))
     calibrated: bool = setting(
         False, Meta("Gaze calibrated", "Whether the look distances above were measured for "
                     "this patient (carer menu: Calibrate looks; or commboard calibrate --gaze)."))

@@ -27,12 +27,16 @@ import pygame
 
 from commboard.board.model import Page
 from commboard.clock import Clock
-from commboard.control.board_view import BoardView
+from commboard.control.board_view import BoardView, HoldView
 from commboard.control.camera_words import status_words
+from commboard.control.dwell_looks import DwellLooks
 from commboard.control.eye_policy import EyeContext, EyeFrame, EyeOutput, EyePolicy
 from commboard.control.halving_looks import HalvingLooks, halves_page
 from commboard.effects import Log
+from commboard.events import Source, SwitchDown, SwitchUp
 from commboard.settings import Access, FaceLost, GazeSettings, Settings
+from commboard.settings.gaze_map_file import gaze_map_path, load_gaze_map
+from commboard.settings.profiles import ProfileNameError
 from commboard.shell.screens.board.eye_indicator import (
     IndicatorLook,
     draw_indicator,
@@ -107,6 +111,8 @@ class EyeInput:
         self.policy = EyePolicy(self.chosen_none)
         self.gaze = GazeSwitch(gaze or GazeSettings(), blink.settings)
         self.halving = HalvingLooks(gaze or GazeSettings(), blink.settings)
+        self.dwell = DwellLooks(gaze or GazeSettings(), blink.settings)
+        self._map_for: GazeSettings | None = None  # the gaze settings the map was last read for
         self.access = Access.SCAN  # how the patient chooses (``gaze.access``), from the board
         self._virtual = clock.virtual
         self._frame_s = 1.0 / fps if fps > 0 else MAX_POLL_S
@@ -114,6 +120,7 @@ class EyeInput:
         self._look: IndicatorLook | None = None
         self._label_drawn = True  # False: the screen is too narrow for the indicator's words
         self._started = False
+        self._ring_shown = False
 
     @property
     def state(self) -> CameraState:
@@ -125,26 +132,56 @@ class EyeInput:
         self.policy.state = state
 
     @property
-    def detectors(self) -> tuple[BlinkSwitch | GazeSwitch | HalvingLooks, ...]:
+    def detectors(self) -> tuple[BlinkSwitch | GazeSwitch | HalvingLooks | DwellLooks, ...]:
         """The eye detectors that read samples now: the blink switch, and looks if they are on."""
         match self.access:
             case Access.GAZE_SWITCHES:
                 return (self.blink, self.gaze)
             case Access.GAZE_HALVING:
                 return (self.blink, self.halving)
+            case Access.GAZE_DWELL:
+                return (self.blink, self.dwell) if self.dwell.stored is not None else (self.blink,)
         return (self.blink,)
 
     def halves(self, page: Page) -> tuple[Page, tuple[int, ...]] | None:
-        """What to draw instead of ``page`` while looks halve it (None: the page itself)."""
+        """What to draw instead of ``page`` while looks choose (None: the page itself).
+
+        Halving: the two halves.  Dwell: the page's large cells or groups,
+        the one being looked at lit (its ring is ``dwell_ring``).
+        """
+        if self.dwell_now:
+            choice, ring = self.dwell.choice, self.dwell.ring()
+            if choice is None or choice.page.id != page.id:
+                return None
+            return choice.shown(), (ring[0],) if ring is not None else ()
         halving = self.halving.halving
         if not self.halving_now or halving is None or self.halving.page_id != page.id:
             return None
         return halves_page(page, halving)
 
+    def dwell_ring(self) -> HoldView | None:
+        """The dwell ring filling on the cell looked at (None: none, or not dwelling)."""
+        ring = self.dwell.ring() if self.dwell_now else None
+        return HoldView((ring[0],), ring[1]) if ring is not None else None
+
     @property
     def halving_now(self) -> bool:
         """Looks choose by halving now: the access method, with a camera that works."""
         return self.access is Access.GAZE_HALVING and self.blink_selects
+
+    @property
+    def dwell_now(self) -> bool:
+        """Looks choose by dwell now: the access method, a usable gaze map, a camera that works."""
+        return self.access is Access.GAZE_DWELL and self.dwell.ready and self.blink_selects
+
+    @property
+    def looks_choose(self) -> bool:
+        """Looks choose the cells now (halving or dwell): the scanner stands still."""
+        return self.halving_now or self.dwell_now
+
+    def place(self, rects: list[tuple[int, tuple[float, float, float, float]]]) -> None:
+        """Where the board drew its cells (fractions of the screen), for dwell."""
+        self.dwell.place(rects)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -194,10 +231,15 @@ class EyeInput:
         if self.gaze.settings != (settings.gaze, settings.blink):
             self.gaze.set_settings(settings.gaze, settings.blink)
             self.halving.set_settings(settings.gaze, settings.blink)
+            self.dwell.set_settings(settings.gaze, settings.blink)
         self.access = settings.gaze.access
+        if self.access is Access.GAZE_DWELL and settings.gaze is not self._map_for:
+            self._map_for = settings.gaze  # a calibration or a settings change: read the map again
+            self._load_map()
         released = self.gaze.release(now) if self.access is not Access.GAZE_SWITCHES else []
         if page is not None:
             self.halving.show(page, weights)
+            self.dwell.show(page)
         context = EyeContext(
             face_pause=settings.blink.face_lost == FaceLost.PAUSE,
             listening=listening,
@@ -217,8 +259,21 @@ class EyeInput:
         if self.access is Access.GAZE_HALVING:
             outputs = self.halving.take_switches(outputs)  # a long blink confirms
             redraw |= any(isinstance(o, Log) and o.type == "gaze" for o in outputs)
+        if self.dwell_now:
+            outputs = [o for o in outputs if not _blink_press(o)]  # nothing is scanned to select
+            redraw |= any(isinstance(o, Log) and o.type == "gaze" for o in outputs)
+            redraw |= self.dwell.ring() is not None or self._ring_shown
+            self._ring_shown = self.dwell.ring() is not None
         pause = self.policy.wanted_pause(context)
         return EyeFrame(tuple(outputs), pause, self.status_text(), redraw)
+
+    def _load_map(self) -> None:
+        """Read the patient's gaze map for dwell (a damaged file is reported, left untouched)."""
+        try:
+            stored, problem = load_gaze_map(gaze_map_path(self.profile))
+        except ProfileNameError as exc:
+            stored, problem = None, str(exc)
+        self.dwell.set_map(stored, problem)
 
     def next_deadline(self, now: float) -> float | None:
         """When the loop must come back for the next frame (None: only on other events).
@@ -293,3 +348,8 @@ class EyeInput:
         if self._tap is not None:
             self._tap(sample)
         return outputs
+
+
+def _blink_press(item: EyeOutput) -> bool:
+    """A long blink's switch event: with dwell it selects nothing (the scanner stands still)."""
+    return isinstance(item, SwitchDown | SwitchUp) and item.source is Source.BLINK

@@ -233,8 +233,8 @@ class BoardLoop:
             listening = not self.screens or self.screens[-1].wants_switches
             page, likely = self.session.page, self.session.likelihoods
             self.eyes_ask(self.eyes.frame(now, self.settings, listening, page, likely))
-            halving = self.eyes.halving_now  # the scanner stands still while looks choose
-            self.perform(self.pauses.want(PauseReason.LOOKS, halving, now, self.session))
+            choosing = self.eyes.looks_choose  # the scanner stands still while looks choose
+            self.perform(self.pauses.want(PauseReason.LOOKS, choosing, now, self.session))
         self.dirty |= self.chrome.expire(now)
         if self.performer.alarm_active and not self.chrome.alarm_on:
             self._end_alarm()  # it ran its time (chrome leaves a "help was called" banner)
@@ -263,8 +263,8 @@ class BoardLoop:
         return scripted + self.p.inputs.poll(now, hit, text_mode)
 
     def _hit(self, x: int, y: int) -> int | None:
-        if self.eyes is not None and self.eyes.halving_now:
-            return None  # the halves on screen are not the page's cells
+        if self.eyes is not None and self.eyes.looks_choose:
+            return None  # the halves or groups on screen are not the page's cells
         return cell_at(self.view, x, y) if self.view else None
 
     def deadline(self) -> float | None:
@@ -471,6 +471,13 @@ class BoardLoop:
             return "looks halve the page" + (
                 " (a long blink confirms)" if self.settings.gaze.confirm else ""
             )
+        if self.eyes is not None and self.eyes.dwell_now:
+            return f"look at a cell for {self.settings.gaze.dwell_s:g} s to choose it"
+        dwell = self.settings.gaze.access is Access.GAZE_DWELL
+        if self.eyes is not None and dwell and self.eyes.blink_selects:
+            # Dwell is refused (no map, another camera size): say why, and scan meanwhile.
+            scanning = board_status.switch_names(self.p.input_name, True)
+            return f"{self.eyes.dwell.problem} Scanning: {scanning}"
         looks = self.settings.gaze.access is not Access.SCAN
         return board_status.switch_names(self.p.input_name, blink, looks)
 
@@ -487,14 +494,21 @@ class BoardLoop:
         indicator = indicator_rect if shown else None
         chrome = self.chrome.chrome(status, self.now)
         halves = self.eyes.halves(self.session.page) if self.eyes is not None else None
+        ring = self.eyes.dwell_ring() if self.eyes is not None else None
         return board_status.board_frame(
-            size, self.session, chrome, self.pauses.shown, indicator, self.now, halves
+            size, self.session, chrome, self.pauses.shown, indicator, self.now, halves, ring
         )
 
     def draw(self) -> None:
         """Draw the board and any carer screens, then show it."""
         self.view = self.make_view()
         self.renderer.draw(self.view)
+        if self.eyes is not None:  # dwell reads the gaze against the cells as drawn
+            width, height = self.view.size
+            self.eyes.place([
+                (c.index, (c.rect[0] / width, c.rect[1] / height, c.rect[2] / width, c.rect[3] / height))
+                for c in self.view.cells
+            ])  # fmt: skip
         notice = self.renderer.texts.fonts.notice()
         if notice:  # shown from the next frame; the patient's labels are already drawn
             self.chrome.show(Banner("fonts", notice, "info"), self.now)

@@ -81,6 +81,8 @@ class GazeCalibrationResult:
         rest: each eye's rest position (left, right), None if not measured.
         ranges: how far the gaze went each way, in iris-position units
             (a direction missing was not measured).
+        offsets: each readable step's median gaze offset from rest (left, up
+            positive; read the corrected way round when ``swapped``).
         swapped: left and right came out swapped (``mirrored`` is flipped).
         problems: plain-words reasons it failed (empty: it worked).
         notes: plain-words remarks that do not stop it (looks down not seen).
@@ -90,6 +92,7 @@ class GazeCalibrationResult:
 
     rest: tuple[Point, Point] | None
     ranges: Mapping[Direction, float]
+    offsets: Mapping[Direction, Point]
     swapped: bool
     problems: tuple[str, ...]
     notes: tuple[str, ...]
@@ -100,7 +103,7 @@ class GazeCalibrationResult:
         return not self.problems
 
 
-def _settled(samples: Sequence[EyeSample]) -> list[EyeSample]:
+def settled(samples: Sequence[EyeSample]) -> list[EyeSample]:
     """The frames after the patient had time to find the dot."""
     if not samples:
         return []
@@ -112,9 +115,9 @@ def _readable(
     samples: Sequence[EyeSample], gaze: GazeSettings, blink: BlinkSettings
 ) -> list[tuple[Point, Point]] | None:
     """The eye positions of the readable settled frames; None when too few could be read."""
-    settled = _settled(samples)
-    eyes = [e for e in (usable_eyes(s, tuning(gaze), blink) for s in settled) if e is not None]
-    if len(eyes) < MIN_FRAMES or len(eyes) < MIN_USABLE_SHARE * len(settled):
+    frames = settled(samples)
+    eyes = [e for e in (usable_eyes(s, tuning(gaze), blink) for s in frames) if e is not None]
+    if len(eyes) < MIN_FRAMES or len(eyes) < MIN_USABLE_SHARE * len(frames):
         return None
     return eyes
 
@@ -146,7 +149,7 @@ def calibrate_gaze(
     """Measure rest and range from the recorded steps and recommend look distances."""
     rest_eyes = _readable(centre, gaze, blink)
     if rest_eyes is None:
-        return GazeCalibrationResult(None, {}, False, (CENTRE_UNSEEN,), (), gaze)
+        return GazeCalibrationResult(None, {}, {}, False, (CENTRE_UNSEEN,), (), gaze)
     rest = (
         (statistics.median(e[0][0] for e in rest_eyes), statistics.median(e[0][1] for e in rest_eyes)),
         (statistics.median(e[1][0] for e in rest_eyes), statistics.median(e[1][1] for e in rest_eyes)),
@@ -158,7 +161,9 @@ def calibrate_gaze(
     ranges = _ranges(offsets, problems)
     notes = [] if Direction.DOWN in ranges else [DOWN_UNSEEN]
     if problems:
-        return GazeCalibrationResult(rest, ranges, swapped, tuple(problems), tuple(notes), gaze)
+        return GazeCalibrationResult(
+            rest, ranges, offsets, swapped, tuple(problems), tuple(notes), gaze
+        )
     sideways = min(ranges[Direction.LEFT], ranges[Direction.RIGHT])
     distance = min(MAX_DISTANCE, max(MIN_DISTANCE, SHARE * sideways))
     vertical = min(MAX_VERTICAL, max(MIN_VERTICAL, SHARE * ranges[Direction.UP]))
@@ -171,7 +176,7 @@ def calibrate_gaze(
         mirrored=gaze.mirrored != swapped,
         calibrated=True,
     )
-    return GazeCalibrationResult(rest, ranges, swapped, (), tuple(notes), settings)
+    return GazeCalibrationResult(rest, ranges, offsets, swapped, (), tuple(notes), settings)
 
 
 def _offsets(

@@ -16,7 +16,7 @@ A script is plain text, one instruction per line (``#`` starts a comment)::
 Actions: ``open``, ``close``, ``close-left``, ``close-right`` (the patient's own
 left/right eye, which is on the image's right/left), ``look left|right|up|down
 [AMOUNT]`` (image directions; AMOUNT 0..1 of the way to the eye corner, default
-0.8), ``rotate DEG`` (clockwise on screen, so ``roll_deg`` reads +DEG), ``move
+0.8; ``up-left``, ``down-right``... move both ways by AMOUNT), ``rotate DEG`` (clockwise on screen, so ``roll_deg`` reads +DEG), ``move
 DX DY`` (pixels), ``bright FACTOR``, ``noise SIGMA`` (grey levels), ``absent``
 (no face in the picture).  Lines overlap freely; for the same property the
 later line wins.  Outside every line the face looks straight ahead, eyes open.
@@ -29,7 +29,11 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 PHOTOS: Final = ("astronaut", "hopper")
-_LOOK: Final = {"left": (-1.0, 0.0), "right": (1.0, 0.0), "up": (0.0, -1.0), "down": (0.0, 1.0)}
+_LOOK: Final = {
+    "left": (-1.0, 0.0), "right": (1.0, 0.0), "up": (0.0, -1.0), "down": (0.0, 1.0),
+    "up-left": (-1.0, -1.0), "up-right": (1.0, -1.0),
+    "down-left": (-1.0, 1.0), "down-right": (1.0, 1.0),
+}  # fmt: skip
 _ARGS: Final = {
     "open": 0, "close": 0, "close-left": 0, "close-right": 0, "absent": 0,
     "rotate": 1, "bright": 1, "noise": 1, "move": 2,
@@ -128,7 +132,9 @@ def _number(word: str) -> float:
 def _check_args(action: str, args: list[str]) -> None:
     if action == "look":
         if not args or args[0] not in _LOOK or len(args) > 2:
-            raise ValueError("look needs left, right, up or down and an optional amount")
+            raise ValueError(
+                "look needs left, right, up or down (or up-left, down-right...) and an optional amount"
+            )
         if len(args) == 2 and not 0.0 <= _number(args[1]) <= 1.0:
             raise ValueError("the look amount must be between 0 and 1")
         return

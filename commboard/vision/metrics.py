@@ -156,6 +156,7 @@ def eye_sample(
         roll_deg=roll,
         face_width=face_width(landmarks),
         brightness=brightness,
+        frame_size=(int(frame_shape[1]), int(frame_shape[0])),
     )
 
 

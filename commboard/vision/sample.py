@@ -30,6 +30,8 @@ class EyeSample:
             pitch > 0 = looking down).
         face_width: face width as a fraction of the frame width.
         brightness: mean luminance of the face region, 0..255.
+        frame_size: the camera picture's (width, height) in pixels (a gaze
+            map is only valid for the size it was made with).
     """
 
     t: float
@@ -43,6 +45,7 @@ class EyeSample:
     roll_deg: float | None = None
     face_width: float | None = None
     brightness: float | None = None
+    frame_size: tuple[int, int] | None = None
 
 
 class CameraState(StrEnum):

@@ -98,3 +98,74 @@ def test_halving_selects_the_intended_phrase_by_looks_alone(
     camera_ok = next(e["t"] for e in events if e["type"] == "camera" and e["state"] == "ok")
     scanned = [e for e in events if e["type"] == "highlight" and e["cells"] and e["t"] > camera_ok]
     assert scanned == []  # once the camera works, looks choose and nothing is scanned
+
+
+CALIBRATION = """\
+# the gaze calibration's dots: middle, their left, right, up, down, then the checks
+6.4 2.6 look right 0.8
+9.4 2.6 look left 0.8
+12.4 2.6 look up 0.8
+15.4 2.6 look down 0.8
+18.4 2.1 look up-right 0.38
+20.9 2.1 look up-left 0.38
+23.4 2.1 look down-right 0.38
+25.9 2.1 look down-left 0.38
+"""
+
+
+def calibrate_looks(tmp_path: Path, profile: str) -> None:
+    from commboard.cli import parse_options
+    from commboard.shell import app
+
+    script = tmp_path / "calibration.face"
+    script.write_text(CALIBRATION, encoding="utf-8")
+    args = parse_options(
+        ["calibrate", "--gaze", "--headless", "--virtual-clock", "--camera",
+         f"synthetic:{script}", "--camera-fps", "15", "--speech", "none", "--profile", profile]
+    )  # fmt: skip
+    assert app.calibrate(args) == 0
+
+
+def test_dwell_chooses_the_cell_the_patient_looks_at_after_the_gaze_calibration(
+    start_board: Callable[..., BoardLoop], tmp_path: Path
+) -> None:
+    calibrate_looks(tmp_path, "dweller")
+    # Image right is the patient's left, which is the screen's left as they face it: "Yes".
+    # A 0.5 s glance at "No" first chooses nothing.
+    script = tmp_path / "dwell.face"
+    script.write_text("3.0 0.5 look left 0.8\n5.0 3.0 look right 0.8\n", encoding="utf-8")
+    loop = start_board(
+        "--camera-fps", "15", "--camera", f"synthetic:{script}", "--access", "gaze_dwell",
+        "--profile", "dweller", layout=YES_NO_LAYOUT, camera=None,
+    )  # fmt: skip
+    run_until(loop, loop.start + 2.0)
+    assert "look at a cell for 1 s" in loop.status_text()
+    assert "Look at what you want until its bar fills" in [b.text for b in loop.make_view().banners]
+    run_until(loop, loop.start + 5.6)
+    view = loop.make_view()
+    assert view.hold is not None and view.hold.cells == (0,), "the ring fills on Yes"
+    run_until(loop, loop.start + 9.0)
+    loop.p.event_log.close()
+    events = records(tmp_path)
+    [chosen] = [e for e in events if e["type"] == "select"]
+    assert (chosen["label"], chosen["source"]) == ("Yes", "gaze")
+    [dwell] = [e for e in events if e.get("event") == "dwell"]
+    assert dwell["cell"] == 0 and dwell["held_s"] >= 1.0
+    assert 6.0 <= dwell["t"] <= 7.0  # 1 s after the look settled (from 5 s), not the glance
+
+
+def test_dwell_without_a_gaze_calibration_is_refused_and_scanning_goes_on(
+    start_board: Callable[..., BoardLoop], tmp_path: Path
+) -> None:
+    script = tmp_path / "still.face"
+    script.write_text("5.0 3.0 look right 0.8\n", encoding="utf-8")
+    loop = start_board(
+        "--camera-fps", "15", "--camera", f"synthetic:{script}", "--access", "gaze_dwell",
+        "--profile", "uncalibrated", layout=YES_NO_LAYOUT, camera=None,
+    )  # fmt: skip
+    run_until(loop, loop.start + 3.0)
+    assert "Dwell needs the gaze calibration" in loop.status_text()
+    assert not loop.session.paused, "switch scanning goes on meanwhile"
+    run_until(loop, loop.start + 9.0)
+    loop.p.event_log.close()
+    assert not [e for e in records(tmp_path) if e.get("event") == "dwell"]

@@ -7,9 +7,16 @@ not mirror, the patient's left is the image's right (iris x > 0).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from commboard.control.gaze_calibration_run import GAZE_PHASES, GazeCalibrationRun
+from commboard.control.gaze_calibration_run import (
+    CHECK_S,
+    EDGE,
+    GAZE_PHASES,
+    GazeCalibrationRun,
+)
 from commboard.settings import BlinkSettings, GazeSettings, Settings
 from commboard.signals.gaze_calibration import (
     CENTRE_UNSEEN,
@@ -46,7 +53,29 @@ def patient(
         "right": step(9.0, rx - right, ry),
         "up": step(12.0, rx, ry - up),
         "down": step(15.0, rx, ry + down),
+        **checks(left, right, up, down),
     }
+
+
+def checks(
+    left: float, right: float, up: float, down: float, start: float = 18.0
+) -> dict[str, list[EyeSample]]:
+    """The four check dots, looked at by a patient whose eyes move in proportion to the dot."""
+    rx, ry = REST
+    out = {}
+    for i, phase in enumerate(p for p in GAZE_PHASES if p.name.startswith("check")):
+        assert phase.target is not None
+        tx, ty = phase.target
+        side = (0.5 - tx) / (0.5 - EDGE) * (left if tx < 0.5 else right)
+        tilt = (0.5 - ty) / (0.5 - EDGE) * (up if ty < 0.5 else down)
+        begin = start + i * CHECK_S
+        s = (
+            ScriptedSamples(start_t=begin)
+            .looking(0.5, *REST)
+            .looking(CHECK_S - 0.5, rx + side, ry - tilt)
+        )
+        out[phase.name] = s.samples()
+    return out
 
 
 def measure(steps: dict[str, list[EyeSample]], gaze: GazeSettings | None = None):  # type: ignore[no-untyped-def]
@@ -153,10 +182,58 @@ def test_the_run_applies_distances_and_keeps_every_other_setting() -> None:
     for samples in patient().values():
         for s in samples:
             run.add(s)
-    assert run.done(18.0) and run.usable()
+    assert not run.done(27.9) and run.done(28.0) and run.usable()
     applied = run.applied(base)
     assert applied is not None and applied.gaze.calibrated
     assert applied.gaze.distance == pytest.approx(0.1)
     assert applied.blink == base.blink and applied.scan == base.scan
-    assert [p.name for p in GAZE_PHASES] == ["ready", "centre", "left", "right", "up", "down"]
+    names = [p.name for p in GAZE_PHASES]
+    assert names[:6] == ["ready", "centre", "left", "right", "up", "down"]
+    assert names[6:] == ["check 1", "check 2", "check 3", "check 4"]
     assert GAZE_PHASES[2].target is not None and GAZE_PHASES[2].target[0] < 0.5  # screen left
+
+
+def test_the_five_dots_map_the_screen_and_the_check_dots_measure_it() -> None:
+    """A patient whose eyes move in proportion to the dot: the map points at the check dots."""
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).values():
+        for s in samples:
+            run.add(s)
+    stored, words = run.stored_map()
+    assert stored is not None, words
+    assert stored.accuracy.median_pct < 1.0  # the check dots are on the map's lines
+    assert (2, 3) in stored.accuracy.usable and (3, 3) in stored.accuracy.usable
+    assert "Pointing accuracy" in words and "2×3" in words
+    assert "Pointing accuracy" in " ".join(run.lines())
+    # the middle dot is the middle of the screen; the left dot is at the screen's left
+    assert stored.map.point((REST, REST)) == pytest.approx((0.5, 0.5), abs=0.01)
+    left = (REST[0] + 0.24, REST[1])
+    assert stored.map.point((left, left))[0] == pytest.approx(EDGE, abs=0.02)
+
+
+def test_a_patient_with_noisy_eyes_gets_only_the_large_grids() -> None:
+    """Frame-to-frame wobble at the check dots makes the small cells unusable, and says so."""
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    steps = patient()
+    wobble = [0.09, -0.09, 0.07, -0.08, 0.1, -0.1]
+    for name, samples in steps.items():
+        for i, s in enumerate(samples):
+            if name.startswith("check") and s.iris_left is not None:
+                x = s.iris_left[0] + wobble[i % len(wobble)]
+                s = replace(s, iris_left=(x, s.iris_left[1]), iris_right=(x, s.iris_left[1]))
+            run.add(s)
+    stored, words = run.stored_map()
+    assert stored is not None
+    assert (1, 2) in stored.accuracy.usable and (2, 3) not in stored.accuracy.usable
+    assert "2×3" not in words
+
+
+def test_check_dots_not_seen_keep_the_distances_but_make_no_map() -> None:
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for name, samples in patient().items():
+        if not name.startswith("check"):
+            for s in samples:
+                run.add(s)
+    assert run.usable() and run.applied(Settings()) is not None
+    stored, words = run.stored_map()
+    assert stored is None and "not measured" in words and "Dwell" in words

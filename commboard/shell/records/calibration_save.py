@@ -3,7 +3,7 @@
 The calibration run itself (phases, samples, result) is pure and lives in
 ``control.calibration_run``; this is its one piece of I/O, called by the
 calibration screen when the run is over.  Only what was measured changes
-(the blink settings, or the look distances):
+(the blink settings, or the look distances and the gaze map for dwell):
 the profile is re-read first, so edits made meanwhile (the settings screen)
 are kept.
 """
@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from commboard.control.calibration_run import PhasedRun
+from commboard.control.gaze_calibration_run import GazeCalibrationRun
+from commboard.settings.gaze_map_file import gaze_map_path, save_gaze_map
 from commboard.settings.profiles import load_profile, save_profile
 
 
@@ -24,4 +26,12 @@ def save_calibration(profile: str, run: PhasedRun) -> Path | None:
     """
     stored, _ = load_profile(profile)
     applied = run.applied(stored)
-    return None if applied is None else save_profile(profile, applied)
+    if applied is None:
+        return None
+    if isinstance(run, GazeCalibrationRun):
+        gaze_map, _ = run.stored_map()
+        if (
+            gaze_map is not None
+        ):  # the map for dwell, beside the profile (a failed check keeps the old)
+            save_gaze_map(gaze_map_path(profile), gaze_map)
+    return save_profile(profile, applied)

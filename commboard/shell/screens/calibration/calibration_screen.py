@@ -114,6 +114,9 @@ class CalibrationScreen:
         """Keep the phases moving, then draw the words, the countdown and the bar."""
         self.tick(now)
         self._drawn_at = now
+        if self.run is not None:  # the gaze map's accuracy is stated in this screen's widths
+            width, height = surface.get_size()
+            self.run.aspect = height / max(1, width)
         paint(surface, texts, self.view(now))
 
     def view(self, now: float) -> CalibrationView | None:

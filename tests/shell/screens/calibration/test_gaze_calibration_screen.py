@@ -15,6 +15,7 @@ from commboard.cli import parse_options
 from commboard.clock import VirtualClock
 from commboard.control.gaze_calibration_run import GAZE_PHASES
 from commboard.settings import BlinkSettings, Settings
+from commboard.settings.gaze_map_file import gaze_map_path, load_gaze_map
 from commboard.settings.profiles import load_profile
 from commboard.shell import app
 from commboard.shell.eye_input import EyeInput
@@ -72,11 +73,16 @@ def test_the_carer_menu_offers_calibrating_looks() -> None:
 
 # The patient's left is the image's right on a camera that does not mirror.
 SCRIPT = """\
-# gaze calibration patient: middle 3-6 s, then their left, right, up, down
+# gaze calibration patient: middle 3-6 s, then their left, right, up, down (image
+# right is the patient's left), then the four check dots between middle and corners
 6.4 2.6 look right 0.8
 9.4 2.6 look left 0.8
 12.4 2.6 look up 0.8
 15.4 2.6 look down 0.8
+18.4 2.1 look up-right 0.38
+20.9 2.1 look up-left 0.38
+23.4 2.1 look down-right 0.38
+25.9 2.1 look down-left 0.38
 """
 
 
@@ -96,6 +102,13 @@ def test_commboard_calibrate_gaze_on_the_synthetic_face(
     assert 0.06 <= saved.gaze.distance <= 0.3 and 0.04 <= saved.gaze.vertical_distance <= 0.2
     assert "How far your eyes moved: left" in out and "Look distance:" in out
     assert saved.blink == load_profile("nobody")[0].blink, "only the looks changed"
+    # the five dots made a gaze map for dwell, the four check dots measured it
+    stored, problem = load_gaze_map(gaze_map_path("bed4"))
+    assert stored is not None, problem
+    assert stored.map.frame_size is not None
+    assert (1, 2) in stored.accuracy.usable
+    assert "Pointing accuracy:" in out and "dwell pages usable:" in out
+    assert gaze_map_path("bed4").stat().st_mode & 0o777 == 0o600
 
 
 def test_a_face_that_never_looks_left_fails_at_that_step_and_saves_nothing(
@@ -111,3 +124,4 @@ def test_a_face_that_never_looks_left_fails_at_that_step_and_saves_nothing(
     out = capsys.readouterr().out
     assert "I did not see you look to your left." in out
     assert not load_profile("bed5")[0].gaze.calibrated
+    assert not gaze_map_path("bed5").exists()

@@ -1,0 +1,249 @@
+"""Dwell selection as data: which large cells are on screen, and the dwell on them.
+
+With ``access: gaze_dwell`` the patient chooses by looking at a cell until
+its ring fills.  A webcam's gaze is coarse, so cells must be large: a page of
+at most six cells (2×3 or 3×2 and smaller) is shown as it is; a larger page
+is first split into halves or quarters in reading order, each drawn as one
+large cell listing its labels, chosen by dwell the same way, until at most
+five cells and a *Back* cell are left.
+
+``DwellChoice`` keeps that narrowing (which items are on screen).
+``DwellTimer`` turns the gaze's item, frame by frame, into a choice:
+
+* the ring starts filling when the gaze is well inside an item (``MARGIN``:
+  a gaze resting between cells fills nothing) and fills while it stays on
+  the item; leaving it empties it;
+* the time needed is the dwell time, or a cell's own hold time when longer
+  (the nurse call's 2 s);
+* frames without a usable gaze (a blink, eyes closing, the face lost, the
+  head turned) hold the ring still for up to ``GRACE_S`` (an ordinary blink
+  does not empty it); longer, the ring empties;
+* after a choice, nothing fills until the gaze has left the place it was
+  when the choice was made (no chain of choices from one stare).
+
+Pure: no clock, no camera, no pygame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from commboard.board.model import Action, Cell, Page
+
+# Frames without a usable gaze shorter than this keep the ring where it was.
+GRACE_S = 0.35
+# A dwell starts only this far inside a cell (a share of its width and height on
+# each side): a gaze resting between cells, or wobbling over an edge, fills
+# nothing.  Once started, it goes on over the whole cell (jitter near the edge
+# does not empty it).
+MARGIN = 0.15
+# At most this many cells are shown as they are; inside a group, one fewer (and Back).
+MAX_CELLS = 6
+BACK = "Back"
+JOIN = "  ·  "
+
+Rect = tuple[float, float, float, float]  # x, y, width, height (fractions of the screen)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing on screen to dwell on: a cell, a group of cells, or Back."""
+
+    cells: tuple[int, ...] = ()
+    back: bool = False
+
+    @property
+    def cell(self) -> int | None:
+        """The page cell this item chooses (None: a group or Back)."""
+        return self.cells[0] if len(self.cells) == 1 and not self.back else None
+
+
+def _split(cells: Sequence[int], parts: int) -> list[tuple[int, ...]]:
+    """``cells`` in reading order cut into ``parts`` runs of balanced length."""
+    out, start = [], 0
+    for i in range(parts):
+        end = start + (len(cells) - start) // (parts - i)
+        out.append(tuple(cells[start:end]))
+        start = end
+    return [g for g in out if g]
+
+
+def items_for(cells: Sequence[int], top: bool, most: int = MAX_CELLS) -> list[Item]:
+    """What is shown for these cells: each cell, or halves/quarters (and Back unless at the top).
+
+    ``most``: how many items fit on screen (the patient's pointing accuracy decides).
+    """
+    room = most if top else most - 1
+    if len(cells) <= room:
+        items = [Item((c,)) for c in cells]
+    else:
+        quarters = len(cells) > 2 * room and room >= 4
+        items = [Item(g) for g in _split(cells, 4 if quarters else 2)]
+    return items if top else [*items, Item(back=True)]
+
+
+def most_items(usable: Sequence[tuple[int, int]]) -> int:
+    """How many large cells a dwell screen may show, from the grid sizes found usable (3 to 6)."""
+    return max(3, min(MAX_CELLS, max((r * c for r, c in usable), default=3)))
+
+
+def grid_for(count: int) -> tuple[int, int]:
+    """Rows and columns for ``count`` large items (at most 2×3)."""
+    return {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2)}.get(count, (2, 3))
+
+
+class DwellChoice:
+    """The page narrowed to what is on screen; see the module docstring.
+
+    Args:
+        page: the page on the board.
+        most: at most this many large cells on screen at once (3 to 6: the
+            largest grid the patient's gaze calibration found usable).
+    """
+
+    def __init__(self, page: Page, most: int = MAX_CELLS) -> None:
+        self.page = page
+        self.most = max(3, min(MAX_CELLS, most))
+        self.path: list[tuple[int, ...]] = []  # the groups chosen, outermost first
+        self.items: list[Item] = []
+        self._refresh()
+
+    @property
+    def as_is(self) -> bool:
+        """The page is shown with its own layout (small enough, nothing narrowed)."""
+        page = self.page
+        small = page.rows * page.columns <= self.most and max(page.rows, page.columns) <= 3
+        return not self.path and small
+
+    def _refresh(self) -> None:
+        cells = self.path[-1] if self.path else self.page.filled()
+        self.items = items_for(cells, top=not self.path, most=self.most)
+
+    def enter(self, group: tuple[int, ...]) -> None:
+        """Show the cells of a group."""
+        self.path.append(group)
+        self._refresh()
+
+    def back(self) -> None:
+        """Show the level above."""
+        if self.path:
+            self.path.pop()
+        self._refresh()
+
+    def restart(self) -> None:
+        """Back to the whole page (after a cell was chosen)."""
+        self.path.clear()
+        self._refresh()
+
+    def shown(self) -> Page:
+        """The page to draw: the page itself, or its items as large cells (same order as ``slot_item``)."""
+        if self.as_is:
+            return self.page
+        rows, columns = grid_for(len(self.items))
+        cells: list[Cell | None] = [self._cell(item) for item in self.items]
+        cells += [None] * (rows * columns - len(cells))
+        return Page(self.page.id, self.page.title, rows, columns, tuple(cells))
+
+    def slot_item(self, slot: int) -> Item | None:
+        """The item drawn in slot ``slot`` of ``shown()`` (None: an empty slot)."""
+        if self.as_is:
+            return Item((slot,)) if self.page.cells[slot] is not None else None
+        return self.items[slot] if 0 <= slot < len(self.items) else None
+
+    def _cell(self, item: Item) -> Cell:
+        if item.back:
+            return Cell(BACK, Action.SPEAK)
+        if item.cell is not None:
+            cell = self.page.cells[item.cell]
+            assert cell is not None
+            return cell
+        labels = [c.label for i in item.cells if (c := self.page.cells[i]) is not None]
+        return Cell(JOIN.join(labels), Action.SPEAK)
+
+
+def inside(point: tuple[float, float], rect: Rect, margin: float = 0.0) -> bool:
+    """``point`` lies in ``rect``, at least ``margin`` of its size from every edge."""
+    x, y, w, h = rect
+    mx, my = margin * w, margin * h
+    return x + mx <= point[0] < x + w - mx and y + my <= point[1] < y + h - my
+
+
+@dataclass(frozen=True, slots=True)
+class Dwelt:
+    """The ring on ``slot`` filled: it is chosen (``held_s`` it took)."""
+
+    t: float
+    slot: int
+    held_s: float
+
+
+class DwellTimer:
+    """Gaze on slots, frame by frame, into choices; see the module docstring.
+
+    Args:
+        dwell_s: the dwell time.
+    """
+
+    def __init__(self, dwell_s: float) -> None:
+        self.dwell_s = dwell_s
+        self.slot: int | None = None  # the slot being dwelt on
+        self.since = 0.0  # when the dwell on it began (moved on by unusable frames)
+        self.progress = 0.0  # 0..1, how full its ring is
+        self._unusable_since: float | None = None
+        self._leave: Rect | None = None  # after a choice: nothing fills until the gaze leaves this
+
+    def reset(self) -> None:
+        """The items changed (a new page or level): empty the ring."""
+        self.slot, self.progress, self._unusable_since = None, 0.0, None
+
+    def update(
+        self,
+        t: float,
+        point: tuple[float, float] | None,
+        rects: Sequence[tuple[int, Rect]],
+        need_s: dict[int, float],
+    ) -> Dwelt | None:
+        """One frame: ``point`` is where the gaze is (None: no usable gaze this frame).
+
+        ``rects``: each slot on screen and its rectangle; ``need_s``: a slot's
+        own dwell time when it differs from ``dwell_s``.
+        """
+        if point is None:
+            self._unusable(t)
+            return None
+        if self._unusable_since is not None:  # the ring held still meanwhile
+            self.since += t - self._unusable_since
+            self._unusable_since = None
+        if self._leave is not None:
+            if inside(point, self._leave):
+                return None
+            self._leave = None
+        slot = self._slot_at(point, rects)
+        if slot != self.slot:
+            self.slot, self.since, self.progress = slot, t, 0.0
+            return None
+        if slot is None:
+            return None
+        need = need_s.get(slot, self.dwell_s)
+        held = t - self.since
+        self.progress = min(1.0, held / need) if need > 0 else 1.0
+        if held < need:
+            return None
+        self._leave = dict(rects)[slot]
+        self.slot, self.progress = None, 0.0
+        return Dwelt(t, slot, round(held, 3))
+
+    def _unusable(self, t: float) -> None:
+        """A frame with no usable gaze: the ring holds still, and empties after ``GRACE_S``."""
+        if self._unusable_since is None:
+            self._unusable_since = t
+        elif t - self._unusable_since > GRACE_S:
+            self.slot, self.progress = None, 0.0
+
+    def _slot_at(self, point: tuple[float, float], rects: Sequence[tuple[int, Rect]]) -> int | None:
+        """The slot the gaze is on: the one being dwelt on anywhere on it, another well inside."""
+        here = dict(rects).get(self.slot) if self.slot is not None else None
+        if here is not None and inside(point, here):
+            return self.slot
+        return next((s for s, r in rects if inside(point, r, MARGIN)), None)

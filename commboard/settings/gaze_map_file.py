@@ -1,0 +1,112 @@
+"""The patient's gaze map on disk, beside their profile: ``profiles/<name>.gaze.json``.
+
+Written by the gaze calibration (with the look distances it saves into the
+profile), read by the board when dwell selection is chosen.  JSON, because
+it is numbers a carer never edits; atomic and readable by the user only,
+like the profile.  A file that cannot be read is left untouched and
+reported with its path and what is wrong; dwell then stays off.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from commboard.settings.fields import Eye
+from commboard.settings.profiles import _make_private_dir, atomic_write, profile_path
+from commboard.signals.gaze_map import Accuracy, GazeMap
+
+VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMap:
+    """A gaze map and the accuracy its check measured."""
+
+    map: GazeMap
+    accuracy: Accuracy
+
+
+def gaze_map_path(profile: str, config_dir: Path | None = None) -> Path:
+    """Where ``profile``'s gaze map lives (next to its settings file)."""
+    settings = profile_path(profile, config_dir)
+    return settings.with_name(settings.stem + ".gaze.json")
+
+
+def save_gaze_map(path: Path, stored: StoredMap) -> None:
+    """Write the map atomically, readable by the user only.  Raises ``OSError``."""
+    m, a = stored.map, stored.accuracy
+    data = {
+        "version": VERSION,
+        "rest": [list(m.rest[0]), list(m.rest[1])],
+        "x": list(m.x),
+        "y": list(m.y),
+        "frame_size": list(m.frame_size) if m.frame_size else None,
+        "eye": m.eye.value,
+        "mirrored": m.mirrored,
+        "accuracy": {
+            "median_pct": a.median_pct,
+            "p90_pct": a.p90_pct,
+            "degrees": a.degrees,
+            "usable": [list(g) for g in a.usable],
+            "frames": a.frames,
+            "median_x_pct": a.median_x_pct,
+            "median_y_pct": a.median_y_pct,
+        },
+    }
+    _make_private_dir(path.parent)
+    atomic_write(path, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+    os.chmod(path, 0o600)
+
+
+def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
+    """The stored map, or None and why not ("" when there is simply none yet)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, ""
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, f"{path}: the gaze calibration cannot be read ({exc})"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, f"{path}:{exc.lineno}: the gaze calibration is damaged ({exc.msg})"
+    try:
+        return _stored(data), ""
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        return None, f"{path}: the gaze calibration is damaged ({type(exc).__name__}: {exc})"
+
+
+def _stored(data: Any) -> StoredMap:
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        raise ValueError(f"expected a version {VERSION} gaze calibration")
+    rest = ((_f(data["rest"][0][0]), _f(data["rest"][0][1])),
+            (_f(data["rest"][1][0]), _f(data["rest"][1][1])))  # fmt: skip
+    size = data.get("frame_size")
+    frame_size = (int(size[0]), int(size[1])) if size else None
+    m = GazeMap(
+        rest,
+        (_f(data["x"][0]), _f(data["x"][1]), _f(data["x"][2])),
+        (_f(data["y"][0]), _f(data["y"][1]), _f(data["y"][2])),
+        frame_size,
+        Eye(data["eye"]),
+        bool(data["mirrored"]),
+    )
+    a = data["accuracy"]
+    usable = tuple((int(g[0]), int(g[1])) for g in a["usable"])
+    axes = [_f(a[k]) if a.get(k) is not None else None for k in ("median_x_pct", "median_y_pct")]
+    accuracy = Accuracy(_f(a["median_pct"]), _f(a["p90_pct"]), _f(a["degrees"]), usable,
+                        int(a["frames"]), axes[0], axes[1])  # fmt: skip
+    return StoredMap(m, accuracy)
+
+
+def _f(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{value!r} is not a number")
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"{value!r} is not a finite number")
+    return number

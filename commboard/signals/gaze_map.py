@@ -1,0 +1,207 @@
+"""Where on the screen the patient looks: the gaze map fitted by the gaze calibration.
+
+Dwell selection (``access: gaze_dwell``) needs a point on the screen, not
+just a direction.  The gaze calibration shows dots at five places (middle,
+left, right, top, bottom); ``fit_map`` fits, per screen axis and side of the
+middle, a straight line from the gaze offset -- where the irises sit in the eyes
+relative to their position while looking at the middle dot, in the eye's own
+frame, so head roll is already compensated -- to the screen position of the
+dot.  Four more dots (``CHECKS``, between the middle and the corners) are not
+used for the fit: ``check_accuracy`` measures how far the map's point lands
+from them, frame by frame, in screen widths and in degrees of visual angle,
+and says which grid sizes a dwell page can use reliably.
+
+A map belongs to the camera picture size it was made with (a different
+resolution moves the landmarks' scale): ``GazeMap.frame_size`` is checked by
+the board before dwell is allowed.  Head movements after the calibration
+move the point too (the map does not model the head); the board asks for a
+new calibration when the patient is repositioned (docs/gaze.md).
+
+Pure: no clock, no camera, no file.  ``gaze_map_file`` stores a map.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from commboard.settings import Eye
+from commboard.signals.gaze_frame import Point, gaze_offset
+
+# The check dots: between the middle and each corner (screen fractions).
+CHECKS: tuple[Point, ...] = ((0.3, 0.3), (0.7, 0.3), (0.3, 0.7), (0.7, 0.7))
+# Grid sizes a dwell page may have (rows, columns), largest cells first.
+GRIDS: tuple[tuple[int, int], ...] = ((1, 2), (2, 2), (2, 3), (3, 2), (3, 3))
+# A grid is usable when 90% of the map's points land within this share of a
+# cell's width and height from the cell's centre (0.5 would be the cell's edge).
+USABLE_SHARE = 0.4
+# The cells of a board take about this share of the screen's height (the rest
+# is the message bar and the status line).
+GRID_HEIGHT_SHARE = 0.75
+# A look at a dot that moved the gaze less than this (iris-position units) maps nothing.
+MIN_MOVE = 0.02
+# The points are smoothed over this many frames (the dwell does the same).
+SMOOTH_FRAMES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class GazeMap:
+    """A fitted map from the eyes to the screen, for one patient and one camera size.
+
+    Attributes:
+        rest: each eye's iris position while looking at the middle dot.
+        x: (middle, per unit left, per unit right): screen x = middle + gaze left * the
+            slope of the side it is on (fractions of the width; gaze right is negative).
+        y: (middle, per unit up, per unit down): the same for screen y (0 = top).
+        frame_size: the camera picture (width, height) it was made with (None: unknown).
+        eye: both eyes or one (one-eye mode), as at the calibration.
+        mirrored: the camera's mirror setting at the calibration.
+    """
+
+    rest: tuple[Point, Point]
+    x: tuple[float, float, float]
+    y: tuple[float, float, float]
+    frame_size: tuple[int, int] | None = None
+    eye: Eye = Eye.BOTH
+    mirrored: bool = False
+
+    def point(self, eyes: tuple[Point, Point]) -> Point:
+        """The screen point (fractions of width and height) the eyes look at; may be off screen."""
+        u, v = gaze_offset(eyes, self.rest, self.eye, self.mirrored)
+        return (
+            self.x[0] + u * (self.x[1] if u >= 0 else self.x[2]),
+            self.y[0] + v * (self.y[1] if v >= 0 else self.y[2]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Accuracy:
+    """How well a map pointed at the check dots.
+
+    Attributes:
+        median_pct: median distance from the dot, in % of the screen width.
+        p90_pct: 90th percentile of that distance.
+        degrees: the median as degrees of visual angle (at ``screen_cm`` and ``viewing_cm``).
+        usable: the grid sizes (rows, columns) whose cells 90% of points land well inside.
+        frames: how many frames were measured.
+        median_x_pct / median_y_pct: the median error across (% of the width)
+            and up/down (% of the height) alone: eyes often point better one way.
+    """
+
+    median_pct: float
+    p90_pct: float
+    degrees: float
+    usable: tuple[tuple[int, int], ...]
+    frames: int
+    median_x_pct: float | None = None
+    median_y_pct: float | None = None
+
+
+class MapProblem(ValueError):
+    """The looks do not make a map (plain words for the carer)."""
+
+
+def fit_map(
+    dots: Mapping[str, tuple[Point, Point]],
+    rest: tuple[Point, Point],
+    *,
+    frame_size: tuple[int, int] | None = None,
+    eye: Eye = Eye.BOTH,
+    mirrored: bool = False,
+) -> GazeMap:
+    """Fit the map from the dots: name ("centre", "left", ...) -> (screen point, gaze offset).
+
+    Each axis is a straight line on each side of the middle dot, through the
+    dot on that side: eyes rarely move as far one way as the other (looks
+    down are smaller, the lids follow them), so one slope for both sides
+    would miss both.  Without a "down" dot, down uses the slope of up.
+    Raises ``MapProblem`` when a needed dot is missing or the gaze did not
+    move towards it.
+    """
+    needed = ("centre", "left", "right", "up")
+    if any(name not in dots for name in needed):
+        raise MapProblem("Too few dots were seen to map your looks to the screen.")
+    (cx, cy), _ = dots["centre"]
+    slopes = {}
+    for name, axis, sign in (("left", 0, 1), ("right", 0, -1), ("up", 1, 1), ("down", 1, -1)):
+        if name not in dots:
+            continue
+        target, offset = dots[name]
+        moved = offset[axis] * sign  # how far the gaze went that way (left and up are positive)
+        along = (cx, cy)[axis] - target[axis]  # how far the dot is that way, as the screen sees it
+        if moved < MIN_MOVE or along * sign <= 0:
+            raise MapProblem(
+                "Your looks at the dots did not move far enough apart to map the screen."
+            )
+        slopes[name] = -along / offset[axis]
+    x = (cx, slopes["left"], slopes["right"])
+    y = (cy, slopes["up"], slopes.get("down", slopes["up"]))
+    return GazeMap(rest, x, y, frame_size, eye, mirrored)
+
+
+def smoothed(points: Sequence[Point], frames: int = SMOOTH_FRAMES) -> list[Point]:
+    """Each point replaced by the median of it and the frames before it (up to ``frames``)."""
+    out: list[Point] = []
+    for i in range(len(points)):
+        window = points[max(0, i - frames + 1) : i + 1]
+        out.append(
+            (statistics.median(p[0] for p in window), statistics.median(p[1] for p in window))
+        )
+    return out
+
+
+def check_accuracy(
+    checks: Sequence[tuple[Point, Sequence[Point]]],
+    *,
+    aspect: float,
+    screen_cm: float,
+    viewing_cm: float,
+) -> Accuracy | None:
+    """Measure how far the map's (smoothed) points land from each check dot.
+
+    ``checks``: each dot and the map's points while the patient looked at it
+    (settled frames).  ``aspect``: screen height / width.  None when no
+    frame was measured.
+    """
+    distances: list[float] = []
+    off_x: list[float] = []
+    off_y: list[float] = []
+    for (tx, ty), points in checks:
+        for px, py in smoothed(points):
+            dx, dy = px - tx, py - ty
+            off_x.append(abs(dx))
+            off_y.append(abs(dy))
+            distances.append(math.hypot(dx, dy * aspect))
+    if not distances:
+        return None
+    median = statistics.median(distances)
+    p90 = _p90(distances)
+    degrees = math.degrees(math.atan2(median * screen_cm, viewing_cm))
+    px90, py90 = _p90(off_x), _p90(off_y)
+    usable = tuple(
+        (rows, cols)
+        for rows, cols in GRIDS
+        if px90 <= USABLE_SHARE / cols and py90 <= USABLE_SHARE * GRID_HEIGHT_SHARE / rows
+    )
+    return Accuracy(
+        round(100 * median, 1), round(100 * p90, 1), round(degrees, 2), usable, len(distances),
+        round(100 * statistics.median(off_x), 1), round(100 * statistics.median(off_y), 1),
+    )  # fmt: skip
+
+
+def _p90(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+
+
+def accuracy_line(accuracy: Accuracy | None) -> str:
+    """The check's result in words for the carer."""
+    if accuracy is None:
+        return "Pointing accuracy was not measured (the check dots were not seen)."
+    grids = ", ".join(f"{r}×{c}" for r, c in accuracy.usable) or "none"
+    return (
+        f"Pointing accuracy: {accuracy.median_pct:.1f}% of the screen width "
+        f"({accuracy.degrees:.1f}°); dwell pages usable: {grids}"
+    )
