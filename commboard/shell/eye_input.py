@@ -46,6 +46,7 @@ from commboard.shell.screens.board.eye_indicator import (
 )
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
+from commboard.signals.gaze_frame import Direction
 from commboard.signals.gaze_switch import GazeSwitch
 from commboard.vision.frames import Picture
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
@@ -121,6 +122,7 @@ class EyeInput:
         self._label_drawn = True  # False: the screen is too narrow for the indicator's words
         self._started = False
         self._ring_shown = False
+        self._half_bar: tuple[int, float] | None = None  # halving: the half a look builds towards
 
     @property
     def state(self) -> CameraState:
@@ -155,14 +157,30 @@ class EyeInput:
                 return None
             return choice.shown(), (ring[0],) if ring is not None else ()
         halving = self.halving.halving
+        self._half_bar = None
         if not self.halving_now or halving is None or self.halving.page_id != page.id:
             return None
-        return halves_page(page, halving)
+        shown, lit = halves_page(page, halving)
+        side = self._half_bar = self._half_looked_at(shown)
+        return shown, (side[0],) if side is not None else lit
 
     def dwell_ring(self) -> HoldView | None:
-        """The dwell ring filling on the cell looked at (None: none, or not dwelling)."""
-        ring = self.dwell.ring() if self.dwell_now else None
+        """The bar filling on a shown cell: dwell's ring, or the half a look is held towards.
+
+        Call after ``halves`` for the same frame (the half comes from it).
+        """
+        ring = self.dwell.ring() if self.dwell_now else self._half_bar
         return HoldView((ring[0],), ring[1]) if ring is not None else None
+
+    def _half_looked_at(self, shown: Page) -> tuple[int, float] | None:
+        """Halving: the half a left or right look is being held towards, and how far its hold is."""
+        progress = self.halving.reader.progress
+        if progress is None or shown.columns != 2:
+            return None
+        direction, share = progress
+        # The patient's left is the screen's left as they face it: the left half.
+        slot = {Direction.LEFT: 0, Direction.RIGHT: 1}.get(direction)
+        return (slot, share) if slot is not None and shown.cells[slot] is not None else None
 
     @property
     def halving_now(self) -> bool:
@@ -259,6 +277,7 @@ class EyeInput:
         if self.access is Access.GAZE_HALVING:
             outputs = self.halving.take_switches(outputs)  # a long blink confirms
             redraw |= any(isinstance(o, Log) and o.type == "gaze" for o in outputs)
+            redraw |= self.halving.reader.progress is not None or self._half_bar is not None
         if self.dwell_now:
             outputs = [o for o in outputs if not _blink_press(o)]  # nothing is scanned to select
             redraw |= any(isinstance(o, Log) and o.type == "gaze" for o in outputs)

@@ -87,6 +87,10 @@ def test_halving_selects_the_intended_phrase_by_looks_alone(
     halves = [cell.label for cell in loop.make_view().cells]
     assert halves == ["Yes  ·  No", "Pain  ·  Thank you"]
     assert "CHOOSING BY LOOKS" in loop.status_text()
+    run_until(loop, loop.start + 2.8)  # the look towards the patient's left half is building
+    view = loop.make_view()
+    assert view.hold is not None and view.hold.cells == (0,) and 0 < view.hold.progress < 1
+    assert [c.highlighted for c in view.cells] == [True, False], "the half looked at is lit"
     run_until(loop, loop.start + 8.0)
     loop.p.event_log.close()
     events = records(tmp_path)
