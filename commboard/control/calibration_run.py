@@ -137,6 +137,10 @@ class PhasedRun:
         """The problem that makes the finished step ``name`` doom the run (None: it is fine)."""
         return None
 
+    def record(self) -> dict[str, object]:
+        """What the event log's ``calibrated`` record says besides ``kind`` and ``ok``."""
+        return {}
+
     def usable(self) -> bool:
         """The result measured what it needs to change the settings."""
         raise NotImplementedError

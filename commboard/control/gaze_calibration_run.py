@@ -185,6 +185,25 @@ class GazeCalibrationRun(PhasedRun):
         sizes = [s.frame_size for s in self.samples.get("centre", []) if s.frame_size]
         return max(set(sizes), key=sizes.count) if sizes else None
 
+    def record(self) -> dict[str, object]:
+        """The measured distances and, when the check dots were seen, the pointing accuracy."""
+        result = self.result()
+        if not result.ok:
+            return {"problem": " ".join(result.problems)}
+        stored, _ = self.stored_map()
+        accuracy = None
+        if stored is not None:
+            a = stored.accuracy
+            usable = [f"{r}x{c}" for r, c in a.usable]
+            accuracy = {"median_pct": a.median_pct, "degrees": a.degrees, "usable": usable}
+        gaze = result.settings
+        return {
+            "distance": gaze.distance,
+            "vertical_distance": gaze.vertical_distance,
+            "mirrored": gaze.mirrored,
+            "accuracy": accuracy,
+        }
+
     def lines(self) -> list[str]:
         lines = result_lines(self.result())
         _, words = self.stored_map()

@@ -130,6 +130,9 @@ class BoardLoop:
     def settings(self) -> Settings:
         return self.session.settings
 
+    def record_event(self, kind: str, fields: dict[str, object]) -> None:
+        self.p.event_log.record(self.now, kind, **fields)
+
     def apply_settings(self, settings: Settings) -> None:
         self.perform(self.session.set_settings(settings, self.now))
         self.p.event_log.access_only(self.now, "settings", **settings_fields(settings))

@@ -237,3 +237,18 @@ def test_check_dots_not_seen_keep_the_distances_but_make_no_map() -> None:
     assert run.usable() and run.applied(Settings()) is not None
     stored, words = run.stored_map()
     assert stored is None and "not measured" in words and "Dwell" in words
+
+
+def test_the_event_log_record_names_the_distances_and_the_pointing_accuracy() -> None:
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for samples in patient().values():
+        for s in samples:
+            run.add(s)
+    record = run.record()
+    assert record["distance"] == pytest.approx(0.1) and record["mirrored"] is False
+    accuracy = record["accuracy"]
+    assert isinstance(accuracy, dict) and "2x3" in accuracy["usable"]  # type: ignore[operator]
+    failed = GazeCalibrationRun(Settings(), start=0.0)
+    for s in patient()["centre"]:
+        failed.add(s)
+    assert "problem" in failed.record()

@@ -130,6 +130,9 @@ class ShellContext(Protocol):
     def calendar(self) -> datetime:
         """Calendar time now (local; a virtual-clock run's moves with its clock)."""
 
+    def record_event(self, kind: str, fields: dict[str, object]) -> None:
+        """Add a record of type ``kind`` to the run's event log (docs/event-log.md)."""
+
 
 class Screen(Protocol):
     """A carer screen drawn over the board.  Every member is declared by every screen."""

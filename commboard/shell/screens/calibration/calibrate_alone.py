@@ -79,6 +79,9 @@ class AloneContext:
     def calendar(self) -> datetime:
         return datetime.now().astimezone()
 
+    def record_event(self, kind: str, fields: dict[str, object]) -> None:
+        """Calibrating alone keeps no event log: the terminal shows the result."""
+
 
 def calibration_screen(
     settings: Settings, profile: str, eyes: EyeInput, gaze: bool = False

@@ -149,6 +149,8 @@ class CalibrationScreen:
         self.stop()
         self.finished_at = now
         applied = self.run.applied(self.ctx.settings)
+        record = {"kind": self.run.kind, "ok": applied is not None, **self.run.record()}
+        self.ctx.record_event("calibrated", record)
         if applied is None:
             self.eyes.say(self.run.failed_words())
             return

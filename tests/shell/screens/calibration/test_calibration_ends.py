@@ -80,6 +80,7 @@ def eyes_saying(said: list[str]) -> EyeInput:
 
 class Ctx:
     def __init__(self) -> None:
+        self.events: list[dict[str, object]] = []
         self.settings = Settings()
         self.profile = "anna"
         self.eyes = None
@@ -88,10 +89,14 @@ class Ctx:
     def apply_settings(self, settings: Settings) -> None:
         raise AssertionError("a failed calibration changes nothing")
 
+    def record_event(self, kind: str, fields: dict[str, object]) -> None:
+        self.events.append({"type": kind, **fields})
+
 
 def test_the_screen_says_the_failure_as_soon_as_the_step_fails() -> None:
     said: list[str] = []
-    screen = CalibrationScreen(Ctx(), eyes_saying(said))
+    ctx = Ctx()
+    screen = CalibrationScreen(ctx, eyes_saying(said))
     screen.tick(0.0)
     at = CLOSED_ENDS + LATE_FRAMES_S
     for s in never_closes():
@@ -103,6 +108,7 @@ def test_the_screen_says_the_failure_as_soon_as_the_step_fails() -> None:
     assert screen.finished_at == at
     assert said[-1] == "Calibration did not work. " + CLOSED_UNSEEN
     assert screen.next_deadline(at) is None, "nothing more to count down"
+    assert ctx.events == [{"type": "calibrated", "kind": "blinks", "ok": False}]
 
 
 def finished_screen() -> CalibrationScreen:

@@ -118,6 +118,7 @@ def test_levels_measured_but_no_blinks_seen_keeps_the_hold_and_says_none() -> No
 
 class Ctx:
     def __init__(self) -> None:
+        self.events: list[dict[str, object]] = []
         self.settings = Settings()
         self.profile = "anna"
         self.eyes = None  # the screen is handed its camera input directly
@@ -127,6 +128,9 @@ class Ctx:
 
     def layout_choices(self) -> list[object]:
         return []
+
+    def record_event(self, kind: str, fields: dict[str, object]) -> None:
+        self.events.append({"type": kind, **fields})
 
 
 def test_the_screen_speaks_each_step_applies_and_saves_the_result() -> None:

@@ -34,12 +34,16 @@ class Ctx:
     """The running board as the screen sees it: settings and the profile's name."""
 
     def __init__(self) -> None:
+        self.events: list[dict[str, object]] = []
         self.settings = Settings()
         self.profile = "anna"
         self.eyes = None
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
+
+    def record_event(self, kind: str, fields: dict[str, object]) -> None:
+        self.events.append({"type": kind, **fields})
 
 
 def test_each_step_draws_its_dot_where_the_patient_should_look() -> None:

@@ -81,6 +81,9 @@ class Ctx:
     def layout_choices(self) -> list[object]:
         return []
 
+    def record_event(self, kind: str, fields: dict[str, object]) -> None:
+        raise AssertionError("the camera view writes no event records")
+
 
 def test_the_view_shows_the_picture_and_green_outlines_of_open_eyes() -> None:
     pygame.font.init()
