@@ -1,0 +1,43 @@
+"""The gaze map beside the profile: saved privately and atomically, a damaged file named and left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from commboard.settings import Eye
+from commboard.settings.gaze_map_file import StoredMap, gaze_map_path, load_gaze_map, save_gaze_map
+from commboard.signals.gaze_map import Accuracy, GazeMap
+
+STORED = StoredMap(
+    GazeMap(((0.1, 0.0), (-0.1, 0.0)), (0.5, -1.7, -1.2), (0.5, -2.5, -2.0), (640, 480), Eye.BOTH),
+    Accuracy(3.9, 11.8, 1.14, ((1, 2), (2, 2)), 120, 0.8, 6.8),
+)
+
+
+def test_a_saved_map_reads_back_the_same_and_is_private(tmp_path: Path) -> None:
+    path = gaze_map_path("anna", tmp_path)
+    assert path == tmp_path / "profiles" / "anna.gaze.json"
+    save_gaze_map(path, STORED)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert load_gaze_map(path) == (STORED, "")
+
+
+def test_no_file_is_simply_no_map(tmp_path: Path) -> None:
+    assert load_gaze_map(tmp_path / "none.gaze.json") == (None, "")
+
+
+def test_a_damaged_file_is_named_with_its_line_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "anna.gaze.json"
+    text = '{\n "version": 1,\n "rest": [[0.1, 0.0], [-0.1, 0.0]\n'
+    path.write_text(text, encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and str(path) in problem and f"{path}:4:" in problem
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_map_with_wrong_numbers_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "anna.gaze.json"
+    save_gaze_map(path, STORED)
+    path.write_text(path.read_text(encoding="utf-8").replace("-1.7", '"left"'), encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and "damaged" in problem and "'left'" in problem
