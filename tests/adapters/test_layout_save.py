@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from commboard.adapters.layout_save import SaveRefused, remove_page, save_page
+from commboard.adapters.layout_save import RoundTripDocuments, SaveRefused, remove_page, save_page
 from commboard.board.layout_file import builtin_layouts_root, default_layout_path, load_layout
 from commboard.board.model import Action, Cell
 from commboard.control.page_editor import PageEdit, blank_page, copied_page
@@ -178,3 +178,36 @@ def test_a_page_added_to_the_shipped_layout_goes_to_the_copy(tmp_path: Path) -> 
     copy = tmp_path / "layouts" / "en-mine"
     assert (copy / "pets.yaml").is_file() and not (default_layout_path() / "pets.yaml").exists()
     assert load_layout(copy).pages == saved.layout.pages
+
+
+def test_a_file_edited_by_hand_after_the_editor_opened_is_read_again(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    layout = load_layout(folder)
+    documents = RoundTripDocuments()
+    documents.prepare(layout, "people")  # the editor opens: the page's file is parsed
+    file = folder / "people.yaml"
+    by_hand = file.read_text(encoding="utf-8") + "# added by hand while the editor was open\n"
+    file.write_text(by_hand, encoding="utf-8")
+    edit = PageEdit.open(layout.page("people")).edit_cell(2, label="Sarah")
+    save_page(layout, edit.page, documents=documents)
+    after = file.read_text(encoding="utf-8")
+    assert after.endswith("# added by hand while the editor was open\n")
+    assert [line[0] for line in _diff(by_hand, after)] == ["-", "+"]  # one cell's line, no more
+    assert load_layout(folder).page("people").cells[2].label == "Sarah"  # type: ignore[union-attr]
+
+
+def test_saving_twice_from_one_editor_uses_what_the_first_save_wrote(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    layout = load_layout(folder)
+    documents = RoundTripDocuments()
+    documents.prepare(layout, "people")
+    first = save_page(
+        layout,
+        PageEdit.open(layout.page("people")).edit_cell(2, label="A").page,
+        documents=documents,
+    )
+    second = PageEdit.open(first.layout.page("people")).edit_cell(3, label="B").page
+    saved = save_page(first.layout, second, documents=documents)
+    assert saved.layout == load_layout(folder)  # what the board takes is what the files say
+    labels = [c.label if c else None for c in load_layout(folder).page("people").cells]
+    assert labels[2:4] == ["A", "B"]

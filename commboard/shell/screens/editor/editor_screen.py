@@ -21,7 +21,12 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.layout_save import SaveRefused, remove_page, save_page
+from commboard.adapters.layout_save import (
+    RoundTripDocuments,
+    SaveRefused,
+    remove_page,
+    save_page,
+)
 from commboard.board.model import Page
 from commboard.control.board_view import layout_folder
 from commboard.control.page_editor_keys import (
@@ -66,6 +71,10 @@ class EditorScreen:
         self.keys = EditorKeys(ctx.layout, ctx.page_id, layout_pictures(self.folder))
         self.pictures = PictureCache()
         self._size = DEFAULT_SIZE
+        # The page's file parsed now (round trip), so Save does not parse it again.
+        self.documents = RoundTripDocuments()
+        if ctx.layout.source is not None:
+            self.documents.prepare(ctx.layout, ctx.page_id)
 
     def handle(self, event: UiEvent, now: float) -> Outcome:
         """Keys go to the editor's rules; a click selects a slot."""
@@ -108,11 +117,11 @@ class EditorScreen:
         note = f"Page '{title}' removed (kept as {saved.backup.name})."
         if saved.copied_from is not None:
             note += " The built-in layout was copied to your layouts folder first."
-        return ChangeLayout(saved.layout.source or saved.file, note)
+        return ChangeLayout(saved.layout.source or saved.file, note, saved.layout)
 
     def _save(self, page: Page, added: tuple[Page, ...]) -> Outcome:
         try:
-            saved = save_page(self.ctx.layout, page, added=added)
+            saved = save_page(self.ctx.layout, page, added=added, documents=self.documents)
         except SaveRefused as exc:
             self.keys.refused(exc.problems)
             return Stay()
@@ -124,7 +133,7 @@ class EditorScreen:
                 "the board uses your copy from now on."
             )
         self.keys.saved(note)
-        return ChangeLayout(source, note)
+        return ChangeLayout(source, note, saved.layout)
 
     def timeout_note(self) -> str | None:
         """Closing the editor for want of input drops its unsaved edits."""
