@@ -215,13 +215,23 @@ def _cell_node(cell: Cell | None) -> CommentedMap | None:
     return node
 
 
+def _retargeted(node: object, old: Cell | None, new: Cell | None) -> bool:
+    """A link whose page got a new id: only its ``target`` changes, the rest of the line as written."""
+    if old is None or new is None or replace(old, target=new.target) != new:
+        return False
+    if not isinstance(node, CommentedMap) or "target" not in node:
+        return False
+    node["target"] = new.target
+    return True
+
+
 def _update_cells(seq: CommentedSeq, old: Page, new: Page) -> None:
     """Rewrite only the slots whose cell changed; the rest keep their line and comments."""
     last = max((i for i, c in enumerate(new.cells) if c is not None), default=-1)
     for index, cell in enumerate(new.cells):
         before = old.cells[index] if index < len(old.cells) else None
         if index < len(seq):
-            if cell != before:
+            if cell != before and not _retargeted(seq[index], before, cell):
                 seq[index] = _cell_node(cell)
         elif index <= last:
             seq.append(_cell_node(cell))

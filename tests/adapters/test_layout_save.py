@@ -6,13 +6,19 @@ from __future__ import annotations
 import difflib
 import hashlib
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from commboard.adapters.layout_save import RoundTripDocuments, SaveRefused, remove_page, save_page
-from commboard.board.layout_file import builtin_layouts_root, default_layout_path, load_layout
-from commboard.board.model import Action, Cell
+from commboard.board.layout_file import (
+    builtin_layouts_root,
+    default_layout_path,
+    load_layout,
+    validate_command,
+)
+from commboard.board.model import Action, Cell, Layout, Page
 from commboard.control.page_editor import PageEdit, blank_page, copied_page
 from commboard.testing import TWO_PAGE_LAYOUT
 
@@ -211,3 +217,85 @@ def test_saving_twice_from_one_editor_uses_what_the_first_save_wrote(tmp_path: P
     assert saved.layout == load_layout(folder)  # what the board takes is what the files say
     labels = [c.label if c else None for c in load_layout(folder).page("people").cells]
     assert labels[2:4] == ["A", "B"]
+
+
+def _rename(layout: Layout, old: str, new: str) -> Page:
+    return PageEdit.open(layout.page(old)).change_id(layout, new).page
+
+
+def test_a_renamed_page_is_saved_under_its_new_id_and_every_link_follows(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    before = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
+    layout = load_layout(folder)
+    saved = save_page(layout, _rename(layout, "alphabet", "spelling"), renamed_from="alphabet")
+    after = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
+    # the page's file is named after it; the old one is the backup
+    assert "alphabet.yaml" not in after and saved.file == folder / "spelling.yaml"
+    assert (folder / "alphabet.yaml.bak").read_text(encoding="utf-8") == before["alphabet.yaml"]
+    assert _diff(before["alphabet.yaml"], after["spelling.yaml"]) == [
+        "-id: alphabet",
+        "+id: spelling",
+    ]
+    for name in ("home.yaml", "mycare.yaml"):  # the pages that open it: one line each
+        changed = _diff(before[name], after[name])
+        assert len(changed) == 2 and "target: alphabet" in changed[0]
+        assert changed[1] == changed[0].replace("target: alphabet", "target: spelling").replace(
+            "-", "+", 1
+        )
+        assert (folder / f"{name}.bak").read_text(encoding="utf-8") == before[name]
+    untouched = set(before) - {"alphabet.yaml", "home.yaml", "mycare.yaml"}
+    assert all(after[name] == before[name] for name in untouched)
+    assert validate_command([str(folder)]) == 0  # `commboard validate` passes
+    assert load_layout(folder) == saved.layout  # reloading gives the board the save gave it
+
+
+def test_renaming_the_home_page_changes_the_layouts_home(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    header = (folder / "layout.yaml").read_text(encoding="utf-8")
+    layout = load_layout(folder)
+    saved = save_page(layout, _rename(layout, "home", "start"), renamed_from="home")
+    assert _diff(header, (folder / "layout.yaml").read_text(encoding="utf-8")) == [
+        "-home: home",
+        "+home: start",
+    ]
+    assert load_layout(folder) == saved.layout and saved.layout.home == "start"
+    assert validate_command([str(folder)]) == 0
+
+
+def test_a_page_renamed_in_a_one_file_layout_changes_only_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "board.yaml"
+    path.write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    layout = load_layout(path)
+    saved = save_page(layout, _rename(layout, "more", "extra"), renamed_from="more")
+    assert _diff(TWO_PAGE_LAYOUT, path.read_text(encoding="utf-8")) == [
+        "-      - {label: More, action: go, target: more}",
+        "-  - id: more",
+        "+      - {label: More, action: go, target: extra}",
+        "+  - id: extra",
+    ]
+    assert load_layout(path) == saved.layout
+
+
+def test_a_rename_to_a_taken_id_writes_nothing(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    layout = load_layout(folder)
+    taken = replace(layout.page("pain"), id="needs")
+    with pytest.raises(SaveRefused, match="already called 'needs'"):
+        save_page(layout, taken, renamed_from="pain")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_shipped_page_renamed_is_renamed_in_the_carers_copy(tmp_path: Path) -> None:
+    shipped = {p.name: p.read_bytes() for p in default_layout_path().iterdir() if p.is_file()}
+    layout = load_layout(default_layout_path())
+    saved = save_page(
+        layout, _rename(layout, "pain", "hurts"), renamed_from="pain", user_folder=tmp_path
+    )
+    copy = tmp_path / "en-mine"
+    assert saved.copied_from is not None and saved.file == copy / "hurts.yaml"
+    assert not (copy / "pain.yaml").exists() and (copy / "pain.yaml.bak").exists()
+    assert load_layout(copy) == saved.layout
+    assert {
+        p.name: p.read_bytes() for p in default_layout_path().iterdir() if p.is_file()
+    } == shipped
