@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -154,9 +155,11 @@ class RoundTripDocuments:
 
     def __init__(self) -> None:
         self._kept: dict[Path, tuple[str, Any]] = {}
+        self._preparing: threading.Thread | None = None
 
     def load(self, path: Path, text: str) -> Any:
         """The round-trip document of ``path`` whose text is ``text`` (taken out of the cache)."""
+        self.wait()
         kept = self._kept.pop(path, None)
         if kept is not None and kept[0] == text:
             return kept[1]
@@ -166,11 +169,30 @@ class RoundTripDocuments:
         """``document`` is what ``path`` holds now (``text``, just written or read)."""
         self._kept[path] = (text, document)
 
-    def prepare(self, layout: Layout, page_id: str) -> None:
-        """Parse the file that holds ``page_id`` now, ahead of a save (nothing if it cannot)."""
-        with contextlib.suppress(SaveRefused, OSError, ValueError):
-            path, text, document, _ = _find_page(layout, page_id, self)
+    def prepare(self, layout: Layout, page_id: str, *, background: bool = False) -> None:
+        """Parse the file that holds ``page_id`` now, ahead of a save (nothing if it cannot).
+
+        ``background``: in a worker thread, while the carer edits (the
+        editor opens at once); a save that comes first waits for it.
+        """
+        if background:
+            self._preparing = threading.Thread(
+                target=self._prepare, args=(layout, page_id), name="editor-parse", daemon=True
+            )
+            self._preparing.start()
+        else:
+            self._prepare(layout, page_id)
+
+    def _prepare(self, layout: Layout, page_id: str) -> None:
+        with contextlib.suppress(Exception):  # only a head start: the save parses it otherwise
+            path, text, document, _ = _find_page(layout, page_id, RoundTripDocuments())
             self.keep(path, text, document)
+
+    def wait(self) -> None:
+        """Until a parse started in the background is done."""
+        preparing, self._preparing = self._preparing, None
+        if preparing is not None:
+            preparing.join()
 
 
 def _layout_files(layout: Layout) -> list[Path]:
@@ -361,6 +383,28 @@ def _page_yaml_node(document: yaml.Node | None, page_id: str) -> yaml.Node | Non
     return None
 
 
+def _keep_backup(path: Path) -> None:
+    """``<file>.bak`` becomes the file as it is now, before the file is replaced.
+
+    A second name for the file's data (a hard link) rather than a copy: the
+    data is already on disk, so there is nothing to write or flush, and the
+    save that follows replaces the file's name, never its data, so the
+    backup keeps the old text.  Where links are not possible (some USB
+    sticks' file systems) the file is copied.
+    """
+    backup = path.with_name(path.name + BACKUP_SUFFIX)
+    link = path.with_name(f".{path.name}.{os.getpid()}.link")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(link)
+        os.link(path, link)
+        os.replace(link, backup)
+    except OSError:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(link)
+        _write_atomically(backup, path.read_bytes())
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -461,7 +505,7 @@ def _write(plan: _Plan) -> Path:
     for path, text in plan.new_files.items():
         _write_atomically(path, text.encode("utf-8"))
     for path, text in plan.changed.items():
-        _write_atomically(path.with_name(path.name + BACKUP_SUFFIX), path.read_bytes())
+        _keep_backup(path)
         _write_atomically(path, text.encode("utf-8"))
     backup = plan.file.with_name(plan.file.name + BACKUP_SUFFIX)
     if plan.retired is not None:
@@ -544,7 +588,7 @@ def remove_page(layout: Layout, page_id: str, *, user_folder: Path | None = None
             os.replace(file, backup)
         else:  # one entry of a pages: list
             document["pages"].remove(node)
-            _write_atomically(backup, file.read_bytes())
+            _keep_backup(file)
             _write_atomically(file, _dumped(document).encode("utf-8"))
     except OSError as exc:
         raise SaveRefused([CellProblem(None, f"{file}: could not be changed ({exc})")]) from None

@@ -299,3 +299,22 @@ def test_a_shipped_page_renamed_is_renamed_in_the_carers_copy(tmp_path: Path) ->
     assert {
         p.name: p.read_bytes() for p in default_layout_path().iterdir() if p.is_file()
     } == shipped
+
+
+def test_the_backup_keeps_the_old_text_when_the_file_is_later_rewritten_in_place(
+    tmp_path: Path,
+) -> None:
+    folder = _copy(tmp_path)
+    file = folder / "people.yaml"
+    before = file.read_text(encoding="utf-8")
+    layout = load_layout(folder)
+    saved = save_page(layout, PageEdit.open(layout.page("people")).edit_cell(2, label="A").page)
+    saved_text = file.read_text(encoding="utf-8")
+    with open(file, "w", encoding="utf-8") as same_file:  # an editor that writes in place
+        same_file.write(saved_text + "# written in place\n")
+    assert saved.backup.read_text(encoding="utf-8") == before
+    second = save_page(
+        saved.layout, PageEdit.open(saved.layout.page("people")).edit_cell(3, label="B").page
+    )
+    assert second.backup.read_text(encoding="utf-8") == saved_text + "# written in place\n"
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no link left behind

@@ -72,10 +72,10 @@ class EditorScreen:
         self.keys = EditorKeys(ctx.layout, ctx.page_id, layout_pictures(self.folder))
         self.pictures = PictureCache()
         self._size = DEFAULT_SIZE
-        # The page's file parsed now (round trip), so Save does not parse it again.
+        # The page's file parsed (round trip) while the carer edits, so Save need not.
         self.documents = RoundTripDocuments()
         if ctx.layout.source is not None:
-            self.documents.prepare(ctx.layout, ctx.page_id)
+            self.documents.prepare(ctx.layout, ctx.page_id, background=True)
 
     def handle(self, event: UiEvent, now: float) -> Outcome:
         """Keys go to the editor's rules; a click selects a slot, a drag moves a cell."""
