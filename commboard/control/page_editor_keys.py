@@ -176,6 +176,11 @@ class EditorKeys:
 
     def press(self, key: str) -> Answer:
         """One key: an arrow or control name ("up", "enter", "backspace", "escape") or a character."""
+        if self.drag is not None:  # a key during a drag ends it: the cell stays where it was
+            self.drag = None
+            if key == "escape":
+                self.message = "Not moved."
+                return Stay()
         if self.typing is not None:
             return self._type(key)
         if self.leaving:
@@ -358,10 +363,6 @@ class EditorKeys:
         return SayRequested(cell.spoken)
 
     def _escape(self) -> Answer:
-        if self.drag is not None:
-            self.drag = None
-            self.message = "Not moved."
-            return Stay()
         if self.picking is not None:
             self.picking = None
             self.message = "Cancelled."

@@ -114,3 +114,15 @@ def test_an_empty_slot_cannot_be_dragged_and_the_mouse_waits_while_typing() -> N
     editor.press("l")  # typing a label: a drag must not move the cell being typed into
     _drag(editor, 1, 6)
     assert _labels(editor) == before and editor.edit.cursor == 1
+
+
+def test_a_key_pressed_during_a_drag_ends_it_without_moving_anything() -> None:
+    editor = EditorKeys(load_layout(default_layout_path()), "home")
+    x, y = _centre(editor, 0)
+    editor.pointer_down(0, x, y)
+    editor.pointer_moved(5, x + 100, y + 100)
+    editor.press("c")  # a new colour for the pressed cell: the drag is over
+    assert editor.view().drag is None
+    coloured = _labels(editor), editor.edit.page.cells[0]
+    editor.pointer_up(5, x + 100, y + 100)
+    assert (_labels(editor), editor.edit.page.cells[0]) == coloured  # nothing moved

@@ -27,5 +27,6 @@ class PageIdEntry(TypedEntry):
         problem = self.keys.change_id(typed)
         if problem is None:
             return Close()
-        self.title = f"Not that id: {problem}.  Type another, then Enter (Esc keeps it)."
+        kept = self.keys.edit.page.id
+        self.title = f"Not that id: {problem}.  Enter uses the line; Esc keeps '{kept}'."
         return Stay()
