@@ -103,10 +103,28 @@ class Click:
 
 
 @dataclass(frozen=True, slots=True)
+class PointerMoved:
+    """The mouse moved with the left button held, over a carer screen (the editor's drag)."""
+
+    t: float
+    x: int
+    y: int
+
+
+@dataclass(frozen=True, slots=True)
+class PointerUp:
+    """The left button was released over a carer screen (the end of a click or a drag)."""
+
+    t: float
+    x: int
+    y: int
+
+
+@dataclass(frozen=True, slots=True)
 class WindowClosed:
     """The window's close button (windowed mode); treated as a request to quit."""
 
     t: float
 
 
-UiEvent = InputEvent | CarerRequest | Key | Click | WindowClosed
+UiEvent = InputEvent | CarerRequest | Key | Click | PointerMoved | PointerUp | WindowClosed

@@ -113,13 +113,20 @@ class LayoutLoading:
         """The path being loaded, None when no load is waiting to be handed over."""
         return self._waiting
 
-    def start(self, path: Path) -> None:
-        """Begin loading ``path``; the result comes from a later ``poll``."""
+    def start(self, path: Path, loaded: Layout | None = None) -> None:
+        """Begin loading ``path``; the result comes from a later ``poll``.
+
+        ``loaded``: the layout at ``path`` already in memory and checked (the
+        page editor's save, read back before it was written).  Nothing is
+        read: it is readied and remembered at once, on the caller's thread
+        (milliseconds), so the board shows the saved page on the next frame
+        rather than after a worker's round trip.
+        """
         self._request += 1
         self._waiting = path
         request = self._request
-        if not self.background:
-            self._results.put((request, self._finish(path)))
+        if loaded is not None or not self.background:
+            self._results.put((request, self._finish(path, loaded)))
             return
         worker = threading.Thread(
             target=lambda: self._results.put((request, self._finish(path))),
@@ -128,8 +135,10 @@ class LayoutLoading:
         )
         worker.start()
 
-    def _finish(self, path: Path) -> LayoutLoaded:
-        loaded = load_or_problems(path, self._load)
+    def _finish(self, path: Path, layout: Layout | None = None) -> LayoutLoaded:
+        loaded = (
+            LayoutLoaded(path, layout) if layout is not None else load_or_problems(path, self._load)
+        )
         if loaded.layout is None:
             return loaded
         if self._prepare is not None:

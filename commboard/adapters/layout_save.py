@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,9 @@ from commboard.board.layout_yaml import LayoutProblem, YamlSource
 from commboard.board.model import Cell, Layout, Page
 from commboard.control.page_editor import (
     CellProblem,
+    edited_layout,
     removal_problems,
     save_problems,
-    with_page,
 )
 from commboard.exchange.layout_text import cell_fields
 from commboard.exchange.layout_text import page_text as layout_page_text
@@ -139,8 +140,62 @@ def _may_hold(text: str, page_id: str) -> bool:
     return re.search(pattern, text, re.MULTILINE) is not None
 
 
-def _find_page(layout: Layout, page_id: str) -> tuple[Path, Any, CommentedMap]:
-    """(file, its round-trip document, the page's mapping in it)."""
+class RoundTripDocuments:
+    """Round-trip documents of a layout's files, kept while each file is unchanged on disk.
+
+    Parsing a file in ruamel.yaml's round-trip mode is the slowest step of a
+    save (about 15 ms for the spelling page; twice that on a loaded
+    machine).  The editor reads its page's file when it opens
+    (``prepare``), and the save takes that document instead of parsing
+    again -- but only while the file's text is exactly the text it was
+    parsed from: a file changed on disk meanwhile (a hand edit) is parsed
+    again.  A document taken for a save is kept again only once the save
+    wrote it, so a refused save never leaves a half-edited document behind.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[Path, tuple[str, Any]] = {}
+        self._preparing: threading.Thread | None = None
+
+    def load(self, path: Path, text: str) -> Any:
+        """The round-trip document of ``path`` whose text is ``text`` (taken out of the cache)."""
+        self.wait()
+        kept = self._kept.pop(path, None)
+        if kept is not None and kept[0] == text:
+            return kept[1]
+        return _yaml().load(text)
+
+    def keep(self, path: Path, text: str, document: Any) -> None:
+        """``document`` is what ``path`` holds now (``text``, just written or read)."""
+        self._kept[path] = (text, document)
+
+    def prepare(self, layout: Layout, page_id: str, *, background: bool = False) -> None:
+        """Parse the file that holds ``page_id`` now, ahead of a save (nothing if it cannot).
+
+        ``background``: in a worker thread, while the carer edits (the
+        editor opens at once); a save that comes first waits for it.
+        """
+        if background:
+            self._preparing = threading.Thread(
+                target=self._prepare, args=(layout, page_id), name="editor-parse", daemon=True
+            )
+            self._preparing.start()
+        else:
+            self._prepare(layout, page_id)
+
+    def _prepare(self, layout: Layout, page_id: str) -> None:
+        with contextlib.suppress(Exception):  # only a head start: the save parses it otherwise
+            path, text, document, _ = _find_page(layout, page_id, RoundTripDocuments())
+            self.keep(path, text, document)
+
+    def wait(self) -> None:
+        """Until a parse started in the background is done."""
+        preparing, self._preparing = self._preparing, None
+        if preparing is not None:
+            preparing.join()
+
+
+def _layout_files(layout: Layout) -> list[Path]:
     source = layout.source
     assert source is not None
     folder = source if source.is_dir() else source.parent
@@ -148,14 +203,22 @@ def _find_page(layout: Layout, page_id: str) -> tuple[Path, Any, CommentedMap]:
     if source.is_dir() or source.name == HEADER_FILE:
         pages = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
         files += sorted(p for p in pages if p.name != HEADER_FILE)
-    for path in files:
+    return files
+
+
+def _find_page(
+    layout: Layout, page_id: str, documents: RoundTripDocuments
+) -> tuple[Path, str, Any, CommentedMap]:
+    """(file, its text, its round-trip document, the page's mapping in it)."""
+    for path in _layout_files(layout):
         text = path.read_text(encoding="utf-8")
         if not _may_hold(text, page_id):  # round-trip parsing is slow: only the likely file
             continue
-        document = _yaml().load(text)
+        document = documents.load(path, text)
         node = _page_node(document, page_id)
         if node is not None:
-            return path, document, node
+            return path, text, document, node
+        documents.keep(path, text, document)
     raise SaveRefused([CellProblem(None, f"page '{page_id}' was not found in the layout's files")])
 
 
@@ -174,13 +237,23 @@ def _cell_node(cell: Cell | None) -> CommentedMap | None:
     return node
 
 
+def _retargeted(node: object, old: Cell | None, new: Cell | None) -> bool:
+    """A link whose page got a new id: only its ``target`` changes, the rest of the line as written."""
+    if old is None or new is None or replace(old, target=new.target) != new:
+        return False
+    if not isinstance(node, CommentedMap) or "target" not in node:
+        return False
+    node["target"] = new.target
+    return True
+
+
 def _update_cells(seq: CommentedSeq, old: Page, new: Page) -> None:
     """Rewrite only the slots whose cell changed; the rest keep their line and comments."""
     last = max((i for i, c in enumerate(new.cells) if c is not None), default=-1)
     for index, cell in enumerate(new.cells):
         before = old.cells[index] if index < len(old.cells) else None
         if index < len(seq):
-            if cell != before:
+            if cell != before and not _retargeted(seq[index], before, cell):
                 seq[index] = _cell_node(cell)
         elif index <= last:
             seq.append(_cell_node(cell))
@@ -189,6 +262,8 @@ def _update_cells(seq: CommentedSeq, old: Page, new: Page) -> None:
 
 
 def _update_page(node: CommentedMap, old: Page, new: Page) -> None:
+    if new.id != old.id:
+        node["id"] = new.id
     if new.title != old.title:
         node["title"] = DoubleQuotedScalarString(new.title)
     for key, value in (("rows", new.rows), ("columns", new.columns)):
@@ -197,13 +272,71 @@ def _update_page(node: CommentedMap, old: Page, new: Page) -> None:
     _update_cells(node["cells"], old, new)
 
 
-def page_text(layout: Layout, page: Page) -> tuple[Path, str]:
-    """(the page's file, that file's new text with only the changed lines rewritten)."""
-    path, document, node = _find_page(layout, page.id)
-    _update_page(node, layout.page(page.id), page)
+def _dumped(document: Any) -> str:
     out = io.StringIO()
     _yaml().dump(document, out)
-    return path, out.getvalue()
+    return out.getvalue()
+
+
+class _FileEdits:
+    """The layout's files one save changes: each parsed once, edited in place, written once.
+
+    ``pages_in`` says which pages each changed file must read back as.
+    """
+
+    def __init__(self, layout: Layout, documents: RoundTripDocuments) -> None:
+        self.layout = layout
+        self.documents = documents
+        self.docs: dict[Path, Any] = {}
+        self.pages_in: dict[Path, list[Page]] = {}
+        self.header: Path | None = None  # the file whose home: changed
+
+    def edit_page(self, page_id: str, new: Page) -> tuple[Path, bool]:
+        """Rewrite page ``page_id`` as ``new``: (its file, the file holds only this page)."""
+        # a one-file layout: the file may be being edited already
+        found = [(p, d, _page_node(d, page_id)) for p, d in self.docs.items()]
+        path, document, node = next(((p, d, n) for p, d, n in found if n is not None), (None,) * 3)
+        if path is None or node is None:
+            path, _, document, node = _find_page(self.layout, page_id, self.documents)
+            self.docs[path] = document
+        _update_page(node, self.layout.page(page_id), new)
+        self.pages_in.setdefault(path, []).append(new)
+        return path, document is node
+
+    def set_home(self, home: str) -> Path:
+        """The layout's ``home:`` (its header file, or the one file)."""
+        source = self.layout.source
+        assert source is not None
+        path = source if source.is_file() else source / HEADER_FILE
+        if path not in self.docs:
+            self.docs[path] = self.documents.load(path, path.read_text(encoding="utf-8"))
+        self.docs[path]["home"] = home
+        self.header = path
+        return path
+
+    def add_pages(self, added: tuple[Page, ...]) -> dict[Path, str]:
+        """New pages: their own ``<id>.yaml`` files in a folder (returned), or appended to
+        a one-file layout's ``pages:`` list."""
+        source = self.layout.source
+        assert source is not None
+        if not added:
+            return {}
+        if source.is_dir() or source.name == HEADER_FILE:
+            folder = _folder(self.layout)
+            new = {folder / f"{page.id}.yaml": layout_page_text(page) for page in added}
+            for page in added:
+                self.pages_in[folder / f"{page.id}.yaml"] = [page]
+            return new
+        if source not in self.docs:
+            self.docs[source] = self.documents.load(source, source.read_text(encoding="utf-8"))
+        for page in added:
+            self.docs[source]["pages"].append(_yaml().load(layout_page_text(page)))
+            self.pages_in.setdefault(source, []).append(page)
+        return {}
+
+    def texts(self) -> dict[Path, str]:
+        """Each changed file's new text (only the changed lines differ)."""
+        return {path: _dumped(document) for path, document in self.docs.items()}
 
 
 # --- writing -----------------------------------------------------------------
@@ -250,6 +383,28 @@ def _page_yaml_node(document: yaml.Node | None, page_id: str) -> yaml.Node | Non
     return None
 
 
+def _keep_backup(path: Path) -> None:
+    """``<file>.bak`` becomes the file as it is now, before the file is replaced.
+
+    A second name for the file's data (a hard link) rather than a copy: the
+    data is already on disk, so there is nothing to write or flush, and the
+    save that follows replaces the file's name, never its data, so the
+    backup keeps the old text.  Where links are not possible (some USB
+    sticks' file systems) the file is copied.
+    """
+    backup = path.with_name(path.name + BACKUP_SUFFIX)
+    link = path.with_name(f".{path.name}.{os.getpid()}.link")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(link)
+        os.link(path, link)
+        os.replace(link, backup)
+    except OSError:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(link)
+        _write_atomically(backup, path.read_bytes())
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -264,80 +419,152 @@ def _write_atomically(path: Path, data: bytes) -> None:
             os.unlink(name)
 
 
-def _new_page_files(
-    layout: Layout, text: str, added: tuple[Page, ...]
-) -> tuple[str, dict[Path, str]]:
-    """(the edited file's text, new files) once the ``added`` pages are placed.
+def _read_back_home(file: Path, text: str, home: str) -> None:
+    document = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    fields = (
+        {k.value: v for k, v in document.value if isinstance(k, yaml.ScalarNode)}
+        if isinstance(document, yaml.MappingNode)
+        else {}
+    )
+    node = fields.get("home")
+    if not isinstance(node, yaml.ScalarNode) or node.value != home:
+        raise SaveRefused([CellProblem(None, f"{file.name}: the home page did not read back")])
 
-    In a layout folder each new page gets its own ``<id>.yaml``; in a one-file
-    layout they are appended to its ``pages:`` list (the edited file).
-    """
+
+@dataclass(slots=True)
+class _Plan:
+    """What one save writes: new files, changed files, and a page file renamed (then retired)."""
+
+    new_files: dict[Path, str]
+    changed: dict[Path, str]
+    file: Path  # the edited page's file as it is now
+    written: Path  # the edited page's file after the save (its new name, if renamed)
+    retired: Path | None = None  # the page's own file, when it is written under its new id
+
+
+def _plan(layout: Layout, after: Layout, old_id: str, page: Page, edits: _FileEdits) -> _Plan:
+    """Work out every file's new text, on the files as they are: nothing written."""
+    file, own_file = edits.edit_page(old_id, after.pages[page.id])
+    for pid, new in after.pages.items():  # pages whose links follow the page's new id
+        old = layout.pages.get(pid)
+        if old is not None and pid != old_id and new != old:
+            edits.edit_page(pid, new)
+    if after.home != layout.home:
+        edits.set_home(after.home)
+    added = tuple(p for pid, p in after.pages.items() if pid not in layout.pages and pid != page.id)
+    new_files = edits.add_pages(added)
+    changed = edits.texts()
+    plan = _Plan(new_files, changed, file, file)
+    renamed_file = file.with_name(f"{page.id}{file.suffix}")
     source = layout.source
-    assert source is not None
-    folder = _folder(layout)
-    if not added:
-        return text, {}
-    if source.is_dir() or source.name == HEADER_FILE:
-        new = {folder / f"{page.id}.yaml": layout_page_text(page) for page in added}
-        for path in new:
-            if path.exists():
-                raise SaveRefused([CellProblem(None, f"{path.name} already exists")])
-        return text, new
-    document = _yaml().load(text)
-    for page in added:
-        document["pages"].append(_yaml().load(layout_page_text(page)))
-    out = io.StringIO()
-    _yaml().dump(document, out)
-    return out.getvalue(), {}
+    in_folder = source is not None and (source.is_dir() or source.name == HEADER_FILE)
+    free = not renamed_file.exists() and renamed_file not in new_files
+    if page.id != old_id and in_folder and own_file and file.stem == old_id and free:
+        # <old id>.yaml becomes <new id>.yaml: the file keeps naming the page it holds
+        new_files[renamed_file] = changed.pop(file)
+        edits.pages_in[renamed_file] = edits.pages_in.pop(file)
+        edits.docs[renamed_file] = edits.docs.pop(file)
+        plan.retired, plan.written = file, renamed_file
+    return plan
+
+
+def _check_plan(plan: _Plan, edits: _FileEdits, home: str | None) -> None:
+    """Every written file read back with the loader's parser gives exactly the edited pages."""
+    for path, text in {**plan.new_files, **plan.changed}.items():
+        for page in edits.pages_in.get(path, []):
+            _read_back(path, text, page)
+    if home is not None and edits.header is not None:
+        _read_back_home(edits.header, plan.changed[edits.header], home)
+
+
+def _into_copy(plan: _Plan, edits: _FileEdits, folder: Path, copy: Path) -> _Plan:
+    """The same plan in the carer's copy of a shipped layout."""
+
+    def moved(path: Path) -> Path:
+        return copy / path.relative_to(folder)
+
+    for attribute in ("docs", "pages_in"):
+        values = getattr(edits, attribute)
+        setattr(edits, attribute, {moved(p): v for p, v in values.items()})
+    edits.header = moved(edits.header) if edits.header is not None else None
+    return _Plan(
+        {moved(p): t for p, t in plan.new_files.items()},
+        {moved(p): t for p, t in plan.changed.items()},
+        moved(plan.file),
+        moved(plan.written),
+        moved(plan.retired) if plan.retired is not None else None,
+    )
+
+
+def _write(plan: _Plan) -> Path:
+    """Write the plan; the edited file's backup.  New files first and the old page file retired
+    last, so a crash between two files leaves a layout that loads."""
+    for path in plan.new_files:
+        if path.exists():
+            raise SaveRefused([CellProblem(None, f"{path.name} already exists")])
+    for path, text in plan.new_files.items():
+        _write_atomically(path, text.encode("utf-8"))
+    for path, text in plan.changed.items():
+        _keep_backup(path)
+        _write_atomically(path, text.encode("utf-8"))
+    backup = plan.file.with_name(plan.file.name + BACKUP_SUFFIX)
+    if plan.retired is not None:
+        os.replace(plan.retired, backup)
+    return backup
 
 
 def save_page(
-    layout: Layout, page: Page, *, added: tuple[Page, ...] = (), user_folder: Path | None = None
+    layout: Layout,
+    page: Page,
+    *,
+    added: tuple[Page, ...] = (),
+    renamed_from: str | None = None,
+    user_folder: Path | None = None,
+    documents: RoundTripDocuments | None = None,
 ) -> Saved:
     """Save one edited page of ``layout``, and new pages (see the module docstring for every step).
 
     Args:
         layout: the layout as loaded (``source`` tells where its files are).
-        page: the edited page (same id as a page of the layout).
+        page: the edited page.
         added: new pages (page editor: O, K), written with this save.
+        renamed_from: the page's id on disk when the carer gave it a new one:
+            every link to it and the layout's home follow, in their own files
+            (each changed file keeps a backup), and a page file named after
+            the old id is written under the new one (the old file becomes
+            its backup).
         user_folder: where a shipped layout is copied (default: the carer's
             layouts folder in the user data dir).
+        documents: round-trip documents already parsed (the editor's, read
+            when it opened), so the save need not parse them again.
 
     Raises:
         SaveRefused: nothing was written; the problems say why.
     """
-    problems = save_problems(layout, page, added)
+    old_id = renamed_from or page.id
+    problems = save_problems(layout, page, added, renamed_from)
     if problems:
         raise SaveRefused(problems)
+    after = edited_layout(layout, old_id, page, added)
     folder = _folder(layout)
-    file, text = page_text(layout, page)  # worked out on the files as they are: nothing written
-    text, new_files = _new_page_files(layout, text, added)
-    _read_back(file, text, page)
-    for new in added:  # its own file in a folder, else the one-file layout's text
-        path = folder / f"{new.id}.yaml"
-        _read_back(path if path in new_files else file, new_files.get(path, text), new)
+    documents = documents if documents is not None else RoundTripDocuments()
+    edits = _FileEdits(layout, documents)
+    plan = _plan(layout, after, old_id, page, edits)  # on the files as they are: nothing written
+    _check_plan(plan, edits, after.home if after.home != layout.home else None)
     copied_from = None
     if _is_shipped(folder):  # never edited in place: the carer's own copy is saved
         copied_from = folder
         layout = _copy_shipped(layout, folder, user_folder or user_layouts_dir())
-        copy = _folder(layout)
-        file = copy / file.relative_to(folder)
-        new_files = {copy / p.relative_to(folder): t for p, t in new_files.items()}
-        for path in new_files:
-            if path.exists():
-                raise SaveRefused([CellProblem(None, f"{path.name} already exists")])
-    backup = file.with_name(file.name + BACKUP_SUFFIX)
+        plan = _into_copy(plan, edits, folder, _folder(layout))
     try:
-        for path, new_text in new_files.items():
-            _write_atomically(path, new_text.encode("utf-8"))
-        _write_atomically(backup, file.read_bytes())
-        _write_atomically(file, text.encode("utf-8"))
+        backup = _write(plan)
     except OSError as exc:
-        raise SaveRefused([CellProblem(None, f"{file}: could not be saved ({exc})")]) from None
-    saved = with_page(layout, page)
-    saved = replace(saved, pages={**saved.pages, **{p.id: p for p in added}})
+        raise SaveRefused([CellProblem(None, f"{plan.file}: could not be saved ({exc})")]) from None
+    for path, text in {**plan.new_files, **plan.changed}.items():
+        if path in edits.docs:  # the next save of this editor starts from what was written
+            documents.keep(path, text, edits.docs[path])
     # What was checked is what was written: the board takes it without reading it again.
-    return Saved(file, backup, saved, copied_from)
+    return Saved(plan.written, backup, replace(after, source=layout.source), copied_from)
 
 
 def remove_page(layout: Layout, page_id: str, *, user_folder: Path | None = None) -> Saved:
@@ -354,17 +581,15 @@ def remove_page(layout: Layout, page_id: str, *, user_folder: Path | None = None
     if _is_shipped(folder):
         copied_from = folder
         layout = _copy_shipped(layout, folder, user_folder or user_layouts_dir())
-    file, document, node = _find_page(layout, page_id)
+    file, _, document, node = _find_page(layout, page_id, RoundTripDocuments())
     backup = file.with_name(file.name + BACKUP_SUFFIX)
     try:
         if document is node:  # the page's own file: it becomes the backup
             os.replace(file, backup)
         else:  # one entry of a pages: list
             document["pages"].remove(node)
-            out = io.StringIO()
-            _yaml().dump(document, out)
-            _write_atomically(backup, file.read_bytes())
-            _write_atomically(file, out.getvalue().encode("utf-8"))
+            _keep_backup(file)
+            _write_atomically(file, _dumped(document).encode("utf-8"))
     except OSError as exc:
         raise SaveRefused([CellProblem(None, f"{file}: could not be changed ({exc})")]) from None
     pages = {pid: p for pid, p in layout.pages.items() if pid != page_id}

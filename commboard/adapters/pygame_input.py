@@ -5,7 +5,9 @@ The patient's switch keys (a USB switch usually sends Space or Enter) become
 scanning).  A mouse click on a cell is ``CellPointed`` (carers).  Escape and
 F10 ask for the carer menu; they are never switch keys, so the patient's
 switch can neither open nor quit the menu.  Everything else (letters, arrows,
-clicks outside cells) is passed on as ``Key``/``Click`` for carer screens.
+clicks outside cells) is passed on as ``Key``/``Click`` for carer screens;
+while a carer screen is open, moving the mouse with the button held and
+releasing it are ``PointerMoved``/``PointerUp`` (the editor drags cells).
 The events themselves are pygame-free, in ``commboard.events``.
 """
 
@@ -20,6 +22,8 @@ from commboard.events import (
     CellPointed,
     Click,
     Key,
+    PointerMoved,
+    PointerUp,
     Source,
     Switch,
     SwitchDown,
@@ -79,8 +83,18 @@ def translate(
         x, y = ev.pos
         cell = hit_test(x, y) if hit_test else None
         return Click(now, x, y) if cell is None else CellPointed(now, cell, Source.MOUSE)
+    if hit_test is None:  # a carer screen is open: a drag's moves and release reach it
+        return _pointer(ev, now)
     if ev.type == pygame.QUIT:
         return WindowClosed(now)
+    return None
+
+
+def _pointer(ev: pygame.event.Event, now: float) -> UiEvent | None:
+    if ev.type == pygame.MOUSEMOTION and getattr(ev, "buttons", (0,))[0]:
+        return PointerMoved(now, *ev.pos)
+    if ev.type == pygame.MOUSEBUTTONUP and ev.button == 1:
+        return PointerUp(now, *ev.pos)
     return None
 
 

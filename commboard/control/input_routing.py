@@ -32,6 +32,8 @@ from commboard.events import (
     Click,
     InputEvent,
     Key,
+    PointerMoved,
+    PointerUp,
     SwitchDown,
     SwitchUp,
     UiEvent,
@@ -40,7 +42,9 @@ from commboard.events import (
 
 IGNORED_UNDER_SCREEN = "carer screen open"  # the log's reason for a switch press that went nowhere
 
-ScreenEvent = Key | Click | CarerRequest | WindowClosed | SwitchDown | SwitchUp
+ScreenEvent = (
+    Key | Click | PointerMoved | PointerUp | CarerRequest | WindowClosed | SwitchDown | SwitchUp
+)
 """What a carer screen is handed (a pointed cell never reaches one)."""
 
 

@@ -185,6 +185,24 @@ class PageEdit:
             raise EditRefused("a page needs a title")
         return self._apply(replace(self.page, title=title))
 
+    def change_id(self, layout: Layout, new_id: str, taken: tuple[str, ...] = ()) -> PageEdit:
+        """Give the page another id (its name in files and in every link to it).
+
+        One edit, undone as one: the links to the page on other pages and
+        the layout's home follow at the save (``edited_layout``), worked out
+        from the id the page has on disk (``saved.id``); this page's own
+        links to itself follow at once.
+
+        Raises:
+            EditRefused: the id is not valid, or another page has it (``taken``:
+                ids of pages added since the last save).
+        """
+        problem = id_problem(layout, self.saved.id, new_id, taken)
+        if problem is not None:
+            raise EditRefused(problem)
+        page = _retarget(self.page, self.page.id, new_id)
+        return self._apply(replace(page, id=new_id))
+
     def move_cursor(self, direction: str) -> PageEdit:
         """Arrows: up, down, left, right; the cursor stops at the edges."""
         d_row, d_column = _ARROWS[direction]
@@ -259,14 +277,21 @@ def cell_problems(cell: Cell, page_ids: set[str]) -> list[str]:
     return found
 
 
-def save_problems(layout: Layout, page: Page, added: tuple[Page, ...] = ()) -> list[CellProblem]:
+def save_problems(
+    layout: Layout, page: Page, added: tuple[Page, ...] = (), renamed_from: str | None = None
+) -> list[CellProblem]:
     """Why ``page`` (and new pages ``added``) cannot be saved into ``layout`` (empty: they can).
 
     The same rules as loading: every cell valid, every page can be left for
     home, and the call for help can still be reached from the home page.
-    Problems on the edited page name their cell.
+    Problems on the edited page name their cell.  ``renamed_from``: the
+    page's id on disk when the carer gave it another (links follow it).
     """
-    pages = {**layout.pages, **{p.id: p for p in added}, page.id: page}
+    old_id = renamed_from or page.id
+    after = edited_layout(layout, old_id, page, added)
+    page, added = after.pages[page.id], tuple(after.pages[p.id] for p in added)
+    pages = after.pages
+    renaming = id_problem(layout, old_id, page.id) if old_id != page.id else None
     found = [
         CellProblem(index, f"{where(page, index)}: {message}")
         for index, cell in enumerate(page.cells)
@@ -280,9 +305,11 @@ def save_problems(layout: Layout, page: Page, added: tuple[Page, ...] = ()) -> l
         if cell is not None
         for message in cell_problems(cell, set(pages))
     ]
+    if renaming is not None:
+        found.append(CellProblem(None, renaming))
     if not any(c is not None for c in page.cells):
         found.append(CellProblem(None, f"page '{page.id}' has no cells"))
-    safe = pages_with_way_home(pages, layout.home)
+    safe = pages_with_way_home(pages, after.home)
     for checked in (page, *added):
         if checked.id not in safe:
             found.append(
@@ -292,7 +319,7 @@ def save_problems(layout: Layout, page: Page, added: tuple[Page, ...] = ()) -> l
                     "not leave it (add a back or home cell)",
                 )
             )
-    if unreachable_alarms(pages, layout.home):
+    if unreachable_alarms(pages, after.home):
         found.append(
             CellProblem(None, "the call for help could no longer be reached from the home page")
         )
@@ -302,6 +329,59 @@ def save_problems(layout: Layout, page: Page, added: tuple[Page, ...] = ()) -> l
 def with_page(layout: Layout, page: Page) -> Layout:
     """The layout with one page replaced (what the board shows after a save)."""
     return replace(layout, pages={**layout.pages, page.id: page})
+
+
+# --- a page's id ---------------------------------------------------------------
+
+_PAGE_ID = re.compile(r"[A-Za-z0-9_-]+")  # the loader's rule (board.layout_pages)
+MAX_PAGE_ID = 60  # characters: it names a file, and a carer types it
+RESERVED_IDS = ("layout", "recent")  # layout.yaml is the folder's own file; "recent" is built in
+
+
+def id_problem(layout: Layout, old_id: str, new_id: str, taken: tuple[str, ...] = ()) -> str | None:
+    """Why page ``old_id`` cannot be called ``new_id`` (None: it can), in plain words."""
+    if new_id == old_id:
+        return None
+    if not new_id:
+        return "a page needs an id"
+    if not _PAGE_ID.fullmatch(new_id) or len(new_id) > MAX_PAGE_ID:
+        return (
+            f"'{new_id}' cannot be a page id: use only letters, digits, '-' and '_' "
+            f"(no spaces), at most {MAX_PAGE_ID}"
+        )
+    if new_id.lower() in RESERVED_IDS:
+        return f"'{new_id}' is kept for the board itself: choose another id"
+    others = {pid.lower() for pid in (*layout.pages, *taken) if pid != old_id}
+    if new_id.lower() in others:  # 'Pain' beside 'pain' would be two files on Windows and macOS
+        return f"another page is already called '{new_id}': choose another id"
+    return None
+
+
+def _retarget(page: Page, old_id: str, new_id: str) -> Page:
+    """``page`` with its links to ``old_id`` leading to ``new_id``."""
+    if not any(c is not None and c.target == old_id for c in page.cells):
+        return page
+    cells = tuple(
+        replace(c, target=new_id) if c is not None and c.target == old_id else c for c in page.cells
+    )
+    return replace(page, cells=cells)
+
+
+def edited_layout(layout: Layout, old_id: str, page: Page, added: tuple[Page, ...] = ()) -> Layout:
+    """The layout once ``page`` (on disk as ``old_id``) and the ``added`` pages are saved.
+
+    When the page's id changed, every link to it on every page, and the
+    layout's home, lead to the new id: the board after a save, and what
+    ``commboard validate`` reads from the files the save writes.
+    """
+    pages = {pid: p for pid, p in layout.pages.items() if pid != old_id}
+    pages.update({p.id: p for p in added})
+    pages[page.id] = page
+    home = layout.home
+    if old_id != page.id:
+        pages = {pid: _retarget(p, old_id, page.id) for pid, p in pages.items()}
+        home = page.id if home == old_id else home
+    return replace(layout, home=home, pages=pages)
 
 
 # --- whole pages -----------------------------------------------------------------

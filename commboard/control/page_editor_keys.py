@@ -12,7 +12,7 @@ W     type the words it says (empty: the label)   M     move: M, arrows, M again
 A     next action (speak, add, go, back, ...)     X     swap: X, arrows, X again
 G     link to the next page (action go)           + -   one row more / less
 C     next colour                                 > <   one column more / less
-H     next hold time (profile's, 0.5 ... 3 s)     T     type the page title
+H     next hold time (profile's, 0.5 ... 3 s)     T     type the page title                     R     type the page's id (links follow)
 I     next picture from the layout's images
 O     new page (type its title); K copy of this page; Z Z remove this page
 P     say it with the patient's voice             U Y   undo / redo
@@ -32,12 +32,14 @@ from dataclasses import dataclass, replace
 
 from commboard.board.layout_pages import COLORS
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.control.cell_drag import CellDrag, DragView
 from commboard.control.page_editor import (
     CellProblem,
     EditRefused,
     PageEdit,
     blank_page,
     copied_page,
+    links_to,
     removal_problems,
 )
 
@@ -60,6 +62,14 @@ class SaveRequested:
 
     page: Page
     added: tuple[Page, ...] = ()
+    renamed_from: str | None = None  # the page's id on disk, when the carer changed it
+
+
+@dataclass(frozen=True, slots=True)
+class IdRequested:
+    """Ask the carer for the page's new id (a typed line); hand it to ``EditorKeys.change_id``."""
+
+    page_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +91,7 @@ class LeaveRequested:
     """Close the editor (nothing unsaved, or the carer chose to drop it)."""
 
 
-Answer = Stay | SaveRequested | SayRequested | LeaveRequested | RemoveRequested
+Answer = Stay | SaveRequested | SayRequested | LeaveRequested | RemoveRequested | IdRequested
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +119,8 @@ class EditorView:
     prompt: str | None  # while typing: what is being typed, with the text so far
     message: str  # the last result, problem or hint
     dirty: bool
+    page_id: str = ""  # the page's id (R changes it)
+    drag: DragView | None = None  # a cell being dragged with the mouse
 
 
 def doing(cell: Cell, layout: Layout) -> str:
@@ -152,6 +164,7 @@ class EditorKeys:
         self.added: tuple[Page, ...] = ()  # new pages, written with the next save
         self.removing = False  # Z pressed once: Z again removes the page
         self.problems: tuple[CellProblem, ...] = ()
+        self.drag: CellDrag | None = None  # a mouse press on a cell, maybe a drag
         self.message = "Arrows choose a cell.  L label, W words, A action, S save, Esc leave."
 
     # --- keys --------------------------------------------------------------
@@ -163,6 +176,11 @@ class EditorKeys:
 
     def press(self, key: str) -> Answer:
         """One key: an arrow or control name ("up", "enter", "backspace", "escape") or a character."""
+        if self.drag is not None:  # a key during a drag ends it: the cell stays where it was
+            self.drag = None
+            if key == "escape":
+                self.message = "Not moved."
+                return Stay()
         if self.typing is not None:
             return self._type(key)
         if self.leaving:
@@ -178,6 +196,50 @@ class EditorKeys:
             return self._drop()
         return self._command(key)
 
+    # --- the mouse ---------------------------------------------------------
+
+    def _busy(self) -> bool:
+        """Typing, or answering a question: the mouse does nothing then."""
+        return self.typing is not None or self.leaving or self.removing
+
+    def pointer_down(self, slot: int | None, x: int, y: int) -> None:
+        """A press at ``(x, y)`` over ``slot`` (None: outside the grid): selects it; on a cell,
+        a drag may follow (``control.cell_drag``)."""
+        self.drag = None
+        if slot is None or self._busy():
+            return
+        self.edit = replace(self.edit, cursor=slot)
+        if self.picking is None and self.edit.page.cells[slot] is not None:
+            self.drag = CellDrag.press(slot, x, y)
+
+    def pointer_moved(self, slot: int | None, x: int, y: int) -> None:
+        """The pointer moved with the button down."""
+        if self.drag is None:
+            return
+        was_moving = self.drag.moving
+        self.drag = self.drag.to(x, y, slot)
+        if self.drag.moving and not was_moving:
+            self.message = "Release over the slot it goes to; outside the grid cancels."
+
+    def pointer_up(self, slot: int | None, x: int, y: int) -> None:
+        """The button was released: a drag moves the cell (one edit; U undoes it)."""
+        if self.drag is None:
+            return
+        drag, self.drag = self.drag.to(x, y, slot), None
+        target = drag.drop()
+        if not drag.moving:
+            return  # a click: the slot is selected
+        if target is None:
+            self.edit = replace(self.edit, cursor=drag.source)
+            self.message = (
+                "Not moved: released outside the grid."
+                if drag.over is None
+                else "Not moved: released where it was."
+            )
+            return
+        self.edit = self.edit.move_cell(drag.source, target)
+        self.message = "Moved.  U undoes it."
+
     def _command(self, key: str) -> Answer:
         commands = {
             "l": lambda: self._start_typing("label"),
@@ -186,7 +248,8 @@ class EditorKeys:
             "o": lambda: self._start_typing("new page"),
             "k": lambda: self._start_typing("copy's title"),
             "z": self._ask_remove,
-            "s": lambda: SaveRequested(self.edit.page, self.added),
+            "r": self.ask_id,
+            "s": self._save_request,
             "p": self._say,
         }
         if key.lower() in commands:
@@ -236,15 +299,49 @@ class EditorKeys:
             case "a" | "g" | "c" | "h" | "i" | "m" | "x":
                 self.message = "This slot is empty: N adds a cell."
 
+    def ask_id(self) -> Answer:
+        """R, or a click on the page id: ask for a new id (not while typing or asked something)."""
+        if self._busy():
+            return Stay()
+        self.picking = None
+        return IdRequested(self.edit.page.id)
+
+    def _save_request(self) -> SaveRequested:
+        old_id = self.edit.saved.id
+        return SaveRequested(
+            self.edit.page, self.added, old_id if old_id != self.edit.page.id else None
+        )
+
+    def change_id(self, new_id: str) -> str | None:
+        """The carer typed a new id for the page: None when it is taken, else why not (plain words).
+
+        Links to the page and the layout's home follow it when the page is
+        saved; U undoes it like any edit.
+        """
+        old_id = self.edit.page.id
+        try:
+            self.edit = self.edit.change_id(self.layout, new_id, tuple(p.id for p in self.added))
+        except EditRefused as exc:
+            self.message = f"The id stays '{old_id}': {exc}"
+            return str(exc)
+        links = len(links_to(self.layout, self.edit.saved.id))
+        cells = "1 cell that opens it" if links == 1 else f"{links} cells that open it"
+        follow = [cells] if links else []
+        follow += ["the layout's home"] if self.layout.home == self.edit.saved.id else []
+        self.message = f"The page's id is now '{new_id}' (was '{old_id}')" + (
+            f"; {' and '.join(follow)} will follow when you save." if follow else "."
+        )
+        self.message += "  U undoes it."
+        return None
+
     def _target_if_go(self) -> None:
         cell = self.edit.page.cells[self.edit.cursor]
         if cell is not None and cell.action is Action.GO and cell.target is None:
             self.edit = self.edit.edit_cell(self.edit.cursor, target=self._next_target(cell))
 
     def _next_target(self, cell: Cell) -> str:
-        others = tuple(p for p in self.layout.pages if p != self.edit.page.id) or (
-            self.edit.page.id,
-        )
+        here = (self.edit.page.id, self.edit.saved.id)
+        others = tuple(p for p in self.layout.pages if p not in here) or (self.edit.page.id,)
         return str(_next(others, cell.target))
 
     def _drop(self) -> Answer:
@@ -281,7 +378,7 @@ class EditorKeys:
     def _leave(self, key: str) -> Answer:
         self.leaving = False
         if key.lower() == "s":
-            return SaveRequested(self.edit.page, self.added)
+            return self._save_request()
         if key.lower() == "q":
             return LeaveRequested()
         self.message = "Still editing."
@@ -291,7 +388,7 @@ class EditorKeys:
 
     def _ask_remove(self) -> Answer:
         page = self.edit.page
-        problems = removal_problems(self.layout, page.id)
+        problems = removal_problems(self.layout, self.edit.saved.id)
         if problems:
             self.message = f"Page '{page.title}' cannot be removed: {problems[0]}"
             return Stay()
@@ -305,7 +402,7 @@ class EditorKeys:
     def _remove(self, key: str) -> Answer:
         self.removing = False
         if key.lower() == "z":
-            return RemoveRequested(self.edit.page.id)
+            return RemoveRequested(self.edit.saved.id)
         self.message = "The page is kept."
         return Stay()
 
@@ -350,7 +447,7 @@ class EditorKeys:
     def _finish_typing(self) -> None:
         what, text = self.typing, self.typed
         self.typing = None
-        taken = tuple(p.id for p in self.added)
+        taken = (*(p.id for p in self.added), self.edit.page.id)
         try:
             if what == "new page":
                 self._add_page(blank_page(self.layout, text, taken))
@@ -419,7 +516,15 @@ class EditorKeys:
             prompt,
             self.message,
             self.dirty,
+            page.id,
+            self._drag_view(),
         )
+
+    def _drag_view(self) -> DragView | None:
+        drag = self.drag
+        if drag is None or not drag.moving:
+            return None
+        return DragView(drag.source, drag.drop(), *drag.at)
 
     def _details(self) -> tuple[tuple[str, str], ...]:
         page, at = self.edit.page, self.edit.cursor

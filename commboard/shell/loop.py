@@ -417,19 +417,21 @@ class BoardLoop:
             case Tell(text=text):
                 self.close_screens()
                 self.chrome.notice(text, self.now)
-            case ChangeLayout(path=path, note=note):
-                self.change_layout(path)
+            case ChangeLayout(path=path, note=note, layout=saved):
+                self.change_layout(path, saved)
                 if note:
                     self.chrome.notice(note, self.now)
 
-    def change_layout(self, path: Path) -> None:
+    def change_layout(self, path: Path, saved: Layout | None = None) -> None:
         """The carer chose a layout: load it off the frame loop; the board in use goes on meanwhile.
 
         Back on the board at once (scanning resumes on the layout in use), with
-        "Loading layout..." until it is ready (``control.layout_change``).
+        "Loading layout..." until it is ready (``control.layout_change``).  A
+        layout the editor just ``saved`` is already checked and in memory: it
+        is used at once, nothing is read again.
         """
         self.perform(layout_change.loading(path, self.now))
-        self.layout_loading.start(path)
+        self.layout_loading.start(path, saved)
         self._layout_arrived(self.layout_loading.poll())  # a virtual clock loads it at once
         self.close_screens()
 

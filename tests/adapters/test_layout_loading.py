@@ -123,3 +123,23 @@ def test_the_worker_remembers_and_prepares_a_layout_that_loaded_not_the_frame_lo
     assert "Thank you" in prepared[0] and "Home" in prepared[0]
     loading.start(bad)
     assert wait_for(loading).layout is None and len(threads) == 2  # a failed load is not kept
+
+
+def test_a_layout_the_editor_saved_is_handed_over_at_once_without_reading_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "board.yaml"
+    path.write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    saved = load_layout(path)
+    read: list[Path] = []
+    prepared: list[Layout] = []
+
+    def load(p: Path) -> Layout:
+        read.append(p)
+        return load_layout(p)
+
+    loading = LayoutLoading(background=True, load=load, prepare=prepared.append)
+    loading.start(path, saved)
+    result = loading.poll()  # no worker to wait for: the next poll has it
+    assert result is not None and result.layout is saved
+    assert read == [] and prepared == [saved]  # readied for drawing, not read again

@@ -6,13 +6,19 @@ from __future__ import annotations
 import difflib
 import hashlib
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from commboard.adapters.layout_save import SaveRefused, remove_page, save_page
-from commboard.board.layout_file import builtin_layouts_root, default_layout_path, load_layout
-from commboard.board.model import Action, Cell
+from commboard.adapters.layout_save import RoundTripDocuments, SaveRefused, remove_page, save_page
+from commboard.board.layout_file import (
+    builtin_layouts_root,
+    default_layout_path,
+    load_layout,
+    validate_command,
+)
+from commboard.board.model import Action, Cell, Layout, Page
 from commboard.control.page_editor import PageEdit, blank_page, copied_page
 from commboard.testing import TWO_PAGE_LAYOUT
 
@@ -178,3 +184,137 @@ def test_a_page_added_to_the_shipped_layout_goes_to_the_copy(tmp_path: Path) -> 
     copy = tmp_path / "layouts" / "en-mine"
     assert (copy / "pets.yaml").is_file() and not (default_layout_path() / "pets.yaml").exists()
     assert load_layout(copy).pages == saved.layout.pages
+
+
+def test_a_file_edited_by_hand_after_the_editor_opened_is_read_again(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    layout = load_layout(folder)
+    documents = RoundTripDocuments()
+    documents.prepare(layout, "people")  # the editor opens: the page's file is parsed
+    file = folder / "people.yaml"
+    by_hand = file.read_text(encoding="utf-8") + "# added by hand while the editor was open\n"
+    file.write_text(by_hand, encoding="utf-8")
+    edit = PageEdit.open(layout.page("people")).edit_cell(2, label="Sarah")
+    save_page(layout, edit.page, documents=documents)
+    after = file.read_text(encoding="utf-8")
+    assert after.endswith("# added by hand while the editor was open\n")
+    assert [line[0] for line in _diff(by_hand, after)] == ["-", "+"]  # one cell's line, no more
+    assert load_layout(folder).page("people").cells[2].label == "Sarah"  # type: ignore[union-attr]
+
+
+def test_saving_twice_from_one_editor_uses_what_the_first_save_wrote(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    layout = load_layout(folder)
+    documents = RoundTripDocuments()
+    documents.prepare(layout, "people")
+    first = save_page(
+        layout,
+        PageEdit.open(layout.page("people")).edit_cell(2, label="A").page,
+        documents=documents,
+    )
+    second = PageEdit.open(first.layout.page("people")).edit_cell(3, label="B").page
+    saved = save_page(first.layout, second, documents=documents)
+    assert saved.layout == load_layout(folder)  # what the board takes is what the files say
+    labels = [c.label if c else None for c in load_layout(folder).page("people").cells]
+    assert labels[2:4] == ["A", "B"]
+
+
+def _rename(layout: Layout, old: str, new: str) -> Page:
+    return PageEdit.open(layout.page(old)).change_id(layout, new).page
+
+
+def test_a_renamed_page_is_saved_under_its_new_id_and_every_link_follows(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    before = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
+    layout = load_layout(folder)
+    saved = save_page(layout, _rename(layout, "alphabet", "spelling"), renamed_from="alphabet")
+    after = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
+    # the page's file is named after it; the old one is the backup
+    assert "alphabet.yaml" not in after and saved.file == folder / "spelling.yaml"
+    assert (folder / "alphabet.yaml.bak").read_text(encoding="utf-8") == before["alphabet.yaml"]
+    assert _diff(before["alphabet.yaml"], after["spelling.yaml"]) == [
+        "-id: alphabet",
+        "+id: spelling",
+    ]
+    for name in ("home.yaml", "mycare.yaml"):  # the pages that open it: one line each
+        changed = _diff(before[name], after[name])
+        assert len(changed) == 2 and "target: alphabet" in changed[0]
+        assert changed[1] == changed[0].replace("target: alphabet", "target: spelling").replace(
+            "-", "+", 1
+        )
+        assert (folder / f"{name}.bak").read_text(encoding="utf-8") == before[name]
+    untouched = set(before) - {"alphabet.yaml", "home.yaml", "mycare.yaml"}
+    assert all(after[name] == before[name] for name in untouched)
+    assert validate_command([str(folder)]) == 0  # `commboard validate` passes
+    assert load_layout(folder) == saved.layout  # reloading gives the board the save gave it
+
+
+def test_renaming_the_home_page_changes_the_layouts_home(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    header = (folder / "layout.yaml").read_text(encoding="utf-8")
+    layout = load_layout(folder)
+    saved = save_page(layout, _rename(layout, "home", "start"), renamed_from="home")
+    assert _diff(header, (folder / "layout.yaml").read_text(encoding="utf-8")) == [
+        "-home: home",
+        "+home: start",
+    ]
+    assert load_layout(folder) == saved.layout and saved.layout.home == "start"
+    assert validate_command([str(folder)]) == 0
+
+
+def test_a_page_renamed_in_a_one_file_layout_changes_only_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "board.yaml"
+    path.write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    layout = load_layout(path)
+    saved = save_page(layout, _rename(layout, "more", "extra"), renamed_from="more")
+    assert _diff(TWO_PAGE_LAYOUT, path.read_text(encoding="utf-8")) == [
+        "-      - {label: More, action: go, target: more}",
+        "-  - id: more",
+        "+      - {label: More, action: go, target: extra}",
+        "+  - id: extra",
+    ]
+    assert load_layout(path) == saved.layout
+
+
+def test_a_rename_to_a_taken_id_writes_nothing(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    layout = load_layout(folder)
+    taken = replace(layout.page("pain"), id="needs")
+    with pytest.raises(SaveRefused, match="already called 'needs'"):
+        save_page(layout, taken, renamed_from="pain")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_shipped_page_renamed_is_renamed_in_the_carers_copy(tmp_path: Path) -> None:
+    shipped = {p.name: p.read_bytes() for p in default_layout_path().iterdir() if p.is_file()}
+    layout = load_layout(default_layout_path())
+    saved = save_page(
+        layout, _rename(layout, "pain", "hurts"), renamed_from="pain", user_folder=tmp_path
+    )
+    copy = tmp_path / "en-mine"
+    assert saved.copied_from is not None and saved.file == copy / "hurts.yaml"
+    assert not (copy / "pain.yaml").exists() and (copy / "pain.yaml.bak").exists()
+    assert load_layout(copy) == saved.layout
+    assert {
+        p.name: p.read_bytes() for p in default_layout_path().iterdir() if p.is_file()
+    } == shipped
+
+
+def test_the_backup_keeps_the_old_text_when_the_file_is_later_rewritten_in_place(
+    tmp_path: Path,
+) -> None:
+    folder = _copy(tmp_path)
+    file = folder / "people.yaml"
+    before = file.read_text(encoding="utf-8")
+    layout = load_layout(folder)
+    saved = save_page(layout, PageEdit.open(layout.page("people")).edit_cell(2, label="A").page)
+    saved_text = file.read_text(encoding="utf-8")
+    with open(file, "w", encoding="utf-8") as same_file:  # an editor that writes in place
+        same_file.write(saved_text + "# written in place\n")
+    assert saved.backup.read_text(encoding="utf-8") == before
+    second = save_page(
+        saved.layout, PageEdit.open(saved.layout.page("people")).edit_cell(3, label="B").page
+    )
+    assert second.backup.read_text(encoding="utf-8") == saved_text + "# written in place\n"
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no link left behind

@@ -20,6 +20,8 @@ from commboard.events import (
     CellPointed,
     Click,
     Key,
+    PointerMoved,
+    PointerUp,
     Source,
     Switch,
     SwitchDown,
@@ -94,3 +96,14 @@ def test_the_settings_try_out_receives_the_switch() -> None:
 
 def test_a_pointed_cell_never_reaches_a_carer_screen() -> None:
     assert under_screen(POINTED) == Ignore()
+
+
+def test_a_drags_moves_and_release_reach_a_carer_screen_and_nothing_on_the_board() -> None:
+    moved, up = PointerMoved(5.0, 30, 40), PointerUp(5.1, 30, 40)
+    for event in (moved, up):
+        assert route(event, alarm_on=False, screen_open=True, screen_wants_switches=False) == (
+            ToScreen(event)
+        )
+        assert route(event, alarm_on=False, screen_open=False, screen_wants_switches=False) == (
+            Ignore()
+        )

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 
 from commboard.board.layout_file import default_layout_path, load_layout
 from commboard.board.model import Action, Cell, Layout, Page
-from commboard.control.page_editor import EditRefused, PageEdit, save_problems, where
+from commboard.control.page_editor import (
+    EditRefused,
+    PageEdit,
+    edited_layout,
+    save_problems,
+    where,
+)
 
 A, B, C = Cell("A", Action.SPEAK), Cell("B", Action.SPEAK), Cell("C", Action.SPEAK)
 BACK = Cell("Back", Action.BACK)
@@ -103,3 +112,54 @@ def test_a_save_that_would_strand_the_patient_is_refused() -> None:
     home = PageEdit.open(layout.page("home")).remove_cell(3)  # the only nurse call
     assert save_problems(layout, home.page) == []  # no alarm left at all is allowed
     assert where(layout.page("home"), 3) == "row 1, column 4 'Call nurse'"
+
+
+def test_a_new_id_for_a_page_takes_every_link_and_the_home_with_it_in_one_undoable_edit() -> None:
+    layout = load_layout(default_layout_path())
+    links = [
+        (pid, i)
+        for pid, p in layout.pages.items()
+        for i, c in enumerate(p.cells)
+        if c is not None and c.target == "alphabet"
+    ]
+    assert {pid for pid, _ in links} == {"home", "mycare"}  # two pages open the spelling page
+    edit = PageEdit.open(layout.page("alphabet")).change_id(layout, "spelling")
+    assert edit.page.id == "spelling" and edit.saved.id == "alphabet" and edit.dirty
+    after = edited_layout(layout, "alphabet", edit.page)
+    assert "alphabet" not in after.pages and after.pages["spelling"] == edit.page
+    for pid, index in links:
+        cell = after.pages[pid].cells[index]
+        assert cell is not None and cell.target == "spelling"
+    assert save_problems(layout, edit.page, renamed_from="alphabet") == []
+    assert edit.undo_edit().page == layout.page("alphabet")  # one step back: the old id
+    home = PageEdit.open(layout.page("home")).change_id(layout, "start")
+    assert edited_layout(layout, "home", home.page).home == "start"  # the board starts there
+    assert save_problems(layout, home.page, renamed_from="home") == []
+
+
+def test_an_id_taken_or_not_valid_is_refused_in_plain_words() -> None:
+    layout = load_layout(default_layout_path())
+    edit = PageEdit.open(layout.page("pain"))
+    refused = {
+        "needs": "another page is already called 'needs'",
+        "Needs": "another page is already called 'Needs'",  # one file on Windows and macOS
+        "my page": "cannot be a page id: use only letters, digits, '-' and '_'",
+        "../etc": "cannot be a page id",
+        "": "a page needs an id",
+        "layout": "kept for the board itself",
+        "x" * 61: "at most 60",
+    }
+    for new_id, words in refused.items():
+        with pytest.raises(EditRefused, match=re.escape(words)):
+            edit.change_id(layout, new_id)
+    with pytest.raises(EditRefused, match="already called 'family'"):
+        edit.change_id(layout, "family", taken=("family",))  # a page added in this editor
+    assert edit.change_id(layout, "pain").page == edit.page  # its own id: nothing changes
+    assert edit.change_id(layout, "hurts").change_id(layout, "pain").page.id == "pain"
+
+
+def test_a_renamed_page_with_a_bad_id_is_not_saved() -> None:
+    layout = load_layout(default_layout_path())
+    page = replace(layout.page("pain"), id="needs")  # as if the model were bypassed
+    problems = save_problems(layout, page, renamed_from="pain")
+    assert any("already called 'needs'" in p.message for p in problems)

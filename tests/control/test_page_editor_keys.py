@@ -9,6 +9,7 @@ from commboard.board.model import Action, Cell, Page
 from commboard.control.page_editor import CellProblem
 from commboard.control.page_editor_keys import (
     EditorKeys,
+    IdRequested,
     LeaveRequested,
     RemoveRequested,
     SaveRequested,
@@ -180,3 +181,21 @@ def test_removing_a_page_asks_twice_and_is_refused_while_cells_open_it() -> None
     assert extra.press("z") == RemoveRequested("extra")
     extra.press("z")
     assert extra.press("q") == Stay() and extra.view().message == "The page is kept."
+
+
+def test_r_asks_for_a_new_id_and_the_save_carries_the_old_one() -> None:
+    editor = _editor("pain")
+    assert editor.press("r") == IdRequested("pain")
+    assert editor.change_id("needs") is not None  # taken: refused, the id stays
+    assert editor.edit.page.id == "pain" and "The id stays 'pain'" in editor.message
+    assert editor.change_id("hurts") is None
+    assert "1 cell that opens it will follow when you save" in editor.message
+    assert editor.view().page_id == "hurts" and editor.dirty
+    answer = editor.press("s")
+    assert isinstance(answer, SaveRequested) and answer.renamed_from == "pain"
+    assert answer.page.id == "hurts"
+    editor.press("u")  # undone: nothing to rename any more
+    answer = editor.press("s")
+    assert isinstance(answer, SaveRequested) and answer.renamed_from is None
+    editor.press("l")  # typing a label: R types the letter, it asks nothing
+    assert editor.press("r") == Stay() and editor.ask_id() == Stay()

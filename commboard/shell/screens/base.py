@@ -61,11 +61,14 @@ class ChangeLayout:
     """Load another layout (off the frame loop; a broken one leaves the layout in use).
 
     ``note`` is said on the board once the carer is back on it (the editor:
-    where the page was saved).
+    where the page was saved).  ``layout`` is the layout already in memory
+    and checked (the editor's save: what was written, read back): the board
+    takes it at once instead of reading every file again.
     """
 
     path: Path
     note: str = ""
+    layout: Layout | None = None
 
 
 @dataclass(frozen=True, slots=True)

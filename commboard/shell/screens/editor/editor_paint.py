@@ -23,7 +23,8 @@ MARKED = (255, 140, 0)
 PROBLEM = (220, 40, 40)
 HELP = (
     "Arrows: choose  L label  W words  A action  G link  C colour  H hold  I picture  N new  D delete  "
-    "M move  X swap  + - rows  > < columns  T title  U undo  Y redo  P say it  S save  Esc leave"
+    "M move (or drag)  X swap  + - rows  > < columns  T title  R page id  U undo  Y redo  P say it  "
+    "S save  Esc leave"
 )
 
 
@@ -38,6 +39,13 @@ def areas(size: tuple[int, int]) -> tuple[Rect, Rect, Rect, Rect]:
     side = (grid_w, grid[1], width - grid_w - pad, grid[3])
     bottom = (pad, height - bottom_h - pad, width - 2 * pad, bottom_h)
     return title, grid, side, bottom
+
+
+def id_button(size: tuple[int, int]) -> Rect:
+    """The page id's button at the right of the title line (a click: type a new id, as R)."""
+    x, y, w, h = areas(size)[0]
+    width = w * 3 // 10
+    return (x + w - width, y + h // 8, width, h * 3 // 4)
 
 
 def grid_rects(size: tuple[int, int], rows: int, columns: int) -> list[Rect]:
@@ -94,20 +102,53 @@ def paint_editor(
     surface.fill(BACKGROUND)
     title, _, side, bottom = areas(size)
     mark = " (unsaved changes)" if view.dirty else ""
+    button = id_button(size)
+    title = (title[0], title[1], button[0] - title[0] - 8, title[3])
     blit_in(
         surface, texts.text(view.title + mark, title[2:], PAPER, title[3] * 2 // 3), title, "left"
     )
+    pygame.draw.rect(surface, PANEL, button, border_radius=8)
+    inner = (button[0] + 8, button[1], button[2] - 16, button[3])
+    label = f"R  page id: {view.page_id}"
+    blit_in(surface, texts.text(label, inner[2:], PAPER, button[3] * 2 // 3), inner)
     for index, (rect, cell) in enumerate(
         zip(grid_rects(size, view.rows, view.columns), view.cells, strict=True)
     ):
         shown = None
         if cell is not None and cell.picture is not None:
             shown = picture(cell.picture, (rect[2] - 8, rect[3] // 2 - 6))
-        _cell(surface, texts, rect, cell, shown)
-        if index == cursor:
+        dragged = view.drag is not None and index == view.drag.source
+        _cell(surface, texts, rect, None if dragged else cell, shown)  # its slot shows empty
+        if index == cursor and view.drag is None:
             pygame.draw.rect(surface, SELECTED, rect, width=max(6, rect[2] // 16), border_radius=6)
+    if view.drag is not None:
+        _drag(surface, texts, view, picture)
     _side(surface, texts, side, view)
     _bottom(surface, texts, bottom, view)
+
+
+def _drag(
+    surface: pygame.Surface,
+    texts: TextCache,
+    view: EditorView,
+    picture: Callable[[str, tuple[int, int]], pygame.Surface | None],
+) -> None:
+    """A drag: the drop slot framed, and the cell drawn under the pointer, following it."""
+    drag = view.drag
+    assert drag is not None
+    rects = grid_rects(surface.get_size(), view.rows, view.columns)
+    if drag.target is not None:
+        rect = rects[drag.target]
+        pygame.draw.rect(surface, MARKED, rect, width=max(6, rect[2] // 12), border_radius=6)
+    cell = view.cells[drag.source]
+    _, _, w, h = rects[drag.source]
+    w, h = w * 4 // 5, h * 4 // 5
+    floating = (drag.x - w // 2, drag.y - h // 2, w, h)
+    shown = None
+    if cell is not None and cell.picture is not None:
+        shown = picture(cell.picture, (w - 8, h // 2 - 6))
+    _cell(surface, texts, floating, cell, shown)
+    pygame.draw.rect(surface, SELECTED, floating, width=max(4, w // 20), border_radius=6)
 
 
 def _side(surface: pygame.Surface, texts: TextCache, rect: Rect, view: EditorView) -> None:

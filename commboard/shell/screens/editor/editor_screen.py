@@ -16,26 +16,32 @@ saved.  A shipped layout is copied to the carer's layouts folder first.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pygame
 
-from commboard.adapters.layout_save import SaveRefused, remove_page, save_page
+from commboard.adapters.layout_save import (
+    RoundTripDocuments,
+    SaveRefused,
+    remove_page,
+    save_page,
+)
 from commboard.board.model import Page
 from commboard.control.board_view import layout_folder
 from commboard.control.page_editor_keys import (
     EditorKeys,
+    IdRequested,
     LeaveRequested,
     RemoveRequested,
     SaveRequested,
     SayRequested,
 )
-from commboard.events import CarerRequest, Click, Key, UiEvent
+from commboard.events import CarerRequest, Click, Key, PointerMoved, PointerUp, UiEvent
 from commboard.shell.screens.base import ChangeLayout, Close, Open, Outcome, ShellContext, Stay
 from commboard.shell.screens.board.pictures import PictureCache
 from commboard.shell.screens.carer_menu.menu_paint import inside
-from commboard.shell.screens.editor.editor_paint import grid_rects, paint_editor
+from commboard.shell.screens.editor.editor_paint import grid_rects, id_button, paint_editor
+from commboard.shell.screens.editor.page_id_entry import PageIdEntry
 from commboard.shell.screens.text_fit import TextCache
 
 DEFAULT_SIZE = (1280, 720)
@@ -66,9 +72,13 @@ class EditorScreen:
         self.keys = EditorKeys(ctx.layout, ctx.page_id, layout_pictures(self.folder))
         self.pictures = PictureCache()
         self._size = DEFAULT_SIZE
+        # The page's file parsed (round trip) while the carer edits, so Save need not.
+        self.documents = RoundTripDocuments()
+        if ctx.layout.source is not None:
+            self.documents.prepare(ctx.layout, ctx.page_id, background=True)
 
     def handle(self, event: UiEvent, now: float) -> Outcome:
-        """Keys go to the editor's rules; a click selects a slot."""
+        """Keys go to the editor's rules; a click selects a slot, a drag moves a cell."""
         match event:
             case CarerRequest():
                 return self._answer(self.keys.press("escape"))
@@ -76,15 +86,23 @@ class EditorScreen:
                 return self._answer(self.keys.press(_NAMES[key]))
             case Key(text=text) if text:
                 return self._answer(self.keys.press(text))
+            case Click(x=x, y=y) if inside(id_button(self._size), x, y):
+                return self._answer(self.keys.ask_id())
             case Click(x=x, y=y):
-                self._click(x, y)
+                self.keys.pointer_down(self._slot(x, y), x, y)
+            case PointerMoved(x=x, y=y):
+                self.keys.pointer_moved(self._slot(x, y), x, y)
+            case PointerUp(x=x, y=y):
+                self.keys.pointer_up(self._slot(x, y), x, y)
         return Stay()
 
-    def _click(self, x: int, y: int) -> None:
+    def _slot(self, x: int, y: int) -> int | None:
+        """The slot drawn under ``(x, y)``, None outside the grid."""
         page = self.keys.edit.page
         for index, rect in enumerate(grid_rects(self._size, page.rows, page.columns)):
             if inside(rect, x, y):
-                self.keys.edit = replace(self.keys.edit, cursor=index)
+                return index
+        return None
 
     def _answer(self, answer: object) -> Outcome:
         match answer:
@@ -92,8 +110,10 @@ class EditorScreen:
                 self.ctx.say(text)
             case LeaveRequested():
                 return Close()
-            case SaveRequested(page=page, added=added):
-                return self._save(page, added)
+            case SaveRequested(page=page, added=added, renamed_from=renamed_from):
+                return self._save(page, added, renamed_from)
+            case IdRequested():
+                return Open(PageIdEntry(self.ctx, self.keys))
             case RemoveRequested(page_id=page_id):
                 return self._remove(page_id)
         return Stay()
@@ -108,23 +128,31 @@ class EditorScreen:
         note = f"Page '{title}' removed (kept as {saved.backup.name})."
         if saved.copied_from is not None:
             note += " The built-in layout was copied to your layouts folder first."
-        return ChangeLayout(saved.layout.source or saved.file, note)
+        return ChangeLayout(saved.layout.source or saved.file, note, saved.layout)
 
-    def _save(self, page: Page, added: tuple[Page, ...]) -> Outcome:
+    def _save(self, page: Page, added: tuple[Page, ...], renamed_from: str | None) -> Outcome:
         try:
-            saved = save_page(self.ctx.layout, page, added=added)
+            saved = save_page(
+                self.ctx.layout,
+                page,
+                added=added,
+                renamed_from=renamed_from,
+                documents=self.documents,
+            )
         except SaveRefused as exc:
             self.keys.refused(exc.problems)
             return Stay()
         source = saved.layout.source or saved.file
         note = f"Page '{page.title}' saved in {saved.file}."
+        if renamed_from is not None:
+            note += f" Its id is now '{page.id}' (was '{renamed_from}'); every link to it follows."
         if saved.copied_from is not None:
             note = (
                 f"The built-in layout was copied to {source} and your change saved there; "
                 "the board uses your copy from now on."
             )
         self.keys.saved(note)
-        return ChangeLayout(source, note)
+        return ChangeLayout(source, note, saved.layout)
 
     def timeout_note(self) -> str | None:
         """Closing the editor for want of input drops its unsaved edits."""

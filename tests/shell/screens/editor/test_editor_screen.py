@@ -12,8 +12,9 @@ import pygame
 from commboard.board.layout_file import default_layout_path
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
-from commboard.shell.screens.editor.editor_paint import grid_rects
+from commboard.shell.screens.editor.editor_paint import grid_rects, id_button
 from commboard.shell.screens.editor.editor_screen import EditorScreen
+from commboard.shell.screens.editor.page_id_entry import PageIdEntry
 from commboard.testing import TWO_PAGE_LAYOUT, RecordingSpeaker, run_for
 
 StartBoard = Callable[..., BoardLoop]
@@ -171,3 +172,100 @@ def test_a_click_selects_the_cell_under_it(tmp_path: Path, start_board: StartBoa
     )
     run_for(loop, 0.1)
     assert screen.keys.edit.cursor == 3
+
+
+def _mouse(kind: int, pos: tuple[int, int], **fields: object) -> None:
+    pygame.event.post(pygame.event.Event(kind, pos=pos, **fields))
+
+
+def _centre(rect: tuple[int, int, int, int]) -> tuple[int, int]:
+    x, y, w, h = rect
+    return x + w // 2, y + h // 2
+
+
+def test_a_cell_dragged_with_the_mouse_moves_there_and_u_undoes_it(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    screen = loop.screens[-1]
+    assert isinstance(screen, EditorScreen)
+    rects = grid_rects(loop.p.surface.get_size(), 2, 2)
+    (x0, y0), (x1, y1) = _centre(rects[0]), _centre(rects[3])
+    _mouse(pygame.MOUSEBUTTONDOWN, (x0, y0), button=1)
+    _mouse(pygame.MOUSEMOTION, ((x0 + x1) // 2, (y0 + y1) // 2), buttons=(1, 0, 0), rel=(1, 1))
+    _mouse(pygame.MOUSEMOTION, (x1, y1), buttons=(1, 0, 0), rel=(1, 1))
+    run_for(loop, 0.1)
+    drag = screen.keys.view().drag
+    assert drag is not None and (drag.source, drag.target) == (0, 3)  # the drop slot is framed
+    _mouse(pygame.MOUSEBUTTONUP, (x1, y1), button=1)
+    run_for(loop, 0.1)
+    labels = [c.label if c else None for c in screen.keys.edit.page.cells]
+    assert labels == ["No", "Thank you", "More", "Yes"]  # moved there, the others shift along
+    key(loop, pygame.K_u, "u")
+    assert [c.label if c else None for c in screen.keys.edit.page.cells] == [
+        "Yes",
+        "No",
+        "Thank you",
+        "More",
+    ]
+    _mouse(pygame.MOUSEBUTTONDOWN, (x0, y0), button=1)
+    _mouse(pygame.MOUSEMOTION, (x1, y1), buttons=(1, 0, 0), rel=(1, 1))
+    _mouse(pygame.MOUSEMOTION, (2, 2), buttons=(1, 0, 0), rel=(1, 1))
+    _mouse(pygame.MOUSEBUTTONUP, (2, 2), button=1)  # released outside the grid: cancelled
+    run_for(loop, 0.1)
+    assert not screen.keys.dirty and "outside the grid" in screen.keys.view().message
+    _mouse(pygame.MOUSEBUTTONDOWN, _centre(rects[1]), button=1)  # a click still selects
+    _mouse(pygame.MOUSEBUTTONUP, _centre(rects[1]), button=1)
+    run_for(loop, 0.1)
+    assert screen.keys.edit.cursor == 1 and not screen.keys.dirty
+
+
+def test_a_page_renamed_in_the_editor_is_saved_with_its_links_and_opens_from_them(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    choose(loop, "More")
+    assert loop.session.page.id == "more"
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    editor = loop.screens[-1]
+    assert isinstance(editor, EditorScreen)
+    key(loop, pygame.K_r, "r")  # the typed-line screen, starting from the id it has
+    entry = loop.screens[-1]
+    assert isinstance(entry, PageIdEntry) and entry.typed == "more"
+    for _ in "more":
+        key(loop, pygame.K_BACKSPACE)
+    type_text(loop, "home")  # taken: refused, the line stays open to type another
+    key(loop, pygame.K_RETURN)
+    assert loop.screens[-1] is entry and "already called 'home'" in entry.view().title
+    for _ in "home":
+        key(loop, pygame.K_BACKSPACE)
+    type_text(loop, "extra")
+    key(loop, pygame.K_RETURN)
+    assert loop.screens[-1] is editor and editor.keys.edit.page.id == "extra"
+    assert "1 cell that opens it will follow" in editor.keys.view().message
+    key(loop, pygame.K_s, "s")
+    assert loop.screens == []
+    text = (tmp_path / "board.yaml").read_text(encoding="utf-8")
+    assert (
+        "- id: extra" in text and "target: extra" in text and "more" not in text.replace("More", "")
+    )
+    assert "extra" in loop.session.layout.pages and "more" not in loop.session.layout.pages
+    choose(loop, "More")
+    assert loop.session.page.id == "extra"  # the link follows the new id
+
+
+def test_the_page_id_button_is_reached_with_the_mouse(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    _mouse(pygame.MOUSEBUTTONDOWN, _centre(id_button(loop.p.surface.get_size())), button=1)
+    run_for(loop, 0.1)
+    assert isinstance(loop.screens[-1], PageIdEntry)
+    key(loop, pygame.K_ESCAPE)  # keeps the id
+    editor = loop.screens[-1]
+    assert isinstance(editor, EditorScreen) and editor.keys.edit.page.id == "home"
