@@ -66,6 +66,7 @@ class BoardRenderer:
         self._base: pygame.Surface | None = None
         self._base_view: BoardView | None = None
         self._label_px: dict[int, int] = {}
+        self._fits_beside: dict[tuple[str, tuple[int, int], tuple[int, int]], bool] = {}
         self.pictures = PictureCache()
 
     def draw(self, view: BoardView) -> None:
@@ -134,7 +135,8 @@ class BoardRenderer:
 
         A cell with a picture that can be shown gives it the top part and its
         label the rest; in a cell too small for both to stay readable (the
-        label would drop under the readable floor) the label is shown alone.
+        label would drop under the readable floor of its cell, or the label
+        box under two lines of the smallest type) the label is shown alone.
         """
         inner = self.label_box(rect, view.border_px)
         if cell.picture is None or not self.pictures.readable(cell.picture):
@@ -150,7 +152,26 @@ class BoardRenderer:
             return None, inner
         picture = pygame.Rect(inner.x, inner.y, inner.width, inner.height - label_h)
         label = pygame.Rect(inner.x, picture.bottom, inner.width, label_h)
+        if not self._label_fits_beside_picture(cell.label, label.size, inner.size):
+            return None, inner  # the words come first: the picture gives way
         return picture, label
+
+    def _label_fits_beside_picture(
+        self, text: str, box: tuple[int, int], whole: tuple[int, int]
+    ) -> bool:
+        """False when the label would drop under the readable floor only because of the picture."""
+        key = (text, box, whole)
+        found = self._fits_beside.get(key)
+        if found is None:
+            floor = floor_px(whole)
+            found = (
+                self.texts.fit_px(text, box, floor) >= floor
+                or self.texts.fit_px(text, whole, floor) < floor
+            )
+            self._fits_beside[key] = found
+            if len(self._fits_beside) > 2000:
+                self._fits_beside.pop(next(iter(self._fits_beside)))
+        return found
 
     def _picture(self, cell: CellView, box: pygame.Rect | None) -> None:
         if box is None or cell.picture is None:
