@@ -4,7 +4,11 @@ copies that never replace a picture already there."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from commboard.board.model import Action, Cell
 from commboard.board.symbols import symbol_names
+from commboard.control.page_editor import cell_problems
 from commboard.control.picture_picker import (
     PER_PAGE,
     Cancelled,
@@ -84,3 +88,9 @@ def test_a_copy_never_takes_the_name_of_a_picture_already_there() -> None:
     taken = {"images/dog.png", "images/dog-2.png"}
     assert copy_name("dog.png", taken) == "images/dog-3.png"
     assert copy_name("../../etc/évil name.svg", set()) == "images/vil-name.svg"
+
+
+def test_a_save_naming_a_symbol_that_does_not_ship_is_refused_with_the_validators_words() -> None:
+    cell = Cell("Drink", Action.SPEAK, image="symbols/drinks.svg")
+    assert cell_problems(cell, set()) == ["there is no shipped symbol 'symbols/drinks.svg'"]
+    assert cell_problems(replace(cell, image="symbols/drink.svg"), set()) == []
