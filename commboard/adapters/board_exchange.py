@@ -7,7 +7,7 @@
   into place.  A failed import leaves nothing behind; an existing folder is
   never overwritten.
 * export / print: load and validate the layout, read its pictures (only
-  inside the layout folder), and write the ``.obz`` / ``.html`` atomically
+  inside the layout folder, and the shipped symbols it names), and write the ``.obz`` / ``.html`` atomically
   (a temporary file renamed over); an existing file is replaced only with
   ``--force``.
 """
@@ -25,6 +25,7 @@ from pathlib import Path
 from commboard.board.layout_file import LayoutError, load_layout
 from commboard.board.layout_places import user_layouts_dir
 from commboard.board.model import Layout
+from commboard.board.symbols import is_symbol, symbol_file
 from commboard.exchange.layout_text import layout_files
 from commboard.exchange.obf_export import export_layout, pictures
 from commboard.exchange.obf_import import (
@@ -139,13 +140,18 @@ def _layout_folder(layout: Layout) -> Path | None:
 
 
 def read_pictures(layout: Layout) -> dict[str, bytes]:
-    """The layout's pictures that can be read: inside its folder, at most 5 MB each."""
+    """The layout's pictures that can be read: inside its folder or shipped symbols, at most 5 MB each."""
     folder = _layout_folder(layout)
     found: dict[str, bytes] = {}
-    if folder is None:
-        return found
-    root = folder.resolve()
     for name in sorted(pictures(layout)):
+        symbol = symbol_file(name) if is_symbol(name) else None
+        if symbol is not None:
+            with contextlib.suppress(OSError):
+                found[name] = symbol.read_bytes()
+            continue
+        if folder is None or is_symbol(name):
+            continue
+        root = folder.resolve()
         path = folder / name
         try:
             real = path.resolve()

@@ -38,6 +38,7 @@ from commboard.board.layout_yaml import (
     text_field,
 )
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.board.symbols import picture_file
 
 __all__ = [
     "COLORS",
@@ -330,6 +331,11 @@ def glyph_warnings(layout: Layout, undrawable: Callable[[str], str]) -> list[str
     return warnings
 
 
+def _picture_there(folder: Path, image: str) -> bool:
+    found = picture_file(folder, image)
+    return found is not None and found.is_file()
+
+
 def picture_warnings(layout: Layout) -> list[str]:
     """Plain-words warnings for cell pictures that are not in the layout folder."""
     source = layout.source
@@ -341,7 +347,7 @@ def picture_warnings(layout: Layout) -> list[str]:
             (page.id, cell.label, cell.image)
             for page in layout.pages.values()
             for cell in page.cells
-            if cell is not None and cell.image and not (folder / cell.image).is_file()
+            if cell is not None and cell.image and not _picture_there(folder, cell.image)
         }
     )
     return [

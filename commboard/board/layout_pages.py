@@ -25,6 +25,7 @@ from commboard.board.layout_yaml import (
     whole_number,
 )
 from commboard.board.model import RECORD_KINDS, Action, Cell, Page
+from commboard.board.symbols import is_symbol, symbol_file, symbol_names
 
 MAX_GRID = 12  # rows or columns; beyond this cells are too small to see and to scan
 MAX_HOLD_S = 10.0
@@ -110,10 +111,12 @@ def _color(src: YamlSource, node: yaml.Node | None, text: str | None) -> str | N
 
 
 def _image(src: YamlSource, node: yaml.Node | None, text: str | None) -> str | None:
-    """A picture's path inside the layout folder (``images/dog.png``), or None.
+    """A picture's path inside the layout folder (``images/dog.png``) or a shipped symbol, or None.
 
     Only the path is checked here (relative, inside the folder); a picture
     that cannot be read shows the label alone, it never refuses the layout.
+    A shipped symbol (``symbols/drink.svg``) that does not exist is a typo, like
+    an unknown colour: it is reported with the line, and the closest name.
     """
     if text is None:
         return None
@@ -132,6 +135,14 @@ def _image(src: YamlSource, node: yaml.Node | None, text: str | None) -> str | N
             node,
             "'image' must be a picture's path inside the layout folder, written with '/', "
             "e.g. 'images/dog.png'",
+        )
+        return None
+    if is_symbol(text) and symbol_file(text) is None:
+        hint = did_you_mean(text, symbol_names())
+        src.report(
+            node,
+            f"there is no shipped symbol '{text}'{hint}; the symbols are the files in "
+            "commboard/assets/symbols/ (see commboard/assets/README.md)",
         )
         return None
     return text

@@ -51,7 +51,8 @@ class Cell:
             (None = the profile's ``board.confirm_decisions`` for decisions,
             no for preferences).
         image: a picture for the cell, a path relative to the layout folder
-            (``images/dog.png``); None = label only.
+            (``images/dog.png``) or a shipped symbol (``symbols/drink.svg``,
+            see ``board/symbols``); None = label only.
         foreign: fields another board program wrote that commboard does not
             use (Open Board Format), as canonical JSON text, written back on
             export; None when there are none.

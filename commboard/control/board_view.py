@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from commboard.board.model import Layout, Page
+from commboard.board.symbols import picture_file
 from commboard.effects import Banner
 
 Rect = tuple[int, int, int, int]  # x, y, width, height
@@ -160,8 +161,12 @@ def layout_folder(source: Path | None) -> Path | None:
 
 
 def picture_path(folder: Path | None, image: str | None) -> str | None:
-    """Where a cell's picture file is (None: no picture, or a layout built in code)."""
-    return None if folder is None or image is None else str(folder / image)
+    """Where a cell's picture file is: a shipped symbol or a file in the layout folder.
+
+    None: no picture, or a layout built in code with a layout-folder picture.
+    """
+    found = picture_file(folder, image)
+    return None if found is None else str(found)
 
 
 def board_view(

@@ -27,6 +27,7 @@ from commboard.board.layout_pages import (
     unreachable_alarms,
 )
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.board.symbols import is_symbol, symbol_file
 
 MAX_UNDO = 200  # edits remembered; a session of edits on one page stays far below
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
@@ -274,6 +275,8 @@ def cell_problems(cell: Cell, page_ids: set[str]) -> list[str]:
         found.append(
             "'image' must be a picture's path inside the layout folder, e.g. images/dog.png"
         )
+    elif cell.image is not None and is_symbol(cell.image) and symbol_file(cell.image) is None:
+        found.append(f"there is no shipped symbol '{cell.image}'")
     return found
 
 

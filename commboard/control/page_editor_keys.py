@@ -12,8 +12,9 @@ W     type the words it says (empty: the label)   M     move: M, arrows, M again
 A     next action (speak, add, go, back, ...)     X     swap: X, arrows, X again
 G     link to the next page (action go)           + -   one row more / less
 C     next colour                                 > <   one column more / less
-H     next hold time (profile's, 0.5 ... 3 s)     T     type the page title                     R     type the page's id (links follow)
-I     next picture from the layout's images
+H     next hold time (profile's, 0.5 ... 3 s)     T     type the page title
+I     choose a picture (layout's images, symbols, a file, none)
+R     type the page's id (links follow)
 O     new page (type its title); K copy of this page; Z Z remove this page
 P     say it with the patient's voice             U Y   undo / redo
 S     save                                        Esc   leave (asks when unsaved)
@@ -87,11 +88,22 @@ class SayRequested:
 
 
 @dataclass(frozen=True, slots=True)
+class PickPicture:
+    """Open the picture picker for the selected cell (``control.picture_picker``)."""
+
+    current: str | None
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class LeaveRequested:
     """Close the editor (nothing unsaved, or the carer chose to drop it)."""
 
 
-Answer = Stay | SaveRequested | SayRequested | LeaveRequested | RemoveRequested | IdRequested
+Answer = (
+    Stay | SaveRequested | SayRequested | LeaveRequested | RemoveRequested | IdRequested
+    | PickPicture
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +112,7 @@ class EditorCellView:
 
     label: str
     color: str | None
-    picture: str | None  # path inside the layout folder
+    picture: str | None  # path inside the layout folder, or a shipped symbol
     doing: str  # what it does, in a few words ("says: I am thirsty", "opens Pain")
     selected: bool
     marked: bool  # the cell being moved or swapped
@@ -152,9 +164,9 @@ class EditorKeys:
 
     def __init__(self, layout: Layout, page_id: str, pictures: tuple[str, ...] = ()) -> None:
         """Edit ``page_id``; ``pictures`` are the picture files in the layout folder
-        (paths inside it, e.g. ``images/dog.png``) that I cycles through."""
+        (paths inside it, e.g. ``images/dog.png``) that the picture picker offers."""
         self.layout = layout
-        self.pictures: tuple[str | None, ...] = (None, *pictures)
+        self.pictures = pictures
         self.edit = PageEdit.open(layout.page(page_id))
         self.typing: str | None = None  # "label", "words", "title" while typing
         self.typed = ""
@@ -251,6 +263,7 @@ class EditorKeys:
             "r": self.ask_id,
             "s": self._save_request,
             "p": self._say,
+            "i": self._pick_picture,
         }
         if key.lower() in commands:
             return commands[key.lower()]()
@@ -277,12 +290,6 @@ class EditorKeys:
                 self.edit = edit.edit_cell(at, color=_next(COLOR_CYCLE, cell.color))
             case "h" if cell is not None:
                 self.edit = edit.edit_cell(at, hold_s=_next(HOLDS, cell.hold_s))
-            case "i" if cell is not None:
-                if len(self.pictures) == 1:
-                    self.message = (
-                        "This layout has no pictures: put PNG or SVG files in its images folder."
-                    )
-                self.edit = edit.edit_cell(at, image=_next(self.pictures, cell.image))
             case "m" | "x" if cell is not None:
                 self.picking, self.picked = ("move" if key.lower() == "m" else "swap"), at
                 self.message = "Arrows: where to?  Press the same letter again there; Esc cancels."
@@ -296,7 +303,7 @@ class EditorKeys:
                 self.edit = edit.undo_edit()
             case "y":
                 self.edit = edit.redo_edit()
-            case "a" | "g" | "c" | "h" | "i" | "m" | "x":
+            case "a" | "g" | "c" | "h" | "m" | "x":
                 self.message = "This slot is empty: N adds a cell."
 
     def ask_id(self) -> Answer:
@@ -354,6 +361,23 @@ class EditorKeys:
         self.picking = None
         self.message = "Done.  U undoes it."
         return Stay()
+
+    def _pick_picture(self) -> Answer:
+        cell = self.edit.page.cells[self.edit.cursor]
+        if cell is None:
+            self.message = "This slot is empty: N adds a cell."
+            return Stay()
+        return PickPicture(cell.image, cell.label)
+
+    def picture_chosen(self, image: str | None) -> None:
+        """The picker's choice for the selected cell (one edit: U undoes it)."""
+        at = self.edit.cursor
+        cell = self.edit.page.cells[at]
+        if cell is None or cell.image == image:
+            self.message = "The picture is unchanged."
+            return
+        self.edit = self.edit.edit_cell(at, image=image)
+        self.message = f"Picture: {image or 'none'}.  U undoes it."
 
     def _say(self) -> Answer:
         cell = self.edit.page.cells[self.edit.cursor]

@@ -13,7 +13,8 @@ apps write them:
   itself (``alarm``, ``back``, ``add`` of a word), the hold time, and the
   layout's name and language (in the manifest).  Other apps show these as
   plain buttons that say their words.
-* Pictures are stored in the archive under their path in the layout folder;
+* Pictures are stored in the archive under their path in the layout folder
+  (a shipped symbol under ``symbols/``, with OpenMoji's licence in its record);
   fields of an imported board that commboard does not use (``obf:`` in the
   YAML) are written back as they came.
 """
@@ -26,6 +27,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.board.symbols import is_symbol
 from commboard.exchange.obf_values import (
     CELL_MAPPED,
     EXT,
@@ -34,6 +36,7 @@ from commboard.exchange.obf_values import (
     EXT_LAYOUT,
     FORMAT,
     PAGE_MAPPED,
+    SYMBOL_LICENSE,
     Converted,
     JsonObject,
     extra_fields,
@@ -111,6 +114,8 @@ def _image_record(cell: Cell, image_id: str, files: Mapping[str, bytes]) -> Json
             return None
         record["path"] = cell.image
         record.setdefault("content_type", mimetypes.guess_type(cell.image)[0] or "image/png")
+        if is_symbol(cell.image):
+            record.setdefault("license", dict(SYMBOL_LICENSE))
     return record
 
 

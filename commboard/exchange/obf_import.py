@@ -39,12 +39,14 @@ from urllib.parse import unquote_to_bytes
 from commboard.board.layout_file import MAX_PAGES
 from commboard.board.layout_pages import MAX_GRID, MAX_HOLD_S, pages_with_way_home
 from commboard.board.model import Action, Cell, Layout, Page
+from commboard.board.symbols import is_symbol, symbol_file
 from commboard.exchange.obf_values import (
     CELL_MAPPED,
     EXT_ACTION,
     EXT_HOLD,
     EXT_LAYOUT,
     PAGE_MAPPED,
+    SYMBOL_LICENSE,
     ExchangeError,
     JsonObject,
     canonical,
@@ -395,12 +397,27 @@ def _picture_bytes(run: _Run, record: JsonObject) -> tuple[bytes, str, str | Non
     return None
 
 
+def _shipped_bytes(image: str) -> bytes | None:
+    path = symbol_file(image)
+    try:
+        return None if path is None else path.read_bytes()
+    except OSError:
+        return None
+
+
 def _picture_path(run: _Run, image_id: object, data: bytes, suffix: str, inside: str | None) -> str:
     """Where a picture goes in the layout folder.
 
     Its path in the archive when that is a plain relative path (so an exported
     layout comes back the same), else a new name from its id and contents.
+    ``symbols/`` names the shipped symbol set: a picture there that is one of
+    ours, byte for byte, stays a reference to it (nothing is copied); another
+    app's ``symbols/`` picture gets a new name in ``images/``.
     """
+    if inside is not None and is_symbol(inside):
+        if _shipped_bytes(inside) == data:
+            return inside
+        inside = None
     plain = inside is not None and inside.lower().endswith("." + suffix) and ":" not in inside
     if inside is not None and plain and run.pictures.get(inside, data) == data:
         return inside
@@ -422,7 +439,10 @@ def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, Js
             keep["path"] = record["path"]
         return None, keep
     path = _picture_path(run, image_id, found[0], suffix, found[2])
-    run.pictures[path] = found[0]
+    if not is_symbol(path):  # a shipped symbol is not copied into the layout folder
+        run.pictures[path] = found[0]
+    elif keep.get("license") == SYMBOL_LICENSE:  # ours, written by our export
+        del keep["license"]
     return path, keep
 
 

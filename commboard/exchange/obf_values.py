@@ -23,6 +23,15 @@ from typing import Any
 
 from commboard.board.layout_pages import COLORS
 
+# The shipped symbols' licence, as an OBF image record's ``license``: an exported board
+# carries OpenMoji's attribution (CC BY-SA asks for it wherever the pictures go).
+SYMBOL_LICENSE = {
+    "type": "CC BY-SA 4.0",
+    "copyright_notice_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "source_url": "https://openmoji.org",
+    "author_name": "OpenMoji",
+    "author_url": "https://openmoji.org",
+}
 FORMAT = "open-board-0.1"
 EXT = "ext_commboard_"
 # A button's commboard action (alarm, add, back, ...), so a board exported and

@@ -49,11 +49,11 @@ def test_only_the_lines_the_carer_changed_differ(tmp_path: Path) -> None:
     old_line = next(line for line in before.splitlines() if '"My wife"' in line)
     assert _diff(before, after) == [
         f"-{old_line}",
-        '+  - {label: "Sarah", text: "Tell Sarah I love her", color: teal}',
+        '+  - {label: "Sarah", text: "Tell Sarah I love her", color: teal, image: symbols/woman.svg}',
     ]
     assert saved.backup.read_text(encoding="utf-8") == before  # the previous version kept
     assert saved.layout.page("people").cells[index] == Cell(
-        "Sarah", Action.SPEAK, "Tell Sarah I love her", color="#80cbc4"
+        "Sarah", Action.SPEAK, "Tell Sarah I love her", color="#80cbc4", image="symbols/woman.svg"
     )
     assert saved.copied_from is None
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []  # no temp left
@@ -75,9 +75,9 @@ def test_comments_and_untouched_pages_survive_removing_swapping_and_resizing(
     assert changed == [  # the swapped pair: one line moves, unchanged, past the other
         "-rows: 4",
         "+rows: 5",
-        '+  - {label: "Thank you"}',
-        '-  - {label: "Thank you"}',
-        '-  - {label: "Stop voice", action: stop_speech, color: grey}',
+        '+  - {label: "Thank you", image: symbols/thank-you.svg}',
+        '-  - {label: "Thank you", image: symbols/thank-you.svg}',
+        '-  - {label: "Stop voice", action: stop_speech, color: grey, image: symbols/stop-voice.svg}',
         "+  - ~",
     ]
     assert load_layout(folder).page("home") == edit.page
@@ -101,7 +101,8 @@ def test_the_shipped_layout_is_copied_to_the_user_folder_not_edited(tmp_path: Pa
     assert _digest(builtin_layouts_root()) == shipped
     assert saved.copied_from == default_layout_path()
     assert saved.file == tmp_path / "layouts" / "en-mine" / "home.yaml"
-    assert saved.layout.page("home").cells[13] == Cell("Thanks", Action.SPEAK)
+    thanks = Cell("Thanks", Action.SPEAK, image="symbols/thank-you.svg")  # the symbol stays
+    assert saved.layout.page("home").cells[13] == thanks
     assert saved.layout.source == tmp_path / "layouts" / "en-mine"
 
 

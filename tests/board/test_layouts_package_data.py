@@ -42,6 +42,12 @@ def test_every_layout_file_is_package_data() -> None:
     assert shipped <= _wheel_files(), sorted(str(p) for p in shipped - _wheel_files())
 
 
+def test_every_shipped_symbol_and_its_attribution_is_package_data() -> None:
+    shipped = {p for p in (PACKAGE / "assets").rglob("*") if p.is_file()}
+    assert len(shipped) > 30, "the symbols are missing from commboard/assets"
+    assert shipped <= _wheel_files(), sorted(str(p) for p in shipped - _wheel_files())
+
+
 def test_default_layout_is_found_inside_the_package() -> None:
     assert builtin_layouts_root() == PACKAGE / "layouts"
     assert load_layout(default_layout_path("en")).name == "English bedside"

@@ -11,6 +11,7 @@ from commboard.control.page_editor_keys import (
     EditorKeys,
     IdRequested,
     LeaveRequested,
+    PickPicture,
     RemoveRequested,
     SaveRequested,
     SayRequested,
@@ -119,19 +120,26 @@ def test_rows_and_columns_and_a_refusal_that_names_the_cells() -> None:
     assert "would not fit a 5x3 grid" in editor.view().message
 
 
-def test_i_cycles_the_cell_through_the_layouts_pictures() -> None:
+def test_i_asks_for_the_picture_picker_and_its_choice_is_one_undoable_edit() -> None:
     layout = load_layout(default_layout_path())
-    editor = EditorKeys(layout, "home", ("images/a.png", "images/b.svg"))
-    shown = []
-    for _ in range(3):
-        editor.press("i")
-        cell = editor.edit.page.cells[0]
-        shown.append(cell.image if cell else "?")
-    assert shown == ["images/a.png", "images/b.svg", None]
+    editor = EditorKeys(layout, "home", ("images/a.png",))
+    assert editor.press("i") == PickPicture("symbols/yes.svg", "Yes")
+    editor.picture_chosen("images/a.png")
+    assert editor.edit.page.cells[0] == replace(layout.page("home").cells[0], image="images/a.png")  # type: ignore[arg-type]
+    assert ("Picture", "images/a.png") in editor.view().details
+    editor.picture_chosen(None)  # "No picture"
     assert ("Picture", "none") in editor.view().details
-    bare = EditorKeys(layout, "home")
-    bare.press("i")
-    assert "no pictures" in bare.view().message
+    editor.press("u")
+    editor.press("u")
+    assert editor.edit.page == layout.page("home") and not editor.dirty
+    editor.press("right")
+    editor.press("down")
+    editor.press("down")
+    editor.press("down")  # row 4, column 2: "Thank you"
+    editor.press("right")
+    editor.press("right")  # "Stop voice"
+    editor.press("d")
+    assert editor.press("i") == Stay() and "empty" in editor.view().message
 
 
 def test_a_new_page_is_linked_from_an_empty_slot_and_saved_with_the_page() -> None:

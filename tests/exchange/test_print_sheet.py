@@ -42,6 +42,9 @@ def test_every_shipped_page_is_one_a4_landscape_sheet(tmp_path: Path) -> None:
     assert 'style="background: #8fd694;' in html  # "Yes" keeps its green
     assert "\u2192 Pain" in html  # a link says which page it opens
     assert all((c.label.replace("'", "&#39;") in html) for c in home.cells if c is not None)
+    # the shipped symbols print with their cells, one picture per cell that shows one
+    shown = sum(1 for p in layout.pages.values() for c in p.cells if c is not None and c.image)
+    assert html.count('<img src="data:image/svg+xml;base64,') == shown
 
 
 def test_labels_are_escaped_pictures_embedded_and_nothing_is_fetched(tmp_path: Path) -> None:

@@ -173,7 +173,11 @@ class TextCache:
         if len(self._surfaces) > CACHE_SIZE:
             self._surfaces.popitem(last=False)
 
-    def page_sizes(self, labels: tuple[tuple[str, tuple[int, int], int], ...]) -> tuple[int, ...]:
+    def page_sizes(
+        self,
+        labels: tuple[tuple[str, tuple[int, int], int], ...],
+        floors: tuple[int, ...] | None = None,
+    ) -> tuple[int, ...]:
         """One label size for a page while it stays readable; below that, each label alone.
 
         ``labels`` holds (label, text box, largest size) per cell.  The page
@@ -181,9 +185,11 @@ class TextCache:
         words, unless that is under the readable floor (``floor_px``): then the
         labels that cannot fit at the floor get their own, smaller size and do
         not pull the rest of the page down with them.  Cached per page layout,
-        so a frame costs nothing.
+        so a frame costs nothing.  ``floors`` overrides the floor per label (a
+        label under a picture keeps the floor of its whole cell).
         """
-        key = ("page", labels)
+        floors = floors or tuple(floor_px(box) for _, box, _ in labels)
+        key = ("page", labels, floors)
         cached = self._page_sizes.get(key)
         if cached is not None:
             return cached
@@ -192,13 +198,16 @@ class TextCache:
         # large as fits, so the spelling page's letters do not shrink to "Delete".
         keys = [is_key(text) for text, _, _ in labels]
         if any(keys) and not all(keys):
-            words = self.page_sizes(tuple(x for x, k in zip(labels, keys, strict=True) if not k))
+            words = self.page_sizes(
+                tuple(x for x, k in zip(labels, keys, strict=True) if not k),
+                tuple(x for x, k in zip(floors, keys, strict=True) if not k),
+            )
             key_px = min(f for f, k in zip(fits, keys, strict=True) if k)
             rest = iter(words)
             sizes = tuple(key_px if k else next(rest) for k in keys)
             self._page_sizes[key] = sizes
             return sizes
-        readable = [f for f, (_, box, _) in zip(fits, labels, strict=True) if f >= floor_px(box)]
+        readable = [f for f, floor in zip(fits, floors, strict=True) if f >= floor]
         page = min(readable) if readable else max(fits, default=0)
         sizes = tuple(min(page, f) for f in fits)
         self._page_sizes[key] = sizes

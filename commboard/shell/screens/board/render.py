@@ -27,6 +27,7 @@ from commboard.shell.screens.text_fit import (
     TextCache,
     blit_in,
     color,
+    floor_px,
     ink_for,
 )
 
@@ -52,6 +53,7 @@ HOLD_FILL = (64, 156, 255)
 HOLD_TRACK = (24, 28, 34)
 CELL_TEXT_SHARE = 0.55  # largest label: this fraction of the cell height (one line)
 PICTURE_LABEL_SHARE = 0.38  # a cell with a picture: its label gets this share, the picture the rest
+PICTURE_TALL = 0.7  # ... and the picture's box is at most this times the cell's width tall
 
 
 class BoardRenderer:
@@ -64,6 +66,7 @@ class BoardRenderer:
         self._base: pygame.Surface | None = None
         self._base_view: BoardView | None = None
         self._label_px: dict[int, int] = {}
+        self._fits_beside: dict[tuple[str, tuple[int, int], tuple[int, int]], bool] = {}
         self.pictures = PictureCache()
 
     def draw(self, view: BoardView) -> None:
@@ -114,7 +117,9 @@ class BoardRenderer:
             (c.label, box.size, int(c.rect[3] * CELL_TEXT_SHARE))
             for c, box in zip(view.cells, boxes, strict=True)
         )
-        sizes = self.texts.page_sizes(labels)
+        # A picture does not lower the readable floor: it is the whole cell's.
+        whole = [self.label_box(pygame.Rect(c.rect), view.border_px).size for c in view.cells]
+        sizes = self.texts.page_sizes(labels, tuple(floor_px(b) for b in whole))
         return {c.index: px for c, px in zip(view.cells, sizes, strict=True)}
 
     @staticmethod
@@ -130,17 +135,43 @@ class BoardRenderer:
 
         A cell with a picture that can be shown gives it the top part and its
         label the rest; in a cell too small for both to stay readable (the
-        label would drop under the readable floor) the label is shown alone.
+        label would drop under the readable floor of its cell, or the label
+        box under two lines of the smallest type) the label is shown alone.
         """
         inner = self.label_box(rect, view.border_px)
         if cell.picture is None or not self.pictures.readable(cell.picture):
             return None, inner
-        label_h = max(int(inner.height * PICTURE_LABEL_SHARE), 1)
+        # A picture is about square: in a tall narrow (portrait) cell, height beyond
+        # PICTURE_TALL times the width would only be empty space, so the label gets it.
+        label_h = max(
+            int(inner.height * PICTURE_LABEL_SHARE),
+            inner.height - int(inner.width * PICTURE_TALL),
+            1,
+        )
         if label_h < 2 * MIN_FONT_PX:
             return None, inner
         picture = pygame.Rect(inner.x, inner.y, inner.width, inner.height - label_h)
         label = pygame.Rect(inner.x, picture.bottom, inner.width, label_h)
+        if not self._label_fits_beside_picture(cell.label, label.size, inner.size):
+            return None, inner  # the words come first: the picture gives way
         return picture, label
+
+    def _label_fits_beside_picture(
+        self, text: str, box: tuple[int, int], whole: tuple[int, int]
+    ) -> bool:
+        """False when the label would drop under the readable floor only because of the picture."""
+        key = (text, box, whole)
+        found = self._fits_beside.get(key)
+        if found is None:
+            floor = floor_px(whole)
+            found = (
+                self.texts.fit_px(text, box, floor) >= floor
+                or self.texts.fit_px(text, whole, floor) < floor
+            )
+            self._fits_beside[key] = found
+            if len(self._fits_beside) > 2000:
+                self._fits_beside.pop(next(iter(self._fits_beside)))
+        return found
 
     def _picture(self, cell: CellView, box: pygame.Rect | None) -> None:
         if box is None or cell.picture is None:
@@ -231,8 +262,11 @@ class BoardRenderer:
         pygame.draw.rect(self._dst, fill, rect, border_radius=12)
         picture, inner = self.cell_areas(cell, rect, view)
         self._picture(cell, picture)
+        # The page's label size was fitted to this label box (``label_sizes``): a label
+        # under a picture is as large as the page's other labels, not cut to the box's
+        # height in pixels (a font's nominal size is taller than its lines).
         px = self._label_px.get(cell.index, int(rect.height * CELL_TEXT_SHARE))
-        text = self.texts.text(cell.label, inner.size, ink_for(fill), min(px, inner.height))
+        text = self.texts.text(cell.label, inner.size, ink_for(fill), px)
         blit_in(self._dst, text, (inner.x, inner.y, inner.width, inner.height))
 
     def lit_label(self, cell: CellView, frame: pygame.Rect, view: BoardView) -> tuple[Rect, int]:
@@ -245,7 +279,7 @@ class BoardRenderer:
         px = self._label_px.get(cell.index, int(cell.rect[3] * CELL_TEXT_SHARE))
         if frame.height > cell.rect[3]:
             px = px * frame.height // max(1, cell.rect[3])
-        return (inner.x, inner.y, inner.width, inner.height), min(px, inner.height)
+        return (inner.x, inner.y, inner.width, inner.height), px
 
     def _lit_cell(self, cell: CellView, frame: pygame.Rect, view: BoardView) -> None:
         """A highlighted cell: highlight fill inside a thick frame (its ring is already drawn)."""

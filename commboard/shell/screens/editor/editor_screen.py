@@ -26,22 +26,27 @@ from commboard.adapters.layout_save import (
     remove_page,
     save_page,
 )
+from commboard.adapters.picture_copy import copy_pictures
 from commboard.board.model import Page
-from commboard.control.board_view import layout_folder
+from commboard.board.symbols import symbol_names
+from commboard.control.board_view import layout_folder, picture_path
 from commboard.control.page_editor_keys import (
     EditorKeys,
     IdRequested,
     LeaveRequested,
+    PickPicture,
     RemoveRequested,
     SaveRequested,
     SayRequested,
 )
+from commboard.control.picture_picker import PICTURE_SUFFIXES, PicturePicker
 from commboard.events import CarerRequest, Click, Key, PointerMoved, PointerUp, UiEvent
 from commboard.shell.screens.base import ChangeLayout, Close, Open, Outcome, ShellContext, Stay
 from commboard.shell.screens.board.pictures import PictureCache
 from commboard.shell.screens.carer_menu.menu_paint import inside
 from commboard.shell.screens.editor.editor_paint import grid_rects, id_button, paint_editor
 from commboard.shell.screens.editor.page_id_entry import PageIdEntry
+from commboard.shell.screens.editor.picture_picker_screen import PicturePickerScreen
 from commboard.shell.screens.text_fit import TextCache
 
 DEFAULT_SIZE = (1280, 720)
@@ -71,6 +76,8 @@ class EditorScreen:
         self.folder = layout_folder(ctx.layout.source)
         self.keys = EditorKeys(ctx.layout, ctx.page_id, layout_pictures(self.folder))
         self.pictures = PictureCache()
+        # Pictures typed by path: image in the layout folder -> the file, copied there on save.
+        self.pending: dict[str, Path] = {}
         self._size = DEFAULT_SIZE
         # The page's file parsed (round trip) while the carer edits, so Save need not.
         self.documents = RoundTripDocuments()
@@ -116,7 +123,42 @@ class EditorScreen:
                 return Open(PageIdEntry(self.ctx, self.keys))
             case RemoveRequested(page_id=page_id):
                 return self._remove(page_id)
+            case PickPicture(current=current, label=label):
+                return self._pick_picture(current, label)
         return Stay()
+
+    def _pick_picture(self, current: str | None, label: str) -> Outcome:
+        picker = PicturePicker(self.keys.pictures, tuple(symbol_names()), current, label)
+        return Open(
+            PicturePickerScreen(
+                self.ctx, picker, self._picture, self._picture_chosen, self.folder, self._taken
+            )
+        )
+
+    def _picture_chosen(self, image: str | None, source: Path | None) -> None:
+        if image is not None and source is not None:
+            self.pending[image] = source
+        self.keys.picture_chosen(image)
+
+    def _taken(self) -> set[str]:
+        """The ``images/`` names in use: files in the layout folder and copies waiting."""
+        found = set(self.pending)
+        if self.folder is not None and (self.folder / "images").is_dir():
+            found |= {
+                p.relative_to(self.folder).as_posix() for p in (self.folder / "images").iterdir()
+            }
+        return found
+
+    def _copy_pictures(self, folder: Path | None, pages: tuple[Page, ...]) -> str:
+        """Copy the typed-path pictures the saved pages show; a sentence if some could not be."""
+        shown = {c.image for p in pages for c in p.cells if c is not None and c.image}
+        wanted = {k: v for k, v in self.pending.items() if k in shown}
+        if not wanted or folder is None:
+            return ""
+        problems = copy_pictures(wanted, folder)
+        for image in wanted:
+            self.pending.pop(image, None)
+        return f"  Pictures not copied: {'; '.join(problems)}." if problems else ""
 
     def _remove(self, page_id: str) -> Outcome:
         title = self.keys.edit.page.title
@@ -143,13 +185,15 @@ class EditorScreen:
             self.keys.refused(exc.problems)
             return Stay()
         source = saved.layout.source or saved.file
+        copied = self._copy_pictures(layout_folder(saved.layout.source), (page, *added))
         note = f"Page '{page.title}' saved in {saved.file}."
         if renamed_from is not None:
             note += f" Its id is now '{page.id}' (was '{renamed_from}'); every link to it follows."
+        note += copied
         if saved.copied_from is not None:
             note = (
                 f"The built-in layout was copied to {source} and your change saved there; "
-                "the board uses your copy from now on."
+                "the board uses your copy from now on." + copied
             )
         self.keys.saved(note)
         return ChangeLayout(source, note, saved.layout)
@@ -170,11 +214,13 @@ class EditorScreen:
         paint_editor(surface, texts, self.keys.view(), self.keys.edit.cursor, self._picture)
 
     def _picture(self, path: str, box: tuple[int, int]) -> pygame.Surface | None:
-        return None if self.folder is None else self.pictures.get(str(self.folder / path), box)
+        """A cell's picture scaled to ``box``: waiting to be copied, a symbol, or in the folder."""
+        waiting = self.pending.get(path)
+        found = str(waiting) if waiting is not None else picture_path(self.folder, path)
+        return None if found is None else self.pictures.get(found, box)
 
 
-PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
-MAX_LISTED = 500  # pictures offered by I; a folder of thousands is not cycled through
+MAX_LISTED = 500  # the layout's pictures offered by I; a folder of thousands is not listed
 
 
 def layout_pictures(folder: Path | None) -> tuple[str, ...]:

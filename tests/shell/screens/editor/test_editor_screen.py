@@ -132,7 +132,9 @@ def test_a_picture_chosen_in_the_editor_is_saved_and_drawn(
     loop, _ = _board(start_board, layout=folder)
     key(loop, pygame.K_ESCAPE)
     key(loop, pygame.K_e, "e")
-    key(loop, pygame.K_i, "i")  # "Yes" gets images/yes.png
+    key(loop, pygame.K_i, "i")  # the picker: its first match for "yes" is the layout's own
+    type_text(loop, "yes")
+    key(loop, pygame.K_RETURN)
     key(loop, pygame.K_s, "s")
     assert '{label: "Yes", image: images/yes.png}' in (folder / "layout.yaml").read_text()
     assert loop.view is not None
