@@ -49,6 +49,14 @@ def test_every_shipped_symbol_is_attributed_in_the_list_and_the_readme() -> None
         assert f"| `symbols/{name}.svg` | {source['hexcode']} |" in readme
 
 
+def test_the_repository_assets_readme_credits_openmoji_and_points_to_the_list() -> None:
+    """``assets/README.md`` (where a reader of the repository looks) names the set and its licence."""
+    readme = Path(__file__).parents[2] / "assets" / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    assert "OpenMoji" in text and "CC BY-SA 4.0" in text
+    assert "commboard/assets/README.md" in text and "symbols.json" in text
+
+
 def test_the_set_is_small() -> None:
     total = sum(p.stat().st_size for p in symbols_root().iterdir())
     assert 30 <= len(symbol_names()) <= 80 and total < 400_000
