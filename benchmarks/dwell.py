@@ -20,7 +20,8 @@
    labels (two to six cells per screen, as dwell shows it): a fixation of
    0.15-0.6 s (lognormal, median 0.23 s) per one or two words, cells in a
    random order, now and then a look at the message bar.  Every choice is
-   unintended; reported per minute.
+   unintended; reported per minute.  ``reading_with_pauses``: the same, and on
+   one cell in ten the patient stops to think (one fixation of 0.4-1.2 s).
 
 Usage: ``python benchmarks/dwell.py [--choices N] [--minutes M] [--seed S]``
 """
@@ -196,8 +197,14 @@ def home_labels() -> list[str]:
     return [c.label for c in layout.page(layout.home).cells if c is not None]
 
 
-def reading(error: tuple[float, float], minutes: float, rng: random.Random) -> dict[str, object]:
-    """The patient reads the screen; every choice made is unintended (Midas touch)."""
+def reading(
+    error: tuple[float, float], minutes: float, rng: random.Random, pauses: float = 0.0
+) -> dict[str, object]:
+    """The patient reads the screen; every choice made is unintended (Midas touch).
+
+    ``pauses``: the share of cells on which the patient also stops to think,
+    one fixation of 0.4-1.2 s (uniform) on the label.
+    """
     labels = home_labels()
     settings = GazeSettings()
     noise = Noise(error, rng)
@@ -224,6 +231,8 @@ def reading(error: tuple[float, float], minutes: float, rng: random.Random) -> d
                         y + h * rng.uniform(0.4, 0.6),
                     )
                     duration = min(0.6, max(0.15, rng.lognormvariate(math.log(0.23), 0.3)))
+                    if f == 0 and rng.random() < pauses:
+                        duration = rng.uniform(0.4, 1.2)
                     stop = t + duration
                     while t < stop:
                         for item in looks.update(sample(t, noise.at(spot))):
@@ -270,6 +279,7 @@ def main() -> int:
                 rows, columns, error, args.choices, rng
             ),
             "reading": reading(error, args.minutes, rng),
+            "reading_with_pauses": reading(error, args.minutes, rng, pauses=0.1),
         }
     result: dict[str, object] = {
         "benchmark": "dwell",
