@@ -14,7 +14,7 @@ held towards a selection, the render model carries how far the hold has got
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from commboard.board.model import Page
 from commboard.board.session import Session
@@ -31,7 +31,7 @@ from commboard.control.board_view import (
 from commboard.control.decision_confirmation import CONFIRM_PAGE_ID
 from commboard.control.highlight_look import edge_for, frame_for, ring_for
 from commboard.effects import Banner, PauseReason
-from commboard.settings import Access
+from commboard.settings import Access, GazeSettings
 
 WAITING_WORDS = "Scanning stopped - press the switch to start"
 STOPPED_WORDS = {  # why nothing moves, as the scan banner says it
@@ -85,6 +85,35 @@ def keep_scan_banner(
     """Show the scan banner exactly while nothing moves; True if that changed the screen."""
     banner = scan_banner(session, pause_reason)
     return chrome.hide(SCAN_BANNER) if banner is None else chrome.show(banner, now)
+
+
+@dataclass(frozen=True, slots=True)
+class LooksNow:
+    """What the camera allows right now (``shell.eye_input.EyeInput`` knows).
+
+    Attributes:
+        blink_selects: the camera works (a long blink selects; looks count).
+        halving: looks halve the page now.
+        dwell: looks choose by dwell now.
+        dwell_problem: why dwell is refused ("" when it is not).
+    """
+
+    blink_selects: bool
+    halving: bool = False
+    dwell: bool = False
+    dwell_problem: str = ""
+
+
+def choosing_words(gaze: GazeSettings, input_name: str, now: LooksNow) -> str:
+    """The status line's "switch:" words: what chooses now, and why dwell is refused if it is."""
+    if now.halving:
+        return "looks halve the page" + (" (a long blink confirms)" if gaze.confirm else "")
+    if now.dwell:
+        return f"look at a cell for {gaze.dwell_s:g} s to choose it"
+    if gaze.access is Access.GAZE_DWELL and now.blink_selects:
+        # Dwell is refused (no map, another camera size): say why; switch scanning goes on.
+        return f"{now.dwell_problem} Scanning: {switch_names(input_name, True)}"
+    return switch_names(input_name, now.blink_selects, gaze.access is not Access.SCAN)
 
 
 def switch_names(input_name: str, blink_selects: bool, looks: bool = False) -> str:

@@ -53,7 +53,7 @@ from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Effect, PauseReason, Speak
 from commboard.events import CellPointed, SwitchDown, SwitchUp, UiEvent
 from commboard.predict.predictor import Predictor
-from commboard.settings import Access, Settings
+from commboard.settings import Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.records.access_log import settings_fields
@@ -471,20 +471,13 @@ class BoardLoop:
 
     def switch_names(self) -> str:
         """What selects right now: the keyboard (or script) always, the blink while the camera works."""
-        blink = self.eyes is not None and self.eyes.blink_selects
-        if self.eyes is not None and self.eyes.halving_now:
-            return "looks halve the page" + (
-                " (a long blink confirms)" if self.settings.gaze.confirm else ""
+        eyes = self.eyes
+        now = board_status.LooksNow(False)  # no camera: looks cannot count
+        if eyes is not None:
+            now = board_status.LooksNow(
+                eyes.blink_selects, eyes.halving_now, eyes.dwell_now, eyes.dwell.problem
             )
-        if self.eyes is not None and self.eyes.dwell_now:
-            return f"look at a cell for {self.settings.gaze.dwell_s:g} s to choose it"
-        dwell = self.settings.gaze.access is Access.GAZE_DWELL
-        if self.eyes is not None and dwell and self.eyes.blink_selects:
-            # Dwell is refused (no map, another camera size): say why, and scan meanwhile.
-            scanning = board_status.switch_names(self.p.input_name, True)
-            return f"{self.eyes.dwell.problem} Scanning: {scanning}"
-        looks = self.settings.gaze.access is not Access.SCAN
-        return board_status.switch_names(self.p.input_name, blink, looks)
+        return board_status.choosing_words(self.settings.gaze, self.p.input_name, now)
 
     def status_text(self) -> str:
         """The status line: input, scan speed and pattern, camera, calibration."""

@@ -76,3 +76,21 @@ def test_the_status_line_says_gaze_is_not_calibrated_only_for_a_gaze_method() ->
         calibrated = replace(gaze, calibrated=True)
         board.settings = replace(board.settings, gaze=calibrated)
         assert "gaze not calibrated" not in board_status.status_text(board, None, "keyboard", {})
+
+
+def test_the_status_line_says_how_looks_choose_and_why_dwell_is_refused() -> None:
+    from commboard.control.board_status import LooksNow, choosing_words
+    from commboard.settings import Access, GazeSettings
+
+    dwell = GazeSettings(access=Access.GAZE_DWELL)
+    assert choosing_words(dwell, "keyboard", LooksNow(True, dwell=True)) == (
+        "look at a cell for 1 s to choose it"
+    )
+    refused = choosing_words(dwell, "keyboard", LooksNow(True, dwell_problem="No map."))
+    assert refused == "No map. Scanning: blink + keyboard"
+    assert choosing_words(dwell, "keyboard", LooksNow(False)) == "keyboard (looks need the camera)"
+    halving = GazeSettings(access=Access.GAZE_HALVING, confirm=True)
+    assert choosing_words(halving, "keyboard", LooksNow(True, halving=True)) == (
+        "looks halve the page (a long blink confirms)"
+    )
+    assert choosing_words(GazeSettings(), "keyboard", LooksNow(True)) == "blink + keyboard"
