@@ -197,9 +197,13 @@ class EyeInput:
         """Looks choose the cells now (halving or dwell): the scanner stands still."""
         return self.halving_now or self.dwell_now
 
-    def place(self, rects: list[tuple[int, tuple[float, float, float, float]]]) -> None:
-        """Where the board drew its cells (fractions of the screen), for dwell."""
-        self.dwell.place(rects)
+    def place(self, view: BoardView) -> None:
+        """Where the board drew its cells, for dwell (as fractions of the screen)."""
+        width, height = view.size
+        self.dwell.place([
+            (c.index, (c.rect[0] / width, c.rect[1] / height, c.rect[2] / width, c.rect[3] / height))
+            for c in view.cells
+        ])  # fmt: skip
 
     # -- lifecycle --------------------------------------------------------------------------
 

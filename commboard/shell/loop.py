@@ -502,11 +502,7 @@ class BoardLoop:
         self.view = self.make_view()
         self.renderer.draw(self.view)
         if self.eyes is not None:  # dwell reads the gaze against the cells as drawn
-            width, height = self.view.size
-            self.eyes.place([
-                (c.index, (c.rect[0] / width, c.rect[1] / height, c.rect[2] / width, c.rect[3] / height))
-                for c in self.view.cells
-            ])  # fmt: skip
+            self.eyes.place(self.view)
         notice = self.renderer.texts.fonts.notice()
         if notice:  # shown from the next frame; the patient's labels are already drawn
             self.chrome.show(Banner("fonts", notice, "info"), self.now)
