@@ -43,22 +43,13 @@ from commboard.control.dwell_looks import DwellLooks
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.settings.gaze_map_file import StoredMap
 from commboard.signals.gaze_map import Accuracy, GazeMap
+from commboard.testing import GAZE_CALIBRATION_FACE
 from commboard.vision.sample import EyeSample
 
 FPS = 30.0
 # The board's cells take this part of the screen (fractions): below the message bar.
 GRID = (0.02, 0.16, 0.96, 0.76)
 ASPECT = 9 / 16
-CALIBRATION_SCRIPT = """\
-6.4 2.6 look right 0.8
-9.4 2.6 look left 0.8
-12.4 2.6 look up 0.8
-15.4 2.6 look down 0.8
-18.4 2.1 look up-right 0.38
-20.9 2.1 look up-left 0.38
-23.4 2.1 look down-right 0.38
-25.9 2.1 look down-left 0.38
-"""
 
 
 def calibrate(photo: str, folder: Path) -> dict[str, object]:
@@ -71,7 +62,7 @@ def calibrate(photo: str, folder: Path) -> dict[str, object]:
 
     os.environ["COMMBOARD_CONFIG_DIR"] = str(folder / "config")
     script = folder / f"{photo}.face"
-    script.write_text(f"photo {photo}\n" + CALIBRATION_SCRIPT, encoding="utf-8")
+    script.write_text(f"photo {photo}\n" + GAZE_CALIBRATION_FACE, encoding="utf-8")
     args = parse_options(
         ["calibrate", "--gaze", "--headless", "--virtual-clock", "--camera", f"synthetic:{script}",
          "--camera-fps", "15", "--speech", "none", "--profile", photo]

@@ -8,7 +8,8 @@ here imports the shell.  ``from commboard.testing import X`` finds them all:
 * ``eyes`` -- scripted eye samples and camera feeds, a fake frame source
   (``FlakyCamera``), a fake landmark detector (``StillFace``), an eye host;
 * ``records`` -- a line file that fails like a full or read-only disk;
-* ``timeline`` -- the scripted timeline runner for a headless board.
+* ``timeline`` -- the scripted timeline runner for a headless board;
+* ``face_scripts`` -- synthetic-face scripts (the gaze calibration's patient).
 """
 
 from commboard.testing.eyes import (
@@ -19,6 +20,7 @@ from commboard.testing.eyes import (
     ScriptedSamples,
     StillFace,
 )
+from commboard.testing.face_scripts import GAZE_CALIBRATION_FACE
 from commboard.testing.layouts import TWO_PAGE_LAYOUT, YES_NO_LAYOUT
 from commboard.testing.records import FailingLineFile
 from commboard.testing.speech import (
@@ -32,6 +34,7 @@ from commboard.testing.speech import (
 from commboard.testing.timeline import run_for, run_until
 
 __all__ = [
+    "GAZE_CALIBRATION_FACE",
     "LONG_MESSAGE",
     "TWO_PAGE_LAYOUT",
     "YES_NO_LAYOUT",

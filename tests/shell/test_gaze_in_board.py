@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from commboard.shell.loop import BoardLoop
-from commboard.testing import YES_NO_LAYOUT, run_until
+from commboard.testing import GAZE_CALIBRATION_FACE, YES_NO_LAYOUT, run_until
 
 
 @pytest.fixture
@@ -104,25 +104,12 @@ def test_halving_selects_the_intended_phrase_by_looks_alone(
     assert scanned == []  # once the camera works, looks choose and nothing is scanned
 
 
-CALIBRATION = """\
-# the gaze calibration's dots: middle, their left, right, up, down, then the checks
-6.4 2.6 look right 0.8
-9.4 2.6 look left 0.8
-12.4 2.6 look up 0.8
-15.4 2.6 look down 0.8
-18.4 2.1 look up-right 0.38
-20.9 2.1 look up-left 0.38
-23.4 2.1 look down-right 0.38
-25.9 2.1 look down-left 0.38
-"""
-
-
 def calibrate_looks(tmp_path: Path, profile: str) -> None:
     from commboard.cli import parse_options
     from commboard.shell import app
 
     script = tmp_path / "calibration.face"
-    script.write_text(CALIBRATION, encoding="utf-8")
+    script.write_text(GAZE_CALIBRATION_FACE, encoding="utf-8")
     args = parse_options(
         ["calibrate", "--gaze", "--headless", "--virtual-clock", "--camera",
          f"synthetic:{script}", "--camera-fps", "15", "--speech", "none", "--profile", profile]

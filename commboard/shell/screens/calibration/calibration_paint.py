@@ -77,19 +77,31 @@ def paint_target(
 ) -> None:
     """A step with a place to look: a large ringed dot there, the words and bar kept clear of it.
 
-    The dots sit at the middle and near the middle of each edge, so the words
-    go in the band below the middle and the camera warning in the band above.
+    The words and the bar go in the band below the middle, the step and any
+    camera warning in the band above; a dot in one of those bands (the check
+    dots between the middle and the corners) moves that band to the middle.
     """
     width, height = surface.get_size()
     radius = max(12, min(width, height) * 6 // 100)
     centre = (int(target[0] * width), int(target[1] * height))
-    pygame.draw.circle(surface, WARN, centre, radius)
-    pygame.draw.circle(surface, BACKGROUND, centre, radius // 3)
-    words = (width // 5, height * 60 // 100, width * 3 // 5, height // 9)
+    dot_top, dot_bottom = centre[1] - radius * 3 // 2, centre[1] + radius * 3 // 2
+
+    def clear(top: int, bottom: int) -> bool:
+        return bottom < dot_top or top > dot_bottom
+
+    words_top = height * 60 // 100
+    if not clear(words_top, height * 77 // 100):
+        words_top = height * 42 // 100
+    footer_top = height * 26 // 100
+    if not clear(footer_top, height * 35 // 100):
+        footer_top = height * 45 // 100
+    words = (width // 5, words_top, width * 3 // 5, height // 9)
     blit_in(surface, texts.text(view.words, words[2:], PAPER, height // 12), words)
-    bar = (width // 5, height * 74 // 100, width * 3 // 5, height // 40)
+    bar = (width // 5, words_top + height * 14 // 100, width * 3 // 5, height // 40)
     pygame.draw.rect(surface, BAR_TRACK, bar, border_radius=6)
     pygame.draw.rect(surface, BAR, (*bar[:2], int(bar[2] * view.done), bar[3]), border_radius=6)
-    footer = (width // 5, height * 26 // 100, width * 3 // 5, height // 12)
+    footer = (width // 5, footer_top, width * 3 // 5, height // 12)
     ink = WARN if view.warning else TEXT
     blit_in(surface, texts.text(view.footer, footer[2:], ink, height // 20), footer)
+    pygame.draw.circle(surface, WARN, centre, radius)  # last: nothing is drawn over the dot
+    pygame.draw.circle(surface, BACKGROUND, centre, radius // 3)

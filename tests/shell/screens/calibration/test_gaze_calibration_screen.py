@@ -27,7 +27,7 @@ from commboard.shell.screens.calibration.calibration_screen import (
 from commboard.shell.screens.carer_menu.carer_menu import menu_entries
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.blink_switch import BlinkSwitch
-from commboard.testing import ScriptedFeed, ScriptedSamples
+from commboard.testing import GAZE_CALIBRATION_FACE, ScriptedFeed, ScriptedSamples
 
 
 class Ctx:
@@ -68,6 +68,19 @@ def test_each_step_draws_its_dot_where_the_patient_should_look() -> None:
         others = [p for n, p in spots.items() if n != name]
         assert all(surface.get_at((px + 30, py))[:3] != WARN for px, py in others)
     assert "on your left" in " ".join(said) and "on your right" in " ".join(said)
+    # the check dots, between the middle and the corners: nothing is drawn over them
+    for at, (x, y) in (
+        (19.0, (384, 216)),
+        (21.5, (896, 216)),
+        (24.0, (384, 504)),
+        (26.5, (896, 504)),
+    ):
+        screen.draw(surface, TextCache(), at)
+        ring = [
+            surface.get_at((x + dx, y + dy))[:3]
+            for dx, dy in ((30, 0), (-30, 0), (0, 30), (0, -30))
+        ]
+        assert ring == [WARN] * 4, f"the check dot at {x, y} is whole"
 
 
 def test_the_carer_menu_offers_calibrating_looks() -> None:
@@ -76,25 +89,13 @@ def test_the_carer_menu_offers_calibrating_looks() -> None:
 
 
 # The patient's left is the image's right on a camera that does not mirror.
-SCRIPT = """\
-# gaze calibration patient: middle 3-6 s, then their left, right, up, down (image
-# right is the patient's left), then the four check dots between middle and corners
-6.4 2.6 look right 0.8
-9.4 2.6 look left 0.8
-12.4 2.6 look up 0.8
-15.4 2.6 look down 0.8
-18.4 2.1 look up-right 0.38
-20.9 2.1 look up-left 0.38
-23.4 2.1 look down-right 0.38
-25.9 2.1 look down-left 0.38
-"""
 
 
 def test_commboard_calibrate_gaze_on_the_synthetic_face(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     script = tmp_path / "looks.txt"
-    script.write_text(SCRIPT, encoding="utf-8")
+    script.write_text(GAZE_CALIBRATION_FACE, encoding="utf-8")
     args = parse_options(
         ["calibrate", "--gaze", "--headless", "--virtual-clock", "--camera",
          f"synthetic:{script}", "--camera-fps", "15", "--speech", "none", "--profile", "bed4"]
