@@ -83,10 +83,10 @@ def translate(
         x, y = ev.pos
         cell = hit_test(x, y) if hit_test else None
         return Click(now, x, y) if cell is None else CellPointed(now, cell, Source.MOUSE)
+    if ev.type == pygame.QUIT:  # before anything else: a carer screen must not swallow it
+        return WindowClosed(now)
     if hit_test is None:  # a carer screen is open: a drag's moves and release reach it
         return _pointer(ev, now)
-    if ev.type == pygame.QUIT:
-        return WindowClosed(now)
     return None
 
 

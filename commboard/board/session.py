@@ -59,6 +59,21 @@ from commboard.settings import ScanSettings, Settings, SpellScan
 # Cells whose accidental selection costs the most (calling for help, losing a
 # half-built message) need the longer hold (CLINICAL.md: OptiKey 2 s for Clear).
 LONG_HOLD_ACTIONS = frozenset({Action.ALARM, Action.CLEAR})
+
+
+def hold_needed(cell: Cell, alarm_hold_s: float) -> float | None:
+    """How long choosing ``cell`` must be held (None: the usual acceptance time).
+
+    Its own ``hold_s``, else the profile's alarm hold for the nurse call and
+    Clear (the same rule for switches, blinks, and dwell).
+    """
+    if cell.hold_s is not None:
+        return cell.hold_s
+    if cell.action in LONG_HOLD_ACTIONS:
+        return alarm_hold_s
+    return None
+
+
 SPEAKING_ACTIONS = frozenset({Action.SPEAK, Action.SPEAK_MESSAGE})
 
 ScannerFactory = Callable[[ScanSettings, Callable[[int], float | None]], Scanner]
@@ -272,13 +287,7 @@ class Session:
         """Hold time a cell needs beyond the profile's acceptance time (None: none)."""
         cells = self.page.cells
         cell = cells[index] if 0 <= index < len(cells) else None
-        if cell is None:
-            return None
-        if cell.hold_s is not None:
-            return cell.hold_s
-        if cell.action in LONG_HOLD_ACTIONS:
-            return self.settings.scan.alarm_hold_s
-        return None
+        return hold_needed(cell, self.settings.scan.alarm_hold_s) if cell is not None else None
 
     def _run(self, effects: list[Effect], now: float) -> list[Effect]:
         """Pass scanner effects through, performing Activate and Undo here."""

@@ -141,14 +141,17 @@ def status_text(
     """The status line: input, scan speed and pattern, camera, calibration."""
     settings = session.settings
     scan = settings.scan
+    looks = settings.gaze.access is not Access.SCAN
+    choosing = session.paused and pause_reason is PauseReason.LOOKS
     parts = [
         f"switch: {switches}",
-        f"scan {scan.interval_s:.1f} s {scan.pattern.replace('_', '-')}",
+        # While looks choose, nothing is scanned: the scan speed would only mislead.
+        *([] if choosing else [f"scan {scan.interval_s:.1f} s {scan.pattern.replace('_', '-')}"]),
         *status_parts.values(),
     ]
-    if not settings.blink.calibrated:
-        parts.append("not calibrated")
-    if settings.gaze.access is not Access.SCAN and not settings.gaze.calibrated:
+    if not settings.blink.calibrated:  # with looks in use, say which calibration is missing
+        parts.append("blinks not calibrated" if looks else "not calibrated")
+    if looks and not settings.gaze.calibrated:
         parts.append("gaze not calibrated")
     if session.paused and pause_reason is PauseReason.LOOKS:
         parts.append("CHOOSING BY LOOKS")

@@ -18,8 +18,12 @@ five cells and a *Back* cell are left.
 * frames without a usable gaze (a blink, eyes closing, the face lost, the
   head turned) hold the ring still for up to ``GRACE_S`` (an ordinary blink
   does not empty it); longer, the ring empties;
+* no dwell starts around the middle of the screen, where the eyes rest
+  (``REST_ZONE``), and no grid puts a cell there (``grid_for``);
 * after a choice, nothing fills until the gaze has left the place it was
-  when the choice was made (no chain of choices from one stare).
+  when the choice was made (no chain of choices from one stare); when the
+  choice changed the screen (a group opened, Back), the new item there is
+  free after ``REARM_S`` even if the gaze stayed.
 
 Pure: no clock, no camera, no pygame.
 """
@@ -38,6 +42,16 @@ GRACE_S = 0.35
 # nothing.  Once started, it goes on over the whole cell (jitter near the edge
 # does not empty it).
 MARGIN = 0.15
+# Where the eyes rest between choices (the calibration's middle dot), and how
+# far around it (share of the screen's width and height) no dwell starts.
+REST: tuple[float, float] = (0.5, 0.5)
+REST_ZONE = 0.1
+# After a choice, the place the gaze was is free again after this long even if
+# the gaze stayed (the new screen put another item there).
+REARM_S = 1.0
+# A level without a Back cell (a patient who can point only left or right)
+# goes back by itself after this long without a choice.
+BACK_AFTER_S = 6.0
 # At most this many cells are shown as they are; inside a group, one fewer (and Back).
 MAX_CELLS = 6
 BACK = "Back"
@@ -69,28 +83,47 @@ def _split(cells: Sequence[int], parts: int) -> list[tuple[int, ...]]:
     return [g for g in out if g]
 
 
-def items_for(cells: Sequence[int], top: bool, most: int = MAX_CELLS) -> list[Item]:
-    """What is shown for these cells: each cell, or halves/quarters (and Back unless at the top).
+def has_back(top: bool, most: int) -> bool:
+    """Whether a level shows a Back cell: inside a group, when there is room for one."""
+    return not top and most >= 3
 
-    ``most``: how many items fit on screen (the patient's pointing accuracy decides).
+
+def items_for(cells: Sequence[int], top: bool, most: int = MAX_CELLS) -> list[Item]:
+    """What is shown for these cells: each cell, or halves/quarters (and Back inside a group).
+
+    ``most``: how many items fit on screen (the patient's pointing accuracy
+    decides).  With only two (a patient who can point only left or right)
+    there is no Back cell: the level goes back by itself (``BACK_AFTER_S``).
     """
-    room = most if top else most - 1
+    back = has_back(top, most)
+    room = most - 1 if back else most
     if len(cells) <= room:
         items = [Item((c,)) for c in cells]
     else:
         quarters = len(cells) > 2 * room and room >= 4
         items = [Item(g) for g in _split(cells, 4 if quarters else 2)]
-    return items if top else [*items, Item(back=True)]
+    return [*items, Item(back=True)] if back else items
 
 
 def most_items(usable: Sequence[tuple[int, int]]) -> int:
-    """How many large cells a dwell screen may show, from the grid sizes found usable (3 to 6)."""
-    return max(3, min(MAX_CELLS, max((r * c for r, c in usable), default=3)))
+    """How many large cells a dwell screen may show, from the grid sizes found usable (2 to 6).
+
+    0 when no grid size was usable: dwell cannot be used.
+    """
+    if not usable:
+        return 0
+    return max(2, min(MAX_CELLS, max(r * c for r, c in usable)))
 
 
 def grid_for(count: int) -> tuple[int, int]:
-    """Rows and columns for ``count`` large items (at most 2×3)."""
-    return {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2)}.get(count, (2, 3))
+    """Rows and columns for ``count`` large items (at most 2×3).
+
+    No cell covers the middle of the screen, where the eyes rest between
+    choices (the calibration's middle dot): every grid has an even number of
+    rows or columns, so the middle falls between cells (one or three items
+    leave an empty slot).
+    """
+    return {1: (1, 2), 2: (1, 2), 3: (2, 2), 4: (2, 2)}.get(count, (2, 3))
 
 
 class DwellChoice:
@@ -98,23 +131,24 @@ class DwellChoice:
 
     Args:
         page: the page on the board.
-        most: at most this many large cells on screen at once (3 to 6: the
+        most: at most this many large cells on screen at once (2 to 6: the
             largest grid the patient's gaze calibration found usable).
     """
 
     def __init__(self, page: Page, most: int = MAX_CELLS) -> None:
         self.page = page
-        self.most = max(3, min(MAX_CELLS, most))
+        self.most = max(2, min(MAX_CELLS, most))
         self.path: list[tuple[int, ...]] = []  # the groups chosen, outermost first
         self.items: list[Item] = []
         self._refresh()
 
     @property
     def as_is(self) -> bool:
-        """The page is shown with its own layout (small enough, nothing narrowed)."""
+        """The page is shown with its own layout (small, and no cell in the middle of the screen)."""
         page = self.page
         small = page.rows * page.columns <= self.most and max(page.rows, page.columns) <= 3
-        return not self.path and small
+        middle_free = page.rows % 2 == 0 or page.columns % 2 == 0
+        return not self.path and small and middle_free
 
     def _refresh(self) -> None:
         cells = self.path[-1] if self.path else self.page.filled()
@@ -192,10 +226,16 @@ class DwellTimer:
         self.progress = 0.0  # 0..1, how full its ring is
         self._unusable_since: float | None = None
         self._leave: Rect | None = None  # after a choice: nothing fills until the gaze leaves this
+        self._left_by = float("inf")  # ... or until this time (once the screen changed)
 
     def reset(self) -> None:
         """The items changed (a new page or level): empty the ring."""
         self.slot, self.progress, self._unusable_since = None, 0.0, None
+
+    def screen_changed(self, t: float) -> None:
+        """Other items are now where the last choice was: they are free after ``REARM_S``."""
+        if self._leave is not None:
+            self._left_by = min(self._left_by, t + REARM_S)
 
     def update(
         self,
@@ -216,7 +256,7 @@ class DwellTimer:
             self.since += t - self._unusable_since
             self._unusable_since = None
         if self._leave is not None:
-            if inside(point, self._leave):
+            if inside(point, self._leave) and t < self._left_by:
                 return None
             self._leave = None
         slot = self._slot_at(point, rects)
@@ -230,7 +270,7 @@ class DwellTimer:
         self.progress = min(1.0, held / need) if need > 0 else 1.0
         if held < need:
             return None
-        self._leave = dict(rects)[slot]
+        self._leave, self._left_by = dict(rects)[slot], float("inf")
         self.slot, self.progress = None, 0.0
         return Dwelt(t, slot, round(held, 3))
 
@@ -242,8 +282,13 @@ class DwellTimer:
             self.slot, self.progress = None, 0.0
 
     def _slot_at(self, point: tuple[float, float], rects: Sequence[tuple[int, Rect]]) -> int | None:
-        """The slot the gaze is on: the one being dwelt on anywhere on it, another well inside."""
+        """The slot the gaze is on: the one being dwelt on anywhere on it, another well inside.
+
+        No dwell starts where the eyes rest (around the middle of the screen).
+        """
         here = dict(rects).get(self.slot) if self.slot is not None else None
         if here is not None and inside(point, here):
             return self.slot
+        if abs(point[0] - REST[0]) < REST_ZONE and abs(point[1] - REST[1]) < REST_ZONE:
+            return None
         return next((s for s, r in rects if inside(point, r, MARGIN)), None)

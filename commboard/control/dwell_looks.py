@@ -9,6 +9,8 @@ where the board drew them).  What it asks of the board:
 
 * ``CellPointed(cell, source=gaze)`` when a cell's ring fills: the session
   performs it as if it had been scanned to and selected;
+* the nurse call and Clear need the profile's alarm hold (``scan.alarm_hold_s``,
+  as under scanning) or a cell's own longer hold;
 * a beep (``gaze.cue``) and a log record ``{"type": "gaze", "event":
   "dwell", "cell"|"group"|"back", "held_s"}`` for every choice.
 
@@ -27,7 +29,8 @@ from collections import deque
 from collections.abc import Sequence
 
 from commboard.board.model import Page
-from commboard.control.dwell import DwellChoice, DwellTimer, Rect, most_items
+from commboard.board.session import hold_needed
+from commboard.control.dwell import BACK_AFTER_S, DwellChoice, DwellTimer, Rect, most_items
 from commboard.effects import Cue, Log
 from commboard.events import CellPointed, Source
 from commboard.settings import BlinkSettings, GazeSettings
@@ -39,6 +42,10 @@ from commboard.vision.sample import EyeSample
 
 DwellOutput = CellPointed | Cue | Log
 NOT_CALIBRATED = "Dwell needs the gaze calibration (carer menu: Calibrate looks)."
+TOO_UNCERTAIN = (
+    "The gaze calibration found no grid these eyes can choose from reliably: dwell is off "
+    "(halving or looks as switches may suit better)."
+)
 
 
 def other_camera(now: tuple[int, int], then: tuple[int, int]) -> str:
@@ -60,7 +67,8 @@ class DwellLooks:
         self.timer = DwellTimer(gaze.dwell_s)
         self.rects: list[tuple[int, Rect]] = []
         self._points: deque[tuple[float, float]] = deque(maxlen=SMOOTH_FRAMES)
-        self._placed_for: int | None = None  # id() of the shown page the rects belong to
+        self.alarm_hold_s = 2.0  # the profile's hold for the nurse call and Clear (``scan``)
+        self._level_since = 0.0  # when the level on screen was opened
 
     @property
     def ready(self) -> bool:
@@ -74,12 +82,14 @@ class DwellLooks:
         self.problem = problem if stored is None else ""
         if stored is None and not problem:
             self.problem = NOT_CALIBRATED
+        if stored is not None and not most_items(stored.accuracy.usable):
+            self.problem = TOO_UNCERTAIN
 
     def set_settings(self, gaze: GazeSettings, blink: BlinkSettings) -> None:
         self.gaze, self.blink = gaze, blink
         self.timer.dwell_s = gaze.dwell_s
 
-    def show(self, page: Page) -> None:
+    def show(self, page: Page, now: float = 0.0) -> None:
         """The page on the board now: a new page starts from all its cells."""
         choice = self.choice
         if choice is not None and choice.page.id == page.id:
@@ -88,8 +98,9 @@ class DwellLooks:
                 choice.page = page  # a Spell page's word slots change their words
                 return
         usable = self.stored.accuracy.usable if self.stored is not None else ()
-        self.choice = DwellChoice(page, most_items(usable))
+        self.choice = DwellChoice(page, most_items(usable) or 2)
         self.timer.reset()
+        self._level_since = now
 
     def shown(self) -> Page | None:
         """What the board draws for the page (its items as large cells)."""
@@ -116,21 +127,38 @@ class DwellLooks:
         point = self._point(sample)
         dwelt = self.timer.update(sample.t, point, self.rects, self._needs())
         if dwelt is None:
-            return []
+            return self._back_by_itself(sample.t)
         item = self.choice.slot_item(dwelt.slot)
         if item is None:
             return []
         beep = [Cue(dwelt.t, "", beep=True)] if self.gaze.cue else []
         record = {"event": "dwell", "held_s": dwelt.held_s}
+        self._level_since = dwelt.t
         if item.back:
             self.choice.back()
+            self.timer.screen_changed(dwelt.t)
             return [Log(dwelt.t, "gaze", {**record, "back": True}), *beep]
         if item.cell is None:
             self.choice.enter(item.cells)
+            self.timer.screen_changed(dwelt.t)
             return [Log(dwelt.t, "gaze", {**record, "group": list(item.cells)}), *beep]
+        if self.choice.path:  # back to the whole page: other items where the gaze is
+            self.timer.screen_changed(dwelt.t)
         self.choice.restart()
         chosen = CellPointed(dwelt.t, item.cell, Source.GAZE)
         return [Log(dwelt.t, "gaze", {**record, "cell": item.cell}), *beep, chosen]
+
+    def _back_by_itself(self, t: float) -> list[DwellOutput]:
+        """A level with no Back cell goes back after ``BACK_AFTER_S`` without a choice."""
+        choice = self.choice
+        if choice is None or not choice.path or any(i.back for i in choice.items):
+            return []
+        if self.timer.slot is not None or t - self._level_since < BACK_AFTER_S:
+            return []
+        choice.back()
+        self.timer.reset()
+        self._level_since = t
+        return [Log(t, "gaze", {"event": "dwell", "back": True, "by_itself": True})]
 
     def _point(self, sample: EyeSample) -> tuple[float, float] | None:
         """The smoothed screen point of this frame (None: no usable gaze; smoothing restarts)."""
@@ -150,6 +178,7 @@ class DwellLooks:
         for slot, _ in self.rects:
             item = self.choice.slot_item(slot)
             cell = self.choice.page.cells[item.cell] if item and item.cell is not None else None
-            if cell is not None and cell.hold_s is not None and cell.hold_s > self.gaze.dwell_s:
-                needs[slot] = cell.hold_s
+            hold = hold_needed(cell, self.alarm_hold_s) if cell is not None else None
+            if hold is not None and hold > self.gaze.dwell_s:
+                needs[slot] = hold
         return needs

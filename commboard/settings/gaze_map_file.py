@@ -69,15 +69,18 @@ def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
     except FileNotFoundError:
         return None, ""
     except (OSError, UnicodeDecodeError) as exc:
-        return None, f"{path}: the gaze calibration cannot be read ({exc})"
+        return None, f"{path}: the gaze calibration cannot be read ({exc}); calibrate looks again."
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return None, f"{path}:{exc.lineno}: the gaze calibration is damaged ({exc.msg})"
+        return None, (
+            f"{path}:{exc.lineno}: the gaze calibration file is damaged ({exc.msg}); "
+            "calibrate looks again."
+        )
     try:
         return _stored(data), ""
     except (KeyError, TypeError, ValueError, IndexError) as exc:
-        return None, f"{path}: the gaze calibration is damaged ({type(exc).__name__}: {exc})"
+        return None, f"{path}: the gaze calibration file is damaged ({exc}); calibrate looks again."
 
 
 def _stored(data: Any) -> StoredMap:

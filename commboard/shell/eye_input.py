@@ -32,7 +32,7 @@ from commboard.control.camera_words import status_words
 from commboard.control.dwell_looks import DwellLooks
 from commboard.control.eye_policy import EyeContext, EyeFrame, EyeOutput, EyePolicy
 from commboard.control.halving_looks import HalvingLooks, halves_page
-from commboard.effects import Log
+from commboard.effects import Banner, HideBanner, Log, ShowBanner
 from commboard.events import Source, SwitchDown, SwitchUp
 from commboard.settings import Access, FaceLost, GazeSettings, Settings
 from commboard.settings.gaze_map_file import gaze_map_path, load_gaze_map
@@ -122,6 +122,7 @@ class EyeInput:
         self._label_drawn = True  # False: the screen is too narrow for the indicator's words
         self._started = False
         self._ring_shown = False
+        self._refusal_shown = ""  # the dwell refusal the banner shows ("" none)
         self._half_bar: tuple[int, float] | None = None  # halving: the half a look builds towards
 
     @property
@@ -178,6 +179,8 @@ class EyeInput:
         if progress is None or shown.columns != 2:
             return None
         direction, share = progress
+        if share >= 1.0:  # the look has counted: the new halves are on screen, none is chosen
+            return None
         # The patient's left is the screen's left as they face it: the left half.
         slot = {Direction.LEFT: 0, Direction.RIGHT: 1}.get(direction)
         return (slot, share) if slot is not None and shown.cells[slot] is not None else None
@@ -254,6 +257,7 @@ class EyeInput:
             self.gaze.set_settings(settings.gaze, settings.blink)
             self.halving.set_settings(settings.gaze, settings.blink)
             self.dwell.set_settings(settings.gaze, settings.blink)
+        self.dwell.alarm_hold_s = settings.scan.alarm_hold_s  # the nurse call's hold under dwell
         self.access = settings.gaze.access
         if self.access is Access.GAZE_DWELL and settings.gaze is not self._map_for:
             self._map_for = settings.gaze  # a calibration or a settings change: read the map again
@@ -261,7 +265,7 @@ class EyeInput:
         released = self.gaze.release(now) if self.access is not Access.GAZE_SWITCHES else []
         if page is not None:
             self.halving.show(page, weights)
-            self.dwell.show(page)
+            self.dwell.show(page, now)
         context = EyeContext(
             face_pause=settings.blink.face_lost == FaceLost.PAUSE,
             listening=listening,
@@ -282,6 +286,9 @@ class EyeInput:
             outputs = self.halving.take_switches(outputs)  # a long blink confirms
             redraw |= any(isinstance(o, Log) and o.type == "gaze" for o in outputs)
             redraw |= self.halving.reader.progress is not None or self._half_bar is not None
+        refusal = self._dwell_refusal(now)
+        outputs += refusal
+        redraw |= bool(refusal)
         if self.dwell_now:
             outputs = [o for o in outputs if not _blink_press(o)]  # nothing is scanned to select
             redraw |= any(isinstance(o, Log) and o.type == "gaze" for o in outputs)
@@ -289,6 +296,21 @@ class EyeInput:
             self._ring_shown = self.dwell.ring() is not None
         pause = self.policy.wanted_pause(context)
         return EyeFrame(tuple(outputs), pause, self.status_text(), redraw)
+
+    def _dwell_refusal(self, now: float) -> list[EyeOutput]:
+        """Dwell chosen but refused (no map, another camera size): one banner and a log record."""
+        refusal = (
+            self.dwell.problem if self.access is Access.GAZE_DWELL and self.blink_selects else ""
+        )
+        if refusal == self._refusal_shown:
+            return []
+        self._refusal_shown = refusal
+        if not refusal:
+            return [HideBanner(now, "dwell")]
+        return [
+            Log(now, "gaze", {"event": "dwell_off", "reason": refusal}),
+            ShowBanner(now, Banner("dwell", refusal + " Switch scanning goes on.", "warning")),
+        ]
 
     def _load_map(self) -> None:
         """Read the patient's gaze map for dwell (a damaged file is reported, left untouched)."""

@@ -21,3 +21,11 @@ def test_the_mouse_held_down_is_a_drag_only_over_a_carer_screen() -> None:
     assert translate(hover, 5.0, None) is None  # moving without the button: no drag
     assert translate(motion, 5.0, _on_cells) is None  # on the board the mouse only points
     assert translate(release, 5.0, _on_cells) is None
+
+
+def test_closing_the_window_reaches_the_board_whether_or_not_a_carer_screen_is_open() -> None:
+    from commboard.events import WindowClosed
+
+    close = pygame.event.Event(pygame.QUIT)
+    assert translate(close, 7.0, None) == WindowClosed(7.0)  # a carer screen is open
+    assert translate(close, 7.0, _on_cells) == WindowClosed(7.0)

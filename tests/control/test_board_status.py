@@ -75,7 +75,9 @@ def test_the_status_line_says_gaze_is_not_calibrated_only_for_a_gaze_method() ->
         assert "gaze not calibrated" in board_status.status_text(board, None, "keyboard", {})
         calibrated = replace(gaze, calibrated=True)
         board.settings = replace(board.settings, gaze=calibrated)
-        assert "gaze not calibrated" not in board_status.status_text(board, None, "keyboard", {})
+        line = board_status.status_text(board, None, "keyboard", {})
+        assert "gaze not calibrated" not in line
+        assert "blinks not calibrated" in line, "with looks in use, it says which calibration"
 
 
 def test_the_status_line_says_how_looks_choose_and_why_dwell_is_refused() -> None:

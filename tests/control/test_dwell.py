@@ -13,6 +13,7 @@ from commboard.board.model import Action, Cell, Page
 from commboard.control.dwell import (
     BACK,
     GRACE_S,
+    REARM_S,
     DwellChoice,
     DwellTimer,
     Rect,
@@ -137,7 +138,8 @@ def test_a_group_cell_lists_its_labels_and_back_returns() -> None:
 
 
 def test_a_patient_who_points_coarsely_gets_fewer_larger_cells() -> None:
-    assert most_items([(1, 2)]) == 3 and most_items([(1, 2), (2, 2)]) == 4
+    assert most_items([]) == 0, "no usable grid: no dwell"
+    assert most_items([(1, 2)]) == 2 and most_items([(1, 2), (2, 2)]) == 4
     assert most_items([(1, 2), (2, 2), (2, 3), (3, 3)]) == 6
     choice = DwellChoice(page_of(6, 2, 3), most=4)
     assert choice.shown().rows * choice.shown().columns <= 4
@@ -160,7 +162,7 @@ def test_a_gaze_resting_between_two_cells_fills_nothing_but_wobble_over_the_edge
         pytest.fail("the wobble near the edge kept emptying the ring")
 
 
-@pytest.mark.parametrize("most", [3, 4, 6])
+@pytest.mark.parametrize("most", [2, 3, 4, 6])
 @pytest.mark.parametrize("n", [7, 16, 36])
 def test_no_screen_shows_more_large_cells_than_the_patient_can_point_at(most: int, n: int) -> None:
     choice = DwellChoice(page_of(n, math.ceil(n / 6), 6), most=most)
@@ -173,3 +175,33 @@ def test_no_screen_shows_more_large_cells_than_the_patient_can_point_at(most: in
                 choice.enter(item.cells)
                 todo.append(choice.items[:])
                 choice.back()
+
+
+def test_no_screen_puts_a_cell_where_the_eyes_rest() -> None:
+    """The middle of the screen (the calibration's middle dot) falls between cells on every grid."""
+    for count in range(1, 7):
+        rows, columns = grid_for(count)
+        assert rows * columns >= count and (rows % 2 == 0 or columns % 2 == 0), count
+    assert not DwellChoice(page_of(3, 1, 3)).as_is, "a 1×3 page is laid out again"
+    assert DwellChoice(page_of(3, 1, 3)).shown().rows == 2
+    timer = DwellTimer(1.0)
+    middle = [(0, (0.3, 0.2, 0.4, 0.7))]  # a cell over the middle (a hand-made screen)
+    assert stare(timer, 0.0, 5.0, (0.52, 0.5), rects=middle) == [], "resting eyes choose nothing"
+    assert len(stare(timer, 5.0, 1.5, (0.38, 0.32), rects=middle)) == 1
+
+
+def test_a_new_item_where_the_gaze_stayed_is_free_after_the_rearm_time() -> None:
+    timer = DwellTimer(1.0)
+    [first] = stare(timer, 0.0, 1.2, (0.25, 0.5))
+    timer.reset()
+    timer.screen_changed(first.t)  # a group opened: another item now where the gaze is
+    [second] = stare(timer, 1.2, 3.0, (0.25, 0.5))
+    assert second.t == pytest.approx(first.t + REARM_S + 1.0, abs=3 * FRAME)
+
+
+def test_a_level_without_back_goes_back_by_itself() -> None:
+    """A patient who can point only left or right: no Back cell, the level returns after a while."""
+    choice = DwellChoice(page_of(8, 2, 4), most=2)
+    assert len(choice.items) == 2 and not any(i.back for i in choice.items)
+    choice.enter(choice.items[0].cells)
+    assert not any(i.back for i in choice.items) and len(choice.items) == 2

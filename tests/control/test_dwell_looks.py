@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from commboard.board.model import Action, Cell, Page
-from commboard.control.dwell_looks import NOT_CALIBRATED, DwellLooks
+from commboard.control.dwell import BACK_AFTER_S
+from commboard.control.dwell_looks import NOT_CALIBRATED, TOO_UNCERTAIN, DwellLooks
 from commboard.effects import Log
 from commboard.events import CellPointed, Source
 from commboard.settings import BlinkSettings, GazeSettings
@@ -14,9 +15,7 @@ from commboard.vision.sample import EyeSample
 # screen x = 0.5 - iris x, screen y = 0.5 + iris y (a map that is easy to aim with)
 MAP = GazeMap(((0.0, 0.0), (0.0, 0.0)), (0.5, -1.0, -1.0), (0.5, -1.0, -1.0), (640, 480))
 GRIDS = ((1, 2), (2, 2), (2, 3))
-PAGE = Page(
-    "home", "Home", 1, 2, (Cell("Yes", Action.SPEAK), Cell("Call nurse", Action.ALARM, hold_s=2.0))
-)
+PAGE = Page("home", "Home", 1, 2, (Cell("Yes", Action.SPEAK), Cell("Call nurse", Action.ALARM)))
 RECTS = [(0, (0.0, 0.2, 0.5, 0.8)), (1, (0.5, 0.2, 0.5, 0.8))]
 
 
@@ -52,7 +51,8 @@ def test_looking_at_a_cell_for_the_dwell_time_chooses_it_with_source_gaze() -> N
     assert record.fields["event"] == "dwell" and record.fields["cell"] == 0
 
 
-def test_the_nurse_call_keeps_its_longer_hold_under_dwell() -> None:
+def test_the_nurse_call_keeps_the_profiles_alarm_hold_under_dwell() -> None:
+    """No hold on the cell itself: the profile's alarm hold (2 s), as under scanning."""
     d = looks()
     assert not [o for o in play(d, 0.0, 1.8, 0.75, 0.6) if isinstance(o, CellPointed)]
     assert [o.cell for o in play(d, 1.8, 0.5, 0.75, 0.6) if isinstance(o, CellPointed)] == [1]
@@ -86,3 +86,28 @@ def test_without_a_map_dwell_is_not_ready_and_says_why() -> None:
     d.show(PAGE)
     assert not d.ready and d.problem == NOT_CALIBRATED
     assert d.update(at(0.0, 0.25, 0.6)) == []
+
+
+def test_a_calibration_that_found_no_usable_grid_turns_dwell_off_and_says_so() -> None:
+    d = DwellLooks(GazeSettings(), BlinkSettings())
+    d.set_map(StoredMap(MAP, Accuracy(22.4, 40.0, 6.6, (), 100)))
+    d.show(PAGE)
+    d.place(RECTS)
+    assert not d.ready and d.problem == TOO_UNCERTAIN
+    assert play(d, 0.0, 3.0, 0.25, 0.6) == []
+
+
+def test_for_eyes_that_point_only_left_or_right_a_group_goes_back_by_itself() -> None:
+    """1×2 usable: two large cells per screen, no Back cell; a group left alone returns."""
+    eight = Page("p", "P", 2, 4, tuple(Cell(f"c{i}", Action.SPEAK) for i in range(8)))
+    d = DwellLooks(GazeSettings(cue=False), BlinkSettings())
+    d.set_map(StoredMap(MAP, Accuracy(3.0, 8.0, 0.9, ((1, 2),), 100)))
+    d.show(eight)
+    d.place(RECTS)
+    assert [len(i.cells) for i in d.choice.items] == [4, 4]  # type: ignore[union-attr]
+    out = play(d, 0.0, 1.5, 0.25, 0.6)  # opens the left half
+    assert [o.fields.get("group") for o in out if isinstance(o, Log)] == [[0, 1, 2, 3]]
+    assert d.choice.path  # type: ignore[union-attr]
+    out = play(d, 1.5, BACK_AFTER_S + 0.5, 0.5, 0.08)  # looks at the message bar meanwhile
+    assert [o.fields for o in out if isinstance(o, Log)][-1]["by_itself"] is True
+    assert not d.choice.path  # type: ignore[union-attr]

@@ -156,7 +156,12 @@ def test_dwell_without_a_gaze_calibration_is_refused_and_scanning_goes_on(
     )  # fmt: skip
     run_until(loop, loop.start + 3.0)
     assert "Dwell needs the gaze calibration" in loop.status_text()
+    banners = [b.text for b in loop.make_view().banners]
+    assert any(t.startswith("Dwell needs the gaze calibration") for t in banners), banners
     assert not loop.session.paused, "switch scanning goes on meanwhile"
     run_until(loop, loop.start + 9.0)
     loop.p.event_log.close()
-    assert not [e for e in records(tmp_path) if e.get("event") == "dwell"]
+    events = records(tmp_path)
+    assert not [e for e in events if e.get("event") == "dwell"]
+    [off] = [e for e in events if e.get("event") == "dwell_off"]
+    assert off["reason"].startswith("Dwell needs the gaze calibration")

@@ -20,9 +20,10 @@ from commboard.board.layout_file import emergency_layout
 from commboard.board.layout_places import LayoutChoice
 from commboard.board.model import Layout
 from commboard.clock import Clock
-from commboard.control.gaze_calibration_run import GAZE_PHASES
+from commboard.control.gaze_calibration_run import GAZE_PHASES, GazeCalibrationRun
 from commboard.events import WindowClosed
 from commboard.settings import Settings
+from commboard.settings.gaze_map_file import gaze_map_path
 from commboard.shell.eye_input import EyeInput
 from commboard.shell.screens.base import CameraAccess, Close
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen, gaze_run
@@ -150,4 +151,6 @@ def report(screen: CalibrationScreen) -> int:
         print("commboard: calibration not saved", file=sys.stderr)
         return 1
     print(f"saved: {screen.saved}")
+    if isinstance(screen.run, GazeCalibrationRun) and screen.run.stored_map()[0] is not None:
+        print(f"saved: {gaze_map_path(screen.ctx.profile)} (the gaze map for dwell)")
     return 0

@@ -113,6 +113,7 @@ def test_commboard_calibrate_gaze_on_the_synthetic_face(
     assert stored.map.frame_size is not None
     assert (1, 2) in stored.accuracy.usable
     assert "Pointing accuracy:" in out and "dwell pages usable:" in out
+    assert f"saved: {gaze_map_path('bed4')} (the gaze map for dwell)" in out
     assert gaze_map_path("bed4").stat().st_mode & 0o777 == 0o600
 
 
