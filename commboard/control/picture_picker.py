@@ -33,6 +33,8 @@ ROWS = 3
 PER_PAGE = COLUMNS * ROWS
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
 MAX_PICTURE_BYTES = 5_000_000  # the board does not read larger pictures (shell PictureCache)
+# Nor pictures of more pixels (a small file can hold a huge picture): 16 megapixels.
+MAX_PICTURE_PIXELS = 16_000_000
 MAX_FILTER = 40  # characters typed to filter
 
 
@@ -204,13 +206,16 @@ class PicturePicker:
 # --- a file typed by path ----------------------------------------------------
 
 
-def typed_file_problem(typed: str, is_file: bool, size: int | None) -> str | None:
+def typed_file_problem(
+    typed: str, is_file: bool, size: int | None, pixels: tuple[int, int] | None = None
+) -> str | None:
     """Why a typed path cannot be a cell's picture, in plain words (None: it can).
 
     Args:
         typed: the path as typed.
         is_file: whether it names an existing file (the shell looked).
         size: its size in bytes, None when unknown.
+        pixels: its width and height from the file's header, None when unknown.
     """
     suffix = PurePosixPath(typed.replace("\\", "/")).suffix.lower()
     if not is_file:
@@ -222,6 +227,11 @@ def typed_file_problem(typed: str, is_file: bool, size: int | None) -> str | Non
         return (
             f"{typed} is {size / 1_000_000:.1f} MB; the board shows pictures up to "
             f"{MAX_PICTURE_BYTES // 1_000_000} MB (make it smaller first)."
+        )
+    if pixels is not None and pixels[0] * pixels[1] > MAX_PICTURE_PIXELS:
+        return (
+            f"{typed} is {pixels[0]}×{pixels[1]} pixels; the board shows pictures up to "
+            f"{MAX_PICTURE_PIXELS // 1_000_000} megapixels (make it smaller first)."
         )
     return None
 

@@ -4,7 +4,9 @@ A picture that cannot be read (missing, damaged, a format SDL_image does not
 know) is remembered as failed: its cell shows the label alone, and
 ``notice`` returns one sentence naming the pictures for a banner, once per
 new failure.  Files larger than ``MAX_BYTES`` are not read (a 40 MB photo
-would stall the frame loop).  ``prepare`` reads a layout's pictures ahead,
+would stall the frame loop), nor pictures of more than ``MAX_PIXELS``
+(measured from the file's header by ``imagesize`` before anything is
+decoded: a 400 kB PNG of 12000×12000 pixels decodes to 576 MB).  ``prepare`` reads a layout's pictures ahead,
 in the layout loader's worker thread, so the first frame does not wait.
 """
 
@@ -14,7 +16,10 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
+import imagesize
 import pygame
+
+from commboard.control.picture_picker import MAX_PICTURE_PIXELS as MAX_PIXELS
 
 MAX_BYTES = 5_000_000
 CACHE_SIZE = 400  # scaled pictures kept: a few pages of a large board, at two sizes (lit, unlit)
@@ -40,8 +45,11 @@ class PictureCache:
         surface = None
         try:
             size = Path(path).stat().st_size
+            width, height = picture_pixels(path) or (0, 0)
             if size > MAX_BYTES:
                 self.failed[path] = f"larger than {MAX_BYTES // 1_000_000} MB"
+            elif width * height > MAX_PIXELS:
+                self.failed[path] = f"{width}×{height} pixels, more than the board shows"
             else:  # an SVG is read to check it, and drawn again at each cell's size
                 surface = pygame.image.load(path)
         except FileNotFoundError:
@@ -91,3 +99,12 @@ class PictureCache:
         shown = ", ".join(f"{Path(p).name} ({self.failed[p]})" for p in new[:3])
         more = f" and {len(new) - 3} more" if len(new) > 3 else ""
         return f"Some pictures could not be shown: {shown}{more}; those cells show their words."
+
+
+def picture_pixels(path: str | Path) -> tuple[int, int] | None:
+    """A picture's width and height from its file's header (None: the header does not say)."""
+    try:
+        width, height = imagesize.get(str(path))
+    except (OSError, ValueError):
+        return None
+    return (int(width), int(height)) if width > 0 and height > 0 else None

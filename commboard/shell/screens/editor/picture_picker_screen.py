@@ -29,6 +29,7 @@ from commboard.control.picture_picker import (
 )
 from commboard.events import CarerRequest, Click, Key, UiEvent
 from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
+from commboard.shell.screens.board.pictures import picture_pixels
 from commboard.shell.screens.carer_menu.button_screen import TypedEntry
 from commboard.shell.screens.carer_menu.menu_paint import inside
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in
@@ -96,7 +97,8 @@ class PictureFileEntry(TypedEntry):
             is_file, size = path.is_file(), path.stat().st_size
         except OSError:
             is_file, size = False, None
-        problem = typed_file_problem(typed, is_file, size) or self.accept(path)
+        pixels = picture_pixels(path) if is_file else None
+        problem = typed_file_problem(typed, is_file, size, pixels) or self.accept(path)
         if problem:
             self.title = problem
             return Stay()

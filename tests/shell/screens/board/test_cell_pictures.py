@@ -77,3 +77,31 @@ def test_a_picture_that_cannot_be_read_gives_one_banner(
         "Some pictures could not be shown: missing.png (not found); those cells show their words."
     ]
     assert loop.renderer.pictures.notice() == ""  # told once
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """The first bytes of a PNG of this size (all a header reader needs; the rest is missing)."""
+    import struct
+    import zlib
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return (
+        b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    )
+
+
+def test_a_small_file_holding_a_huge_picture_is_not_decoded(tmp_path: Path) -> None:
+    """A 12000×12000 PNG fits in 400 kB but decodes to 576 MB: refused from its header."""
+    from commboard.control.picture_picker import typed_file_problem
+    from commboard.shell.screens.board.pictures import PictureCache, picture_pixels
+
+    huge = tmp_path / "huge.png"
+    huge.write_bytes(_png_header(12000, 12000))
+    assert picture_pixels(huge) == (12000, 12000)
+    cache = PictureCache()
+    assert not cache.readable(str(huge))
+    assert "12000×12000 pixels" in cache.failed[str(huge)]
+    problem = typed_file_problem(str(huge), True, 100, (12000, 12000)) or ""
+    assert "12000×12000 pixels" in problem and "16 megapixels" in problem
+    assert typed_file_problem(str(huge), True, 100, (800, 600)) is None
