@@ -5,7 +5,8 @@ off the frame loop (``adapters/layout_loading``), and the board goes on with
 the layout in use, showing "Loading layout...".  When the load finishes:
 
 * a layout that loaded replaces the session (same settings, with the chosen
-  file remembered as ``board.layout``); if scanning is held for some reason
+  file remembered as ``board.layout``, and the patient's Recent page of the
+  messages they spelled most, as at start); if scanning is held for some reason
   (an alarm, a carer screen, a rest) the new session starts paused too;
 * a layout that failed to load is not used: the old one stays and a banner
   names the file and the line that is wrong;
@@ -17,12 +18,13 @@ the layout in use, showing "Loading layout...".  When the load finishes:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from commboard.board.layout_file import LayoutProblem
 from commboard.board.model import Layout
+from commboard.board.recent import with_recent_page
 from commboard.board.session import Session
 from commboard.control.banners import kept_layout_notice
 from commboard.effects import Banner, Effect, HideBanner, Log, ShowBanner
@@ -60,6 +62,7 @@ def arrived(
     now: float,
     usage: Mapping[str, Mapping[int, float]],
     predictor: Predictor | None = None,
+    recent: Sequence[str] = (),
 ) -> tuple[Session, list[Effect]]:
     """The session to use from now on, and what to log and show.
 
@@ -71,6 +74,8 @@ def arrived(
         now: the frame's time.
         usage: how often each cell was used (the Huffman weights).
         predictor: word prediction for the new layout's language (None: none).
+        recent: the messages the patient spelled most (the history's), for the
+            new layout's Recent page (none: no Recent page).
     """
     effects: list[Effect] = [HideBanner(now, "layout-loading")]
     if loaded.layout is None:
@@ -82,7 +87,8 @@ def arrived(
         notice = kept_layout_notice(loaded.problems, kept)
         return session, [*effects, ShowBanner(now, Banner("layout", notice))]
     settings = with_valid_value(session.settings, "board.layout", remembered)
-    new = Session(loaded.layout, settings, now, usage, predictor=predictor)
+    layout = with_recent_page(loaded.layout, recent)
+    new = Session(layout, settings, now, usage, predictor=predictor)
     effects.append(
         Log(
             now,

@@ -13,10 +13,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from heapq import nsmallest
 from itertools import accumulate
 
 _TOP = chr(0x10FFFF)
 """Sorts after every character: ``prefix + _TOP`` bounds the words starting with ``prefix``."""
+
+TOP_MEMO = 4096
+"""Answers of :meth:`RankedWords.top` kept (the list never changes; a short prefix after a
+Delete or an undo is asked again).  Forgotten all at once when full, so memory stays small."""
 
 SCAN_LIMIT = 20000
 """A prefix range longer than this is searched in probability order instead of scanned whole."""
@@ -44,6 +49,7 @@ class RankedWords:
         self._rank: list[int] = [
             place[w] for w in self.words
         ]  # words[i] is the rank[i]-th likeliest
+        self._top: dict[tuple[str, int], tuple[str, ...]] = {}  # answers of top(): nothing changes
 
     def __len__(self) -> int:
         return len(self.words)
@@ -79,10 +85,19 @@ class RankedWords:
         """Up to ``k`` most probable words starting with ``prefix`` (ties: alphabetical)."""
         if k <= 0:
             return []
+        key = (prefix, k)
+        found = self._top.get(key)
+        if found is not None:
+            return list(found)
         lo, hi = self.span(prefix)
         if hi - lo <= SCAN_LIMIT:
-            return [self._by_prob[r] for r in sorted(self._rank[lo:hi])[:k]]
-        return list(_first((w for w in self._by_prob if w.startswith(prefix)), k))
+            out = [self._by_prob[r] for r in nsmallest(k, self._rank[lo:hi])]
+        else:
+            out = list(_first((w for w in self._by_prob if w.startswith(prefix)), k))
+        if len(self._top) >= TOP_MEMO:
+            self._top.clear()
+        self._top[key] = tuple(out)
+        return out
 
 
 def _first(items: Iterator[str], k: int) -> Iterator[str]:

@@ -270,7 +270,7 @@ class Scanner:
             self._show(t, nxt, out)
             return
         self._passes += 1
-        if self._passes < self._settings.passes:
+        if self._passes < self._level_passes():
             self._show(t, 0, out)
         elif len(self._stack) > 1:
             self._stack.pop()
@@ -468,6 +468,12 @@ class Scanner:
 
     def _children(self) -> tuple[ScanGroup, ...]:
         return self._stack[-1].children
+
+    def _level_passes(self) -> int:
+        """Passes at this level: the group's own (fewer, if the plan asks) or the setting."""
+        own = self._stack[-1].passes
+        setting = self._settings.passes
+        return min(own, setting) if own > 0 else setting
 
     def _auto(self) -> bool:
         return self._settings.mode != ScanMode.STEP

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from commboard.board.model import Page
 from commboard.scanning import huffman
@@ -29,11 +29,15 @@ class ScanGroup:
         cells: page slot indices covered (a leaf covers exactly one).
         label: what auditory scanning says when it is highlighted.
         children: the next level, in scan order; empty for a leaf.
+        passes: unanswered passes over ``children`` before the scan goes back
+            up a level; 0 = the patient's ``scan.passes`` setting (a group
+            never gets more passes than that setting).
     """
 
     cells: tuple[int, ...]
     label: str
     children: tuple[ScanGroup, ...] = ()
+    passes: int = 0
 
     @property
     def is_leaf(self) -> bool:
@@ -89,7 +93,22 @@ def build_plan(
     return ScanPlan(ScanGroup(page.filled(), page.title, tuple(children)))
 
 
-def build_weighted_plan(page: Page, weights: Mapping[int, float]) -> ScanPlan:
+INNER_PASSES = 1
+"""Passes over a group below the top level of a likelihood plan before going back up.
+
+A likelihood tree is several levels deep, so a press that lands one item late
+(or a stray press) often enters a group that does not hold the wanted cell.
+With the patient's usual passes (3) the patient then waits through three
+rounds of that group per level before the scan comes back; after one round
+it is back at the level above, where the wanted group comes round again.  A
+press missed inside the right group costs about the same either way (one
+round of the group, then the level above from its start).
+"""
+
+
+def build_weighted_plan(
+    page: Page, weights: Mapping[int, float], inner_passes: int = INNER_PASSES
+) -> ScanPlan:
     """The fewest-steps plan for cells chosen with the given likelihoods (exact, not quantised).
 
     The Spell page's likelihood scan: ``weights`` are the predictor's
@@ -102,7 +121,7 @@ def build_weighted_plan(page: Page, weights: Mapping[int, float]) -> ScanPlan:
     clean = [_finite(weights.get(c, 0.0)) for c in cells]
     floor = min((w for w in clean if w > 0), default=1.0) * 1e-3
     tree = huffman.scan_tree([max(w, floor) for w in clean])
-    children = [_from_node(page, cells, node) for node in tree]
+    children = [_from_node(page, cells, node, inner_passes) for node in tree]
     return ScanPlan(ScanGroup(cells, page.title, tuple(children)))
 
 
@@ -223,10 +242,12 @@ def _huffman(page: Page, weights: Mapping[int, float] | None) -> list[ScanGroup]
     return [_from_node(page, cells, node) for node in tree]
 
 
-def _from_node(page: Page, cells: Sequence[int], node: huffman.Node) -> ScanGroup:
+def _from_node(page: Page, cells: Sequence[int], node: huffman.Node, passes: int = 0) -> ScanGroup:
+    """The plan group of a Huffman node; its groups get ``passes`` (0: the setting)."""
     if isinstance(node, int):
         return _leaf(page, cells[node])
-    return _group(page, [_from_node(page, cells, child) for child in node])
+    group = _group(page, [_from_node(page, cells, child, passes) for child in node])
+    return replace(group, passes=passes) if passes > 0 and not group.is_leaf else group
 
 
 _BUILDERS: dict[ScanPattern, Callable[[Page, Mapping[int, float] | None], list[ScanGroup]]] = {

@@ -33,6 +33,7 @@ from commboard.adapters.layout_loading import (
 from commboard.adapters.pygame_input import click_at, key_presses
 from commboard.board.layout_places import LayoutChoice, layout_choices, layout_folders
 from commboard.board.model import Layout
+from commboard.board.recent import RECENT_COUNT
 from commboard.board.session import Session
 from commboard.control import board_status, layout_change, screen_timeout
 from commboard.control.banners import ChromeState
@@ -444,8 +445,17 @@ class BoardLoop:
             held = bool(self.pauses.reasons)  # an alarm, a carer screen, a rest
             if loaded.layout is not None and self.p.predictor is not None:
                 self.p.predictor = predictor_for(loaded.layout, self.p.predictor)
+            history = self.p.history
+            recent = history.spelled(RECENT_COUNT) if history is not None else []
             self.session, effects = layout_change.arrived(
-                loaded, self.session, remembered, held, self.now, self.p.usage, self.p.predictor
+                loaded,
+                self.session,
+                remembered,
+                held,
+                self.now,
+                self.p.usage,
+                self.p.predictor,
+                recent,
             )
             self.perform(effects)
             self.dirty = True

@@ -7,7 +7,7 @@ from dataclasses import replace
 from commboard.board.layout_file import default_layout_path, load_layout
 from commboard.board.model import Action
 from commboard.board.session import Session
-from commboard.board.spelling import layout_words
+from commboard.board.spelling import layout_words, predict_page
 from commboard.effects import Effect, Log, WordsLearned
 from commboard.events import CellPointed, Source
 from commboard.predict.language_data import BaseCounts
@@ -134,3 +134,14 @@ def test_the_layouts_own_phrases_are_predicted() -> None:
     layout = load_layout(default_layout_path())
     words = layout_words(layout)
     assert {"please", "call", "nurse", "want"} <= set(words.words)
+
+
+def test_a_slot_goes_to_a_long_likely_word_before_a_short_one_that_is_quickly_spelled() -> None:
+    # "a" (most likely, saves one letter) loses its slot to "appointment" (saves ten).
+    words = {"a": 100.0, "an": 90.0, "and": 89.0, "are": 88.0, "appointment": 30.0}
+    predictor = Predictor(BaseModel(BaseCounts(words, {}, "test")), PersonalWords())
+    page = load_layout(default_layout_path()).page("alphabet")
+    shown = predict_page(page, "", predictor, 4).words
+    assert "appointment" in shown and "a" not in shown
+    assert list(shown) == sorted(shown, key=lambda w: -words[w])  # still in likelihood order
+    assert predict_page(page, "", predictor, 4).words == shown  # and the same every time

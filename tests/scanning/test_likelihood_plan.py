@@ -73,3 +73,21 @@ def test_the_most_likely_cells_are_the_fewest_steps_away() -> None:
     assert steps[sister] == min(steps.values())
     z = next(i for i, c in enumerate(prediction.page.cells) if c is not None and c.label == "Z")
     assert steps[z] > steps[sister] + 3
+
+
+def test_groups_below_the_top_are_scanned_once_before_going_back_up() -> None:
+    # A late or stray press into a wrong group costs one round of it, not three.
+    layout, predictor = english()
+    prediction = predict_page(layout.page("alphabet"), "i want my s", predictor, 6)
+    plan = build_weighted_plan(prediction.page, prediction.weights)
+    assert plan.root.passes == 0  # the top level keeps the patient's passes, then pauses
+    groups: list[ScanGroup] = []
+
+    def collect(group: ScanGroup) -> None:
+        for child in group.children:
+            if not child.is_leaf:
+                groups.append(child)
+                collect(child)
+
+    collect(plan.root)
+    assert groups and all(g.passes == 1 for g in groups)

@@ -152,6 +152,33 @@ def test_after_passes_go_up_a_level_then_pause_until_switch() -> None:
     assert of(Activate, out) == []
 
 
+def test_a_group_with_its_own_passes_goes_back_up_after_them() -> None:
+    # A wrong group entered by a late press is left after one round, not the setting's two.
+    rows = build_plan(grid(), ScanPattern.ROW_COLUMN)
+    one_pass = ScanPlan(
+        replace(rows.root, children=tuple(replace(g, passes=1) for g in rows.root.children))
+    )
+    s = Scanner(BASE)
+    s.load(one_pass, 0.0)
+    press(s, 0.2, 0.3)  # enter row 1 at 0.45
+    out = s.tick(4.0)
+    # row 1 cells: 0.45 (+0.5), 1.95, 2.95; back up at 3.95 (the setting would scan it again)
+    assert highlights(out) == [(1.95, (1,)), (2.95, (2,)), (3.95, (0, 1, 2))]
+    assert any(e.type == "scan" and e.fields == {"event": "back"} for e in of(Log, out))
+
+
+def test_a_group_never_gets_more_passes_than_the_setting() -> None:
+    rows = build_plan(grid(), ScanPattern.ROW_COLUMN)
+    many = ScanPlan(
+        replace(rows.root, children=tuple(replace(g, passes=5) for g in rows.root.children))
+    )
+    s = Scanner(BASE)  # passes=2
+    s.load(many, 0.0)
+    press(s, 0.2, 0.3)
+    out = s.tick(7.5)
+    assert highlights(out)[-1] == (7.45, (0, 1, 2))
+
+
 def test_step_mode_next_moves_select_chooses_nothing_moves_by_itself() -> None:
     s = Scanner(replace(BASE, mode=ScanMode.STEP))
     s.load(plan(ScanPattern.LINEAR), 0.0)

@@ -55,6 +55,10 @@ class HistoryWriter:
         """The history file."""
         return self._history.path
 
+    def spelled(self, limit: int) -> list[str]:
+        """The messages spelled most, as read at start (``History.spelled``; read once, not written)."""
+        return self._history.spelled(limit)
+
     def __call__(
         self,
         text: str,
