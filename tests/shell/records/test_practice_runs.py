@@ -18,9 +18,11 @@ from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 
 # A carer's clicks: "Pain", then "I'm in pain" (spoken, so a history line).  In the
-# real-time run the second click must land after the Pain page was drawn: on a
-# loaded machine a frame can come late, so the clicks are 1.5 s apart.
-SPEAKS = "0.5 click 163 320\n2.0 click 532 164\n"
+# real-time run each click must land after the page it aims at was drawn: on a
+# loaded machine the first frame (the layout's pictures read first) can come
+# after 1 s and a frame can come late, so the first click waits 2 s and the
+# second comes 1.5 s later.
+SPEAKS = "2.0 click 163 320\n3.5 click 532 164\n"
 QUIET = ["--camera", "none", "--speech", "none"]
 
 
@@ -49,7 +51,7 @@ def test_a_test_run_says_its_words_but_leaves_the_history_alone(
     real_history.parent.mkdir(parents=True)
     real_history.write_bytes(b'{"time": "2025-03-01T12:00:00+01:00", "text": "x", "page": "p"}\n')
     before = real_history.read_bytes()
-    log = run_with(tmp_path, *words, "--max-seconds", "3")
+    log = run_with(tmp_path, *words, "--max-seconds", "4.5")
     assert [r["text"] for r in log if r["type"] == "speak"] == ["I am in pain"]
     assert real_history.read_bytes() == before
     banner = next(r for r in log if r["type"] == "banner" and r["key"] == "history-off")

@@ -6,7 +6,8 @@ know) is remembered as failed: its cell shows the label alone, and
 new failure.  Files larger than ``MAX_BYTES`` are not read (a 40 MB photo
 would stall the frame loop), nor pictures of more than ``MAX_PIXELS``
 (measured from the file's header by ``imagesize`` before anything is
-decoded: a 400 kB PNG of 12000×12000 pixels decodes to 576 MB).  ``prepare`` reads a layout's pictures ahead,
+decoded: a 400 kB PNG of 12000×12000 pixels decodes to 576 MB); an SVG is
+only ever drawn at a bounded size, whatever size it declares.  ``prepare`` reads a layout's pictures ahead,
 in the layout loader's worker thread, so the first frame does not wait.
 """
 
@@ -22,6 +23,9 @@ import pygame
 from commboard.control.picture_picker import MAX_PICTURE_PIXELS as MAX_PIXELS
 
 MAX_BYTES = 5_000_000
+# An SVG is checked by drawing it this small: its own declared size (which may
+# be huge) is never drawn.
+SVG_CHECK = (64, 64)
 CACHE_SIZE = 400  # scaled pictures kept: a few pages of a large board, at two sizes (lit, unlit)
 
 
@@ -45,12 +49,15 @@ class PictureCache:
         surface = None
         try:
             size = Path(path).stat().st_size
-            width, height = picture_pixels(path) or (0, 0)
+            svg = path.lower().endswith(".svg")
+            width, height = (0, 0) if svg else picture_pixels(path) or (0, 0)
             if size > MAX_BYTES:
                 self.failed[path] = f"larger than {MAX_BYTES // 1_000_000} MB"
             elif width * height > MAX_PIXELS:
                 self.failed[path] = f"{width}×{height} pixels, more than the board shows"
-            else:  # an SVG is read to check it, and drawn again at each cell's size
+            elif svg:  # read at a small size to check it (and for its shape); drawn per cell later
+                surface = pygame.image.load_sized_svg(path, SVG_CHECK)
+            else:
                 surface = pygame.image.load(path)
         except FileNotFoundError:
             self.failed[path] = "not found"

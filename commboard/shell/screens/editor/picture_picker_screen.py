@@ -97,7 +97,8 @@ class PictureFileEntry(TypedEntry):
             is_file, size = path.is_file(), path.stat().st_size
         except OSError:
             is_file, size = False, None
-        pixels = picture_pixels(path) if is_file else None
+        raster = is_file and path.suffix.lower() != ".svg"  # an SVG is drawn at the cell's size
+        pixels = picture_pixels(path) if raster else None
         problem = typed_file_problem(typed, is_file, size, pixels) or self.accept(path)
         if problem:
             self.title = problem

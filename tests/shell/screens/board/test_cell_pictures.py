@@ -105,3 +105,21 @@ def test_a_small_file_holding_a_huge_picture_is_not_decoded(tmp_path: Path) -> N
     problem = typed_file_problem(str(huge), True, 100, (12000, 12000)) or ""
     assert "12000×12000 pixels" in problem and "16 megapixels" in problem
     assert typed_file_problem(str(huge), True, 100, (800, 600)) is None
+
+
+def test_an_svg_that_declares_a_huge_size_is_never_drawn_at_it(tmp_path: Path) -> None:
+    from commboard.shell.screens.board.pictures import PictureCache
+
+    wide = tmp_path / "wide.svg"
+    wide.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200000" height="100000" '
+        'viewBox="0 0 200 100"><rect width="200" height="100" fill="red"/></svg>',
+        encoding="utf-8",
+    )
+    cache = PictureCache()
+    assert cache.readable(str(wide))
+    drawn = cache.get(str(wide), (300, 300))
+    assert drawn is not None and drawn.get_size() == (
+        300,
+        150,
+    )  # its shape kept, at the cell's size
