@@ -31,7 +31,7 @@ def recent_page(messages: Sequence[str]) -> Page | None:
     if not chosen:
         return None
     cells: list[Cell | None] = [
-        Cell(_label(m), Action.SPEAK, text=m, color=COLORS["teal"]) for m in chosen
+        Cell(message_label(m), Action.SPEAK, text=m, color=COLORS["teal"]) for m in chosen
     ]
     cells += [
         Cell("Back", Action.BACK, color=COLORS["grey"]),
@@ -51,6 +51,7 @@ def with_recent_page(layout: Layout, messages: Sequence[str]) -> Layout:
     return replace(layout, pages={**layout.pages, RECENT_PAGE: page})
 
 
-def _label(message: str) -> str:
+def message_label(message: str) -> str:
+    """A message as a cell's label: spaces folded, a long one cut with an ellipsis."""
     text = " ".join(message.split())
     return text if len(text) <= MAX_LABEL_CHARS else text[: MAX_LABEL_CHARS - 1] + "…"
