@@ -11,9 +11,12 @@ from commboard.board.model import Action, Cell, Page
 from commboard.board.recent import RECENT_PAGE, with_recent_page
 from commboard.control.pinning import (
     MAX_OFFERED,
+    MY_PHRASES,
+    PatientPin,
     Pinned,
     PinRefused,
     offered_keys,
+    patient_pin,
     pin_candidates,
     pin_message,
     pin_targets,
@@ -114,3 +117,24 @@ def test_pinning_on_the_shipped_layout_saves_a_copy_and_leaves_the_shipped_file(
     again = load_layout(saved.layout.source or saved.file)  # what the next start reads
     assert "call my sister" in [c.spoken for c in again.page(page_id).cells if c is not None]
     assert saved.backup.exists()  # the copy's previous version of the page file
+
+
+def test_the_patients_first_pin_makes_my_phrases_linked_from_home_and_the_next_goes_in_it(
+    tmp_path: Path,
+) -> None:
+    board = tmp_path / "board.yaml"
+    board.write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    layout = with_recent_page(load_layout(board), ["call my sister", "turn me over"])
+    first = patient_pin(layout, "call my sister")
+    assert isinstance(first, PatientPin)
+    assert first.page.id == "home" and first.page.rows == 3  # home was full: one row more
+    link = first.page.cells[4]
+    assert link is not None and (link.action, link.target) == (Action.GO, MY_PHRASES)
+    (mine,) = first.added
+    assert mine.cells[first.slot] is not None and mine.cells[first.slot].spoken == "call my sister"
+    assert {Action.BACK, Action.HOME} <= {c.action for c in mine.cells if c is not None}
+    saved = save_page(layout, first.page, added=first.added)
+    second = patient_pin(saved.layout, "turn me over")
+    assert isinstance(second, PatientPin) and second.page.id == MY_PHRASES and not second.added
+    assert second.slot == 1
+    assert isinstance(patient_pin(saved.layout, "Call my sister"), PinRefused)  # not twice

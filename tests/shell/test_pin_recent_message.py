@@ -111,3 +111,30 @@ def test_a_kept_message_is_still_there_after_a_restart(
     _click(again, "More")
     _click(again, SPELLED)
     assert speaker.said[-1] == SPELLED
+
+
+def test_the_patient_keeps_a_recent_message_and_then_says_it_from_my_phrases(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    history = _history(tmp_path / "h.jsonl")
+    loop, speaker = _board(start_board, TWO_PAGE_LAYOUT, history)
+    loop.perform(loop.session.open_page("recent", loop.now))
+    run_for(loop, 0.1)
+    _click(loop, "Keep one...")
+    _click(loop, SPELLED)  # on the Keep page: kept, not said
+    assert SPELLED not in speaker.said
+    run_for(loop, 4.0)  # the undo window passes
+    board = tmp_path / "board.yaml"
+    assert "my-phrases" in board.read_text(encoding="utf-8")
+    assert (tmp_path / "board.yaml.bak").read_text(encoding="utf-8") == TWO_PAGE_LAYOUT
+    assert loop.session.page.id == "home"
+    _click(loop, "My phrases")
+    _click(loop, SPELLED)
+    assert speaker.said[-1] == SPELLED
+    log = [json.loads(x) for x in (tmp_path / "events.jsonl").read_text("utf-8").splitlines()]
+    assert [(r["event"]) for r in log if r["type"] == "pin"] == ["asked", "kept"]
+    assert [(r["page"], r["by"]) for r in log if r["type"] == "pinned"] == [
+        ("my-phrases", "patient")
+    ]
+    spoken = [r for r in log if r["type"] == "speak"]
+    assert [(r["text"], r["page"], r["cell"]) for r in spoken] == [(SPELLED, "my-phrases", 0)]

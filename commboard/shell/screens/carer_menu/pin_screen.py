@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from commboard.adapters.layout_save import SaveRefused, save_page
 from commboard.control.pinning import (
+    MY_PHRASES_TITLE,
     PinRefused,
     offered_keys,
+    patient_pin,
     pin_candidates,
     pin_message,
     pin_targets,
@@ -73,7 +75,13 @@ def pin(ctx: ShellContext, message: str, page_id: str) -> Outcome:
         return Tell(f"Not kept: {exc}.")
     ctx.record_event(
         "pinned",
-        {"text": message, "page": page_id, "slot": result.slot, "file": str(saved.file)},
+        {
+            "text": message,
+            "page": page_id,
+            "slot": result.slot,
+            "file": str(saved.file),
+            "by": "carer",
+        },
     )
     note = f"\u201c{message}\u201d kept on page '{page.title}'"
     note += " (one row more)." if result.grew else "."
@@ -82,6 +90,35 @@ def pin(ctx: ShellContext, message: str, page_id: str) -> Outcome:
             f" The built-in layout was copied to {saved.layout.source}; the board uses your copy."
         )
     return ChangeLayout(saved.layout.source or saved.file, note, saved.layout)
+
+
+def keep_for_patient(ctx: ShellContext, message: str) -> tuple[Outcome, str]:
+    """The patient kept ``message`` from the Recent page's Keep page: save it in "My phrases".
+
+    The same save as the carer's (``save_page``); the first time, the home
+    page gets a cell that opens the new page.  Returns what to do and what
+    to say back to the patient (in the quiet prompt voice, not theirs).
+    """
+    result = patient_pin(ctx.layout, message)
+    if isinstance(result, PinRefused):
+        return Tell(f"Not kept: {result.reason}."), "Not kept"
+    try:
+        saved = save_page(ctx.layout, result.page, added=result.added)
+    except SaveRefused as exc:
+        return Tell(f"Not kept: {exc}."), "Not kept: it could not be saved"
+    ctx.record_event(
+        "pinned",
+        {"text": message, "page": "my-phrases", "slot": result.slot, "file": str(saved.file),
+         "by": "patient"},
+    )  # fmt: skip
+    note = f"\u201c{message}\u201d kept in {MY_PHRASES_TITLE}."
+    if saved.copied_from is not None:
+        note += (
+            f" The built-in layout was copied to {saved.layout.source}; the board uses your copy."
+        )
+    return ChangeLayout(saved.layout.source or saved.file, note, saved.layout), (
+        f"Kept in {MY_PHRASES_TITLE}"
+    )
 
 
 def open_pin(ctx: ShellContext) -> Outcome:
