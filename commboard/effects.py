@@ -191,6 +191,14 @@ class WordsLearned:
     t: float
 
 
+@dataclass(frozen=True, slots=True)
+class PinRequested:
+    """The patient chose to keep a recent message and did not undo it: add it to "My phrases"."""
+
+    t: float
+    text: str
+
+
 Effect = (
     Highlight
     | Activate
@@ -207,4 +215,5 @@ Effect = (
     | Resumed
     | Log
     | WordsLearned
+    | PinRequested
 )

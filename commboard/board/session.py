@@ -23,6 +23,12 @@ A cell marked ``record: decision`` (or ``preference``) is said with that mark
 confirming (``control.decision_confirmation``), it is held as a
 :class:`PendingDecision` while a Yes / No page asks "You said: ... Is that
 right?"; only Yes says and records it.
+
+A message chosen on the Recent page's Keep page (``board.recent``) is not
+said: it is held as a pending pin, said back quietly ("Keeping: ..."), and
+only when the undo window and a hold have passed with no undo does
+``PinRequested`` ask the shell to keep it in "My phrases".  An undo, or a
+pause (a carer screen, an alarm, a rest), before then drops it.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from commboard.board.message import MessageBar
 from commboard.board.model import Action, Cell, Layout, Page
-from commboard.board.recent import RECENT_PAGE
+from commboard.board.recent import KEEP_PAGE, RECENT_PAGE
 from commboard.board.spelling import Prediction, has_slots, predict_page
 from commboard.control import decision_confirmation as confirming
 from commboard.control.decision_confirmation import PendingDecision
@@ -43,6 +49,7 @@ from commboard.effects import (
     Effect,
     Log,
     Notice,
+    PinRequested,
     Speak,
     StopSpeech,
     Undo,
@@ -77,6 +84,19 @@ def hold_needed(cell: Cell, alarm_hold_s: float) -> float | None:
 SPEAKING_ACTIONS = frozenset({Action.SPEAK, Action.SPEAK_MESSAGE})
 
 ScannerFactory = Callable[[ScanSettings, Callable[[int], float | None]], Scanner]
+
+
+PIN_MARGIN_S = 0.5
+"""A pin waits for the undo window and the acceptance hold, and this much more (an undo
+press that went down inside the window is accepted only after its hold)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _PendingPin:
+    """A recent message the patient chose to keep, waiting for the undo window to pass."""
+
+    text: str
+    deadline: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +145,7 @@ class Session:
         self._last: _Snapshot | None = None
         self._source = Source.SCRIPT
         self._pending: PendingDecision | None = None  # a decision waiting for Yes
+        self._pin: _PendingPin | None = None  # a message to keep, waiting for its undo window
         self._scanner = scanner_factory(settings.scan, self._hold_for)
         self._queued: list[Effect] = [Log(now, "page", {"page": self._page_id})]
         self._queued += self._predict(now)
@@ -181,9 +202,10 @@ class Session:
     def next_deadline(self) -> float | None:
         """When ``tick`` next has something to do (None: waiting for input)."""
         scan = self._scanner.next_deadline()
-        if self._pending is None:
-            return scan
-        return self._pending.deadline if scan is None else min(scan, self._pending.deadline)
+        waits = [d.deadline for d in (self._pending, self._pin) if d is not None]
+        if scan is not None:
+            waits.append(scan)
+        return min(waits) if waits else None
 
     # -- inputs ---------------------------------------------------------------
 
@@ -207,11 +229,24 @@ class Session:
             self._last = None  # nothing left to undo: the statement is gone
             out += confirming.expire(pending, now)
             out += self._run(self._scanner.load(self._plan(), now), now)
+        pin = self._pin
+        if pin is not None and now >= pin.deadline:
+            self._pin = None
+            self._last = None  # kept: the undo window is over
+            out += [
+                Log(now, "pin", {"event": "kept", "text": pin.text}),
+                PinRequested(now, pin.text),
+            ]
         return out + self._run(self._scanner.tick(now), now)
 
     def pause(self, now: float) -> list[Effect]:
-        """Stop the highlight and ignore switches (``control.pauses.PauseOwner`` decides why)."""
-        return self._take_queued() + self._run(self._scanner.pause(now), now)
+        """Stop the highlight and ignore switches (``control.pauses.PauseOwner`` decides why).
+
+        A message waiting to be kept is dropped: a carer screen, an alarm or a
+        rest came before its undo window was over (say so; nothing is written).
+        """
+        out = self._take_queued() + self._drop_pin(now, "paused")
+        return out + self._run(self._scanner.pause(now), now)
 
     def resume(self, now: float) -> list[Effect]:
         """Scanning goes on after ``pause``."""
@@ -328,6 +363,8 @@ class Session:
 
     def _perform(self, cell: Cell, index: int, now: float, source: Source) -> list[Effect]:
         match cell.action:
+            case Action.SPEAK if self._page_id == KEEP_PAGE:
+                return self._hold_pin(cell, now)
             case Action.SPEAK | Action.SPEAK_MESSAGE:
                 text = cell.spoken if cell.action is Action.SPEAK else self._bar.spoken
                 slot = index if cell.action is Action.SPEAK else None
@@ -347,6 +384,26 @@ class Session:
             case Action.STOP:
                 return [StopSpeech(now)]
         return []
+
+    def _hold_pin(self, cell: Cell, now: float) -> list[Effect]:
+        """Hold a message to keep until the undo window is over; say it back quietly."""
+        scan = self.settings.scan
+        wait_s = scan.undo_window_s + scan.acceptance_s + PIN_MARGIN_S
+        self._pin = _PendingPin(cell.spoken, now + wait_s)
+        return [
+            Log(now, "pin", {"event": "asked", "text": cell.spoken}),
+            Notice(now, f"Keeping \u201c{cell.label}\u201d in My phrases (select again to cancel)"),
+            Cue(now, f"Keeping: {cell.spoken}"),
+        ]
+
+    def _drop_pin(self, now: float, why: str) -> list[Effect]:
+        pin, self._pin = self._pin, None
+        if pin is None:
+            return []
+        return [
+            Log(now, "pin", {"event": why, "text": pin.text}),
+            Notice(now, f"Not kept: \u201c{pin.text}\u201d"),
+        ]
 
     def _ask(self, pending: PendingDecision) -> list[Effect]:
         """Hold a marked statement and show the Yes / No question instead of saying it."""
@@ -450,6 +507,9 @@ class Session:
         if last is None:
             return []
         out: list[Effect] = [Log(now, "undo", {"label": last.label, "action": last.action.value})]
+        if self._pin is not None:  # undone before it was kept: nothing is written
+            out.append(Log(now, "pin", {"event": "undone", "text": self._pin.text}))
+            self._pin = None
         if self._pending is not None:  # undone before answering: the question goes, unrecorded
             out += confirming.withdraw(self._pending, now)
             self._pending = None

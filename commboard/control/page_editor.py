@@ -338,7 +338,11 @@ def with_page(layout: Layout, page: Page) -> Layout:
 
 _PAGE_ID = re.compile(r"[A-Za-z0-9_-]+")  # the loader's rule (board.layout_pages)
 MAX_PAGE_ID = 60  # characters: it names a file, and a carer types it
-RESERVED_IDS = ("layout", "recent")  # layout.yaml is the folder's own file; "recent" is built in
+RESERVED_IDS = (
+    "layout",
+    "recent",
+    "recent-keep",
+)  # layout.yaml: the folder's own file; the rest are built in
 
 
 def id_problem(layout: Layout, old_id: str, new_id: str, taken: tuple[str, ...] = ()) -> str | None:

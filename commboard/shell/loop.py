@@ -51,7 +51,7 @@ from commboard.control.input_routing import (
 )
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
-from commboard.effects import Banner, Effect, PauseReason, Speak
+from commboard.effects import Banner, Cue, Effect, PauseReason, PinRequested, Speak
 from commboard.events import CellPointed, SwitchDown, SwitchUp, UiEvent
 from commboard.predict.predictor import Predictor
 from commboard.settings import Settings
@@ -74,6 +74,7 @@ from commboard.shell.screens.board.eye_indicator import indicator_rect
 from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.screens.board.screenshot import Screenshots
 from commboard.shell.screens.carer_menu.carer_menu import CarerMenu, QuitConfirm
+from commboard.shell.screens.carer_menu.pin_screen import keep_for_patient
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
 # Real time, while a message is being spoken: how soon a failure of that very
@@ -468,6 +469,11 @@ class BoardLoop:
         self.performer.perform(effects)
         if effects:
             self.dirty = True
+        for pin in (e for e in effects if isinstance(e, PinRequested)):
+            # the patient kept a recent message: saved as the carer's pin is, then shown
+            outcome, said = keep_for_patient(self, pin.text)
+            self.act(outcome)
+            self.performer.perform([Cue(self.now, said)])
 
     # -- drawing --------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from commboard.shell.screens.calibration.calibration_screen import (
 from commboard.shell.screens.camera_view.camera_view import open_camera_view
 from commboard.shell.screens.carer_menu.button_screen import ButtonScreen, TypedEntry
 from commboard.shell.screens.carer_menu.care_papers import open_papers
+from commboard.shell.screens.carer_menu.pin_screen import open_pin
 from commboard.shell.screens.editor.editor_screen import open_editor
 from commboard.shell.screens.said.said_screen import open_said
 from commboard.shell.screens.settings.settings_screen import SettingsScreen
@@ -46,6 +47,7 @@ def menu_entries() -> list[MenuEntry]:
         MenuEntry("p", "Papers for the care team", open_papers),
         MenuEntry("l", "Change layout", lambda ctx: Open(LayoutPicker(ctx))),
         MenuEntry("e", "Edit this page", open_editor),
+        MenuEntry("k", "Keep a recent message on a page", open_pin),
         MenuEntry("c", "Camera view", open_camera_view),
         MenuEntry("b", "Calibrate blinks", open_calibration),
         MenuEntry("g", "Calibrate looks", open_gaze_calibration),
