@@ -18,6 +18,7 @@ PANEL = (32, 38, 46)
 BUTTON = (241, 243, 244)
 KEY_BADGE = (255, 212, 0)
 # Enter and Space are the patient's switch keys, so menus never use them.
+ONE_COLUMN = 6  # more entries than this go in two columns on a wide screen
 HINT = "Press the letter, or click.  Escape: back.  Closes by itself after a minute unused."
 
 
@@ -31,18 +32,28 @@ class MenuView:
 
 
 def button_rects(size: tuple[int, int], count: int) -> tuple[Rect, Rect, list[Rect]]:
-    """Panel, title and button rectangles for a menu of ``count`` entries."""
+    """Panel, title and button rectangles for a menu of ``count`` entries.
+
+    On a wide screen a long menu (more than ``ONE_COLUMN`` entries) is two
+    columns, read down the left one first, so its words stay large; one
+    column of eleven was 14 px high at 1280×720.
+    """
     width, height = size
     pw, ph = int(width * 0.7), int(height * 0.86)
     px, py = (width - pw) // 2, (height - ph) // 2
     title = (px, py, pw, int(ph * 0.2))
     gap = max(6, ph // 60)
     room = ph - title[3] - title[3] // 2  # the hint line sits below the buttons
-    slot_h = min(int(ph * 0.16), room // max(1, count) - gap)
-    x = px + pw // 12
+    columns = 2 if count > ONE_COLUMN and width > height else 1
+    rows = -(-count // columns)
+    slot_h = min(int(ph * 0.16), room // max(1, rows) - gap)
+    margin = pw // 12
+    slot_w = (pw - 2 * margin - (columns - 1) * gap) // columns
     buttons = [
-        (x, py + title[3] + i * (slot_h + gap), pw - 2 * (pw // 12), slot_h) for i in range(count)
-    ]
+        (px + margin + (i // rows) * (slot_w + gap), py + title[3] + (i % rows) * (slot_h + gap),
+         slot_w, slot_h)
+        for i in range(count)
+    ]  # fmt: skip
     return (px, py, pw, ph), title, buttons
 
 
