@@ -20,6 +20,7 @@ KEY_BADGE = (255, 212, 0)
 # Enter and Space are the patient's switch keys, so menus never use them.
 ONE_COLUMN = 6  # more entries than this go in two columns on a wide screen
 HINT = "Press the letter, or click.  Escape: back.  Closes by itself after a minute unused."
+TYPED_HINT = "Type it, then Enter.  Escape: back."
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,8 @@ def paint_menu(surface: pygame.Surface, texts: TextCache, view: MenuView) -> Non
     for button, rect in zip(view.buttons, buttons, strict=True):
         _button(surface, texts, rect, button)
     hint = (panel[0] + 20, panel[1] + panel[3] - title[3] // 2, panel[2] - 40, title[3] // 3)
-    blit_in(surface, texts.text(HINT, hint[2:], PAPER, hint[3]), hint)
+    words = HINT if view.typed is None else TYPED_HINT
+    blit_in(surface, texts.text(words, hint[2:], PAPER, hint[3]), hint)
     if view.typed is not None:
         _typed(surface, texts, view.typed)
 
