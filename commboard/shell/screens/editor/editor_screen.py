@@ -45,6 +45,7 @@ from commboard.shell.screens.base import ChangeLayout, Close, Open, Outcome, She
 from commboard.shell.screens.board.pictures import PictureCache
 from commboard.shell.screens.carer_menu.menu_paint import inside
 from commboard.shell.screens.editor.editor_paint import grid_rects, id_button, paint_editor
+from commboard.shell.screens.editor.key_names import EDITOR_KEYS
 from commboard.shell.screens.editor.page_id_entry import PageIdEntry
 from commboard.shell.screens.editor.picture_picker_screen import PicturePickerScreen
 from commboard.shell.screens.text_fit import TextCache
@@ -53,15 +54,7 @@ DEFAULT_SIZE = (1280, 720)
 # A forgotten editor gives the patient their board back after this long; its
 # unsaved edits are dropped (and the notice says so): the patient's voice first.
 EDITOR_IDLE_S = 300.0
-_NAMES = {
-    pygame.K_UP: "up",
-    pygame.K_DOWN: "down",
-    pygame.K_LEFT: "left",
-    pygame.K_RIGHT: "right",
-    pygame.K_RETURN: "enter",
-    pygame.K_KP_ENTER: "enter",
-    pygame.K_BACKSPACE: "backspace",
-}
+_NAMES = EDITOR_KEYS
 
 
 class EditorScreen:

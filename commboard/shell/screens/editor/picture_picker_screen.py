@@ -32,6 +32,7 @@ from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
 from commboard.shell.screens.board.pictures import picture_pixels
 from commboard.shell.screens.carer_menu.button_screen import TypedEntry
 from commboard.shell.screens.carer_menu.menu_paint import inside
+from commboard.shell.screens.editor.key_names import PICKER_KEYS
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in
 
 DEFAULT_SIZE = (1280, 720)
@@ -42,17 +43,7 @@ SELECTED = (0, 114, 206)  # the editor's cursor blue
 CURRENT = (255, 140, 0)
 MUTED = (170, 180, 190)
 TYPE_FILE = "Type the picture file's path (PNG, JPEG, GIF, SVG, WebP or BMP), then press Enter"
-_NAMES = {
-    pygame.K_UP: "up",
-    pygame.K_DOWN: "down",
-    pygame.K_LEFT: "left",
-    pygame.K_RIGHT: "right",
-    pygame.K_RETURN: "enter",
-    pygame.K_KP_ENTER: "enter",
-    pygame.K_BACKSPACE: "backspace",
-    pygame.K_PAGEUP: "pageup",
-    pygame.K_PAGEDOWN: "pagedown",
-}
+_NAMES = PICKER_KEYS
 
 # What the editor is told: (the cell's new image or None, the file to copy there on save or None).
 Chosen = Callable[[str | None, Path | None], None]
