@@ -14,6 +14,7 @@ in (the camera's frame stamps), so a virtual clock runs it in seconds.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
 
 from commboard.settings import BlinkSettings, Settings
@@ -55,7 +56,7 @@ STEP_FAILURES = {"open": OPEN_UNSEEN, "closed": CLOSED_UNSEEN}
 LATE_FRAMES_S = 0.5
 
 
-class PhasedRun:
+class PhasedRun(ABC):
     """Timed steps and the samples recorded in each; no pygame, time passed in.
 
     What the steps measure is the subclass's: ``step_failure`` says whether a
@@ -141,25 +142,25 @@ class PhasedRun:
         """What the event log's ``calibrated`` record says besides ``kind`` and ``ok``."""
         return {}
 
+    @abstractmethod
     def usable(self) -> bool:
         """The result measured what it needs to change the settings."""
-        raise NotImplementedError
 
+    @abstractmethod
     def applied(self, settings: Settings) -> Settings | None:
         """``settings`` with the result in them; None when the result is not usable."""
-        raise NotImplementedError
 
+    @abstractmethod
     def lines(self) -> list[str]:
         """The result in words and numbers, for the screen and the terminal."""
-        raise NotImplementedError
 
+    @abstractmethod
     def thanks(self) -> str:
         """Said when the result was applied."""
-        raise NotImplementedError
 
+    @abstractmethod
     def failed_words(self) -> str:
         """Said when it was not."""
-        raise NotImplementedError
 
 
 class CalibrationRun(PhasedRun):
