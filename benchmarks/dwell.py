@@ -40,6 +40,7 @@ from typing import Any
 from commboard.board.model import Action, Cell, Page
 from commboard.control.dwell import grid_for, most_items
 from commboard.control.dwell_looks import DwellLooks
+from commboard.events import CellPointed
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.settings.gaze_map_file import StoredMap
 from commboard.signals.gaze_map import Accuracy, GazeMap
@@ -160,8 +161,8 @@ def choosing(
                 if t >= next_blink + 0.2:
                     next_blink = t + rng.uniform(2, 6)
             for item in looks.update(sample(t, point)):
-                if type(item).__name__ == "CellPointed":
-                    chosen = item.cell  # type: ignore[union-attr]
+                if isinstance(item, CellPointed):
+                    chosen = item.cell
             t += 1 / FPS
         if chosen is None:
             timeouts += 1
@@ -227,7 +228,7 @@ def reading(
                     stop = t + duration
                     while t < stop:
                         for item in looks.update(sample(t, noise.at(spot))):
-                            unintended += type(item).__name__ == "CellPointed"
+                            unintended += isinstance(item, CellPointed)
                         t += 1 / FPS
                 if rng.random() < 0.1:  # a look at the message bar
                     stop = t + 0.4

@@ -251,21 +251,12 @@ class EyeInput:
             weights: how likely each of its cells is (a predicting Spell page), or None.
         """
         self.start()
-        if self.blink.settings != settings.blink:
-            self.blink.set_settings(settings.blink)
-        if self.gaze.settings != (settings.gaze, settings.blink):
-            self.gaze.set_settings(settings.gaze, settings.blink)
-            self.halving.set_settings(settings.gaze, settings.blink)
-            self.dwell.set_settings(settings.gaze, settings.blink)
-        self.dwell.alarm_hold_s = settings.scan.alarm_hold_s  # the nurse call's hold under dwell
-        self.access = settings.gaze.access
-        if self.access is Access.GAZE_DWELL and settings.gaze is not self._map_for:
-            self._map_for = settings.gaze  # a calibration or a settings change: read the map again
-            self._load_map()
+        self._follow(settings)
         released = self.gaze.release(now) if self.access is not Access.GAZE_SWITCHES else []
         if page is not None:
             self.halving.show(page, weights)
-            self.dwell.show(page, now)
+            if self.access is Access.GAZE_DWELL:  # laid out only when dwell is the method
+                self.dwell.show(page, now)
         context = EyeContext(
             face_pause=settings.blink.face_lost == FaceLost.PAUSE,
             listening=listening,
@@ -296,6 +287,20 @@ class EyeInput:
             self._ring_shown = self.dwell.ring() is not None
         pause = self.policy.wanted_pause(context)
         return EyeFrame(tuple(outputs), pause, self.status_text(), redraw)
+
+    def _follow(self, settings: Settings) -> None:
+        """The detectors take the board's settings (the gaze map is read again when they change)."""
+        if self.blink.settings != settings.blink:
+            self.blink.set_settings(settings.blink)
+        if self.gaze.settings != (settings.gaze, settings.blink):
+            self.gaze.set_settings(settings.gaze, settings.blink)
+            self.halving.set_settings(settings.gaze, settings.blink)
+            self.dwell.set_settings(settings.gaze, settings.blink)
+        self.dwell.alarm_hold_s = settings.scan.alarm_hold_s  # the nurse call's hold under dwell
+        self.access = settings.gaze.access
+        if self.access is Access.GAZE_DWELL and settings.gaze is not self._map_for:
+            self._map_for = settings.gaze  # a calibration or a settings change: read the map again
+            self._load_map()
 
     def _dwell_refusal(self, now: float) -> list[EyeOutput]:
         """Dwell chosen but refused (no map, another camera size): one banner and a log record."""
