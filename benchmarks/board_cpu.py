@@ -42,6 +42,8 @@ from typing import Any
 
 from vision import FPS, SCRIPT  # the same synthetic film as benchmarks/vision.py
 
+PACKAGE = Path(__file__).resolve().parent.parent / "commboard"
+
 # Run in the board's process: counts the frames its camera thread gave to
 # MediaPipe (late frames are dropped in real time) and writes the count at exit.
 BOARD = """\
@@ -176,6 +178,11 @@ def board_argv(folder: Path, camera: str, seconds: float, profile: str | None) -
 def measure(seconds: float, profile: str | None = None) -> dict[str, Any]:
     """Make the video, time the four processes, and return the figures."""
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    # The board's bytecode compiled ahead, as ``make run`` does (MediaPipe's and
+    # OpenCV's came compiled with their wheels): otherwise a machine that sets
+    # PYTHONDONTWRITEBYTECODE recompiles the board at every start.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(PACKAGE)], check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="board_cpu-") as name:
         folder = Path(name)
         video = folder / "face.avi"

@@ -38,6 +38,8 @@ class VisionFeed:
         clock: the run's clock; on a virtual one ``drain`` does the work in the caller's thread.
         start_t: when the camera is opened (and a missing camera reported).
         problem: why there is no camera (reported with the NONE or ERROR status).
+        on_item: called after each sample or status change is queued (from the
+            worker thread in real time): the frame loop's wake-up.
     """
 
     def __init__(
@@ -50,6 +52,7 @@ class VisionFeed:
         reconnect_s: float = 3.0,
         problem: str = "",
         problem_state: CameraState = CameraState.NONE,
+        on_item: Callable[[], None] | None = None,
     ) -> None:
         self._open = open_source
         self._virtual = clock.virtual
@@ -62,6 +65,7 @@ class VisionFeed:
             reconnect_s,
             max_samples=None if clock.virtual else QUEUE_SAMPLES,
         )
+        self._pipe.on_item = on_item
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -132,6 +136,7 @@ def open_vision(
     start_t: float,
     reconnect_s: float = 3.0,
     make_detector: Callable[[], LandmarkDetector] = mesh_detector,
+    on_item: Callable[[], None] | None = None,
 ) -> VisionFeed:
     """The camera feed for a ``--camera`` value (call ``start()`` on it).  Never raises.
 
@@ -144,4 +149,5 @@ def open_vision(
     except (ValueError, OSError) as err:
         opener, state, problem = None, CameraState.ERROR, str(err)
     return VisionFeed(opener, make_detector, clock=clock, start_t=start_t,
-                      reconnect_s=reconnect_s, problem=problem, problem_state=state)  # fmt: skip
+                      reconnect_s=reconnect_s, problem=problem, problem_state=state,
+                      on_item=on_item)  # fmt: skip

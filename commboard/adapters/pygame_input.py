@@ -13,6 +13,8 @@ The events themselves are pygame-free, in ``commboard.events``.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 
 import pygame
@@ -122,24 +124,35 @@ def click_at(x: int, y: int, now: float, hit_test: HitTest | None) -> list[UiEve
     return [event] if event is not None else []
 
 
+# Real time, while idle: how often the keyboard, a USB switch and the mouse are
+# looked at.  A press is noticed at most this late (a tenth of the shortest
+# acceptance hold); pygame's own ``event.wait`` looks every millisecond, which
+# kept 1-2% of a core busy doing nothing at the bedside.
+INPUT_POLL_S = 0.02
+
+
 class PygameInput:
-    """Drains pygame's queue; waits for input without spinning when nothing is due."""
+    """Drains pygame's queue; waits for input without spinning when nothing is due.
+
+    ``wake`` ends a wait at once: the camera thread sets it when a new sample
+    is ready, so each frame's sample is read as it arrives, not on a timer.
+    """
 
     def __init__(self) -> None:
         pygame.key.set_repeat()  # a held switch must stay one press, not auto-repeat
-        self._early: list[pygame.event.Event] = []
+        self.wake = threading.Event()
 
     def poll(self, now: float, hit_test: HitTest | None, text_mode: bool = False) -> list[UiEvent]:
         """Every pending pygame event, translated, in order."""
-        raw, self._early = self._early + pygame.event.get(), []
-        out = [translate(ev, now, hit_test, text_mode) for ev in raw]
+        out = [translate(ev, now, hit_test, text_mode) for ev in pygame.event.get()]
         return [e for e in out if e is not None]
 
     def wait(self, timeout_s: float) -> None:
-        """Sleep until an event arrives or ``timeout_s`` passes (the loop's idle)."""
-        ms = max(0, min(int(timeout_s * 1000), 1000))
-        if ms == 0:
-            return
-        ev = pygame.event.wait(ms)
-        if ev.type != pygame.NOEVENT:
-            self._early.append(ev)
+        """Sleep until input arrives, ``wake`` is set or ``timeout_s`` (at most 1 s) passes."""
+        end = time.monotonic() + min(timeout_s, 1.0)
+        while (left := end - time.monotonic()) > 0:
+            if self.wake.wait(min(left, INPUT_POLL_S)):
+                self.wake.clear()
+                return
+            if pygame.event.peek():  # looks at the window system too (pumps)
+                return

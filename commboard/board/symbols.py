@@ -14,12 +14,14 @@ designer; a test keeps it and the files in step.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
 SYMBOLS_PREFIX = "symbols/"
 
 
+@cache  # package data: it does not move while the board runs (and the board asks every frame)
 def symbols_root() -> Path:
     """The folder of the shipped symbols (package data ``commboard/assets/symbols``)."""
     return Path(str(resources.files("commboard") / "assets" / "symbols"))
@@ -43,6 +45,7 @@ def symbol_names() -> list[str]:
     return sorted(SYMBOLS_PREFIX + p.name for p in root.glob("*.svg") if p.is_file())
 
 
+@cache  # the shipped files do not change while the board runs; each drawn cell asks
 def symbol_file(image: str) -> Path | None:
     """The file of a shipped symbol reference, or None when no such symbol ships."""
     name = PurePosixPath(image[len(SYMBOLS_PREFIX) :])

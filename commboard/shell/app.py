@@ -252,7 +252,8 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
         layout = with_recent_page(layout, history.spelled(RECENT_COUNT))
     problems = list(history.problems) if history is not None else []
     banners = banners + _history_banners(problems) + history_off
-    eyes = _eyes(options, settings, speaker, clock, start)
+    inputs = PygameInput()
+    eyes = _eyes(options, settings, speaker, clock, start, wake=inputs.wake.set)
     word_data = WordDataLoading(
         layout.language, run_files.layout_folder(layout), background=not options.virtual_clock
     )
@@ -270,7 +271,7 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
         surface=surface,
         clock=clock,
         event_log=event_log,
-        inputs=PygameInput(),
+        inputs=inputs,
         script=ScriptFeed(scripted, start) if scripted is not None else None,
         history=HistoryWriter(history) if history is not None else None,
         usage=usage,
@@ -310,8 +311,11 @@ def _clock(options: RunOptions) -> Clock:
     return MonotonicClock()
 
 
-def _eyes(options, settings, speaker, clock, start):  # type: ignore[no-untyped-def]
-    """The camera feed and blink switch for ``--camera`` (a feed that never raises)."""
+def _eyes(options, settings, speaker, clock, start, wake=None):  # type: ignore[no-untyped-def]
+    """The camera feed and blink switch for ``--camera`` (a feed that never raises).
+
+    ``wake`` is called from the camera thread with each new sample (ends the loop's wait).
+    """
     from commboard.adapters.camera_spec import mesh_detector
     from commboard.adapters.camera_worker import open_vision
     from commboard.adapters.landmark_memory import LandmarkMemory
@@ -326,6 +330,7 @@ def _eyes(options, settings, speaker, clock, start):  # type: ignore[no-untyped-
         fps=options.camera_fps,
         start_t=start,
         make_detector=memory.make,
+        on_item=wake,
     )
     return EyeInput(
         feed,

@@ -67,6 +67,8 @@ class VisionPipeline:
         self._items: deque[Item] = deque()
         self._lock = threading.Lock()
         self._latest: tuple[RGBImage, EyeSample] | None = None
+        # Called (from the camera thread) after each queued item: wakes the frame loop.
+        self.on_item: Callable[[], None] | None = None
 
     def _count_samples(self) -> int:
         return sum(isinstance(i, EyeSample) for i in self._items)
@@ -79,6 +81,8 @@ class VisionPipeline:
         message = (headline or MESSAGES[state]) + (f": {detail}" if detail else "")
         with self._lock:
             self._items.append(CameraStatus(t, state, message))
+        if self.on_item is not None:
+            self.on_item()
 
     def take(self) -> list[Item]:
         """Everything queued so far, oldest first."""
@@ -167,6 +171,8 @@ class VisionPipeline:
                 self._items.remove(next(i for i in self._items if isinstance(i, EyeSample)))
             self._items.append(sample)
             self._latest = (frame.rgb, sample)
+        if self.on_item is not None:
+            self.on_item()
 
     def advance(self, now: float) -> None:
         """Virtual clock: process every frame stamped <= ``now``, reconnecting when due."""

@@ -29,3 +29,37 @@ def test_closing_the_window_reaches_the_board_whether_or_not_a_carer_screen_is_o
     close = pygame.event.Event(pygame.QUIT)
     assert translate(close, 7.0, None) == WindowClosed(7.0)  # a carer screen is open
     assert translate(close, 7.0, _on_cells) == WindowClosed(7.0)
+
+
+def test_the_loop_wait_ends_at_once_for_a_camera_sample_or_a_key_else_at_its_timeout() -> None:
+    """A press or a new camera sample is handled as it comes, not after the whole idle wait."""
+    import os
+    import threading
+    import time
+
+    from commboard.adapters.pygame_input import PygameInput
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    pygame.display.init()
+    if pygame.display.get_surface() is None:
+        pygame.display.set_mode((64, 48))
+    inputs = PygameInput()
+    pygame.event.get()  # the window's own start-up events
+
+    start = time.monotonic()
+    inputs.wait(0.15)  # nothing happens: the whole wait
+    assert time.monotonic() - start >= 0.14
+
+    threading.Timer(0.05, inputs.wake.set).start()  # the camera thread: a sample is ready
+    start = time.monotonic()
+    inputs.wait(30.0)
+    assert time.monotonic() - start < 0.9  # a wait never lasts over 1 s
+    assert not inputs.wake.is_set()  # consumed: the next wait sleeps again
+
+    key = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, unicode=" ")
+    threading.Timer(0.05, pygame.event.post, args=(key,)).start()  # the patient's switch
+    start = time.monotonic()
+    inputs.wait(30.0)
+    assert time.monotonic() - start < 0.9  # a wait never lasts over 1 s
+    pressed = inputs.poll(1.0, None)
+    assert [type(e).__name__ for e in pressed] == ["SwitchDown"]  # the key is not lost

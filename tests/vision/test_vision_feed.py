@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -239,3 +240,22 @@ def test_real_time_synthetic_camera_delivers_the_newest_frame() -> None:
     frame = source.read()
     assert frame is not None and frame.t == 52.5
     assert animator.drawn[-1] == (FaceState(left_closed=True, right_closed=True), 75)
+
+
+def test_each_real_time_sample_wakes_the_frame_loop() -> None:
+    """The feed calls ``on_item`` with every sample, so the loop reads it as it arrives."""
+    opener, _ = _opener([1000])
+    clock = MonotonicClock()
+    woken = threading.Event()
+    feed = VisionFeed(opener, StillFace, clock=clock, start_t=clock.now(), on_item=woken.set)
+    feed.start()
+    try:
+        for _ in range(3):  # a sample is waiting each time the loop is woken
+            assert woken.wait(10.0)
+            woken.clear()
+            deadline = time.monotonic() + 10.0
+            while not any(isinstance(i, EyeSample) for i in feed.drain(time.monotonic())):
+                assert time.monotonic() < deadline  # woken, but no sample came
+                time.sleep(0.001)
+    finally:
+        feed.close()
