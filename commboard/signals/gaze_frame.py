@@ -51,7 +51,7 @@ class GazeTuning:
 
     hold_s: float = 0.5
     distance: float = 0.1
-    vertical_distance: float = 0.06
+    vertical_distance: float = 0.08
     refractory_s: float = 0.3
     long_s: float = 2.0
     eye: Eye = Eye.BOTH
