@@ -20,8 +20,8 @@ from commboard.settings.profiles import _make_private_dir, atomic_write, profile
 from commboard.signals.gaze_map import Accuracy, GazeMap
 
 # 2: the height of the eye is measured against the eye corners (it was against
-# the lids), and the map takes out the cross-over between the axes.  A version 1
-# map would point wrongly up and down: the patient is asked to calibrate again.
+# the lids).  A version 1 map would point wrongly up and down: the patient is
+# asked to calibrate again.
 VERSION = 2
 
 
@@ -50,7 +50,6 @@ def save_gaze_map(path: Path, stored: StoredMap) -> None:
         "frame_size": list(m.frame_size) if m.frame_size else None,
         "eye": m.eye.value,
         "mirrored": m.mirrored,
-        "cross": list(m.cross),
         "accuracy": {
             "median_pct": a.median_pct,
             "p90_pct": a.p90_pct,
@@ -116,7 +115,6 @@ def _stored(data: Any) -> StoredMap:
         frame_size,
         Eye(data["eye"]),
         bool(data["mirrored"]),
-        (_f(data["cross"][0]), _f(data["cross"][1]), _f(data["cross"][2]), _f(data["cross"][3])),
     )
     a = data["accuracy"]
     usable = tuple((int(g[0]), int(g[1])) for g in a["usable"])

@@ -42,8 +42,6 @@ USABLE_SHARE = 0.4
 GRID_HEIGHT_SHARE = 0.75
 # A look at a dot that moved the gaze less than this (iris-position units) maps nothing.
 MIN_MOVE = 0.02
-# The most one axis's reading is taken to move per unit of the other (GazeMap.cross).
-MAX_CROSS = 1.0
 # The points are smoothed over this many frames (the dwell does the same).
 SMOOTH_FRAMES = 5
 
@@ -60,11 +58,6 @@ class GazeMap:
         frame_size: the camera picture (width, height) it was made with (None: unknown).
         eye: both eyes or one (one-eye mode), as at the calibration.
         mirrored: the camera's mirror setting at the calibration.
-        cross: how far each reading moves with the other axis, taken out before
-            the lines are applied: (height per unit of gaze left, per unit right,
-            sideways per unit up, per unit down).  Face Mesh reads an iris
-            near an eye corner higher or lower than it is, and the patient's
-            own looks are seldom quite straight; the side dots show by how much.
     """
 
     rest: tuple[Point, Point]
@@ -73,11 +66,10 @@ class GazeMap:
     frame_size: tuple[int, int] | None = None
     eye: Eye = Eye.BOTH
     mirrored: bool = False
-    cross: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
     def point(self, eyes: tuple[Point, Point]) -> Point:
         """The screen point (fractions of width and height) the eyes look at; may be off screen."""
-        u, v = _uncrossed(gaze_offset(eyes, self.rest, self.eye, self.mirrored), self.cross)
+        u, v = gaze_offset(eyes, self.rest, self.eye, self.mirrored)
         return (
             self.x[0] + u * (self.x[1] if u >= 0 else self.x[2]),
             self.y[0] + v * (self.y[1] if v >= 0 else self.y[2]),
@@ -123,10 +115,8 @@ def fit_map(
 
     Each axis is a straight line on each side of the middle dot, through the
     dot on that side: eyes rarely move as far one way as the other (looks
-    down are often smaller), so one slope for both sides would miss both.
-    Without a "down" dot, down uses the slope of up.  First, how far the
-    looks to the side moved the height reading (and the looks up and down
-    the sideways one) is taken out: ``GazeMap.cross``.
+    down are often smaller), so one slope for both sides
+    would miss both.  Without a "down" dot, down uses the slope of up.
     Raises ``MapProblem`` when a needed dot is missing or the gaze did not
     move towards it.
     """
@@ -134,13 +124,11 @@ def fit_map(
     if any(name not in dots for name in needed):
         raise MapProblem("Too few dots were seen to map your looks to the screen.")
     (cx, cy), _ = dots["centre"]
-    cross = _cross(dots)
     slopes = {}
     for name, axis, sign in (("left", 0, 1), ("right", 0, -1), ("up", 1, 1), ("down", 1, -1)):
         if name not in dots:
             continue
-        target, raw = dots[name]
-        offset = _uncrossed(raw, cross)
+        target, offset = dots[name]
         moved = offset[axis] * sign  # how far the gaze went that way (left and up are positive)
         along = (cx, cy)[axis] - target[axis]  # how far the dot is that way, as the screen sees it
         if moved < MIN_MOVE or along * sign <= 0:
@@ -150,29 +138,7 @@ def fit_map(
         slopes[name] = -along / offset[axis]
     x = (cx, slopes["left"], slopes["right"])
     y = (cy, slopes["up"], slopes.get("down", slopes["up"]))
-    return GazeMap(rest, x, y, frame_size, eye, mirrored, cross)
-
-
-def _cross(dots: Mapping[str, tuple[Point, Point]]) -> tuple[float, float, float, float]:
-    """Each side dot's reading on the other axis per unit along its own, within +-``MAX_CROSS``."""
-    ratios = []
-    for name, axis in (("left", 0), ("right", 0), ("up", 1), ("down", 1)):
-        offset = dots[name][1] if name in dots else None
-        if offset is None or abs(offset[axis]) < MIN_MOVE:
-            ratios.append(0.0)  # not seen, or too small to say (fit_map refuses those it needs)
-            continue
-        ratio = offset[1 - axis] / offset[axis]
-        ratios.append(max(-MAX_CROSS, min(MAX_CROSS, ratio)))
-    return (ratios[0], ratios[1], ratios[2], ratios[3])
-
-
-def _uncrossed(offset: Point, cross: tuple[float, float, float, float]) -> Point:
-    """A gaze offset with each axis's share of the other's movement taken out."""
-    u, v = offset
-    return (
-        u - v * (cross[2] if v >= 0 else cross[3]),
-        v - u * (cross[0] if u >= 0 else cross[1]),
-    )
+    return GazeMap(rest, x, y, frame_size, eye, mirrored)
 
 
 def smoothed(points: Sequence[Point], frames: int = SMOOTH_FRAMES) -> list[Point]:

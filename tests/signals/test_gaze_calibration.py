@@ -211,26 +211,6 @@ def test_the_five_dots_map_the_screen_and_the_check_dots_measure_it() -> None:
     assert stored.map.point((left, left))[0] == pytest.approx(EDGE, abs=0.02)
 
 
-def test_a_height_reading_that_rises_with_looks_to_the_side_still_points_at_the_dots() -> None:
-    """Face Mesh reads an iris near an eye corner higher: the side dots show by how much."""
-
-    def crossed(sample: EyeSample) -> EyeSample:
-        if sample.iris_left is None:
-            return sample
-        x, y = sample.iris_left
-        y -= 0.5 * abs(x - REST[0])  # higher the further to either side
-        return replace(sample, iris_left=(x, y), iris_right=(x, y))
-
-    run = GazeCalibrationRun(Settings(), start=0.0)
-    for samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).values():
-        for s in samples:
-            run.add(crossed(s))
-    stored, words = run.stored_map()
-    assert stored is not None, words
-    assert stored.accuracy.median_pct < 1.0
-    assert (2, 3) in stored.accuracy.usable
-
-
 def test_a_patient_with_noisy_eyes_gets_only_the_large_grids() -> None:
     """Frame-to-frame wobble at the check dots makes the small cells unusable, and says so."""
     run = GazeCalibrationRun(Settings(), start=0.0)
