@@ -20,8 +20,8 @@ from commboard.settings.profiles import _make_private_dir, atomic_write, profile
 from commboard.signals.gaze_map import Accuracy, GazeMap
 
 # 2: the height of the eye is measured against the eye corners (it was against
-# the lids).  A version 1 map would point wrongly up and down: the patient is
-# asked to calibrate again.
+# the lids), and "corner_rise" is new.  A version 1 map would point wrongly up
+# and down: the patient is asked to calibrate again.
 VERSION = 2
 
 
@@ -50,6 +50,7 @@ def save_gaze_map(path: Path, stored: StoredMap) -> None:
         "frame_size": list(m.frame_size) if m.frame_size else None,
         "eye": m.eye.value,
         "mirrored": m.mirrored,
+        "corner_rise": list(m.corner_rise),
         "accuracy": {
             "median_pct": a.median_pct,
             "p90_pct": a.p90_pct,
@@ -115,6 +116,7 @@ def _stored(data: Any) -> StoredMap:
         frame_size,
         Eye(data["eye"]),
         bool(data["mirrored"]),
+        (_f(data["corner_rise"][0]), _f(data["corner_rise"][1])),
     )
     a = data["accuracy"]
     usable = tuple((int(g[0]), int(g[1])) for g in a["usable"])

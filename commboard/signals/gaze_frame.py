@@ -86,10 +86,15 @@ def frame_problem(
 
 
 def usable_eyes(
-    sample: EyeSample, tuning: GazeTuning, blink: BlinkSettings
+    sample: EyeSample, tuning: GazeTuning, blink: BlinkSettings, rest_ear: float | None = None
 ) -> tuple[Point, Point] | None:
-    """Both eyes' iris positions (one eye's twice in one-eye mode) when a look could be read."""
-    return None if frame_problem(sample, tuning, blink) else used_eyes(sample, tuning.eye)
+    """Both eyes' iris positions (one eye's twice in one-eye mode) when a look could be read.
+
+    ``rest_ear``: as for ``frame_problem``.
+    """
+    if frame_problem(sample, tuning, blink, rest_ear):
+        return None
+    return used_eyes(sample, tuning.eye)
 
 
 def gaze_offset(

@@ -9,7 +9,14 @@ from commboard.settings.gaze_map_file import StoredMap, gaze_map_path, load_gaze
 from commboard.signals.gaze_map import Accuracy, GazeMap
 
 STORED = StoredMap(
-    GazeMap(((0.1, 0.0), (-0.1, 0.0)), (0.5, -1.7, -1.2), (0.5, -2.5, -2.0), (640, 480), Eye.BOTH),
+    GazeMap(
+        ((0.1, 0.0), (-0.1, 0.0)),
+        (0.5, -1.7, -1.2),
+        (0.5, -2.5, -2.0),
+        (640, 480),
+        Eye.BOTH,
+        corner_rise=(-2.5, 0.4),
+    ),
     Accuracy(3.9, 11.8, 1.14, ((1, 2), (2, 2)), 120, 0.8, 6.8),
 )
 
