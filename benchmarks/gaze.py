@@ -10,7 +10,8 @@ Per photo the film has:
 
 * **held looks**: left, right, up and down (image directions; scored in the
   patient's terms) at three amplitudes (0.5, 0.65 and 0.8 of the way to the
-  eye corner), each held 1 s, under four conditions: upright, head rolled
+  eye corner; up and down, of about 25 degrees of eye rotation, the lids
+  following: docs/camera.md), each held 1 s, under four conditions: upright, head rolled
   +30 and -30 degrees (a patient lying on one side), and brightness halved
   with camera noise; plus a look with a blink in the middle of it;
 * **rest** (``--minutes``, default 2 per photo): ordinary blinks, glances of
