@@ -2,8 +2,9 @@
 
 Built once from a photo and the landmarks MediaPipe found on it (open eyes).
 A closed eye is the eye opening painted over with the surrounding skin
-(OpenCV inpainting) plus a dark lid line; a glance moves the iris disc inside
-the eye opening and paints the place it left with the white of the eye.  Each
+(OpenCV inpainting) plus a dark lid line; a glance sideways moves the iris
+disc inside the eye opening and paints the place it left with the white of the
+eye; a look up or down turns the eye with its lids (``_look_vertically``).  Each
 eye/iris combination is drawn once and cached; a frame is then one affine warp
 (rotate, move, scale to the frame) plus brightness and noise.
 """
@@ -18,6 +19,18 @@ from commboard.vision.face_script import FaceState
 
 _FACE_FRACTION = 0.3  # face width as a share of the frame: a laptop camera at arm's length
 _NOISE_FRAMES = 4  # camera noise cycles through this many fixed random fields (deterministic)
+# A full look up or down (AMOUNT 1) moves the iris centre by this many iris radii:
+# about 25 degrees of eye rotation (the centre moves 12 mm x sin 25 = 5.1 mm in an
+# eye of 12 mm radius; an iris is about 5.9 mm across half), a comfortable end of
+# the vertical range, which narrows with age (upward gaze fell from about 40 to
+# 16 degrees between youth and old age: Chamberlain 1971, Am J Ophthalmol 71:341).
+# AMOUNT 0.5 / 0.8 are then about 12 / 20 degrees.  It was 0.6 (17 degrees at 1,
+# 8 at 0.5), while the same AMOUNT sideways turns the eye 20-40 degrees.
+VERTICAL_SHIFT = 0.85
+# The lower lid follows a look down by this share of the eye's movement (none up).
+LOWER_LID_SHARE = 0.5
+# The skin above and below the eye stretches with the lids over this share of the eye width.
+SKIN_FADE = 0.5
 
 
 class FaceAnimator:
@@ -93,7 +106,9 @@ class FaceAnimator:
                     radius = float(
                         np.linalg.norm(self._px[list(rim)] - self._px[iris], axis=1).mean()
                     )
-                    _move_iris(img, poly, self._px[iris], radius, look)
+                    sclera = _move_iris(img, poly, self._px[iris], radius, look[0])
+                    if look[1] != 0.0:
+                        _look_vertically(img, poly, look[1] * radius * VERTICAL_SHIFT, sclera)
             if len(self._variants) > 32:
                 self._variants.clear()
             self._variants[key] = img
@@ -125,9 +140,12 @@ def _close_eye(img: np.ndarray, poly: np.ndarray) -> None:
 
 
 def _move_iris(
-    img: np.ndarray, poly: np.ndarray, centre: np.ndarray, radius: float, look: tuple[float, float]
-) -> None:
-    """Move the iris disc inside the eye opening by ``look`` (-1..1 of the room it has)."""
+    img: np.ndarray, poly: np.ndarray, centre: np.ndarray, radius: float, look_x: float
+) -> np.ndarray:
+    """Move the iris disc sideways inside the eye opening by ``look_x`` (-1..1 of the room it has).
+
+    Returns the colour of the white of the eye (for ``_look_vertically``).
+    """
     eye = _mask(img.shape, poly)
     disc = np.zeros_like(eye)
     cv2.circle(
@@ -137,14 +155,75 @@ def _move_iris(
     white = img[(eye > 0) & (disc == 0)].reshape(-1, 3)
     luma = white @ np.array([0.299, 0.587, 0.114])
     sclera = white[luma >= np.median(luma)].mean(axis=0) if len(white) else img[eye > 0].mean(0)
+    if look_x == 0.0:
+        return sclera
     half_width = float(np.linalg.norm(poly[0] - poly[8])) / 2
-    shift = np.array(
-        [[1, 0, look[0] * max(0.0, half_width - radius)], [0, 1, look[1] * radius * 0.6]],
-        dtype=np.float32,
-    )
+    shift = np.array([[1, 0, look_x * max(0.0, half_width - radius)], [0, 1, 0]], dtype=np.float32)
     h, w = img.shape[:2]
     moved = cv2.warpAffine(img, shift, (w, h), flags=cv2.INTER_LINEAR)
     moved_iris = cv2.warpAffine(iris, shift, (w, h), flags=cv2.INTER_NEAREST)
     img[iris > 0] = sclera.astype(np.uint8)
     paste = (moved_iris > 0) & (eye > 0)
     img[paste] = moved[paste]
+    return sclera
+
+
+def _lid_curves(poly: np.ndarray, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The upper and lower lid margins' y at the columns ``xs`` (contour: corner, lower, corner, upper)."""
+    lower = poly[:9]
+    upper = np.vstack([poly[8:], poly[:1]])
+    curves = []
+    for lid in (upper, lower):
+        order = np.argsort(lid[:, 0])
+        curves.append(np.interp(xs, lid[order, 0], lid[order, 1]))
+    return curves[0], curves[1]
+
+
+def _look_vertically(img: np.ndarray, poly: np.ndarray, shift: float, sclera: np.ndarray) -> None:
+    """Turn the eye up (``shift`` < 0, pixels) or down, in place: the lids go with it.
+
+    The eye's contents (iris and white) move by ``shift`` at the middle of
+    the eye, less towards the corners (which do not move).  The upper lid
+    margin moves with the eye, up and down: during steady fixation lid and
+    eye take "essentially equal average positions" (Becker & Fuchs 1988,
+    J Neurophysiol 60:1227), so a look down shows no white above the iris.
+    The lower lid moves down with a look down by ``LOWER_LID_SHARE`` of it
+    (the opening narrows from 9.7 to 6.4 mm at 40 deg of down-gaze, Read et
+    al. 2006, Optom Vis Sci 83:E702) and stays with a look up.  The skin
+    above and below the opening stretches, fading out over ``SKIN_FADE`` of
+    the eye width.  A white uncovered where the photo had lid shows the
+    sclera colour.
+    """
+    x0, x1 = float(poly[:, 0].min()), float(poly[:, 0].max())
+    width = x1 - x0
+    fade = SKIN_FADE * width
+    top = int(max(0, np.floor(poly[:, 1].min() - fade - abs(shift) - 2)))
+    bottom = int(min(img.shape[0], np.ceil(poly[:, 1].max() + fade + abs(shift) + 2)))
+    left, right = int(max(0, np.floor(x0))), int(min(img.shape[1], np.ceil(x1) + 1))
+    xs = np.arange(left, right, dtype=np.float64)
+    ys = np.arange(top, bottom, dtype=np.float64)[:, None]
+    # The lid margin moves most at the middle of the eye and not at the corners.
+    taper = np.sqrt(np.clip(1.0 - ((xs - (x0 + x1) / 2) / (width / 2)) ** 2, 0.0, 1.0))
+    upper, lower = _lid_curves(poly, xs)
+    eye_shift = shift * taper
+    lower_shift = max(0.0, shift) * LOWER_LID_SHARE * taper
+    new_upper, new_lower = upper + eye_shift, lower + lower_shift
+    above = ys < new_upper
+    below = ys > new_lower
+    inside = ~above & ~below
+    fade_up = eye_shift * np.clip(1.0 - (new_upper - ys) / fade, 0.0, 1.0)
+    fade_down = lower_shift * np.clip(1.0 - (ys - new_lower) / fade, 0.0, 1.0)
+    source_y = ys - np.where(above, fade_up, np.where(below, fade_down, eye_shift))
+    source_x = np.broadcast_to(xs, source_y.shape)
+    region = img[top:bottom, left:right]
+    warped = cv2.remap(
+        img,
+        source_x.astype(np.float32),
+        source_y.astype(np.float32),
+        cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
+    # Inside the new opening, what came from outside the old one is white of the eye.
+    uncovered = inside & ((source_y > lower) | (source_y < upper))
+    warped[uncovered] = sclera.astype(np.uint8)
+    region[:] = warped

@@ -171,7 +171,8 @@ class GazeCalibrationRun(PhasedRun):
                 points = [
                     fitted.point(eyes)
                     for s in settled(self.samples.get(phase.name, []))
-                    if (eyes := usable_eyes(s, tuning(gaze), self.settings.blink)) is not None
+                    if (eyes := usable_eyes(s, tuning(gaze), self.settings.blink, result.rest_open))
+                    is not None
                 ]
                 checks.append((phase.target, points))
         accuracy = check_accuracy(

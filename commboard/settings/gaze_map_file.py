@@ -19,7 +19,10 @@ from commboard.settings.fields import Eye
 from commboard.settings.profiles import _make_private_dir, atomic_write, profile_path
 from commboard.signals.gaze_map import Accuracy, GazeMap
 
-VERSION = 1
+# 2: the height of the eye is measured against the eye corners (it was against
+# the lids), and "corner_rise" is new.  A version 1 map would point wrongly up
+# and down: the patient is asked to calibrate again.
+VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,7 @@ def save_gaze_map(path: Path, stored: StoredMap) -> None:
         "frame_size": list(m.frame_size) if m.frame_size else None,
         "eye": m.eye.value,
         "mirrored": m.mirrored,
+        "corner_rise": list(m.corner_rise),
         "accuracy": {
             "median_pct": a.median_pct,
             "p90_pct": a.p90_pct,
@@ -79,11 +83,26 @@ def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
         )
     try:
         return _stored(data), ""
+    except OldMap:
+        return None, (
+            f"{path}: the gaze calibration was made by an older version of the board, "
+            "which measured looks up and down differently; calibrate looks again."
+        )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         return None, f"{path}: the gaze calibration file is damaged ({exc}); calibrate looks again."
 
 
+class OldMap(Exception):
+    """A gaze map from an older version of the board: its numbers mean something else now."""
+
+
 def _stored(data: Any) -> StoredMap:
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("version"), int)
+        and data["version"] < VERSION
+    ):
+        raise OldMap()
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise ValueError(f"expected a version {VERSION} gaze calibration")
     rest = ((_f(data["rest"][0][0]), _f(data["rest"][0][1])),
@@ -97,6 +116,7 @@ def _stored(data: Any) -> StoredMap:
         frame_size,
         Eye(data["eye"]),
         bool(data["mirrored"]),
+        (_f(data["corner_rise"][0]), _f(data["corner_rise"][1])),
     )
     a = data["accuracy"]
     usable = tuple((int(g[0]), int(g[1])) for g in a["usable"])

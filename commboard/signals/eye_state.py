@@ -87,5 +87,4 @@ def activation(sample: EyeSample, settings: BlinkSettings) -> float:
 
 def iris_down(sample: EyeSample) -> float | None:
     """How far down the irises sit (0 centre .. 1 bottom; the lower of the two), if known."""
-    ys = [iris[1] for iris in (sample.iris_left, sample.iris_right) if iris is not None]
-    return max(ys) if ys else None
+    return sample.iris_low

@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from commboard.settings import BlinkSettings, GazeSettings
-from commboard.signals.gaze_frame import Direction, Point, gaze_offset, usable_eyes
+from commboard.signals.gaze_frame import Direction, Point, gaze_offset, openness, usable_eyes
 from commboard.signals.gaze_switch import tuning
 from commboard.vision.sample import EyeSample
 
@@ -88,6 +88,9 @@ class GazeCalibrationResult:
         notes: plain-words remarks that do not stop it (looks down not seen).
         settings: the gaze settings with the new distances, marked calibrated;
             unchanged when it failed.
+        rest_open: how open the eyes were looking at the middle (mean eye
+            aspect ratio), None if not measured: a frame counts as closing
+            below ``CLOSING_SHARE`` of it, as for the look reader.
     """
 
     rest: tuple[Point, Point] | None
@@ -97,6 +100,7 @@ class GazeCalibrationResult:
     problems: tuple[str, ...]
     notes: tuple[str, ...]
     settings: GazeSettings
+    rest_open: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -112,11 +116,16 @@ def settled(samples: Sequence[EyeSample]) -> list[EyeSample]:
 
 
 def _readable(
-    samples: Sequence[EyeSample], gaze: GazeSettings, blink: BlinkSettings
+    samples: Sequence[EyeSample],
+    gaze: GazeSettings,
+    blink: BlinkSettings,
+    rest_open: float | None = None,
 ) -> list[tuple[Point, Point]] | None:
     """The eye positions of the readable settled frames; None when too few could be read."""
     frames = settled(samples)
-    eyes = [e for e in (usable_eyes(s, tuning(gaze), blink) for s in frames) if e is not None]
+    eyes = [
+        e for e in (usable_eyes(s, tuning(gaze), blink, rest_open) for s in frames) if e is not None
+    ]
     if len(eyes) < MIN_FRAMES or len(eyes) < MIN_USABLE_SHARE * len(frames):
         return None
     return eyes
@@ -154,7 +163,12 @@ def calibrate_gaze(
         (statistics.median(e[0][0] for e in rest_eyes), statistics.median(e[0][1] for e in rest_eyes)),
         (statistics.median(e[1][0] for e in rest_eyes), statistics.median(e[1][1] for e in rest_eyes)),
     )  # fmt: skip
-    offsets, problems = _offsets(rest, looks, gaze, blink)
+    # How open this patient's eyes are looking ahead: a look down lowers the lids
+    # (by a third at 40 degrees, Read et al. 2006), which the blink switch's own
+    # scale may already take for closing; the look reader judges by the same share.
+    open_ = [o for s in settled(centre) if (o := openness(s, gaze.eye)) is not None]
+    rest_open = statistics.median(open_) if open_ else None
+    offsets, problems = _offsets(rest, looks, gaze, blink, rest_open)
     swapped = _swapped(offsets)
     if swapped:
         offsets = {d: (-o[0], o[1]) for d, o in offsets.items()}  # read the other way round
@@ -162,7 +176,7 @@ def calibrate_gaze(
     notes = [] if Direction.DOWN in ranges else [DOWN_UNSEEN]
     if problems:
         return GazeCalibrationResult(
-            rest, ranges, offsets, swapped, tuple(problems), tuple(notes), gaze
+            rest, ranges, offsets, swapped, tuple(problems), tuple(notes), gaze, rest_open
         )
     sideways = min(ranges[Direction.LEFT], ranges[Direction.RIGHT])
     distance = min(MAX_DISTANCE, max(MIN_DISTANCE, SHARE * sideways))
@@ -176,7 +190,9 @@ def calibrate_gaze(
         mirrored=gaze.mirrored != swapped,
         calibrated=True,
     )
-    return GazeCalibrationResult(rest, ranges, offsets, swapped, (), tuple(notes), settings)
+    return GazeCalibrationResult(
+        rest, ranges, offsets, swapped, (), tuple(notes), settings, rest_open
+    )
 
 
 def _offsets(
@@ -184,12 +200,13 @@ def _offsets(
     looks: Mapping[Direction, Sequence[EyeSample]],
     gaze: GazeSettings,
     blink: BlinkSettings,
+    rest_open: float | None,
 ) -> tuple[dict[Direction, Point], list[str]]:
     """Each step's median gaze offset from rest, and the needed steps that could not be read."""
     offsets: dict[Direction, Point] = {}
     problems: list[str] = []
     for direction in STEPS:
-        eyes = _readable(looks.get(direction, ()), gaze, blink)
+        eyes = _readable(looks.get(direction, ()), gaze, blink, rest_open)
         if eyes is not None:
             offsets[direction] = _median_offset(eyes, rest, gaze)
         elif direction in NEEDED:

@@ -51,7 +51,7 @@ class GazeTuning:
 
     hold_s: float = 0.5
     distance: float = 0.1
-    vertical_distance: float = 0.06
+    vertical_distance: float = 0.08
     refractory_s: float = 0.3
     long_s: float = 2.0
     eye: Eye = Eye.BOTH
@@ -86,10 +86,15 @@ def frame_problem(
 
 
 def usable_eyes(
-    sample: EyeSample, tuning: GazeTuning, blink: BlinkSettings
+    sample: EyeSample, tuning: GazeTuning, blink: BlinkSettings, rest_ear: float | None = None
 ) -> tuple[Point, Point] | None:
-    """Both eyes' iris positions (one eye's twice in one-eye mode) when a look could be read."""
-    return None if frame_problem(sample, tuning, blink) else used_eyes(sample, tuning.eye)
+    """Both eyes' iris positions (one eye's twice in one-eye mode) when a look could be read.
+
+    ``rest_ear``: as for ``frame_problem``.
+    """
+    if frame_problem(sample, tuning, blink, rest_ear):
+        return None
+    return used_eyes(sample, tuning.eye)
 
 
 def gaze_offset(

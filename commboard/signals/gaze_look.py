@@ -17,8 +17,9 @@ stamps.  docs/gaze.md explains it for carers; in short:
 * **A look** is the gaze held beyond the look distance in one direction for
   ``hold_s``.  Directions are the patient's own: *left* is the patient's
   left (the image's right on a camera that does not mirror).  Horizontal and
-  vertical distances differ (the eyes move less up and down, and the lids
-  follow them).
+  vertical distances differ (the eyes move less up and down).  A gaze more
+  than ``SIDEWAYS_BLOCKS_VERTICAL`` of the distance to the side is never a
+  look up or down.
 * **Not a look**: a glance (back before ``hold_s``: ``glance``); a slow drift
   past the distance (the gaze took longer than ``MAX_ONSET_S`` to get there
   from near rest: ``drift``) -- a deliberate look is a quick eye movement;
@@ -64,10 +65,11 @@ REST_FOLLOW = 0.003
 # area near rest (a saccade takes 30-100 ms; two or three frames of landmark
 # smoothing on top).  Slower is a drift.
 MAX_ONSET_S = 0.3
-# A look down must go this many times further than a look up: the lids follow
-# the eyes down (and narrow the eye), and a gaze to the side moves the measured
-# iris down with them.  No access method uses looks down; they are logged.
-DOWN_FACTOR = 2.0
+# A gaze this far sideways (in look distances) is a look sideways however high it
+# reads: an iris near an eye corner is partly hidden by the narrowing lids, and
+# Face Mesh then puts its centre higher or lower than it is -- by as much as a
+# look up (a look far to the image right read 0.17 up on both photos we ship).
+SIDEWAYS_BLOCKS_VERTICAL = 0.5
 # A look in progress goes on while the gaze stays beyond this fraction of the distance.
 KEEP = 0.7
 # "Near rest": within this fraction of the look distance.
@@ -250,15 +252,13 @@ class LookReader:
         """
         x = offset[0] / self.tuning.distance
         y = offset[1] / self.tuning.vertical_distance
-        if y < 0:  # looking down lowers the lids, which move the measured iris too
-            y /= DOWN_FACTOR
         if self._direction is not None:
             along = {Direction.LEFT: x, Direction.RIGHT: -x, Direction.UP: y, Direction.DOWN: -y}
             if along[self._direction] >= KEEP:
                 return self._direction, along[self._direction]
         if max(abs(x), abs(y)) < 1.0:
             return None, max(abs(x), abs(y))
-        if abs(x) >= abs(y):
+        if abs(x) >= abs(y) or abs(x) >= SIDEWAYS_BLOCKS_VERTICAL:
             return (Direction.LEFT if x > 0 else Direction.RIGHT), abs(x)
         return (Direction.UP if y > 0 else Direction.DOWN), abs(y)
 

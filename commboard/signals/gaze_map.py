@@ -42,6 +42,8 @@ USABLE_SHARE = 0.4
 GRID_HEIGHT_SHARE = 0.75
 # A look at a dot that moved the gaze less than this (iris-position units) maps nothing.
 MIN_MOVE = 0.02
+# The most the height reading is taken to rise per (sideways offset)^2 (GazeMap.corner_rise).
+MAX_RISE = 5.0
 # The points are smoothed over this many frames (the dwell does the same).
 SMOOTH_FRAMES = 5
 
@@ -58,6 +60,13 @@ class GazeMap:
         frame_size: the camera picture (width, height) it was made with (None: unknown).
         eye: both eyes or one (one-eye mode), as at the calibration.
         mirrored: the camera's mirror setting at the calibration.
+        corner_rise: how much the height reading rises per (gaze left)^2 and
+            per (gaze right)^2: an iris near an eye corner is partly hidden by
+            the lids, which narrow towards the corner (about as an ellipse
+            does: the opening at a share s of the way is sqrt(1 - s^2) of the
+            middle's, so the difference grows as s^2), and Face Mesh reads its
+            centre higher or lower than it is.  Measured at the side dots,
+            taken out before the lines are applied (and before they are fitted).
     """
 
     rest: tuple[Point, Point]
@@ -66,10 +75,11 @@ class GazeMap:
     frame_size: tuple[int, int] | None = None
     eye: Eye = Eye.BOTH
     mirrored: bool = False
+    corner_rise: tuple[float, float] = (0.0, 0.0)
 
     def point(self, eyes: tuple[Point, Point]) -> Point:
         """The screen point (fractions of width and height) the eyes look at; may be off screen."""
-        u, v = gaze_offset(eyes, self.rest, self.eye, self.mirrored)
+        u, v = _level(gaze_offset(eyes, self.rest, self.eye, self.mirrored), self.corner_rise)
         return (
             self.x[0] + u * (self.x[1] if u >= 0 else self.x[2]),
             self.y[0] + v * (self.y[1] if v >= 0 else self.y[2]),
@@ -115,8 +125,9 @@ def fit_map(
 
     Each axis is a straight line on each side of the middle dot, through the
     dot on that side: eyes rarely move as far one way as the other (looks
-    down are smaller, the lids follow them), so one slope for both sides
+    down are often smaller), so one slope for both sides
     would miss both.  Without a "down" dot, down uses the slope of up.
+    First the height the side dots read is taken out (``GazeMap.corner_rise``).
     Raises ``MapProblem`` when a needed dot is missing or the gaze did not
     move towards it.
     """
@@ -124,11 +135,13 @@ def fit_map(
     if any(name not in dots for name in needed):
         raise MapProblem("Too few dots were seen to map your looks to the screen.")
     (cx, cy), _ = dots["centre"]
+    rise = _corner_rise(dots["left"][1], dots["right"][1])
     slopes = {}
     for name, axis, sign in (("left", 0, 1), ("right", 0, -1), ("up", 1, 1), ("down", 1, -1)):
         if name not in dots:
             continue
-        target, offset = dots[name]
+        target, raw = dots[name]
+        offset = _level(raw, rise)
         moved = offset[axis] * sign  # how far the gaze went that way (left and up are positive)
         along = (cx, cy)[axis] - target[axis]  # how far the dot is that way, as the screen sees it
         if moved < MIN_MOVE or along * sign <= 0:
@@ -138,7 +151,22 @@ def fit_map(
         slopes[name] = -along / offset[axis]
     x = (cx, slopes["left"], slopes["right"])
     y = (cy, slopes["up"], slopes.get("down", slopes["up"]))
-    return GazeMap(rest, x, y, frame_size, eye, mirrored)
+    return GazeMap(rest, x, y, frame_size, eye, mirrored, rise)
+
+
+def _corner_rise(left: Point, right: Point) -> tuple[float, float]:
+    """The height each side dot read per (sideways offset)^2 (``GazeMap.corner_rise``)."""
+
+    def rise(u: float, v: float) -> float:
+        return max(-MAX_RISE, min(MAX_RISE, v / (u * u))) if abs(u) >= MIN_MOVE else 0.0
+
+    return rise(*left), rise(*right)
+
+
+def _level(offset: Point, rise: tuple[float, float]) -> Point:
+    """A gaze offset with the height a look to the side reads by itself taken out."""
+    u, v = offset
+    return u, v - u * u * (rise[0] if u >= 0 else rise[1])
 
 
 def smoothed(points: Sequence[Point], frames: int = SMOOTH_FRAMES) -> list[Point]:

@@ -100,6 +100,7 @@ class ScriptedSamples:
             seconds,
             iris_left=(0.0, iris_y),
             iris_right=(0.0, iris_y),
+            iris_low=iris_y,
             ear_left=self.closed_ear,
             ear_right=self.closed_ear,
         )

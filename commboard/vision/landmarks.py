@@ -44,6 +44,10 @@ CORNERS_RIGHT: Final = (33, 133)
 CORNERS_LEFT: Final = (362, 263)
 LIDS_RIGHT: Final = (159, 145)
 LIDS_LEFT: Final = (386, 374)
+# The middle three points of each upper lid's margin (their mean is steadier than
+# one): they follow the eye up and down, as a real upper lid does.
+UPPER_LID_RIGHT: Final = (160, 159, 158)
+UPPER_LID_LEFT: Final = (385, 386, 387)
 
 # Head pose: the outer eye corners for roll; the face-oval points at the
 # cheekbones (234 image-left, 454 image-right) for yaw; forehead top (10) and

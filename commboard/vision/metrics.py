@@ -32,6 +32,16 @@ NEUTRAL_PITCH_DEG = 9.0
 # against every pixel, the mean moves by well under 1 grey level, at a
 # hundredth of the cost (20 us instead of ~1 ms for a 200x200 face).
 _BRIGHTNESS_GRID = 24
+# The upper lid's margin sits about this far (share of the eye width) above the
+# iris centre in an open eye looking ahead: it covers the top 1-2 mm of an iris
+# of about 6 mm radius in an eye about 30 mm wide (0.17 and 0.14 on the two
+# photos we ship).  Only changes of the height count, so a patient whose lid
+# sits elsewhere reads the same looks.
+LID_ABOVE_IRIS = 0.15
+# iris_position's y unit, as a share of the eye width: half the opening of a
+# typical open eye (eye aspect ratio 0.3), which is what the unit was when y was
+# measured from the lids; look distances keep their size.
+VERTICAL_UNIT = 0.15
 
 
 def to_pixels(landmarks: Landmarks, frame_shape: Sequence[int]) -> Points:
@@ -58,14 +68,24 @@ def eye_aspect_ratio(px: Points, idx: Sequence[int]) -> float | None:
 
 
 def iris_position(
-    px: Points, corners: tuple[int, int], lids: tuple[int, int], iris: int
+    px: Points, corners: tuple[int, int], upper_lid: Sequence[int], iris: int
 ) -> tuple[float, float] | None:
-    """Where the iris centre sits inside the eye opening, each axis clipped to -1..1.
+    """Where the eye points, measured against the eye corners; each axis clipped to -1..1.
 
-    x runs along the corner-to-corner line: -1 at the image-left corner, +1 at
-    the image-right corner.  y runs across it: -1 up, +1 down, measured from the
-    midpoint between the lids and scaled by half the lid opening (at least a
-    tenth of the eye width, so a nearly closed eye does not divide by zero).
+    x: the iris centre along the corner-to-corner line, -1 at the image-left
+    corner, +1 at the image-right corner.
+
+    y: how high the eye is turned, across that line (-1 up, +1 down), in
+    ``VERTICAL_UNIT`` of the eye width.  The corners stay put when the eye
+    turns up or down; the lids do not: the upper lid follows the eye (during
+    steady fixation lid and eye take "essentially equal" positions, Becker &
+    Fuchs 1988, J Neurophysiol 60:1227) and the lower lid goes down with a
+    look down (the opening narrows from 9.7 to 6.4 mm at 40 deg of down-gaze,
+    Read et al. 2006, Optom Vis Sci 83:E702).  Measured from the lids, as it
+    once was, the iris moves only by the difference, and least on a look down.
+    The height is the mean of two estimates: the iris centre, and the upper
+    lid's margin (``upper_lid``: its middle points) ``LID_ABOVE_IRIS`` below it
+    -- two readings of the same movement, with independent landmark jitter.
     """
     a, b = px[corners[0], :2], px[corners[1], :2]
     axis = b - a
@@ -74,12 +94,37 @@ def iris_position(
         return None
     u = axis / width
     down = np.array([-u[1], u[0]])
+    middle = (a + b) / 2.0
     c = px[iris, :2]
+    x = float(np.dot(c - middle, u)) / (width / 2.0)
+    iris_y = float(np.dot(c - middle, down)) / width
+    lid_y = float(np.mean(px[list(upper_lid), :2] @ down - float(np.dot(middle, down)))) / width
+    y = (iris_y + lid_y + LID_ABOVE_IRIS) / 2.0 / VERTICAL_UNIT
+    return (min(1.0, max(-1.0, x)), min(1.0, max(-1.0, y)))
+
+
+def iris_between_lids(
+    px: Points, corners: tuple[int, int], lids: tuple[int, int], iris: int
+) -> float | None:
+    """How far below the middle of the lids the iris centre sits, in half lid openings (-1..1).
+
+    Across the corner-to-corner line, from the midpoint between the lids,
+    scaled by half the lid opening (at least a tenth of the eye width, so a
+    nearly closed eye does not divide by zero).  The lids follow the eye, so
+    this hardly says where the eye points; it says whether the iris sits low
+    in the opening (looking far down) as a closure starts.
+    """
+    a, b = px[corners[0], :2], px[corners[1], :2]
+    axis = b - a
+    width = float(np.linalg.norm(axis))
+    if width < 1e-6:
+        return None
+    u = axis / width
+    down = np.array([-u[1], u[0]])
     upper, lower = px[lids[0], :2], px[lids[1], :2]
     half_open = max(float(np.linalg.norm(lower - upper)) / 2.0, 0.1 * width)
-    x = float(np.dot(c - (a + b) / 2.0, u)) / (width / 2.0)
-    y = float(np.dot(c - (upper + lower) / 2.0, down)) / half_open
-    return (min(1.0, max(-1.0, x)), min(1.0, max(-1.0, y)))
+    y = float(np.dot(px[iris, :2] - (upper + lower) / 2.0, down)) / half_open
+    return min(1.0, max(-1.0, y))
 
 
 def head_pose(px: Points) -> tuple[float, float, float]:
@@ -149,8 +194,12 @@ def eye_sample(
         face_found=True,
         ear_left=eye_aspect_ratio(px, lm.EAR_LEFT),
         ear_right=eye_aspect_ratio(px, lm.EAR_RIGHT),
-        iris_left=iris_position(px, lm.CORNERS_LEFT, lm.LIDS_LEFT, lm.IRIS_LEFT),
-        iris_right=iris_position(px, lm.CORNERS_RIGHT, lm.LIDS_RIGHT, lm.IRIS_RIGHT),
+        iris_left=iris_position(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT),
+        iris_right=iris_position(px, lm.CORNERS_RIGHT, lm.UPPER_LID_RIGHT, lm.IRIS_RIGHT),
+        iris_low=_lower(
+            iris_between_lids(px, lm.CORNERS_LEFT, lm.LIDS_LEFT, lm.IRIS_LEFT),
+            iris_between_lids(px, lm.CORNERS_RIGHT, lm.LIDS_RIGHT, lm.IRIS_RIGHT),
+        ),
         yaw_deg=yaw,
         pitch_deg=pitch,
         roll_deg=roll,
@@ -158,6 +207,11 @@ def eye_sample(
         brightness=brightness,
         frame_size=(int(frame_shape[1]), int(frame_shape[0])),
     )
+
+
+def _lower(left: float | None, right: float | None) -> float | None:
+    known = [v for v in (left, right) if v is not None]
+    return max(known) if known else None
 
 
 def measure(rgb: RGBImage, t: float, landmarks: Landmarks | None) -> EyeSample:

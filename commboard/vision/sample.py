@@ -24,8 +24,12 @@ class EyeSample:
         t: capture time of the frame (monotonic seconds).
         face_found: MediaPipe found a face.
         ear_left / ear_right: eye aspect ratio of the patient's left / right eye.
-        iris_left / iris_right: iris centre within the eye, (x, y) in -1..1
-            (x: -1 = towards the eye's outer corner on the image left, y: -1 = up).
+        iris_left / iris_right: where the eye points, (x, y) in -1..1, measured
+            against the eye's corners (x: -1 = towards the corner on the image
+            left; y: -1 = up; ``vision.metrics.iris_position``).
+        iris_low: how low the iris sits between the lids (0 centre .. 1 at the
+            lower lid; the lower of the two eyes): the blink switch's
+            "looking down" rule.
         yaw_deg / pitch_deg / roll_deg: head rotation estimate (0 = facing camera;
             pitch > 0 = looking down).
         face_width: face width as a fraction of the frame width.
@@ -40,6 +44,7 @@ class EyeSample:
     ear_right: float | None = None
     iris_left: tuple[float, float] | None = None
     iris_right: tuple[float, float] | None = None
+    iris_low: float | None = None
     yaw_deg: float | None = None
     pitch_deg: float | None = None
     roll_deg: float | None = None

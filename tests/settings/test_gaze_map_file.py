@@ -9,7 +9,14 @@ from commboard.settings.gaze_map_file import StoredMap, gaze_map_path, load_gaze
 from commboard.signals.gaze_map import Accuracy, GazeMap
 
 STORED = StoredMap(
-    GazeMap(((0.1, 0.0), (-0.1, 0.0)), (0.5, -1.7, -1.2), (0.5, -2.5, -2.0), (640, 480), Eye.BOTH),
+    GazeMap(
+        ((0.1, 0.0), (-0.1, 0.0)),
+        (0.5, -1.7, -1.2),
+        (0.5, -2.5, -2.0),
+        (640, 480),
+        Eye.BOTH,
+        corner_rise=(-2.5, 0.4),
+    ),
     Accuracy(3.9, 11.8, 1.14, ((1, 2), (2, 2)), 120, 0.8, 6.8),
 )
 
@@ -41,3 +48,17 @@ def test_a_map_with_wrong_numbers_is_refused(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("-1.7", '"left"'), encoding="utf-8")
     stored, problem = load_gaze_map(path)
     assert stored is None and "damaged" in problem and "'left'" in problem
+
+
+def test_a_map_from_the_older_measure_asks_for_a_new_calibration_and_is_left_alone(
+    tmp_path: Path,
+) -> None:
+    # Version 1 measured the eyes' height from the lids: its lines would point wrongly.
+    path = tmp_path / "anna.gaze.json"
+    save_gaze_map(path, STORED)
+    text = path.read_text(encoding="utf-8").replace('"version": 2', '"version": 1')
+    path.write_text(text, encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and str(path) in problem and "calibrate looks again" in problem
+    assert "older version" in problem
+    assert path.read_text(encoding="utf-8") == text

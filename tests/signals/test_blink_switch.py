@@ -182,7 +182,9 @@ def test_head_turned_within_limits_still_selects() -> None:
 
 
 def test_looking_down_lowers_the_lids_but_selects_nothing() -> None:
-    script = ScriptedSamples().open(1.0).open(0.5, iris_left=(0, 0.8), iris_right=(0, 0.8))
+    script = (
+        ScriptedSamples().open(1.0).open(0.5, iris_left=(0, 0.8), iris_right=(0, 0.8), iris_low=0.8)
+    )
     outs = run(script.looking_down(2.0).open(1.0))
     assert downs(outs) == []
     assert "looking down" in [o.fields.get("ignored") for _, o in outs if isinstance(o, Log)]

@@ -155,6 +155,23 @@ def test_a_patient_who_cannot_look_down_still_completes_it() -> None:
     assert any("down" in note for note in result.notes)
 
 
+def test_a_look_down_that_lowers_the_lids_is_measured_and_a_closing_eye_is_not() -> None:
+    # Looking down narrows the eye (by a quarter here): by the population's blink scale
+    # that is closing, but this patient's eyes are three quarters as open as at the dot
+    # in the middle, so the look is read.  Eyes half shut are not.
+    def down_with(ear: float) -> list[EyeSample]:
+        s = ScriptedSamples(start_t=15.0).looking(0.5, *REST)
+        return s.looking(2.5, REST[0], REST[1] + 0.2, ear_left=ear, ear_right=ear).samples()
+
+    lowered = patient()
+    lowered["down"] = down_with(0.225)
+    result = measure(lowered)
+    assert result.ok and result.ranges[Direction.DOWN] == pytest.approx(0.2)
+    closing = patient()
+    closing["down"] = down_with(0.15)
+    assert Direction.DOWN not in measure(closing).ranges
+
+
 def test_a_glance_at_the_dot_is_not_a_range_the_settled_part_is() -> None:
     """The first second of a step is the patient finding the dot: frames there are not used."""
     steps = patient()
@@ -209,6 +226,30 @@ def test_the_five_dots_map_the_screen_and_the_check_dots_measure_it() -> None:
     assert stored.map.point((REST, REST)) == pytest.approx((0.5, 0.5), abs=0.01)
     left = (REST[0] + 0.24, REST[1])
     assert stored.map.point((left, left))[0] == pytest.approx(EDGE, abs=0.02)
+
+
+def test_a_height_reading_that_rises_towards_the_eye_corners_still_points_at_the_dots() -> None:
+    """An iris near an eye corner reads higher (the lids narrow there): the side dots show how much."""
+
+    def cornered(sample: EyeSample) -> EyeSample:
+        if sample.iris_left is None:
+            return sample
+        x, y = sample.iris_left
+        y -= 2.5 * (x - REST[0]) ** 2  # higher the nearer a corner: 0.14 at the left dot
+        return replace(sample, iris_left=(x, y), iris_right=(x, y))
+
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).values():
+        for s in samples:
+            run.add(cornered(s))
+    stored, words = run.stored_map()
+    assert stored is not None, words
+    assert stored.accuracy.median_pct < 1.0
+    assert (2, 3) in stored.accuracy.usable
+    # A look at the left dot points at the left dot's height, the middle of the screen.
+    left = cornered(ScriptedSamples().looking(0.1, REST[0] + 0.24, REST[1]).samples()[0])
+    assert left.iris_left is not None
+    assert stored.map.point((left.iris_left, left.iris_left))[1] == pytest.approx(0.5, abs=0.02)
 
 
 def test_a_patient_with_noisy_eyes_gets_only_the_large_grids() -> None:

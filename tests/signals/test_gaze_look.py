@@ -179,12 +179,19 @@ def test_a_gaze_that_settles_off_rest_becomes_the_new_rest_and_going_back_is_not
     assert [look.direction for look in looks(run(reader(), moved))] == [Direction.LEFT]
 
 
-def test_a_look_down_must_go_further_than_a_look_up() -> None:
-    small = 0.1  # beyond the up/down distance, within twice it
-    up = run(reader(), settled().looking(0.8, 0.0, -small).looking(0.5))
-    down = run(reader(), settled().looking(0.8, 0.0, small).looking(0.5))
-    assert [look.direction for look in looks(up)] == [Direction.UP]
-    assert looks(down) == []
+def test_a_look_down_counts_as_soon_as_a_look_up_and_a_smaller_one_neither() -> None:
+    # Measured against the eye corners, the lids following the eye down no longer
+    # shrink a look down, so it needs no longer distance than a look up.
+    for y, want in ((-0.1, [Direction.UP]), (0.1, [Direction.DOWN]), (-0.06, []), (0.06, [])):
+        out = run(reader(vertical_distance=0.08), settled().looking(0.8, 0.0, y).looking(0.5))
+        assert [look.direction for look in looks(out)] == want, y
+
+
+def test_a_look_far_to_the_side_that_reads_high_is_still_a_look_to_the_side() -> None:
+    # An iris in the eye's corner reads higher than it is (the lids narrow there).
+    for y in (-0.2, 0.2):
+        out = run(reader(), settled().looking(0.8, 2 * 0.1, y).looking(0.5))
+        assert [look.direction for look in looks(out)] == [Direction.LEFT], y
 
 
 def test_a_look_while_the_rest_is_being_learned_is_not_taken_for_the_rest() -> None:

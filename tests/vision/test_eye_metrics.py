@@ -11,6 +11,7 @@ from commboard.vision import landmarks as lm
 from commboard.vision.frames import parse_camera_spec
 from commboard.vision.metrics import (
     NEUTRAL_PITCH_DEG,
+    VERTICAL_UNIT,
     eye_aspect_ratio,
     eye_sample,
     face_brightness,
@@ -81,21 +82,45 @@ def test_degenerate_eye_has_no_ear() -> None:
     assert eye_aspect_ratio(px, lm.EAR_LEFT) is None
 
 
+# iris_position's y unit in pixels for the schematic eye (40 px between the corners).
+UNIT_PX = VERTICAL_UNIT * 40
+
+
 @pytest.mark.parametrize(("dx", "dy"), [(-15, 0), (15, 0), (0, -4), (0, 4)])
 def test_iris_position_follows_the_iris(dx: float, dy: float) -> None:
     px = _face()
     px[lm.IRIS_LEFT, :2] += (dx, dy)
-    x, y = iris_position(px, lm.CORNERS_LEFT, lm.LIDS_LEFT, lm.IRIS_LEFT) or (9.0, 9.0)
+    x, y = iris_position(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT) or (9.0, 9.0)
     assert x == pytest.approx(dx / 20)
-    assert y == pytest.approx(dy / 6)
+    assert y == pytest.approx(dy / 2 / UNIT_PX)  # the iris alone: half the reading
+
+
+@pytest.mark.parametrize("dy", [-4.0, 4.0])
+def test_a_look_up_or_down_with_the_lids_following_reads_its_full_height(dy: float) -> None:
+    # A real eye turning up or down takes its upper lid along (and the lower lid
+    # on a look down): measured from the lids, the iris would hardly move.
+    px = _face()
+    lids = [*lm.EAR_LEFT[1:3], *lm.EAR_LEFT[4:6], *lm.LIDS_LEFT]
+    px[[lm.IRIS_LEFT, *lids], 1] += dy
+    x, y = iris_position(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT) or (9.0, 9.0)
+    assert x == pytest.approx(0.0, abs=1e-9)
+    assert y == pytest.approx(dy / UNIT_PX)
+
+
+def test_lids_closing_over_a_still_iris_read_as_looking_down() -> None:
+    # Why looks need open eyes (signals.gaze_frame): a closing lid moves the reading.
+    px = _face()
+    px[list(lm.UPPER_LID_LEFT), 1] += 6
+    _, y = iris_position(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT) or (9.0, 9.0)
+    assert y == pytest.approx(3 / UNIT_PX)
 
 
 def test_iris_position_is_clipped_and_measured_along_a_tilted_eye() -> None:
     px = _rotated(_face(), roll=30)
-    x, y = iris_position(px, lm.CORNERS_LEFT, lm.LIDS_LEFT, lm.IRIS_LEFT) or (9.0, 9.0)
+    x, y = iris_position(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT) or (9.0, 9.0)
     assert (x, y) == (pytest.approx(0.0, abs=1e-9), pytest.approx(0.0, abs=1e-9))
     px[lm.IRIS_LEFT, :2] += (100, 0)
-    assert iris_position(px, lm.CORNERS_LEFT, lm.LIDS_LEFT, lm.IRIS_LEFT)[0] == 1.0  # type: ignore[index]
+    assert iris_position(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT)[0] == 1.0  # type: ignore[index]
 
 
 def test_frontal_face_reads_zero_pose() -> None:
