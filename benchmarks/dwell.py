@@ -29,6 +29,7 @@ Usage: ``python benchmarks/dwell.py [--choices N] [--minutes M] [--seed S]``
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import random
@@ -68,7 +69,8 @@ def calibrate(photo: str, folder: Path) -> dict[str, object]:
         ["calibrate", "--gaze", "--headless", "--virtual-clock", "--camera", f"synthetic:{script}",
          "--camera-fps", "15", "--speech", "none", "--profile", photo]
     )  # fmt: skip
-    code = app.calibrate(args)
+    with contextlib.redirect_stdout(sys.stderr):  # its words for the carer; stdout is the JSON
+        code = app.calibrate(args)
     stored, problem = load_gaze_map(gaze_map_path(photo))
     if code != 0 or stored is None:
         return {"ok": False, "problem": problem or f"calibration exit {code}"}
