@@ -97,6 +97,7 @@ class BoardLoop:
         self.chrome = ChromeState()
         self.colours = ColourCheck()  # the banner naming cells coloured like the highlight
         self.renderer = BoardRenderer(parts.surface)
+        self.renderer.texts.language = parts.layout.language  # where long words may break
         self.renderer.texts.fonts.prepare(parts.layout.texts())  # before the first frame
         self.renderer.pictures.prepare(picture_files(parts.layout))
         self.screens: list[Screen] = []
@@ -444,6 +445,8 @@ class BoardLoop:
             source = loaded.layout.source if loaded.layout is not None else None
             remembered = remembered_value(source or loaded.path)
             held = bool(self.pauses.reasons)  # an alarm, a carer screen, a rest
+            if loaded.layout is not None:
+                self.renderer.texts.language = loaded.layout.language
             if loaded.layout is not None and self.p.predictor is not None:
                 self.p.predictor = predictor_for(loaded.layout, self.p.predictor)
             history = self.p.history

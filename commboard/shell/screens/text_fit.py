@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 import pygame
+import pyphen
 
 from commboard.adapters.font_choice import Face, FontChoice
 from commboard.control.board_view import Rect
@@ -69,8 +70,10 @@ DEFAULT_FONT_SCALE = 0.6875
 class TextCache:
     """Fits text into boxes and keeps the rendered surfaces."""
 
-    def __init__(self, fonts: FontChoice | None = None) -> None:
+    def __init__(self, fonts: FontChoice | None = None, language: str = "en") -> None:
         self.fonts = fonts or FontChoice()
+        self.language = language  # the layout's: where its long words may be hyphenated
+        self._hyphenators: dict[str, pyphen.Pyphen | None] = {}
         self._fonts: dict[tuple[object, ...], pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._page_sizes: dict[tuple[object, ...], tuple[int, ...]] = {}
@@ -93,11 +96,15 @@ class TextCache:
         """``text`` as drawn: without characters no installed font has (never empty boxes)."""
         return self.fonts.face(text).shown
 
-    def _wrap(self, text: str, px: int, width: int, break_words: bool = False) -> list[str]:
+    def _wrap(
+        self, text: str, px: int, width: int, break_words: bool = False, hyphenate: bool = False
+    ) -> list[str]:
         """Lines of ``text`` at most ``width`` wide, broken between words.
 
-        With ``break_words`` a word wider than ``width`` is broken between
-        characters (never cut): the last resort for a word longer than its cell.
+        With ``hyphenate`` a word wider than ``width`` is split with a hyphen at
+        the layout language's hyphenation points ("Uncom-" / "fortable").  With ``break_words`` a word wider than
+        ``width`` is broken between characters (never cut): the last resort
+        for a word longer than its cell.
         """
         font = self.font(px, text)
         lines: list[str] = []
@@ -105,6 +112,12 @@ class TextCache:
             if lines and font.size(f"{lines[-1]} {word}")[0] <= width:
                 lines[-1] = f"{lines[-1]} {word}"
                 continue
+            while hyphenate and font.size(word)[0] > width:
+                cut = _hyphen_cut(font, word, width, self._hyphenator())
+                if not cut:
+                    break
+                lines.append(word[:cut] + "-")
+                word = word[cut:]
             while break_words and len(word) > 1 and font.size(word)[0] > width:
                 cut = len(word) - 1
                 while cut > 1 and font.size(word[:cut])[0] > width:
@@ -114,11 +127,24 @@ class TextCache:
             lines.append(word)
         return lines or [""]
 
+    def _hyphenator(self) -> pyphen.Pyphen | None:
+        """The hyphenation dictionary of the layout's language (None: pyphen has none)."""
+        if self.language not in self._hyphenators:
+            found = pyphen.language_fallback(self.language.replace("-", "_"))
+            self._hyphenators[self.language] = pyphen.Pyphen(lang=found) if found else None
+        return self._hyphenators[self.language]
+
     def _fits(
-        self, text: str, px: int, box: tuple[int, int], wrap: bool, break_words: bool = False
+        self,
+        text: str,
+        px: int,
+        box: tuple[int, int],
+        wrap: bool,
+        break_words: bool = False,
+        hyphenate: bool = False,
     ) -> bool:
         font = self.font(px, text)
-        lines = self._wrap(text, px, box[0], break_words) if wrap else [self.shown(text)]
+        lines = self._wrap(text, px, box[0], break_words, hyphenate) if wrap else [self.shown(text)]
         # A colour bitmap font has one size; it is scaled to ``px`` lines when drawn.
         scale = px / font.get_linesize() if self.fonts.face(text).color else 1.0
         widest = max(font.size(line)[0] for line in lines) * scale
@@ -131,6 +157,7 @@ class TextCache:
         max_px: int,
         wrap: bool = True,
         break_words: bool = False,
+        hyphenate: bool = False,
     ) -> int:
         """Largest font size (pixels) at which ``text`` fits ``box`` (binary search).
 
@@ -139,11 +166,30 @@ class TextCache:
         lo, hi = MIN_FONT_PX, max(MIN_FONT_PX, max_px)
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if self._fits(text, mid, box, wrap, break_words):
+            if self._fits(text, mid, box, wrap, break_words, hyphenate):
                 lo = mid
             else:
                 hi = mid - 1
         return lo
+
+    def label_fit(
+        self, text: str, box: tuple[int, int], max_px: int, floor: int
+    ) -> tuple[int, bool]:
+        """Size for a label, and whether a long word is hyphenated to reach it.
+
+        Wrapped between words while that is readable (at least ``floor``);
+        otherwise a word too long for the cell is split with a hyphen (where
+        the language allows) when that draws the label larger: "Uncomfortable" in a narrow
+        portrait cell is "Uncom-" / "fortable" at a size the patient can read,
+        not one line at a size they cannot.
+        """
+        whole = self.fit_px(text, box, max_px)
+        if whole >= floor:
+            return whole, False
+        split = self.fit_px(text, box, max_px, hyphenate=True)
+        if split > whole and self._fits(text, split, box, True, hyphenate=True):
+            return split, True
+        return whole, False
 
     def fits_whole(self, text: str, box: tuple[int, int], px: int) -> bool:
         """Whether ``text`` fits ``box`` at ``px`` wrapped between words only."""
@@ -189,11 +235,11 @@ class TextCache:
         label under a picture keeps the floor of its whole cell).
         """
         floors = floors or tuple(floor_px(box) for _, box, _ in labels)
-        key = ("page", labels, floors)
+        key = ("page", labels, floors, self.language)
         cached = self._page_sizes.get(key)
         if cached is not None:
             return cached
-        fits = [self.fit_px(text, box, top) for text, box, top in labels]
+        whole = [self.fit_px(text, box, top) for text, box, top in labels]
         # Letters and numbers ("A", "?", "10") are keys: one size of their own, as
         # large as fits, so the spelling page's letters do not shrink to "Delete".
         keys = [is_key(text) for text, _, _ in labels]
@@ -202,13 +248,19 @@ class TextCache:
                 tuple(x for x, k in zip(labels, keys, strict=True) if not k),
                 tuple(x for x, k in zip(floors, keys, strict=True) if not k),
             )
-            key_px = min(f for f, k in zip(fits, keys, strict=True) if k)
+            key_px = min(f for f, k in zip(whole, keys, strict=True) if k)
             rest = iter(words)
             sizes = tuple(key_px if k else next(rest) for k in keys)
             self._page_sizes[key] = sizes
             return sizes
-        readable = [f for f, floor in zip(fits, floors, strict=True) if f >= floor]
-        page = min(readable) if readable else max(fits, default=0)
+        readable = [f for f, floor in zip(whole, floors, strict=True) if f >= floor]
+        page = min(readable) if readable else max(whole, default=0)
+        # A label below the floor goes its own way (hyphenated if that is larger):
+        # it never pulls the page's size down.
+        fits = [
+            f if f >= floor else self.label_fit(text, box, top, floor)[0]
+            for (text, box, top), f, floor in zip(labels, whole, floors, strict=True)
+        ]
         sizes = tuple(min(page, f) for f in fits)
         self._page_sizes[key] = sizes
         if len(self._page_sizes) > CACHE_SIZE // 10:
@@ -224,27 +276,34 @@ class TextCache:
         *,
         wrap: bool = True,
         align: str = "center",
+        floor: int = 0,
     ) -> pygame.Surface:
-        """``text`` rendered as large as fits ``box`` (cached)."""
-        key = (text, box, ink, max_px, wrap, align)
+        """``text`` rendered as large as fits ``box`` (cached).
+
+        ``floor``: the readable size of a cell label (``label_fit``); below it a
+        long word is broken with a hyphen when that draws it larger.
+        """
+        key = (text, box, ink, max_px, wrap, align, floor, self.language if floor else "")
         cached = self._surfaces.get(key)
         if cached is not None:
             self._surfaces.move_to_end(key)
             return cached
-        surface = self._render(text, box, ink, max_px, wrap, align)
+        surface = self._render(text, box, ink, max_px, wrap, align, floor)
         self._remember(key, surface)
         return surface
 
-    def _render(self, text, box, ink, max_px, wrap, align) -> pygame.Surface:
-        px = self.fit_px(text, box, max_px, wrap)
+    def _render(self, text, box, ink, max_px, wrap, align, floor=0) -> pygame.Surface:
+        px, hyphenate = self.label_fit(text, box, max_px, floor) if wrap and floor else (0, False)
+        if not hyphenate:
+            px = self.fit_px(text, box, max_px, wrap)
         # A word wider than the box even at the smallest size breaks between
         # characters, largest first, rather than being cut at both ends.
-        broken = wrap and not self.fits_whole(text, box, px)
+        broken = wrap and not hyphenate and not self.fits_whole(text, box, px)
         if broken:
             px = self.fit_px(text, box, max_px, wrap, break_words=True)
         font = self.font(px, text)
         face = self.fonts.face(text)
-        lines = self._wrap(text, px, box[0], broken) if wrap else [face.shown]
+        lines = self._wrap(text, px, box[0], broken, hyphenate) if wrap else [face.shown]
         rendered = [font.render(line, True, ink) for line in lines]
         if face.color:  # a colour bitmap font draws at its own size: scale it into the box
             step = font.get_linesize()
@@ -265,6 +324,19 @@ class TextCache:
                 x = width - line.get_width()
             surface.blit(line, (x, i * font.get_linesize()))
         return surface
+
+
+def _hyphen_cut(
+    font: pygame.font.Font, word: str, width: int, hyphens: pyphen.Pyphen | None
+) -> int:
+    """Where to split ``word`` with a hyphen so its first part fits ``width`` (0: nowhere).
+
+    At the language's hyphenation points (pyphen), the last one that fits.
+    """
+    if hyphens is None:
+        return 0
+    fitting = [p for p in hyphens.positions(word) if font.size(word[:p] + "-")[0] <= width]
+    return max(fitting, default=0)
 
 
 def floor_px(box: tuple[int, int]) -> int:

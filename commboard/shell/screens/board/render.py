@@ -266,7 +266,8 @@ class BoardRenderer:
         # under a picture is as large as the page's other labels, not cut to the box's
         # height in pixels (a font's nominal size is taller than its lines).
         px = self._label_px.get(cell.index, int(rect.height * CELL_TEXT_SHARE))
-        text = self.texts.text(cell.label, inner.size, ink_for(fill), px)
+        floor = floor_px(self.label_box(rect, view.border_px).size)
+        text = self.texts.text(cell.label, inner.size, ink_for(fill), px, floor=floor)
         blit_in(self._dst, text, (inner.x, inner.y, inner.width, inner.height))
 
     def lit_label(self, cell: CellView, frame: pygame.Rect, view: BoardView) -> tuple[Rect, int]:
@@ -291,7 +292,8 @@ class BoardRenderer:
         pygame.draw.rect(self._dst, edge, frame, width=view.border_px, border_radius=12)
         self._picture(cell, self.cell_areas(cell, frame, view)[0])
         inner, px = self.lit_label(cell, frame, view)
-        text = self.texts.text(cell.label, inner[2:], ink_for(fill), px)
+        floor = floor_px(self.label_box(frame, view.border_px).size)
+        text = self.texts.text(cell.label, inner[2:], ink_for(fill), px, floor=floor)
         blit_in(self._dst, text, inner)
 
     def hold_bar(self, frame: pygame.Rect, view: BoardView) -> pygame.Rect:

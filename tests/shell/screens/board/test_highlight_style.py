@@ -20,7 +20,7 @@ from commboard.control.board_view import BoardView, Chrome, board_view, lit_fram
 from commboard.effects import Banner
 from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.board.render import BoardRenderer
-from commboard.shell.screens.text_fit import MIN_FONT_PX
+from commboard.shell.screens.text_fit import MIN_FONT_PX, floor_px
 from commboard.testing import YES_NO_LAYOUT, run_for
 
 LAYOUT = YES_NO_LAYOUT
@@ -156,7 +156,9 @@ def test_enlarged_labels_are_larger_and_whole(size: tuple[int, int], fonts: None
             cell = view.cells[index]
             box, px = renderer.lit_label(cell, pygame.Rect(frame), view)
             assert inside(box, frame), "the label sits inside the frame"
-            shown = renderer.texts.fit_px(cell.label, box[2:], px)
-            # fit_px only returns more than the floor when the words fit the box whole.
+            # As drawn: whole words, or hyphenated where that is the readable size.
+            floor = floor_px(renderer.label_box(pygame.Rect(frame), view.border_px).size)
+            shown = renderer.texts.label_fit(cell.label, box[2:], px, floor)[0]
+            # It only returns more than the smallest size when the words fit the box.
             assert shown > MIN_FONT_PX, f"{cell.label!r} does not fit at {size}"
             assert shown >= page_px[index], f"{cell.label!r} shrank when enlarged"

@@ -126,3 +126,33 @@ def test_validate_warns_about_labels_that_cannot_fit_at_the_floor(
 
 def test_the_shipped_layout_has_every_label_readable_at_the_reference_size() -> None:
     assert label_warnings(load_layout(default_layout_path("en"))) == []
+
+
+def test_a_long_word_in_a_narrow_portrait_cell_is_hyphenated_at_the_page_size_not_shrunk() -> None:
+    """'Uncomfortable' on the portrait comfort page was drawn at about 12 px in a row of 40 px
+    labels; it is now split where a reader expects and keeps the page's size."""
+    size = (720, 1280)
+    layout, _ = load_layout_or_default(None)
+    renderer = BoardRenderer(pygame.Surface(size))
+    view = board_view(size, layout.page("comfort"), "", (), Chrome())
+    by_label = {c.label: (c, renderer.label_sizes(view)[c.index]) for c in view.cells}
+    cell, px = by_label["Uncomfortable"]
+    box = renderer.label_box(pygame.Rect(cell.rect), view.border_px).size
+    assert px >= floor_px(box)  # readable: at least the floor of its cell
+    assert px == by_label["Move me"][1]  # the same size as its row
+    lines = renderer.texts._wrap("Uncomfortable", px, box[0], hyphenate=True)
+    assert lines == ["Uncom-", "fortable"]  # at a hyphenation point, every letter shown
+    surface = renderer.texts.text("Uncomfortable", box, (0, 0, 0), px, floor=floor_px(box))
+    assert surface.get_width() <= box[0] and surface.get_height() <= box[1]
+
+
+def test_words_are_not_hyphenated_in_a_language_pyphen_does_not_know_or_where_they_fit() -> None:
+    texts = TextCache(language="xx")
+    box = (113, 60)
+    assert texts.label_fit("Uncomfortable", box, 80, floor_px(box)) == (
+        texts.fit_px("Uncomfortable", box, 80),
+        False,
+    )
+    english = TextCache()
+    wide = (400, 100)
+    assert english.label_fit("Uncomfortable", wide, 80, floor_px(wide))[1] is False
