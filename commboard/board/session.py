@@ -217,7 +217,11 @@ class Session:
                 self._source = event.source
                 out += self._run(self._scanner.handle(event, now), now)
             case CellPointed():
-                out += self._activate(event.cell, now, event.source)
+                performed = self._activate(event.cell, now, event.source)
+                if performed:
+                    # The switch's undo window is for the switch's own selection.
+                    self._scanner.close_undo_window()
+                out += performed
         return out
 
     def tick(self, now: float) -> list[Effect]:

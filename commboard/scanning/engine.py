@@ -212,6 +212,17 @@ class Scanner:
             self._show(now, self._index or 0, out, extra=True)
         return _final(out)
 
+    def close_undo_window(self) -> None:
+        """The last activation can no longer be undone by a press (something else acted since).
+
+        A carer's click (or any pointer selection) after the patient's
+        selection is not the patient's to cancel: a press inside the window
+        would otherwise undo the click, not the selection it was meant for
+        (a stray blink just after the carer cleared a spoken message brought
+        the whole message back).
+        """
+        self._activated_t = None
+
     def set_settings(self, settings: ScanSettings, now: float) -> None:
         """Use new settings from now on; the step in progress is re-timed at once."""
         self._settings = settings
