@@ -114,13 +114,16 @@ def build_weighted_plan(
     The Spell page's likelihood scan: ``weights`` are the predictor's
     probabilities for the next choice, which change after every letter, so
     the smoothing and power-of-two rounding that keep a phrase page's Huffman
-    plan still would only cost steps here.  A cell without a weight (or a
+    plan still would only cost steps here.  The rarely chosen end of a long
+    level is folded into one group (``huffman.fold_tails``), so a missed or
+    stray press does not cost a wait through every unlikely letter.  A cell without a weight (or a
     non-finite or negative one) counts as never chosen but stays reachable.
     """
     cells = page.filled()
     clean = [_finite(weights.get(c, 0.0)) for c in cells]
     floor = min((w for w in clean if w > 0), default=1.0) * 1e-3
-    tree = huffman.scan_tree([max(w, floor) for w in clean])
+    kept = [max(w, floor) for w in clean]
+    tree = huffman.fold_tails(huffman.scan_tree(kept), kept, huffman.SLIP_P)
     children = [_from_node(page, cells, node, inner_passes) for node in tree]
     return ScanPlan(ScanGroup(cells, page.title, tuple(children)))
 
