@@ -47,9 +47,14 @@ class ScanGroup:
 
 @dataclass(frozen=True, slots=True)
 class ScanPlan:
-    """A whole page's scan tree; ``root.children`` is the first level stepped through."""
+    """A whole page's scan tree; ``root.children`` is the first level stepped through.
+
+    ``late_press_share``: a press within this share of the scan interval
+    after the highlight moved on selects the item before (0: never).
+    """
 
     root: ScanGroup
+    late_press_share: float = 0.0
 
     def steps(self) -> dict[int, int]:
         """Highlights shown (summed over levels) until each cell is selected, no errors."""
@@ -106,6 +111,17 @@ round of the group, then the level above from its start).
 """
 
 
+LATE_PRESS_SHARE = 0.25
+"""A press this early in a step of a likelihood plan is for the item before (see below).
+
+With the interval at reaction time / 0.65, about 3 % of presses come after
+the highlight has moved on, and on the Spell page that is a wrong group or
+a wrong letter to undo.  A quarter interval is about 0.4 of the patient's
+mean reaction time: no press meant for the new item comes that fast (the
+layout changes after every letter, so nobody presses in anticipation).
+"""
+
+
 def build_weighted_plan(
     page: Page, weights: Mapping[int, float], inner_passes: int = INNER_PASSES
 ) -> ScanPlan:
@@ -125,7 +141,7 @@ def build_weighted_plan(
     kept = [max(w, floor) for w in clean]
     tree = huffman.fold_tails(huffman.scan_tree(kept), kept, huffman.SLIP_P)
     children = [_from_node(page, cells, node, inner_passes) for node in tree]
-    return ScanPlan(ScanGroup(cells, page.title, tuple(children)))
+    return ScanPlan(ScanGroup(cells, page.title, tuple(children)), LATE_PRESS_SHARE)
 
 
 def _finite(value: float) -> float:
