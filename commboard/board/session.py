@@ -109,6 +109,7 @@ class _Snapshot:
     action: Action
     label: str
     said: Speak | None = None  # the message it put in the history, if any
+    cell: int | None = None  # its slot on the page
 
 
 class Session:
@@ -137,6 +138,7 @@ class Session:
         self._predictor = predictor
         self._prediction: Prediction | None = None
         self._before_word: MessageBar | None = None  # the message before a word slot was chosen
+        self._redo: int | None = None  # a Spell page cell just undone (offered early once)
         self.settings = settings
         self._usage = usage or {}
         self._page_id = layout.home
@@ -217,7 +219,11 @@ class Session:
                 self._source = event.source
                 out += self._run(self._scanner.handle(event, now), now)
             case CellPointed():
-                out += self._activate(event.cell, now, event.source)
+                performed = self._activate(event.cell, now, event.source)
+                if performed:
+                    # The switch's undo window is for the switch's own selection.
+                    self._scanner.close_undo_window()
+                out += performed
         return out
 
     def tick(self, now: float) -> list[Effect]:
@@ -305,8 +311,9 @@ class Session:
         spell = self.settings.spell
         predictor = self._predictor if spell.prediction else None
         recent = RECENT_PAGE in self.layout.pages
+        redo, self._redo = self._redo, None
         self._prediction = predict_page(
-            page, self._bar.text, predictor, spell.word_slots, recent=recent
+            page, self._bar.text, predictor, spell.word_slots, recent=recent, redo=redo
         )
         if predictor is None:
             return []
@@ -344,7 +351,10 @@ class Session:
         cell = cells[index] if 0 <= index < len(cells) else None
         if cell is None:
             return []
-        snapshot = _Snapshot(self._page_id, self._stack, self._bar, cell.action, cell.label)
+        self._redo = None
+        snapshot = _Snapshot(
+            self._page_id, self._stack, self._bar, cell.action, cell.label, cell=index
+        )
         select = Log(
             now,
             "select",
@@ -524,6 +534,10 @@ class Session:
             self._bar = last.message
             out.append(Log(now, "message", {"text": self._bar.text}))
             replan = True
+        if last.cell is not None and has_slots(self.layout.page(last.page_id)):
+            # A stray press inside the undo window cancels the cell that was wanted:
+            # the Spell page offers it again early, once (``spelling.REDO_SHARE``).
+            self._redo, replan = last.cell, True
         if last.page_id != self._page_id or last.stack != self._stack:
             out += self._run(self._show(last.page_id, last.stack, now), now)
         elif replan:

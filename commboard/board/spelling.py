@@ -39,6 +39,17 @@ RECENT_SHARE = 0.05
 SLOT_CANDIDATES = 3
 """Slots are chosen from this many times as many likely words (:func:`slot_words`)."""
 
+REDO_SHARE = 0.25
+"""Right after an undo, the cell just undone is at least this likely (once).
+
+An undo press cancels a wrong selection, but a stray press inside the undo
+window cancels a right one, which is then wanted again at once: with the
+simulated switch users of ``benchmarks/comm_rate.py`` about one undo in four
+(fast 21 of 75, slow 16 of 62, drowsy 47 of 203 over 4 runs).  Offering it
+early costs about one step after a deliberate undo and saves a whole
+selection after a stray one.
+"""
+
 FLOOR_SHARE = 0.002
 """Every other cell (Clear, Back, Home, phrase starters): rarely wanted, never unreachable."""
 
@@ -83,12 +94,19 @@ def has_slots(page: Page) -> bool:
 
 
 def predict_page(
-    page: Page, message: str, predictor: Predictor | None, slots: int, *, recent: bool = False
+    page: Page,
+    message: str,
+    predictor: Predictor | None,
+    slots: int,
+    *,
+    recent: bool = False,
+    redo: int | None = None,
 ) -> Prediction:
     """Fill the word slots of ``page`` for ``message`` and weigh every cell.
 
     With ``recent`` (the layout has a Recent page), the last slot leads to it
-    while the message is empty.
+    while the message is empty.  ``redo``: the cell just undone, weighed at
+    least :data:`REDO_SHARE`.
     """
     context = context_of(message)
     slot_cells = [i for i, c in enumerate(page.cells) if c is not None and c.action is Action.WORD]
@@ -109,7 +127,18 @@ def predict_page(
     letters = predictor.letters(context, words) if predictor is not None else {}
     scores = dict(scored)
     weights = cell_weights(filled, letters, scores, ended=context.prefix == "" and bool(message))
+    if redo is not None and redo in weights:
+        weights = _with_share(weights, redo, REDO_SHARE)
     return Prediction(filled, words, weights)
+
+
+def _with_share(weights: dict[int, float], cell: int, share: float) -> dict[int, float]:
+    """``weights`` with ``cell`` at least ``share`` and the others scaled to fill the rest."""
+    if weights[cell] >= share:
+        return weights
+    rest = 1.0 - weights[cell]
+    scale = (1.0 - share) / rest if rest > 0 else 0.0
+    return {i: share if i == cell else w * scale for i, w in weights.items()}
 
 
 def slot_words(predictor: Predictor, context: Context, k: int) -> list[tuple[str, float]]:

@@ -92,6 +92,7 @@ class Scanner:
         self._settings = settings
         self._hold_for = hold_for
         self._root = ScanGroup((), "")
+        self._root_plan = ScanPlan(self._root)
         self._stack: list[ScanGroup] = [self._root]
         self._index: int | None = None
         self._prev_index: int | None = None
@@ -158,6 +159,7 @@ class Scanner:
         out: list[Effect] = []
         self._void_pending("page changed")
         self._root = plan.root
+        self._root_plan = plan
         self._stack = [plan.root]
         self._passes = 0
         self._index = self._prev_index = None
@@ -212,6 +214,17 @@ class Scanner:
             self._show(now, self._index or 0, out, extra=True)
         return _final(out)
 
+    def close_undo_window(self) -> None:
+        """The last activation can no longer be undone by a press (something else acted since).
+
+        A carer's click (or any pointer selection) after the patient's
+        selection is not the patient's to cancel: a press inside the window
+        would otherwise undo the click, not the selection it was meant for
+        (a stray blink just after the carer cleared a spoken message brought
+        the whole message back).
+        """
+        self._activated_t = None
+
     def set_settings(self, settings: ScanSettings, now: float) -> None:
         """Use new settings from now on; the step in progress is re-timed at once."""
         self._settings = settings
@@ -251,7 +264,7 @@ class Scanner:
         """Start again at the top level of the plan."""
         self._stack = [self._root]
         self._passes = 0
-        self._prev_index = None
+        self._index = self._prev_index = None
         self._quiet_until = None
         if not self._root.children:
             self._phase = _Phase.EMPTY
@@ -275,7 +288,7 @@ class Scanner:
         elif len(self._stack) > 1:
             self._stack.pop()
             self._passes = 0
-            self._prev_index = None
+            self._index = self._prev_index = None
             out.append(Log(t, "scan", {"event": "back"}))
             self._show(t, 0, out)
         elif manual or not self._auto():
@@ -360,8 +373,20 @@ class Scanner:
         )
 
     def _latched(self, t: float) -> int | None:
-        """The item that was highlighted at ``t`` (a camera event may arrive a step late)."""
-        if t < self._step_started - EPS and self._prev_index is not None:
+        """The item a press at ``t`` is for.
+
+        The item highlighted at ``t`` (a camera event may arrive a step late);
+        on a plan with a ``late_press_share``, a press within that share of
+        an interval after the highlight moved on is for the item before:
+        nobody reacts to a highlight that fast, so it is a reaction to the one
+        just left (auto mode only; step mode moves only when told).
+        """
+        if self._prev_index is None:
+            return self._index
+        if t < self._step_started - EPS:
+            return self._prev_index
+        grace = self._root_plan.late_press_share * self._settings.interval_s
+        if self._auto() and t < self._step_started + grace - EPS:
             return self._prev_index
         return self._index
 

@@ -53,6 +53,14 @@ TIE_BREAK = 1e-6
 """Raw counts weigh this much more than the prior, so trees equal under the smoothed
 counts are decided by the counts actually seen (the prior only fills in unseen cells)."""
 
+SLIP_P = 0.1
+"""Chance that a press at one level goes astray (missed, a step late, or a stray press).
+
+The simulated switch users of ``benchmarks/comm_rate.py`` miss 5-10 % of
+presses and press a step late about 3 % of the time; used by
+:func:`fold_tails` (0.05-0.2 measured alike, ``docs/prediction.md``).
+"""
+
 MAX_EXACT_ITEMS = 96
 """Above this many cells the O(n^3)-ish exact programme gets slow; halve by weight instead."""
 
@@ -254,6 +262,40 @@ def _collapse(node: Node) -> Node:
         return node
     children = [_collapse(c) for c in node]
     return children[0] if len(children) == 1 else children
+
+
+def fold_tails(tree: Sequence[Node], weights: Sequence[float], slip: float) -> list[Node]:
+    """Fold the rarely chosen end of a long level into one group at its end.
+
+    The optimal tree counts only the steps to the chosen cell, so a level may
+    end in a long tail of cells almost never chosen (Z, Q, Home, ...): they
+    cost nothing when not chosen.  But a press that is missed, or lands in
+    the wrong group, makes the patient wait through the whole level before
+    the wanted item comes round again (the top level wraps; a lower level
+    runs out and goes back up).  Folding the children from position ``j``
+    on into one group shortens the level by ``m - j - 1`` steps for every
+    such slip and adds one step to each folded cell, so the tail is folded
+    where ``slip * (weight before j) * (m - j - 1) - (weight folded)`` is
+    largest and positive.  Lower levels first; the new group is folded too.
+
+    Args:
+        tree: a level (the root's children) of :func:`scan_tree`.
+        weights: the items' weights.
+        slip: the chance that a press at a level goes astray (missed, late
+            or stray); :data:`SLIP_P` for the Spell page.
+    """
+    level = [c if isinstance(c, int) else fold_tails(c, weights, slip) for c in tree]
+    sizes = [_weight(c, weights) for c in level]
+    total, head = sum(sizes), 0.0
+    best, best_gain = None, 0.0
+    for j in range(1, len(level) - 1):  # fold at least two children, keep at least one
+        head += sizes[j - 1]
+        gain = slip * head * (len(level) - j - 1) - (total - head)
+        if gain > best_gain:
+            best, best_gain = j, gain
+    if best is None:
+        return level
+    return level[:best] + [fold_tails(level[best:], weights, slip)]
 
 
 def _halve(items: list[int], weights: list[float]) -> list[Node]:

@@ -47,9 +47,14 @@ class ScanGroup:
 
 @dataclass(frozen=True, slots=True)
 class ScanPlan:
-    """A whole page's scan tree; ``root.children`` is the first level stepped through."""
+    """A whole page's scan tree; ``root.children`` is the first level stepped through.
+
+    ``late_press_share``: a press within this share of the scan interval
+    after the highlight moved on selects the item before (0: never).
+    """
 
     root: ScanGroup
+    late_press_share: float = 0.0
 
     def steps(self) -> dict[int, int]:
         """Highlights shown (summed over levels) until each cell is selected, no errors."""
@@ -106,6 +111,17 @@ round of the group, then the level above from its start).
 """
 
 
+LATE_PRESS_SHARE = 0.25
+"""A press this early in a step of a likelihood plan is for the item before (see below).
+
+With the interval at reaction time / 0.65, about 3 % of presses come after
+the highlight has moved on, and on the Spell page that is a wrong group or
+a wrong letter to undo.  A quarter interval is about 0.4 of the patient's
+mean reaction time: no press meant for the new item comes that fast (the
+layout changes after every letter, so nobody presses in anticipation).
+"""
+
+
 def build_weighted_plan(
     page: Page, weights: Mapping[int, float], inner_passes: int = INNER_PASSES
 ) -> ScanPlan:
@@ -114,15 +130,18 @@ def build_weighted_plan(
     The Spell page's likelihood scan: ``weights`` are the predictor's
     probabilities for the next choice, which change after every letter, so
     the smoothing and power-of-two rounding that keep a phrase page's Huffman
-    plan still would only cost steps here.  A cell without a weight (or a
+    plan still would only cost steps here.  The rarely chosen end of a long
+    level is folded into one group (``huffman.fold_tails``), so a missed or
+    stray press does not cost a wait through every unlikely letter.  A cell without a weight (or a
     non-finite or negative one) counts as never chosen but stays reachable.
     """
     cells = page.filled()
     clean = [_finite(weights.get(c, 0.0)) for c in cells]
     floor = min((w for w in clean if w > 0), default=1.0) * 1e-3
-    tree = huffman.scan_tree([max(w, floor) for w in clean])
+    kept = [max(w, floor) for w in clean]
+    tree = huffman.fold_tails(huffman.scan_tree(kept), kept, huffman.SLIP_P)
     children = [_from_node(page, cells, node, inner_passes) for node in tree]
-    return ScanPlan(ScanGroup(cells, page.title, tuple(children)))
+    return ScanPlan(ScanGroup(cells, page.title, tuple(children)), LATE_PRESS_SHARE)
 
 
 def _finite(value: float) -> float:

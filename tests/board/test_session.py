@@ -57,6 +57,9 @@ class StubScanner:
     def set_settings(self, settings: ScanSettings, now: float) -> None:
         self.settings = settings
 
+    def close_undo_window(self) -> None:
+        pass
+
 
 HOME = Page(
     "home",

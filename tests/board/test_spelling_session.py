@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from commboard.board.layout_file import default_layout_path, load_layout
 from commboard.board.model import Action
 from commboard.board.session import Session
-from commboard.board.spelling import layout_words, predict_page
+from commboard.board.spelling import REDO_SHARE, layout_words, predict_page
 from commboard.effects import Effect, Log, WordsLearned
 from commboard.events import CellPointed, Source
 from commboard.predict.language_data import BaseCounts
@@ -145,3 +147,21 @@ def test_a_slot_goes_to_a_long_likely_word_before_a_short_one_that_is_quickly_sp
     assert "appointment" in shown and "a" not in shown
     assert list(shown) == sorted(shown, key=lambda w: -words[w])  # still in likelihood order
     assert predict_page(page, "", predictor, 4).words == shown  # and the same every time
+
+
+def test_a_letter_just_undone_is_offered_early_once_in_case_the_undo_was_a_stray_press() -> None:
+    session, _ = start()
+    pick(session, "M", 1.0)
+    before = session.likelihoods
+    assert before is not None
+    q = cell(session, "Q")
+    pick(session, "Q", 2.0)
+    session.undo(2.5)
+    assert session.message == "m"
+    after = session.likelihoods
+    assert after is not None and after[q] == pytest.approx(REDO_SHARE)
+    # From one of the rarest cells to one of the three likeliest (after the slots "me", "my").
+    assert sorted(after.values(), reverse=True).index(after[q]) < 3 and after[q] > 100 * before[q]
+    pick(session, "Y", 3.0)
+    pick(session, "Delete", 4.0)  # back to "m": Q is as unlikely as it was
+    assert session.likelihoods is not None and session.likelihoods[q] == pytest.approx(before[q])

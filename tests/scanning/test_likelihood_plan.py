@@ -12,6 +12,7 @@ from commboard.board.spelling import layout_words, predict_page
 from commboard.predict.language_data import read_counts
 from commboard.predict.personal import PersonalWords
 from commboard.predict.predictor import BaseModel, Predictor
+from commboard.scanning import huffman
 from commboard.scanning.plans import ScanGroup, build_weighted_plan
 
 # Every prefix of a few messages, slips and odd text included.
@@ -91,3 +92,26 @@ def test_groups_below_the_top_are_scanned_once_before_going_back_up() -> None:
 
     collect(plan.root)
     assert groups and all(g.passes == 1 for g in groups)
+
+
+def _longest_level(group: ScanGroup) -> int:
+    return max([len(group.children)] + [_longest_level(c) for c in group.children if c.children])
+
+
+def test_a_missed_press_never_waits_through_a_long_tail_of_unlikely_cells() -> None:
+    # The optimal tree put up to 11 items on one level (the likeliest few, then
+    # Z, Q, Home, ...): a press missed on the first one waited through all of them.
+    layout, predictor = english()
+    for message in MESSAGES:
+        prediction = predict_page(layout.page("alphabet"), message, predictor, 6)
+        plan = build_weighted_plan(prediction.page, prediction.weights)
+        assert _longest_level(plan.root) <= 6, message
+
+
+def test_the_rare_end_of_a_level_is_folded_into_one_group_and_the_likely_cells_stay_put() -> None:
+    weights = [0.5, 0.3, 0.1, 0.02, 0.02, 0.02, 0.02, 0.02]
+    tree = huffman.fold_tails(list(range(8)), weights, huffman.SLIP_P)
+    assert tree == [0, 1, 2, [3, 4, 5, 6, 7]]
+    assert huffman.item_steps(tree)[0] == 1 and huffman.item_steps(tree)[2] == 3
+    # A level of equally likely cells has no rare end: it is left alone.
+    assert huffman.fold_tails(list(range(6)), [1.0] * 6, huffman.SLIP_P) == list(range(6))

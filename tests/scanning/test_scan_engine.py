@@ -411,3 +411,29 @@ def test_empty_page_scans_nothing_and_never_fails() -> None:
     out = press(s, 1.0, 0.5)
     assert of(Activate, out) == []
     assert s.next_deadline() is None
+
+
+def _chosen_at(press_t: float, share: float, mode: ScanMode = ScanMode.AUTO) -> list[int]:
+    """Linear scan of three cells (item 0 lit 0-1.5 s, item 1 from 1.5 s); which cell a press chooses."""
+    settings = replace(BASE, pattern=ScanPattern.LINEAR, mode=mode)
+    plan = replace(build_plan(grid(1, 3), ScanPattern.LINEAR), late_press_share=share)
+    scanner = Scanner(settings)
+    scanner.load(plan, 0.0)
+    if mode is ScanMode.STEP:
+        scanner.handle(SwitchDown(1.0, Switch.NEXT, Source.KEYBOARD), 1.0)  # item 1 at 1.25
+        scanner.handle(SwitchUp(1.3, Switch.NEXT, Source.KEYBOARD), 1.3)
+    out = scanner.handle(SwitchDown(press_t, Switch.SELECT, Source.KEYBOARD), press_t)
+    out += scanner.handle(SwitchUp(press_t + 0.4, Switch.SELECT, Source.KEYBOARD), press_t + 0.4)
+    return [e.cell for e in out if isinstance(e, Activate)]
+
+
+def test_on_a_likelihood_plan_a_press_just_after_the_highlight_moved_is_for_the_item_before() -> (
+    None
+):
+    # Item 1 is lit at 1.5 s; nobody reacts to it within a quarter interval.
+    assert _chosen_at(1.6, share=0.25) == [0]
+    assert _chosen_at(1.8, share=0.25) == [1]  # later: the item lit now
+    assert _chosen_at(1.6, share=0.0) == [1]  # other plans: the item lit now, as always
+    assert _chosen_at(0.1, share=0.25) == [0]  # the first item has nothing before it
+    # Step mode moves only when told: a press after NEXT is for the new item.
+    assert _chosen_at(1.35, share=0.25, mode=ScanMode.STEP) == [1]

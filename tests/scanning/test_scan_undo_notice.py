@@ -7,7 +7,7 @@ from dataclasses import replace
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.session import Session
 from commboard.effects import Cue, Effect, Notice, StopSpeech
-from commboard.events import Source, Switch, SwitchDown, SwitchUp
+from commboard.events import CellPointed, Source, Switch, SwitchDown, SwitchUp
 from commboard.settings import Auditory, ScanPattern, ScanSettings, Settings
 
 
@@ -40,6 +40,22 @@ def test_a_press_after_the_window_selects_again_instead_of_undoing() -> None:
     out = s.tick(1.6) + _press(s, 1.7)
     assert not [e for e in out if isinstance(e, Notice)]
     assert not any(isinstance(e, StopSpeech) for e in out)
+
+
+def test_a_press_after_a_carers_click_does_not_undo_the_click() -> None:
+    # The patient spells "A", the carer clicks Clear at once; a press inside the
+    # patient's undo window must not bring the cleared message back.
+    cells = (Cell("A", Action.ADD, text="a"), Cell("Clear", Action.CLEAR))
+    layout = Layout("t", "en", "home", {"home": Page("home", "Home", 1, 2, cells)})
+    scan = replace(ScanSettings(), pattern=ScanPattern.LINEAR, interval_s=1.0, first_extra_s=0.0)
+    s = Session(layout, Settings(scan=scan), 0.0)
+    s.tick(0.0)  # "A" lit from 0.0
+    _press(s, 0.2)  # accepted at 0.5: the message is "a"
+    assert s.message == "a"
+    s.handle(CellPointed(0.6, 1, Source.MOUSE), 0.6)  # the carer's Clear
+    out = _press(s, 1.0)  # inside the window of the switch's "A"
+    assert s.message == ""
+    assert not [e for e in out if isinstance(e, Notice) and e.text.startswith("Undone")]
 
 
 def test_undo_is_also_spoken_with_the_prompt_voice_even_with_auditory_scanning_off() -> None:
