@@ -129,6 +129,10 @@ def click_at(x: int, y: int, now: float, hit_test: HitTest | None) -> list[UiEve
 # acceptance hold); pygame's own ``event.wait`` looks every millisecond, which
 # kept 1-2% of a core busy doing nothing at the bedside.
 INPUT_POLL_S = 0.02
+# The last look for input before a wait's end (the next scan step): a key that
+# came in the last 20 ms is then read, and stamped, before the highlight moves
+# on, not after it (only a press in these last 2 ms counts for the next item).
+FINAL_LOOK_S = 0.002
 
 
 class PygameInput:
@@ -151,8 +155,18 @@ class PygameInput:
         """Sleep until input arrives, ``wake`` is set or ``timeout_s`` (at most 1 s) passes."""
         end = time.monotonic() + min(timeout_s, 1.0)
         while (left := end - time.monotonic()) > 0:
-            if self.wake.wait(min(left, INPUT_POLL_S)):
+            if self.wake.wait(sleep_before_look(left)):
                 self.wake.clear()
                 return
             if pygame.event.peek():  # looks at the window system too (pumps)
                 return
+
+
+def sleep_before_look(left: float) -> float:
+    """How long to sleep before the next look for input, ``left`` seconds before the wait ends.
+
+    Every ``INPUT_POLL_S``, and once ``FINAL_LOOK_S`` before the end.
+    """
+    if left <= 2 * FINAL_LOOK_S:
+        return left  # (never a sliver of a sleep just before the last look)
+    return min(INPUT_POLL_S, left - FINAL_LOOK_S)

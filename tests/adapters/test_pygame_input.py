@@ -63,3 +63,17 @@ def test_the_loop_wait_ends_at_once_for_a_camera_sample_or_a_key_else_at_its_tim
     assert time.monotonic() - start < 0.9  # a wait never lasts over 1 s
     pressed = inputs.poll(1.0, None)
     assert [type(e).__name__ for e in pressed] == ["SwitchDown"]  # the key is not lost
+
+
+def test_the_last_look_for_input_comes_just_before_the_scan_step_not_20_ms_before_it() -> None:
+    """A key pressed in the last 20 ms before the highlight moves is read before it moves."""
+    from commboard.adapters.pygame_input import FINAL_LOOK_S, INPUT_POLL_S, sleep_before_look
+
+    looks, t, end = [], 0.0, 0.05  # a wait that ends at the next step, 50 ms away
+    while t < end - 1e-9 and len(looks) < 100:
+        t += sleep_before_look(end - t)
+        looks.append(round(t, 6))
+    assert len(looks) < 10  # about every 20 ms, then the last look
+    assert looks[-2] == round(end - FINAL_LOOK_S, 6)  # the key is read 2 ms before the step
+    assert looks[-1] == end
+    assert all(b - a <= INPUT_POLL_S + 1e-9 for a, b in zip([0.0, *looks], looks, strict=False))
