@@ -60,6 +60,11 @@ MIN_STEP_S = 0.05
 MAX_STEPS_PER_CALL = 10_000
 """Safety valve: one call never performs more timed steps than this."""
 
+# A late press (``_latched``) is for the item before only this soon after the move,
+# whatever the interval: a therapist who sets a 3 s interval for a tired patient
+# must not see a deliberate press 0.6 s after the move go to the item before.
+LATE_PRESS_MAX_S = 0.25
+
 HOLD_LONGER = "Hold longer"
 """What a press let go before its hold was reached is answered with, shown and (auditory) said."""
 
@@ -377,15 +382,17 @@ class Scanner:
 
         The item highlighted at ``t`` (a camera event may arrive a step late);
         on a plan with a ``late_press_share``, a press within that share of
-        an interval after the highlight moved on is for the item before:
-        nobody reacts to a highlight that fast, so it is a reaction to the one
-        just left (auto mode only; step mode moves only when told).
+        an interval (at most ``LATE_PRESS_MAX_S``) after the highlight moved
+        on is for the item before: nobody reacts to a highlight that fast, so
+        it is a reaction to the one just left -- after a wrap, the last item
+        of the pass (auto mode only; step mode moves only when told).
         """
         if self._prev_index is None:
             return self._index
         if t < self._step_started - EPS:
             return self._prev_index
-        grace = self._root_plan.late_press_share * self._settings.interval_s
+        share = self._root_plan.late_press_share
+        grace = min(share * self._settings.interval_s, LATE_PRESS_MAX_S)
         if self._auto() and t < self._step_started + grace - EPS:
             return self._prev_index
         return self._index

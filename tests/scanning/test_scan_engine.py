@@ -413,9 +413,13 @@ def test_empty_page_scans_nothing_and_never_fails() -> None:
     assert s.next_deadline() is None
 
 
-def _chosen_at(press_t: float, share: float, mode: ScanMode = ScanMode.AUTO) -> list[int]:
+def _chosen_at(
+    press_t: float, share: float, mode: ScanMode = ScanMode.AUTO, interval_s: float | None = None
+) -> list[int]:
     """Linear scan of three cells (item 0 lit 0-1.5 s, item 1 from 1.5 s); which cell a press chooses."""
     settings = replace(BASE, pattern=ScanPattern.LINEAR, mode=mode)
+    if interval_s is not None:
+        settings = replace(settings, interval_s=interval_s)
     plan = replace(build_plan(grid(1, 3), ScanPattern.LINEAR), late_press_share=share)
     scanner = Scanner(settings)
     scanner.load(plan, 0.0)
@@ -437,3 +441,14 @@ def test_on_a_likelihood_plan_a_press_just_after_the_highlight_moved_is_for_the_
     assert _chosen_at(0.1, share=0.25) == [0]  # the first item has nothing before it
     # Step mode moves only when told: a press after NEXT is for the new item.
     assert _chosen_at(1.35, share=0.25, mode=ScanMode.STEP) == [1]
+
+
+def test_with_a_long_interval_a_press_after_a_normal_reaction_is_for_the_item_lit() -> None:
+    """A therapist's 3 s interval for a tired patient: the late-press grace stays 0.25 s."""
+    settings = replace(BASE, pattern=ScanPattern.LINEAR, interval_s=3.0)
+    scanner = Scanner(settings)
+    scanner.load(replace(build_plan(grid(1, 3), ScanPattern.LINEAR), late_press_share=0.25), 0.0)
+    moved = scanner.next_deadline()  # item 1 is lit from here
+    assert moved is not None
+    assert _chosen_at(moved + 0.6, share=0.25, interval_s=3.0) == [1]  # deliberate: the lit item
+    assert _chosen_at(moved + 0.2, share=0.25, interval_s=3.0) == [0]  # too fast to be for it
