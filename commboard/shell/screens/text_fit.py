@@ -30,6 +30,9 @@ CACHE_SIZE = 600
 # 20/20 letter, the least a tired or low-vision patient reads at a glance.
 # A label that needs less shrinks (or breaks) alone; the page stays large.
 FLOOR_SHARE = 0.3
+# A label below the floor is hyphenated only when that makes it this much larger
+# ("Uncomfortable" 21 -> 40 px in a portrait cell; not "Therapist" 37 -> 42 px).
+HYPHEN_GAIN = 1.25
 ELLIPSIS = "\u2026"
 
 
@@ -131,7 +134,9 @@ class TextCache:
         """The hyphenation dictionary of the layout's language (None: pyphen has none)."""
         if self.language not in self._hyphenators:
             found = pyphen.language_fallback(self.language.replace("-", "_"))
-            self._hyphenators[self.language] = pyphen.Pyphen(lang=found) if found else None
+            self._hyphenators[self.language] = (
+                pyphen.Pyphen(lang=found, left=3, right=3) if found else None
+            )  # never one or two letters alone on a line ("Interpret-" / "er")
         return self._hyphenators[self.language]
 
     def _fits(
@@ -187,7 +192,10 @@ class TextCache:
         if whole >= floor:
             return whole, False
         split = self.fit_px(text, box, max_px, hyphenate=True)
-        if split > whole and self._fits(text, split, box, True, hyphenate=True):
+        worth = (
+            split >= whole * HYPHEN_GAIN
+        )  # a broken word is harder to read: only for a real gain
+        if worth and self._fits(text, split, box, True, hyphenate=True):
             return split, True
         return whole, False
 
