@@ -85,8 +85,7 @@ def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
         return _stored(data), ""
     except OldMap:
         return None, (
-            f"{path}: the gaze calibration was made by an older version of the board, "
-            "which measured looks up and down differently; calibrate looks again."
+            f"{path}: made by an older version of the board; calibrate looks again (carer menu G)."
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         return None, f"{path}: the gaze calibration file is damaged ({exc}); calibrate looks again."
