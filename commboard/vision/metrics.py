@@ -67,6 +67,19 @@ def eye_aspect_ratio(px: Points, idx: Sequence[int]) -> float | None:
     return height / (2.0 * width)
 
 
+def _eye_frame(px: Points, corners: tuple[int, int]) -> tuple[Points, Points, Points, float] | None:
+    """The eye's own frame: (middle of the corners, unit vector along them, unit vector
+    across them pointing down in the image, corner-to-corner width); None when the
+    corners coincide.  Measured in it, a head rolled on the pillow changes nothing."""
+    a, b = px[corners[0], :2], px[corners[1], :2]
+    axis = b - a
+    width = float(np.linalg.norm(axis))
+    if width < 1e-6:
+        return None
+    u = axis / width
+    return (a + b) / 2.0, u, np.array([-u[1], u[0]]), width
+
+
 def iris_position(
     px: Points, corners: tuple[int, int], upper_lid: Sequence[int], iris: int
 ) -> tuple[float, float] | None:
@@ -87,14 +100,10 @@ def iris_position(
     lid's margin (``upper_lid``: its middle points) ``LID_ABOVE_IRIS`` below it
     -- two readings of the same movement, with independent landmark jitter.
     """
-    a, b = px[corners[0], :2], px[corners[1], :2]
-    axis = b - a
-    width = float(np.linalg.norm(axis))
-    if width < 1e-6:
+    frame = _eye_frame(px, corners)
+    if frame is None:
         return None
-    u = axis / width
-    down = np.array([-u[1], u[0]])
-    middle = (a + b) / 2.0
+    middle, u, down, width = frame
     c = px[iris, :2]
     x = float(np.dot(c - middle, u)) / (width / 2.0)
     iris_y = float(np.dot(c - middle, down)) / width
@@ -114,13 +123,10 @@ def iris_between_lids(
     this hardly says where the eye points; it says whether the iris sits low
     in the opening (looking far down) as a closure starts.
     """
-    a, b = px[corners[0], :2], px[corners[1], :2]
-    axis = b - a
-    width = float(np.linalg.norm(axis))
-    if width < 1e-6:
+    frame = _eye_frame(px, corners)
+    if frame is None:
         return None
-    u = axis / width
-    down = np.array([-u[1], u[0]])
+    _, _, down, width = frame
     upper, lower = px[lids[0], :2], px[lids[1], :2]
     half_open = max(float(np.linalg.norm(lower - upper)) / 2.0, 0.1 * width)
     y = float(np.dot(px[iris, :2] - (upper + lower) / 2.0, down)) / half_open
