@@ -1,11 +1,13 @@
-"""Reading a language's word lists off the frame loop: a worker thread and a one-slot queue.
+"""Reading a language's word lists off the frame loop, once a page needs them.
 
-English's lists take about a second to read and index; done before the
-first frame or on the frame loop, that second would delay the board (and a
-script's or the patient's first presses).  ``WordDataLoading`` reads them in
-a worker thread; the loop polls once a frame and hands the finished
-``BaseModel`` to the session, which fills the word slots from then on (until
-then the slots offer the layout's and the patient's own words).
+English's lists take most of a second of CPU to read and index, and about
+75 MB of memory.  A patient who only chooses phrases never needs them, so
+they are read when a page with word slots is first shown (``want``), not at
+start.  ``WordDataLoading`` reads them in a worker thread: done on the frame
+loop, that second would stop the scanning.  The loop polls once a frame and
+hands the finished ``BaseModel`` to the session, which fills the word slots
+from then on (until then the slots offer the layout's and the patient's own
+words).
 
 Under a virtual clock (headless runs, tests, golden logs) nothing runs in
 parallel: the lists are read at once, so runs stay exactly repeatable.
@@ -30,26 +32,34 @@ class WordDataLoading:
     Args:
         language: the layout's language code.
         folder: the layout folder (its ``words.txt`` wins), or None.
-        background: read in a worker thread (False: now, in the caller).
+        background: read in a worker thread when first wanted (False: now, in
+            the caller).
     """
 
     def __init__(self, language: str, folder: Path | None, *, background: bool) -> None:
         self._done: queue.Queue[BaseModel] = queue.Queue(maxsize=1)
+        self._source = (language, folder)
         self.waiting = True
-        if background:
-            worker = threading.Thread(
-                target=self._read, args=(language, folder), name="word-data", daemon=True
-            )
-            worker.start()
-        else:
+        self.started = not background
+        if not background:
             self._read(language, folder)
+
+    def want(self) -> None:
+        """A page needs the lists: start reading them (once; nothing if already started)."""
+        if self.started:
+            return
+        self.started = True
+        worker = threading.Thread(
+            target=self._read, args=self._source, name="word-data", daemon=True
+        )
+        worker.start()
 
     def _read(self, language: str, folder: Path | None) -> None:
         self._done.put(BaseModel(read_counts(language, folder)))
 
     def poll(self) -> BaseModel | None:
         """The model once it is read (handed over once), else None."""
-        if not self.waiting:
+        if not self.waiting or not self.started:
             return None
         try:
             model = self._done.get_nowait()
@@ -59,5 +69,5 @@ class WordDataLoading:
         return model
 
     def next_deadline(self, now: float) -> float | None:
-        """While reading, the loop looks again shortly; None once handed over."""
-        return now + POLL_S if self.waiting else None
+        """While reading, the loop looks again shortly; None before and once handed over."""
+        return now + POLL_S if self.waiting and self.started else None

@@ -172,6 +172,11 @@ class Session:
         return dict(self._prediction.weights) if self._prediction and predicting else None
 
     @property
+    def has_word_slots(self) -> bool:
+        """The page shown has word slots (filled or not): it predicts words."""
+        return self._prediction is not None
+
+    @property
     def words(self) -> tuple[str, ...]:
         """The words in the word slots now (empty off a predicting page)."""
         return self._prediction.words if self._prediction is not None else ()

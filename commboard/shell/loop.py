@@ -73,8 +73,6 @@ from commboard.shell.screens.base import (
 from commboard.shell.screens.board.eye_indicator import indicator_rect
 from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.screens.board.screenshot import Screenshots
-from commboard.shell.screens.carer_menu.carer_menu import CarerMenu, QuitConfirm
-from commboard.shell.screens.carer_menu.pin_screen import keep_for_patient
 
 IDLE_POLL_S = 0.5  # real time: wake at least this often to notice speech failing
 # Real time, while a message is being spoken: how soon a failure of that very
@@ -293,7 +291,11 @@ class BoardLoop:
 
     def _word_data_arrived(self) -> None:
         """The language's word lists are read: the word slots use them from now on."""
-        base = self.p.word_data.poll() if self.p.word_data is not None else None
+        if self.p.word_data is None:
+            return
+        if self.session.has_word_slots:  # a page that predicts words: it needs the lists
+            self.p.word_data.want()
+        base = self.p.word_data.poll()
         old = self.p.predictor
         if base is None or old is None or old.base.source != "none":
             return  # no predictor, or a layout chosen meanwhile already read its own lists
@@ -354,6 +356,10 @@ class BoardLoop:
         self.dirty |= eyes.redraw
 
     def _carer_screen(self, kind: CarerScreen) -> Screen:
+        # Loaded on first use: the menu's screens (editor, exchange, YAML writer)
+        # cost a tenth of a second of CPU at every start otherwise.
+        from commboard.shell.screens.carer_menu.carer_menu import CarerMenu, QuitConfirm
+
         return CarerMenu(self) if kind is CarerScreen.MENU else QuitConfirm(self)
 
     def _stop_alarm(self) -> None:
@@ -474,6 +480,8 @@ class BoardLoop:
             self.dirty = True
         for pin in (e for e in effects if isinstance(e, PinRequested)):
             # the patient kept a recent message: saved as the carer's pin is, then shown
+            from commboard.shell.screens.carer_menu.pin_screen import keep_for_patient
+
             outcome, said = keep_for_patient(self, pin.text)
             self.act(outcome)
             self.performer.perform([Cue(self.now, said)])

@@ -1,14 +1,25 @@
-"""The word lists are read off the frame loop, and handed over exactly once."""
+"""The word lists are read off the frame loop, only once a page needs them, and handed over once."""
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
+
+import pytest
 
 from commboard.adapters.word_data_loading import WordDataLoading
+from commboard.board.spelling import has_slots
+from commboard.cli import parse_options
+from commboard.shell import app
+from commboard.shell.loop import BoardLoop
 
 
-def test_in_the_background_the_model_arrives_later_and_once() -> None:
+def test_in_the_background_nothing_is_read_until_wanted_then_the_model_arrives_once() -> None:
     loading = WordDataLoading("en", None, background=True)
+    time.sleep(0.3)
+    assert loading.poll() is None and loading.next_deadline(10.0) is None  # not even started
+    loading.want()
+    loading.want()  # a second page asking again starts nothing more
     assert loading.next_deadline(10.0) is not None  # the loop keeps looking
     model = None
     give_up = time.monotonic() + 60
@@ -23,3 +34,40 @@ def test_under_a_virtual_clock_it_is_read_at_once() -> None:
     loading = WordDataLoading("xx", None, background=False)
     model = loading.poll()
     assert model is not None and len(model.unigrams) == 0  # no lists for "xx": empty, no error
+
+
+@pytest.fixture
+def real_time_board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COMMBOARD_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    argv = ["run", "--headless", "--speech", "none", "--camera", "none",
+            "--history", str(tmp_path / "h.jsonl"), "--event-log", str(tmp_path / "e.jsonl")]  # fmt: skip
+    loop = app.build(parse_options(argv))
+    assert isinstance(loop, BoardLoop)
+    yield loop
+    app.close(loop)
+
+
+def test_a_phrase_board_never_reads_the_word_lists_and_the_spell_page_gets_them(
+    real_time_board: BoardLoop,
+) -> None:
+    """On pages without word slots the lists (a second of CPU, ~75 MB) stay unread;
+    the first page with word slots starts the reading, and its slots then offer the
+    language's words."""
+    loop = real_time_board
+    clock = loop.p.clock
+    for _ in range(5):
+        loop.safe_frame(clock.now())
+        time.sleep(0.05)
+    assert loop.p.word_data is not None and not loop.p.word_data.started
+    assert loop.p.predictor is not None and loop.p.predictor.base.source == "none"
+
+    spell = next(i for i, page in loop.p.layout.pages.items() if has_slots(page))
+    loop.perform(loop.session.open_page(spell, clock.now()))
+    give_up = time.monotonic() + 60
+    while loop.p.predictor.base.source == "none" and time.monotonic() < give_up:
+        loop.safe_frame(clock.now())
+        time.sleep(0.05)
+    assert loop.p.word_data.started
+    assert "frequency_dictionary_en" in loop.p.predictor.base.source
+    assert loop.session.has_word_slots and len(loop.session.words) >= 4  # slots filled
