@@ -80,6 +80,7 @@ class TextCache:
         self._fonts: dict[tuple[object, ...], pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._page_sizes: dict[tuple[object, ...], tuple[int, ...]] = {}
+        self._sizes: OrderedDict[tuple[object, ...], int] = OrderedDict()
 
     def font(self, px: int, text: str = "") -> pygame.font.Font:
         """A font at ``px`` pixels that can draw ``text``.
@@ -166,8 +167,24 @@ class TextCache:
     ) -> int:
         """Largest font size (pixels) at which ``text`` fits ``box`` (binary search).
 
-        ``MIN_FONT_PX`` when it fits at no size (see ``fits_whole``).
+        ``MIN_FONT_PX`` when it fits at no size (see ``fits_whole``).  Remembered:
+        a label redrawn as the highlight or the eye indicator changes is not
+        measured again.
         """
+        key = (text, tuple(box), max_px, wrap, break_words, hyphenate, self.language)
+        size = self._sizes.get(key)
+        if size is None:
+            size = self._sizes[key] = self._search_px(
+                text, box, max_px, wrap, break_words, hyphenate
+            )
+            if len(self._sizes) > CACHE_SIZE:
+                self._sizes.popitem(last=False)
+        return size
+
+    def _search_px(
+        self, text: str, box: tuple[int, int], max_px: int, wrap: bool, break_words: bool,
+        hyphenate: bool,
+    ) -> int:  # fmt: skip
         lo, hi = MIN_FONT_PX, max(MIN_FONT_PX, max_px)
         while lo < hi:
             mid = (lo + hi + 1) // 2

@@ -156,3 +156,16 @@ def test_words_are_not_hyphenated_in_a_language_pyphen_does_not_know_or_where_th
     english = TextCache()
     wide = (400, 100)
     assert english.label_fit("Uncomfortable", wide, 80, floor_px(wide))[1] is False
+
+
+def test_a_remembered_label_size_follows_the_layouts_language() -> None:
+    """Sizes are remembered between redraws, but a layout in another language is measured
+    anew: English may hyphenate "Uncomfortable" where an unknown language may not."""
+    texts = TextCache()
+    box = (113, 60)
+    english = texts.fit_px("Uncomfortable", box, 80, hyphenate=True)
+    assert texts.fit_px("Uncomfortable", box, 80, hyphenate=True) == english
+    texts.language = "xx"
+    unknown = texts.fit_px("Uncomfortable", box, 80, hyphenate=True)
+    assert unknown == TextCache(language="xx").fit_px("Uncomfortable", box, 80)
+    assert unknown < english
