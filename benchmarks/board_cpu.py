@@ -8,6 +8,8 @@ and all its threads, from ``os.wait4``), on the same 30 fps video:
   with OpenCV decoding and MediaPipe), speech off;
 * ``bare``: the same video decoded with OpenCV and every frame given to
   MediaPipe Face Mesh, as fast as it goes -- the work any camera board must do;
+  run before and after the board, and the mean of the two is the baseline
+  (this machine's speed drifts between minutes);
 * ``paced bare``: the same, but at 30 fps in real time with late frames
   dropped, as the board reads the video: what pacing alone costs;
 * ``idle``: the board for ``--seconds`` without a camera (``--camera none``):
@@ -21,8 +23,8 @@ reported, and ``ratio_per_frame`` compares the cost of one frame.  The video
 tilts, dim light, noise) is written to a temporary folder first.
 
 Prints one JSON document: ``ratio`` (board CPU / bare CPU), ``board_cpu_s``,
-``bare_cpu_s``, ``wall_s`` (the board's), ``idle_share`` (idle CPU / wall),
-frame counts, the paced bare figures, the board's CPU by thread (main loop,
+``bare_cpu_s`` (the mean; each run in ``bare_cpu_s_before_after``),
+``wall_s`` (the board's), ``idle_share`` (idle CPU / wall), frame counts, the paced bare figures, the board's CPU by thread (main loop,
 camera thread, MediaPipe's threads, others) and the machine's load.
 
 Usage: ``python benchmarks/board_cpu.py [--seconds 60] [--profile OUT.prof]``
@@ -190,12 +192,17 @@ def measure(seconds: float, profile: str | None = None) -> dict[str, Any]:
         (folder / "config").mkdir()
         env["COMMBOARD_CONFIG_DIR"] = str(folder / "config")
         load_before = os.getloadavg()[0]
-        bare_cpu, bare_wall, out, _ = timed([sys.executable, __file__, "--bare", str(video)], env)
+        bare_argv = [sys.executable, __file__, "--bare", str(video)]
+        bare_before, bare_wall, out, _ = timed(bare_argv, env)
         paced = [sys.executable, __file__, "--bare", str(video), "--paced"]
         paced_cpu, _, paced_out, _ = timed(paced, env)
         board = board_argv(folder, f"video:{video}", seconds, profile)
         board_cpu, board_wall, _, threads = timed(board, env, threads_at=seconds - 1.0)
         board_frames = int((folder / "frames.txt").read_text())
+        # Bare again after the board: this machine's speed drifts by up to a
+        # quarter between minutes, so the baseline is the mean of both sides.
+        bare_after, _, _, _ = timed(bare_argv, env)
+        bare_cpu = (bare_before + bare_after) / 2
         idle_cpu, idle_wall, _, _ = timed(board_argv(folder, "none", seconds, None), env)
     bare_frames = int(out.strip())
     return {
@@ -204,6 +211,7 @@ def measure(seconds: float, profile: str | None = None) -> dict[str, Any]:
         "ratio": round(board_cpu / bare_cpu, 3),
         "board_cpu_s": round(board_cpu, 2),
         "bare_cpu_s": round(bare_cpu, 2),
+        "bare_cpu_s_before_after": [round(bare_before, 2), round(bare_after, 2)],
         "wall_s": round(board_wall, 2),
         "bare_wall_s": round(bare_wall, 2),
         "board_frames": board_frames,
