@@ -23,8 +23,10 @@ picture the other way from the setting: the result flips ``mirrored``.
 A step fails when its frames could not be read (face lost, eyes closed,
 head turned) or the gaze did not move the way asked; the result then says
 which step, in plain words, and changes nothing.  Looks down are measured
-and reported, but no access method uses them, so a patient who cannot look
-down still completes the calibration.
+and reported, but looks as choices (halving, looks as switches) use only
+left, right and up, so a patient who cannot look down still completes the
+calibration.  (Dwell has its own calibration of screen points, which does
+include a point low on the screen.)
 """
 
 from __future__ import annotations
@@ -54,11 +56,11 @@ MIN_VERTICAL, MAX_VERTICAL = 0.04, 0.2
 # A look that moved less than this (twice the smallest distance) was not a look at the dot.
 MIN_RANGE = {Direction.LEFT: 0.08, Direction.RIGHT: 0.08, Direction.UP: 0.05, Direction.DOWN: 0.05}
 STEPS: tuple[Direction, ...] = (Direction.LEFT, Direction.RIGHT, Direction.UP, Direction.DOWN)
-# The steps a calibration cannot do without (no access method uses looks down).
+# The steps a calibration cannot do without (looks as choices never use looks down).
 NEEDED: tuple[Direction, ...] = (Direction.LEFT, Direction.RIGHT, Direction.UP)
 
 CENTRE_UNSEEN = "I could not see your eyes while you looked at the middle."
-DOWN_UNSEEN = "Looks down were not seen (no access method uses them)."
+DOWN_UNSEEN = "Looks down were not seen; choosing by looks needs only left, right and up."
 SWAPPED = "Left and right were swapped: the camera's mirror setting was changed."
 
 
