@@ -5,11 +5,12 @@ Geometry is one pure function of the screen size, shared by drawing
 click always lands on what was drawn.  Proportions were chosen by looking at
 screenshots at 800x600, 1280x720 and 1920x1080; on a portrait screen
 (720x1280) the detail and the try-out go below the list instead of beside it,
-so the value editor keeps a usable width.
+so the value editor keeps a usable width, and the tabs take two rows.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ BUTTONS = (
     ("d", "D  Default"),
     ("esc", "Esc  Leave"),
 )
+# A tab narrower than this many times its height goes into two rows of tabs.
+TAB_MIN_SHAPE = 2.0
 CONFIRM = (("s", "S  Save and leave"), ("l", "L  Leave, do not save"), ("c", "C  Keep editing"))
 
 
@@ -57,8 +60,17 @@ def screen_layout(size: tuple[int, int], groups: int) -> ScreenLayout:
     px, py, pw, ph = panel = (m, m, w - 2 * m, h - 2 * m)
     title = (px + m, py + m // 2, pw - 2 * m, round(ph * 0.08))
     tab_y, tab_h = title[1] + title[3], round(ph * 0.065)
-    tab_w = (pw - 2 * m) // max(1, groups)
-    tabs = [(px + m + i * tab_w, tab_y, tab_w - m // 2, tab_h) for i in range(groups)]
+    per_row = max(1, groups)
+    if (pw - 2 * m) // per_row < TAB_MIN_SHAPE * tab_h:
+        # Narrow (portrait): two rows of wider tabs, or "Scanning" was drawn at 9 px.
+        per_row, tab_h = max(1, math.ceil(groups / 2)), round(ph * 0.05)
+    tab_w = (pw - 2 * m) // per_row
+    tabs = [
+        (px + m + (i % per_row) * tab_w, tab_y + (i // per_row) * tab_h, tab_w - m // 2,
+         tab_h - (m // 2 if groups > per_row else 0))
+        for i in range(groups)
+    ]  # fmt: skip
+    tab_h *= math.ceil(max(1, groups) / per_row)  # the height of all rows of tabs
     bottom_h = round(ph * 0.075)
     buttons_y = py + ph - bottom_h - m // 2
     button_w = (pw - 2 * m) // len(BUTTONS)
