@@ -341,6 +341,7 @@ def _eyes(options, settings, speaker, clock, start, wake=None):  # type: ignore[
         profile=options.profile,
         say=speaker.say,
         landmarks=memory.latest,
+        woken=wake is not None,
     )
 
 

@@ -53,6 +53,10 @@ from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
 # Real time: poll the feed at least this often while it delivers frames.
 MAX_POLL_S = 1.0 / 30.0
+# ... or this often when the camera thread wakes the loop with each sample
+# (``woken``): the poll is then only a safety net, and polling at the frame rate
+# as well had the loop run a third more often than samples came.
+WOKEN_POLL_S = 0.1
 
 # Camera states in which frames are (or should soon be) arriving.
 _LIVE = frozenset({CameraState.STARTING, CameraState.OK, CameraState.ERROR})
@@ -87,6 +91,8 @@ class EyeInput:
         landmarks: the newest frame's face landmarks (``LandmarkMemory.latest``), for
             the eye outlines on the camera view; None = no outlines.
         gaze: the profile's gaze settings (looks as switches follow the board's after).
+        woken: the feed wakes the frame loop with each sample (real time): poll
+            only every ``WOKEN_POLL_S``.
     """
 
     def __init__(
@@ -101,6 +107,7 @@ class EyeInput:
         say: Callable[[str], None] | None = None,
         landmarks: Callable[[], np.ndarray | None] | None = None,
         gaze: GazeSettings | None = None,
+        woken: bool = False,
     ) -> None:
         self.feed = feed
         self.blink = blink
@@ -117,6 +124,7 @@ class EyeInput:
         self.access = Access.SCAN  # how the patient chooses (``gaze.access``), from the board
         self._virtual = clock.virtual
         self._frame_s = 1.0 / fps if fps > 0 else MAX_POLL_S
+        self._poll_s = WOKEN_POLL_S if woken else MAX_POLL_S
         self._tap: SampleTap | None = None
         self._look: IndicatorLook | None = None
         self._label_drawn = True  # False: the screen is too narrow for the indicator's words
@@ -330,7 +338,8 @@ class EyeInput:
 
         Virtual clock: the expected stamp of the next frame, so every frame is
         processed at its own time (and a lost camera's reconnect is tried on
-        schedule).  Real time: soon, while frames arrive.
+        schedule).  Real time: soon, while frames arrive (each sample also wakes
+        the loop when ``woken``).
         """
         live = self.state in _LIVE or (self._virtual and self.state is CameraState.LOST)
         if self.chosen_none or not live:
@@ -340,7 +349,7 @@ class EyeInput:
             last = self.policy.last_t
             due = (last if last is not None else now) + self._frame_s + 1e-6
             return due if due > now else now + self._frame_s  # no frames lately: keep stepping
-        return now + MAX_POLL_S
+        return now + self._poll_s
 
     @property
     def blink_selects(self) -> bool:

@@ -11,10 +11,11 @@ from dataclasses import replace
 
 import pytest
 
+from commboard.clock import MonotonicClock
 from commboard.control.eye_policy import FACE_BANNER
 from commboard.effects import PauseReason
 from commboard.settings import BlinkSettings, FaceLost
-from commboard.shell.eye_input import EyeInput
+from commboard.shell.eye_input import WOKEN_POLL_S, EyeInput
 from commboard.testing import RecordingEyeHost, ScriptedFeed, ScriptedSamples
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
@@ -203,3 +204,19 @@ def test_the_loop_is_woken_for_every_frame_while_the_camera_works(
     last = 29 / 30
     due = eyes.next_deadline(last)
     assert due is not None and last < due <= last + 1 / 30 + 1e-6
+
+
+def test_a_feed_that_wakes_the_loop_itself_is_only_polled_as_a_safety_net(
+    eye_board: EyeBoard,
+) -> None:
+    """Real time: the camera thread wakes the frame loop with each sample, so the loop's
+    own timer for the camera is slow (a tenth of a second): polling at the frame rate
+    as well ran the loop a third more often than samples came, for nothing."""
+    host, feed, eyes = eye_board()
+    woken = EyeInput(feed, eyes.blink, clock=MonotonicClock(), camera="synthetic", woken=True)
+    for camera in (eyes, woken):
+        camera._virtual = False
+        feed.items.append(ok())
+        host.play(feed, camera, ScriptedSamples().open(0.5).samples())
+    assert eyes.next_deadline(10.0) == pytest.approx(10.0 + 1 / 30)  # nothing else wakes it
+    assert woken.next_deadline(10.0) == pytest.approx(10.0 + WOKEN_POLL_S)
