@@ -31,6 +31,7 @@ from commboard.adapters.layout_loading import (
     save_remembered,
 )
 from commboard.adapters.pygame_input import click_at, key_presses
+from commboard.adapters.word_data_loading import WordDataLoading
 from commboard.board.layout_places import LayoutChoice, layout_choices, layout_folders
 from commboard.board.model import Layout
 from commboard.board.recent import RECENT_COUNT
@@ -58,7 +59,7 @@ from commboard.settings import Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
 from commboard.shell.records.access_log import settings_fields
-from commboard.shell.records.run_files import predictor_for
+from commboard.shell.records.run_files import layout_folder, predictor_for
 from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
@@ -303,6 +304,16 @@ class BoardLoop:
         self.perform(self.session.set_predictor(self.p.predictor, self.now))
         self.dirty = True
 
+    def _new_predictor(self, layout: Layout) -> None:
+        """The predictor for a newly chosen layout.  Real time: word lists it does not
+        share with the old layout are read off the frame loop once a page needs them
+        (a second of CPU, which would stop the scanning); a virtual clock reads them now."""
+        virtual = self.p.clock.virtual
+        self.p.predictor = predictor_for(layout, self.p.predictor, read_now=virtual)
+        if not virtual and self.p.predictor.base.source == "none":
+            folder = layout_folder(layout)
+            self.p.word_data = WordDataLoading(layout.language, folder, background=True)
+
     def idle(self) -> None:
         """Sleep (real clock) or jump (virtual clock) to the next deadline."""
         deadline = self.deadline()
@@ -454,7 +465,7 @@ class BoardLoop:
             if loaded.layout is not None:
                 self.renderer.texts.language = loaded.layout.language
             if loaded.layout is not None and self.p.predictor is not None:
-                self.p.predictor = predictor_for(loaded.layout, self.p.predictor)
+                self._new_predictor(loaded.layout)
             history = self.p.history
             recent = history.spelled(RECENT_COUNT) if history is not None else []
             self.session, effects = layout_change.arrived(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -71,3 +72,35 @@ def test_a_phrase_board_never_reads_the_word_lists_and_the_spell_page_gets_them(
     assert loop.p.word_data.started
     assert "frequency_dictionary_en" in loop.p.predictor.base.source
     assert loop.session.has_word_slots and len(loop.session.words) >= 4  # slots filled
+
+
+def test_a_layout_chosen_before_any_spelling_does_not_read_the_lists_on_the_frame_loop(
+    real_time_board: BoardLoop, tmp_path: Path
+) -> None:
+    """Changing layout (carer menu) read the word lists at once on the frame loop when
+    they had not been read yet: a second with no scanning.  Now the new layout's lists
+    wait, like the first ones, for a page with word slots, and are read off the loop."""
+    loop = real_time_board
+    clock = loop.p.clock
+    shipped = loop.session.layout.source
+    assert shipped is not None
+    copy = tmp_path / "my board"
+    shutil.copytree(shipped if shipped.is_dir() else shipped.parent, copy)
+    loop.change_layout(copy)
+    give_up = time.monotonic() + 60
+    while loop.layout_loading.next_deadline(clock.now()) is not None:
+        assert time.monotonic() < give_up
+        loop.safe_frame(clock.now())
+        time.sleep(0.05)
+    assert loop.session.layout.source is not None
+    assert loop.session.layout.source.resolve().is_relative_to(copy.resolve())
+    assert loop.p.predictor is not None and loop.p.predictor.base.source == "none"
+    assert loop.p.word_data is not None and not loop.p.word_data.started
+
+    spell = next(i for i, page in loop.session.layout.pages.items() if has_slots(page))
+    loop.perform(loop.session.open_page(spell, clock.now()))
+    while loop.p.predictor.base.source == "none" and time.monotonic() < give_up:
+        loop.safe_frame(clock.now())
+        time.sleep(0.05)
+    assert "frequency_dictionary_en" in loop.p.predictor.base.source
+    assert len(loop.session.words) >= 4

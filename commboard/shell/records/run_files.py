@@ -124,18 +124,22 @@ def open_prediction(
     return Predictor(base, personal, layout_words(layout)), learned_file
 
 
-def predictor_for(layout: Layout, previous: Predictor | None) -> Predictor:
+def predictor_for(layout: Layout, previous: Predictor | None, read_now: bool = True) -> Predictor:
     """A predictor for a newly chosen layout, keeping the patient's learned words.
 
     The base data is read again only when the layout's language or its own
-    word lists differ from the previous layout's.
+    word lists differ from the previous layout's; then, without ``read_now``,
+    it is left empty (source "none") for the caller to read off the frame
+    loop when a page needs it (``adapters/word_data_loading``).
     """
     personal = previous.personal if previous is not None else PersonalWords()
     files = base_files(layout.language, layout_folder(layout))
     if previous is not None and previous.base.source == (str(files[0]) if files else "none"):
         base = previous.base
-    else:
+    elif read_now:
         base = BaseModel(read_counts(layout.language, layout_folder(layout)))
+    else:
+        base = BaseModel(BaseCounts())
     return Predictor(base, personal, layout_words(layout))
 
 
