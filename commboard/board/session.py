@@ -279,8 +279,18 @@ class Session:
         return out + self._run(self._scanner.load(self._plan(), now), now)
 
     def set_predictor(self, predictor: Predictor | None, now: float) -> list[Effect]:
-        """Predict with ``predictor`` from now on (the language's word lists arrived)."""
+        """Predict with ``predictor`` from now on (the language's word lists arrived).
+
+        On a page with word slots the slots and the scan change at once only
+        while nothing is being chosen (the pause after a selection).  While a
+        highlight moves, looks choose or a carer screen is open they change at
+        the next selection: reloading the scan then would throw away the group
+        the patient just entered, and a slot's word would change under the
+        highlight or the look aimed at it.
+        """
         self._predictor = predictor
+        if self._scanner.paused or self._scanner.highlighted():
+            return self._take_queued()
         return self._take_queued() + self._run(self._replan(now), now)
 
     def open_page(self, page_id: str, now: float) -> list[Effect]:

@@ -11,7 +11,7 @@ from commboard.board.model import Action
 from commboard.board.session import Session
 from commboard.board.spelling import REDO_SHARE, layout_words, predict_page
 from commboard.effects import Effect, Log, WordsLearned
-from commboard.events import CellPointed, Source
+from commboard.events import CellPointed, Source, Switch, SwitchDown, SwitchUp
 from commboard.predict.language_data import BaseCounts
 from commboard.predict.personal import PersonalWords
 from commboard.predict.predictor import BaseModel, Predictor
@@ -165,3 +165,48 @@ def test_a_letter_just_undone_is_offered_early_once_in_case_the_undo_was_a_stray
     pick(session, "Y", 3.0)
     pick(session, "Delete", 4.0)  # back to "m": Q is as unlikely as it was
     assert session.likelihoods is not None and session.likelihoods[q] == pytest.approx(before[q])
+
+
+def _empty_then_full() -> tuple[Session, Predictor]:
+    """A Spell page opened before the language's word lists are read (real time), and the
+    predictor with the lists that arrives a moment later."""
+    layout = load_layout(default_layout_path())
+    empty = Predictor(BaseModel(BaseCounts()), PersonalWords(), layout_words(layout))
+    full = Predictor(BaseModel(BaseCounts(WORDS, PAIRS, "test")), empty.personal)
+    session = Session(layout, Settings(), 0.0, predictor=empty)
+    session.open_page("alphabet", 0.0)
+    return session, full
+
+
+def test_word_lists_arriving_while_the_patient_is_in_a_group_keep_the_group() -> None:
+    """The lists arrived ~1 s after the first Spell page opened and reloaded the scan: a
+    patient who had just pressed to enter a group was thrown back to the first level,
+    among groups made differently.  Now the slots change at the next selection."""
+    session, full = _empty_then_full()
+    level_one = session.highlighted
+    session.handle(SwitchDown(0.3, Switch.SELECT, Source.KEYBOARD), 0.3)
+    session.handle(SwitchUp(0.7, Switch.SELECT, Source.KEYBOARD), 0.7)
+    inside, words = session.highlighted, session.words
+    assert inside and set(inside) < set(level_one)  # the patient is in the group
+    session.set_predictor(full, 0.8)
+    assert session.highlighted == inside and session.words == words
+    session.tick(1.5)
+    assert set(session.highlighted) <= set(level_one)  # still scanning inside the group
+    pick(session, "I", 3.0)
+    pick(session, "Space", 4.0)
+    assert session.words[:2] == ("want", "was")  # the lists are used from the next selection
+
+
+def test_word_lists_arriving_while_nothing_is_lit_fill_the_slots_at_once() -> None:
+    """In the pause after a selection nothing is being chosen: the slots change at once."""
+    session, full = _empty_then_full()
+    t = 0.0
+    while len(session.highlighted) != 1:  # the scan reaches a single cell
+        t += 0.05
+        session.tick(t)
+    session.handle(SwitchDown(t + 0.3, Switch.SELECT, Source.KEYBOARD), t + 0.3)
+    session.handle(SwitchUp(t + 0.7, Switch.SELECT, Source.KEYBOARD), t + 0.7)
+    assert session.highlighted == ()  # the pause after the selection
+    before = session.words
+    session.set_predictor(full, t + 0.75)
+    assert session.words != before and set(session.words) & set(WORDS)
