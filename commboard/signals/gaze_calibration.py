@@ -23,10 +23,12 @@ picture the other way from the setting: the result flips ``mirrored``.
 A step fails when its frames could not be read (face lost, eyes closed,
 head turned) or the gaze did not move the way asked; the result then says
 which step, in plain words, and changes nothing.  Looks down are measured
-and reported, but looks as choices (halving, looks as switches) use only
-left, right and up, so a patient who cannot look down still completes the
-calibration.  (Dwell has its own calibration of screen points, which does
-include a point low on the screen.)
+and reported, but halving and looks as switches use only left, right and
+up, so a patient who cannot look down still completes the calibration.
+Dwell's gaze map is fitted from this same run's dots
+(``control.gaze_calibration_run``): without a look down it takes looks down
+to be like looks up (``signals.gaze_map.fit_map``), and the check dots that
+follow, two of them low on the screen, measure how well that points.
 """
 
 from __future__ import annotations
@@ -60,7 +62,10 @@ STEPS: tuple[Direction, ...] = (Direction.LEFT, Direction.RIGHT, Direction.UP, D
 NEEDED: tuple[Direction, ...] = (Direction.LEFT, Direction.RIGHT, Direction.UP)
 
 CENTRE_UNSEEN = "I could not see your eyes while you looked at the middle."
-DOWN_UNSEEN = "Looks down were not seen; choosing by looks needs only left, right and up."
+DOWN_UNSEEN = (
+    "Looks down were not seen. Halving and looks as switches need only left, right and up;"
+    " dwell takes looks down to be like looks up (its accuracy is below)."
+)
 SWAPPED = "Left and right were swapped: the camera's mirror setting was changed."
 
 
