@@ -16,10 +16,11 @@ parallel: the lists are read at once, so runs stay exactly repeatable.
 from __future__ import annotations
 
 import queue
+import sys
 import threading
 from pathlib import Path
 
-from commboard.predict.language_data import read_counts
+from commboard.predict.language_data import BaseCounts, read_counts
 from commboard.predict.predictor import BaseModel
 
 POLL_S = 0.1
@@ -55,7 +56,15 @@ class WordDataLoading:
         worker.start()
 
     def _read(self, language: str, folder: Path | None) -> None:
-        self._done.put(BaseModel(read_counts(language, folder)))
+        try:
+            counts = read_counts(language, folder)
+        except Exception as exc:  # out of memory, say: the slots keep the layout's words
+            why = f"the word lists could not be read ({type(exc).__name__}: {exc})"
+            print(f"commboard: {why}", file=sys.stderr)
+            counts = BaseCounts(problem=why)
+        # Always handed over: a reading that never arrived kept the loop looking
+        # every POLL_S for the rest of the run.
+        self._done.put(BaseModel(counts))
 
     def poll(self) -> BaseModel | None:
         """The model once it is read (handed over once), else None."""

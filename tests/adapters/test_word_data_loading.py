@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from commboard.adapters import word_data_loading
 from commboard.adapters.word_data_loading import WordDataLoading
 from commboard.board.spelling import has_slots
 from commboard.cli import parse_options
@@ -104,3 +105,24 @@ def test_a_layout_chosen_before_any_spelling_does_not_read_the_lists_on_the_fram
         time.sleep(0.05)
     assert "frequency_dictionary_en" in loop.p.predictor.base.source
     assert len(loop.session.words) >= 4
+
+
+def test_a_reading_that_fails_is_handed_over_empty_and_the_loop_stops_looking(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker that died (here: out of memory) left ``waiting`` set for good: the
+    loop woke every POLL_S for the rest of the run, for lists that never came."""
+
+    def no_room(language: str, folder: Path | None) -> None:
+        raise MemoryError("no room for the word lists")
+
+    monkeypatch.setattr(word_data_loading, "read_counts", no_room)
+    loading = WordDataLoading("en", None, background=True)
+    loading.want()
+    model = None
+    give_up = time.monotonic() + 60
+    while model is None and time.monotonic() < give_up:
+        model = loading.poll()
+        time.sleep(0.01)
+    assert model is not None and len(model.unigrams) == 0  # the slots keep the layout's words
+    assert loading.next_deadline(10.0) is None  # no more looking
