@@ -294,8 +294,8 @@ class BoardLoop:
         """The language's word lists are read: the word slots use them from now on."""
         if self.p.word_data is None:
             return
-        if self.session.has_word_slots:  # a page that predicts words: it needs the lists
-            self.p.word_data.want()
+        if self.session.has_word_slots and self.settings.spell.prediction:
+            self.p.word_data.want()  # a page that predicts words: it needs the lists
         base = self.p.word_data.poll()
         old = self.p.predictor
         if base is None or old is None or old.base.source != "none":

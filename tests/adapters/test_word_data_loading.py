@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,28 @@ def test_a_reading_that_fails_is_handed_over_empty_and_the_loop_stops_looking(
         time.sleep(0.01)
     assert model is not None and len(model.unigrams) == 0  # the slots keep the layout's words
     assert loading.next_deadline(10.0) is None  # no more looking
+
+
+def test_with_prediction_off_the_spell_page_does_not_read_the_lists_until_it_is_on(
+    real_time_board: BoardLoop,
+) -> None:
+    """Prediction off (settings screen): the Spell page's slots offer no language words, so
+    its second of CPU and ~75 MB were spent for nothing; turned on, the lists are read."""
+    loop = real_time_board
+    clock = loop.p.clock
+    spell_off = replace(loop.settings.spell, prediction=False)
+    loop.apply_settings(replace(loop.settings, spell=spell_off))
+    spell = next(i for i, page in loop.p.layout.pages.items() if has_slots(page))
+    loop.perform(loop.session.open_page(spell, clock.now()))
+    for _ in range(5):
+        loop.safe_frame(clock.now())
+        time.sleep(0.05)
+    assert loop.session.has_word_slots
+    assert loop.p.word_data is not None and not loop.p.word_data.started
+    loop.apply_settings(replace(loop.settings, spell=replace(spell_off, prediction=True)))
+    give_up = time.monotonic() + 60
+    while loop.p.predictor is not None and loop.p.predictor.base.source == "none":
+        assert time.monotonic() < give_up
+        loop.safe_frame(clock.now())
+        time.sleep(0.05)
+    assert loop.p.word_data.started
