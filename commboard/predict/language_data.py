@@ -14,9 +14,10 @@ Google counts: 1.5 s), and they predicted a little better on our phrases
 (simulated fast switch user: 24.6 against 23.3 characters a minute on the
 bedside phrases, 17.2 against 16.3 on a MacKenzie & Soukoreff sample).
 
-Lines that cannot be read (no count, a negative count) are skipped and
-counted in ``BaseCounts.skipped``; a missing or unreadable file is reported
-in ``BaseCounts.problem`` and gives an empty model, never an exception.
+Lines that cannot be read (no count, a negative count) are skipped, counted
+in ``BaseCounts.skipped`` and the first one named in ``first_skipped``; an
+unreadable file is reported in ``BaseCounts.problem`` and gives an empty
+model, never an exception (``BaseModel.notice`` words both for the banner).
 """
 
 from __future__ import annotations
@@ -41,13 +42,16 @@ class BaseCounts:
         pairs: first word -> (next word, count) pairs, in file order.
         source: where they came from (for the docs and the event log).
         skipped: lines that could not be read.
-        problem: why nothing could be read ('' when all is well).
+        first_skipped: where the first of them is ("path:line"; '' when none).
+        problem: why nothing could be read ('' when all is well, or when the
+            language simply has no word lists).
     """
 
     words: dict[str, float] = field(default_factory=dict)
     pairs: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     source: str = "none"
     skipped: int = 0
+    first_skipped: str = ""
     problem: str = ""
 
 
@@ -74,13 +78,17 @@ def read_counts(language: str, layout_dir: Path | None = None) -> BaseCounts:
     """Read the base counts for ``language`` (see the module docstring for the search order)."""
     files = base_files(language, layout_dir)
     if files is None:
-        return BaseCounts(problem=f"no word list for language {language!r}")
+        return BaseCounts()  # a language without lists: predicts from the patient's words
     words_path, pairs_path = files
     out = BaseCounts(source=str(words_path))
     try:
-        out.skipped += _read_words(words_path, out.words)
-        if pairs_path is not None:
-            out.skipped += _read_pairs(pairs_path, out.pairs)
+        for path, skipped in (
+            (words_path, _read_words(words_path, out.words)),
+            (pairs_path, _read_pairs(pairs_path, out.pairs) if pairs_path else []),
+        ):
+            out.skipped += len(skipped)
+            if skipped and not out.first_skipped:
+                out.first_skipped = f"{path}:{skipped[0]}"
     except OSError as exc:
         return BaseCounts(problem=f"{exc.filename or words_path}: cannot be read ({exc.strerror})")
     except UnicodeDecodeError as exc:
@@ -107,33 +115,37 @@ def _fast(text: str, fields: int) -> list[str] | None:
     return tokens
 
 
-def _read_words(path: Path, into: dict[str, float]) -> int:
-    skipped = 0
+def _read_words(path: Path, into: dict[str, float]) -> list[int]:
+    """Read ``word count`` lines into ``into``; returns the numbers of the lines skipped."""
+    skipped: list[int] = []
     text = path.read_text(encoding="utf-8")
     tokens = _fast(text, 2)
     if tokens is not None:
         try:
+            counts = list(map(float, tokens[1::2]))
+        except ValueError:
+            counts = []
+        if counts and min(counts) > 0 and max(counts) < float("inf"):
             if text != text.casefold():
                 tokens = [t.casefold() for t in tokens]
-            for word, count in zip(tokens[0::2], map(float, tokens[1::2]), strict=True):
-                if count > 0:
-                    into[word] = into.get(word, 0.0) + count
-            return 0
-        except ValueError:
-            into.clear()
-    for line in text.splitlines():
+            for word, count in zip(tokens[0::2], counts, strict=True):
+                into[word] = into.get(word, 0.0) + count
+            return skipped
+    for number, line in enumerate(text.splitlines(), start=1):
         parts = line.split()
         n = _count(parts[-1]) if len(parts) == 2 else None
         if n is None:
-            skipped += bool(line.strip())
+            if line.strip():
+                skipped.append(number)
             continue
         word = parts[0].casefold()
         into[word] = into.get(word, 0.0) + n
     return skipped
 
 
-def _read_pairs(path: Path, into: dict[str, list[tuple[str, float]]]) -> int:
-    skipped = 0
+def _read_pairs(path: Path, into: dict[str, list[tuple[str, float]]]) -> list[int]:
+    """Read ``word next count`` lines into ``into``; returns the numbers of the lines skipped."""
+    skipped: list[int] = []
     text = path.read_text(encoding="utf-8")
     tokens = _fast(text, 3)
     if tokens is not None:
@@ -141,7 +153,7 @@ def _read_pairs(path: Path, into: dict[str, list[tuple[str, float]]]) -> int:
             counts = list(map(float, tokens[2::3]))
         except ValueError:
             counts = []
-        if counts:
+        if counts and min(counts) > 0 and max(counts) < float("inf"):
             if text != text.casefold():
                 tokens = [t.casefold() for t in tokens]
             # Interned: "the" follows thousands of words; one string, not thousands.
@@ -149,17 +161,17 @@ def _read_pairs(path: Path, into: dict[str, list[tuple[str, float]]]) -> int:
             firsts = tokens[0::3]
             del tokens, text
             for first, second, count in zip(firsts, seconds, counts, strict=True):
-                if count > 0:
-                    followers = into.get(first)
-                    if followers is None:
-                        into[first] = followers = []
-                    followers.append((second, count))
-            return 0
-    for line in text.splitlines():
+                followers = into.get(first)
+                if followers is None:
+                    into[first] = followers = []
+                followers.append((second, count))
+            return skipped
+    for number, line in enumerate(text.splitlines(), start=1):
         parts = line.split()
         n = _count(parts[-1]) if len(parts) == 3 else None
         if n is None:
-            skipped += bool(line.strip())
+            if line.strip():
+                skipped.append(number)
             continue
         into.setdefault(parts[0].casefold(), []).append((parts[1].casefold(), n))
     return skipped

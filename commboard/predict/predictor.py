@@ -68,11 +68,25 @@ class BaseModel:
 
     def __init__(self, counts: BaseCounts) -> None:
         self.source = counts.source
+        self.problem = counts.problem  # why the lists could not be read ('' when they were)
+        self.skipped, self.first_skipped = counts.skipped, counts.first_skipped
         self.unigrams = RankedWords(counts.words)
         self._pairs = counts.pairs
         self._followers: dict[str, RankedWords] = {}
         letters = Counter("".join(counts.words))  # characters of the vocabulary, most used first
         self.alphabet = "".join(sorted(letters, key=lambda c: (-letters[c], c))[:ALPHABET_SIZE])
+
+    def notice(self) -> str:
+        """What a carer must hear about these lists ('' when all is well)."""
+        if self.problem:
+            return f"Word prediction uses the patient's own words only: {self.problem}"
+        if self.skipped:
+            lines = "1 line" if self.skipped == 1 else f"{self.skipped} lines"
+            return (
+                f"{self.first_skipped}: {lines} of the word lists could not be read "
+                "(each line must be a word and a count) and are left out"
+            )
+        return ""
 
     def followers(self, previous: str) -> RankedWords | None:
         """The words seen after ``previous`` with their probabilities (None: none known)."""

@@ -257,7 +257,11 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
     word_data = WordDataLoading(
         layout.language, run_files.layout_folder(layout), background=not options.virtual_clock
     )
-    predictor, learned_file = run_files.open_prediction(options, layout, word_data.poll())
+    base = word_data.poll()  # read already under a virtual clock; else when a page needs it
+    if base is not None and base.notice():
+        print(f"commboard: {base.notice()}", file=sys.stderr)
+        banners = [*banners, Banner("word-lists", base.notice())]
+    predictor, learned_file = run_files.open_prediction(options, layout, base)
     if learned_file is not None and learned_file.problem:
         print(f"commboard: {learned_file.problem}", file=sys.stderr)
         banners = [*banners, Banner("learned-words", learned_file.problem)]

@@ -297,6 +297,11 @@ class BoardLoop:
         if self.session.has_word_slots and self.settings.spell.prediction:
             self.p.word_data.want()  # a page that predicts words: it needs the lists
         base = self.p.word_data.poll()
+        notice = base.notice() if base is not None else ""
+        if notice:  # a layout's own list with bad lines, or lists that could not be read
+            self.chrome.show(Banner("word-lists", notice), self.now)
+            self.p.event_log.record(self.now, "banner", key="word-lists", text=notice)
+            self.dirty = True
         old = self.p.predictor
         if base is None or old is None or old.base.source != "none":
             return  # no predictor, or a layout chosen meanwhile already read its own lists
@@ -309,7 +314,12 @@ class BoardLoop:
         share with the old layout are read off the frame loop once a page needs them
         (a second of CPU, which would stop the scanning); a virtual clock reads them now."""
         virtual = self.p.clock.virtual
+        before = self.p.predictor.base if self.p.predictor is not None else None
         self.p.predictor = predictor_for(layout, self.p.predictor, read_now=virtual)
+        notice = self.p.predictor.base.notice() if self.p.predictor.base is not before else ""
+        if notice:  # read at once (virtual clock): its problems are said now
+            self.chrome.show(Banner("word-lists", notice), self.now)
+            self.p.event_log.record(self.now, "banner", key="word-lists", text=notice)
         if not virtual and self.p.predictor.base.source == "none":
             folder = layout_folder(layout)
             self.p.word_data = WordDataLoading(layout.language, folder, background=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from commboard.predict.language_data import BaseCounts, read_counts
@@ -93,6 +95,26 @@ def test_english_data_ships_and_predicts_common_bedside_words() -> None:
     assert "want" in p.words(context_of("i wa"), 6)
 
 
-def test_a_language_without_data_is_reported_not_raised() -> None:
+def test_a_language_without_data_is_neither_an_error_nor_a_notice() -> None:
+    """A language with no lists predicts from the patient's words (documented): nothing
+    is broken, so no banner every time its Spell page opens."""
     counts = read_counts("xx")
-    assert counts.words == {} and "xx" in counts.problem
+    assert counts.words == {} and counts.problem == ""
+    assert BaseModel(counts).notice() == ""
+
+
+def test_a_layouts_word_list_with_bad_lines_keeps_the_rest_and_names_the_first(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "words.txt").write_text("hallo 10\nwelt zehn\ndanke 5\n-3\n", encoding="utf-8")
+    counts = read_counts("de", tmp_path)
+    assert counts.words == {"hallo": 10.0, "danke": 5.0}
+    notice = BaseModel(counts).notice()
+    assert f"{tmp_path / 'words.txt'}:2" in notice and "2 lines" in notice
+
+
+def test_a_word_list_that_cannot_be_read_is_named_and_nothing_is_raised(tmp_path: Path) -> None:
+    (tmp_path / "words.txt").write_bytes(b"caf\xe9 3\n")  # Latin-1, not UTF-8
+    model = BaseModel(read_counts("fr", tmp_path))
+    assert len(model.unigrams) == 0
+    assert str(tmp_path / "words.txt") in model.notice() and "UTF-8" in model.notice()

@@ -11,6 +11,7 @@ chosen, and the phrase spoken exactly.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from commboard.board.layout_file import default_layout_path, load_layout
@@ -138,3 +139,20 @@ def test_the_headless_board_spells_a_phrase_with_predicted_words(tmp_path: Path)
         assert [c.spoken for c in recent.cells if c is not None][0] == TARGET
     finally:
         app.close(loop)
+
+
+def test_a_layouts_own_word_list_with_a_bad_line_is_named_in_a_banner(tmp_path: Path) -> None:
+    """A carer's words.txt with a line that is not 'word count' is used without that line,
+    and the banner (in the event log) names the file and line, as for layout files."""
+    shipped = default_layout_path()
+    folder = tmp_path / "with words"
+    shutil.copytree(shipped, folder)
+    (folder / "words.txt").write_text("sister 50\nbrother fifty\nnurse 40\n", encoding="utf-8")
+    log = tmp_path / "events.jsonl"
+    argv = ["run", "--headless", "--virtual-clock", "--speech", "none", "--camera", "none",
+            "--max-seconds", "2", "--layout", str(folder), "--history", str(tmp_path / "h.jsonl"),
+            "--event-log", str(log)]  # fmt: skip
+    assert main(argv) == 0
+    records = [json.loads(line) for line in log.read_text().splitlines()]
+    shown = [r["text"] for r in records if r["type"] == "banner" and r.get("key") == "word-lists"]
+    assert shown and f"{folder / 'words.txt'}:2" in shown[0], shown
