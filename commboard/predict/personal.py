@@ -47,6 +47,7 @@ class PersonalWords:
         self._ranked: RankedWords | None = None
         self._followers: dict[str, RankedWords] = {}
         self._context_totals: dict[str, float] = {}
+        self.version = 0  # goes up whenever the counts change (a cache key for the predictor)
         self._cap()
 
     @property
@@ -87,6 +88,7 @@ class PersonalWords:
         return self._followers[previous], self._context_totals[previous]
 
     def _changed(self) -> None:
+        self.version += 1
         self._ranked = None
         self._followers.clear()
         self._context_totals.clear()

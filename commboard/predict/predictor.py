@@ -11,10 +11,13 @@ sources (all counted, none hand-written)::
 (:mod:`commboard.predict.personal`), ``Pd`` the words of the layout's own
 phrases and cells (the bedside register the web-text base lacks: "I need",
 "please call", "my wife"), counted the same way, with weight ``d`` =
-:data:`LAYOUT_WEIGHT` (taken from the patient's share first).  The patient's weight ``a`` grows with
-how much they have said (``n / (n + PERSONAL_HALF)``, at most
-``PERSONAL_MAX``), so a word said once already outranks most of the base
-list; ``m`` and ``l`` grow with how often ``v`` was seen before another word.
+:data:`LAYOUT_WEIGHT` (taken from the patient's share first).  The patient's weight ``a`` is
+fitted to what they have said (:func:`fitted_share`): how well each word
+they said is predicted by the others, between :data:`PERSONAL_MIN` and
+:data:`PERSONAL_MAX`.  A patient who says the same things again gets a large
+share; one whose messages are all new keeps the base data's ranking, and
+even then a word the base does not know is offered after one use.  ``m``
+and ``l`` grow with how often ``v`` was seen before another word.
 
 :meth:`Predictor.words` gives the word slots: the most probable words that
 start with the letters spelled so far, and -- when one of those letters was
@@ -29,6 +32,7 @@ the slots: that is what the Spell page's likelihood scan is built from.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from commboard.predict.language_data import BaseCounts
@@ -36,10 +40,18 @@ from commboard.predict.personal import PersonalWords
 from commboard.predict.ranked_words import RankedWords
 from commboard.predict.text import MAX_WORD_CHARS, Context
 
-PERSONAL_HALF = 5.0
-"""Words the patient must have said before their own counts weigh as much as the base data."""
-
 PERSONAL_MAX = 0.7
+"""The patient's words never take more of the mixture than this (the base still fills gaps)."""
+
+PERSONAL_MIN = 0.1
+"""...nor less, once they have said anything: a new name is offered after one use."""
+
+FIT_ROUNDS = 30
+"""At most this many expectation-maximisation rounds in :func:`fitted_share`..."""
+
+FIT_TOLERANCE = 0.002
+"""...stopping when the share moves less than this (a fifth of the smallest share)."""
+
 LAYOUT_WEIGHT = 0.2
 """Share of the layout's phrase words (0 when the layout has none)."""
 
@@ -57,6 +69,36 @@ MAX_FOLLOWERS = 1500
 
 ALPHABET_SIZE = 30
 """The most used characters of the base words are the ones a slip is tried with."""
+
+
+def fitted_share(words: Mapping[str, float], base: Mapping[str, float]) -> float:
+    """The share of the patient's words in the mixture, fitted to what they said.
+
+    Leave-one-out (deleted) estimation, the textbook way to set an
+    interpolation weight: every word use the patient made is predicted by
+    their *other* uses (``(c - 1) / (n - 1)``) mixed with the base word
+    frequencies ``base``, and the share that makes those predictions
+    likeliest is found by expectation-maximisation.  Words the patient
+    repeats (their own phrases, names, "please call...") pull it up; words
+    said once, which the patient's counts could not have predicted, pull it
+    down.  Clamped to :data:`PERSONAL_MIN` .. :data:`PERSONAL_MAX`.  A word
+    neither source knows (a name said once) says nothing either way.
+    """
+    n = sum(words.values())
+    if n <= 1:
+        return PERSONAL_MIN
+    rows = [(c, (c - 1) / (n - 1), base.get(w, 0.0)) for w, c in words.items()]
+    rows = [r for r in rows if r[1] > 0 or r[2] > 0]
+    weight = sum(c for c, _, _ in rows)
+    if weight <= 0:
+        return PERSONAL_MIN
+    a = 0.5
+    for _ in range(FIT_ROUNDS):
+        before = a
+        a = sum(c * a * pl / (a * pl + (1 - a) * pb) for c, pl, pb in rows) / weight
+        if abs(a - before) < FIT_TOLERANCE:
+            break
+    return min(PERSONAL_MAX, max(PERSONAL_MIN, a))
 
 
 class BaseModel:
@@ -122,10 +164,20 @@ class Predictor:
         self.base = base
         self.personal = personal
         self.layout_words = layout_words or PersonalWords()
+        self._share: tuple[int, float] | None = None  # (personal.version, its share)
+
+    def personal_share(self) -> float:
+        """The patient's share ``a`` of the mixture (:func:`fitted_share`; 0 before any word)."""
+        if self.personal.total <= 0:
+            return 0.0
+        version = self.personal.version
+        if self._share is None or self._share[0] != version:
+            # Once per message learned (up to ~40 ms for the capped 5,000 words), not per keystroke.
+            self._share = (version, fitted_share(self.personal.words, self.base.unigrams.prob))
+        return self._share[1]
 
     def _sources(self, previous: str) -> list[_Source]:
-        said = self.personal.total
-        a = min(PERSONAL_MAX, said / (said + PERSONAL_HALF)) if said > 0 else 0.0
+        a = self.personal_share()
         d = LAYOUT_WEIGHT * (1 - a) if self.layout_words.total > 0 else 0.0
         followers = self.base.followers(previous)
         lam = PAIR_WEIGHT if followers is not None else 0.0

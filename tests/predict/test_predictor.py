@@ -8,7 +8,13 @@ import pytest
 
 from commboard.predict.language_data import BaseCounts, read_counts
 from commboard.predict.personal import PersonalWords
-from commboard.predict.predictor import BaseModel, Predictor
+from commboard.predict.predictor import (
+    PERSONAL_MAX,
+    PERSONAL_MIN,
+    BaseModel,
+    Predictor,
+    fitted_share,
+)
 from commboard.predict.text import START, context_of
 
 WORDS = {"was": 100.0, "water": 50.0, "want": 40.0, "wife": 30.0, "with": 90.0, "sister": 5.0}
@@ -118,3 +124,49 @@ def test_a_word_list_that_cannot_be_read_is_named_and_nothing_is_raised(tmp_path
     model = BaseModel(read_counts("fr", tmp_path))
     assert len(model.unigrams) == 0
     assert str(tmp_path / "words.txt") in model.notice() and "UTF-8" in model.notice()
+
+
+VARIED = [
+    "i wish you were here",
+    "i am cold",
+    "please close the door",
+    "my feet hurt",
+    "i need the nurse",
+    "can you read to me",
+    "turn the light off",
+    "i feel sick",
+    "where is my phone",
+    "the bed is too hard",
+    "i am tired now",
+    "tell my son to come",
+]
+
+
+def test_how_much_the_patients_own_words_count_is_learned_from_how_they_speak() -> None:
+    base = BaseModel(read_counts("en"))
+    varied = Predictor(base, PersonalWords())
+    for message in VARIED:
+        varied.personal.learn(message)
+    repeats = Predictor(base, PersonalWords())
+    for message in VARIED[:3] * 5:
+        repeats.personal.learn(message)
+    # A patient who says the same things again gets them first...
+    assert repeats.words(context_of("i w"), 6)[0] == "wish"
+    assert repeats.words(context_of("please "), 6)[0] == "close"
+    # ...and their words weigh much more than those of a patient whose every
+    # message is new (whose words said once could not have been predicted
+    # from the others), where the base data keeps most of its say.
+    assert repeats.personal_share() == PERSONAL_MAX
+    assert varied.personal_share() < 0.5 * PERSONAL_MAX
+    # Either way a word said once is offered again.
+    assert "wish" in varied.words(context_of("i w"), 6)
+
+
+def test_the_patients_share_stays_within_its_bounds_whatever_they_said() -> None:
+    base = {"the": 0.05, "water": 0.001}
+    assert fitted_share({}, base) == PERSONAL_MIN
+    assert fitted_share({"xavier": 1.0}, base) == PERSONAL_MIN  # nothing to judge by yet
+    assert fitted_share({"xavier": 40.0, "the": 2.0}, base) == PERSONAL_MAX
+    assert fitted_share({"the": 1.0, "water": 1.0}, base) == PERSONAL_MIN  # nothing repeated
+    share = fitted_share({"the": 3.0, "water": 1.0, "xavier": 2.0}, base)
+    assert PERSONAL_MIN <= share <= PERSONAL_MAX
