@@ -68,11 +68,15 @@ REST_FOLLOW = 0.003
 # area near rest (a saccade takes 30-100 ms; two or three frames of landmark
 # smoothing on top).  Slower is a drift.
 MAX_ONSET_S = 0.3
-# A gaze this far sideways (in look distances) is a look sideways however high it
-# reads: an iris near an eye corner is partly hidden by the narrowing lids, and
-# Face Mesh then puts its centre higher or lower than it is -- by as much as a
-# look up (a look far to the image right read 0.17 up on both photos we ship).
-SIDEWAYS_BLOCKS_VERTICAL = 0.5
+# A gaze this far sideways (in look distances: past the sideways distance itself)
+# is a look sideways however high it reads: an iris near an eye corner is partly
+# hidden by the narrowing lids, and Face Mesh then puts its centre higher or lower
+# than it is -- by as much as a look up (a look far to the image right read 0.17
+# up on both photos we ship).  Short of it, the larger of the two decides: a look
+# up can read a little to the side (0.7 of the distance on Grace Hopper's photo
+# rolled 30 degrees, for a look up of 25 degrees), which once made it a look
+# sideways when this was half the distance.
+SIDEWAYS_BLOCKS_VERTICAL = 1.0
 # A look in progress goes on while the gaze stays beyond this fraction of the distance.
 KEEP = 0.7
 # "Near rest": within this fraction of the look distance.

@@ -233,6 +233,14 @@ def test_a_look_far_to_the_side_that_reads_high_is_still_a_look_to_the_side() ->
         assert [look.direction for look in looks(out)] == [Direction.LEFT], y
 
 
+def test_a_look_up_that_reads_a_little_to_the_side_is_a_look_up() -> None:
+    # 0.07 sideways is short of the sideways distance (0.1); 0.3 up is far past the
+    # vertical one (0.08): the eye went up, whatever jitter says about the side.
+    for x in (-0.07, 0.07):
+        out = run(reader(), settled().looking(0.8, x, -FAR).looking(0.5))
+        assert [look.direction for look in looks(out)] == [Direction.UP], x
+
+
 def test_a_look_while_the_rest_is_being_learned_is_not_taken_for_the_rest() -> None:
     samples = ScriptedSamples().looking(0.5).looking(0.8, FAR).looking(LEARN_S + 0.5)
     r = reader()
