@@ -185,6 +185,7 @@ class LookReader:
         self._carried = 0.0  # hold built before a blink or sag inside this look
         self._start_t = 0.0  # when this look first began (before any pause)
         self._paused: _Paused | None = None  # a look interrupted, that may go on
+        self._keep_from: dict[Direction, float] = {}  # beyond KEEP that way since
         self._quick = False  # it got there quickly (not a drift)
         self._excursion: Direction | None = (
             None  # this trip from rest began as a quick look this way
@@ -235,6 +236,7 @@ class LookReader:
         self._back_home(eyes)
         self._recent.append(self._offset(eyes))
         offset = _middle(self._recent)
+        self._track_keep(t, offset)
         direction, amplitude = self._classify(offset)
         near = self._near(offset)
         if near:
@@ -283,6 +285,17 @@ class LookReader:
         if abs(x) >= abs(y) or abs(x) >= SIDEWAYS_BLOCKS_VERTICAL:
             return (Direction.LEFT if x > 0 else Direction.RIGHT), abs(x)
         return (Direction.UP if y > 0 else Direction.DOWN), abs(y)
+
+    def _track_keep(self, t: float, offset: Point) -> None:
+        """Since when the gaze has been beyond ``KEEP`` of the distance, each way."""
+        x = offset[0] / self.tuning.distance
+        y = offset[1] / self.tuning.vertical_distance
+        along = {Direction.LEFT: x, Direction.RIGHT: -x, Direction.UP: y, Direction.DOWN: -y}
+        for direction, amount in along.items():
+            if amount >= KEEP:
+                self._keep_from.setdefault(direction, t)
+            else:
+                self._keep_from.pop(direction, None)
 
     def _near(self, offset: Point) -> bool:
         return (
@@ -390,14 +403,20 @@ class LookReader:
 
     def _begin(self, t: float, direction: Direction) -> list[LookOutput]:
         paused, self._paused = self._paused, None
-        self._direction, self._since, self._done = direction, t, False
+        # The look began when the gaze got past KEEP that way (a look in progress lasts
+        # as long as it stays there), if that was just now: an eye movement that
+        # reaches the distance a frame or two after passing KEEP (a small look, or
+        # landmark smoothing) is not made to wait those frames on top of the hold.
+        began = self._keep_from.get(direction, t)
+        since = began if t - began <= MAX_ONSET_S else t
+        self._direction, self._since, self._done = direction, since, False
         self._accepted = self._long = False
         if paused is not None and paused.direction is direction:
             # The same look goes on after a blink or a sag: its hold carries on.
             self._carried, self._start_t, self._quick = paused.held, paused.start_t, paused.quick
             return []
         out: list[LookOutput] = [] if paused is None else [paused.ignored()]
-        self._carried, self._start_t = 0.0, t
+        self._carried, self._start_t = 0.0, since
         # Quick: it left rest just now, or this trip away from rest began as a quick look
         # this same way and was only interrupted (a blink mid-look: it goes on, its hold
         # counted afresh).
@@ -445,6 +464,7 @@ class LookReader:
     def _interrupt(self, t: float, reason: str) -> list[LookOutput]:
         """A frame we cannot read: the look in progress stops (after a blink it may go on)."""
         self._recent.clear()
+        self._keep_from.clear()
         direction = self._direction
         out = [] if reason == "eyes closed" else self._give_up()
         if self._paused is None:

@@ -66,6 +66,21 @@ def test_each_direction_comes_out_as_the_patients_own() -> None:
     assert mirrored.direction is Direction.RIGHT
 
 
+def test_a_look_that_reaches_the_distance_a_little_late_is_timed_from_its_start() -> None:
+    start = LEARN_S + 0.5
+    # 0.08 is 0.8 of the distance (past the 0.7 that keeps a look going), then past it.
+    samples = settled().looking(0.1, 0.08).looking(0.7, 0.12).looking(0.5)
+    [look] = looks(run(reader(), samples))
+    assert look.t < start + 0.5 + 2 / 30  # not the 0.1 s on top of the hold
+    assert look.start_t < start + 2 / 30
+    # Not a way round the hold: in all 0.45 s beyond 0.7 of the distance is a glance.
+    out = run(reader(), settled().looking(0.15, 0.08).looking(0.3, 0.12).looking(1.0))
+    assert looks(out) == [] and ignored(out) == ["glance"]
+    # Sitting short of the distance for a while and then going past it is a drift.
+    out = run(reader(), settled().looking(1.0, 0.08).looking(1.0, 0.12).looking(1.0))
+    assert looks(out) == []
+
+
 def test_glances_never_count_and_are_reported_as_glances() -> None:
     samples = settled()
     for seconds in (0.15, 0.2, 0.3, 0.4):
