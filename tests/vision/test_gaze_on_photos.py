@@ -124,20 +124,25 @@ def test_looks_up_and_down_read_so_lying_on_either_side(film, photo: str, roll: 
 
 @pytest.mark.parametrize("photo", PHOTOS)
 @pytest.mark.parametrize("roll", [30.0, -30.0])
+@pytest.mark.parametrize("move", [(0.0, 0.0), (150.0, 60.0)])
 def test_a_rolled_face_is_found_where_it_is_in_the_frame(
-    mesh: MediaPipeMesh, animators: dict[str, FaceAnimator], photo: str, roll: float
+    mesh: MediaPipeMesh,
+    animators: dict[str, FaceAnimator],
+    photo: str,
+    roll: float,
+    move: tuple[float, float],
 ) -> None:
     # Read from the frame turned upright, the landmarks still belong to the frame itself:
     # the head reads as rolled, and the face sits where the picture has it.
     upright = measure(rgb := animators[photo].render(FaceState(), 1), 0.0, mesh.detect(rgb))
-    rolled_rgb = animators[photo].render(FaceState(rotate_deg=roll), 1)
+    rolled_rgb = animators[photo].render(FaceState(rotate_deg=roll, move=move), 1)
     landmarks = mesh.detect(rolled_rgb)
     assert landmarks is not None
     rolled = measure(rolled_rgb, 0.0, landmarks)
     assert rolled.roll_deg is not None and upright.roll_deg is not None
     assert abs(rolled.roll_deg - upright.roll_deg - roll) < 3.0
-    # The synthetic camera turns the picture about the face's middle.
+    # The synthetic camera turns the picture about the face's middle, then moves it.
     upright_landmarks = mesh.detect(rgb)
     assert upright_landmarks is not None
     middle = landmarks[:, :2].mean(axis=0) - upright_landmarks[:, :2].mean(axis=0)
-    assert abs(middle[0]) < 0.02 and abs(middle[1]) < 0.02
+    assert abs(middle[0] - move[0] / 640) < 0.02 and abs(middle[1] - move[1] / 480) < 0.02
