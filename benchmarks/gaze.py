@@ -229,7 +229,8 @@ def summary(results: list[dict[str, Any]], minutes: float) -> dict[str, Any]:
     sideways = [o for o in outcomes if o[0].intended in ("left", "right", "up")]
     false_count = sum(len(r["false"]) for r in results)
     rest_s = sum(r["rest_s"] for r in results)
-    # A blink in the middle of a look restarts its hold: those are reported on their own.
+    # A blink in the middle of a look pauses its hold (the closed frames do not count):
+    # those looks are decided that much later and are reported on their own.
     delays = sorted(d for t, _, d in detected if d is not None and not t.blink_inside)
     blink_delays = sorted(d for t, _, d in detected if d is not None and t.blink_inside)
     return {

@@ -27,6 +27,9 @@ stamps.  docs/gaze.md explains it for carers; in short:
   there: ``eyes closed``), the face is missing (``face lost``) or the head is
   turned or tipped past the blink switch's limits (``head turned``); and a
   look within ``refractory_s`` of the last one (``refractory``).
+* A blink inside a look not yet decided (or a moment's sag short of the
+  distance, not back near rest) pauses its hold: if it goes on the same way
+  within ``PAUSE_S`` the hold carries on; the paused frames never count.
 * After an accepted look the gaze must come back near rest before another
   look counts; a look held on past ``long_s`` is reported once more as a
   long look (a long look up pauses the board in the halving method).
@@ -65,11 +68,15 @@ REST_FOLLOW = 0.003
 # area near rest (a saccade takes 30-100 ms; two or three frames of landmark
 # smoothing on top).  Slower is a drift.
 MAX_ONSET_S = 0.3
-# A gaze this far sideways (in look distances) is a look sideways however high it
-# reads: an iris near an eye corner is partly hidden by the narrowing lids, and
-# Face Mesh then puts its centre higher or lower than it is -- by as much as a
-# look up (a look far to the image right read 0.17 up on both photos we ship).
-SIDEWAYS_BLOCKS_VERTICAL = 0.5
+# A gaze this far sideways (in look distances: past the sideways distance itself)
+# is a look sideways however high it reads: an iris near an eye corner is partly
+# hidden by the narrowing lids, and Face Mesh then puts its centre higher or lower
+# than it is -- by as much as a look up (a look far to the image right read 0.17
+# up on both photos we ship).  Short of it, the larger of the two decides: a look
+# up can read a little to the side (0.7 of the distance on Grace Hopper's photo
+# rolled 30 degrees, for a look up of 25 degrees), which once made it a look
+# sideways when this was half the distance.
+SIDEWAYS_BLOCKS_VERTICAL = 1.0
 # A look in progress goes on while the gaze stays beyond this fraction of the distance.
 KEEP = 0.7
 # "Near rest": within this fraction of the look distance.
@@ -90,6 +97,12 @@ SMOOTH_FRAMES = 3
 POSE_CHANGE_DEG = 8.0
 # Shorter excursions than this are jitter, not glances: not even reported.
 MIN_GLANCE_S = 0.08
+# A look not yet decided that is interrupted by a blink (or by the gaze sagging
+# below ``KEEP`` without coming back near rest) and goes on the same way within
+# this long keeps the hold it had built: a patient holding a look blinks (an
+# ordinary blink lasts 0.1-0.4 s).  The interrupted frames themselves never
+# count towards the hold.  A longer interruption starts the hold afresh.
+PAUSE_S = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +115,11 @@ class LookStarted:
 
 @dataclass(frozen=True, slots=True)
 class Look:
-    """An accepted look: held ``held_s`` (at least the hold time) since ``start_t``."""
+    """An accepted look that began at ``start_t``, held ``held_s`` (at least the hold time).
+
+    ``held_s`` counts only the frames with open eyes looking that way: a blink
+    inside the look is not part of it (``PAUSE_S``).
+    """
 
     t: float
     direction: Direction
@@ -165,6 +182,10 @@ class LookReader:
         self._near_t: float | None = None  # last time the gaze was near rest
         self._direction: Direction | None = None  # the excursion in progress
         self._since = 0.0
+        self._carried = 0.0  # hold built before a blink or sag inside this look
+        self._start_t = 0.0  # when this look first began (before any pause)
+        self._paused: _Paused | None = None  # a look interrupted, that may go on
+        self._keep_from: dict[Direction, float] = {}  # beyond KEEP that way since
         self._quick = False  # it got there quickly (not a drift)
         self._excursion: Direction | None = (
             None  # this trip from rest began as a quick look this way
@@ -198,22 +219,24 @@ class LookReader:
         if self._last_t is not None and t <= self._last_t:
             return []
         self._last_t = t
+        out = self._pause_expired(t)
         problem = self._problem(sample)
         if problem:
-            return self._interrupt(t, problem)
+            return out + self._interrupt(t, problem)
         eyes = self._eyes(sample)
         if eyes is None:
-            return self._interrupt(t, "eyes not measured")
+            return out + self._interrupt(t, "eyes not measured")
         pose = _pose(sample)
         if self.rest is not None and self._moved(pose):
             self.rest = None  # learn it again in the new pose
-            return self._interrupt(t, "head moved")
+            return out + self._give_up() + self._interrupt(t, "head moved")
         if self.rest is None:
             self._learn(t, eyes, pose, self._openness(sample) or 0.0)
-            return []
+            return out
         self._back_home(eyes)
         self._recent.append(self._offset(eyes))
         offset = _middle(self._recent)
+        self._track_keep(t, offset)
         direction, amplitude = self._classify(offset)
         near = self._near(offset)
         if near:
@@ -221,9 +244,10 @@ class LookReader:
             self._excursion = None
             self._steady = []
             self._follow_rest(eyes)
+            out += self._give_up()  # back at rest: an interrupted look is over
         elif self._recentre(t, eyes):
-            return self._end(t, quiet=not self._accepted)  # a held switch is let go
-        return self._step(t, direction, amplitude, near)
+            return out + self._end(t, quiet=not self._accepted)  # a held switch is let go
+        return out + self._step(t, direction, amplitude, near)
 
     # -- reading a sample ------------------------------------------------------------------
 
@@ -261,6 +285,17 @@ class LookReader:
         if abs(x) >= abs(y) or abs(x) >= SIDEWAYS_BLOCKS_VERTICAL:
             return (Direction.LEFT if x > 0 else Direction.RIGHT), abs(x)
         return (Direction.UP if y > 0 else Direction.DOWN), abs(y)
+
+    def _track_keep(self, t: float, offset: Point) -> None:
+        """Since when the gaze has been beyond ``KEEP`` of the distance, each way."""
+        x = offset[0] / self.tuning.distance
+        y = offset[1] / self.tuning.vertical_distance
+        along = {Direction.LEFT: x, Direction.RIGHT: -x, Direction.UP: y, Direction.DOWN: -y}
+        for direction, amount in along.items():
+            if amount >= KEEP:
+                self._keep_from.setdefault(direction, t)
+            else:
+                self._keep_from.pop(direction, None)
 
     def _near(self, offset: Point) -> bool:
         return (
@@ -350,13 +385,14 @@ class LookReader:
     ) -> list[LookOutput]:
         out: list[LookOutput] = []
         if direction != self._direction:
-            out += self._end(t)
+            out += self._end(t, sagged=direction is None and not near)
             if direction is not None:
                 out += self._begin(t, direction)
         if self._direction is None:
-            self.progress = None
+            if self._paused is None:
+                self.progress = None
             return out
-        held = t - self._since
+        held = t - self._since + self._carried
         self.progress = (self._direction, min(1.0, held / self.tuning.hold_s))
         if not self._done and held >= self.tuning.hold_s - 1e-6:
             out += self._decide(t, held, amplitude)
@@ -366,8 +402,21 @@ class LookReader:
         return out
 
     def _begin(self, t: float, direction: Direction) -> list[LookOutput]:
-        self._direction, self._since, self._done = direction, t, False
+        paused, self._paused = self._paused, None
+        # The look began when the gaze got past KEEP that way (a look in progress lasts
+        # as long as it stays there), if that was just now: an eye movement that
+        # reaches the distance a frame or two after passing KEEP (a small look, or
+        # landmark smoothing) is not made to wait those frames on top of the hold.
+        began = self._keep_from.get(direction, t)
+        since = began if t - began <= MAX_ONSET_S else t
+        self._direction, self._since, self._done = direction, since, False
         self._accepted = self._long = False
+        if paused is not None and paused.direction is direction:
+            # The same look goes on after a blink or a sag: its hold carries on.
+            self._carried, self._start_t, self._quick = paused.held, paused.start_t, paused.quick
+            return []
+        out: list[LookOutput] = [] if paused is None else [paused.ignored()]
+        self._carried, self._start_t = 0.0, since
         # Quick: it left rest just now, or this trip away from rest began as a quick look
         # this same way and was only interrupted (a blink mid-look: it goes on, its hold
         # counted afresh).
@@ -375,7 +424,7 @@ class LookReader:
         self._quick = fresh or self._excursion is direction
         if fresh and self._excursion is None:
             self._excursion = direction
-        return [LookStarted(t, direction)] if self._quick else []
+        return out + ([LookStarted(t, direction)] if self._quick else [])
 
     def _decide(self, t: float, held: float, amplitude: float) -> list[LookOutput]:
         assert self._direction is not None
@@ -387,38 +436,88 @@ class LookReader:
         self._accepted = True
         self._excursion = None  # the next look needs the gaze back at rest first
         self._refractory_until = t + self.tuning.refractory_s
-        return [Look(t, self._direction, round(held, 3), self._since, round(amplitude, 2))]
+        return [Look(t, self._direction, round(held, 3), self._start_t, round(amplitude, 2))]
 
-    def _end(self, t: float, quiet: bool = False) -> list[LookOutput]:
-        """The excursion in progress is over (the gaze moved on or came back; ``quiet``: re-centred)."""
+    def _end(self, t: float, quiet: bool = False, sagged: bool = False) -> list[LookOutput]:
+        """The excursion in progress is over (the gaze moved on or came back; ``quiet``: re-centred).
+
+        ``sagged``: the gaze fell back short of rest; a quick look not yet decided
+        is paused (it may go on the same way).
+        """
         direction, self._direction = self._direction, None
         if direction is None or quiet:
             self._accepted = self._done = False
             return []
-        held = t - self._since
+        held = t - self._since + self._carried
         if self._accepted:
             self._accepted = False
             self._refractory_until = max(self._refractory_until, t + self.tuning.refractory_s)
             return [LookEnded(t, direction)]
-        if not self._done and self._quick and held >= MIN_GLANCE_S:
-            return [LookIgnored(t, direction, "glance", round(held, 3))]
+        if not self._done and self._quick:
+            if sagged:
+                self._pause(t, direction, held, "glance")
+                return []
+            if held >= MIN_GLANCE_S:
+                return [LookIgnored(t, direction, "glance", round(held, 3))]
         return []
 
     def _interrupt(self, t: float, reason: str) -> list[LookOutput]:
-        """A frame we cannot read: the look in progress stops (it may resume after a blink)."""
-        self.progress = None
+        """A frame we cannot read: the look in progress stops (after a blink it may go on)."""
         self._recent.clear()
+        self._keep_from.clear()
         direction = self._direction
+        out = [] if reason == "eyes closed" else self._give_up()
+        if self._paused is None:
+            self.progress = None
         if direction is None:
-            return []
-        if self._accepted:
-            self._direction = None
-            return [LookEnded(t, direction)]
-        if not self._done:
-            self._direction = None
-            return [LookIgnored(t, direction, reason, round(t - self._since, 3))]
+            return out
         self._direction = None
+        held = t - self._since + self._carried
+        if self._accepted:
+            return out + [LookEnded(t, direction)]
+        if self._done:
+            return out
+        if reason == "eyes closed" and self._quick:
+            self._pause(t, direction, held, reason)
+            return out
+        return out + [LookIgnored(t, direction, reason, round(held, 3))]
+
+    # -- a look paused by a blink or a sag -----------------------------------------------------
+
+    def _pause(self, t: float, direction: Direction, held: float, reason: str) -> None:
+        self._paused = _Paused(t, direction, held, self._start_t, self._quick, reason)
+        self.progress = (direction, min(1.0, held / self.tuning.hold_s))
+
+    def _pause_expired(self, t: float) -> list[LookOutput]:
+        """A pause longer than ``PAUSE_S``: that look is over (reported as what stopped it)."""
+        if self._paused is not None and t - self._paused.t > PAUSE_S:
+            return self._give_up()
         return []
+
+    def _give_up(self) -> list[LookOutput]:
+        paused, self._paused = self._paused, None
+        if paused is None:
+            return []
+        if self._direction is None:
+            self.progress = None
+        return (
+            [paused.ignored()] if paused.reason != "glance" or paused.held >= MIN_GLANCE_S else []
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Paused:
+    """A look not yet decided that stopped at ``t`` (``reason``), and the hold it had."""
+
+    t: float
+    direction: Direction
+    held: float
+    start_t: float
+    quick: bool
+    reason: str
+
+    def ignored(self) -> LookIgnored:
+        return LookIgnored(self.t, self.direction, self.reason, round(self.held, 3))
 
 
 def _pose(sample: EyeSample) -> tuple[float, float, float]:

@@ -108,3 +108,41 @@ def test_rolling_the_head_is_not_a_look(film, photo: str) -> None:
     for roll in (30.0, 0.0, -30.0, 0.0):
         states.append((FaceState(rotate_deg=roll), 3.0))
     assert _looks(film(photo, states)) == []
+
+
+@pytest.mark.parametrize("photo", PHOTOS)
+@pytest.mark.parametrize("roll", [30.0, -30.0])
+def test_looks_up_and_down_read_so_lying_on_either_side(film, photo: str, roll: float) -> None:
+    # The same looks as upright (above): on a face rolled 30 degrees Face Mesh followed
+    # them by a quarter to a half as much, until the frame was turned upright first.
+    ahead = FaceState(rotate_deg=roll)
+    for image_y, want in ((-1.0, Direction.UP), (0.8, Direction.DOWN)):
+        looking = FaceState(look=(0.0, image_y), rotate_deg=roll)
+        samples = film(photo, [(ahead, LEARN_S + 0.5), (looking, 0.8), (ahead, 0.5)])
+        assert [look.direction for look in _looks(samples)] == [want], (photo, roll, image_y)
+
+
+@pytest.mark.parametrize("photo", PHOTOS)
+@pytest.mark.parametrize("roll", [30.0, -30.0])
+@pytest.mark.parametrize("move", [(0.0, 0.0), (150.0, 60.0)])
+def test_a_rolled_face_is_found_where_it_is_in_the_frame(
+    mesh: MediaPipeMesh,
+    animators: dict[str, FaceAnimator],
+    photo: str,
+    roll: float,
+    move: tuple[float, float],
+) -> None:
+    # Read from the frame turned upright, the landmarks still belong to the frame itself:
+    # the head reads as rolled, and the face sits where the picture has it.
+    upright = measure(rgb := animators[photo].render(FaceState(), 1), 0.0, mesh.detect(rgb))
+    rolled_rgb = animators[photo].render(FaceState(rotate_deg=roll, move=move), 1)
+    landmarks = mesh.detect(rolled_rgb)
+    assert landmarks is not None
+    rolled = measure(rolled_rgb, 0.0, landmarks)
+    assert rolled.roll_deg is not None and upright.roll_deg is not None
+    assert abs(rolled.roll_deg - upright.roll_deg - roll) < 3.0
+    # The synthetic camera turns the picture about the face's middle, then moves it.
+    upright_landmarks = mesh.detect(rgb)
+    assert upright_landmarks is not None
+    middle = landmarks[:, :2].mean(axis=0) - upright_landmarks[:, :2].mean(axis=0)
+    assert abs(middle[0] - move[0] / 640) < 0.02 and abs(middle[1] - move[1] / 480) < 0.02
