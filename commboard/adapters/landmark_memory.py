@@ -27,11 +27,19 @@ class LandmarkMemory:
         self._make = make_detector
         self._inner: Any = None
         self._latest: np.ndarray | None = None
+        self._turn_rolled = True
 
     def make(self) -> LandmarkMemory:
         """Build the real detector (in the thread that will use it) and return the wrapper."""
         self._inner = self._make()
+        self.turn_rolled(self._turn_rolled)
         return self
+
+    def turn_rolled(self, on: bool) -> None:
+        """Whether the detector turns a rolled face upright first (looks need it; any thread)."""
+        self._turn_rolled = on
+        if self._inner is not None and hasattr(self._inner, "turn_rolled"):
+            self._inner.turn_rolled = on
 
     def detect(self, rgb: np.ndarray) -> np.ndarray | None:
         found: np.ndarray | None = self._inner.detect(rgb)

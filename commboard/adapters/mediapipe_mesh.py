@@ -74,6 +74,11 @@ class MediaPipeMesh:
 
         self._video = video
         self._upright = _Upright()
+        # Whether a rolled face is turned upright first (set from another thread:
+        # a plain attribute, read once per frame).  Only looks need it; the blink
+        # switch reads a rolled face as well either way, so a patient who only
+        # blinks does not pay for the turning (1-3 ms a frame while lying on one side).
+        self.turn_rolled = True
 
         self._mesh = mp.solutions.face_mesh.FaceMesh(
             static_image_mode=not video,
@@ -90,8 +95,10 @@ class MediaPipeMesh:
         roll found in the frame before; for a still image, found in the image
         itself first), and its landmarks are turned back into ``rgb``'s frame.
         """
-        if not self._video:
+        if not self._video or not self.turn_rolled:
             self._upright = _Upright()
+        if not self.turn_rolled:
+            return self._detect(rgb)
         points = self._upright.detect(self._detect, rgb)
         if not self._video and points is not None and self._upright.turn != 0.0:
             turned = self._upright.detect(self._detect, rgb)

@@ -346,6 +346,7 @@ def _eyes(options, settings, speaker, clock, start, wake=None):  # type: ignore[
         say=speaker.say,
         landmarks=memory.latest,
         woken=wake is not None,
+        turn_rolled=memory.turn_rolled,
     )
 
 

@@ -93,6 +93,9 @@ class EyeInput:
         gaze: the profile's gaze settings (looks as switches follow the board's after).
         woken: the feed wakes the frame loop with each sample (real time): poll
             only every ``WOKEN_POLL_S``.
+        turn_rolled: tells the landmark detector whether to turn a rolled face
+            upright first: on while looks are read (a gaze access method, or a
+            gaze calibration recording), off for the blink switch alone.
     """
 
     def __init__(
@@ -108,6 +111,7 @@ class EyeInput:
         landmarks: Callable[[], np.ndarray | None] | None = None,
         gaze: GazeSettings | None = None,
         woken: bool = False,
+        turn_rolled: Callable[[bool], None] | None = None,
     ) -> None:
         self.feed = feed
         self.blink = blink
@@ -126,6 +130,9 @@ class EyeInput:
         self._frame_s = 1.0 / fps if fps > 0 else MAX_POLL_S
         self._poll_s = WOKEN_POLL_S if woken else MAX_POLL_S
         self._tap: SampleTap | None = None
+        self._gaze_tap = False  # the tap records looks (gaze calibration)
+        self._turn_rolled = turn_rolled
+        self._turning: bool | None = None  # what the detector was last told
         self._look: IndicatorLook | None = None
         self._label_drawn = True  # False: the screen is too narrow for the indicator's words
         self._started = False
@@ -230,13 +237,24 @@ class EyeInput:
 
     # -- calibration recording ----------------------------------------------------------------
 
-    def record(self, tap: SampleTap | None) -> None:
+    def record(self, tap: SampleTap | None, looks: bool = False) -> None:
         """Send every sample to ``tap`` instead of the blink switch (None: back to the switch).
 
         Calibration records the patient's eyes held closed for seconds; the
         blink switch must not read that as a selection or a rest request.
+        ``looks``: the tap records looks (gaze calibration), read as the gaze
+        access methods read them.
         """
         self._tap = tap
+        self._gaze_tap = tap is not None and looks
+        self._tell_turning()
+
+    def _tell_turning(self) -> None:
+        """Rolled faces are turned upright while looks are read, and only then."""
+        want = self.access is not Access.SCAN or self._gaze_tap
+        if self._turn_rolled is not None and want != self._turning:
+            self._turn_rolled(want)
+            self._turning = want
 
     # -- the loop's calls ---------------------------------------------------------------------
 
@@ -306,6 +324,7 @@ class EyeInput:
             self.dwell.set_settings(settings.gaze, settings.blink)
         self.dwell.alarm_hold_s = settings.scan.alarm_hold_s  # the nurse call's hold under dwell
         self.access = settings.gaze.access
+        self._tell_turning()
         if self.access is Access.GAZE_DWELL and settings.gaze is not self._map_for:
             self._map_for = settings.gaze  # a calibration or a settings change: read the map again
             self._load_map()

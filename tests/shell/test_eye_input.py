@@ -11,11 +11,13 @@ from dataclasses import replace
 
 import pytest
 
-from commboard.clock import MonotonicClock
+from commboard.clock import MonotonicClock, VirtualClock
 from commboard.control.eye_policy import FACE_BANNER
 from commboard.effects import PauseReason
 from commboard.settings import BlinkSettings, FaceLost
+from commboard.settings.fields import Access
 from commboard.shell.eye_input import WOKEN_POLL_S, EyeInput
+from commboard.signals.blink_switch import BlinkSwitch
 from commboard.testing import RecordingEyeHost, ScriptedFeed, ScriptedSamples
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
 
@@ -220,3 +222,25 @@ def test_a_feed_that_wakes_the_loop_itself_is_only_polled_as_a_safety_net(
         host.play(feed, camera, ScriptedSamples().open(0.5).samples())
     assert eyes.next_deadline(10.0) == pytest.approx(10.0 + 1 / 30)  # nothing else wakes it
     assert woken.next_deadline(10.0) == pytest.approx(10.0 + WOKEN_POLL_S)
+
+
+def test_rolled_faces_are_turned_upright_only_while_looks_are_read(eye_board: EyeBoard) -> None:
+    """Turning a rolled face upright costs 1-3 ms a frame; the blink switch does not need
+    it.  The detector is told to turn for a gaze access method or a gaze calibration."""
+    host, feed, _ = eye_board()
+    told: list[bool] = []
+    eyes = EyeInput(
+        feed, BlinkSwitch(BlinkSettings()), clock=VirtualClock(0.0), camera="synthetic",
+        turn_rolled=told.append,
+    )  # fmt: skip
+    feed.items.append(ok())
+    host.play(feed, eyes, ScriptedSamples().open(0.2).samples())
+    assert told == [False]  # scanning with blinks
+    eyes.record(lambda sample: None)  # blink calibration
+    assert told == [False]
+    eyes.record(lambda sample: None, looks=True)  # gaze calibration
+    eyes.record(None)
+    assert told == [False, True, False]
+    halving = replace(host.settings, gaze=replace(host.settings.gaze, access=Access.GAZE_HALVING))
+    eyes.frame(1.0, halving, True)
+    assert told == [False, True, False, True]

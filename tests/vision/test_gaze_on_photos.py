@@ -146,3 +146,28 @@ def test_a_rolled_face_is_found_where_it_is_in_the_frame(
     assert upright_landmarks is not None
     middle = landmarks[:, :2].mean(axis=0) - upright_landmarks[:, :2].mean(axis=0)
     assert abs(middle[0] - move[0] / 640) < 0.02 and abs(middle[1] - move[1] / 480) < 0.02
+
+
+@pytest.mark.parametrize("roll", [30.0, -30.0])
+def test_for_the_blink_switch_alone_a_rolled_face_is_read_as_it_is_not_turned(
+    animators: dict[str, FaceAnimator], roll: float
+) -> None:
+    # Turning costs 1-3 ms a frame while the patient lies on one side; only looks need
+    # it.  With it off (a patient who only blinks) the rolled face is still found and
+    # its eyes measured, from the frame as it is.
+    video = MediaPipeMesh(video=True)
+    video.turn_rolled = False
+    try:
+        rgb = animators["astronaut"].render(FaceState(rotate_deg=roll), 1)
+        for _ in range(3):
+            landmarks = video.detect(rgb)
+            assert landmarks is not None
+            assert video._upright.turn == 0.0  # never turned
+        sample = measure(rgb, 0.0, landmarks)
+        assert sample.roll_deg is not None and abs(abs(sample.roll_deg) - 30.0) < 10.0
+        assert sample.ear_left is not None and sample.ear_left > 0.15  # open eyes read open
+        video.turn_rolled = True  # a gaze access method chosen: the next frames are turned
+        video.detect(rgb)
+        assert video._upright.turn != 0.0
+    finally:
+        video.close()

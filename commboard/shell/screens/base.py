@@ -88,8 +88,9 @@ class CameraAccess(CameraReport, Protocol):
     calibration also records samples and speaks.
     """
 
-    def record(self, tap: Callable[[EyeSample], None] | None) -> None:
-        """Send every eye sample to ``tap`` instead of the blink switch (None: back to it)."""
+    def record(self, tap: Callable[[EyeSample], None] | None, looks: bool = False) -> None:
+        """Send every eye sample to ``tap`` instead of the blink switch (None: back to it);
+        ``looks``: the tap records looks (gaze calibration)."""
 
     def say(self, text: str) -> None:
         """Speak to the patient (calibration talks them through its phases)."""

@@ -137,7 +137,7 @@ class CalibrationScreen:
             return
         if self.run is None:
             self.run = self._make_run(self.ctx.settings, now, self.phases)
-            self.eyes.record(self.run.add)
+            self.eyes.record(self.run.add, looks=isinstance(self.run, GazeCalibrationRun))
         for phase in self.run.announce(now):
             self.eyes.say(phase.spoken)
         if self.run.done(now):
