@@ -20,7 +20,7 @@ import sys
 import threading
 from pathlib import Path
 
-from commboard.predict.language_data import BaseCounts, read_counts
+from commboard.predict.language_data import BaseCounts, base_files, read_counts
 from commboard.predict.predictor import BaseModel
 
 POLL_S = 0.1
@@ -40,6 +40,7 @@ class WordDataLoading:
     def __init__(self, language: str, folder: Path | None, *, background: bool) -> None:
         self._done: queue.Queue[BaseModel] = queue.Queue(maxsize=1)
         self._source = (language, folder)
+        self._files = base_files(language, folder)
         self.waiting = True
         self.started = not background
         if not background:
@@ -54,6 +55,11 @@ class WordDataLoading:
             target=self._read, args=self._source, name="word-data", daemon=True
         )
         worker.start()
+
+    def reads(self, language: str, folder: Path | None) -> bool:
+        """Whether these lists are the ones another layout would read, and not yet handed
+        over (a layout chosen while they are read keeps them: not read twice)."""
+        return self.waiting and base_files(language, folder) == self._files
 
     def _read(self, language: str, folder: Path | None) -> None:
         try:

@@ -54,7 +54,7 @@ from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.effects import Banner, Cue, Effect, PauseReason, PinRequested, Speak
 from commboard.events import CellPointed, SwitchDown, SwitchUp, UiEvent
-from commboard.predict.predictor import Predictor
+from commboard.predict.predictor import BaseModel, Predictor
 from commboard.settings import Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
@@ -297,11 +297,8 @@ class BoardLoop:
         if self.session.has_word_slots and self.settings.spell.prediction:
             self.p.word_data.want()  # a page that predicts words: it needs the lists
         base = self.p.word_data.poll()
-        notice = base.notice() if base is not None else ""
-        if notice:  # a layout's own list with bad lines, or lists that could not be read
-            self.chrome.show(Banner("word-lists", notice), self.now)
-            self.p.event_log.record(self.now, "banner", key="word-lists", text=notice)
-            self.dirty = True
+        if base is not None:
+            self._word_lists_notice(base)
         old = self.p.predictor
         if base is None or old is None or old.base.source != "none":
             return  # no predictor, or a layout chosen meanwhile already read its own lists
@@ -316,13 +313,21 @@ class BoardLoop:
         virtual = self.p.clock.virtual
         before = self.p.predictor.base if self.p.predictor is not None else None
         self.p.predictor = predictor_for(layout, self.p.predictor, read_now=virtual)
-        notice = self.p.predictor.base.notice() if self.p.predictor.base is not before else ""
-        if notice:  # read at once (virtual clock): its problems are said now
-            self.chrome.show(Banner("word-lists", notice), self.now)
-            self.p.event_log.record(self.now, "banner", key="word-lists", text=notice)
+        if self.p.predictor.base is not before:  # read at once (virtual clock)
+            self._word_lists_notice(self.p.predictor.base)
         if not virtual and self.p.predictor.base.source == "none":
             folder = layout_folder(layout)
-            self.p.word_data = WordDataLoading(layout.language, folder, background=True)
+            reading = self.p.word_data
+            if reading is None or not reading.reads(layout.language, folder):
+                self.p.word_data = WordDataLoading(layout.language, folder, background=True)
+
+    def _word_lists_notice(self, base: BaseModel) -> None:
+        """A banner and a log record when a layout's word lists had bad lines or were unreadable."""
+        notice = base.notice()
+        if notice:
+            self.chrome.show(Banner("word-lists", notice), self.now)
+            self.p.event_log.record(self.now, "banner", key="word-lists", text=notice)
+            self.dirty = True
 
     def idle(self) -> None:
         """Sleep (real clock) or jump (virtual clock) to the next deadline."""

@@ -152,3 +152,36 @@ def test_with_prediction_off_the_spell_page_does_not_read_the_lists_until_it_is_
         loop.safe_frame(clock.now())
         time.sleep(0.05)
     assert loop.p.word_data.started
+
+
+def test_a_layout_chosen_before_the_same_lists_arrived_keeps_their_reading(
+    real_time_board: BoardLoop, tmp_path: Path
+) -> None:
+    """The carer changed to a layout using the same lists before they had arrived: a second
+    reader was made, and a reading already under way went on unused beside a second one
+    (another second of CPU, ~75 MB).  The one reader is kept for the new layout."""
+    loop = real_time_board
+    clock = loop.p.clock
+    reading = loop.p.word_data
+    assert reading is not None and reading.waiting  # not even started: no Spell page yet
+    shipped = loop.session.layout.source
+    assert shipped is not None
+    copy = tmp_path / "same words"
+    shutil.copytree(shipped if shipped.is_dir() else shipped.parent, copy)
+    loop.change_layout(copy)
+    give_up = time.monotonic() + 60
+    while loop.layout_loading.next_deadline(clock.now()) is not None:
+        assert time.monotonic() < give_up
+        loop.safe_frame(clock.now())
+        time.sleep(0.05)
+    assert loop.session.layout.source is not None
+    assert loop.session.layout.source.resolve().is_relative_to(copy.resolve())
+    assert loop.p.word_data is reading  # the same reader, for the new layout
+
+    spell = next(i for i, page in loop.session.layout.pages.items() if has_slots(page))
+    loop.perform(loop.session.open_page(spell, clock.now()))
+    while loop.p.predictor is not None and loop.p.predictor.base.source == "none":
+        assert time.monotonic() < give_up
+        loop.safe_frame(clock.now())
+        time.sleep(0.05)
+    assert "frequency_dictionary_en" in loop.p.predictor.base.source
