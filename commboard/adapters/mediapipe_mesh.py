@@ -72,6 +72,9 @@ class MediaPipeMesh:
     def __init__(self, video: bool = True) -> None:
         import mediapipe as mp
 
+        from commboard.adapters.opencv_quiet import single_threaded_opencv
+
+        single_threaded_opencv()  # the frame's turning runs here, 30 times a second
         self._video = video
         self._upright = _Upright()
         # Whether a rolled face is turned upright first (set from another thread:

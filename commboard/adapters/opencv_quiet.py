@@ -1,4 +1,6 @@
-"""Opening OpenCV captures without OpenCV's own log lines flooding the terminal.
+"""OpenCV set up for the camera thread: quiet, and without a spinning thread pool.
+
+Log lines: opening OpenCV captures without OpenCV's own lines flooding the terminal.
 
 A missing ``index:N`` camera is re-probed every few seconds and an unplugged
 one fails every read; OpenCV (4.11) prints a ``[ WARN ]`` line -- and for a
@@ -32,4 +34,19 @@ def quiet_opencv() -> None:
 def open_capture(target: int | str) -> cv2.VideoCapture:
     """``cv2.VideoCapture(target)`` (a camera index or a file) with OpenCV's log quietened first."""
     quiet_opencv()
+    single_threaded_opencv()
     return cv2.VideoCapture(target)
+
+
+def single_threaded_opencv() -> None:
+    """Run OpenCV's calls on the thread that makes them, without its worker pool (whole process).
+
+    The board's OpenCV calls are small and come 30 times a second from the
+    camera thread: a colour conversion of each frame, and the turn of a
+    rolled face.  OpenCV splits each over its pool of workers, which then
+    spin (``sched_yield``) waiting for the next call.  Measured on a 640x480
+    frame at 30 fps: 0.29 CPU-s per 10 s with the pool, 0.075 without, and
+    the call itself no slower (0.21 ms against 0.23) -- about 1.3 CPU-s a
+    minute of a bedside laptop's CPU for nothing (``benchmarks/board_cpu.py``).
+    """
+    cv2.setNumThreads(1)

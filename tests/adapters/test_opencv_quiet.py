@@ -133,3 +133,35 @@ def test_the_board_on_a_missing_index_keeps_the_terminal_clear_and_logs_once(
     assert cameras[-1] == "none" and cameras.count("none") == 1, cameras
     camera_banners = [b.text for b in shown if b.key == "camera"]
     assert len(camera_banners) == 1 and "keyboard switch" in camera_banners[0], camera_banners
+
+
+@pytest.fixture
+def opencv_pool_restored() -> Iterator[None]:
+    """OpenCV's thread count is process-wide: give it back as it was."""
+    before = cv2.getNumThreads()
+    yield
+    cv2.setNumThreads(before)
+
+
+@pytest.mark.usefixtures("opencv_pool_restored")
+def test_opening_a_camera_turns_off_opencvs_spinning_worker_pool(tmp_path: Path) -> None:
+    """The camera thread's small OpenCV calls run on it: OpenCV's pool would spin between frames.
+
+    30 small calls a second kept OpenCV's workers busy-waiting: about 1.3
+    CPU-s a minute of the bedside laptop for nothing (``benchmarks/board_cpu.py``).
+    """
+    from commboard.adapters.opencv_quiet import open_capture
+
+    cv2.setNumThreads(4)  # as OpenCV starts on a 4-core laptop
+    open_capture(str(tmp_path / "no-such-video.avi")).release()
+    assert cv2.getNumThreads() == 1
+
+
+@pytest.mark.usefixtures("opencv_pool_restored")
+def test_the_face_detector_turns_off_opencvs_worker_pool_for_the_synthetic_camera() -> None:
+    """The demo face and the rolled-face turning use OpenCV without opening a capture."""
+    from commboard.adapters.mediapipe_mesh import MediaPipeMesh
+
+    cv2.setNumThreads(4)
+    MediaPipeMesh(video=True).close()
+    assert cv2.getNumThreads() == 1
