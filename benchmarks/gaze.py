@@ -154,11 +154,11 @@ PIPELINE_MS: list[float] = []  # the vision pipeline's mean ms per frame, per ph
 
 
 def position_cost() -> float:
-    """Mean microseconds for both eyes' ``iris_position`` (fixed arithmetic: any landmarks do)."""
+    """Mean microseconds for both eyes' ``iris_position`` and ``look_height`` (any landmarks do)."""
     import numpy as np
 
     from commboard.vision import landmarks as lm
-    from commboard.vision.metrics import iris_position
+    from commboard.vision.metrics import iris_position, look_height
 
     px = np.random.default_rng(1).random((lm.LANDMARK_COUNT, 3)) * 300.0
     eyes = ((lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT),
@@ -168,6 +168,7 @@ def position_cost() -> float:
     for _ in range(runs):
         for corners, lid, iris in eyes:
             iris_position(px, corners, lid, iris)
+            look_height(px, corners, lid, iris, 1.0)
     return (time.perf_counter() - started) / runs * 1e6
 
 
