@@ -155,10 +155,12 @@ def look_height(
     if frame is None:
         return None
     _, _, down, width = frame
-    bridge = px[list(lm.NOSE_BRIDGE), :2].mean(axis=0)
-    iris_y = float(np.dot(px[iris, :2] - bridge, down)) / width
-    lid_y = float(np.mean((px[list(upper_lid), :2] - bridge) @ down)) / width
-    height = (iris_y + lid_y + LID_ABOVE_IRIS) / 2.0 + PITCH_HEIGHT_PER_DEG * pitch_deg
+    top, low = lm.NOSE_BRIDGE
+    bridge = (px[top, :2] + px[low, :2]) / 2.0
+    lid = px[list(upper_lid), :2].sum(axis=0) / len(upper_lid)
+    # The iris centre's height and the lid margin's, each from the bridge.
+    both = float(np.dot(px[iris, :2] + lid - 2.0 * bridge, down)) / width
+    height = (both + LID_ABOVE_IRIS) / 2.0 + PITCH_HEIGHT_PER_DEG * pitch_deg
     return min(1.0, max(-1.0, height / LOOK_HEIGHT_UNIT))
 
 
