@@ -21,8 +21,11 @@ Reported: a confusion matrix of intended vs detected direction (first look
 in each held look's window, ``none`` if none), ``recall`` (held looks
 detected at all), ``direction_accuracy`` (of those, the right direction),
 recall by direction, amplitude and condition, ``false_looks_per_10_min``
-(looks during the rest film, per 10 minutes), and the decision delay past the
-hold time (frames).  Head yaw is not filmed: the synthetic face is a flat
+(looks during the rest film, per 10 minutes), the decision delay past the
+hold time (frames), and ``nods_without_a_look``: looks read while the head
+nods 6 degrees up or down (quickly, held 1.5 s) with the eyes still in the
+head -- the film's face at rest through MediaPipe frame by frame, its
+landmarks turned by the pitch (a flat photo cannot nod).  Head yaw is not filmed: the synthetic face is a flat
 picture and cannot turn sideways (it is reported as not measured).
 
 ``cost``: the vision pipeline's mean time per frame (MediaPipe and the eye
@@ -124,6 +127,68 @@ def film(photo: str, minutes: float) -> tuple[str, list[Trial], tuple[float, flo
     return "\n".join(lines), trials, (rest_start, end)
 
 
+# Nods without a look: the head pitched this far (either way) in a tenth of a second,
+# held, and back, every ``NOD_EVERY_S`` seconds.
+NOD_DEG = 6.0
+NOD_HOLD_S = 1.5
+NOD_EVERY_S = 4.0
+NODS = 6
+
+
+def nod_pitch(t: float) -> float:
+    """The head's pitch (degrees, > 0 looking down) at ``t`` of the nod film."""
+    start = 3.0  # rest first: the reader learns it
+    if t < start or t >= start + NODS * NOD_EVERY_S:
+        return 0.0
+    n, into = divmod(t - start, NOD_EVERY_S)
+    sign = 1.0 if int(n) % 2 == 0 else -1.0
+    ramp = 0.1
+    if into < ramp:
+        return sign * NOD_DEG * into / ramp
+    if into < ramp + NOD_HOLD_S:
+        return sign * NOD_DEG
+    if into < 2 * ramp + NOD_HOLD_S:
+        return sign * NOD_DEG * (1 - (into - ramp - NOD_HOLD_S) / ramp)
+    return 0.0
+
+
+def pitched(landmarks: Any, degrees: float, shape: tuple[int, int]) -> Any:
+    """Face Mesh's 3D points turned about the face's middle by ``degrees`` of pitch."""
+    import numpy as np
+
+    scale = np.array([shape[1], shape[0], shape[1]], dtype=np.float64)  # z uses x's scale
+    px = np.asarray(landmarks, dtype=np.float64) * scale
+    middle = px.mean(axis=0)
+    a = math.radians(degrees)
+    turn = np.array([[1, 0, 0], [0, math.cos(a), -math.sin(a)], [0, math.sin(a), math.cos(a)]])
+    return ((px - middle) @ turn.T + middle) / scale
+
+
+def nod_film(photo: str) -> list[EyeSample]:
+    """Nods without a look: the film's face at rest in camera noise (real MediaPipe,
+    frame by frame, its own jitter), its landmarks turned by the head pitch of ``nod_pitch`` (a flat
+    photo cannot nod), measured by the board's eye metrics."""
+    from commboard.adapters.mediapipe_mesh import MediaPipeMesh
+    from commboard.adapters.synthetic_face import make_animator
+    from commboard.vision.face_script import parse_script
+    from commboard.vision.metrics import eye_sample, face_brightness
+
+    seconds = 6.0 + NODS * NOD_EVERY_S
+    # Camera noise throughout: MediaPipe's landmarks jitter as in dim light.
+    script = parse_script(f"photo {photo}\n0 {seconds} noise 8", f"gaze benchmark nods ({photo})")
+    animator = make_animator(script.photo, (640, 480))
+    mesh = MediaPipeMesh(video=True)
+    samples = []
+    for n in range(int(seconds * FPS)):
+        t = n / FPS
+        rgb = animator.render(script.state_at(t), n)
+        points = mesh.detect(rgb)
+        turned = None if points is None else pitched(points, nod_pitch(t), rgb.shape[:2])
+        samples.append(eye_sample(turned, t, rgb.shape, face_brightness(rgb, points)))
+    mesh.close()
+    return samples
+
+
 def measure(script_text: str, photo: str) -> list[EyeSample]:
     """Render every frame of the film and run the board's vision on it."""
     from commboard.adapters.mediapipe_mesh import MediaPipeMesh
@@ -154,11 +219,11 @@ PIPELINE_MS: list[float] = []  # the vision pipeline's mean ms per frame, per ph
 
 
 def position_cost() -> float:
-    """Mean microseconds for both eyes' ``iris_position`` (fixed arithmetic: any landmarks do)."""
+    """Mean microseconds for both eyes' ``iris_position`` and ``look_height`` (any landmarks do)."""
     import numpy as np
 
     from commboard.vision import landmarks as lm
-    from commboard.vision.metrics import iris_position
+    from commboard.vision.metrics import iris_position, look_height
 
     px = np.random.default_rng(1).random((lm.LANDMARK_COUNT, 3)) * 300.0
     eyes = ((lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT),
@@ -168,6 +233,7 @@ def position_cost() -> float:
     for _ in range(runs):
         for corners, lid, iris in eyes:
             iris_position(px, corners, lid, iris)
+            look_height(px, corners, lid, iris, 1.0)
     return (time.perf_counter() - started) / runs * 1e6
 
 
@@ -272,7 +338,15 @@ def main() -> None:
     started = time.perf_counter()
     results = []
     costs: list[tuple[float | None, float]] = []
+    nod_looks: dict[str, list[str]] = {}
     for photo in PHOTOS:
+        if cached.get(f"{photo} nods", {}).get("nods") != [NOD_DEG, NOD_HOLD_S, NODS]:
+            nods = nod_film(photo)
+            cached[f"{photo} nods"] = {"nods": [NOD_DEG, NOD_HOLD_S, NODS],
+                                       "samples": [asdict(s) for s in nods]}  # fmt: skip
+        nod_samples = [EyeSample(**{k: tuple(v) if isinstance(v, list) else v for k, v in s.items()})
+                       for s in cached[f"{photo} nods"]["samples"]]  # fmt: skip
+        nod_looks[photo] = [look.direction.value for look in read_looks(nod_samples, gaze)]
         script_text, trials, rest = film(photo, args.minutes)
         if cached.get(photo, {}).get("script") == script_text:
             samples = [EyeSample(**{k: tuple(v) if isinstance(v, list) else v for k, v in s.items()})
@@ -286,6 +360,13 @@ def main() -> None:
     if args.samples:
         args.samples.write_text(json.dumps(cached))
     out = summary(results, args.minutes)
+    out["nods_without_a_look"] = {
+        "nods": NODS * len(PHOTOS),
+        "degrees": NOD_DEG,
+        "held_s": NOD_HOLD_S,
+        "looks": sum(len(v) for v in nod_looks.values()),
+        "looks_by_photo": nod_looks,
+    }
     pipeline = [ms for ms, _ in costs if ms is not None]
     reader_us = statistics.mean(us for _, us in costs)
     position_us = position_cost()

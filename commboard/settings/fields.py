@@ -248,8 +248,8 @@ class GazeSettings:
                   "left or right must go, as a share of the eye's half-width.", "", 0.03, 0.6,
                   0.01))
     vertical_distance: float = setting(
-        0.08, Meta("Look distance (up/down)", "How far a look up or down must go, as a share "
-                   "of half the opening of a typical eye (the eyes move less that way).", "",
+        0.08, Meta("Look distance (up/down)", "How far a look up or down must go: the eye's "
+                   "height against the bridge of the nose, as a share of 0.4 of the eye's width.", "",
                    0.03, 0.6, 0.01))
     refractory_s: float = setting(
         0.3, Meta("Rest after a look", "Looks are ignored this long after one counted.", "s",

@@ -53,8 +53,11 @@ SHARE = 0.5
 # The distances stay within these limits (iris-position units): below them
 # landmark jitter and slow drifts would count as looks; above them a look would
 # have to reach the corner of the eye.
+# Up and down (the look height against the nose bridge, ``vision.metrics.look_height``):
+# on benchmarks/gaze.py's 10 minutes of rest, a look distance of 0.06 counted 14
+# looks of Face Mesh's jitter (all on one photo), 0.07 none.
 MIN_DISTANCE, MAX_DISTANCE = 0.06, 0.3
-MIN_VERTICAL, MAX_VERTICAL = 0.04, 0.2
+MIN_VERTICAL, MAX_VERTICAL = 0.07, 0.2
 # A look that moved less than this (twice the smallest distance) was not a look at the dot.
 MIN_RANGE = {Direction.LEFT: 0.08, Direction.RIGHT: 0.08, Direction.UP: 0.05, Direction.DOWN: 0.05}
 STEPS: tuple[Direction, ...] = (Direction.LEFT, Direction.RIGHT, Direction.UP, Direction.DOWN)
@@ -85,11 +88,14 @@ class GazeCalibrationResult:
     """What the gaze calibration measured and what it recommends.
 
     Attributes:
-        rest: each eye's rest position (left, right), None if not measured.
-        ranges: how far the gaze went each way, in iris-position units
-            (a direction missing was not measured).
-        offsets: each readable step's median gaze offset from rest (left, up
-            positive; read the corrected way round when ``swapped``).
+        rest: each eye's rest position (left, right), None if not measured
+            (the iris position: what the gaze map reads).
+        ranges: how far the gaze went each way as the look reader reads it
+            (up and down: the look height against the nose bridge; a
+            direction missing was not measured).
+        offsets: each readable step's median iris-position offset from rest
+            (left, up positive; read the corrected way round when ``swapped``),
+            for the gaze map.
         swapped: left and right came out swapped (``mirrored`` is flipped).
         problems: plain-words reasons it failed (empty: it worked).
         notes: plain-words remarks that do not stop it (looks down not seen).
@@ -127,11 +133,17 @@ def _readable(
     gaze: GazeSettings,
     blink: BlinkSettings,
     rest_open: float | None = None,
+    heights: bool = False,
 ) -> list[tuple[Point, Point]] | None:
-    """The eye positions of the readable settled frames; None when too few could be read."""
+    """The eye positions of the readable settled frames; None when too few could be read.
+
+    ``heights``: up and down as looks read it (``gaze_frame.used_eyes``).
+    """
     frames = settled(samples)
     eyes = [
-        e for e in (usable_eyes(s, tuning(gaze), blink, rest_open) for s in frames) if e is not None
+        e
+        for e in (usable_eyes(s, tuning(gaze), blink, rest_open, heights) for s in frames)
+        if e is not None
     ]
     if len(eyes) < MIN_FRAMES or len(eyes) < MIN_USABLE_SHARE * len(frames):
         return None
@@ -164,22 +176,25 @@ def calibrate_gaze(
 ) -> GazeCalibrationResult:
     """Measure rest and range from the recorded steps and recommend look distances."""
     rest_eyes = _readable(centre, gaze, blink)
-    if rest_eyes is None:
+    look_rest_eyes = _readable(centre, gaze, blink, heights=True)
+    if rest_eyes is None or look_rest_eyes is None:
         return GazeCalibrationResult(None, {}, {}, False, (CENTRE_UNSEEN,), (), gaze)
-    rest = (
-        (statistics.median(e[0][0] for e in rest_eyes), statistics.median(e[0][1] for e in rest_eyes)),
-        (statistics.median(e[1][0] for e in rest_eyes), statistics.median(e[1][1] for e in rest_eyes)),
-    )  # fmt: skip
+    rest, look_rest = _rest(rest_eyes), _rest(look_rest_eyes)
     # How open this patient's eyes are looking ahead: a look down lowers the lids
     # (by a third at 40 degrees, Read et al. 2006), which the blink switch's own
     # scale may already take for closing; the look reader judges by the same share.
     open_ = [o for s in settled(centre) if (o := openness(s, gaze.eye)) is not None]
     rest_open = statistics.median(open_) if open_ else None
+    # The gaze map (dwell) reads the iris position; the look distances come from
+    # how far each look went as the look reader reads it (up and down: the
+    # height against the nose bridge).  Left and right read the same in both.
     offsets, problems = _offsets(rest, looks, gaze, blink, rest_open)
+    look_offsets, _ = _offsets(look_rest, looks, gaze, blink, rest_open, heights=True)
     swapped = _swapped(offsets)
-    if swapped:
-        offsets = {d: (-o[0], o[1]) for d, o in offsets.items()}  # read the other way round
-    ranges = _ranges(offsets, problems)
+    if swapped:  # read the other way round
+        offsets = {d: (-o[0], o[1]) for d, o in offsets.items()}
+        look_offsets = {d: (-o[0], o[1]) for d, o in look_offsets.items()}
+    ranges = _ranges(look_offsets, problems)
     notes = [] if Direction.DOWN in ranges else [DOWN_UNSEEN]
     if problems:
         return GazeCalibrationResult(
@@ -202,18 +217,27 @@ def calibrate_gaze(
     )
 
 
+def _rest(eyes: list[tuple[Point, Point]]) -> tuple[Point, Point]:
+    """Each eye's median position."""
+    return (
+        (statistics.median(e[0][0] for e in eyes), statistics.median(e[0][1] for e in eyes)),
+        (statistics.median(e[1][0] for e in eyes), statistics.median(e[1][1] for e in eyes)),
+    )
+
+
 def _offsets(
     rest: tuple[Point, Point],
     looks: Mapping[Direction, Sequence[EyeSample]],
     gaze: GazeSettings,
     blink: BlinkSettings,
     rest_open: float | None,
+    heights: bool = False,
 ) -> tuple[dict[Direction, Point], list[str]]:
     """Each step's median gaze offset from rest, and the needed steps that could not be read."""
     offsets: dict[Direction, Point] = {}
     problems: list[str] = []
     for direction in STEPS:
-        eyes = _readable(looks.get(direction, ()), gaze, blink, rest_open)
+        eyes = _readable(looks.get(direction, ()), gaze, blink, rest_open, heights)
         if eyes is not None:
             offsets[direction] = _median_offset(eyes, rest, gaze)
         elif direction in NEEDED:

@@ -3,8 +3,11 @@
 The look reader (``signals.gaze_look``) and the gaze calibration
 (``signals.gaze_calibration``) read frames the same way: the iris centre
 inside each eye (``vision.metrics.iris_position``), measured along the line
-between that eye's corners, compared with the eye's own rest position, in the
-patient's terms (left is the patient's left).  Pure: no clock, no camera.
+between that eye's corners, and for looks the height of the eye measured from
+the bridge of the nose (``vision.metrics.look_height``), compared with the
+eye's own rest position, in the patient's terms (left is the patient's left).
+The gaze map for dwell reads the iris position alone (``heights=False``).
+Pure: no clock, no camera.
 """
 
 from __future__ import annotations
@@ -86,15 +89,19 @@ def frame_problem(
 
 
 def usable_eyes(
-    sample: EyeSample, tuning: GazeTuning, blink: BlinkSettings, rest_ear: float | None = None
+    sample: EyeSample,
+    tuning: GazeTuning,
+    blink: BlinkSettings,
+    rest_ear: float | None = None,
+    heights: bool = False,
 ) -> tuple[Point, Point] | None:
     """Both eyes' iris positions (one eye's twice in one-eye mode) when a look could be read.
 
-    ``rest_ear``: as for ``frame_problem``.
+    ``rest_ear``: as for ``frame_problem``; ``heights``: as for ``used_eyes``.
     """
     if frame_problem(sample, tuning, blink, rest_ear):
         return None
-    return used_eyes(sample, tuning.eye)
+    return used_eyes(sample, tuning.eye, heights)
 
 
 def gaze_offset(
@@ -117,8 +124,16 @@ def openness(sample: EyeSample, eye: Eye) -> float | None:
     return sum(known) / len(known) if known else None
 
 
-def used_eyes(sample: EyeSample, eye: Eye) -> tuple[Point, Point] | None:
+def used_eyes(sample: EyeSample, eye: Eye, heights: bool = False) -> tuple[Point, Point] | None:
+    """Each eye's (x, y); one eye's twice in one-eye mode.
+
+    ``heights``: y is the look height measured from the nose bridge, what looks
+    are read from (a sample without it, made by hand, keeps the iris y).
+    """
     left, right = sample.iris_left, sample.iris_right
+    if heights:
+        left = _with_height(left, sample.height_left)
+        right = _with_height(right, sample.height_right)
     if eye == Eye.LEFT:
         right = right or left
     elif eye == Eye.RIGHT:
@@ -126,6 +141,10 @@ def used_eyes(sample: EyeSample, eye: Eye) -> tuple[Point, Point] | None:
     if left is None or right is None:
         return None
     return left, right
+
+
+def _with_height(iris: Point | None, height: float | None) -> Point | None:
+    return iris if iris is None or height is None else (iris[0], height)
 
 
 def _within(angle: float | None, limit: float) -> bool:

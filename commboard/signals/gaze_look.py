@@ -6,7 +6,9 @@ stamps.  docs/gaze.md explains it for carers; in short:
 * **Where the eyes point** is the iris centre inside each eye, measured
   along the line between that eye's corners (``vision.metrics.iris_position``),
   so a head tilted sideways (a patient lying on one side) does not move it:
-  the measure turns with the eye.  Each eye is compared with its *own* rest
+  the measure turns with the eye.  Up and down, the height of the eye across
+  that line measured from the bridge of the nose, the head's pitch added back
+  (``vision.metrics.look_height``).  Each eye is compared with its *own* rest
   position (no two eyes sit alike), then the two are averaged (or one eye
   is used, in one-eye mode).
 * **The rest position** is the patient's own: learned from the first
@@ -259,7 +261,7 @@ class LookReader:
         return openness(sample, self.tuning.eye)
 
     def _eyes(self, sample: EyeSample) -> tuple[Point, Point] | None:
-        return used_eyes(sample, self.tuning.eye)
+        return used_eyes(sample, self.tuning.eye, heights=True)
 
     def _offset(self, eyes: tuple[Point, Point]) -> Point:
         """Gaze relative to rest in the patient's terms: x > 0 their left, y > 0 up."""

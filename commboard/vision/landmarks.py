@@ -59,3 +59,6 @@ CHEEK_IMAGE_RIGHT: Final = 454
 FOREHEAD: Final = 10
 CHIN: Final = 152
 NOSE_TIP: Final = 1
+# The bridge of the nose: between the eyes (168) and a little below (6).  Looks
+# up and down are measured against their middle (``metrics.iris_position``).
+NOSE_BRIDGE: Final = (168, 6)

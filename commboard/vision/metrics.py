@@ -42,6 +42,21 @@ LID_ABOVE_IRIS = 0.15
 # typical open eye (eye aspect ratio 0.3), which is what the unit was when y was
 # measured from the lids; look distances keep their size.
 VERTICAL_UNIT = 0.15
+# look_height's unit, as a share of the eye width.  Against the bridge of the
+# nose a look up or down reads about three times as far as against the eye
+# corners (Face Mesh moves the corners along with the look, which cancelled
+# much of it), so the unit is larger by as much: a look distance keeps its size
+# (0.08 up or down is about the same share of a look as it was against the
+# corners), and so do the calibration's limits.
+LOOK_HEIGHT_UNIT = 0.4
+# How far (share of the eye width) Face Mesh's height of the iris and lid against
+# the nose bridge moves per degree of head pitch, the eyes still in the head: a
+# nod down reads as a look up by this much.  Measured by turning Face Mesh's own
+# 3D points about the face's middle by +-3 and +-6 degrees of pitch on both
+# photos we ship (0.0071 and 0.0072 per degree; its pitch estimate followed the
+# turn to within 0.01 degree).  Added back, a nod of 6 degrees moves the height
+# by a few hundredths of a look distance instead of 1.3 look distances.
+PITCH_HEIGHT_PER_DEG = 0.0071
 
 
 def to_pixels(landmarks: Landmarks, frame_shape: Sequence[int]) -> Points:
@@ -110,6 +125,43 @@ def iris_position(
     lid_y = float(np.mean(px[list(upper_lid), :2] @ down - float(np.dot(middle, down)))) / width
     y = (iris_y + lid_y + LID_ABOVE_IRIS) / 2.0 / VERTICAL_UNIT
     return (min(1.0, max(-1.0, x)), min(1.0, max(-1.0, y)))
+
+
+def look_height(
+    px: Points,
+    corners: tuple[int, int],
+    upper_lid: Sequence[int],
+    iris: int,
+    pitch_deg: float = 0.0,
+) -> float | None:
+    """How high the eye is turned, for looks up and down: -1 up .. +1 down (clipped).
+
+    The same two estimates as ``iris_position``'s y (the iris centre, and the
+    upper lid's margin ``LID_ABOVE_IRIS`` below it), measured across the
+    corner-to-corner line (a head rolled on the pillow changes nothing) but
+    from the bridge of the nose (``lm.NOSE_BRIDGE``), in ``LOOK_HEIGHT_UNIT``
+    of the eye width.  Face Mesh moves its eye-corner points along with a look
+    up or down -- on the photos we ship further than it moves the iris
+    against them -- so measured from the corners a small look nearly vanished
+    (behind glasses, in dim light).  The nose bridge stays, but against it
+    a nod reads as a look the other way: the head's pitch (``pitch_deg``,
+    > 0 looking down) is added back at ``PITCH_HEIGHT_PER_DEG``.
+
+    Only looks use it.  The gaze map for dwell keeps ``iris_position``: on
+    the astronaut photo this height grows less evenly with the size of a look
+    (its pointing error up and down was 12 % of the screen height instead of 5 %).
+    """
+    frame = _eye_frame(px, corners)
+    if frame is None:
+        return None
+    _, _, down, width = frame
+    top, low = lm.NOSE_BRIDGE
+    bridge = (px[top, :2] + px[low, :2]) / 2.0
+    lid = px[list(upper_lid), :2].sum(axis=0) / len(upper_lid)
+    # The iris centre's height and the lid margin's, each from the bridge.
+    both = float(np.dot(px[iris, :2] + lid - 2.0 * bridge, down)) / width
+    height = (both + LID_ABOVE_IRIS) / 2.0 + PITCH_HEIGHT_PER_DEG * pitch_deg
+    return min(1.0, max(-1.0, height / LOOK_HEIGHT_UNIT))
 
 
 def iris_between_lids(
@@ -202,6 +254,8 @@ def eye_sample(
         ear_right=eye_aspect_ratio(px, lm.EAR_RIGHT),
         iris_left=iris_position(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT),
         iris_right=iris_position(px, lm.CORNERS_RIGHT, lm.UPPER_LID_RIGHT, lm.IRIS_RIGHT),
+        height_left=look_height(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT, pitch),
+        height_right=look_height(px, lm.CORNERS_RIGHT, lm.UPPER_LID_RIGHT, lm.IRIS_RIGHT, pitch),
         iris_low=_lower(
             iris_between_lids(px, lm.CORNERS_LEFT, lm.LIDS_LEFT, lm.IRIS_LEFT),
             iris_between_lids(px, lm.CORNERS_RIGHT, lm.LIDS_RIGHT, lm.IRIS_RIGHT),

@@ -36,6 +36,10 @@ class EyeSample:
         brightness: mean luminance of the face region, 0..255.
         frame_size: the camera picture's (width, height) in pixels (a gaze
             map is only valid for the size it was made with).
+        height_left / height_right: how high the eye is turned for looks up and
+            down (-1 up .. 1 down), measured from the bridge of the nose
+            (``vision.metrics.look_height``); None when not measured (a sample
+            made by hand): looks then read the iris position's y.
     """
 
     t: float
@@ -51,6 +55,8 @@ class EyeSample:
     face_width: float | None = None
     brightness: float | None = None
     frame_size: tuple[int, int] | None = None
+    height_left: float | None = None
+    height_right: float | None = None
 
 
 class CameraState(StrEnum):

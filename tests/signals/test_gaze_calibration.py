@@ -21,6 +21,7 @@ from commboard.settings import BlinkSettings, GazeSettings, Settings
 from commboard.signals.gaze_calibration import (
     CENTRE_UNSEEN,
     MIN_DISTANCE,
+    MIN_VERTICAL,
     calibrate_gaze,
     not_seen,
     result_lines,
@@ -101,6 +102,39 @@ def test_a_patient_with_small_eye_movements_gets_shorter_distances_never_below_t
     assert small.settings.distance < GazeSettings().distance  # looks they can make now count
     tiny = measure(patient(left=0.09, right=0.09, up=0.06))
     assert tiny.ok and tiny.settings.distance == MIN_DISTANCE
+
+
+def test_looks_up_and_down_are_measured_as_the_look_reader_reads_them() -> None:
+    # Face Mesh moves the eye corners along with a look up or down: measured from
+    # them (the iris position's y, which the gaze map reads) a look up moved only
+    # 0.03, "not seen"; the look height against the nose bridge moved 0.18.
+    rx, ry = REST
+    steps = patient()
+    heights = {"ready": 0.0, "centre": 0.0, "left": 0.0, "right": 0.0, "up": -0.18, "down": 0.2}
+    for name, height in heights.items():
+        start = steps[name][0].t
+        ahead = ScriptedSamples(start_t=start).looking(
+            0.5 if name != "ready" else 3.0, rx, ry, height_left=0.1, height_right=0.1
+        )
+        if name != "ready":
+            y = {"up": ry - 0.03, "down": ry + 0.2}.get(name, ry)
+            x = {"left": rx + 0.24, "right": rx - 0.2}.get(name, rx)
+            h = 0.1 + height
+            ahead.looking(2.5, x, y, height_left=h, height_right=h)
+        steps[name] = ahead.samples()
+    result = measure(steps)
+    assert result.ok, result.problems
+    assert result.ranges[Direction.UP] == pytest.approx(0.18)
+    assert result.settings.vertical_distance == pytest.approx(0.09)
+    assert result.offsets[Direction.UP][1] == pytest.approx(0.03)  # the map's own measure
+    assert result.rest == (REST, REST)
+
+
+def test_a_patient_whose_looks_up_are_small_is_not_given_a_distance_jitter_reaches() -> None:
+    # Half of a look up of 0.1 would be 0.05: below 0.07 Face Mesh's jitter of the
+    # look height at rest counted as looks (benchmarks/gaze.py).
+    small = measure(patient(up=0.1))
+    assert small.ok and small.settings.vertical_distance == MIN_VERTICAL == pytest.approx(0.07)
 
 
 def test_the_calibrated_distances_make_the_patients_looks_count() -> None:

@@ -270,3 +270,20 @@ def test_a_look_held_on_for_seconds_is_let_go_and_becomes_the_new_rest() -> None
     assert len(looks(out)) == 1
     ended = [o for o in out if isinstance(o, LookEnded)]
     assert len(ended) == 1  # a switch held by the look is released, not held for ever
+
+
+def test_looks_up_and_down_are_read_from_the_look_height_not_the_iris_y() -> None:
+    # The camera measures both: the iris against the eye corners (which Face Mesh
+    # moves along with a look up or down, so it hardly moved here) and the height
+    # against the nose bridge (vision.metrics.look_height).  Looks read the height;
+    # sideways, the iris position as ever.
+    rest = {"height_left": 0.05, "height_right": 0.05}
+    up = {"height_left": 0.05 - FAR, "height_right": 0.05 - FAR}
+    samples = ScriptedSamples().looking(LEARN_S + 0.5, **rest).looking(0.8, 0.0, -0.02, **up)
+    [look] = looks(run(reader(), samples.looking(0.5, **rest)))
+    assert look.direction is Direction.UP
+    # A height that stays put is no look up, however the iris y (the map's) reads.
+    still = ScriptedSamples().looking(LEARN_S + 0.5, **rest).looking(0.8, 0.0, -FAR, **rest)
+    assert looks(run(reader(), still.looking(0.5, **rest))) == []
+    sideways = ScriptedSamples().looking(LEARN_S + 0.5, **rest).looking(0.8, FAR, **rest)
+    assert [x.direction for x in looks(run(reader(), sideways))] == [Direction.LEFT]

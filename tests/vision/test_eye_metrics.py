@@ -10,13 +10,16 @@ import pytest
 from commboard.vision import landmarks as lm
 from commboard.vision.frames import parse_camera_spec
 from commboard.vision.metrics import (
+    LOOK_HEIGHT_UNIT,
     NEUTRAL_PITCH_DEG,
+    PITCH_HEIGHT_PER_DEG,
     VERTICAL_UNIT,
     eye_aspect_ratio,
     eye_sample,
     face_brightness,
     head_pose,
     iris_position,
+    look_height,
     to_pixels,
 )
 
@@ -41,6 +44,9 @@ def _face() -> np.ndarray:
         (lm.LIDS_LEFT, lm.IRIS_LEFT, 370.0),
     ):
         px[top, :2], px[bottom, :2], px[iris, :2] = (cx, 194), (cx, 206), (cx, 200)
+    # The bridge of the nose, its middle level with the eyes (looks up and down
+    # are measured against it: ``look_height``).
+    px[lm.NOSE_BRIDGE[0], :2], px[lm.NOSE_BRIDGE[1], :2] = (320, 190), (320, 210)
     px[lm.CHEEK_IMAGE_LEFT] = (220, 230, 0)
     px[lm.CHEEK_IMAGE_RIGHT] = (420, 230, 0)
     px[lm.FOREHEAD] = (320, 130, 0)
@@ -105,6 +111,55 @@ def test_a_look_up_or_down_with_the_lids_following_reads_its_full_height(dy: flo
     x, y = iris_position(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT) or (9.0, 9.0)
     assert x == pytest.approx(0.0, abs=1e-9)
     assert y == pytest.approx(dy / UNIT_PX)
+
+
+LOOK_UNIT_PX = LOOK_HEIGHT_UNIT * 40  # look_height's unit in pixels for the schematic eye
+
+
+def _height(px: np.ndarray, pitch_deg: float = 0.0) -> float:
+    h = look_height(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT, pitch_deg)
+    assert h is not None
+    return h
+
+
+@pytest.mark.parametrize("dy", [-4.0, 4.0])
+def test_the_look_height_follows_the_eye_and_its_lids_from_the_nose_bridge(dy: float) -> None:
+    px = _face()
+    assert _height(px) == pytest.approx(
+        0.0, abs=1e-9
+    )  # the lid over the iris, level with the bridge
+    lids = [*lm.EAR_LEFT[1:3], *lm.EAR_LEFT[4:6], *lm.LIDS_LEFT]
+    px[[lm.IRIS_LEFT, *lids], 1] += dy
+    assert _height(px) == pytest.approx(dy / LOOK_UNIT_PX)
+
+
+@pytest.mark.parametrize("dy", [-4.0, 4.0])
+def test_eye_corners_that_move_with_a_look_up_or_down_do_not_take_it_away(dy: float) -> None:
+    # Face Mesh moves its eye-corner points along with a look up or down (on the
+    # photos we ship, further than it moves the iris against them): measured
+    # from the corners the look vanishes; from the nose bridge it does not.
+    px = _face()
+    lids = [*lm.EAR_LEFT[1:3], *lm.EAR_LEFT[4:6], *lm.LIDS_LEFT]
+    px[[lm.IRIS_LEFT, *lids, *lm.CORNERS_LEFT], 1] += dy
+    assert _height(px) == pytest.approx(dy / LOOK_UNIT_PX)
+    _, y = iris_position(px, lm.CORNERS_LEFT, lm.UPPER_LID_LEFT, lm.IRIS_LEFT) or (9.0, 9.0)
+    assert y == pytest.approx(0.0, abs=1e-9)
+
+
+def test_the_heads_pitch_is_added_back_to_the_look_height() -> None:
+    # Against the nose bridge a nod down reads as a look up: the head's pitch
+    # (> 0 looking down) is added back at the same rate.
+    px = _face()
+    assert _height(px, 6.0) - _height(px) == pytest.approx(
+        6 * PITCH_HEIGHT_PER_DEG / LOOK_HEIGHT_UNIT
+    )
+
+
+def test_the_look_height_is_measured_across_a_tilted_eye() -> None:
+    px = _rotated(_face(), roll=30)
+    assert _height(px) == pytest.approx(0.0, abs=1e-9)
+    px[lm.IRIS_LEFT, :2] += (0, 100)  # far out of the eye: clipped
+    assert _height(px) == 1.0
 
 
 def test_lids_closing_over_a_still_iris_read_as_looking_down() -> None:

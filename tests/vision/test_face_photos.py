@@ -16,6 +16,7 @@ import pytest
 from commboard.adapters.face_animation import FaceAnimator
 from commboard.adapters.mediapipe_mesh import MediaPipeMesh, landmarks_to_array
 from commboard.adapters.synthetic_face import make_animator
+from commboard.settings import GazeSettings
 from commboard.vision.face_script import FaceState
 from commboard.vision.metrics import measure
 from commboard.vision.sample import EyeSample
@@ -107,7 +108,9 @@ def test_iris_x_follows_a_glance_left_or_right(look, photo: str, direction: floa
 @pytest.mark.parametrize("direction", [-1.0, 1.0])
 def test_iris_y_follows_a_glance_up_or_down(look, direction: float) -> None:
     # Astronaut only: on Grace Hopper's photo (glasses, small irises) the
-    # drawn vertical glance moves MediaPipe's iris y by less than 0.05.
+    # drawn vertical glance moves the iris y against the eye corners by less
+    # than 0.05 (Face Mesh moves the corners with it): looks read the height
+    # against the nose bridge instead (below).
     ahead, glance = look("astronaut"), look("astronaut", FaceState(look=(0.0, 0.8 * direction)))
     for before, after in (
         (ahead.iris_left, glance.iris_left),
@@ -115,6 +118,25 @@ def test_iris_y_follows_a_glance_up_or_down(look, direction: float) -> None:
     ):
         assert before is not None and after is not None
         assert (after[1] - before[1]) * direction > 0.1
+
+
+@pytest.mark.parametrize("photo", PHOTOS)
+@pytest.mark.parametrize("direction", [-1.0, 1.0])
+def test_the_look_height_follows_a_glance_up_or_down_with_glasses_too(
+    look, photo: str, direction: float
+) -> None:
+    # Against the nose bridge each eye moves the right way, and the two together
+    # past the default look distance, on both photos.
+    ahead, glance = look(photo), look(photo, FaceState(look=(0.0, 0.8 * direction)))
+    moved = []
+    for before, after in (
+        (ahead.height_left, glance.height_left),
+        (ahead.height_right, glance.height_right),
+    ):
+        assert before is not None and after is not None
+        moved.append((after - before) * direction)
+    assert min(moved) > 0.03
+    assert sum(moved) / 2 > GazeSettings().vertical_distance
 
 
 @pytest.mark.parametrize("photo", PHOTOS)

@@ -10,8 +10,10 @@ the head does not turn a sideways look into another direction.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 
 from commboard.adapters.face_animation import FaceAnimator
@@ -22,7 +24,7 @@ from commboard.signals.gaze_frame import Direction
 from commboard.signals.gaze_look import LEARN_S, Look, LookReader
 from commboard.signals.gaze_switch import tuning
 from commboard.vision.face_script import FaceState
-from commboard.vision.metrics import measure
+from commboard.vision.metrics import eye_sample, measure
 from commboard.vision.sample import EyeSample
 
 PHOTOS = ("astronaut", "hopper")
@@ -95,11 +97,60 @@ def test_a_bigger_look_reads_bigger_and_looks_up_and_down_read_so(film, photo: s
         amplitudes.append(look.amplitude)
     assert amplitudes[1] > amplitudes[0] >= 1.0
     # A full look up (about 25 degrees of eye rotation, the lids going with it) and a
-    # look down of about 20 degrees.  A look up of 20 degrees reads just short of the
-    # default distance on Grace Hopper's photo (glasses): benchmarks/gaze.py counts those.
+    # look down of about 20 degrees; smaller ones below.
     for image_y, want in ((-1.0, Direction.UP), (0.8, Direction.DOWN)):
         vertical = film(photo, [(ahead, LEARN_S + 0.5), (FaceState(look=(0.0, image_y)), 0.8)])
         assert [look.direction for look in _looks(vertical)] == [want], image_y
+
+
+@pytest.mark.parametrize("photo", PHOTOS)
+def test_a_small_look_up_or_down_counts_with_glasses_too(film, photo: str) -> None:
+    # Half of a full look (about 12 degrees of eye rotation).  Measured against the
+    # eye corners, which Face Mesh moves along with the look, Grace Hopper's look up
+    # (glasses) read short of the look distance; against the nose bridge it counts.
+    ahead = FaceState()
+    for image_y, want in ((-0.5, Direction.UP), (0.5, Direction.DOWN)):
+        looking = FaceState(look=(0.0, image_y))
+        samples = film(photo, [(ahead, LEARN_S + 0.5), (looking, 0.8), (ahead, 0.5)])
+        assert [look.direction for look in _looks(samples)] == [want], (photo, image_y)
+
+
+def _pitched(landmarks: np.ndarray, degrees: float) -> np.ndarray:
+    """Face Mesh's 3D points turned about the face's middle by ``degrees`` of head pitch.
+
+    > 0 tips the chin away from the camera (looking down, as ``head_pose`` reads
+    it); the eyes turn with the head (a nod, not a look).
+    """
+    scale = np.array([640.0, 480.0, 640.0])  # MediaPipe's z uses x's scale
+    px = landmarks * scale
+    middle = px.mean(axis=0)
+    a = math.radians(degrees)
+    turn = np.array([[1, 0, 0], [0, math.cos(a), -math.sin(a)], [0, math.sin(a), math.cos(a)]])
+    return ((px - middle) @ turn.T + middle) / scale
+
+
+@pytest.mark.parametrize("photo", PHOTOS)
+@pytest.mark.parametrize("degrees", [6.0, -6.0])
+def test_a_nod_without_a_look_is_not_a_look(
+    mesh: MediaPipeMesh, animators: dict[str, FaceAnimator], photo: str, degrees: float
+) -> None:
+    # Against the nose bridge a nod of 6 degrees read like a look of about 12 degrees
+    # the other way (1.3 look distances), and against the eye corners like one the
+    # same way (1.5); with the head's pitch added back it is no look at all.  The nod
+    # is quick (a tenth of a second) and held 1.5 s, longer than a look's hold.
+    rgb = animators[photo].render(FaceState(), frame_no=1)
+    landmarks = mesh.detect(rgb)
+    assert landmarks is not None
+    timeline = [0.0] * round((LEARN_S + 0.5) * FPS) + [degrees / 2]
+    timeline += [degrees] * round(1.5 * FPS) + [degrees / 2] + [0.0] * round(FPS)
+    samples = [
+        eye_sample(_pitched(landmarks, pitch), n / FPS, rgb.shape, 120.0)
+        for n, pitch in enumerate(timeline)
+    ]
+    nodded = samples[round((LEARN_S + 1.0) * FPS)]
+    assert nodded.pitch_deg is not None and samples[0].pitch_deg is not None
+    assert nodded.pitch_deg - samples[0].pitch_deg == pytest.approx(degrees, abs=0.5)
+    assert _looks(samples) == []
 
 
 @pytest.mark.parametrize("photo", PHOTOS)
