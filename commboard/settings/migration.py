@@ -1,7 +1,11 @@
 """Settings versions: which version a profile was written in, and how an old one becomes current.
 
 Version 0 (the first profiles: flat keys, milliseconds, percent) becomes
-version 1 (sections, seconds, 0..1).  A file from a newer commboard is read
+version 1 (sections, seconds, 0..1).  Version 1's up/down look distance was
+measured against the eye corners; version 2 measures looks up and down
+against the bridge of the nose (``vision.metrics.look_height``), so a
+calibrated distance from version 1 is kept only where it is safe and the
+therapist is asked to calibrate looks again.  A file from a newer commboard is read
 as far as this version understands it.  Pure: a mapping in, a mapping out,
 plus what the therapist should be told; the caller turns that into
 ``SettingsProblem``s pointing at the file.
@@ -13,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from commboard.settings.fields import SETTINGS_VERSION
+from commboard.settings.fields import SETTINGS_VERSION, GazeSettings
+from commboard.signals.gaze_calibration import MIN_VERTICAL
 
 V0_KEYS: dict[str, tuple[str, float]] = {
     # version-0 flat key: (current key, divide by) -- ms became s, percent became 0..1
@@ -67,6 +72,46 @@ def migrate_v0(data: Mapping[Any, Any]) -> tuple[dict[Any, Any], dict[str, str]]
     return out, renames
 
 
+def migrate_v1(data: Mapping[Any, Any]) -> tuple[dict[Any, Any], tuple[str, ...]]:
+    """Version 1 to version 2: the up/down look distance is measured another way.
+
+    Version 1 read a look up or down against the eye corners, which Face Mesh
+    moves with the look; a calibration could then save a distance as small as
+    0.04.  Measured against the nose bridge, a distance under
+    ``MIN_VERTICAL`` lets landmark jitter at rest count as looks (on
+    benchmarks/gaze.py's rest, Grace Hopper's old calibrated 0.06 counted 13
+    in 5 minutes): such a distance is raised to ``MIN_VERTICAL``.  A distance
+    other than the default is kept, and the therapist is asked to calibrate
+    looks again so that it is measured the new way.
+    """
+    out = dict(data)
+    out["version"] = 2
+    gaze = out.get("gaze")
+    if not isinstance(gaze, Mapping):
+        return out, ()
+    value = gaze.get("vertical_distance")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return out, ()  # missing, or not a number: the value check reports it
+    if value == GazeSettings().vertical_distance:
+        return out, ()
+    again = "calibrate looks again (carer menu, or commboard calibrate --gaze)"
+    if value < MIN_VERTICAL:
+        out["gaze"] = {**gaze, "vertical_distance": MIN_VERTICAL}
+        note = (
+            f"gaze.vertical_distance: looks up and down are now measured against the bridge of "
+            f"the nose; the distance saved before ({value:g}) was measured against the eye "
+            f"corners and would let small eye movements at rest count as looks, so it is "
+            f"{MIN_VERTICAL:g} now; {again}"
+        )
+    else:
+        note = (
+            f"gaze.vertical_distance: looks up and down are now measured against the bridge of "
+            f"the nose; the distance saved before ({value:g}) is kept, but it was measured "
+            f"against the eye corners: {again}"
+        )
+    return out, (note,)
+
+
 def upgrade(data: dict[Any, Any]) -> Upgrade:
     """``data`` in the current version's shape, whatever version it says (or implies) it is.
 
@@ -82,11 +127,15 @@ def upgrade(data: dict[Any, Any]) -> Upgrade:
         return Upgrade(data, {}, (msg,))
     if version == 0:
         migrated, renames = migrate_v0(data)
+        migrated, _ = migrate_v1(migrated)  # version 0 had no gaze settings
         msg = (
             f"settings version 0 (flat keys such as scan_interval_ms) migrated to version "
             f"{SETTINGS_VERSION}; the file is rewritten in the new form at the next save"
         )
         return Upgrade(migrated, renames, (msg,))
+    if version == 1:
+        migrated, notes = migrate_v1(data)
+        return Upgrade(migrated, {}, notes)
     if version > SETTINGS_VERSION:
         msg = (
             f"written by a newer commboard (settings version {version}); using the settings "

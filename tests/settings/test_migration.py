@@ -69,3 +69,36 @@ def test_a_version_that_is_not_a_whole_number_is_read_as_current(version: object
         f"version should be a whole number, not {version!r}; reading it as version "
         f"{SETTINGS_VERSION}",
     )
+
+
+def test_version_1_default_up_down_look_distance_is_kept_without_a_word() -> None:
+    result = upgrade({"version": 1, "gaze": {"vertical_distance": 0.08, "hold_s": 0.5}})
+    assert result.notes == ()
+    assert result.data["gaze"] == {"vertical_distance": 0.08, "hold_s": 0.5}
+
+
+def test_version_1_small_calibrated_up_down_distance_is_raised_and_recalibration_asked() -> None:
+    """Measured against the nose bridge, an old calibrated 0.05 would count resting jitter as looks."""
+    result = upgrade({"version": 1, "gaze": {"vertical_distance": 0.05, "hold_s": 0.7}})
+    assert result.data["gaze"] == {"vertical_distance": 0.07, "hold_s": 0.7}
+    assert result.data["version"] == 2
+    (note,) = result.notes
+    assert note.startswith("gaze.vertical_distance:")
+    assert "(0.05)" in note and "so it is 0.07 now" in note and "calibrate looks again" in note
+
+
+def test_version_1_larger_up_down_distance_is_kept_and_recalibration_asked() -> None:
+    result = upgrade({"version": 1, "gaze": {"vertical_distance": 0.12}})
+    assert result.data["gaze"] == {"vertical_distance": 0.12}
+    (note,) = result.notes
+    assert "(0.12) is kept" in note and "calibrate looks again" in note
+
+
+@pytest.mark.parametrize("gaze", [None, "x", {"vertical_distance": "far"}, {"hold_s": 1.0}])
+def test_version_1_without_a_numeric_up_down_distance_is_left_for_the_value_check(
+    gaze: object,
+) -> None:
+    data: dict[Any, Any] = {"version": 1} if gaze is None else {"version": 1, "gaze": gaze}
+    result = upgrade(data)
+    assert result.notes == ()
+    assert result.data.get("gaze") == (None if gaze is None else gaze)

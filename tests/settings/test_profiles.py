@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from commboard.settings import Auditory, ScanPattern, Settings
-from commboard.settings.fields import get
+from commboard.settings.fields import SETTINGS_VERSION, get
 from commboard.settings.profiles import (
     ENV_CONFIG_DIR,
     ProfileNameError,
@@ -196,7 +196,7 @@ def test_version_0_flat_file_is_migrated_and_rewritten_on_save() -> None:
     reread, again = load_profile("anna")
     assert reread == settings
     assert [p.message for p in again] == [m for k, m in messages.items() if "theme" in m]
-    assert "version: 1\n" in path.read_text()
+    assert f"version: {SETTINGS_VERSION}\n" in path.read_text()
 
 
 def test_file_from_a_newer_version_is_used_as_far_as_known() -> None:
@@ -338,3 +338,21 @@ def test_explicit_config_dir_beats_the_environment(tmp_path: Path) -> None:
     assert path == other / "profiles" / "anna.yaml"
     assert load_profile("anna", config_dir=other)[0] == s
     assert load_profile("anna")[0] == Settings()
+
+
+def test_a_profile_calibrated_before_looks_were_read_against_the_nose_is_made_safe_and_said() -> (
+    None
+):
+    """A version-1 calibration of 0.05 (eye-corner units) would count resting jitter as looks up/down."""
+    old = "version: 1\ngaze:\n  vertical_distance: 0.05\n  hold_s: 0.6\n"
+    path = write_profile("anna", old)
+    settings, problems = load_profile("anna")
+    assert settings.gaze.vertical_distance == 0.07
+    assert settings.gaze.hold_s == 0.6
+    assert [p.path for p in problems] == [path]
+    assert "calibrate looks again" in problems[0].message
+    assert path.read_text() == old  # reading never writes; the next save keeps it as .bak
+    save_profile("anna", settings)
+    assert path.with_name("anna.yaml.bak").read_text() == old
+    reread, again = load_profile("anna")
+    assert reread.gaze.vertical_distance == 0.07 and again == []
