@@ -108,6 +108,7 @@ class Scanner:
         self._step_due: float | None = None
         self._frozen_left: float | None = None
         self._quiet_until: float | None = None
+        self._quiet_early = False  # the quiet ends before the undo window does (``_enter_quiet``)
         self._presses = SwitchPresses()
         self._activated_t: float | None = None
         self._paused = False
@@ -261,6 +262,10 @@ class Scanner:
         elif self._step_due is not None and self._step_due <= t + EPS:
             self._step_due = None
             self._move_on(t, out, manual=False)
+        elif pending is not None and pending_due is not None and self._quiet_early:
+            # An undo press is being held as the early start comes: the next cycle
+            # waits for it (a highlight shown now would vanish when the undo counts).
+            self._quiet_until = pending_due
         else:
             self._quiet_until = None
             self._begin_cycle(t, out)
@@ -471,10 +476,28 @@ class Scanner:
         self._enter_quiet(t)
 
     def _enter_quiet(self, t: float, undo_window_s: float = 0.0) -> None:
-        """Stand still after a selection: the post-selection delay, or the undo window."""
+        """Stand still after a selection: the post-selection delay, or the undo window.
+
+        On a plan with a ``late_press_share`` the next cycle's first highlight
+        comes that share of an interval (at most ``LATE_PRESS_MAX_S``) before
+        the undo window closes: a press in that overlap is still the undo (it
+        is too soon after the highlight to be a reaction to it, the same rule
+        as :meth:`_latched`), and a press meant for the first item comes
+        after the window anyway.  It saves that much dead time per selection.
+        """
         self._phase = _Phase.QUIET
         self._step_due = None
-        self._quiet_until = t + max(0.0, self._settings.post_select_delay_s, undo_window_s)
+        early = self._early_start() if undo_window_s > 0 else 0.0
+        wait = max(0.0, self._settings.post_select_delay_s, undo_window_s - early)
+        self._quiet_until = t + wait
+        self._quiet_early = wait < undo_window_s
+
+    def _early_start(self) -> float:
+        """How long before the undo window closes the next cycle may start (0: not before)."""
+        if not self._auto():
+            return 0.0
+        share = self._root_plan.late_press_share
+        return min(share * self._settings.interval_s, LATE_PRESS_MAX_S)
 
     def _up(self, event: SwitchUp, out: list[Effect]) -> None:
         log, early = self._presses.release(event)

@@ -452,3 +452,49 @@ def test_with_a_long_interval_a_press_after_a_normal_reaction_is_for_the_item_li
     assert moved is not None
     assert _chosen_at(moved + 0.6, share=0.25, interval_s=3.0) == [1]  # deliberate: the lit item
     assert _chosen_at(moved + 0.2, share=0.25, interval_s=3.0) == [0]  # too fast to be for it
+
+
+def _after_activation(
+    share: float, undo_at: float | None = None, held: float = 0.4
+) -> list[Effect]:
+    """Linear scan of three cells, item 0 chosen at 0.5 s (activated at 0.75 s, window to 1.75 s).
+
+    Returns the effects after the activation up to 4 s, with an optional second
+    press going down at ``undo_at``.
+    """
+    settings = replace(BASE, pattern=ScanPattern.LINEAR, post_select_delay_s=0.1)
+    scanner = Scanner(settings)
+    scanner.load(replace(build_plan(grid(1, 3), ScanPattern.LINEAR), late_press_share=share), 0.0)
+    out = scanner.handle(SwitchDown(0.5, Switch.SELECT, Source.KEYBOARD), 0.5)
+    out += scanner.handle(SwitchUp(0.9, Switch.SELECT, Source.KEYBOARD), 0.9)
+    assert [e.cell for e in out if isinstance(e, Activate)] == [0]
+    if undo_at is not None:
+        out = scanner.handle(SwitchDown(undo_at, Switch.SELECT, Source.KEYBOARD), undo_at)
+        out += scanner.handle(SwitchUp(undo_at + held, Switch.SELECT, Source.KEYBOARD), 4.0)
+    else:
+        out = scanner.tick(4.0)
+    return out
+
+
+def test_on_a_likelihood_plan_the_next_cycle_starts_a_quarter_interval_before_the_undo_window_ends():
+    # Window 0.75-1.75 s; interval 1 s: the next cycle is lit from 1.5 s, not 1.75 s.
+    assert highlights(_after_activation(0.25))[0] == (1.5, (0,))
+    assert highlights(_after_activation(0.0))[0] == (1.75, (0,))  # other plans: after the window
+
+
+def test_a_press_in_the_overlap_is_still_the_undo_not_a_choice_of_the_first_item():
+    out = _after_activation(0.25, undo_at=1.6)
+    assert of(Undo, out) and of(Activate, out) == []
+
+
+def test_an_undo_press_held_when_the_next_cycle_would_start_keeps_the_highlight_back():
+    # Down at 1.4 s (held to 1.65 s to count): nothing is lit until the undo is decided,
+    # so no highlight flashes up and vanishes under the patient's eyes.
+    out = _after_activation(0.25, undo_at=1.4)
+    assert of(Undo, out)
+    lit = [h for h in highlights(out) if h[1]]
+    assert lit and lit[0][0] >= 1.65
+    # Let go too soon: the cycle starts when the press would have counted.
+    out = _after_activation(0.25, undo_at=1.4, held=0.1)
+    assert of(Undo, out) == []
+    assert [h for h in highlights(out) if h[1]][0] == (1.65, (0,))
