@@ -231,7 +231,8 @@ class FontChoice:
         if self._told or not self._missing:
             return None
         self._told = True
-        some = " ".join(list(self._missing)[:6])
+        # Each with its code point: the letters themselves cannot be drawn in the banner either.
+        some = ", ".join(f"{ch} U+{ord(ch):04X}" for ch in list(self._missing)[:6])
         return (
             f"Some letters cannot be drawn ({some}): no installed font has them, so they are "
             "left out. Install fonts-noto-core, fonts-noto-color-emoji (fonts-noto-cjk for Chinese, "

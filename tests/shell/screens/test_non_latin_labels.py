@@ -144,7 +144,11 @@ def test_the_board_says_once_that_letters_are_left_out(
     )
     loop.draw()
     notices = [b.text for b in loop.view.banners if b.key == "fonts"]
-    assert len(notices) == 1 and "(你 好)" in notices[0] and "fonts-noto-core" in notices[0]
+    assert (
+        len(notices) == 1
+        and "(你 U+4F60, 好 U+597D)" in notices[0]
+        and "fonts-noto-core" in notices[0]
+    )
     assert loop.renderer.texts.fonts.notice() is None  # said once
 
 
@@ -207,3 +211,21 @@ def test_a_label_with_a_nul_character_is_drawn_without_it(
     log = (tmp_path / "events.jsonl").read_text(encoding="utf-8")
     assert '"type": "error"' not in log
     assert "Some letters cannot be drawn" not in log  # nothing a font lacks: a NUL is no letter
+
+
+def test_the_letters_banner_names_the_letters_in_a_form_it_can_draw(
+    start_board: StartBoard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The banner listed the very letters no font has, so on screen it read
+    # "Some letters cannot be drawn ( ): ...": the carer could not tell which.
+    monkeypatch.setattr(font_choice, "FONT_DIRS", ())
+    monkeypatch.setattr(font_choice, "FC_LIST", "no-such-fc-list")
+    loop = start_board(
+        layout="format: 1\nhome: home\npages:\n  - id: home\n    rows: 1\n    columns: 3\n"
+        "    cells:\n      - {label: 你好 Hi, action: speak}\n      - {label: Home, action: home}\n"
+        "      - {label: Nurse, action: alarm}\n"
+    )
+    loop.draw()
+    [notice] = [b.text for b in loop.view.banners if b.key == "fonts"]
+    shown = loop.renderer.texts.shown(notice)
+    assert "U+4F60" in shown and "U+597D" in shown
