@@ -184,3 +184,14 @@ def test_a_profiles_report_reads_that_patients_own_history(
     assert main(["report", "--profile", "anna", "--out", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert "Anna&#39;s words" in html and "someone else" not in html
+
+
+def test_a_message_spelled_without_spaces_is_broken_to_stay_on_the_page(tmp_path: Path) -> None:
+    # Patients who spell by switch often leave out the spaces. One long
+    # "word" widened the table past the A4 sheet: printed, the end of the
+    # message and the "How" column were cut off at the page edge.
+    words = "IWANTTOGOHOMEPLEASEDONOTKEEPMEHEREANYLONGER" * 2
+    path = history(tmp_path, line("2026-03-01T09:00:00+01:00", words, cell=None))
+    _, html = report(tmp_path, path)
+    rule = re.search(r"td\.said \{([^}]*)\}", html)
+    assert rule is not None and "overflow-wrap: anywhere" in rule.group(1)
