@@ -195,3 +195,26 @@ def test_a_message_spelled_without_spaces_is_broken_to_stay_on_the_page(tmp_path
     _, html = report(tmp_path, path)
     rule = re.search(r"td\.said \{([^}]*)\}", html)
     assert rule is not None and "overflow-wrap: anywhere" in rule.group(1)
+
+
+def test_a_mistyped_patient_name_is_refused_not_reported_as_silent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "--profile anan" for Anna wrote a report saying "Nothing was said in
+    # this period" and exited 0: a record that the patient said nothing.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    own = tmp_path / "data" / "commboard" / "profiles" / "anna" / "history.jsonl"
+    own.parent.mkdir(parents=True)
+    own.write_text(line("2026-03-01T09:00:00+01:00", "Anna's words"), encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["report", "--profile", "anan", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no patient profile 'anan'" in err and "anna" in err
+    assert not out.exists()
+    # a patient with settings but nothing said yet still gets a report that says so
+    settings = tmp_path / "config" / "commboard" / "profiles" / "bob.yaml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("version: 1\n", encoding="utf-8")
+    assert main(["report", "--profile", "bob", "--out", str(out)]) == 0
+    assert "no history file" in capsys.readouterr().out
