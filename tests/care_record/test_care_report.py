@@ -45,7 +45,9 @@ def report(tmp_path: Path, path: Path, *extra: str) -> tuple[int, str]:
 
 def said_in_timeline(html: str) -> list[str]:
     timeline = html.split("Everything that was said", 1)[1]
-    return re.findall(r'<td class="said">(?:<span class="mark">\w+</span>)?([^<]*)<', timeline)
+    return re.findall(
+        r'<td class="said">(?:<span class="mark">\w+</span>)?(?:<bdi>)?([^<]*)<', timeline
+    )
 
 
 def test_hostile_words_print_as_text(tmp_path: Path) -> None:
@@ -117,7 +119,9 @@ def test_a_withdrawn_statement_is_shown_withdrawn_once(tmp_path: Path) -> None:
     code, html = report(tmp_path, path)
     assert code == 0
     assert said_in_timeline(html) == [""]  # the words are struck through, in a span
-    assert html.count('<span class="withdrawn">Stop</span>') == 2  # decision table + timeline
+    assert (
+        html.count('<span class="withdrawn"><bdi>Stop</bdi></span>') == 2
+    )  # decision table + timeline
     assert "withdrawn</strong> at 09:00" in html
 
 
@@ -218,3 +222,12 @@ def test_a_mistyped_patient_name_is_refused_not_reported_as_silent(
     settings.write_text("version: 1\n", encoding="utf-8")
     assert main(["report", "--profile", "bob", "--out", str(out)]) == 0
     assert "no history file" in capsys.readouterr().out
+
+
+def test_right_to_left_words_keep_their_own_direction(tmp_path: Path) -> None:
+    # In the report's left-to-right table a Hebrew statement ending in "!"
+    # printed with the "!" at its start (the bidi algorithm takes the
+    # paragraph's direction for the neutral end): "!שלום" is not what was said.
+    path = history(tmp_path, line("2026-03-01T09:00:00+01:00", "שלום!", record="decision"))
+    _, html = report(tmp_path, path)
+    assert html.count("<bdi>שלום!</bdi>") == 2  # decision table and timeline, each isolated
