@@ -2,7 +2,9 @@
 
 Seven lines at a time over the whole screen, each with its day and time on
 the left; decisions and preferences on a pale yellow with a thick frame and
-their mark in capitals, so they stand out at a glance.
+their mark in capitals, so they stand out at a glance. A statement too long
+to be read in one line's height takes the height of several (the lines it
+pushes off the screen are reached with Down).
 """
 
 from __future__ import annotations
