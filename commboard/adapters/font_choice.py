@@ -84,6 +84,11 @@ def _charmap(path: str) -> frozenset[int]:
         return frozenset()
 
 
+def _without_controls(text: str) -> str:
+    """``text`` without control characters other than white space (a NUL, an escape...)."""
+    return "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
+
+
 def _needed(text: str) -> frozenset[int]:
     """Code points that need a glyph: not spaces, joiners or variation selectors."""
     return frozenset(
@@ -165,7 +170,10 @@ class FontChoice:
             cached = self._faces[text] = self._choose(text)
         return cached
 
-    def _choose(self, text: str) -> Face:
+    def _choose(self, label: str) -> Face:
+        # Control characters (a NUL from another app's board) draw nothing and
+        # pygame refuses to draw a NUL at all: they are never part of what is shown.
+        text = _without_controls(label)
         needed = _needed(text)
         rtl, script = _direction(text)
         if self._default and needed <= _charmap(self._default):
@@ -206,9 +214,13 @@ class FontChoice:
         for text in texts:
             self.face(text)
 
-    def undrawable(self, text: str) -> str:
-        """The characters of ``text`` no installed font can draw together with the rest ("" if none)."""
-        face = self.face(text)
+    def undrawable(self, label: str) -> str:
+        """The characters of ``label`` no installed font can draw together with the rest ("" if none).
+
+        Control characters are left out of what is drawn without being named here: they are no letters.
+        """
+        face = self.face(label)
+        text = _without_controls(label)
         if face.shown == text:
             return ""
         kept = set(face.shown)
@@ -219,7 +231,8 @@ class FontChoice:
         if self._told or not self._missing:
             return None
         self._told = True
-        some = " ".join(list(self._missing)[:6])
+        # Each with its code point: the letters themselves cannot be drawn in the banner either.
+        some = ", ".join(f"{ch} U+{ord(ch):04X}" for ch in list(self._missing)[:6])
         return (
             f"Some letters cannot be drawn ({some}): no installed font has them, so they are "
             "left out. Install fonts-noto-core, fonts-noto-color-emoji (fonts-noto-cjk for Chinese, "

@@ -14,6 +14,7 @@ import queue
 import sys
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,15 @@ def _set_voice(engine: Any, watch: _EngineWatch, req: Utterance, default_voice: 
     return notice
 
 
+def speakable(text: str) -> str:
+    """``text`` with control characters (a NUL, an escape) made spaces.
+
+    espeak reads the words as a C string: at a NUL it stopped, so a cell
+    imported as "\\u0000Drink" said nothing at all.
+    """
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
 def _synthesize(
     engine: Any, watch: _EngineWatch, req: Utterance, default_voice: str
 ) -> tuple[str, str]:
@@ -102,7 +112,7 @@ def _synthesize(
     watch.event.clear()
     if not watch.settle(deadline):
         return "the speech engine is stuck", notice
-    engine.save_to_file(req.text, req.path)
+    engine.save_to_file(speakable(req.text), req.path)
     engine.runAndWait()
     if not watch.event.wait(max(0.0, deadline - time.monotonic())) or not watch.settle(deadline):
         return "the speech engine did not finish", notice

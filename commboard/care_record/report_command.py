@@ -19,9 +19,14 @@ from datetime import datetime
 from pathlib import Path
 
 from commboard.care_record.statements import DateError, period_of, read_history
-from commboard.history import default_path
+from commboard.history import DEFAULT_PROFILE, default_path, profile_folder
 from commboard.line_file import why_not_written
-from commboard.settings.profiles import ProfileNameError, atomic_write, check_profile_name
+from commboard.settings.profiles import (
+    ProfileNameError,
+    atomic_write,
+    check_profile_name,
+    profile_path,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,6 +48,26 @@ def history_of(args: argparse.Namespace) -> Path:
     if args.history:
         return Path(args.history).expanduser()
     return default_path(check_profile_name(args.profile))
+
+
+def unknown_profile(args: argparse.Namespace, path: Path) -> str | None:
+    """Why ``--profile`` names no patient (a typing slip), or None.
+
+    A profile with neither settings nor a folder of records is no patient of
+    this machine: its report would read "Nothing was said", a record that the
+    patient said nothing.  A patient whose history is not there yet (settings
+    saved, nothing said) still gets a report that says so.
+    """
+    if args.history or args.profile == DEFAULT_PROFILE:
+        return None
+    if profile_path(args.profile).exists() or path.parent.exists():
+        return None
+    known = sorted(
+        {p.stem for p in profile_path("x").parent.glob("*.yaml")}
+        | {p.name for p in profile_folder(args.profile).parent.glob("*") if p.is_dir()}
+    )
+    names = ", ".join(known) if known else "none yet"
+    return f"there is no patient profile {args.profile!r} (profiles here: {names}); check the name"
 
 
 def write_page(out: Path, html: str, replace: bool) -> str | None:
@@ -69,6 +94,10 @@ def report_command(args: argparse.Namespace, now: datetime) -> int:
         return 2
     from commboard.care_record.care_report import build_report, render  # jinja2: when used
 
+    unknown = unknown_profile(args, path)
+    if unknown is not None:
+        print(f"commboard report: {unknown}", file=sys.stderr)
+        return 2
     read = read_history(path)
     if read.problems and not read.found:
         print(f"commboard report: {read.problems[0]}", file=sys.stderr)
@@ -81,5 +110,7 @@ def report_command(args: argparse.Namespace, now: datetime) -> int:
         print(f"commboard report: {problem}", file=sys.stderr)
         return 2
     damaged = f"; {len(read.problems)} damaged lines skipped" if read.problems else ""
+    if not read.found:
+        damaged += f"; no history file at {path} yet"
     print(f"{args.out}: {report.count} statements, {len(report.marked)} marked{damaged}")
     return 0

@@ -49,6 +49,8 @@ class SaidView:
     hint: str
     older: bool  # an older page exists (something was said before this window)
     newer: bool
+    scroll_down: bool = False  # Down shows more: lines below, or a long line not yet whole
+    tail: tuple[SaidRow, ...] = ()  # the last lines of the window (how many fit at the end)
 
 
 def _when(when: datetime, now: datetime) -> str:
@@ -83,10 +85,14 @@ def said_view(
     days_back: int = 0,
     scrolled: int = 0,
     problems: int = 0,
+    room: int = ROWS_SHOWN,
 ) -> SaidView:
     """The view of page ``days_back`` (0: the last 24 hours), scrolled down ``scrolled`` lines.
 
     ``statements`` None: this run keeps no history (a demo or a test run).
+    ``room``: how many of the window's last lines the screen shows at once
+    (fewer than ``ROWS_SHOWN`` when a long one takes the height of several):
+    scrolling goes on until they are all on screen.
     """
     start, end = window(now, days_back)
     if days_back == 0:
@@ -100,7 +106,8 @@ def said_view(
     newest = sorted(shown, key=lambda s: (s.when, s.line), reverse=True)
     lines = [s for s in newest if s.record is not None] + [s for s in newest if s.record is None]
     rows = tuple(_row(s, now) for s in lines)
-    top = max(0, min(scrolled, len(rows) - ROWS_SHOWN))
+    last_top = max(0, len(rows) - max(1, min(room, ROWS_SHOWN)))
+    top = max(0, min(scrolled, last_top))
     return SaidView(
         title=title,
         rows=rows[top : top + ROWS_SHOWN],
@@ -111,4 +118,6 @@ def said_view(
         hint=HINT,
         older=any(s.when <= start for s in statements),
         newer=days_back > 0,
+        scroll_down=top < last_top,
+        tail=rows[-ROWS_SHOWN:],
     )

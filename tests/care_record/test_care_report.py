@@ -45,7 +45,9 @@ def report(tmp_path: Path, path: Path, *extra: str) -> tuple[int, str]:
 
 def said_in_timeline(html: str) -> list[str]:
     timeline = html.split("Everything that was said", 1)[1]
-    return re.findall(r'<td class="said">(?:<span class="mark">\w+</span>)?([^<]*)<', timeline)
+    return re.findall(
+        r'<td class="said">(?:<span class="mark">\w+</span>)?(?:<bdi>)?([^<]*)<', timeline
+    )
 
 
 def test_hostile_words_print_as_text(tmp_path: Path) -> None:
@@ -117,7 +119,9 @@ def test_a_withdrawn_statement_is_shown_withdrawn_once(tmp_path: Path) -> None:
     code, html = report(tmp_path, path)
     assert code == 0
     assert said_in_timeline(html) == [""]  # the words are struck through, in a span
-    assert html.count('<span class="withdrawn">Stop</span>') == 2  # decision table + timeline
+    assert (
+        html.count('<span class="withdrawn"><bdi>Stop</bdi></span>') == 2
+    )  # decision table + timeline
     assert "withdrawn</strong> at 09:00" in html
 
 
@@ -184,3 +188,46 @@ def test_a_profiles_report_reads_that_patients_own_history(
     assert main(["report", "--profile", "anna", "--out", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert "Anna&#39;s words" in html and "someone else" not in html
+
+
+def test_a_message_spelled_without_spaces_is_broken_to_stay_on_the_page(tmp_path: Path) -> None:
+    # Patients who spell by switch often leave out the spaces. One long
+    # "word" widened the table past the A4 sheet: printed, the end of the
+    # message and the "How" column were cut off at the page edge.
+    words = "IWANTTOGOHOMEPLEASEDONOTKEEPMEHEREANYLONGER" * 2
+    path = history(tmp_path, line("2026-03-01T09:00:00+01:00", words, cell=None))
+    _, html = report(tmp_path, path)
+    rule = re.search(r"td\.said \{([^}]*)\}", html)
+    assert rule is not None and "overflow-wrap: anywhere" in rule.group(1)
+
+
+def test_a_mistyped_patient_name_is_refused_not_reported_as_silent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "--profile anan" for Anna wrote a report saying "Nothing was said in
+    # this period" and exited 0: a record that the patient said nothing.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    own = tmp_path / "data" / "commboard" / "profiles" / "anna" / "history.jsonl"
+    own.parent.mkdir(parents=True)
+    own.write_text(line("2026-03-01T09:00:00+01:00", "Anna's words"), encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["report", "--profile", "anan", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no patient profile 'anan'" in err and "anna" in err
+    assert not out.exists()
+    # a patient with settings but nothing said yet still gets a report that says so
+    settings = tmp_path / "config" / "commboard" / "profiles" / "bob.yaml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("version: 1\n", encoding="utf-8")
+    assert main(["report", "--profile", "bob", "--out", str(out)]) == 0
+    assert "no history file" in capsys.readouterr().out
+
+
+def test_right_to_left_words_keep_their_own_direction(tmp_path: Path) -> None:
+    # In the report's left-to-right table a Hebrew statement ending in "!"
+    # printed with the "!" at its start (the bidi algorithm takes the
+    # paragraph's direction for the neutral end): "!שלום" is not what was said.
+    path = history(tmp_path, line("2026-03-01T09:00:00+01:00", "שלום!", record="decision"))
+    _, html = report(tmp_path, path)
+    assert html.count("<bdi>שלום!</bdi>") == 2  # decision table and timeline, each isolated

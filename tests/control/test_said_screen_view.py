@@ -63,3 +63,11 @@ def test_scrolling_moves_by_lines_and_stops_at_the_end() -> None:
     last = said_view(many, NOW, scrolled=99)
     assert last.rows[-1].text == "line 10" and last.more_below == 0
     assert last.more_above == 10 - ROWS_SHOWN
+
+
+def test_with_less_room_at_the_end_scrolling_goes_on_until_the_last_lines_are_on_screen() -> None:
+    many = tuple(said(k * 0.5, f"line {k}", line=k) for k in range(1, 11))
+    assert not said_view(many, NOW, scrolled=3).scroll_down  # seven lines fit: the end
+    roomy = said_view(many, NOW, scrolled=99, room=5)  # a long line takes the room of three
+    assert roomy.more_above == 10 - 5 and roomy.rows[0].text == "line 6"
+    assert said_view(many, NOW, scrolled=4, room=5).scroll_down

@@ -67,3 +67,56 @@ def test_what_was_said_shows_this_boards_words_decisions_first(
     assert isinstance(board.screens[-1], SaidScreen)
     key(board, pygame.K_ESCAPE)
     assert isinstance(board.screens[-1], CarerMenu)
+
+
+LONG = "I want to see my daughter Rebecca today before the operation please call her " * 8
+
+
+def _last_line_px(surface: pygame.Surface, box: tuple[int, int, int, int]) -> int:
+    """The height of the lowest run of pixel rows with black letters in ``box``: one line."""
+    x, y, w, h = box
+    run = 0
+    for py in range(y + h - 1, y - 1, -1):
+        inked = any(sum(surface.get_at((px, py))[:3]) < 60 for px in range(x, x + w, 2))
+        if inked:
+            run += 1
+        elif run:
+            return run
+    return run
+
+
+def test_a_long_message_is_shown_whole_at_a_readable_size_and_scrolling_reaches_every_line(
+    start_board: Callable[..., BoardLoop], tmp_path: Path
+) -> None:
+    # A long spelled message was squeezed into one of the seven lines and
+    # drawn about 6 px high at 1280x800: a nurse could not read it.
+    lines = [
+        f'{{"time": "{stamp}", "text": "{text}", "page": "spell", "source": "blink", '
+        '"cell": null, "how": "spelled"}\n'
+        for stamp, text in [
+            ("2026-03-01T00:30:00+00:00", LONG.strip()),
+            *((f"2026-03-01T0{h}:00:00+00:00", f"short {h}") for h in range(1, 8)),
+        ]
+    ]
+    history = tmp_path / "said.jsonl"
+    history.write_text("".join(lines), encoding="utf-8")
+    board = start_board(
+        "--windowed", "1280x800", "--start-time", "2026-03-01T10:00", history=history
+    )
+    key(board, pygame.K_ESCAPE)
+    key(board, pygame.K_w, "w")
+    screen = board.screens[-1]
+    assert isinstance(screen, SaidScreen)
+    seen: list[str] = []
+    for _ in range(10):  # Down, more times than there are lines
+        board.draw()
+        seen += [r.text for r in screen.view().rows if r.text not in seen]
+        key(board, pygame.K_DOWN)
+    assert LONG.strip() in seen and len(seen) == 8, "every statement can be reached"
+    surface = board.p.surface
+    board.draw()
+    assert screen.view().rows[-1].text == LONG.strip()  # the oldest, at the end
+    # its words are the lowest on the screen (no mark beside them; the keys' line is white)
+    width, height = surface.get_size()
+    box = (width // 5 + 40, height // 2, width - width // 5 - 80, height // 2 - height // 8)
+    assert _last_line_px(surface, box) >= 12, "letters a nurse can read"

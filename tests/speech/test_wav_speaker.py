@@ -196,3 +196,14 @@ def test_a_folder_that_cannot_be_made_gives_a_silent_speaker_that_says_why(tmp_p
     assert not speaker.status().available
     assert speaker.status().problem.startswith("Speech unavailable:")
     assert str(blocker) in speaker.status().problem
+
+
+def test_a_control_character_in_the_words_does_not_silence_them(out: Path) -> None:
+    # A cell imported from another app's board can carry a NUL ("\u0000Drink"):
+    # espeak read the words as a C string and stopped at the NUL, so the
+    # patient chose "Drink" and the board said nothing (a 0.0 s file, no error).
+    speaker = open_wav(out)
+    speaker.say("\0Drink\x1b please")
+    speaker.close()
+    audio = measure_wav(out / "0001.wav")
+    assert audio.rms > 0.02 and audio.duration_s > 0.4  # both words, not silence

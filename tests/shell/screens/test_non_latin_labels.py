@@ -144,7 +144,11 @@ def test_the_board_says_once_that_letters_are_left_out(
     )
     loop.draw()
     notices = [b.text for b in loop.view.banners if b.key == "fonts"]
-    assert len(notices) == 1 and "(你 好)" in notices[0] and "fonts-noto-core" in notices[0]
+    assert (
+        len(notices) == 1
+        and "(你 U+4F60, 好 U+597D)" in notices[0]
+        and "fonts-noto-core" in notices[0]
+    )
     assert loop.renderer.texts.fonts.notice() is None  # said once
 
 
@@ -175,3 +179,53 @@ def test_labels_in_a_script_already_met_ask_fontconfig_no_more(
     assert [fonts.face(w).path for w in ("כן", "לא", "אני צריך מים")] == [first.path] * 3
     assert len(calls) == 1  # the frame loop is not held up by a subprocess per label
     assert fonts.face("😀").color and fonts.face("😊").color  # emoji still go to the colour font
+
+
+NUL_LABEL = """\
+format: 1
+name: From another app
+home: home
+pages:
+  - id: home
+    title: Home
+    rows: 1
+    columns: 2
+    cells:
+      - {label: "\\0Drink"}
+      - {label: "Tired"}
+"""
+
+
+def test_a_label_with_a_nul_character_is_drawn_without_it(
+    start_board: StartBoard, tmp_path: Path
+) -> None:
+    # An OBF board's "\u0000" (or a hand-typed "\0" in YAML) passes import and
+    # validate; pygame refuses to draw a NUL, so every frame failed and the
+    # patient's screen stood still with an error in the log each frame.
+    texts = TextCache()
+    assert pixels(texts.text("\0Drink", BOX, INK, 80)) == pixels(texts.text("Drink", BOX, INK, 80))
+    assert texts.line("a\0b", 40, INK, 300).get_size() == texts.line("ab", 40, INK, 300).get_size()
+    loop = start_board(layout=NUL_LABEL)
+    loop.safe_frame(loop.p.clock.now() + 1.0)
+    loop.p.event_log.close()
+    log = (tmp_path / "events.jsonl").read_text(encoding="utf-8")
+    assert '"type": "error"' not in log
+    assert "Some letters cannot be drawn" not in log  # nothing a font lacks: a NUL is no letter
+
+
+def test_the_letters_banner_names_the_letters_in_a_form_it_can_draw(
+    start_board: StartBoard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The banner listed the very letters no font has, so on screen it read
+    # "Some letters cannot be drawn ( ): ...": the carer could not tell which.
+    monkeypatch.setattr(font_choice, "FONT_DIRS", ())
+    monkeypatch.setattr(font_choice, "FC_LIST", "no-such-fc-list")
+    loop = start_board(
+        layout="format: 1\nhome: home\npages:\n  - id: home\n    rows: 1\n    columns: 3\n"
+        "    cells:\n      - {label: 你好 Hi, action: speak}\n      - {label: Home, action: home}\n"
+        "      - {label: Nurse, action: alarm}\n"
+    )
+    loop.draw()
+    [notice] = [b.text for b in loop.view.banners if b.key == "fonts"]
+    shown = loop.renderer.texts.shown(notice)
+    assert "U+4F60" in shown and "U+597D" in shown

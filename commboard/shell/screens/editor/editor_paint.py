@@ -21,6 +21,7 @@ DEFAULT_CELL = (241, 243, 244)
 SELECTED = (0, 114, 206)  # the editor's cursor: blue, never the scan highlight's yellow
 MARKED = (255, 140, 0)
 PROBLEM = (220, 40, 40)
+HELP_INK = (170, 180, 190)
 HELP = (
     "Arrows: choose  L label  W words  A action  G link  C colour  H hold  I picture  N new  D delete  "
     "M move (or drag)  X swap  + - rows  > < columns  T title  R page id  U undo  Y redo  P say it  "
@@ -188,7 +189,7 @@ def _bottom(surface: pygame.Surface, texts: TextCache, rect: Rect, view: EditorV
     helpbox = (x, y + third, w, h - third)
     blit_in(
         surface,
-        texts.text(HELP, helpbox[2:], (170, 180, 190), third // 2, align="left"),
+        texts.text(HELP, helpbox[2:], HELP_INK, third * 2 // 3, align="left"),
         helpbox,
         "left",
     )

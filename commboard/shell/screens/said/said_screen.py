@@ -13,10 +13,10 @@ from __future__ import annotations
 import pygame
 
 from commboard.care_record.statements import read_history
-from commboard.control.said_screen_view import SaidView, said_view
+from commboard.control.said_screen_view import ROWS_SHOWN, SaidView, said_view
 from commboard.events import CarerRequest, Key, UiEvent
 from commboard.shell.screens.base import Close, Open, Outcome, ShellContext, Stay
-from commboard.shell.screens.said.said_paint import paint_said
+from commboard.shell.screens.said.said_paint import lines_fitting, paint_said
 from commboard.shell.screens.text_fit import TextCache
 
 SAID_IDLE_S = 120.0  # reading takes longer than choosing a menu entry; then scanning resumes
@@ -38,10 +38,13 @@ class SaidScreen:
         self.problems = len(read.problems) if read is not None else 0
         self.days_back = 0
         self.scrolled = 0
+        self.room = ROWS_SHOWN  # the last lines that fit at once (set when drawn)
 
     def view(self) -> SaidView:
         """The screen as shown now."""
-        return said_view(self.statements, self.now, self.days_back, self.scrolled, self.problems)
+        return said_view(
+            self.statements, self.now, self.days_back, self.scrolled, self.problems, self.room
+        )
 
     def handle(self, event: UiEvent, now: float) -> Outcome:
         """O / N change the day, Up / Down scroll, Escape goes back."""
@@ -53,7 +56,7 @@ class SaidScreen:
                 self.days_back, self.scrolled = self.days_back + 1, 0
             case Key(text=text) if text.lower() == "n" and view.newer:
                 self.days_back, self.scrolled = self.days_back - 1, 0
-            case Key(key=pygame.K_DOWN | pygame.K_PAGEDOWN) if view.more_below:
+            case Key(key=pygame.K_DOWN | pygame.K_PAGEDOWN) if view.scroll_down:
                 self.scrolled = view.more_above + 1
             case Key(key=pygame.K_UP | pygame.K_PAGEUP) if view.more_above:
                 self.scrolled = view.more_above - 1
@@ -69,6 +72,7 @@ class SaidScreen:
 
     def draw(self, surface: pygame.Surface, texts: TextCache, now: float) -> None:
         """The whole screen: the patient's board is hidden while the carer reads."""
+        self.room = lines_fitting(surface.get_size(), texts, self.view().tail)
         paint_said(surface, texts, self.view())
 
 

@@ -12,7 +12,7 @@ import pygame
 from commboard.board.layout_file import default_layout_path
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
-from commboard.shell.screens.editor.editor_paint import grid_rects, id_button
+from commboard.shell.screens.editor.editor_paint import HELP_INK, areas, grid_rects, id_button
 from commboard.shell.screens.editor.editor_screen import EditorScreen
 from commboard.shell.screens.editor.page_id_entry import PageIdEntry
 from commboard.testing import TWO_PAGE_LAYOUT, RecordingSpeaker, run_for
@@ -271,3 +271,31 @@ def test_the_page_id_button_is_reached_with_the_mouse(
     key(loop, pygame.K_ESCAPE)  # keeps the id
     editor = loop.screens[-1]
     assert isinstance(editor, EditorScreen) and editor.keys.edit.page.id == "home"
+
+
+def _ink_rows(
+    surface: pygame.Surface, rect: tuple[int, int, int, int], ink: tuple[int, ...]
+) -> int:
+    """How many pixel rows of ``rect`` have ``ink`` in them (the height the text takes)."""
+    x, y, w, h = rect
+    return sum(
+        any(surface.get_at((px, py))[:3] == ink for px in range(x, x + w, 2))
+        for py in range(y, y + h)
+    )
+
+
+def test_the_keys_line_is_readable_on_a_small_screen(start_board: StartBoard) -> None:
+    # On an 800x480 screen (a small laptop, a tablet) the line naming the keys
+    # was drawn about 6 px high, though its box had room for twice that: a
+    # carer could not read which key does what.
+    loop = start_board("--windowed", "800x480", layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    assert isinstance(loop.screens[-1], EditorScreen)
+    loop.draw()
+    surface = loop.p.surface
+    _, _, _, bottom = areas(surface.get_size())
+    third = bottom[3] // 3
+    helpbox = (bottom[0], bottom[1] + third, bottom[2], bottom[3] - third)
+    lines = _ink_rows(surface, helpbox, HELP_INK)
+    assert lines >= 2 * 9, f"the keys take {lines} rows of pixels"  # two lines of 12 px letters
