@@ -19,6 +19,9 @@ empty slot), each button a cell:
 
 Boards from other apps rely on the app's own Back key; a switch user needs
 one in the grid, so a page with no way back gets a ``Back`` cell (noted).
+OBF has no call for help, so no other app's board has one: the home page gets
+a ``Call nurse`` alarm cell (noted), as every page leads home, and the patient
+can call for help even when speech fails.
 A file that cannot be read as a board raises :class:`ExchangeError` naming
 the file and the field: nothing is imported.
 """
@@ -37,7 +40,7 @@ from typing import Any, cast
 from urllib.parse import unquote_to_bytes
 
 from commboard.board.layout_file import MAX_PAGES
-from commboard.board.layout_pages import MAX_GRID, MAX_HOLD_S, pages_with_way_home
+from commboard.board.layout_pages import COLORS, MAX_GRID, MAX_HOLD_S, pages_with_way_home
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.symbols import is_symbol, symbol_file
 from commboard.exchange.obf_values import (
@@ -520,6 +523,41 @@ def _with_way_back(run: _Run, page: Page, safe: set[str]) -> Page:
     return replace(page, rows=rows, cells=tuple(cells))
 
 
+def _with_call_for_help(run: _Run, pages: dict[str, Page], home: str) -> dict[str, Page]:
+    """``pages`` with a Call nurse cell on the home page when no page has a call for help.
+
+    The cell goes in the home page's first empty slot (a new row if it is
+    full), so scanning reaches it early; with every page leading home, it is
+    reached from every page.
+    """
+    if any(c and c.action is Action.ALARM for page in pages.values() for c in page.cells):
+        return pages
+    page = pages[home]
+    cells, rows = list(page.cells), page.rows
+    if None not in cells:
+        if rows == MAX_GRID:
+            run.notes.append(
+                f"page '{page.title}' has no call for help and no room for one; "
+                "add a Call nurse cell before the patient uses it"
+            )
+            return pages
+        cells += [None] * page.columns
+        rows += 1
+    call = Cell(
+        "Call nurse",
+        Action.ALARM,
+        "Please call the nurse",
+        color=COLORS["orange"],
+        image="symbols/call-nurse.svg",
+    )
+    cells[cells.index(None)] = call
+    run.notes.append(
+        f"page '{page.title}': added a Call nurse cell (other apps have no call for help; "
+        "held, it sounds the alarm even when speech fails). Move it where the patient expects it"
+    )
+    return {**pages, home: replace(page, rows=rows, cells=tuple(cells))}
+
+
 _COUNT_WORDS = {
     "sounds": "{n} button(s) had a sound; sounds are not carried over (the board speaks the words)",
     "remote pictures": "{n} picture(s) are only on the internet; they were not loaded "
@@ -558,6 +596,7 @@ def _layout(run: _Run, boards: list[_Board], name: str, language: str) -> Import
     pages = {board.page_id: _page(run, board) for board in boards}
     safe = pages_with_way_home(pages, home)
     pages = {pid: _with_way_back(run, page, safe) for pid, page in pages.items()}
+    pages = _with_call_for_help(run, pages, home)
     layout = Layout(name, language, home, pages)
     return Imported(layout, run.pictures, _summary(run))
 

@@ -90,7 +90,7 @@ def test_a_core_board_from_another_app_maps_cell_by_cell() -> None:
     assert (page.rows, page.columns) == (10, 10)
     cell = page.cell_at
     assert cell(0, 0) is not None and cell(0, 0).color == "#ffffaa"  # type: ignore[union-attr]
-    assert cell(0, 1) is None  # a null hole stays empty
+    assert cell(0, 3) is None  # a null hole stays empty (0, 1 holds the added nurse call)
     want, dog, cat = cell(0, 2), cell(0, 4), cell(0, 6)
     assert want and want.text == "I want" and want.action is Action.SPEAK
     assert want.image is not None and imported.pictures[want.image] == PNG  # data URI carried
@@ -198,3 +198,36 @@ def test_a_url_encoded_svg_picture_and_a_stray_go_marker() -> None:
     cell = imported.layout.page("b").cells[0]
     assert cell is not None and cell.action is Action.SPEAK  # "go" with nowhere to go: says it
     assert cell.image is not None and imported.pictures[cell.image] == b'<svg xmlns="x"/>'
+
+
+def test_a_board_from_another_app_gets_a_call_for_help_on_its_home_page(tmp_path: Path) -> None:
+    """OBF has no call for help, so no board from another app has one.
+
+    The board promises a nurse call that works without speech and is reached
+    from every page; imported as it was, a patient on such a board could only
+    say "please call the nurse" with a voice that may have failed, and had no
+    alarm at all.  The import adds one on the home page (every page leads home).
+    """
+    imported = import_archive("core.obz", _archive())
+    home = imported.layout.page("1_core")
+    alarms = [c for c in home.cells if c is not None and c.action is Action.ALARM]
+    assert [(c.label, c.text) for c in alarms] == [("Call nurse", "Please call the nurse")]
+    assert home.cell_at(0, 1) is alarms[0]  # the first free slot: row 1, scanned early
+    assert any("page 'Core 100': added a Call nurse cell" in n for n in imported.notes)
+    board = tmp_path / "simple.obf"
+    simple = {"format": "open-board-0.1", "id": "b", "name": "Simple",
+              "buttons": [{"id": "1", "label": "Yes"}, {"id": "2", "label": "No"}],
+              "grid": {"rows": 1, "columns": 2, "order": [["1", "2"]]}}  # fmt: skip
+    board.write_text(json.dumps(simple), encoding="utf-8")
+    assert import_command(str(board), str(tmp_path / "simple")) == 0
+    page = load_layout(tmp_path / "simple").page("b")
+    assert (page.rows, page.columns) == (2, 2)  # full grid: a row was added for it
+    assert page.cells[2] is not None and page.cells[2].action is Action.ALARM
+
+
+def test_a_board_that_has_a_call_for_help_gets_no_second_one() -> None:
+    layout = import_archive("core.obz", _archive()).layout
+    again = import_archive("again.obz", export_layout(layout, {}).files)
+    cells = [c for p in again.layout.pages.values() for c in p.cells if c is not None]
+    assert sum(c.action is Action.ALARM for c in cells) == 1
+    assert not any("Call nurse" in n for n in again.notes)
