@@ -357,6 +357,22 @@ def picture_warnings(layout: Layout) -> list[str]:
     ]
 
 
+def alarm_warnings(layout: Layout) -> list[str]:
+    """A warning when no page has a call for help: the patient could not call anyone.
+
+    Not an error: a carer may build a board for a patient who has another
+    call bell.  But the board promises an alarm that works when speech
+    fails, so ``validate`` says it is missing.
+    """
+    if any(c and c.action is Action.ALARM for page in layout.pages.values() for c in page.cells):
+        return []
+    return [
+        "the layout has no call for help (an alarm cell): the patient cannot call anyone "
+        "when speech fails; add one to the home page, e.g. "
+        '{label: "Call nurse", action: alarm, text: "Please call the nurse", color: orange}'
+    ]
+
+
 def validate_command(
     paths: list[str],
     label_warnings: Callable[[Layout], list[str]] | None = None,
@@ -381,7 +397,11 @@ def validate_command(
         count = len(layout.pages)
         print(f"{raw}: OK ({count} page{'s' if count != 1 else ''}, home page '{layout.home}')")
         measured = label_warnings(layout) if label_warnings else []
-        found = [*highlight_warnings(layout, DEFAULT_HIGHLIGHT), *picture_warnings(layout)]
+        found = [
+            *alarm_warnings(layout),
+            *highlight_warnings(layout, DEFAULT_HIGHLIGHT),
+            *picture_warnings(layout),
+        ]
         for warning in [*found, *measured]:
             print(f"{raw}: warning: {warning}")
         for warning in glyph_warnings(layout, undrawable) if undrawable else []:

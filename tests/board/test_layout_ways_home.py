@@ -114,3 +114,22 @@ def test_a_page_file_linking_outside_the_layout_is_not_read(tmp_path: Path) -> N
         found = [str(p) for p in exc.problems]
     assert any("links outside the layout folder" in p for p in found), found
     assert not any("SECRET" in p for p in found), found
+
+
+def test_validate_warns_about_a_layout_with_no_call_for_help(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A layout with no alarm cell loads (a carer may want it) but validate says what is missing."""
+    from commboard.board.layout_file import validate_command
+
+    path = tmp_path / "board.yaml"
+    pages = page("a", "{label: Back, action: back}")
+    path.write_text(
+        HEAD.replace(', action: alarm, text: "Please call the nurse"', "") + pages, "utf-8"
+    )
+    assert validate_command([str(path)]) == 0  # a warning, not an error
+    out = capsys.readouterr().out
+    assert "warning: the layout has no call for help (an alarm cell)" in out
+    path.write_text(HEAD + pages, "utf-8")
+    assert validate_command([str(path)]) == 0
+    assert "call for help" not in capsys.readouterr().out
