@@ -6,6 +6,7 @@ fill, a few dozen rectangles and blits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pygame
@@ -51,6 +52,7 @@ ALARM_COLORS = ((200, 0, 0), (255, 255, 255))
 # is no cell colour) filling over a dark track along the lit cell's bottom.
 HOLD_FILL = (64, 156, 255)
 HOLD_TRACK = (24, 28, 34)
+STATUS_ONE_LINE_SHARE = 0.45  # the status's smallest size on one line; longer ones take two
 CELL_TEXT_SHARE = 0.55  # largest label: this fraction of the cell height (one line)
 PICTURE_LABEL_SHARE = 0.38  # a cell with a picture: its label gets this share, the picture the rest
 PICTURE_TALL = 0.7  # ... and the picture's box is at most this times the cell's width tall
@@ -68,6 +70,8 @@ class BoardRenderer:
         self._label_px: dict[int, int] = {}
         self._fits_beside: dict[tuple[str, tuple[int, int], tuple[int, int]], bool] = {}
         self.pictures = PictureCache()
+        self._status_fit: tuple[tuple[str, str, tuple[int, int, int, int]], tuple[int, list[str]]]
+        self._status_fit = (("", "", (0, 0, 0, 0)), (MIN_FONT_PX, [""]))
 
     def draw(self, view: BoardView) -> None:
         """Paint one frame: the cached unhighlighted board, then the highlighted cells.
@@ -316,26 +320,59 @@ class BoardRenderer:
         x, y, w, h = view.status_rect
         pygame.draw.rect(self._dst, STATUS_BG, view.status_rect)
         pad = max(8, h // 4)
-        px = self._status_px(view, w - 4 * pad, h)
+        px, lines = self.status_layout(view)
         title = self.texts.line(view.page_title, px, PAPER, w // 3)
         blit_in(self._dst, title, (x + pad, y, title.get_width(), h), "left")
         rule_x = x + pad + title.get_width() + pad
         pygame.draw.line(self._dst, STATUS_INK, (rule_x, y + h // 5), (rule_x, y + h - h // 5), 2)
         left = rule_x + pad
-        status = self.texts.line(view.status, px, STATUS_INK, x + w - pad - left)
-        blit_in(self._dst, status, (left, y, status.get_width(), h), "left")
+        row_h = h // len(lines)
+        for n, words in enumerate(lines):
+            status = self.texts.line(words, px, STATUS_INK, x + w - pad - left)
+            blit_in(self._dst, status, (left, y + n * row_h, status.get_width(), row_h), "left")
 
-    def _status_px(self, view: BoardView, room: int, h: int) -> int:
-        """The largest status size (62% of the line down to 32%) at which title and status fit."""
+    def status_layout(self, view: BoardView) -> tuple[int, list[str]]:
+        """The status's size and lines: one line while it stays readable, else more.
+
+        One line from 62% of the line's height down to 45%; a longer status
+        (a refused dwell's reason) is wrapped onto more lines between words
+        rather than shrunk further: squeezed onto one line it was drawn about
+        9 px high in a 44 px line at 1280x800, and cut (its WAITING FOR SWITCH
+        lost) at 800x480.  The lines take the largest size at which as many
+        as the line's height holds fit; when even the smallest is too long,
+        the last line ends with an ellipsis.
+        """
+        key = (view.status, view.page_title, tuple(view.status_rect))
+        if self._status_fit[0] != key:  # measured once per status text, not every frame
+            self._status_fit = (key, self._fit_status(view))  # type: ignore[assignment]
+        px, lines = self._status_fit[1]
+        return px, list(lines)
+
+    def _fit_status(self, view: BoardView) -> tuple[int, list[str]]:
+        _, _, w, h = view.status_rect
+        pad = max(8, h // 4)
+        room = w - 4 * pad
         px = max(MIN_FONT_PX, int(h * 0.62))
-        smallest = max(MIN_FONT_PX, int(h * 0.32))
-        while px > smallest:
-            title, status = self.texts.shown(view.page_title), self.texts.shown(view.status)
-            title_w = min(self.texts.font(px, view.page_title).size(title)[0], room // 3)
-            if title_w + self.texts.font(px, view.status).size(status)[0] <= room:
-                break
+        one_line_floor = max(MIN_FONT_PX, int(h * STATUS_ONE_LINE_SHARE))
+        while px >= one_line_floor:
+            if self._title_w(view, px, room) + self._status_w(view.status, px) <= room:
+                return px, [view.status]
             px -= 1
-        return px
+        for px in range(one_line_floor, MIN_FONT_PX - 1, -1):
+            rows = max(1, h // self.texts.font(px, view.status).get_linesize())
+            avail = room - self._title_w(view, px, room)
+            lines = _wrapped(view.status, avail, px, self._status_w)
+            if len(lines) <= rows:
+                return px, _balanced(view.status, avail, px, len(lines), self._status_w)
+        # Too long even at the smallest size: the last row ends with an ellipsis.
+        return MIN_FONT_PX, [*lines[: rows - 1], " ".join(lines[rows - 1 :])]
+
+    def _title_w(self, view: BoardView, px: int, room: int) -> int:
+        shown = self.texts.shown(view.page_title)
+        return min(self.texts.font(px, view.page_title).size(shown)[0], room // 3)
+
+    def _status_w(self, text: str, px: int) -> int:
+        return self.texts.font(px, text).size(self.texts.shown(text))[0]
 
     def _alarm(self, view: BoardView) -> None:
         back, ink = ALARM_COLORS if view.flash_on else ALARM_COLORS[::-1]
@@ -346,3 +383,30 @@ class BoardRenderer:
         hint = "Carer: press Escape or click to stop the alarm"
         small = self.texts.text(hint, (w * 9 // 10, h // 8), ink, h // 16)
         blit_in(self.surface, small, (0, h * 3 // 4, w, h // 8))
+
+
+def _balanced(
+    text: str, width: int, px: int, count: int, measure: Callable[[str, int], int]
+) -> list[str]:
+    """``text`` in ``count`` lines of about equal width (the narrowest width that keeps ``count``)."""
+    lo, hi = width // count, width
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(_wrapped(text, mid, px, measure)) <= count:
+            hi = mid
+        else:
+            lo = mid + 1
+    return _wrapped(text, hi, px, measure)
+
+
+def _wrapped(text: str, width: int, px: int, measure: Callable[[str, int], int]) -> list[str]:
+    """``text`` broken between words into lines at most ``width`` wide at ``px`` (a word wider stays whole)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and measure(f"{lines[-1]} {word}".rstrip(" |"), px) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            if lines:
+                lines[-1] = lines[-1].rstrip(" |")
+            lines.append(word)
+    return [line.strip(" |") for line in lines if line.strip(" |")]

@@ -1,0 +1,68 @@
+"""The status line stays readable when it carries a long reason.
+
+A refused dwell puts its whole reason in the status line ("The camera
+picture is 1280x720, but looks were calibrated at 640x480: ...").  Squeezed
+onto one line, the status was drawn about 9 px high in a 44 px line at
+1280x800, and at 800x480 it was cut, its last part (WAITING FOR SWITCH) lost.
+It now wraps onto more lines at a larger size.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from commboard.board.model import Action, Cell, Page
+from commboard.control.board_view import Chrome, board_view
+from commboard.shell.screens.board.render import BACKGROUND, STATUS_BG, BoardRenderer
+
+LONG = (
+    "switch: The camera picture is 1280×720, but looks were calibrated at 640×480: calibrate "
+    "looks again before dwell is used. Scanning: blink + keyboard  |  scan 1.0 s row-column  |  "
+    "camera: ok  |  WAITING FOR SWITCH"
+)
+SHORT = "switch: keyboard  |  scan 1.0 s row-column  |  camera: off"
+PAGE = Page("home", "Home", 1, 1, (Cell("Yes", Action.SPEAK),))
+
+
+def status_bands(size: tuple[int, int], status: str) -> list[int]:
+    """Heights of the bands of text rows drawn right of the page title (one per line)."""
+    pygame.display.init()
+    pygame.font.init()
+    surface = pygame.Surface(size)
+    view = board_view(size, PAGE, "", (), Chrome(status=status))
+    BoardRenderer(surface).draw(view)
+    x, y, w, h = view.status_rect
+    left = x + w // 6  # right of the title "Home" and its rule
+    inked = [
+        any(surface.get_at((cx, cy))[:3] not in (STATUS_BG, BACKGROUND) for cx in range(left, w))
+        for cy in range(y + 1, y + h - 1)
+    ]
+    bands, run = [], 0
+    for on in [*inked, False]:
+        if on:
+            run += 1
+        elif run:
+            bands.append(run)
+            run = 0
+    return bands
+
+
+@pytest.mark.parametrize("size", [(800, 480), (1280, 800), (1920, 1080), (720, 1280)])
+def test_a_long_status_is_drawn_in_lines_as_tall_as_a_short_one_nearly(
+    size: tuple[int, int],
+) -> None:
+    short = max(status_bands(size, SHORT))
+    long = status_bands(size, LONG)
+    assert len(long) >= 2  # wrapped, not squeezed onto one line
+    assert min(long) >= 0.6 * short, (long, short)
+
+
+def test_a_long_status_keeps_its_last_words_on_a_small_screen() -> None:
+    pygame.display.init()
+    pygame.font.init()
+    size = (800, 480)
+    renderer = BoardRenderer(pygame.Surface(size))
+    px, lines = renderer.status_layout(board_view(size, PAGE, "", (), Chrome(status=LONG)))
+    assert lines[-1].endswith("WAITING FOR SWITCH")
+    assert " ".join(lines).split() == LONG.split()  # every word shown, none cut
