@@ -174,7 +174,8 @@ def access_command(args: argparse.Namespace, now: datetime) -> int:
     name = args.name or (args.profile if not args.access_log else path.stem)
     page = page_of(figures, name, period, str(path))
     html = _render(page, f"{now:%d %B %Y %H:%M}")
-    problem = write_page(Path(args.out).expanduser(), html, args.replace)
+    made_from = ("the access log", path)
+    problem = write_page(Path(args.out).expanduser(), html, args.replace, made_from)
     if problem is not None:
         print(f"commboard access-report: {problem}", file=sys.stderr)
         return 2

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from commboard.care_record.record_files import Split, remove_period, split
-from commboard.care_record.report_command import history_of, write_page
+from commboard.care_record.report_command import history_of, write_page, write_refusal
 from commboard.care_record.statements import DateError, Period, period_of
 from commboard.settings.profiles import ProfileNameError
 
@@ -71,21 +71,26 @@ def history_command(
         print(f"commboard history: cannot read {path} ({exc.strerror})", file=sys.stderr)
         return 2
     if args.action == "export":
-        return _export(raw, period, args, answer)
+        return _export(raw, period, args, answer, path)
     return _delete(path, raw, period, args.yes, answer)
 
 
 def _export(
-    raw: bytes, period: Period, args: argparse.Namespace, answer: Callable[[str], str]
+    raw: bytes, period: Period, args: argparse.Namespace, answer: Callable[[str], str], path: Path
 ) -> int:
     parts = split(raw, period)
     out = Path(args.out).expanduser()
+    made_from = ("the history file", path)
+    refused = write_refusal(out, made_from)
+    if refused is not None:  # said before asking: the answer could not change it
+        print(f"commboard history: {refused}", file=sys.stderr)
+        return 2
     question = (f"Export {len(parts.chosen)} statements said {period.words()} to {out}? "
                 "It holds the patient's words: keep it private.")  # fmt: skip
     if not _ask(question, args.yes, answer):
         print("Nothing was exported.")
         return 1
-    problem = write_page(out, b"".join(parts.chosen).decode("utf-8"), args.replace)
+    problem = write_page(out, b"".join(parts.chosen).decode("utf-8"), args.replace, made_from)
     if problem is not None:
         print(f"commboard history: {problem.replace('report', 'export')}", file=sys.stderr)
         return 2

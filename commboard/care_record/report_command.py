@@ -70,8 +70,33 @@ def unknown_profile(args: argparse.Namespace, path: Path) -> str | None:
     return f"there is no patient profile {args.profile!r} (profiles here: {names}); check the name"
 
 
-def write_page(out: Path, html: str, replace: bool) -> str | None:
-    """Write the page privately and atomically; why not, in plain words (None: written)."""
+def _same_file(a: Path, b: Path) -> bool:
+    """``a`` and ``b`` are one file: the same path, a link to it, or a hard link."""
+    try:
+        return a.resolve() == b.resolve() or os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_refusal(out: Path, made_from: tuple[str, Path] | None) -> str | None:
+    """Why ``out`` may never be written, even with ``--replace`` (None: it may)."""
+    if made_from is not None and _same_file(out, made_from[1]):
+        return f"{out} is {made_from[0]} it is made from: choose another file name"
+    return None
+
+
+def write_page(
+    out: Path, html: str, replace: bool, made_from: tuple[str, Path] | None = None
+) -> str | None:
+    """Write the page privately and atomically; why not, in plain words (None: written).
+
+    ``made_from`` (its name in words, its path) is the record the page is
+    made from: ``out`` naming it is refused even with ``--replace``, which
+    replaced a patient's whole history with one report or one week's export.
+    """
+    refused = write_refusal(out, made_from)
+    if refused is not None:
+        return refused
     if out.exists() and not replace:
         return f"{out} already exists: choose another file name, or add --replace"
     if out.is_dir():
@@ -105,7 +130,8 @@ def report_command(args: argparse.Namespace, now: datetime) -> int:
     name = args.name or (args.profile if not args.history else path.stem)
     report = build_report(read, period, name)
     html = render(report, f"{now:%A} {now.day} {now:%B %Y} at {now:%H:%M}")
-    problem = write_page(Path(args.out).expanduser(), html, args.replace)
+    made_from = ("the history file", path)
+    problem = write_page(Path(args.out).expanduser(), html, args.replace, made_from)
     if problem is not None:
         print(f"commboard report: {problem}", file=sys.stderr)
         return 2

@@ -185,3 +185,14 @@ def test_a_missing_log_and_bad_dates_say_so(
     args = ["access-report", "--access-log", str(log), "--out", str(out), "--from", "March"]
     assert main(args) == 2
     assert "--from 'March' is not a date" in capsys.readouterr().err
+
+
+def test_the_report_never_writes_over_the_access_log_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "access.jsonl"
+    log.write_text(LOG, encoding="utf-8")
+    args = ["access-report", "--access-log", str(log), "--out", str(log), "--replace"]
+    assert main(args) == 2
+    assert "is the access log it is made from" in capsys.readouterr().err
+    assert log.read_text(encoding="utf-8") == LOG

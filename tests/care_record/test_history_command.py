@@ -87,3 +87,32 @@ def test_the_command_line_confirms_with_yes(tmp_path: Path) -> None:
              "2026-02-28", "--yes"]  # fmt: skip
     assert main(words) == 0
     assert LINES[0] not in path.read_text("utf-8")
+
+
+def test_export_never_writes_over_the_history_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--out`` naming the history itself (even with ``--replace``) is refused.
+
+    It replaced the patient's whole history with the exported days: every
+    statement outside the period, and the damaged lines the command says it
+    leaves untouched, were gone.
+    """
+    path = history(tmp_path)
+    before = path.read_bytes()
+    (tmp_path / "link.jsonl").symlink_to(path)
+    for out in (path, tmp_path / "link.jsonl", tmp_path / "." / "history.jsonl"):
+        args = ("export", "--history", str(path), "--from", "2026-03-02", "--to", "2026-03-02")
+        assert run(*args, "--out", str(out), "--replace") == 2
+        assert "is the history file it is made from" in capsys.readouterr().err
+        assert path.read_bytes() == before
+
+
+def test_the_report_never_writes_over_the_history_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = history(tmp_path)
+    before = path.read_bytes()
+    assert main(["report", "--history", str(path), "--out", str(path), "--replace"]) == 2
+    assert "is the history file" in capsys.readouterr().err
+    assert path.read_bytes() == before
