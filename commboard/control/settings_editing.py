@@ -232,7 +232,9 @@ class SettingsEditing:
 
     def _type_key(self, key: Key, now: float) -> None:
         if key.name in ENTER:
-            if self.set_value(self.typed.strip(), now):
+            # A typed number out of range is refused, as on the command line: clamped,
+            # "-1" for the acceptance time became 0 s (the accidental-press filter off).
+            if self.set_value(self.typed.strip(), now, refuse_out_of_range=True):
                 self.mode = Mode.BROWSE
         elif key.name == "backspace":
             self.typed = self.typed[:-1]
@@ -306,10 +308,14 @@ class SettingsEditing:
         """Change the selected value by ``steps`` steps (choices cycle, yes/no toggles)."""
         self._apply_edit(*step_value(self.edited, self.key, steps), now)
 
-    def set_value(self, raw: str | float | int | bool, now: float) -> bool:
+    def set_value(
+        self, raw: str | float | int | bool, now: float, refuse_out_of_range: bool = False
+    ) -> bool:
         """Set the selected value from typed text or a choice; False (with a message) if invalid."""
         try:
-            settings, warning = with_value(self.edited, self.key, raw)
+            settings, warning = with_value(
+                self.edited, self.key, raw, refuse_out_of_range=refuse_out_of_range
+            )
         except ValueError as e:
             self.message = (str(e), WARN)
             return False

@@ -101,3 +101,31 @@ def test_page_down_opens_the_next_tab_at_its_first_setting() -> None:
     assert setting_keys().index(ed.key) == min(
         i for i, k in enumerate(setting_keys()) if k.startswith(ed.group + ".")
     )
+
+
+def test_a_typed_number_out_of_range_is_refused_not_clamped_to_an_extreme() -> None:
+    """Typing -1 for the acceptance time set 0 s, turning the accidental-press filter off.
+
+    The command line refuses such a value and a profile file falls back to the
+    default (issue 8 item 8); the screen clamped it to the nearest limit, and
+    S saved it.  Now it is refused like the command line: the value stays as
+    it was, the carer keeps typing, and the message gives the allowed range.
+    """
+    disk, applied = Disk(), []
+    ed = editor(disk, applied)
+    for wanted, typed, before in [
+        ("scan.acceptance_s", "-1", 0.3),
+        ("scan.interval_s", "50", 1.0),  # 5.0 mistyped: it became 10 s a step
+    ]:
+        ed.select(setting_keys().index(wanted))
+        ed.answer(key("return", "\r"), T0)
+        for _ in range(6):
+            ed.answer(key("backspace"), T0)
+        for ch in typed:
+            ed.answer(key(ch, ch), T0)
+        ed.answer(key("return", "\r"), T0)
+        assert ed.mode == Mode.TYPE  # still typing: nothing was set
+        assert getattr(ed.edited.scan, wanted.split(".")[1]) == before
+        assert "outside the allowed range" in ed.message[0], ed.message
+        ed.answer(key("escape", "\x1b"), T0)
+    assert not ed.changed  # nothing to save: both values are as they were

@@ -129,8 +129,8 @@ def test_typing_a_value_with_enter_and_refusing_nonsense() -> None:
     press(screen, "backspace", "backspace", ".", "5", "enter")
     assert (screen.mode, screen.edited.scan.interval_s) == ("browse", 2.5)
     press(screen, "enter", "backspace", "backspace", "backspace", "4", "0", "enter")
-    assert screen.edited.scan.interval_s == 10.0
-    assert screen.message[0] == "scan.interval_s 40 is above the maximum 10 s; using 10"
+    assert (screen.mode, screen.edited.scan.interval_s) == ("type", 2.5)  # refused, not 10 s
+    assert screen.message[0] == "scan.interval_s: 40 is outside the allowed range, 0.1 to 10 s"
 
 
 def test_enter_opens_the_choice_list_of_a_choice_setting() -> None:
