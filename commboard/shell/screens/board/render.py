@@ -52,6 +52,7 @@ ALARM_COLORS = ((200, 0, 0), (255, 255, 255))
 # is no cell colour) filling over a dark track along the lit cell's bottom.
 HOLD_FILL = (64, 156, 255)
 HOLD_TRACK = (24, 28, 34)
+PART_SEP = "  |  "  # between the status line's parts (``board_status.status_text``)
 STATUS_ONE_LINE_SHARE = 0.45  # the status's smallest size on one line; longer ones take two
 CELL_TEXT_SHARE = 0.55  # largest label: this fraction of the cell height (one line)
 PICTURE_LABEL_SHARE = 0.38  # a cell with a picture: its label gets this share, the picture the rest
@@ -361,9 +362,10 @@ class BoardRenderer:
         for px in range(one_line_floor, MIN_FONT_PX - 1, -1):
             rows = max(1, h // self.texts.font(px, view.status).get_linesize())
             avail = room - self._title_w(view, px, room)
-            lines = _wrapped(view.status, avail, px, self._status_w)
-            if len(lines) <= rows:
-                return px, _balanced(view.status, avail, px, len(lines), self._status_w)
+            for sep in (PART_SEP, " "):  # between the status's parts where they fit, else words
+                lines = _wrapped(view.status, avail, px, self._status_w, sep)
+                if len(lines) <= rows and all(self._status_w(t, px) <= avail for t in lines):
+                    return px, _balanced(view.status, avail, px, len(lines), self._status_w, sep)
         # Too long even at the smallest size: the last row ends with an ellipsis.
         return MIN_FONT_PX, [*lines[: rows - 1], " ".join(lines[rows - 1 :])]
 
@@ -386,27 +388,27 @@ class BoardRenderer:
 
 
 def _balanced(
-    text: str, width: int, px: int, count: int, measure: Callable[[str, int], int]
+    text: str, width: int, px: int, count: int, measure: Callable[[str, int], int], sep: str
 ) -> list[str]:
     """``text`` in ``count`` lines of about equal width (the narrowest width that keeps ``count``)."""
     lo, hi = width // count, width
     while lo < hi:
         mid = (lo + hi) // 2
-        if len(_wrapped(text, mid, px, measure)) <= count:
+        if len(_wrapped(text, mid, px, measure, sep)) <= count:
             hi = mid
         else:
             lo = mid + 1
-    return _wrapped(text, hi, px, measure)
+    return _wrapped(text, hi, px, measure, sep)
 
 
-def _wrapped(text: str, width: int, px: int, measure: Callable[[str, int], int]) -> list[str]:
-    """``text`` broken between words into lines at most ``width`` wide at ``px`` (a word wider stays whole)."""
+def _wrapped(
+    text: str, width: int, px: int, measure: Callable[[str, int], int], sep: str = " "
+) -> list[str]:
+    """``text`` broken at ``sep`` into lines at most ``width`` wide at ``px`` (a piece wider stays whole)."""
     lines: list[str] = []
-    for word in text.split(" "):
-        if lines and measure(f"{lines[-1]} {word}".rstrip(" |"), px) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
+    for piece in text.split(sep):
+        if lines and measure(f"{lines[-1]}{sep}{piece}".rstrip(" |"), px) <= width:
+            lines[-1] = f"{lines[-1]}{sep}{piece}"
         else:
-            if lines:
-                lines[-1] = lines[-1].rstrip(" |")
-            lines.append(word)
+            lines.append(piece)
     return [line.strip(" |") for line in lines if line.strip(" |")]
