@@ -166,7 +166,17 @@ def read_pictures(layout: Layout) -> dict[str, bytes]:
 def _write_atomically(target: Path, write, force: bool) -> None:  # noqa: ANN001 - a callback
     if target.exists() and not force:
         raise ExchangeError(str(target), None, "already exists; add --force to replace it")
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    folder = target.parent or Path(".")
+    if not folder.is_dir():  # a mistyped --to: one sentence, not a traceback from mkstemp
+        raise ExchangeError(
+            str(target), None, f"cannot be written: the folder {folder} does not exist"
+        )
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise ExchangeError(
+            str(target), None, f"cannot be written: {exc.strerror or exc}"
+        ) from None
     os.close(handle)
     try:
         write(Path(name))

@@ -126,3 +126,19 @@ def test_a_field_added_to_the_model_later_travels_as_an_ext_commboard_field() ->
     assert values == {"record": Record.DECISION} and problems == []
     values, problems = read_extra_fields(LaterCell, CELL_MAPPED, {"ext_commboard_record": "maybe"})
     assert values == {} and problems == ["ext_commboard_record 'maybe' could not be read; left out"]
+
+
+def test_export_and_print_into_a_folder_that_is_not_there_say_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped --to folder gave a Python traceback (FileNotFoundError), not a sentence."""
+    from commboard.adapters.board_exchange import print_command
+    from commboard.board.layout_file import default_layout_path
+
+    layout = str(default_layout_path())
+    missing = tmp_path / "no-such-folder"
+    assert export_command(layout, str(missing / "bedside.obz")) == 1
+    assert print_command(layout, str(missing / "bedside.html")) == 1
+    out = capsys.readouterr().out
+    assert out.count(f"the folder {missing} does not exist") == 2, out
+    assert not missing.exists()  # nothing made up on the way
