@@ -54,6 +54,12 @@ MIN_USABLE_SHARE = 0.5
 # What a failed step means, in the words the patient and carer are told.
 OPEN_UNSEEN = "I could not see the eyes well enough with them open."
 CLOSED_UNSEEN = "I did not see the eyes stay closed."
+# Eyelids that close only part way (ALS, facial palsy) look like a camera too far
+# away: say both, so the carer does not move the camera again and again.
+TOO_ALIKE = (
+    "Open and closed eyes look too alike: move the camera closer. If the eyes cannot close "
+    "fully, blinks cannot select: choose with looks instead (settings, Eye gaze tab)."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +198,7 @@ def calibrate(
         problems.append(CLOSED_UNSEEN)
         closed = settings.closed_level
     if open_level - closed < 2 * MIN_LEVEL_SPAN:
-        problems.append("Open and closed eyes look too alike: move the camera closer.")
+        problems.append(TOO_ALIKE)
     if problems:
         return CalibrationResult(
             open_level, closed, (), 0.0, 0.0, settings.hold_s, tuple(problems), settings,

@@ -99,3 +99,23 @@ def test_one_eye_mode_calibrates_that_eye() -> None:
     assert result.closed_level == pytest.approx(SHUT, abs=0.005)
     assert any("no blinks" in p for p in result.problems)
     assert result.settings.hold_s == BlinkSettings().hold_s
+
+
+def test_eyes_that_cannot_close_fully_are_told_to_try_looks_not_only_a_closer_camera() -> None:
+    """A patient whose lids close only part way (common in ALS and facial palsy).
+
+    The calibration said only "move the camera closer": the carer moved it and
+    failed again, never told that the blink switch cannot work for these eyes
+    and that looks can.
+    """
+    script = ScriptedSamples(open_ear=OPEN, closed_ear=OPEN - 0.02)  # the lids barely move
+    open_phase = script.open(3.0).samples()
+    t = script.t
+    closed_phase = [s for s in script.open(0.7).closed(3.0).samples() if s.t >= t]
+    t = script.t
+    blink_phase = [s for s in script.open(30.0).samples() if s.t >= t]
+    result = calibrate(open_phase, closed_phase, blink_phase, BlinkSettings())
+    assert not result.ok and not result.settings.calibrated
+    text = " ".join(result.problems)
+    assert "move the camera closer" in text
+    assert "If the eyes cannot close fully" in text and "Eye gaze" in text
