@@ -21,6 +21,7 @@ from commboard.settings import BlinkSettings, Settings
 from commboard.signals.calibration import (
     CLOSED_UNSEEN,
     OPEN_UNSEEN,
+    TOO_ALIKE,
     CalibrationResult,
     calibrate,
 )
@@ -50,7 +51,10 @@ PHASES: tuple[Phase, ...] = (
 )
 NOT_MEASURED = "not measured"
 # The problem that, found at the end of this step, dooms the whole run.
-STEP_FAILURES = {"open": OPEN_UNSEEN, "closed": CLOSED_UNSEEN}
+# What dooms the run when a step ends.  Eyes that close only part way are known
+# when "Close your eyes" ends (open and closed look too alike): the patient is not
+# made to go on through 30 s of "Blink naturally" first.
+STEP_FAILURES = {"open": (OPEN_UNSEEN,), "closed": (CLOSED_UNSEEN, TOO_ALIKE)}
 # A step's last frames reach the run a moment after it ends (capture, then
 # landmarks in the camera thread: well under a second even on 2 cores).
 LATE_FRAMES_S = 0.5
@@ -180,8 +184,8 @@ class CalibrationRun(PhasedRun):
         self._result: CalibrationResult | None = None
 
     def step_failure(self, name: str) -> str | None:
-        problem = STEP_FAILURES.get(name)
-        return problem if problem is not None and problem in self._measure().problems else None
+        doom = STEP_FAILURES.get(name, ())
+        return next((p for p in self._measure().problems if p in doom), None) if doom else None
 
     def result(self) -> CalibrationResult:
         """The measurement (computed once, after the last phase or the failed step).

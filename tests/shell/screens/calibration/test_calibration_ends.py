@@ -22,7 +22,7 @@ from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.base import Close, Stay
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
 from commboard.signals.blink_switch import BlinkSwitch
-from commboard.signals.calibration import CLOSED_UNSEEN, OPEN_UNSEEN
+from commboard.signals.calibration import CLOSED_UNSEEN, OPEN_UNSEEN, TOO_ALIKE
 from commboard.testing import ScriptedFeed, ScriptedSamples
 from commboard.vision.sample import EyeSample
 
@@ -143,3 +143,13 @@ def test_on_the_board_space_reaches_the_result_and_closes_it(
     loop.open_screen(screen)
     loop.dispatch(SwitchDown(loop.now, Switch.SELECT, Source.KEYBOARD))
     assert screen not in loop.screens
+
+
+def test_eyes_that_cannot_close_fully_end_the_run_after_the_closed_step() -> None:
+    """Lids that barely move: the patient was made to go on with 30 s of "Blink naturally"
+    before hearing that open and closed eyes look too alike."""
+    samples = ScriptedSamples(open_ear=0.27, closed_ear=0.26).open(6.7).closed(2.3).open(30.5)
+    checked = CLOSED_ENDS + LATE_FRAMES_S
+    run = run_until(samples.samples(), checked)
+    assert run.done(checked) and run.failure(checked) == TOO_ALIKE
+    assert run.result().problems == (TOO_ALIKE,) and not run.result().settings.calibrated
