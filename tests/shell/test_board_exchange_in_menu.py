@@ -43,9 +43,11 @@ def test_a_board_imported_from_the_menu_is_used_and_remembered(
     assert loop.screens == []
     target = tmp_path / "data" / "commboard" / "layouts" / "tiny"
     assert loop.session.layout.source == target
-    assert [c.label for c in loop.session.page.cells if c] == ["yes", "no"]
+    # The other app's board had no call for help: the import adds one on its home page.
+    assert [c.label for c in loop.session.page.cells if c] == ["yes", "no", "Call nurse"]
     run_for(loop, 0.1)
     assert f"Imported tiny.obz into {target}." in banners(loop)
+    assert "has no Call nurse cell" not in banners(loop)
     assert loop.settings.board.layout == str(target)
 
 
