@@ -37,6 +37,7 @@ from commboard.board.model import Layout
 from commboard.board.recent import RECENT_COUNT
 from commboard.board.session import Session
 from commboard.control import board_status, layout_change, screen_timeout
+from commboard.control.alarm_check import AlarmCheck
 from commboard.control.banners import ChromeState
 from commboard.control.board_view import BoardView, cell_at, picture_files
 from commboard.control.eye_policy import EYE_PAUSES, EyeFrame, UndoSelection
@@ -95,6 +96,7 @@ class BoardLoop:
         self.pauses = PauseOwner()  # the one owner of why scanning is paused
         self.chrome = ChromeState()
         self.colours = ColourCheck()  # the banner naming cells coloured like the highlight
+        self.alarm_check = AlarmCheck()  # the banner saying a layout has no call for help
         self.renderer = BoardRenderer(parts.surface)
         self.renderer.texts.language = parts.layout.language  # where long words may break
         self.renderer.texts.fonts.prepare(parts.layout.texts())  # before the first frame
@@ -520,6 +522,7 @@ class BoardLoop:
         self.dirty |= board_status.keep_scan_banner(self.chrome, self.session, shown, self.now)
         highlight = self.session.settings.display.highlight_color
         self.dirty |= self.colours.keep(self.chrome, self.session.layout, highlight, self.now)
+        self.dirty |= self.alarm_check.keep(self.chrome, self.session.layout, self.now)
         self.dirty |= self.session.holding is not None  # the hold bar fills
 
     def switch_names(self) -> str:
