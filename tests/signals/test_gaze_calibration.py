@@ -29,6 +29,7 @@ from commboard.signals.gaze_calibration import (
 )
 from commboard.signals.gaze_frame import Direction
 from commboard.signals.gaze_look import LookReader
+from commboard.signals.gaze_map import CHOOSING, REPORTED
 from commboard.signals.gaze_switch import tuning
 from commboard.testing import ScriptedSamples
 from commboard.vision.sample import EyeSample
@@ -330,3 +331,82 @@ def test_the_event_log_record_names_the_distances_and_the_pointing_accuracy() ->
     for s in patient()["centre"]:
         failed.add(s)
     assert "problem" in failed.record()
+
+
+def bent(d: float) -> float:
+    """A height reading that shrinks small looks: a look half as far reads a quarter as far."""
+    return d * abs(d) / 0.17
+
+
+def two_measures(sample: EyeSample, corners_bent: bool) -> EyeSample:
+    """The sample read both ways: up and down against the eye corners (iris y) and against
+    the nose bridge (the look height); one of them follows the look, the other is ``bent``."""
+    if sample.iris_left is None:
+        return sample
+    x, y = sample.iris_left
+    d = y - REST[1]
+    iris_y = REST[1] + (bent(d) if corners_bent else d)
+    height = REST[1] + (d if corners_bent else bent(d))
+    return replace(sample, iris_left=(x, iris_y), iris_right=(x, iris_y),
+                   height_left=height, height_right=height)  # fmt: skip
+
+
+@pytest.mark.parametrize("corners_bent", [True, False])
+def test_the_map_reads_up_and_down_the_way_that_points_at_the_dots_for_this_patient(
+    corners_bent: bool,
+) -> None:
+    """Against the eye corners small looks up and down shrink for one face, against the
+    nose bridge for another: the calibration keeps the measure that points right."""
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).values():
+        for s in samples:
+            run.add(two_measures(s, corners_bent))
+    stored, words = run.stored_map()
+    assert stored is not None, words
+    share = 1.0 if stored.map.heights else stored.map.nose_share
+    assert share == (1.0 if corners_bent else 0.0)
+    assert stored.accuracy.median_pct < 1.0 and (2, 3) in stored.accuracy.usable
+    record = run.record()["accuracy"]
+    assert isinstance(record, dict) and record["up_down_from_nose_bridge"] == share
+    # halfway to the upper left check dot's height, the map points at that height
+    half = two_measures(ScriptedSamples().looking(0.1, REST[0], REST[1] - 0.07).samples()[0],
+                        corners_bent)  # fmt: skip
+    point = stored.map.sample_point(half)
+    assert point is not None and point[1] == pytest.approx(0.5 - 0.5 * (0.5 - EDGE), abs=0.02)
+
+
+def spoiled(steps: dict[str, list[EyeSample]], phases: set[str]) -> dict[str, list[EyeSample]]:
+    """The steps with the gaze at the named check dots wobbling up and down by 0.1."""
+    out = {}
+    for name, samples in steps.items():
+        out[name] = [
+            replace(
+                s,
+                iris_left=(s.iris_left[0], s.iris_left[1] + 0.1 * (-1) ** i),
+                iris_right=(s.iris_left[0], s.iris_left[1] + 0.1 * (-1) ** i),
+            )  # fmt: skip
+            if name in phases and s.iris_left is not None
+            else s
+            for i, s in enumerate(samples)
+        ]
+    return out
+
+
+def test_the_accuracy_shown_is_measured_on_check_dots_that_did_not_choose_the_map() -> None:
+    """The check dots that choose how up and down are read do not measure the accuracy:
+    a wobble there changes nothing shown, a wobble at the others shows."""
+    checks = [p.name for p in GAZE_PHASES if p.name.startswith("check")]
+    choosing = {checks[i] for i in CHOOSING}
+    reported = {checks[i] for i in REPORTED}
+    shown = {}
+    for label, phases in (("choosing", choosing), ("reported", reported)):
+        run = GazeCalibrationRun(Settings(), start=0.0)
+        for samples in spoiled(patient(), phases).values():
+            for s in samples:
+                run.add(s)
+        stored, words = run.stored_map()
+        assert stored is not None, words
+        shown[label] = stored.accuracy
+    assert shown["choosing"].median_pct < 1.0 and (2, 3) in shown["choosing"].usable
+    assert shown["reported"].median_y_pct is not None and shown["reported"].median_y_pct > 5.0
+    assert (2, 3) not in shown["reported"].usable
