@@ -160,8 +160,10 @@ class GazeCalibrationRun(PhasedRun):
         faces point best with a share of each), so of the shares
         ``NOSE_SHARES`` the one whose points land nearest the ``CHOOSING``
         check dots is kept (the smaller share when they tie); its accuracy is
-        then measured on the ``REPORTED`` check dots alone, which had no say in
-        the choice.
+        then measured on the ``REPORTED`` check dots, which had no say in the
+        choice -- and on the choosing dots too when the reporting dots alone
+        would have chosen the same share (cross-checked both ways: every dot is
+        then measured with a map chosen without it).
         """
         result = self.result()
         if not result.ok or result.rest is None:
@@ -176,12 +178,18 @@ class GazeCalibrationRun(PhasedRun):
             candidates = [replace(corners, nose=nose, nose_share=w) if w else corners
                           for w in NOSE_SHARES]  # fmt: skip
 
-        def chosen_error(m: GazeMap) -> float:
-            measured = self._accuracy_at(m, CHOOSING)
-            return measured.median_pct if measured is not None else math.inf
+        def best(which: tuple[int, ...]) -> GazeMap:
+            def error(m: GazeMap) -> float:
+                measured = self._accuracy_at(m, which)
+                return measured.median_pct if measured is not None else math.inf
 
-        chosen = min((m for m in candidates if m is not None), key=chosen_error)  # first on a tie
-        accuracy = self._accuracy_at(chosen, REPORTED)
+            return min((m for m in candidates if m is not None), key=error)  # first on a tie
+
+        chosen = best(CHOOSING)
+        # The reporting dots alone choosing the same map: each pair's points were then
+        # measured with a map the other pair chose, and all four can say how it points.
+        shown = CHOOSING + REPORTED if best(REPORTED) == chosen else REPORTED
+        accuracy = self._accuracy_at(chosen, shown)
         if accuracy is None:
             return None, accuracy_line(None) + " Dwell cannot be used until it is."
         return StoredMap(chosen, accuracy), accuracy_line(accuracy)
