@@ -10,7 +10,8 @@ dot; up and down once against the eye corners and once against the nose
 bridge, the map's height a share of each (``GazeMap.nose_share``).  Four more
 dots (``CHECKS``, between the middle and the corners) are not used for the
 fit: two of them (``CHOOSING``) choose the share, and on the other two
-(``REPORTED``) ``check_accuracy`` measures how far the map's point lands,
+(``REPORTED``; all four when those two alone choose the same)
+``check_accuracy`` measures how far the map's point lands,
 frame by frame, in screen widths and in degrees of visual angle, and says
 which grid sizes a dwell page can use reliably.
 
@@ -40,7 +41,8 @@ CHECKS: tuple[Point, ...] = ((0.3, 0.3), (0.7, 0.3), (0.3, 0.7), (0.7, 0.7))
 # below the middle, left and right of it): the first pair chooses how the map
 # reads up and down (``GazeMap.nose_share``: the share whose map lands nearest
 # them), the second measures the chosen map's accuracy, so the accuracy shown is
-# never measured on the dots that chose it.
+# never measured on dots that chose it -- unless the second pair alone would have
+# chosen the same, when all four do (each measured with a map chosen without it).
 CHOOSING: tuple[int, ...] = (0, 3)
 REPORTED: tuple[int, ...] = (1, 2)
 # The shares of the screen height taken from the map fitted against the nose
