@@ -192,6 +192,15 @@ class GazeCalibrationRun(PhasedRun):
         accuracy = self._accuracy_at(chosen, shown)
         if accuracy is None:
             return None, accuracy_line(None) + " Dwell cannot be used until it is."
+        if shown == REPORTED:
+            # Two dots alone cannot say which grid sizes are safe: a grid is offered only
+            # if the map's points at all four dots fall well inside its cells too.  The
+            # choosing dots flatter the map they chose, so this can only take sizes away
+            # (Grace Hopper's film: the two reporting dots alone offered 3x3, while her
+            # simulated patient chose right on 79-85% of 2x2 and 2x3 pages).
+            four = self._accuracy_at(chosen, CHOOSING + REPORTED)
+            safe = four.usable if four is not None else ()
+            accuracy = replace(accuracy, usable=tuple(g for g in accuracy.usable if g in safe))
         return StoredMap(chosen, accuracy), accuracy_line(accuracy)
 
     def _fitted(self, result: GazeCalibrationResult) -> tuple[dict[bool, GazeMap], str]:

@@ -409,3 +409,37 @@ def test_when_both_pairs_of_check_dots_choose_alike_all_four_measure_the_accurac
     assert stored is not None
     settled_frames = round((CHECK_S - 1.0) * 30)
     assert stored.accuracy.frames >= 4 * settled_frames - 4
+
+
+def test_grid_sizes_measured_on_two_dots_are_offered_only_if_all_four_dots_fall_inside() -> None:
+    """The pairs of check dots disagree, so two dots measure the accuracy.  The map points
+    well at them, but the patient's looks at the choosing dots land well off: a grid size
+    whose cells those points miss is not offered (two dots alone would offer every size)."""
+    checks = [p.name for p in GAZE_PHASES if p.name.startswith("check")]
+    reported = {checks[i] for i in REPORTED}
+
+    def read(s: EyeSample, name: str) -> EyeSample:
+        if s.iris_left is None:
+            return s
+        x, y = s.iris_left
+        d = y - REST[1]
+        if not name.startswith("check"):  # the five dots: both measures read the look right
+            iris_y = height = y
+        elif name in reported:  # the nose bridge reads right, the corners a little short
+            iris_y, height = REST[1] + 0.9 * d, y
+        else:  # the choosing dots: every measure lands well below the dot
+            iris_y, height = y + 0.06, REST[1] + bent(d) + 0.06
+        return replace(s, iris_left=(x, iris_y), iris_right=(x, iris_y),
+                       height_left=height, height_right=height)  # fmt: skip
+
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for name, samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).items():
+        for s in samples:
+            run.add(read(s, name))
+    stored, words = run.stored_map()
+    assert stored is not None, words
+    settled_frames = round((CHECK_S - 1.0) * 30)
+    assert stored.accuracy.frames <= 2 * settled_frames + 2  # two dots measured it
+    assert stored.accuracy.median_y_pct is not None and stored.accuracy.median_y_pct < 5.0
+    assert (3, 3) not in stored.accuracy.usable and (2, 3) not in stored.accuracy.usable
+    assert "3×3" not in words
