@@ -78,6 +78,8 @@ def calibrate(photo: str, folder: Path) -> dict[str, object]:
     return {"ok": True, "median_pct": a.median_pct, "p90_pct": a.p90_pct, "degrees": a.degrees,
             "median_x_pct": a.median_x_pct, "median_y_pct": a.median_y_pct,
             "usable": [f"{r}x{c}" for r, c in a.usable],
+            # how much of the map's height is read against the nose bridge (chosen per patient)
+            "nose_share": 1.0 if stored.map.heights else stored.map.nose_share,
             "board_shows": "x".join(map(str, grid_for(most_items(a.usable))))}  # fmt: skip
 
 

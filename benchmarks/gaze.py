@@ -11,9 +11,16 @@ Per photo the film has:
 * **held looks**: left, right, up and down (image directions; scored in the
   patient's terms) at three amplitudes (0.5, 0.65 and 0.8 of the way to the
   eye corner; up and down, of about 25 degrees of eye rotation, the lids
-  following: docs/camera.md), each held 1 s, under four conditions: upright, head rolled
-  +30 and -30 degrees (a patient lying on one side), and brightness halved
-  with camera noise; plus a look with a blink in the middle of it;
+  following: docs/camera.md), each held 1 s, under six conditions: upright, head rolled
+  +30 and -30 degrees (a patient lying on one side), brightness halved
+  with camera noise, and the head turned (yaw) +15 and -15 degrees; plus a
+  look with a blink in the middle of it.  With the head turned, the film's
+  frames go through MediaPipe as they are and the landmarks are turned in 3D
+  about the vertical axis through the face's middle (``yawed``), the way the
+  nods below are made: a flat photo cannot turn, and a perspective warp of it
+  would show MediaPipe a picture without parallax (the nose does not move
+  across the cheeks), not a turned face.  Each turned block ends with 20 s of
+  rest (blinks, glances, drifts) with the head still turned;
 * **rest** (``--minutes``, default 2 per photo): ordinary blinks, glances of
   0.15-0.3 s each way, slow drifts sideways and back, small wandering.
 
@@ -25,8 +32,9 @@ recall by direction, amplitude and condition, ``false_looks_per_10_min``
 hold time (frames), and ``nods_without_a_look``: looks read while the head
 nods 6 degrees up or down (quickly, held 1.5 s) with the eyes still in the
 head -- the film's face at rest through MediaPipe frame by frame, its
-landmarks turned by the pitch (a flat photo cannot nod).  Head yaw is not filmed: the synthetic face is a flat
-picture and cannot turn sideways (it is reported as not measured).
+landmarks turned by the pitch (a flat photo cannot nod).  ``yaw``: the held
+looks (recall, direction accuracy) and the false looks (any look in a turned
+block outside a held look's window, its rest included) with the head turned.
 
 ``cost``: the vision pipeline's mean time per frame (MediaPipe and the eye
 metrics, as the camera worker runs them), what the look reader adds per
@@ -59,7 +67,10 @@ FPS = 30.0
 PHOTOS = ("astronaut", "hopper")
 AMPLITUDES = (0.5, 0.65, 0.8)
 CONDITIONS = {"upright": [], "roll +30": ["rotate 30"], "roll -30": ["rotate -30"],
-              "dim and noisy": ["bright 0.5", "noise 8"]}  # fmt: skip
+              "dim and noisy": ["bright 0.5", "noise 8"], "yaw +15": [], "yaw -15": []}  # fmt: skip
+# Head yaw (degrees) of a condition: a flat photo cannot turn, so its Face Mesh
+# landmarks are turned in 3D about the vertical axis, frame by frame (``yawed``).
+YAW = {"yaw +15": 15.0, "yaw -15": -15.0}
 # Image direction in the script -> the patient's own direction (camera not mirrored).
 PATIENT = {"left": "right", "right": "left", "up": "up", "down": "down"}
 LOOK_S = 1.0
@@ -83,10 +94,51 @@ class Trial:
         return PATIENT[self.image_direction]
 
 
-def film(photo: str, minutes: float) -> tuple[str, list[Trial], tuple[float, float]]:
-    """The script, its held looks, and the (start, end) of its rest part."""
+def rest_lines(t: float) -> list[str]:
+    """20 s of rest from ``t``: blinks, glances each way, a slow drift out and back, wandering."""
+    lines = []
+    for offset, line in (
+        (1.0, "0.15 close"),
+        (2.5, "0.2 look left 0.8"),
+        (4.0, "0.25 look right 0.8"),
+        (5.5, "0.3 look up 0.8"),
+        (7.0, "0.25 close"),
+        (8.5, "0.15 look right 0.65"),
+        (9.5, "0.3 look left 0.65"),
+        (14.5, "0.2 close"),
+        (15.5, "0.3 look down 0.8"),
+        (17.0, "0.12 close"),
+    ):
+        lines.append(f"{t + offset:.3f} {line}")
+    for i, amount in enumerate((0.1, 0.2, 0.3, 0.4, 0.45, 0.4, 0.3, 0.2, 0.1)):  # ~0.5/s
+        lines.append(f"{t + 11.0 + 0.3 * i:.3f} 0.3 look left {amount}")
+    for i, (d, amount) in enumerate((("right", 0.15), ("up", 0.15), ("left", 0.15))):
+        lines.append(f"{t + 18.0 + 0.6 * i:.3f} 0.6 look {d} {amount}")
+    return lines
+
+
+REST_CYCLE_S = 20.0
+
+
+@dataclass(frozen=True)
+class Film:
+    """One photo's film: the script, its held looks, its rest, and its head turns."""
+
+    script: str
+    trials: list[Trial]
+    rest: tuple[float, float]
+    # (start, end, degrees) of each block filmed with the head turned (yaw), and
+    # (start, end) of the rest inside it (its looks are false looks under yaw).
+    yaw: list[tuple[float, float, float]]
+    yaw_rest: list[tuple[float, float]]
+
+
+def film(photo: str, minutes: float) -> Film:
+    """The script, its held looks, the (start, end) of its rest part, and its head turns."""
     lines = [f"photo {photo}"]
     trials: list[Trial] = []
+    yaw: list[tuple[float, float, float]] = []
+    yaw_rest: list[tuple[float, float]] = []
     t = 0.0
     for condition, actions in CONDITIONS.items():
         block_start = t
@@ -101,30 +153,23 @@ def film(photo: str, minutes: float) -> tuple[str, list[Trial], tuple[float, flo
         lines.append(f"{t + 0.3:.3f} 0.15 close")
         trials.append(Trial(photo, t, "right", 0.8, condition, blink_inside=True))
         t += 1.4 + GAP_S
+        if condition in YAW:  # and a stretch of rest with the head turned
+            lines += rest_lines(t)
+            yaw_rest.append((t, t + REST_CYCLE_S))
+            t += REST_CYCLE_S
+            yaw.append((block_start, t, YAW[condition]))
         lines += [f"{block_start:.3f} {t - block_start:.3f} {a}" for a in actions]
     rest_start = t
     end = t + minutes * 60.0
     while t < end:
-        # 20 s of rest: blinks, glances each way, a slow drift out and back, wandering.
-        for offset, line in (
-            (1.0, "0.15 close"),
-            (2.5, "0.2 look left 0.8"),
-            (4.0, "0.25 look right 0.8"),
-            (5.5, "0.3 look up 0.8"),
-            (7.0, "0.25 close"),
-            (8.5, "0.15 look right 0.65"),
-            (9.5, "0.3 look left 0.65"),
-            (14.5, "0.2 close"),
-            (15.5, "0.3 look down 0.8"),
-            (17.0, "0.12 close"),
-        ):
-            lines.append(f"{t + offset:.3f} {line}")
-        for i, amount in enumerate((0.1, 0.2, 0.3, 0.4, 0.45, 0.4, 0.3, 0.2, 0.1)):  # ~0.5/s
-            lines.append(f"{t + 11.0 + 0.3 * i:.3f} 0.3 look left {amount}")
-        for i, (d, amount) in enumerate((("right", 0.15), ("up", 0.15), ("left", 0.15))):
-            lines.append(f"{t + 18.0 + 0.6 * i:.3f} 0.6 look {d} {amount}")
-        t += 20.0
-    return "\n".join(lines), trials, (rest_start, end)
+        lines += rest_lines(t)
+        t += REST_CYCLE_S
+    return Film("\n".join(lines), trials, (rest_start, end), yaw, yaw_rest)
+
+
+def yaw_at(t: float, spans: list[tuple[float, float, float]]) -> float:
+    """The head's yaw (degrees) at ``t`` of a film with these turned blocks."""
+    return next((deg for start, end, deg in spans if start <= t < end), 0.0)
 
 
 # Nods without a look: the head pitched this far (either way) in a tenth of a second,
@@ -164,6 +209,23 @@ def pitched(landmarks: Any, degrees: float, shape: tuple[int, int]) -> Any:
     return ((px - middle) @ turn.T + middle) / scale
 
 
+def yawed(landmarks: Any, degrees: float, shape: tuple[int, int]) -> Any:
+    """Face Mesh's 3D points turned about the vertical axis through the face's middle.
+
+    > 0 turns the face towards the image right (``metrics.head_pose``'s yaw).
+    """
+    import numpy as np
+
+    scale = np.array([shape[1], shape[0], shape[1]], dtype=np.float64)  # z uses x's scale
+    px = np.asarray(landmarks, dtype=np.float64) * scale
+    middle = px.mean(axis=0)
+    a = math.radians(degrees)
+    # Image right is +x, away from the camera +z: a turn to the image right brings
+    # the image-left cheek forward (-z) and sends the image-right cheek back.
+    turn = np.array([[math.cos(a), 0, -math.sin(a)], [0, 1, 0], [math.sin(a), 0, math.cos(a)]])
+    return ((px - middle) @ turn.T + middle) / scale
+
+
 def nod_film(photo: str) -> list[EyeSample]:
     """Nods without a look: the film's face at rest in camera noise (real MediaPipe,
     frame by frame, its own jitter), its landmarks turned by the head pitch of ``nod_pitch`` (a flat
@@ -189,12 +251,19 @@ def nod_film(photo: str) -> list[EyeSample]:
     return samples
 
 
-def measure(script_text: str, photo: str) -> list[EyeSample]:
-    """Render every frame of the film and run the board's vision on it."""
+def measure(
+    script_text: str, photo: str, yaw: list[tuple[float, float, float]] | None = None
+) -> list[EyeSample]:
+    """Render every frame of the film and run the board's vision on it.
+
+    ``yaw``: blocks filmed with the head turned: there each frame's landmarks
+    are turned by the yaw (``yawed``) before the eye metrics read them.
+    """
     from commboard.adapters.mediapipe_mesh import MediaPipeMesh
     from commboard.adapters.synthetic_face import make_animator
     from commboard.vision.face_script import parse_script
     from commboard.vision.frames import Frame
+    from commboard.vision.metrics import eye_sample, face_brightness
     from commboard.vision.pipeline import process_frame
 
     script = parse_script(script_text, f"gaze benchmark ({photo})")
@@ -208,7 +277,14 @@ def measure(script_text: str, photo: str) -> list[EyeSample]:
         t = n / FPS
         frame = Frame(t, animator.render(script.state_at(t), n))
         started = time.perf_counter()
-        samples.append(process_frame(mesh, frame))  # the camera worker's work per frame
+        degrees = yaw_at(t, yaw or [])
+        if degrees:
+            points = mesh.detect(frame.rgb)
+            turned = None if points is None else yawed(points, degrees, frame.rgb.shape[:2])
+            brightness = face_brightness(frame.rgb, points)
+            samples.append(eye_sample(turned, t, frame.rgb.shape, brightness))
+        else:
+            samples.append(process_frame(mesh, frame))  # the camera worker's work per frame
         spent += time.perf_counter() - started
     mesh.close()
     PIPELINE_MS.append(spent / max(1, len(samples)) * 1000.0)
@@ -254,10 +330,9 @@ def read_looks(samples: list[EyeSample], gaze: GazeSettings) -> list[Look]:
     return [out for s in samples for out in reader.update(s) if isinstance(out, Look)]
 
 
-def score(
-    trials: list[Trial], looks: list[Look], rest: tuple[float, float], hold_s: float
-) -> dict[str, Any]:
+def score(looks: list[Look], filmed: Film, hold_s: float) -> dict[str, Any]:
     """Per-trial outcome and false looks during rest, for one photo."""
+    trials, rest = filmed.trials, filmed.rest
     outcomes = []
     for trial in trials:
         window_end = trial.onset + (1.4 if trial.blink_inside else LOOK_S) + 0.5
@@ -268,7 +343,22 @@ def score(
         delay = None if first is None else (first.t - trial.onset - hold_s) * FPS
         outcomes.append((trial, first.direction.value if first else "none", delay))
     false = [look for look in looks if rest[0] + 1.0 <= look.t <= rest[1]]
-    return {"outcomes": outcomes, "false": false, "rest_s": rest[1] - rest[0] - 1.0}
+    # Under yaw: every look in a turned block's rest, or in its held-looks part
+    # outside the held looks' windows (the settling after the turn included).
+    windows = [(tr.onset, tr.onset + (1.4 if tr.blink_inside else LOOK_S) + 0.5) for tr in trials]
+    false_yaw = [
+        look
+        for look in looks
+        if yaw_at(look.t, filmed.yaw) and not any(a <= look.t <= b for a, b in windows)
+    ]
+    return {
+        "outcomes": outcomes,
+        "false": false,
+        "rest_s": rest[1] - rest[0] - 1.0,
+        "false_yaw": false_yaw,
+        "yaw_rest_s": sum(b - a for a, b in filmed.yaw_rest),
+        "yaw_block_s": sum(b - a for a, b, _ in filmed.yaw),
+    }
 
 
 def summary(results: list[dict[str, Any]], minutes: float) -> dict[str, Any]:
@@ -322,7 +412,28 @@ def summary(results: list[dict[str, Any]], minutes: float) -> dict[str, Any]:
         },
         "confusion": confusion,
         "recall_by": by,
-        "yaw": "not measured: the synthetic face is a flat photo and cannot turn sideways",
+        "yaw": yaw_summary(results, outcomes),
+    }
+
+
+def yaw_summary(
+    results: list[dict[str, Any]], outcomes: list[tuple[Trial, str, float | None]]
+) -> dict[str, Any]:
+    """Held looks and false looks with the head turned (the ``YAW`` conditions)."""
+    turned = [o for o in outcomes if o[0].condition in YAW]
+    found = [(t, g) for t, g, _ in turned if g != "none"]
+    false = [look for r in results for look in r["false_yaw"]]
+    return {
+        "how": "each frame's Face Mesh landmarks turned in 3D about the vertical axis through "
+        "the face's middle (a flat photo cannot turn; a perspective warp of it has no parallax)",
+        "degrees": sorted(YAW.values()),
+        "held_looks": len(turned),
+        "recall": round(len(found) / max(1, len(turned)), 4),
+        "direction_accuracy": round(sum(t.intended == g for t, g in found) / max(1, len(found)), 4),
+        "false_looks": len(false),
+        "false_looks_directions": dict(Counter(look.direction.value for look in false)),
+        "turned_minutes": round(sum(r["yaw_block_s"] for r in results) / 60.0, 2),
+        "rest_minutes_turned": round(sum(r["yaw_rest_s"] for r in results) / 60.0, 2),
     }
 
 
@@ -347,15 +458,16 @@ def main() -> None:
         nod_samples = [EyeSample(**{k: tuple(v) if isinstance(v, list) else v for k, v in s.items()})
                        for s in cached[f"{photo} nods"]["samples"]]  # fmt: skip
         nod_looks[photo] = [look.direction.value for look in read_looks(nod_samples, gaze)]
-        script_text, trials, rest = film(photo, args.minutes)
+        filmed = film(photo, args.minutes)
+        script_text = filmed.script + f"\n# yaw {filmed.yaw}"  # the cache's key
         if cached.get(photo, {}).get("script") == script_text:
             samples = [EyeSample(**{k: tuple(v) if isinstance(v, list) else v for k, v in s.items()})
                        for s in cached[photo]["samples"]]  # fmt: skip
         else:
-            samples = measure(script_text, photo)
+            samples = measure(filmed.script, photo, filmed.yaw)
             cached[photo] = {"script": script_text, "samples": [asdict(s) for s in samples],
                              "pipeline_ms": PIPELINE_MS[-1]}  # fmt: skip
-        results.append(score(trials, read_looks(samples, gaze), rest, gaze.hold_s))
+        results.append(score(read_looks(samples, gaze), filmed, gaze.hold_s))
         costs.append((cached[photo].get("pipeline_ms"), reader_cost(samples, gaze)))
     if args.samples:
         args.samples.write_text(json.dumps(cached))

@@ -35,7 +35,7 @@ from commboard.effects import Cue, Log
 from commboard.events import CellPointed, Source
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.settings.gaze_map_file import StoredMap
-from commboard.signals.gaze_frame import frame_problem, used_eyes
+from commboard.signals.gaze_frame import frame_problem
 from commboard.signals.gaze_map import SMOOTH_FRAMES
 from commboard.signals.gaze_switch import tuning
 from commboard.vision.sample import EyeSample
@@ -163,11 +163,14 @@ class DwellLooks:
     def _point(self, sample: EyeSample) -> tuple[float, float] | None:
         """The smoothed screen point of this frame (None: no usable gaze; smoothing restarts)."""
         assert self.stored is not None
-        eyes = used_eyes(sample, self.stored.map.eye)
-        if eyes is None or frame_problem(sample, tuning(self.gaze), self.blink):
+        if frame_problem(sample, tuning(self.gaze), self.blink):
             self._points.clear()
             return None
-        self._points.append(self.stored.map.point(eyes))
+        point = self.stored.map.sample_point(sample)
+        if point is None:
+            self._points.clear()
+            return None
+        self._points.append(point)
         xs, ys = zip(*self._points, strict=True)
         return statistics.median(xs), statistics.median(ys)
 

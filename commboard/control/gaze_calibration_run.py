@@ -13,6 +13,7 @@ step; the previous settings are kept.  Saving is the shell's
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from commboard.control.calibration_run import Phase, PhasedRun
@@ -28,9 +29,14 @@ from commboard.signals.gaze_calibration import (
     settled,
     unseen,
 )
-from commboard.signals.gaze_frame import Direction, Point, usable_eyes
+from commboard.signals.gaze_frame import Direction, Point, frame_problem
 from commboard.signals.gaze_map import (
     CHECKS,
+    CHOOSING,
+    NOSE_SHARES,
+    REPORTED,
+    Accuracy,
+    GazeMap,
     MapProblem,
     accuracy_line,
     check_accuracy,
@@ -146,41 +152,104 @@ class GazeCalibrationRun(PhasedRun):
         return self._map
 
     def _fit_map(self) -> tuple[StoredMap | None, str]:
+        """Fit a map from each measure of up and down; keep the blend the choosing dots prefer.
+
+        Both are fitted from the same five dots: up and down against the eye
+        corners (the iris position) and against the nose bridge (the look
+        height).  Which points better differs from face to face (and some
+        faces point best with a share of each), so of the shares
+        ``NOSE_SHARES`` the one whose points land nearest the ``CHOOSING``
+        check dots is kept (the smaller share when they tie); its accuracy is
+        then measured on the ``REPORTED`` check dots, which had no say in the
+        choice -- and on the choosing dots too when the reporting dots alone
+        would have chosen the same share (cross-checked both ways: every dot is
+        then measured with a map chosen without it).
+        """
         result = self.result()
         if not result.ok or result.rest is None:
             return None, ""
-        targets = {p.name: p.target for p in self.phases if p.target is not None}
-        dots: dict[str, tuple[Point, Point]] = {
-            "centre": (targets.get("centre", (0.5, 0.5)), (0.0, 0.0))
-        }
-        for direction in Direction:
-            offset = result.offsets.get(direction)
-            if direction.value in targets and offset is not None and direction in result.ranges:
-                dots[direction.value] = (targets[direction.value], offset)
-        gaze = result.settings
-        try:
-            fitted = fit_map(
-                dots, result.rest, frame_size=self._frame_size(), eye=gaze.eye,
-                mirrored=gaze.mirrored,
-            )  # fmt: skip
-        except MapProblem as problem:
+        fitted, problem = self._fitted(result)
+        corners, nose = fitted.get(False), fitted.get(True)
+        if corners is None and nose is None:
             return None, f"{problem} Dwell cannot be used."
-        checks = []
-        for phase in self.phases:
-            if phase.name.startswith("check") and phase.target is not None:
-                points = [
-                    fitted.point(eyes)
-                    for s in settled(self.samples.get(phase.name, []))
-                    if (eyes := usable_eyes(s, tuning(gaze), self.settings.blink, result.rest_open))
-                    is not None
-                ]
-                checks.append((phase.target, points))
-        accuracy = check_accuracy(
-            checks, aspect=self.aspect, screen_cm=gaze.screen_width_cm, viewing_cm=gaze.viewing_cm
-        )
+        if corners is None or nose is None:
+            candidates = [corners or nose]
+        else:
+            candidates = [replace(corners, nose=nose, nose_share=w) if w else corners
+                          for w in NOSE_SHARES]  # fmt: skip
+
+        def best(which: tuple[int, ...]) -> GazeMap:
+            def error(m: GazeMap) -> float:
+                measured = self._accuracy_at(m, which)
+                return measured.median_pct if measured is not None else math.inf
+
+            return min((m for m in candidates if m is not None), key=error)  # first on a tie
+
+        chosen = best(CHOOSING)
+        # The reporting dots alone choosing the same map: each pair's points were then
+        # measured with a map the other pair chose, and all four can say how it points.
+        shown = CHOOSING + REPORTED if best(REPORTED) == chosen else REPORTED
+        accuracy = self._accuracy_at(chosen, shown)
         if accuracy is None:
             return None, accuracy_line(None) + " Dwell cannot be used until it is."
-        return StoredMap(fitted, accuracy), accuracy_line(accuracy)
+        if shown == REPORTED:
+            # Two dots alone cannot say which grid sizes are safe: a grid is offered only
+            # if the map's points at all four dots fall well inside its cells too.  The
+            # choosing dots flatter the map they chose, so this can only take sizes away
+            # (Grace Hopper's film: the two reporting dots alone offered 3x3, while her
+            # simulated patient chose right on 79-85% of 2x2 and 2x3 pages).
+            four = self._accuracy_at(chosen, CHOOSING + REPORTED)
+            safe = four.usable if four is not None else ()
+            accuracy = replace(accuracy, usable=tuple(g for g in accuracy.usable if g in safe))
+        return StoredMap(chosen, accuracy), accuracy_line(accuracy)
+
+    def _fitted(self, result: GazeCalibrationResult) -> tuple[dict[bool, GazeMap], str]:
+        """The maps of both measures that could be fitted (by ``GazeMap.heights``), and
+        why one could not."""
+        assert result.rest is not None
+        targets = {p.name: p.target for p in self.phases if p.target is not None}
+        gaze = result.settings
+        measures = [(False, result.rest, result.offsets)]
+        if result.look_rest is not None:
+            measures.append((True, result.look_rest, result.look_offsets))
+        fitted: dict[bool, GazeMap] = {}
+        problem = ""
+        for heights, rest, offsets in measures:
+            dots: dict[str, tuple[Point, Point]] = {
+                "centre": (targets.get("centre", (0.5, 0.5)), (0.0, 0.0))
+            }
+            for direction in Direction:
+                offset = offsets.get(direction)
+                if direction.value in targets and offset is not None and direction in result.ranges:
+                    dots[direction.value] = (targets[direction.value], offset)
+            try:
+                fitted[heights] = fit_map(
+                    dots, rest, frame_size=self._frame_size(), eye=gaze.eye,
+                    mirrored=gaze.mirrored, heights=heights,
+                )  # fmt: skip
+            except MapProblem as exc:
+                problem = problem or str(exc)
+        return fitted, problem
+
+    def _accuracy_at(self, m: GazeMap, which: tuple[int, ...]) -> Accuracy | None:
+        """How well ``m`` points at the check dots numbered ``which`` (None: none seen)."""
+        gaze = self.result().settings
+        rest_open = self.result().rest_open
+        checks = []
+        phases = [p for p in self.phases if p.name.startswith("check")]
+        for i, phase in enumerate(phases):
+            if i not in which or phase.target is None:
+                continue
+            points = [
+                point
+                for s in settled(self.samples.get(phase.name, []))
+                if not frame_problem(s, tuning(gaze), self.settings.blink, rest_open)
+                and (point := m.sample_point(s)) is not None
+            ]
+            checks.append((phase.target, points))
+        return check_accuracy(
+            checks, aspect=self.aspect, screen_cm=gaze.screen_width_cm, viewing_cm=gaze.viewing_cm
+        )
 
     def _frame_size(self) -> tuple[int, int] | None:
         sizes = [s.frame_size for s in self.samples.get("centre", []) if s.frame_size]
@@ -196,7 +265,12 @@ class GazeCalibrationRun(PhasedRun):
         if stored is not None:
             a = stored.accuracy
             usable = [f"{r}x{c}" for r, c in a.usable]
-            accuracy = {"median_pct": a.median_pct, "degrees": a.degrees, "usable": usable}
+            accuracy = {
+                "median_pct": a.median_pct,
+                "degrees": a.degrees,
+                "usable": usable,
+                "up_down_from_nose_bridge": _nose_share(stored.map),
+            }
         gaze = result.settings
         return {
             "distance": gaze.distance,
@@ -215,3 +289,8 @@ class GazeCalibrationRun(PhasedRun):
 
     def failed_words(self) -> str:
         return "Measuring your looks did not work. " + " ".join(self.result().problems)
+
+
+def _nose_share(m: GazeMap) -> float:
+    """How much of the map's screen height is read against the nose bridge."""
+    return 1.0 if m.heights else m.nose_share

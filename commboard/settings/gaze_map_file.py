@@ -22,7 +22,14 @@ from commboard.signals.gaze_map import Accuracy, GazeMap
 # 2: the height of the eye is measured against the eye corners (it was against
 # the lids), and "corner_rise" is new.  A version 1 map would point wrongly up
 # and down: the patient is asked to calibrate again.
-VERSION = 2
+# 3: "heights", "nose" and "nose_share" are new: the calibration fits up and
+# down both against the eye corners and against the nose bridge and keeps the
+# share of each that points best for this patient; its accuracy (and the usable
+# grid sizes) is measured on two of the four check dots, the two that did not
+# choose.  A version 2 map never had the choice (on one of our test faces the
+# nose bridge points better up and down, on the other the corners): the patient
+# is asked to calibrate again.
+VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +51,13 @@ def save_gaze_map(path: Path, stored: StoredMap) -> None:
     m, a = stored.map, stored.accuracy
     data = {
         "version": VERSION,
-        "rest": [list(m.rest[0]), list(m.rest[1])],
-        "x": list(m.x),
-        "y": list(m.y),
+        **_lines(m),
         "frame_size": list(m.frame_size) if m.frame_size else None,
         "eye": m.eye.value,
         "mirrored": m.mirrored,
-        "corner_rise": list(m.corner_rise),
+        "heights": m.heights,
+        "nose": _lines(m.nose) if m.nose is not None else None,
+        "nose_share": m.nose_share,
         "accuracy": {
             "median_pct": a.median_pct,
             "p90_pct": a.p90_pct,
@@ -64,6 +71,16 @@ def save_gaze_map(path: Path, stored: StoredMap) -> None:
     _make_private_dir(path.parent)
     atomic_write(path, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
     os.chmod(path, 0o600)
+
+
+def _lines(m: GazeMap) -> dict[str, Any]:
+    """A map's fitted numbers (its rest, lines and corner rise)."""
+    return {
+        "rest": [list(m.rest[0]), list(m.rest[1])],
+        "x": list(m.x),
+        "y": list(m.y),
+        "corner_rise": list(m.corner_rise),
+    }
 
 
 def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
@@ -85,7 +102,8 @@ def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
         return _stored(data), ""
     except OldMap:
         return None, (
-            f"{path}: made by an older version of the board; calibrate looks again (carer menu G)."
+            f"{path}: made by an older version of the board, before dwell could choose how to "
+            "read looks up and down for each patient; calibrate looks again (carer menu G)."
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         return None, f"{path}: the gaze calibration file is damaged ({exc}); calibrate looks again."
@@ -104,25 +122,53 @@ def _stored(data: Any) -> StoredMap:
         raise OldMap()
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise ValueError(f"expected a version {VERSION} gaze calibration")
-    rest = ((_f(data["rest"][0][0]), _f(data["rest"][0][1])),
-            (_f(data["rest"][1][0]), _f(data["rest"][1][1])))  # fmt: skip
     size = data.get("frame_size")
     frame_size = (int(size[0]), int(size[1])) if size else None
-    m = GazeMap(
-        rest,
-        (_f(data["x"][0]), _f(data["x"][1]), _f(data["x"][2])),
-        (_f(data["y"][0]), _f(data["y"][1]), _f(data["y"][2])),
-        frame_size,
-        Eye(data["eye"]),
-        bool(data["mirrored"]),
-        (_f(data["corner_rise"][0]), _f(data["corner_rise"][1])),
-    )
+    eye, mirrored = Eye(data["eye"]), _bool(data["mirrored"])
+    nose = None
+    if data["nose"] is not None:
+        nose = _map(data["nose"], frame_size, eye, mirrored, True, None, 0.0)
+    share = _f(data["nose_share"])
+    if not 0.0 <= share <= 1.0 or (share and nose is None):
+        raise ValueError(f"nose_share {share} without a nose map, or outside 0..1")
+    m = _map(data, frame_size, eye, mirrored, _bool(data["heights"]), nose, share)
     a = data["accuracy"]
     usable = tuple((int(g[0]), int(g[1])) for g in a["usable"])
     axes = [_f(a[k]) if a.get(k) is not None else None for k in ("median_x_pct", "median_y_pct")]
     accuracy = Accuracy(_f(a["median_pct"]), _f(a["p90_pct"]), _f(a["degrees"]), usable,
                         int(a["frames"]), axes[0], axes[1])  # fmt: skip
     return StoredMap(m, accuracy)
+
+
+def _map(
+    data: Any,
+    frame_size: tuple[int, int] | None,
+    eye: Eye,
+    mirrored: bool,
+    heights: bool,
+    nose: GazeMap | None,
+    share: float,
+) -> GazeMap:
+    rest = ((_f(data["rest"][0][0]), _f(data["rest"][0][1])),
+            (_f(data["rest"][1][0]), _f(data["rest"][1][1])))  # fmt: skip
+    return GazeMap(
+        rest,
+        (_f(data["x"][0]), _f(data["x"][1]), _f(data["x"][2])),
+        (_f(data["y"][0]), _f(data["y"][1]), _f(data["y"][2])),
+        frame_size,
+        eye,
+        mirrored,
+        (_f(data["corner_rise"][0]), _f(data["corner_rise"][1])),
+        heights,
+        nose,
+        share,
+    )
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{value!r} is not true or false")
+    return value
 
 
 def _f(value: Any) -> float:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.signals.gaze_frame import Direction, Point, gaze_offset, openness, usable_eyes
@@ -104,6 +104,10 @@ class GazeCalibrationResult:
         rest_open: how open the eyes were looking at the middle (mean eye
             aspect ratio), None if not measured: a frame counts as closing
             below ``CLOSING_SHARE`` of it, as for the look reader.
+        look_rest / look_offsets: ``rest`` and ``offsets`` with up and down
+            as looks read them (the look height against the nose bridge): the
+            gaze map is fitted from both measures and keeps, per patient, the
+            one that points better (``control.gaze_calibration_run``).
     """
 
     rest: tuple[Point, Point] | None
@@ -114,6 +118,8 @@ class GazeCalibrationResult:
     notes: tuple[str, ...]
     settings: GazeSettings
     rest_open: float | None = None
+    look_rest: tuple[Point, Point] | None = None
+    look_offsets: Mapping[Direction, Point] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -185,9 +191,9 @@ def calibrate_gaze(
     # scale may already take for closing; the look reader judges by the same share.
     open_ = [o for s in settled(centre) if (o := openness(s, gaze.eye)) is not None]
     rest_open = statistics.median(open_) if open_ else None
-    # The gaze map (dwell) reads the iris position; the look distances come from
-    # how far each look went as the look reader reads it (up and down: the
-    # height against the nose bridge).  Left and right read the same in both.
+    # The look distances come from how far each look went as the look reader
+    # reads it (up and down: the height against the nose bridge).  The gaze map
+    # (dwell) is fitted from both measures.  Left and right read the same in both.
     offsets, problems = _offsets(rest, looks, gaze, blink, rest_open)
     look_offsets, _ = _offsets(look_rest, looks, gaze, blink, rest_open, heights=True)
     swapped = _swapped(offsets)
@@ -198,8 +204,9 @@ def calibrate_gaze(
     notes = [] if Direction.DOWN in ranges else [DOWN_UNSEEN]
     if problems:
         return GazeCalibrationResult(
-            rest, ranges, offsets, swapped, tuple(problems), tuple(notes), gaze, rest_open
-        )
+            rest, ranges, offsets, swapped, tuple(problems), tuple(notes), gaze, rest_open,
+            look_rest, look_offsets,
+        )  # fmt: skip
     sideways = min(ranges[Direction.LEFT], ranges[Direction.RIGHT])
     distance = min(MAX_DISTANCE, max(MIN_DISTANCE, SHARE * sideways))
     vertical = min(MAX_VERTICAL, max(MIN_VERTICAL, SHARE * ranges[Direction.UP]))
@@ -213,8 +220,9 @@ def calibrate_gaze(
         calibrated=True,
     )
     return GazeCalibrationResult(
-        rest, ranges, offsets, swapped, (), tuple(notes), settings, rest_open
-    )
+        rest, ranges, offsets, swapped, (), tuple(notes), settings, rest_open, look_rest,
+        look_offsets,
+    )  # fmt: skip
 
 
 def _rest(eyes: list[tuple[Point, Point]]) -> tuple[Point, Point]:

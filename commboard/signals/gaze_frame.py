@@ -6,7 +6,7 @@ inside each eye (``vision.metrics.iris_position``), measured along the line
 between that eye's corners, and for looks the height of the eye measured from
 the bridge of the nose (``vision.metrics.look_height``), compared with the
 eye's own rest position, in the patient's terms (left is the patient's left).
-The gaze map for dwell reads the iris position alone (``heights=False``).
+The gaze map for dwell reads both (``signals.gaze_map.GazeMap.sample_point``).
 Pure: no clock, no camera.
 """
 

@@ -6,10 +6,14 @@ left, right, top, bottom); ``fit_map`` fits, per screen axis and side of the
 middle, a straight line from the gaze offset -- where the irises sit in the eyes
 relative to their position while looking at the middle dot, in the eye's own
 frame, so head roll is already compensated -- to the screen position of the
-dot.  Four more dots (``CHECKS``, between the middle and the corners) are not
-used for the fit: ``check_accuracy`` measures how far the map's point lands
-from them, frame by frame, in screen widths and in degrees of visual angle,
-and says which grid sizes a dwell page can use reliably.
+dot; up and down once against the eye corners and once against the nose
+bridge, the map's height a share of each (``GazeMap.nose_share``).  Four more
+dots (``CHECKS``, between the middle and the corners) are not used for the
+fit: two of them (``CHOOSING``) choose the share, and on the other two
+(``REPORTED``; all four when those two alone choose the same)
+``check_accuracy`` measures how far the map's point lands,
+frame by frame, in screen widths and in degrees of visual angle, and says
+which grid sizes a dwell page can use reliably.
 
 A map belongs to the camera picture size it was made with (a different
 resolution moves the landmarks' scale): ``GazeMap.frame_size`` is checked by
@@ -28,10 +32,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from commboard.settings import Eye
-from commboard.signals.gaze_frame import Point, gaze_offset
+from commboard.signals.gaze_frame import Point, gaze_offset, used_eyes
+from commboard.vision.sample import EyeSample
 
 # The check dots: between the middle and each corner (screen fractions).
 CHECKS: tuple[Point, ...] = ((0.3, 0.3), (0.7, 0.3), (0.3, 0.7), (0.7, 0.7))
+# The check dots are split in two, one diagonal each (both have a dot above and
+# below the middle, left and right of it): the first pair chooses how the map
+# reads up and down (``GazeMap.nose_share``: the share whose map lands nearest
+# them), the second measures the chosen map's accuracy, so the accuracy shown is
+# never measured on dots that chose it -- unless the second pair alone would have
+# chosen the same, when all four do (each measured with a map chosen without it).
+CHOOSING: tuple[int, ...] = (0, 3)
+REPORTED: tuple[int, ...] = (1, 2)
+# The shares of the screen height taken from the map fitted against the nose
+# bridge (the rest from the one against the eye corners) the calibration tries.
+NOSE_SHARES: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)
 # Grid sizes a dwell page may have (rows, columns), largest cells first.
 GRIDS: tuple[tuple[int, int], ...] = ((1, 2), (2, 2), (2, 3), (3, 2), (3, 3))
 # A grid is usable when 90% of the map's points land within this share of a
@@ -67,6 +83,17 @@ class GazeMap:
             middle's, so the difference grows as s^2), and Face Mesh reads its
             centre higher or lower than it is.  Measured at the side dots,
             taken out before the lines are applied (and before they are fitted).
+        heights: this map reads up and down as looks read them, the look
+            height against the bridge of the nose (``vision.metrics.look_height``,
+            ``gaze_frame.used_eyes(heights=True)``), not the iris position
+            against the eye corners.
+        nose: the map fitted from the look height (``heights``), when
+            ``nose_share`` takes part of the screen height from it.
+        nose_share: the screen height is ``1 - nose_share`` of this map's and
+            ``nose_share`` of ``nose``'s.  Neither measure points best for
+            every face (docs/gaze.md): the calibration fits both and keeps the
+            share (``NOSE_SHARES``) whose points land nearest the choosing
+            check dots (``CHOOSING``).
     """
 
     rest: tuple[Point, Point]
@@ -76,9 +103,28 @@ class GazeMap:
     eye: Eye = Eye.BOTH
     mirrored: bool = False
     corner_rise: tuple[float, float] = (0.0, 0.0)
+    heights: bool = False
+    nose: GazeMap | None = None
+    nose_share: float = 0.0
+
+    def sample_point(self, sample: EyeSample) -> Point | None:
+        """The screen point a camera sample looks at (``point``, with ``nose``'s share of
+        the height); None when its eyes were not measured.  The caller checks that a
+        look can be read from the frame at all (``gaze_frame.frame_problem``)."""
+        eyes = used_eyes(sample, self.eye, self.heights)
+        if eyes is None:
+            return None
+        x, y = self.point(eyes)
+        if self.nose is None or not self.nose_share:
+            return x, y
+        other = self.nose.sample_point(sample)
+        if other is None:
+            return None
+        return x, (1.0 - self.nose_share) * y + self.nose_share * other[1]
 
     def point(self, eyes: tuple[Point, Point]) -> Point:
-        """The screen point (fractions of width and height) the eyes look at; may be off screen."""
+        """The screen point (fractions of width and height) this map's own measure of the
+        eyes looks at (without ``nose``); may be off screen."""
         u, v = _level(gaze_offset(eyes, self.rest, self.eye, self.mirrored), self.corner_rise)
         return (
             self.x[0] + u * (self.x[1] if u >= 0 else self.x[2]),
@@ -120,6 +166,7 @@ def fit_map(
     frame_size: tuple[int, int] | None = None,
     eye: Eye = Eye.BOTH,
     mirrored: bool = False,
+    heights: bool = False,
 ) -> GazeMap:
     """Fit the map from the dots: name ("centre", "left", ...) -> (screen point, gaze offset).
 
@@ -128,8 +175,9 @@ def fit_map(
     down are often smaller), so one slope for both sides
     would miss both.  Without a "down" dot, down uses the slope of up.
     First the height the side dots read is taken out (``GazeMap.corner_rise``).
-    Raises ``MapProblem`` when a needed dot is missing or the gaze did not
-    move towards it.
+    ``heights``: the offsets' heights are the look height against the nose
+    bridge (``GazeMap.heights``).  Raises ``MapProblem`` when a needed dot is
+    missing or the gaze did not move towards it.
     """
     needed = ("centre", "left", "right", "up")
     if any(name not in dots for name in needed):
@@ -151,7 +199,7 @@ def fit_map(
         slopes[name] = -along / offset[axis]
     x = (cx, slopes["left"], slopes["right"])
     y = (cy, slopes["up"], slopes.get("down", slopes["up"]))
-    return GazeMap(rest, x, y, frame_size, eye, mirrored, rise)
+    return GazeMap(rest, x, y, frame_size, eye, mirrored, rise, heights)
 
 
 def _corner_rise(left: Point, right: Point) -> tuple[float, float]:

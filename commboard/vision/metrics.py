@@ -147,9 +147,11 @@ def look_height(
     a nod reads as a look the other way: the head's pitch (``pitch_deg``,
     > 0 looking down) is added back at ``PITCH_HEIGHT_PER_DEG``.
 
-    Only looks use it.  The gaze map for dwell keeps ``iris_position``: on
-    the astronaut photo this height grows less evenly with the size of a look
-    (its pointing error up and down was 12 % of the screen height instead of 5 %).
+    Looks use it.  The gaze map for dwell takes a share of its height from
+    it and the rest from ``iris_position``, chosen per patient at the
+    calibration (``signals.gaze_map.GazeMap.nose_share``): on the astronaut
+    photo this height grows less evenly with the size of a look, on Grace
+    Hopper's the corners' reading does.
     """
     frame = _eye_frame(px, corners)
     if frame is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from commboard.board.model import Action, Cell, Page
 from commboard.control.dwell import BACK_AFTER_S
 from commboard.control.dwell_looks import NOT_CALIBRATED, TOO_UNCERTAIN, DwellLooks
@@ -111,3 +113,21 @@ def test_for_eyes_that_point_only_left_or_right_a_group_goes_back_by_itself() ->
     out = play(d, 1.5, BACK_AFTER_S + 0.5, 0.5, 0.08)  # looks at the message bar meanwhile
     assert [o.fields for o in out if isinstance(o, Log)][-1]["by_itself"] is True
     assert not d.choice.path  # type: ignore[union-attr]
+
+
+def test_a_map_that_reads_up_and_down_against_the_nose_bridge_follows_the_look_height() -> None:
+    """The calibration chose the nose bridge for this patient: the eye corners' reading
+    (iris y, here stuck at the middle) no longer decides the height of the point."""
+    nose = replace(MAP, heights=True)
+    d = DwellLooks(GazeSettings(cue=False), BlinkSettings())
+    d.set_map(
+        StoredMap(replace(MAP, nose=nose, nose_share=1.0), Accuracy(2.0, 4.0, 0.6, GRIDS, 100))
+    )
+    page = Page("p", "P", 2, 1, (Cell("Yes", Action.SPEAK), Cell("No", Action.SPEAK)))
+    d.show(page)
+    d.place([(0, (0.0, 0.0, 1.0, 0.5)), (1, (0.0, 0.5, 1.0, 0.5))])
+    out = []
+    for i in range(45):  # 1.5 s looking at the lower cell: the look height says 0.75
+        s = replace(at(i / 30, 0.5, 0.5), height_left=0.25, height_right=0.25)
+        out += d.update(s)
+    assert [o.cell for o in out if isinstance(o, CellPointed)] == [1]

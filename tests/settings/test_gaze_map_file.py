@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from commboard.settings import Eye
 from commboard.settings.gaze_map_file import StoredMap, gaze_map_path, load_gaze_map, save_gaze_map
 from commboard.signals.gaze_map import Accuracy, GazeMap
 
+NOSE = GazeMap(((0.1, 0.02), (-0.1, 0.03)), (0.5, -1.7, -1.2), (0.5, -3.1, -2.2), (640, 480),
+               Eye.BOTH, corner_rise=(0.3, -0.2), heights=True)  # fmt: skip
 STORED = StoredMap(
     GazeMap(
         ((0.1, 0.0), (-0.1, 0.0)),
@@ -16,6 +20,8 @@ STORED = StoredMap(
         (640, 480),
         Eye.BOTH,
         corner_rise=(-2.5, 0.4),
+        nose=NOSE,
+        nose_share=0.75,
     ),
     Accuracy(3.9, 11.8, 1.14, ((1, 2), (2, 2)), 120, 0.8, 6.8),
 )
@@ -50,15 +56,30 @@ def test_a_map_with_wrong_numbers_is_refused(tmp_path: Path) -> None:
     assert stored is None and "damaged" in problem and "'left'" in problem
 
 
+@pytest.mark.parametrize("old", [1, 2])
 def test_a_map_from_the_older_measure_asks_for_a_new_calibration_and_is_left_alone(
-    tmp_path: Path,
+    tmp_path: Path, old: int
 ) -> None:
     # Version 1 measured the eyes' height from the lids: its lines would point wrongly.
+    # Version 2 read up and down against the eye corners for everyone, without the
+    # choice of the nose bridge that points better for some faces.
     path = tmp_path / "anna.gaze.json"
     save_gaze_map(path, STORED)
-    text = path.read_text(encoding="utf-8").replace('"version": 2', '"version": 1')
+    text = path.read_text(encoding="utf-8").replace('"version": 3', f'"version": {old}')
+    assert f'"version": {old}' in text
     path.write_text(text, encoding="utf-8")
     stored, problem = load_gaze_map(path)
     assert stored is None and str(path) in problem and "calibrate looks again" in problem
-    assert "older version" in problem
+    assert "older version" in problem and "up and down" in problem
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_share_of_a_nose_bridge_map_that_is_not_there_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "anna.gaze.json"
+    save_gaze_map(path, STORED)
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"nose": {')
+    end = text.index("},", start) + 1
+    path.write_text(text[:start] + '"nose": null' + text[end:], encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and "damaged" in problem and "nose_share" in problem

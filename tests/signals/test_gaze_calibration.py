@@ -29,6 +29,7 @@ from commboard.signals.gaze_calibration import (
 )
 from commboard.signals.gaze_frame import Direction
 from commboard.signals.gaze_look import LookReader
+from commboard.signals.gaze_map import REPORTED
 from commboard.signals.gaze_switch import tuning
 from commboard.testing import ScriptedSamples
 from commboard.vision.sample import EyeSample
@@ -330,3 +331,115 @@ def test_the_event_log_record_names_the_distances_and_the_pointing_accuracy() ->
     for s in patient()["centre"]:
         failed.add(s)
     assert "problem" in failed.record()
+
+
+def bent(d: float) -> float:
+    """A height reading that shrinks small looks: a look half as far reads a quarter as far."""
+    return d * abs(d) / 0.17
+
+
+def two_measures(sample: EyeSample, corners_bent: bool) -> EyeSample:
+    """The sample read both ways: up and down against the eye corners (iris y) and against
+    the nose bridge (the look height); one of them follows the look, the other is ``bent``."""
+    if sample.iris_left is None:
+        return sample
+    x, y = sample.iris_left
+    d = y - REST[1]
+    iris_y = REST[1] + (bent(d) if corners_bent else d)
+    height = REST[1] + (d if corners_bent else bent(d))
+    return replace(sample, iris_left=(x, iris_y), iris_right=(x, iris_y),
+                   height_left=height, height_right=height)  # fmt: skip
+
+
+@pytest.mark.parametrize("corners_bent", [True, False])
+def test_the_map_reads_up_and_down_the_way_that_points_at_the_dots_for_this_patient(
+    corners_bent: bool,
+) -> None:
+    """Against the eye corners small looks up and down shrink for one face, against the
+    nose bridge for another: the calibration keeps the measure that points right."""
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).values():
+        for s in samples:
+            run.add(two_measures(s, corners_bent))
+    stored, words = run.stored_map()
+    assert stored is not None, words
+    share = 1.0 if stored.map.heights else stored.map.nose_share
+    assert share == (1.0 if corners_bent else 0.0)
+    assert stored.accuracy.median_pct < 1.0 and (2, 3) in stored.accuracy.usable
+    record = run.record()["accuracy"]
+    assert isinstance(record, dict) and record["up_down_from_nose_bridge"] == share
+    # halfway to the upper left check dot's height, the map points at that height
+    half = two_measures(ScriptedSamples().looking(0.1, REST[0], REST[1] - 0.07).samples()[0],
+                        corners_bent)  # fmt: skip
+    point = stored.map.sample_point(half)
+    assert point is not None and point[1] == pytest.approx(0.5 - 0.5 * (0.5 - EDGE), abs=0.02)
+
+
+def test_the_accuracy_shown_is_measured_with_a_map_the_measured_dots_did_not_choose() -> None:
+    """At the choosing check dots the eye corners read the looks right (and the nose
+    bridge shrinks them); at the other two it is the other way round.  The choosing
+    dots keep the corners; the accuracy shown is that map's at the other two dots
+    alone, where it points badly, not a flattering number from the dots that chose it."""
+    checks = [p.name for p in GAZE_PHASES if p.name.startswith("check")]
+    reported = {checks[i] for i in REPORTED}
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for name, samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).items():
+        for s in samples:
+            if not name.startswith("check"):  # the five dots: both read the look right
+                height = s.iris_left[1] if s.iris_left is not None else None
+                run.add(replace(s, height_left=height, height_right=height))
+            else:
+                run.add(two_measures(s, corners_bent=name in reported))
+    stored, words = run.stored_map()
+    assert stored is not None, words
+    assert not stored.map.heights and stored.map.nose_share == 0.0  # the choosing dots' pick
+    assert stored.accuracy.median_y_pct is not None and stored.accuracy.median_y_pct > 5.0
+    assert (3, 3) not in stored.accuracy.usable and "3×3" not in words
+    settled_frames = round((CHECK_S - 1.0) * 30)  # ScriptedSamples film at 30 fps
+    assert stored.accuracy.frames <= 2 * settled_frames + 2  # two dots, not four
+
+
+def test_when_both_pairs_of_check_dots_choose_alike_all_four_measure_the_accuracy() -> None:
+    """Every dot is then measured with a map chosen without it: the check is steadier."""
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for samples in patient().values():
+        for s in samples:
+            run.add(s)
+    stored, _ = run.stored_map()
+    assert stored is not None
+    settled_frames = round((CHECK_S - 1.0) * 30)
+    assert stored.accuracy.frames >= 4 * settled_frames - 4
+
+
+def test_grid_sizes_measured_on_two_dots_are_offered_only_if_all_four_dots_fall_inside() -> None:
+    """The pairs of check dots disagree, so two dots measure the accuracy.  The map points
+    well at them, but the patient's looks at the choosing dots land well off: a grid size
+    whose cells those points miss is not offered (two dots alone would offer every size)."""
+    checks = [p.name for p in GAZE_PHASES if p.name.startswith("check")]
+    reported = {checks[i] for i in REPORTED}
+
+    def read(s: EyeSample, name: str) -> EyeSample:
+        if s.iris_left is None:
+            return s
+        x, y = s.iris_left
+        d = y - REST[1]
+        if not name.startswith("check"):  # the five dots: both measures read the look right
+            iris_y = height = y
+        elif name in reported:  # the nose bridge reads right, the corners a little short
+            iris_y, height = REST[1] + 0.9 * d, y
+        else:  # the choosing dots: every measure lands well below the dot
+            iris_y, height = y + 0.06, REST[1] + bent(d) + 0.06
+        return replace(s, iris_left=(x, iris_y), iris_right=(x, iris_y),
+                       height_left=height, height_right=height)  # fmt: skip
+
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for name, samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).items():
+        for s in samples:
+            run.add(read(s, name))
+    stored, words = run.stored_map()
+    assert stored is not None, words
+    settled_frames = round((CHECK_S - 1.0) * 30)
+    assert stored.accuracy.frames <= 2 * settled_frames + 2  # two dots measured it
+    assert stored.accuracy.median_y_pct is not None and stored.accuracy.median_y_pct < 5.0
+    assert (3, 3) not in stored.accuracy.usable and (2, 3) not in stored.accuracy.usable
+    assert "3×3" not in words

@@ -153,6 +153,46 @@ def test_a_nod_without_a_look_is_not_a_look(
     assert _looks(samples) == []
 
 
+def _yawed(landmarks: np.ndarray, degrees: float) -> np.ndarray:
+    """Face Mesh's 3D points turned about the vertical axis through the face's middle by
+    ``degrees`` of head yaw (> 0: towards the image right), the eyes turning with the head.
+    A flat photo cannot turn; a perspective warp of it has no parallax (the nose does not
+    move across the cheeks), so the landmarks are turned instead."""
+    scale = np.array([640.0, 480.0, 640.0])
+    px = np.asarray(landmarks, dtype=np.float64) * scale
+    middle = px.mean(axis=0)
+    a = math.radians(degrees)
+    turn = np.array([[math.cos(a), 0, -math.sin(a)], [0, 1, 0], [math.sin(a), 0, math.cos(a)]])
+    return ((px - middle) @ turn.T + middle) / scale
+
+
+@pytest.mark.parametrize("photo", PHOTOS)
+@pytest.mark.parametrize("yaw", [15.0, -15.0])
+def test_looks_each_way_read_so_with_the_head_turned(
+    mesh: MediaPipeMesh, animators: dict[str, FaceAnimator], photo: str, yaw: float
+) -> None:
+    # The head turned 15 degrees to either side (within the blink switch's 25): looks
+    # each way still read, each its own way, and the turn itself, held, is no look.
+    # Sideways at 0.65 of the way: on this still frame Grace Hopper's look to the image
+    # left at 0.5 reads 0.100 of the eye's half-width upright, on the look distance
+    # itself (the gaze benchmark's film finds it: its frames differ).
+    def still(state: FaceState) -> np.ndarray:
+        rgb = animators[photo].render(state, frame_no=1)
+        landmarks = mesh.detect(rgb)
+        assert landmarks is not None
+        return _yawed(landmarks, yaw)
+
+    ahead = still(FaceState())
+    for image_xy, want in (((0.65, 0.0), Direction.LEFT), ((-0.65, 0.0), Direction.RIGHT),
+                           ((0.0, -0.5), Direction.UP), ((0.0, 0.5), Direction.DOWN)):  # fmt: skip
+        looking = still(FaceState(look=image_xy))
+        timeline = [ahead] * round((LEARN_S + 0.5) * FPS) + [looking] * round(0.8 * FPS)
+        timeline += [ahead] * round(0.5 * FPS)
+        samples = [eye_sample(lm, n / FPS, (480, 640, 3), 120.0) for n, lm in enumerate(timeline)]
+        assert samples[0].yaw_deg is not None and abs(samples[0].yaw_deg) > 10.0
+        assert [look.direction for look in _looks(samples)] == [want], (photo, yaw, image_xy)
+
+
 @pytest.mark.parametrize("photo", PHOTOS)
 def test_rolling_the_head_is_not_a_look(film, photo: str) -> None:
     states = [(FaceState(), LEARN_S + 0.5)]
