@@ -27,6 +27,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from commboard.predict.text import fold
+
 WORDS_FILE = "words.txt"
 PAIRS_FILE = "word_pairs.txt"
 SYMSPELL_WORDS = "frequency_dictionary_en_82_765.txt"
@@ -126,8 +128,8 @@ def _read_words(path: Path, into: dict[str, float]) -> list[int]:
         except ValueError:
             counts = []
         if counts and min(counts) > 0 and max(counts) < float("inf"):
-            if text != text.casefold():
-                tokens = [t.casefold() for t in tokens]
+            if text != fold(text):
+                tokens = [fold(t) for t in tokens]
             for word, count in zip(tokens[0::2], counts, strict=True):
                 into[word] = into.get(word, 0.0) + count
             return skipped
@@ -138,7 +140,7 @@ def _read_words(path: Path, into: dict[str, float]) -> list[int]:
             if line.strip():
                 skipped.append(number)
             continue
-        word = parts[0].casefold()
+        word = fold(parts[0])
         into[word] = into.get(word, 0.0) + n
     return skipped
 
@@ -154,8 +156,8 @@ def _read_pairs(path: Path, into: dict[str, list[tuple[str, float]]]) -> list[in
         except ValueError:
             counts = []
         if counts and min(counts) > 0 and max(counts) < float("inf"):
-            if text != text.casefold():
-                tokens = [t.casefold() for t in tokens]
+            if text != fold(text):
+                tokens = [fold(t) for t in tokens]
             # Interned: "the" follows thousands of words; one string, not thousands.
             seconds = [sys.intern(t) for t in tokens[1::3]]
             firsts = tokens[0::3]
@@ -173,5 +175,5 @@ def _read_pairs(path: Path, into: dict[str, list[tuple[str, float]]]) -> list[in
             if line.strip():
                 skipped.append(number)
             continue
-        into.setdefault(parts[0].casefold(), []).append((parts[1].casefold(), n))
+        into.setdefault(fold(parts[0]), []).append((fold(parts[1]), n))
     return skipped

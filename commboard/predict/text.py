@@ -34,8 +34,14 @@ class Context:
 
 
 def fold(text: str) -> str:
-    """Lower-case, composed (NFC) form used for every lookup."""
-    return unicodedata.normalize("NFC", text).casefold()
+    """Lower-case, composed (NFC) form used for every lookup.
+
+    ``lower``, not ``casefold``: the folded words are the ones the slots
+    show and the message gets, and casefold spells German "Straße" as
+    "strasse" (and takes the ß cell's letter away from the next-letter
+    likelihoods).
+    """
+    return unicodedata.normalize("NFC", text).lower()
 
 
 def words_of(text: str) -> list[str]:

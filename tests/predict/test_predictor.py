@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,23 @@ def test_the_patients_share_stays_within_its_bounds_whatever_they_said() -> None
     assert fitted_share({"the": 1.0, "water": 1.0}, base) == PERSONAL_MIN  # nothing repeated
     share = fitted_share({"the": 3.0, "water": 1.0, "xavier": 2.0}, base)
     assert PERSONAL_MIN <= share <= PERSONAL_MAX
+
+
+@pytest.mark.parametrize("slow_path", [False, True])
+def test_a_german_word_list_offers_its_words_spelled_as_written(
+    tmp_path: Path, slow_path: bool
+) -> None:
+    """A German layout's words.txt: the slots show "straße", not "strasse" (case folding
+    turned every ß into ss, so the board misspelled the patient's words and the ß cell of
+    the Spell page never got its likelihood); a list saved decomposed (NFD, as macOS
+    editors do) still matches the ü the Spell page types."""
+    words = "Straße 100\nStraßenbahn 50\n" + unicodedata.normalize("NFD", "Übelkeit 40\n")
+    (tmp_path / "words.txt").write_text(words + ("oops\n" if slow_path else ""), encoding="utf-8")
+    (tmp_path / "word_pairs.txt").write_text("große Übelkeit 5\n", encoding="utf-8")
+    p = Predictor(BaseModel(read_counts("de", tmp_path)), PersonalWords())
+    assert p.words(context_of("stra"), 2) == ["straße", "straßenbahn"]
+    letters = p.letters(context_of("stra"))
+    assert max(letters, key=letters.__getitem__) == "ß"
+    assert p.words(context_of("straß"), 2) == ["straße", "straßenbahn"]
+    assert p.words(context_of("ü"), 1) == ["übelkeit"]
+    assert p.words(context_of("Große "), 1) == ["übelkeit"]
