@@ -12,6 +12,7 @@ own data folder itself.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -79,7 +80,7 @@ class AppendOnlyFile:
                 data = b"\n" + data  # a line torn by a crash must not swallow this one
             _write_whole(fd, data, info.st_size if regular else None)
             if self._sync and regular:
-                os.fsync(fd)
+                _sync_or_take_back(fd, info.st_size)
         except OSError:
             os.close(fd)
             self._fd = None
@@ -121,4 +122,18 @@ def _write_whole(fd: int, data: bytes, size: int | None) -> None:
     except OSError:
         if written and size is not None:
             os.ftruncate(fd, size)  # our own half line goes; nothing before it is touched
+        raise
+
+
+def _sync_or_take_back(fd: int, size: int) -> None:
+    """fsync; if the disk refuses, cut the file back to ``size`` before raising.
+
+    The caller keeps a line that raised and writes it again later: left in
+    the file as well, it would be in the history twice.
+    """
+    try:
+        os.fsync(fd)
+    except OSError:
+        with contextlib.suppress(OSError):  # the fsync's reason is the one to report
+            os.ftruncate(fd, size)
         raise

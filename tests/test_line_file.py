@@ -76,3 +76,28 @@ def test_a_missing_folder_is_an_error_and_is_not_created(tmp_path: Path) -> None
         AppendOnlyFile(path).append(b"x\n")
     assert why_not_written(failed.value, path) == f"the folder does not exist ({path})"
     assert not (tmp_path / "no").exists()
+
+
+def test_a_line_whose_sync_fails_is_taken_back_so_the_retry_does_not_write_it_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The history fsyncs each statement; a disk can refuse at the fsync (an I/O error, a
+    network disk or delayed allocation running out of room) after the write went in.  The
+    writer keeps the statement and writes it again later, so it must not be left in the
+    file too: the care team's history showed "I am in pain" twice for one statement."""
+    path = tmp_path / "history.jsonl"
+    file = AppendOnlyFile(path, sync=True, keep_open=False)
+    file.append(b'{"n": 1}\n')
+    real_fsync = os.fsync
+
+    def sync_fails(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(line_file.os, "fsync", sync_fails)
+    with pytest.raises(OSError):
+        file.append(b'{"n": 2, "text": "I am in pain"}\n')
+    monkeypatch.setattr(line_file.os, "fsync", real_fsync)
+
+    assert path.read_bytes() == b'{"n": 1}\n'
+    file.append(b'{"n": 2, "text": "I am in pain"}\n')  # the writer's retry
+    assert path.read_bytes() == b'{"n": 1}\n{"n": 2, "text": "I am in pain"}\n'
