@@ -81,6 +81,11 @@ class SaveRefused(Exception):
         self.problems = problems
 
 
+class ChangedOnDisk(SaveRefused):
+    """Not saved: a page's file was changed after the board read it (writing would overwrite
+    that change); the layout must be read again before this page is edited."""
+
+
 @dataclass(frozen=True, slots=True)
 class Saved:
     """A saved page.
@@ -290,6 +295,33 @@ class _FileEdits:
         self.docs: dict[Path, Any] = {}
         self.pages_in: dict[Path, list[Page]] = {}
         self.header: Path | None = None  # the file whose home: changed
+        self._read: dict[Path, Any] = {}  # each page file as read for this save, composed
+
+    def _check_unchanged(self, path: Path, text: str, page_id: str) -> None:
+        """The page in ``path`` is still the page the board loaded, or the save is refused.
+
+        Someone else (another carer's editor, a hand edit) may have changed it
+        since: writing over it would silently drop their change.
+        """
+        if path not in self._read:
+            try:
+                self._read[path] = _composed(text)
+            except yaml.YAMLError:
+                self._read[path] = None  # broken since the board read it: changed too
+        node = _page_yaml_node(self._read[path], page_id)
+        problems: list[LayoutProblem] = []
+        draft = parse_page(YamlSource(path, problems), node) if node is not None else None
+        if draft is None or problems or draft.page != self.layout.page(page_id):
+            raise ChangedOnDisk(
+                [
+                    CellProblem(
+                        None,
+                        f"{path.name} was changed after the board read it (another editor, or"
+                        " by hand); saving would overwrite that change. Leave (Escape, Q): the"
+                        " board reads the layout again; then edit the page again",
+                    )
+                ]
+            )
 
     def edit_page(self, page_id: str, new: Page) -> tuple[Path, bool]:
         """Rewrite page ``page_id`` as ``new``: (its file, the file holds only this page)."""
@@ -297,8 +329,11 @@ class _FileEdits:
         found = [(p, d, _page_node(d, page_id)) for p, d in self.docs.items()]
         path, document, node = next(((p, d, n) for p, d, n in found if n is not None), (None,) * 3)
         if path is None or node is None:
-            path, _, document, node = _find_page(self.layout, page_id, self.documents)
+            path, text, document, node = _find_page(self.layout, page_id, self.documents)
             self.docs[path] = document
+            self._check_unchanged(path, text, page_id)
+        elif path in self._read:  # the file read for another page of this save
+            self._check_unchanged(path, "", page_id)
         _update_page(node, self.layout.page(page_id), new)
         self.pages_in.setdefault(path, []).append(new)
         return path, document is node
@@ -356,8 +391,7 @@ def _read_back(file: Path, text: str, page: Page) -> None:
     problems: list[LayoutProblem] = []
     src = YamlSource(file, problems)
     try:
-        # libyaml's composer when PyYAML has it: the same nodes and lines, several times faster.
-        document = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        document = _composed(text)
     except yaml.YAMLError as exc:
         raise SaveRefused([CellProblem(None, f"{file.name}: not valid YAML ({exc})")]) from None
     node = _page_yaml_node(document, page.id)
@@ -366,6 +400,12 @@ def _read_back(file: Path, text: str, page: Page) -> None:
         raise SaveRefused([CellProblem(None, str(p)) for p in problems])
     if draft is None or draft.page != page:
         raise SaveRefused([CellProblem(None, f"{file.name}: the page did not read back as edited")])
+
+
+def _composed(text: str) -> yaml.Node | None:
+    """``text`` composed (libyaml's composer when PyYAML has it: the same nodes and lines,
+    several times faster)."""
+    return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _page_yaml_node(document: yaml.Node | None, page_id: str) -> yaml.Node | None:

@@ -319,3 +319,30 @@ def test_the_backup_keeps_the_old_text_when_the_file_is_later_rewritten_in_place
     )
     assert second.backup.read_text(encoding="utf-8") == saved_text + "# written in place\n"
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no link left behind
+
+
+@pytest.mark.parametrize("same_cell", [False, True])
+def test_a_page_changed_on_disk_by_someone_else_is_not_overwritten_and_the_carer_is_told(
+    tmp_path: Path, same_cell: bool
+) -> None:
+    """Two carers edit the same page (or one edits the file by hand while the editor is
+    open).  The save used to refuse with "the page did not read back as edited", a reason no
+    carer can act on, on every later try; and when both changed the same cell the other's
+    words were silently replaced.  Now it refuses, saying the file was changed since the
+    board read it and what to do, and the other person's change stays in the file."""
+    folder = _copy(tmp_path)
+    layout = load_layout(folder)
+    file = folder / "people.yaml"
+    theirs = file.read_text(encoding="utf-8").replace('"My wife"', '"Anna"')
+    assert theirs != file.read_text(encoding="utf-8")
+    file.write_text(theirs, encoding="utf-8")
+    people = layout.page("people")
+    wife = next(i for i, c in enumerate(people.cells) if c and c.label == "My wife")
+    other = next(i for i, c in enumerate(people.cells) if c and i != wife)
+    edit = PageEdit.open(people).edit_cell(wife if same_cell else other, label="Sarah")
+    with pytest.raises(SaveRefused) as refused:
+        save_page(layout, edit.page)
+    message = " ".join(p.message for p in refused.value.problems)
+    assert "people.yaml was changed" in message and "edit the page again" in message
+    assert file.read_text(encoding="utf-8") == theirs
+    assert not (folder / "people.yaml.bak").exists()

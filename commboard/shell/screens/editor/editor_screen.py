@@ -21,6 +21,7 @@ from pathlib import Path
 import pygame
 
 from commboard.adapters.layout_save import (
+    ChangedOnDisk,
     RoundTripDocuments,
     SaveRefused,
     remove_page,
@@ -74,6 +75,9 @@ class EditorScreen:
         self._size = DEFAULT_SIZE
         # The page's file parsed (round trip) while the carer edits, so Save need not.
         self.documents = RoundTripDocuments()
+        # A save found the layout's files changed by someone else: leaving reads them again,
+        # so the next edit starts from what is on disk (not the copy the board read before).
+        self.stale = False
         if ctx.layout.source is not None:
             self.documents.prepare(ctx.layout, ctx.page_id, background=True)
 
@@ -108,6 +112,9 @@ class EditorScreen:
         match answer:
             case SayRequested(text=text):
                 self.ctx.say(text)
+            case LeaveRequested() if self.stale and self.ctx.layout.source is not None:
+                note = "The layout was read again as it is on disk; edit the page again."
+                return ChangeLayout(self.ctx.layout.source, note)
             case LeaveRequested():
                 return Close()
             case SaveRequested(page=page, added=added, renamed_from=renamed_from):
@@ -175,6 +182,7 @@ class EditorScreen:
                 documents=self.documents,
             )
         except SaveRefused as exc:
+            self.stale = isinstance(exc, ChangedOnDisk)
             self.keys.refused(exc.problems)
             return Stay()
         source = saved.layout.source or saved.file

@@ -299,3 +299,45 @@ def test_the_keys_line_is_readable_on_a_small_screen(start_board: StartBoard) ->
     helpbox = (bottom[0], bottom[1] + third, bottom[2], bottom[3] - third)
     lines = _ink_rows(surface, helpbox, HELP_INK)
     assert lines >= 2 * 9, f"the keys take {lines} rows of pixels"  # two lines of 12 px letters
+
+
+def _relabel_thank_you(loop: BoardLoop) -> None:
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    key(loop, pygame.K_DOWN)  # "Thank you"
+    key(loop, pygame.K_l, "l")
+    for _ in "Thank you":
+        key(loop, pygame.K_BACKSPACE)
+    type_text(loop, "Thanks")
+    key(loop, pygame.K_RETURN)
+
+
+def test_a_page_changed_on_disk_meanwhile_is_not_overwritten_and_leaving_reads_it_again(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    """Another carer changed "Yes" in the file while this editor was open.  The save used to
+    say only "the page did not read back as edited", and leaving and editing again started
+    from the board's old copy, so every save was refused.  Now the carer is told why, and
+    leaving reads the layout again: the next edit keeps both changes."""
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    _relabel_thank_you(loop)
+    screen = loop.screens[-1]
+    board_file = tmp_path / "board.yaml"
+    theirs = TWO_PAGE_LAYOUT.replace('{label: "Yes"}', '{label: "Yes", text: "Yes please"}')
+    board_file.write_text(theirs)
+    key(loop, pygame.K_s, "s")
+    assert isinstance(screen, EditorScreen) and loop.screens[-1] is screen
+    assert "board.yaml was changed after the board read it" in screen.keys.view().message
+    assert board_file.read_text() == theirs
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_q, "q")  # leave without saving
+    run_for(loop, 0.5)
+    assert loop.screens == []
+    yes = loop.session.layout.page("home").cells[0]
+    assert yes is not None and yes.spoken == "Yes please"  # the board shows the file as it is
+    _relabel_thank_you(loop)
+    key(loop, pygame.K_s, "s")
+    assert loop.screens == []
+    text = board_file.read_text()
+    assert '{label: "Yes", text: "Yes please"}' in text
+    assert '{label: "Thanks", text: "Thank you very much"}' in text
