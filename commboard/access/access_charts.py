@@ -34,6 +34,11 @@ def _values(values: Sequence[float | None]) -> list[float]:
 
 
 def by_day_chart(figures: AccessFigures) -> str:
+    """``by_day_figure`` as PNG data."""
+    return _png(by_day_figure(figures))
+
+
+def by_day_figure(figures: AccessFigures) -> Figure:
     """Selections per minute (bars) and steps per selection (line), one point per day."""
     days = sorted(d for d, b in figures.by_day.items() if b.active_min > 0 or b.selections)
     figure = Figure(figsize=SIZE)
@@ -46,10 +51,15 @@ def by_day_chart(figures: AccessFigures) -> str:
     steps.set_title("Scan steps per selection, by day")
     for axes in (rate, steps):
         axes.tick_params(axis="x", labelrotation=60, labelsize=7)
-    return _png(figure)
+    return figure
 
 
 def by_hour_chart(figures: AccessFigures) -> str:
+    """``by_hour_figure`` as PNG data."""
+    return _png(by_hour_figure(figures))
+
+
+def by_hour_figure(figures: AccessFigures) -> Figure:
     """Selections per minute, undo rate and too-short presses by hour of the day."""
     hours = list(range(24))
     figure = Figure(figsize=(SIZE[0], SIZE[1] * 1.1))
@@ -63,15 +73,20 @@ def by_hour_chart(figures: AccessFigures) -> str:
                label="undo rate %")  # fmt: skip
     errors.bar([h + 0.2 for h in hours], [100 * v for v in short], width=0.4, color=GREY,
                label="too-short presses %")  # fmt: skip
-    errors.set_title("Undo rate and too-short presses, by hour")
+    errors.set_title("Undo rate and too-short\npresses, by hour")  # one line ran into its neighbour
     errors.legend(fontsize=7)
     for axes in (rate, errors):
         axes.set_xticks(range(0, 24, 3))
         axes.set_xlabel("hour of the day", fontsize=8)
-    return _png(figure)
+    return figure
 
 
 def blink_chart(figures: AccessFigures) -> str:
+    """``blink_figure`` as PNG data."""
+    return _png(blink_figure(figures))
+
+
+def blink_figure(figures: AccessFigures) -> Figure:
     """Closure durations: spontaneous and selecting blinks, the hold threshold marked.
 
     Counted with numpy into 50 ms bins (a month holds hundreds of thousands of
@@ -95,10 +110,15 @@ def blink_chart(figures: AccessFigures) -> str:
     axes.set_xlabel("eyes closed (s)", fontsize=8)
     axes.set_title("Blink closures")
     axes.legend(fontsize=7)
-    return _png(figure)
+    return figure
 
 
 def face_chart(figures: AccessFigures) -> str:
+    """``face_figure`` as PNG data."""
+    return _png(face_figure(figures))
+
+
+def face_figure(figures: AccessFigures) -> Figure:
     """Minutes the face was not seen, by day."""
     days = sorted(figures.by_day)
     figure = Figure(figsize=(SIZE[0], SIZE[1] * 0.8))
@@ -107,4 +127,4 @@ def face_chart(figures: AccessFigures) -> str:
              [figures.face_lost_min.get(d, 0.0) for d in days], color=GREY)  # fmt: skip
     axes.set_title("Face not seen (minutes), by day")
     axes.tick_params(axis="x", labelrotation=60, labelsize=7)
-    return _png(figure)
+    return figure

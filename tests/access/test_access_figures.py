@@ -18,13 +18,17 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-from commboard.access.access_stats import figures_from
+from commboard.access import access_charts
+from commboard.access.access_stats import AccessFigures, figures_from
 from commboard.access.suggestions import suggestions
 from commboard.care_record.statements import Period
 from commboard.cli import main
@@ -196,3 +200,28 @@ def test_the_report_never_writes_over_the_access_log_it_reads(
     assert main(args) == 2
     assert "is the access log it is made from" in capsys.readouterr().err
     assert log.read_text(encoding="utf-8") == LOG
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        access_charts.by_day_figure,
+        access_charts.by_hour_figure,
+        access_charts.blink_figure,
+        access_charts.face_figure,
+    ],
+)
+def test_no_chart_title_runs_into_another(make: Callable[[AccessFigures], Figure]) -> None:
+    """The by-hour chart's two titles were drawn into each other ("Selections per minute,
+    by hourUndo rate and too-short presses, by hour", not a letter apart): hard to read."""
+    figure = make(figures_from([("access.jsonl", LOG.encode())]))
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = [a.title.get_window_extent(renderer) for a in figure.axes if a.get_title()]
+    assert boxes
+    space = figure.dpi * 0.1  # a tenth of an inch between two titles on one line
+    for first, second in combinations(boxes, 2):
+        side_by_side = first.y0 < second.y1 and second.y0 < first.y1
+        apart = max(first.x0 - second.x1, second.x0 - first.x1)
+        assert not side_by_side or apart >= space, (first, second)
