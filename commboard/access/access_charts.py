@@ -109,6 +109,12 @@ def blink_figure(figures: AccessFigures) -> Figure:
                      label=f"hold {figures.hold_s:g} s")  # fmt: skip
     axes.set_xlabel("eyes closed (s)", fontsize=8)
     axes.set_title("Blink closures")
+    if not figures.spontaneous_s and not figures.selecting_s:
+        # An empty frame with an axis from -0.04 to 0.04 reads as broken data.
+        axes.set_ylim(0, 1)
+        axes.set_yticks([])
+        axes.text(0.5, 0.5, "No blink closures recorded in this period",
+                  transform=axes.transAxes, ha="center", va="center", fontsize=10)  # fmt: skip
     axes.legend(fontsize=7)
     return figure
 

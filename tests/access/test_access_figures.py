@@ -225,3 +225,16 @@ def test_no_chart_title_runs_into_another(make: Callable[[AccessFigures], Figure
         side_by_side = first.y0 < second.y1 and second.y0 < first.y1
         apart = max(first.x0 - second.x1, second.x0 - first.x1)
         assert not side_by_side or apart >= space, (first, second)
+
+
+def test_a_period_without_blinks_says_so_instead_of_an_empty_chart() -> None:
+    """A patient on a USB switch has no blink closures: the chart was an empty frame with a
+    y axis from -0.04 to 0.04, which reads as broken data.  It says there were none."""
+    no_blinks = "\n".join(line for line in LOG.splitlines() if '"blink"' not in line)
+    figures = figures_from([("access.jsonl", no_blinks.encode())])
+    assert figures.spontaneous_s == [] and figures.selecting_s == []
+    figure = access_charts.blink_figure(figures)
+    (axes,) = figure.axes
+    words = " ".join(t.get_text() for t in axes.texts)
+    assert "No blink closures" in words
+    assert axes.get_ylim()[0] >= 0
