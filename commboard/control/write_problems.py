@@ -50,6 +50,19 @@ def history_words(status: WriteStatus) -> str:
     )
 
 
+def quit_warning(status: WriteStatus | None) -> str:
+    """What the quit question adds while the history keeps unsaved statements ('' if none).
+
+    The banner promised they "will be saved when it works again"; quitting
+    now loses them, and the carer must know before saying yes.
+    """
+    if status is None or status.problem is None or not status.unsaved:
+        return ""
+    n = status.unsaved
+    what = "statement the patient made is" if n == 1 else "statements the patient made are"
+    return f" {n} {what} not saved yet ({status.problem}): quitting now loses {'it' if n == 1 else 'them'}."
+
+
 def event_log_words(status: WriteStatus) -> str:
     """The event log's banner."""
     return (

@@ -53,6 +53,7 @@ from commboard.control.input_routing import (
 )
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
+from commboard.control.write_problems import WriteStatus
 from commboard.effects import Banner, Cue, Effect, PauseReason, PinRequested, Speak
 from commboard.events import CellPointed, SwitchDown, SwitchUp, UiEvent
 from commboard.predict.predictor import BaseModel, Predictor
@@ -164,6 +165,9 @@ class BoardLoop:
     @property
     def history_path(self) -> Path | None:
         return self.p.history.path if self.p.history is not None else None
+
+    def history_status(self) -> WriteStatus | None:
+        return self.p.history.status() if self.p.history is not None else None
 
     def calendar(self) -> datetime:
         return self.p.calendar()

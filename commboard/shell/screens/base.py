@@ -23,6 +23,7 @@ import pygame
 from commboard.board.layout_places import LayoutChoice
 from commboard.board.model import Layout
 from commboard.control.camera_readings import CameraReport
+from commboard.control.write_problems import WriteStatus
 from commboard.events import UiEvent
 from commboard.settings import Settings
 from commboard.shell.screens.text_fit import TextCache
@@ -130,6 +131,9 @@ class ShellContext(Protocol):
     @property
     def history_path(self) -> Path | None:
         """The patient's history file (None: this run keeps none: a demo or a test)."""
+
+    def history_status(self) -> WriteStatus | None:
+        """The history writer's state (None: this run keeps no history)."""
 
     def calendar(self) -> datetime:
         """Calendar time now (local; a virtual-clock run's moves with its clock)."""

@@ -24,6 +24,7 @@ from commboard.events import Source
 from commboard.history import History
 from commboard.shell.loop import BoardLoop
 from commboard.shell.records.history_writer import RETRY_S, HistoryWriter
+from commboard.shell.screens.carer_menu.carer_menu import QuitConfirm
 from commboard.testing import FailingLineFile
 
 CET = timezone(timedelta(hours=1))
@@ -143,3 +144,24 @@ def test_a_writer_that_fails_keeps_lines_in_order_until_a_retry_succeeds() -> No
     assert [r["text"] for r in disk.lines()] == ["one", "two", "three", "four"]
     assert writer.status().problem is None and writer.status().written_late == 3
     assert writer.close().unsaved == 0
+
+
+def test_quitting_while_statements_wait_says_they_will_be_lost(
+    tmp_path: Path, start_board: Callable[..., BoardLoop]
+) -> None:
+    """The banner promises the kept statements "will be saved when it works again"; a
+    carer who then quits loses them, and the quit question said nothing about it."""
+    loop = start_board(draw=False)
+    disk = FailingLineFile(errno.ENOSPC)
+    disk.fail_now()
+    path = tmp_path / "data" / "history.jsonl"
+    loop.p.history = HistoryWriter(History(path, wall_clock=ticking_clock(), file=disk))
+    loop.safe_frame(loop.now)
+    assert "statement" not in QuitConfirm(loop).title  # nothing waits: the usual question
+
+    say(loop, "I am in pain", 2)
+    wait_for(lambda: loop.p.history is not None and loop.p.history.status().problem is not None)
+    title = QuitConfirm(loop).title
+    assert title.startswith("Quit? The patient cannot speak or call for help while it is closed.")
+    assert f"1 statement the patient made is not saved yet (the disk is full ({path}))" in title
+    assert "quitting now loses it" in title

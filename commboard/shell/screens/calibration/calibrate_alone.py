@@ -21,6 +21,7 @@ from commboard.board.layout_places import LayoutChoice
 from commboard.board.model import Layout
 from commboard.clock import Clock
 from commboard.control.gaze_calibration_run import GAZE_PHASES, GazeCalibrationRun
+from commboard.control.write_problems import WriteStatus
 from commboard.events import WindowClosed
 from commboard.settings import Settings
 from commboard.settings.gaze_map_file import gaze_map_path
@@ -75,6 +76,10 @@ class AloneContext:
     @property
     def history_path(self) -> Path | None:
         """Calibrating alone shows no history."""
+        return None
+
+    def history_status(self) -> WriteStatus | None:
+        """Calibrating alone keeps no history."""
         return None
 
     def calendar(self) -> datetime:

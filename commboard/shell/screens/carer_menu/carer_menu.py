@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from commboard.adapters.board_exchange import export_for_board
+from commboard.control.write_problems import quit_warning
 from commboard.shell.screens.base import (
     ChangeLayout,
     Close,
@@ -75,9 +76,8 @@ class QuitConfirm(ButtonScreen):
             MenuEntry("y", "Yes, quit the board", lambda c: QuitBoard()),
             MenuEntry("n", "No, go back", lambda c: Close()),
         ]
-        super().__init__(
-            ctx, "Quit? The patient cannot speak or call for help while it is closed.", entries
-        )
+        question = "Quit? The patient cannot speak or call for help while it is closed."
+        super().__init__(ctx, question + quit_warning(ctx.history_status()), entries)
 
 
 class LayoutPicker(ButtonScreen):
