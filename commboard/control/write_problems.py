@@ -54,13 +54,19 @@ def quit_warning(status: WriteStatus | None) -> str:
     """What the quit question adds while the history keeps unsaved statements ('' if none).
 
     The banner promised they "will be saved when it works again"; quitting
-    now loses them, and the carer must know before saying yes.
+    now leaves them out of the history (the board puts them in a file of
+    their own if it can write one, ``run_files.rescue_statements``), and the
+    carer must know before saying yes.
     """
     if status is None or status.problem is None or not status.unsaved:
         return ""
     n = status.unsaved
     what = "statement the patient made is" if n == 1 else "statements the patient made are"
-    return f" {n} {what} not saved yet ({status.problem}): quitting now loses {'it' if n == 1 else 'them'}."
+    them = "it" if n == 1 else "them"
+    return (
+        f" {n} {what} not saved yet ({status.problem}): quitting now leaves {them} out of "
+        f"the history (in a file of {'its' if n == 1 else 'their'} own, if one can be written)."
+    )
 
 
 def event_log_words(status: WriteStatus) -> str:

@@ -364,7 +364,9 @@ def close(loop) -> None:  # type: ignore[no-untyped-def]
         loop.p.speaker.close()
         if loop.p.history is not None:
             left = loop.p.history.close()  # every utterance is on disk before we exit
-            run_files.say_unsaved("statement", "saved to the history", left)
+            kept = loop.p.history.kept()  # ...or, if it still cannot be, in a file of its own
+            rescued = run_files.rescue_statements(kept, run_files.rescue_places())
+            run_files.say_unsaved("statement", "saved to the history", left, rescued)
     finally:
         run_files.say_unsaved("line", "written to the event log", loop.p.event_log.close())
         pygame.quit()

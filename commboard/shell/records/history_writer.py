@@ -11,7 +11,9 @@ loop asks for another try every ``RETRY_S`` (:meth:`retry`) and shows the
 failure from :meth:`status` (``control.write_problems``: "What you say is
 not being saved: ..."); when the file works again the kept lines are
 written, oldest first.  ``close`` makes a last try and reports what is
-still unsaved.
+still unsaved; :meth:`kept` then hands those lines over, so the board can
+put them in a file of their own (``run_files.rescue_statements``) instead
+of losing them.
 """
 
 from __future__ import annotations
@@ -96,6 +98,11 @@ class HistoryWriter:
         self._queue.put(None)
         self._thread.join()
         return self.status()
+
+    def kept(self) -> list[bytes]:
+        """After ``close``: the history lines never written, oldest first (each ends a line)."""
+        assert not self._thread.is_alive(), "kept() is read after close()"
+        return list(self._kept)
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from commboard.predict.personal import PersonalWords
 from commboard.predict.personal_file import PersonalFile, learned_words_path
 from commboard.predict.predictor import BaseModel, Predictor
 from commboard.run_options import RunOptions
-from commboard.settings.profiles import ProfileNameError, config_root
+from commboard.settings.profiles import ProfileNameError, atomic_write, config_root
 from commboard.shell.records.event_log import refusal
 
 
@@ -92,11 +93,51 @@ def event_log_refusal(options: RunOptions) -> str | None:
     return refusal(Path(options.event_log), protected)
 
 
-def say_unsaved(noun: str, where: str, left: WriteStatus) -> None:
-    """On standard error: how many lines a file never got, and why (nothing when none)."""
+def say_unsaved(noun: str, where: str, left: WriteStatus, kept_in: Path | None = None) -> None:
+    """On standard error: how many lines a file never got, and why (nothing when none).
+
+    ``kept_in``: the file they were put in instead (``rescue_statements``).
+    """
     if left.unsaved:
         count = f"{left.unsaved} {noun}{'s' if left.unsaved > 1 else ''}"
         print(f"commboard: {count} could not be {where}: {left.problem}", file=sys.stderr)
+        if kept_in is not None:
+            print(
+                f"commboard: they are kept in {kept_in} (readable by you only); add its lines "
+                f"to the end of the history when it can be written again",
+                file=sys.stderr,
+            )
+
+
+def rescue_places() -> list[Path]:
+    """Where statements the history never got are put at the end: the config folder, else temp."""
+    return [config_root() / "unsaved", Path(tempfile.gettempdir())]
+
+
+def rescue_statements(lines: Sequence[bytes], places: Sequence[Path]) -> Path | None:
+    """Put history lines that were never written into a file of their own; its path, or None.
+
+    The board is stopping while the history cannot be written (a read-only
+    or removed data folder, a full disk): the patient's statements, kept in
+    memory until now, would be lost.  They go, exactly as the history would
+    have had them (one JSON line each, stamped when said), into a new file in
+    the first of ``places`` that takes it, readable by the user only.  A full
+    disk may refuse every place; then only the count on stderr is left.
+    """
+    if not lines:
+        return None
+    name = f"unsaved-statements-{datetime.now().strftime('%Y%m%d-%H%M%S')}.jsonl"
+    for folder in places:
+        path = folder / name
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if path.exists():  # never over another run's rescued statements
+                continue
+            atomic_write(path, b"".join(lines))  # a private temp file, renamed
+        except OSError:
+            continue
+        return path
+    return None
 
 
 def open_prediction(

@@ -115,6 +115,12 @@ def test_statements_still_unsaved_at_the_end_are_counted_on_stderr(
     assert code == 0
     err = capsys.readouterr().err
     assert "1 statement could not be saved to the history: the disk is full (/dev/full)" in err
+    # ...and the statement is not lost: it waits in a private file of its own
+    (rescued,) = (tmp_path / "config" / "unsaved").glob("unsaved-statements-*.jsonl")
+    assert f"they are kept in {rescued}" in err
+    assert rescued.stat().st_mode & 0o777 == 0o600
+    (line,) = [json.loads(x) for x in rescued.read_text(encoding="utf-8").splitlines()]
+    assert line["text"] == "I am in pain" and line["source"] == "mouse"
     log = [json.loads(x) for x in (tmp_path / "events.jsonl").read_text().splitlines()]
     assert [r for r in log if r["type"] == "speak"]
     assert any(r["type"] == "error" and r["source"] == "history" for r in log)
@@ -164,4 +170,22 @@ def test_quitting_while_statements_wait_says_they_will_be_lost(
     title = QuitConfirm(loop).title
     assert title.startswith("Quit? The patient cannot speak or call for help while it is closed.")
     assert f"1 statement the patient made is not saved yet (the disk is full ({path}))" in title
-    assert "quitting now loses it" in title
+    assert "quitting now leaves it out of the history" in title
+
+
+def test_statements_rescued_at_the_end_go_to_the_first_place_that_takes_them(
+    tmp_path: Path,
+) -> None:
+    from commboard.shell.records.run_files import rescue_statements
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    lines = [b'{"text": "yes"}\n', b'{"text": "call my sister"}\n']
+    path = rescue_statements(lines, [blocked / "unsaved", tmp_path / "tmp"])
+    assert path is not None and path.parent == tmp_path / "tmp"
+    assert path.read_bytes() == b"".join(lines)  # as the history would have had them, in order
+    again = rescue_statements(lines, [tmp_path / "tmp", tmp_path / "other"])
+    assert again is not None and again != path  # never over another run's file
+    assert path.read_bytes() == b"".join(lines)
+    assert rescue_statements([], [tmp_path / "tmp"]) is None
+    assert rescue_statements(lines, [blocked / "unsaved"]) is None
