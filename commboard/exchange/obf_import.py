@@ -502,25 +502,33 @@ def _page(run: _Run, board: _Board) -> Page:
     )
 
 
+def _with_cell(page: Page, cell: Cell) -> Page | None:
+    """``page`` with ``cell`` in its first empty slot (a new row if it is full); None: no room."""
+    cells, rows = list(page.cells), page.rows
+    if None not in cells:
+        if rows == MAX_GRID:
+            return None
+        cells += [None] * page.columns
+        rows += 1
+    cells[cells.index(None)] = cell
+    return replace(page, rows=rows, cells=tuple(cells))
+
+
 def _with_way_back(run: _Run, page: Page, safe: set[str]) -> Page:
     """``page`` with a Back cell in its first empty slot (a new row if it is full)."""
     if page.id in safe:
         return page
-    cells, rows = list(page.cells), page.rows
-    if None not in cells:
-        if rows == MAX_GRID:
-            run.notes.append(
-                f"page '{page.title}' has no Back cell and no room for one; "
-                "add one before the patient uses it"
-            )
-            return page
-        cells += [None] * page.columns
-        rows += 1
-    cells[cells.index(None)] = Cell("Back", Action.BACK, color="#c4c4c4")
+    added = _with_cell(page, Cell("Back", Action.BACK, color="#c4c4c4"))
+    if added is None:
+        run.notes.append(
+            f"page '{page.title}' has no Back cell and no room for one; "
+            "add one before the patient uses it"
+        )
+        return page
     run.notes.append(
         f"page '{page.title}': added a Back cell (the board relied on its app's own back key)"
     )
-    return replace(page, rows=rows, cells=tuple(cells))
+    return added
 
 
 def _with_call_for_help(run: _Run, pages: dict[str, Page], home: str) -> dict[str, Page]:
@@ -533,16 +541,6 @@ def _with_call_for_help(run: _Run, pages: dict[str, Page], home: str) -> dict[st
     if any(c and c.action is Action.ALARM for page in pages.values() for c in page.cells):
         return pages
     page = pages[home]
-    cells, rows = list(page.cells), page.rows
-    if None not in cells:
-        if rows == MAX_GRID:
-            run.notes.append(
-                f"page '{page.title}' has no call for help and no room for one; "
-                "add a Call nurse cell before the patient uses it"
-            )
-            return pages
-        cells += [None] * page.columns
-        rows += 1
     call = Cell(
         "Call nurse",
         Action.ALARM,
@@ -550,12 +548,18 @@ def _with_call_for_help(run: _Run, pages: dict[str, Page], home: str) -> dict[st
         color=COLORS["orange"],
         image="symbols/call-nurse.svg",
     )
-    cells[cells.index(None)] = call
+    added = _with_cell(page, call)
+    if added is None:
+        run.notes.append(
+            f"page '{page.title}' has no call for help and no room for one; "
+            "add a Call nurse cell before the patient uses it"
+        )
+        return pages
     run.notes.append(
         f"page '{page.title}': added a Call nurse cell (other apps have no call for help; "
         "held, it sounds the alarm even when speech fails). Move it where the patient expects it"
     )
-    return {**pages, home: replace(page, rows=rows, cells=tuple(cells))}
+    return {**pages, home: added}
 
 
 _COUNT_WORDS = {
