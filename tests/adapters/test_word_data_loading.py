@@ -17,6 +17,22 @@ from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 
 
+def change_to_a_copy(loop: BoardLoop, copy: Path) -> None:
+    """The carer changes to a copy of the shipped layout; the frame loop runs until it is in."""
+    shipped = loop.session.layout.source
+    assert shipped is not None
+    shutil.copytree(shipped if shipped.is_dir() else shipped.parent, copy)
+    loop.change_layout(copy)
+    clock = loop.p.clock
+    give_up = time.monotonic() + 60
+    while loop.layout_loading.next_deadline(clock.now()) is not None:
+        assert time.monotonic() < give_up
+        loop.safe_frame(clock.now())
+        time.sleep(0.05)
+    assert loop.session.layout.source is not None
+    assert loop.session.layout.source.resolve().is_relative_to(copy.resolve())
+
+
 def test_in_the_background_nothing_is_read_until_wanted_then_the_model_arrives_once() -> None:
     loading = WordDataLoading("en", None, background=True)
     time.sleep(0.3)
@@ -84,18 +100,8 @@ def test_a_layout_chosen_before_any_spelling_does_not_read_the_lists_on_the_fram
     wait, like the first ones, for a page with word slots, and are read off the loop."""
     loop = real_time_board
     clock = loop.p.clock
-    shipped = loop.session.layout.source
-    assert shipped is not None
-    copy = tmp_path / "my board"
-    shutil.copytree(shipped if shipped.is_dir() else shipped.parent, copy)
-    loop.change_layout(copy)
+    change_to_a_copy(loop, tmp_path / "my board")
     give_up = time.monotonic() + 60
-    while loop.layout_loading.next_deadline(clock.now()) is not None:
-        assert time.monotonic() < give_up
-        loop.safe_frame(clock.now())
-        time.sleep(0.05)
-    assert loop.session.layout.source is not None
-    assert loop.session.layout.source.resolve().is_relative_to(copy.resolve())
     assert loop.p.predictor is not None and loop.p.predictor.base.source == "none"
     assert loop.p.word_data is not None and not loop.p.word_data.started
 
@@ -164,18 +170,8 @@ def test_a_layout_chosen_before_the_same_lists_arrived_keeps_their_reading(
     clock = loop.p.clock
     reading = loop.p.word_data
     assert reading is not None and reading.waiting  # not even started: no Spell page yet
-    shipped = loop.session.layout.source
-    assert shipped is not None
-    copy = tmp_path / "same words"
-    shutil.copytree(shipped if shipped.is_dir() else shipped.parent, copy)
-    loop.change_layout(copy)
+    change_to_a_copy(loop, tmp_path / "same words")
     give_up = time.monotonic() + 60
-    while loop.layout_loading.next_deadline(clock.now()) is not None:
-        assert time.monotonic() < give_up
-        loop.safe_frame(clock.now())
-        time.sleep(0.05)
-    assert loop.session.layout.source is not None
-    assert loop.session.layout.source.resolve().is_relative_to(copy.resolve())
     assert loop.p.word_data is reading  # the same reader, for the new layout
 
     spell = next(i for i, page in loop.session.layout.pages.items() if has_slots(page))

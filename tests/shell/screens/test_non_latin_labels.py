@@ -132,16 +132,20 @@ def test_the_shipped_layout_draws_every_label() -> None:
     assert glyph_warnings(layout, no_fonts_but_pygames().undrawable) == []
 
 
+# One label in Chinese (no font here has it once the font folders are hidden).
+CHINESE_LABEL = (
+    "format: 1\nhome: home\npages:\n  - id: home\n    rows: 1\n    columns: 3\n"
+    "    cells:\n      - {label: 你好 Hi, action: speak}\n      - {label: Home, action: home}\n"
+    "      - {label: Nurse, action: alarm}\n"
+)
+
+
 def test_the_board_says_once_that_letters_are_left_out(
     start_board: StartBoard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(font_choice, "FONT_DIRS", ())
     monkeypatch.setattr(font_choice, "FC_LIST", "no-such-fc-list")
-    loop = start_board(
-        layout="format: 1\nhome: home\npages:\n  - id: home\n    rows: 1\n    columns: 3\n"
-        "    cells:\n      - {label: 你好 Hi, action: speak}\n      - {label: Home, action: home}\n"
-        "      - {label: Nurse, action: alarm}\n"
-    )
+    loop = start_board(layout=CHINESE_LABEL)
     loop.draw()
     notices = [b.text for b in loop.view.banners if b.key == "fonts"]
     assert (
@@ -220,11 +224,7 @@ def test_the_letters_banner_names_the_letters_in_a_form_it_can_draw(
     # "Some letters cannot be drawn ( ): ...": the carer could not tell which.
     monkeypatch.setattr(font_choice, "FONT_DIRS", ())
     monkeypatch.setattr(font_choice, "FC_LIST", "no-such-fc-list")
-    loop = start_board(
-        layout="format: 1\nhome: home\npages:\n  - id: home\n    rows: 1\n    columns: 3\n"
-        "    cells:\n      - {label: 你好 Hi, action: speak}\n      - {label: Home, action: home}\n"
-        "      - {label: Nurse, action: alarm}\n"
-    )
+    loop = start_board(layout=CHINESE_LABEL)
     loop.draw()
     [notice] = [b.text for b in loop.view.banners if b.key == "fonts"]
     shown = loop.renderer.texts.shown(notice)
