@@ -44,7 +44,9 @@ _CENTRE_STEP_PX = 8
 # layout with numpy costs ~15 us instead of ~300 us for 478 Python attribute
 # lookups -- a tenth of MediaPipe's own time per frame.  Anything else (a
 # visibility field, another MediaPipe version) takes the slow, general path.
-_RECORD = 17
+_RECORD = np.dtype(
+    [("head", "u1", 3), ("x", "<f4"), ("y_tag", "u1"), ("y", "<f4"), ("z_tag", "u1"), ("z", "<f4")]
+)
 _HEADER = bytes([0x0A, 0x0F, 0x0D])
 
 
@@ -52,11 +54,12 @@ def landmarks_to_array(landmark_list) -> np.ndarray:
     """A MediaPipe ``NormalizedLandmarkList`` as a (n, 3) float64 array of x, y, z."""
     raw = landmark_list.SerializeToString()
     n = len(landmark_list.landmark)
-    if len(raw) == n * _RECORD and raw[:3] == _HEADER:
-        rec = np.frombuffer(raw, dtype=np.uint8).reshape(n, _RECORD)
-        if (rec[:, 7] == 0x15).all() and (rec[:, 12] == 0x1D).all():
-            cols = np.concatenate([rec[:, 3:7], rec[:, 8:12], rec[:, 13:17]], axis=1)
-            return np.ascontiguousarray(cols).view("<f4").astype(np.float64)
+    if len(raw) == n * _RECORD.itemsize and raw[:3] == _HEADER:
+        rec = np.frombuffer(raw, dtype=_RECORD)
+        if (rec["y_tag"] == 0x15).all() and (rec["z_tag"] == 0x1D).all():
+            out = np.empty((n, 3), dtype=np.float64)
+            out[:, 0], out[:, 1], out[:, 2] = rec["x"], rec["y"], rec["z"]
+            return out
     return np.array([(p.x, p.y, p.z) for p in landmark_list.landmark], dtype=np.float64)
 
 
@@ -159,13 +162,22 @@ class _Upright:
         if points is None:
             self.turn = 0.0
             return
-        a = points[lm.CORNERS_RIGHT[0], :2] * (width, height)
-        b = points[lm.CORNERS_LEFT[1], :2] * (width, height)
-        roll = math.degrees(math.atan2(float(b[1] - a[1]), float(b[0] - a[0])))
+        # Python floats, not numpy 2-vectors: this runs 30 times a second.
+        ax, ay = points[lm.CORNERS_RIGHT[0], :2].tolist()
+        bx, by = points[lm.CORNERS_LEFT[1], :2].tolist()
+        roll = math.degrees(math.atan2((by - ay) * height, (bx - ax) * width))
         if abs(roll - self.turn) > TURN_SLACK_DEG:
             self.turn = float(round(roll / TURN_STEP_DEG) * TURN_STEP_DEG)
-        px = points[:, :2] * (width, height)
-        middle = np.round(px.mean(axis=0) / _CENTRE_STEP_PX) * _CENTRE_STEP_PX
-        self._centre = (float(middle[0]), float(middle[1]))
-        size = float(np.ptp(px, axis=0).max())
-        self._half = int(math.ceil(size * TURN_BOX / 2 / _CENTRE_STEP_PX)) * _CENTRE_STEP_PX
+        xy = points[:, :2]
+        (mx, my), (x0, y0), (x1, y1) = (
+            xy.mean(axis=0).tolist(),
+            xy.min(0).tolist(),
+            xy.max(0).tolist(),
+        )
+        step = _CENTRE_STEP_PX
+        self._centre = (
+            float(round(mx * width / step) * step),
+            float(round(my * height / step) * step),
+        )
+        size = max((x1 - x0) * width, (y1 - y0) * height)
+        self._half = int(math.ceil(size * TURN_BOX / 2 / step)) * step
