@@ -16,7 +16,9 @@ and all its threads, from ``os.wait4``), on the same 30 fps video:
   its share of one core when nothing is seen.
 
 Both camera processes start Python, import their libraries and load the
-model, so start-up counts on both sides.  The board drops late frames (real
+model, so start-up counts on both sides (both import only MediaPipe's Face
+Mesh, ``commboard.adapters.mediapipe_import``: the baseline gets that saving
+too).  The board drops late frames (real
 time) while ``bare`` processes all of them; the frames each processed are
 reported, and ``ratio_per_frame`` compares the cost of one frame.  The video
 (the synthetic face, ``commboard.adapters.synthetic_face``: blinks, glances,

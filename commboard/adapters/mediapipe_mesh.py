@@ -73,8 +73,7 @@ class MediaPipeMesh:
     """
 
     def __init__(self, video: bool = True) -> None:
-        import mediapipe as mp
-
+        from commboard.adapters.mediapipe_import import face_mesh_module
         from commboard.adapters.opencv_quiet import single_threaded_opencv
 
         single_threaded_opencv()  # the frame's turning runs here, 30 times a second
@@ -86,7 +85,7 @@ class MediaPipeMesh:
         # blinks does not pay for the turning (1-3 ms a frame while lying on one side).
         self.turn_rolled = True
 
-        self._mesh = mp.solutions.face_mesh.FaceMesh(
+        self._mesh = face_mesh_module().FaceMesh(
             static_image_mode=not video,
             max_num_faces=1,
             refine_landmarks=True,
