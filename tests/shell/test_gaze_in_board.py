@@ -165,3 +165,40 @@ def test_dwell_without_a_gaze_calibration_is_refused_and_scanning_goes_on(
     assert not [e for e in events if e.get("event") == "dwell"]
     [off] = [e for e in events if e.get("event") == "dwell_off"]
     assert off["reason"].startswith("Dwell needs the gaze calibration")
+
+
+def confirming_profile(tmp_path: Path) -> None:
+    profiles = tmp_path / "config" / "profiles"
+    profiles.mkdir(parents=True, exist_ok=True)
+    (profiles / "confirmer.yaml").write_text("gaze:\n  confirm: true\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("after", "said"),
+    [
+        ("8.0  1.0  close\n", ["No"]),  # the long blink chooses the cell left
+        ("8.0  1.0  look left 0.8\n", []),  # a look away cancels it: nothing is said
+    ],
+)
+def test_halving_with_blink_confirmation_waits_for_a_long_blink_on_the_last_cell(
+    start_board: Callable[..., BoardLoop], tmp_path: Path, after: str, said: list[str]
+) -> None:
+    """gaze.confirm: the last cell is lit and waits; the patient's long blink says it."""
+    confirming_profile(tmp_path)
+    script = tmp_path / "looks.face"
+    looks = "2.5  1.0  look right 0.8\n5.0  1.0  look left 0.8\n"
+    script.write_text(looks + after, encoding="utf-8")
+    loop = start_board(
+        "--camera-fps", "15", "--camera", f"synthetic:{script}", "--access", "gaze_halving",
+        "--profile", "confirmer", layout=FOUR, camera=None,
+    )  # fmt: skip
+    run_until(loop, loop.start + 7.5)
+    [waiting] = [c for c in loop.make_view().cells if c.label]
+    assert waiting.label == "No", "one cell left, waiting for the blink"
+    run_until(loop, loop.start + 12.0)
+    loop.p.event_log.close()
+    events = records(tmp_path)
+    assert [e["text"] for e in events if e["type"] == "speak"] == said
+    chosen = [e for e in events if e["type"] == "select"]
+    assert [(e["label"], e["source"]) for e in chosen] == [("No", "gaze")] * len(said)
+    assert all(e["t"] >= 8.4 for e in chosen), "chosen by the held blink, not when left"
