@@ -12,7 +12,12 @@ five cells and a *Back* cell are left.
 
 * the ring starts filling when the gaze is well inside an item (``MARGIN``:
   a gaze resting between cells fills nothing) and fills while it stays on
-  the item; leaving it empties it;
+  the item; at the grid's left, right and bottom edges, where no other cell
+  is, a dwell starts and goes on up to ``OUTER`` past the edge;
+* a gaze that leaves the item for no other cell (a gap, past the grid's
+  edge, the message bar) holds the ring still for up to ``EXIT_GRACE_S``;
+  away longer, or onto another cell at all, the ring empties (a point
+  hovering on the line between two cells fills neither);
 * the time needed is the dwell time, or a cell's own hold time when longer
   (the nurse call's 2 s);
 * frames without a usable gaze (a blink, eyes closing, the face lost, the
@@ -49,6 +54,16 @@ REST_ZONE = 0.1
 # After a choice, the place the gaze was is free again after this long even if
 # the gaze stayed (the new screen put another item there).
 REARM_S = 1.0
+# A point that leaves the cell being dwelt on, for no other cell, for at most this
+# long holds its ring still instead of emptying it (OptiKey's "incomplete fixation
+# time to live"): jitter and flicks of a few frames.  Shorter than a blink's hold
+# (``GRACE_S``): a real look elsewhere is a fixation of 0.2 s or more.  A point onto
+# another cell empties it at once: tolerating that doubled the wrong choices (docs/gaze.md).
+EXIT_GRACE_S = 0.25
+# At the grid's left, right and bottom edges no other cell is near: a dwell starts
+# and goes on up to this share of the cell's size past them (the gaze map's error
+# can put a look at an edge cell there).  Not above the top row: the message bar is there.
+OUTER = 0.15
 # A level without a Back cell (a patient who can point only left or right)
 # goes back by itself after this long without a choice.
 BACK_AFTER_S = 6.0
@@ -222,15 +237,17 @@ class DwellTimer:
     def __init__(self, dwell_s: float) -> None:
         self.dwell_s = dwell_s
         self.slot: int | None = None  # the slot being dwelt on
-        self.since = 0.0  # when the dwell on it began (moved on by unusable frames)
+        self.since = 0.0  # when the dwell on it began (moved on while the ring held still)
         self.progress = 0.0  # 0..1, how full its ring is
         self._unusable_since: float | None = None
+        self._away_since: float | None = None  # the point left the slot being dwelt on
         self._leave: Rect | None = None  # after a choice: nothing fills until the gaze leaves this
         self._left_by = float("inf")  # ... or until this time (once the screen changed)
 
     def reset(self) -> None:
         """The items changed (a new page or level): empty the ring."""
         self.slot, self.progress, self._unusable_since = None, 0.0, None
+        self._away_since = None
 
     def screen_changed(self, t: float) -> None:
         """Other items are now where the last choice was: they are free after ``REARM_S``."""
@@ -259,20 +276,45 @@ class DwellTimer:
             if inside(point, self._leave) and t < self._left_by:
                 return None
             self._leave = None
-        slot = self._slot_at(point, rects)
-        if slot != self.slot:
-            self.slot, self.since, self.progress = slot, t, 0.0
+        if not self._follow(t, point, rects):
             return None
-        if slot is None:
-            return None
-        need = need_s.get(slot, self.dwell_s)
+        assert self.slot is not None
+        need = need_s.get(self.slot, self.dwell_s)
         held = t - self.since
         self.progress = min(1.0, held / need) if need > 0 else 1.0
         if held < need:
             return None
-        self._leave, self._left_by = dict(rects)[slot], float("inf")
-        self.slot, self.progress = None, 0.0
+        slot = self.slot
+        self._leave, self._left_by = _area(dict(rects)[slot], rects, 0.0), float("inf")
+        self.reset()
         return Dwelt(t, slot, round(held, 3))
+
+    def _follow(
+        self, t: float, point: tuple[float, float], rects: Sequence[tuple[int, Rect]]
+    ) -> bool:
+        """Move the dwell with the point; True when the ring on ``self.slot`` fills this frame.
+
+        A point that leaves the slot being dwelt on for no other cell (a gap,
+        past the grid's edge, the message bar) holds its ring still for up to
+        ``EXIT_GRACE_S``; back on the slot, the ring goes on.  Away longer, or
+        onto another cell at all, the ring empties (and another cell the point
+        is well inside starts).
+        """
+        here = dict(rects).get(self.slot) if self.slot is not None else None
+        if here is not None and inside(point, _area(here, rects, 0.0)):
+            if self._away_since is not None:  # the ring held still meanwhile
+                self.since += t - self._away_since
+                self._away_since = None
+            return True
+        if self.slot is not None:
+            if self._away_since is None:
+                self._away_since = t
+            onto_other = any(s != self.slot and inside(point, r) for s, r in rects)
+            if not onto_other and t - self._away_since <= EXIT_GRACE_S:
+                return False
+        new = self._start_at(point, rects)
+        self.slot, self.since, self.progress, self._away_since = new, t, 0.0, None
+        return False
 
     def _unusable(self, t: float) -> None:
         """A frame with no usable gaze: the ring holds still, and empties after ``GRACE_S``."""
@@ -280,15 +322,28 @@ class DwellTimer:
             self._unusable_since = t
         elif t - self._unusable_since > GRACE_S:
             self.slot, self.progress = None, 0.0
+            self._away_since = None
 
-    def _slot_at(self, point: tuple[float, float], rects: Sequence[tuple[int, Rect]]) -> int | None:
-        """The slot the gaze is on: the one being dwelt on anywhere on it, another well inside.
-
-        No dwell starts where the eyes rest (around the middle of the screen).
-        """
-        here = dict(rects).get(self.slot) if self.slot is not None else None
-        if here is not None and inside(point, here):
-            return self.slot
+    def _start_at(
+        self, point: tuple[float, float], rects: Sequence[tuple[int, Rect]]
+    ) -> int | None:
+        """The slot a dwell may start on: the point well inside it, not where the eyes rest."""
         if abs(point[0] - REST[0]) < REST_ZONE and abs(point[1] - REST[1]) < REST_ZONE:
             return None
-        return next((s for s, r in rects if inside(point, r, MARGIN)), None)
+        return next((s for s, r in rects if inside(point, _area(r, rects, MARGIN))), None)
+
+
+def _area(rect: Rect, rects: Sequence[tuple[int, Rect]], margin: float) -> Rect:
+    """``rect`` with ``margin`` of its size taken off every side that faces another cell
+    (or the message bar above), and ``OUTER`` added past the sides at the grid's left,
+    right and bottom edge, where no other cell is."""
+    x, y, w, h = rect
+    left = min(r[0] for _, r in rects)
+    right = max(r[0] + r[2] for _, r in rects)
+    bottom = max(r[1] + r[3] for _, r in rects)
+    eps = 1e-6
+    x0 = x - OUTER * w if x <= left + eps else x + margin * w
+    x1 = x + w + OUTER * w if x + w >= right - eps else x + w - margin * w
+    y0 = y + margin * h
+    y1 = y + h + OUTER * h if y + h >= bottom - eps else y + h - margin * h
+    return x0, y0, x1 - x0, y1 - y0

@@ -12,7 +12,9 @@ import pytest
 from commboard.board.model import Action, Cell, Page
 from commboard.control.dwell import (
     BACK,
+    EXIT_GRACE_S,
     GRACE_S,
+    OUTER,
     REARM_S,
     DwellChoice,
     DwellTimer,
@@ -72,6 +74,56 @@ def test_a_blink_holds_the_ring_still_and_a_longer_loss_empties_it() -> None:
     stare(timer, 0.8, GRACE_S + 0.2, None)  # eyes closed, face lost...
     assert timer.progress == 0.0
     assert stare(timer, 2.0, 0.5, (0.25, 0.5)) == []
+
+
+def test_a_brief_wobble_off_the_cell_holds_the_ring_and_a_longer_look_away_empties_it() -> None:
+    """A gaze point that flicks off the cell for a moment (jitter, past the grid's edge or
+    onto the message bar) holds the ring still; only a sustained look away empties it."""
+    timer = DwellTimer(1.0)
+    assert stare(timer, 0.0, 0.6, (0.25, 0.5)) == []
+    assert stare(timer, 0.6, 0.15, (0.25, 0.12)) == []  # just above the cell: no cell there
+    assert timer.slot == 0 and timer.progress > 0.5, "the ring was not emptied"
+    [chosen] = stare(timer, 0.75, 0.6, (0.25, 0.5))
+    assert chosen.slot == 0
+    assert chosen.t == pytest.approx(1.15, abs=2 * FRAME), "the 0.15 s away did not count"
+    timer = DwellTimer(1.0)
+    stare(timer, 0.0, 0.6, (0.25, 0.5))
+    assert stare(timer, 0.6, 0.6, (0.5, 0.05)) == []  # a look at the message bar
+    assert timer.progress == 0.0
+    [chosen] = stare(timer, 1.2, 1.5, (0.25, 0.5))
+    assert chosen.t == pytest.approx(2.2, abs=2 * FRAME), "the dwell started again from empty"
+    assert EXIT_GRACE_S < 0.6
+
+
+def test_a_glance_at_another_cell_while_reading_empties_the_ring() -> None:
+    """Reading: 0.6 s on a cell, a glance at the next one, back for 0.6 s chooses nothing
+    (the time on the first cell does not add up across a look at another cell)."""
+    timer = DwellTimer(1.0)
+    assert stare(timer, 0.0, 0.6, (0.25, 0.5)) == []
+    assert stare(timer, 0.6, 0.2, (0.75, 0.5)) == []
+    assert stare(timer, 0.8, 0.6, (0.25, 0.5)) == []
+    # Even one frame onto the other cell (not yet well inside it) empties the ring: a point
+    # hovering on the line between two cells fills neither, rather than the wrong one.
+    timer = DwellTimer(1.0)
+    assert stare(timer, 0.0, 0.6, (0.25, 0.5)) == []
+    assert timer.update(0.6, (0.52, 0.5), TWO, {}) is None and timer.progress == 0.0
+    assert stare(timer, 0.6 + FRAME, 0.6, (0.25, 0.5)) == []
+
+
+def test_a_look_at_an_edge_cell_that_lands_just_past_the_screen_side_still_fills_it() -> None:
+    """The gaze map's error can put a look at a cell on the grid's left, right or bottom edge
+    just past it, where no other cell is: that cell fills (but not above the top row, where
+    the message bar is), and it fills once, not again and again while the gaze stays."""
+    past = OUTER / 2
+    for point, slot in (
+        ((-past * 0.5, 0.6), 0),
+        ((1 + past * 0.5, 0.6), 1),
+        ((0.75, 1 + past * 0.8), 1),
+    ):
+        timer = DwellTimer(1.0)
+        assert [c.slot for c in stare(timer, 0.0, 5.0, point)] == [slot], point
+    assert stare(DwellTimer(1.0), 0.0, 3.0, (0.25, 0.2 - past * 0.8)) == [], "above the top row"
+    assert stare(DwellTimer(1.0), 0.0, 3.0, (-0.5, 0.6)) == [], "far off the screen"
 
 
 def test_a_cell_with_its_own_longer_hold_needs_it() -> None:
