@@ -80,6 +80,8 @@ def calibrate(photo: str, folder: Path) -> dict[str, object]:
             "usable": [f"{r}x{c}" for r, c in a.usable],
             # how much of the map's height is read against the nose bridge (chosen per patient)
             "nose_share": 1.0 if stored.map.heights else stored.map.nose_share,
+            # how far a look towards a corner is moved down (% of the screen height)
+            "corner_shift_pct": round(100 * stored.map.corner_shift, 1),
             "board_shows": "x".join(map(str, grid_for(most_items(a.usable))))}  # fmt: skip
 
 

@@ -32,14 +32,13 @@ from commboard.signals.gaze_calibration import (
 from commboard.signals.gaze_frame import Direction, Point, frame_problem
 from commboard.signals.gaze_map import (
     CHECKS,
-    CHOOSING,
     NOSE_SHARES,
-    REPORTED,
     Accuracy,
     GazeMap,
     MapProblem,
     accuracy_line,
     check_accuracy,
+    fit_corner_shift,
     fit_map,
 )
 from commboard.signals.gaze_switch import tuning
@@ -152,18 +151,19 @@ class GazeCalibrationRun(PhasedRun):
         return self._map
 
     def _fit_map(self) -> tuple[StoredMap | None, str]:
-        """Fit a map from each measure of up and down; keep the blend the choosing dots prefer.
+        """Fit a map from each measure of up and down; keep what the check dots prefer.
 
         Both are fitted from the same five dots: up and down against the eye
         corners (the iris position) and against the nose bridge (the look
         height).  Which points better differs from face to face (and some
-        faces point best with a share of each), so of the shares
-        ``NOSE_SHARES`` the one whose points land nearest the ``CHOOSING``
-        check dots is kept (the smaller share when they tie); its accuracy is
-        then measured on the ``REPORTED`` check dots, which had no say in the
-        choice -- and on the choosing dots too when the reporting dots alone
-        would have chosen the same share (cross-checked both ways: every dot is
-        then measured with a map chosen without it).
+        faces point best with a share of each); and a look towards a corner
+        can read higher or lower by itself, which the five dots, each on an
+        axis, cannot see.  So of the shares ``NOSE_SHARES``, each with the
+        corner shift that fits the check dots best (``fit_corner_shift``),
+        the map whose points land nearest the check dots is kept (the smaller
+        share on a tie).  Its accuracy is measured the same way at each check
+        dot in turn, with a map chosen and fitted from the other three alone:
+        no dot's own miss is fitted away before it is measured.
         """
         result = self.result()
         if not result.ok or result.rest is None:
@@ -173,35 +173,38 @@ class GazeCalibrationRun(PhasedRun):
         if corners is None and nose is None:
             return None, f"{problem} Dwell cannot be used."
         if corners is None or nose is None:
-            candidates = [corners or nose]
+            candidates = [m for m in (corners, nose) if m is not None]
         else:
             candidates = [replace(corners, nose=nose, nose_share=w) if w else corners
                           for w in NOSE_SHARES]  # fmt: skip
-
-        def best(which: tuple[int, ...]) -> GazeMap:
-            def error(m: GazeMap) -> float:
-                measured = self._accuracy_at(m, which)
-                return measured.median_pct if measured is not None else math.inf
-
-            return min((m for m in candidates if m is not None), key=error)  # first on a tie
-
-        chosen = best(CHOOSING)
-        # The reporting dots alone choosing the same map: each pair's points were then
-        # measured with a map the other pair chose, and all four can say how it points.
-        shown = CHOOSING + REPORTED if best(REPORTED) == chosen else REPORTED
-        accuracy = self._accuracy_at(chosen, shown)
+        dots = range(len(self._check_phases()))
+        chosen = self._best(candidates, tuple(dots))
+        held_out = [
+            self._points_at(self._best(candidates, tuple(j for j in dots if j != i)), i)
+            for i in dots
+        ]
+        gaze = self.result().settings
+        accuracy = check_accuracy(
+            held_out, aspect=self.aspect, screen_cm=gaze.screen_width_cm,
+            viewing_cm=gaze.viewing_cm,
+        )  # fmt: skip
         if accuracy is None:
             return None, accuracy_line(None) + " Dwell cannot be used until it is."
-        if shown == REPORTED:
-            # Two dots alone cannot say which grid sizes are safe: a grid is offered only
-            # if the map's points at all four dots fall well inside its cells too.  The
-            # choosing dots flatter the map they chose, so this can only take sizes away
-            # (Grace Hopper's film: the two reporting dots alone offered 3x3, while her
-            # simulated patient chose right on 79-85% of 2x2 and 2x3 pages).
-            four = self._accuracy_at(chosen, CHOOSING + REPORTED)
-            safe = four.usable if four is not None else ()
-            accuracy = replace(accuracy, usable=tuple(g for g in accuracy.usable if g in safe))
         return StoredMap(chosen, accuracy), accuracy_line(accuracy)
+
+    def _best(self, candidates: list[GazeMap], which: tuple[int, ...]) -> GazeMap:
+        """Of ``candidates``, each with the corner shift fitted at the check dots ``which``,
+        the one whose points land nearest those dots (the first on a tie)."""
+        best: tuple[float, GazeMap] | None = None
+        for m in candidates:
+            checks = [self._points_at(m, i) for i in which]
+            shifted = replace(m, corner_shift=fit_corner_shift(checks, (m.x[0], m.y[0])))
+            measured = self._accuracy(shifted, which)
+            error = measured.median_pct if measured is not None else math.inf
+            if best is None or error < best[0]:
+                best = (error, shifted)
+        assert best is not None
+        return best[1]
 
     def _fitted(self, result: GazeCalibrationResult) -> tuple[dict[bool, GazeMap], str]:
         """The maps of both measures that could be fitted (by ``GazeMap.heights``), and
@@ -231,25 +234,30 @@ class GazeCalibrationRun(PhasedRun):
                 problem = problem or str(exc)
         return fitted, problem
 
-    def _accuracy_at(self, m: GazeMap, which: tuple[int, ...]) -> Accuracy | None:
-        """How well ``m`` points at the check dots numbered ``which`` (None: none seen)."""
+    def _check_phases(self) -> list[Phase]:
+        return [p for p in self.phases if p.name.startswith("check") and p.target is not None]
+
+    def _points_at(self, m: GazeMap, i: int) -> tuple[Point, list[Point]]:
+        """Check dot ``i`` and ``m``'s points while the patient looked at it."""
         gaze = self.result().settings
         rest_open = self.result().rest_open
-        checks = []
-        phases = [p for p in self.phases if p.name.startswith("check")]
-        for i, phase in enumerate(phases):
-            if i not in which or phase.target is None:
-                continue
-            points = [
-                point
-                for s in settled(self.samples.get(phase.name, []))
-                if not frame_problem(s, tuning(gaze), self.settings.blink, rest_open)
-                and (point := m.sample_point(s)) is not None
-            ]
-            checks.append((phase.target, points))
+        phase = self._check_phases()[i]
+        assert phase.target is not None
+        points = [
+            point
+            for s in settled(self.samples.get(phase.name, []))
+            if not frame_problem(s, tuning(gaze), self.settings.blink, rest_open)
+            and (point := m.sample_point(s)) is not None
+        ]
+        return phase.target, points
+
+    def _accuracy(self, m: GazeMap, which: tuple[int, ...]) -> Accuracy | None:
+        """How well ``m`` points at the check dots numbered ``which`` (None: none seen)."""
+        gaze = self.result().settings
         return check_accuracy(
-            checks, aspect=self.aspect, screen_cm=gaze.screen_width_cm, viewing_cm=gaze.viewing_cm
-        )
+            [self._points_at(m, i) for i in which],
+            aspect=self.aspect, screen_cm=gaze.screen_width_cm, viewing_cm=gaze.viewing_cm,
+        )  # fmt: skip
 
     def _frame_size(self) -> tuple[int, int] | None:
         sizes = [s.frame_size for s in self.samples.get("centre", []) if s.frame_size]

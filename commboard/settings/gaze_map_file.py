@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from commboard.settings.fields import Eye
 from commboard.settings.profiles import _make_private_dir, atomic_write, profile_path
-from commboard.signals.gaze_map import Accuracy, GazeMap
+from commboard.signals.gaze_map import MAX_CORNER_SHIFT, Accuracy, GazeMap
 
 # 2: the height of the eye is measured against the eye corners (it was against
 # the lids), and "corner_rise" is new.  A version 1 map would point wrongly up
@@ -29,7 +29,17 @@ from commboard.signals.gaze_map import Accuracy, GazeMap
 # choose.  A version 2 map never had the choice (on one of our test faces the
 # nose bridge points better up and down, on the other the corners): the patient
 # is asked to calibrate again.
-VERSION = 3
+# 4: "corner_shift" is new (a look towards a corner moved up or down by the
+# steady amount the check dots measured), and the accuracy is measured at each
+# of the four check dots with a map chosen and fitted from the other three.  A
+# version 3 map still points as it did (it is read with no corner shift, and its
+# accuracy was measured on dots that did not choose it): it is kept, so no
+# patient is asked to calibrate again; calibrating again can only add the shift.
+# An older board refuses a version 4 file (it would point without the shift while
+# showing the accuracy measured with it).
+VERSION = 4
+# The oldest version still read as it is.
+OLDEST = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,7 @@ def save_gaze_map(path: Path, stored: StoredMap) -> None:
         "heights": m.heights,
         "nose": _lines(m.nose) if m.nose is not None else None,
         "nose_share": m.nose_share,
+        "corner_shift": m.corner_shift,
         "accuracy": {
             "median_pct": a.median_pct,
             "p90_pct": a.p90_pct,
@@ -114,13 +125,10 @@ class OldMap(Exception):
 
 
 def _stored(data: Any) -> StoredMap:
-    if (
-        isinstance(data, dict)
-        and isinstance(data.get("version"), int)
-        and data["version"] < VERSION
-    ):
+    if isinstance(data, dict) and isinstance(data.get("version"), int) and data["version"] < OLDEST:
         raise OldMap()
-    if not isinstance(data, dict) or data.get("version") != VERSION:
+    version = data.get("version") if isinstance(data, dict) else None
+    if type(version) is not int or not OLDEST <= version <= VERSION:
         raise ValueError(f"expected a version {VERSION} gaze calibration")
     size = data.get("frame_size")
     frame_size = (int(size[0]), int(size[1])) if size else None
@@ -132,6 +140,11 @@ def _stored(data: Any) -> StoredMap:
     if not 0.0 <= share <= 1.0 or (share and nose is None):
         raise ValueError(f"nose_share {share} without a nose map, or outside 0..1")
     m = _map(data, frame_size, eye, mirrored, _bool(data["heights"]), nose, share)
+    if version >= 4:  # a version 3 map has none (it pointed without it)
+        shift = _f(data["corner_shift"])
+        if abs(shift) > MAX_CORNER_SHIFT:
+            raise ValueError(f"corner_shift {shift} is larger than {MAX_CORNER_SHIFT}")
+        m = replace(m, corner_shift=shift)
     a = data["accuracy"]
     usable = tuple((int(g[0]), int(g[1])) for g in a["usable"])
     axes = [_f(a[k]) if a.get(k) is not None else None for k in ("median_x_pct", "median_y_pct")]

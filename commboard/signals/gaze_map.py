@@ -8,12 +8,14 @@ relative to their position while looking at the middle dot, in the eye's own
 frame, so head roll is already compensated -- to the screen position of the
 dot; up and down once against the eye corners and once against the nose
 bridge, the map's height a share of each (``GazeMap.nose_share``).  Four more
-dots (``CHECKS``, between the middle and the corners) are not used for the
-fit: two of them (``CHOOSING``) choose the share, and on the other two
-(``REPORTED``; all four when those two alone choose the same)
-``check_accuracy`` measures how far the map's point lands,
-frame by frame, in screen widths and in degrees of visual angle, and says
-which grid sizes a dwell page can use reliably.
+dots (``CHECKS``, between the middle and the corners) choose the share and
+measure how far a look towards a corner reads off in height, which no dot on
+the axes can show (``GazeMap.corner_shift``, ``fit_corner_shift``); each of
+them is also measured with a map fitted and chosen from the other three alone
+(``control.gaze_calibration_run``), so ``check_accuracy`` says how far the
+map's point lands on dots that had no say in it, frame by frame, in screen
+widths and in degrees of visual angle, and which grid sizes a dwell page can
+use reliably.
 
 A map belongs to the camera picture size it was made with (a different
 resolution moves the landmarks' scale): ``GazeMap.frame_size`` is checked by
@@ -37,14 +39,14 @@ from commboard.vision.sample import EyeSample
 
 # The check dots: between the middle and each corner (screen fractions).
 CHECKS: tuple[Point, ...] = ((0.3, 0.3), (0.7, 0.3), (0.3, 0.7), (0.7, 0.7))
-# The check dots are split in two, one diagonal each (both have a dot above and
-# below the middle, left and right of it): the first pair chooses how the map
-# reads up and down (``GazeMap.nose_share``: the share whose map lands nearest
-# them), the second measures the chosen map's accuracy, so the accuracy shown is
-# never measured on dots that chose it -- unless the second pair alone would have
-# chosen the same, when all four do (each measured with a map chosen without it).
-CHOOSING: tuple[int, ...] = (0, 3)
-REPORTED: tuple[int, ...] = (1, 2)
+# How far the check dots are from the middle, across and up/down: a look's share of
+# this (each way, up to 1) sets how much of ``GazeMap.corner_shift`` it gets.
+CORNER_REACH: Point = (abs(CHECKS[0][0] - 0.5), abs(CHECKS[0][1] - 0.5))
+# The most a look towards a corner is moved (share of the screen height): three
+# quarters of the check dots' distance from the middle.  A larger miss there is not
+# a steady bias but looks that went astray, and below that distance the height still
+# rises steadily with the reading (``shifted_height``).
+MAX_CORNER_SHIFT = 0.75 * CORNER_REACH[1]
 # The shares of the screen height taken from the map fitted against the nose
 # bridge (the rest from the one against the eye corners) the calibration tries.
 NOSE_SHARES: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -92,8 +94,15 @@ class GazeMap:
         nose_share: the screen height is ``1 - nose_share`` of this map's and
             ``nose_share`` of ``nose``'s.  Neither measure points best for
             every face (docs/gaze.md): the calibration fits both and keeps the
-            share (``NOSE_SHARES``) whose points land nearest the choosing
-            check dots (``CHOOSING``).
+            share (``NOSE_SHARES``) whose points land nearest the check dots.
+        corner_shift: how much (share of the screen height, down positive) a
+            look towards a corner is moved: ``corner_shift`` times its share of
+            the way to the check dots across times that up or down
+            (``shifted_height``).  Nothing on the axes moves, so the five dots
+            still map exactly.  The five dots each lie on an axis and cannot
+            see a height that a look towards a corner reads by itself (on both
+            of our test faces every check dot read low); the check dots
+            measure it (``fit_corner_shift``).
     """
 
     rest: tuple[Point, Point]
@@ -106,6 +115,7 @@ class GazeMap:
     heights: bool = False
     nose: GazeMap | None = None
     nose_share: float = 0.0
+    corner_shift: float = 0.0
 
     def sample_point(self, sample: EyeSample) -> Point | None:
         """The screen point a camera sample looks at (``point``, with ``nose``'s share of
@@ -115,12 +125,12 @@ class GazeMap:
         if eyes is None:
             return None
         x, y = self.point(eyes)
-        if self.nose is None or not self.nose_share:
-            return x, y
-        other = self.nose.sample_point(sample)
-        if other is None:
-            return None
-        return x, (1.0 - self.nose_share) * y + self.nose_share * other[1]
+        if self.nose is not None and self.nose_share:
+            other = self.nose.sample_point(sample)
+            if other is None:
+                return None
+            y = (1.0 - self.nose_share) * y + self.nose_share * other[1]
+        return x, shifted_height((x, y), (self.x[0], self.y[0]), self.corner_shift)
 
     def point(self, eyes: tuple[Point, Point]) -> Point:
         """The screen point (fractions of width and height) this map's own measure of the
@@ -200,6 +210,56 @@ def fit_map(
     x = (cx, slopes["left"], slopes["right"])
     y = (cy, slopes["up"], slopes.get("down", slopes["up"]))
     return GazeMap(rest, x, y, frame_size, eye, mirrored, rise, heights)
+
+
+def _share(offset: float, reach: float) -> float:
+    """A look's share of the way to the check dots one way (up to 1: nothing was
+    measured beyond them)."""
+    return min(1.0, abs(offset) / reach)
+
+
+def shifted_height(point: Point, middle: Point, shift: float) -> float:
+    """The screen height a map's ``point`` is at with its ``GazeMap.corner_shift``.
+
+    The shift is ``shift`` times the look's share of the way to the check dots
+    across times its share up or down, both of where the look really is: 0 on
+    the axes through the middle, all of it at a check dot and beyond.  Up and
+    down, that is the height being found, not the one read (a look towards an
+    upper corner that reads low reads nearer the middle, and would get too
+    little of the shift): solved here, one straight piece at a time.  With
+    ``|shift|`` below the check dots' reach the height still rises steadily
+    with the reading, so there is exactly one.
+    """
+    a = shift * _share(point[0] - middle[0], CORNER_REACH[0])
+    reach = CORNER_REACH[1]
+    d = point[1] - middle[1]
+    inside = d / (1.0 - a / reach) if d >= 0 else d / (1.0 + a / reach)  # short of the dots
+    return middle[1] + (inside if abs(inside) < reach else d + a)
+
+
+def fit_corner_shift(checks: Sequence[tuple[Point, Sequence[Point]]], middle: Point) -> float:
+    """The ``GazeMap.corner_shift`` that brings a map's points nearest the check dots.
+
+    ``checks``: each check dot and the map's points (without a corner shift) while
+    the patient looked at it; dots with no points are left out.  A least-squares
+    fit over the dots' median points, of their miss up or down against their
+    share of the way across (``shifted_height``; the dots themselves are all the
+    way up or down); 0 when no dot was seen; within ``MAX_CORNER_SHIFT``.
+    """
+    weighted = squares = 0.0
+    for (_, target_y), points in checks:
+        if not points:
+            continue
+        x = statistics.median(p[0] for p in points)
+        y = statistics.median(p[1] for p in points)
+        weight = _share(x - middle[0], CORNER_REACH[0]) * _share(
+            target_y - middle[1], CORNER_REACH[1]
+        )
+        weighted += weight * (target_y - y)
+        squares += weight * weight
+    if squares < 1e-9:
+        return 0.0
+    return max(-MAX_CORNER_SHIFT, min(MAX_CORNER_SHIFT, weighted / squares))
 
 
 def _corner_rise(left: Point, right: Point) -> tuple[float, float]:

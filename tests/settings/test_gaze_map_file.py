@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ STORED = StoredMap(
         corner_rise=(-2.5, 0.4),
         nose=NOSE,
         nose_share=0.75,
+        corner_shift=-0.097,
     ),
     Accuracy(3.9, 11.8, 1.14, ((1, 2), (2, 2)), 120, 0.8, 6.8),
 )
@@ -65,7 +67,7 @@ def test_a_map_from_the_older_measure_asks_for_a_new_calibration_and_is_left_alo
     # choice of the nose bridge that points better for some faces.
     path = tmp_path / "anna.gaze.json"
     save_gaze_map(path, STORED)
-    text = path.read_text(encoding="utf-8").replace('"version": 3', f'"version": {old}')
+    text = path.read_text(encoding="utf-8").replace('"version": 4', f'"version": {old}')
     assert f'"version": {old}' in text
     path.write_text(text, encoding="utf-8")
     stored, problem = load_gaze_map(path)
@@ -83,3 +85,30 @@ def test_a_share_of_a_nose_bridge_map_that_is_not_there_is_refused(tmp_path: Pat
     path.write_text(text[:start] + '"nose": null' + text[end:], encoding="utf-8")
     stored, problem = load_gaze_map(path)
     assert stored is None and "damaged" in problem and "nose_share" in problem
+
+
+def test_a_map_from_before_the_corner_shift_still_points_as_it_did(tmp_path: Path) -> None:
+    # Version 3 had no corner shift (its check dots did not measure one): the patient
+    # keeps dwell without calibrating again, pointing exactly as before.
+    path = tmp_path / "anna.gaze.json"
+    save_gaze_map(path, STORED)
+    text = path.read_text(encoding="utf-8").replace('"version": 4', '"version": 3')
+    start = text.index('"corner_shift": -0.097')
+    text = text[:start] + text[text.index("\n", start) + 1 :]
+    assert "-0.097" not in text
+    path.write_text(text, encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert problem == "" and stored is not None
+    assert stored.map.corner_shift == 0.0
+    assert stored == StoredMap(replace(STORED.map, corner_shift=0.0), STORED.accuracy)
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_corner_shift_too_large_to_be_a_bias_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "anna.gaze.json"
+    save_gaze_map(path, STORED)
+    text = path.read_text(encoding="utf-8").replace('"corner_shift": -0.097', '"corner_shift": 0.4')
+    path.write_text(text, encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and "damaged" in problem and "corner_shift" in problem
+    assert path.read_text(encoding="utf-8") == text

@@ -29,7 +29,7 @@ from commboard.signals.gaze_calibration import (
 )
 from commboard.signals.gaze_frame import Direction
 from commboard.signals.gaze_look import LookReader
-from commboard.signals.gaze_map import REPORTED
+from commboard.signals.gaze_map import CHECKS
 from commboard.signals.gaze_switch import tuning
 from commboard.testing import ScriptedSamples
 from commboard.vision.sample import EyeSample
@@ -375,32 +375,86 @@ def test_the_map_reads_up_and_down_the_way_that_points_at_the_dots_for_this_pati
     assert point is not None and point[1] == pytest.approx(0.5 - 0.5 * (0.5 - EDGE), abs=0.02)
 
 
-def test_the_accuracy_shown_is_measured_with_a_map_the_measured_dots_did_not_choose() -> None:
-    """At the choosing check dots the eye corners read the looks right (and the nose
-    bridge shrinks them); at the other two it is the other way round.  The choosing
-    dots keep the corners; the accuracy shown is that map's at the other two dots
-    alone, where it points badly, not a flattering number from the dots that chose it."""
-    checks = [p.name for p in GAZE_PHASES if p.name.startswith("check")]
-    reported = {checks[i] for i in REPORTED}
+def reading_low(sample: EyeSample, by: float) -> EyeSample:
+    """The sample with both measures of up and down reading ``by`` lower (iris y down)."""
+    if sample.iris_left is None:
+        return sample
+    x, y = sample.iris_left
+    return replace(sample, iris_left=(x, y + by), iris_right=(x, y + by),
+                   height_left=y + by, height_right=y + by)  # fmt: skip
+
+
+def towards_a_corner(target: tuple[float, float], low: float) -> tuple[float, float]:
+    """Where ``patient()``'s eyes go (iris x, y) for a look at ``target``, when a look
+    towards a corner reads ``low`` of the screen's height lower than it is."""
+    tx, ty = target
+    side = (0.5 - tx) / (0.5 - EDGE) * (0.24 if tx < 0.5 else 0.2)
+    up = ty < 0.5
+    tilt = (ty - 0.5) / (0.5 - EDGE) * (0.14 if up else 0.2)
+    slope = (0.5 - EDGE) / (0.14 if up else 0.2)  # screen height per unit of iris y
+    return REST[0] + side, REST[1] + tilt + low / slope
+
+
+def test_looks_towards_the_corners_that_all_read_low_point_at_their_dots() -> None:
+    """Every look towards a corner reads 8% of the screen's height lower than it is (as
+    on both of our test faces), which the five dots on the axes cannot see: the check
+    dots measure it, and the map then points at a corner's dot, measured on dots that
+    had no say in it."""
+    names = {p.name: p.target for p in GAZE_PHASES if p.name.startswith("check")}
+    run = GazeCalibrationRun(Settings(), start=0.0)
+    for name, samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).items():
+        if name in names:
+            target = names[name]
+            assert target is not None
+            start = samples[0].t
+            samples = (
+                ScriptedSamples(start_t=start)
+                .looking(0.5, *REST)
+                .looking(CHECK_S - 0.5, *towards_a_corner(target, 0.08))
+                .samples()
+            )
+        for s in samples:
+            run.add(s)
+    stored, words = run.stored_map()
+    assert stored is not None, words
+    assert stored.accuracy.median_y_pct is not None and stored.accuracy.median_y_pct < 1.0
+    assert (2, 3) in stored.accuracy.usable and (3, 3) in stored.accuracy.usable
+    # a look at each check dot, reading low as these looks do, lands on it
+    for target in CHECKS:
+        look = ScriptedSamples().looking(0.1, *towards_a_corner(target, 0.08)).samples()[0]
+        point = stored.map.sample_point(look)
+        assert point is not None and point == pytest.approx(target, abs=0.01)
+    # looks along the axes are not moved: the middle and the left dot map as they were
+    middle = ScriptedSamples().looking(0.1, *REST).samples()[0]
+    assert stored.map.sample_point(middle) == pytest.approx((0.5, 0.5), abs=0.01)
+    left = ScriptedSamples().looking(0.1, REST[0] + 0.24, REST[1]).samples()[0]
+    assert stored.map.sample_point(left) == pytest.approx((EDGE, 0.5), abs=0.02)
+
+
+def test_the_accuracy_shown_is_measured_at_each_dot_with_a_map_fitted_without_it() -> None:
+    """Only the upper left check dot reads low (18% of the height): not a steady
+    bias.  Measured with a map fitted without it, that dot shows its whole miss, and
+    the other three the part of it that the map took on; fitted on all four and
+    measured on them, the map would hide a quarter of it and report a flattering
+    number."""
+    first = next(p.name for p in GAZE_PHASES if p.name.startswith("check"))
     run = GazeCalibrationRun(Settings(), start=0.0)
     for name, samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).items():
         for s in samples:
-            if not name.startswith("check"):  # the five dots: both read the look right
-                height = s.iris_left[1] if s.iris_left is not None else None
-                run.add(replace(s, height_left=height, height_right=height))
-            else:
-                run.add(two_measures(s, corners_bent=name in reported))
+            run.add(reading_low(s, 0.06 if name == first else 0.0))
     stored, words = run.stored_map()
     assert stored is not None, words
-    assert not stored.map.heights and stored.map.nose_share == 0.0  # the choosing dots' pick
-    assert stored.accuracy.median_y_pct is not None and stored.accuracy.median_y_pct > 5.0
+    # held out, the three others are 5-6% of the height off (the map took on 18 / 3; fitted
+    # on all four and measured on them, about 4%), the odd dot 18%
+    assert stored.accuracy.median_y_pct is not None and stored.accuracy.median_y_pct > 4.8
+    assert stored.accuracy.p90_pct > 9.0
     assert (3, 3) not in stored.accuracy.usable and "3×3" not in words
     settled_frames = round((CHECK_S - 1.0) * 30)  # ScriptedSamples film at 30 fps
-    assert stored.accuracy.frames <= 2 * settled_frames + 2  # two dots, not four
+    assert stored.accuracy.frames >= 4 * settled_frames - 4  # all four dots measured it
 
 
-def test_when_both_pairs_of_check_dots_choose_alike_all_four_measure_the_accuracy() -> None:
-    """Every dot is then measured with a map chosen without it: the check is steadier."""
+def test_every_check_dot_measures_the_accuracy() -> None:
+    """Each measured with a map chosen and fitted without it: the check is steadier."""
     run = GazeCalibrationRun(Settings(), start=0.0)
     for samples in patient().values():
         for s in samples:
@@ -409,37 +463,3 @@ def test_when_both_pairs_of_check_dots_choose_alike_all_four_measure_the_accurac
     assert stored is not None
     settled_frames = round((CHECK_S - 1.0) * 30)
     assert stored.accuracy.frames >= 4 * settled_frames - 4
-
-
-def test_grid_sizes_measured_on_two_dots_are_offered_only_if_all_four_dots_fall_inside() -> None:
-    """The pairs of check dots disagree, so two dots measure the accuracy.  The map points
-    well at them, but the patient's looks at the choosing dots land well off: a grid size
-    whose cells those points miss is not offered (two dots alone would offer every size)."""
-    checks = [p.name for p in GAZE_PHASES if p.name.startswith("check")]
-    reported = {checks[i] for i in REPORTED}
-
-    def read(s: EyeSample, name: str) -> EyeSample:
-        if s.iris_left is None:
-            return s
-        x, y = s.iris_left
-        d = y - REST[1]
-        if not name.startswith("check"):  # the five dots: both measures read the look right
-            iris_y = height = y
-        elif name in reported:  # the nose bridge reads right, the corners a little short
-            iris_y, height = REST[1] + 0.9 * d, y
-        else:  # the choosing dots: every measure lands well below the dot
-            iris_y, height = y + 0.06, REST[1] + bent(d) + 0.06
-        return replace(s, iris_left=(x, iris_y), iris_right=(x, iris_y),
-                       height_left=height, height_right=height)  # fmt: skip
-
-    run = GazeCalibrationRun(Settings(), start=0.0)
-    for name, samples in patient(left=0.24, right=0.2, up=0.14, down=0.2).items():
-        for s in samples:
-            run.add(read(s, name))
-    stored, words = run.stored_map()
-    assert stored is not None, words
-    settled_frames = round((CHECK_S - 1.0) * 30)
-    assert stored.accuracy.frames <= 2 * settled_frames + 2  # two dots measured it
-    assert stored.accuracy.median_y_pct is not None and stored.accuracy.median_y_pct < 5.0
-    assert (3, 3) not in stored.accuracy.usable and (2, 3) not in stored.accuracy.usable
-    assert "3×3" not in words
