@@ -341,3 +341,53 @@ def test_a_page_changed_on_disk_meanwhile_is_not_overwritten_and_leaving_reads_i
     text = board_file.read_text()
     assert '{label: "Yes", text: "Yes please"}' in text
     assert '{label: "Thanks", text: "Thank you very much"}' in text
+
+
+THREE_PAGES = TWO_PAGE_LAYOUT.replace(
+    '      - {label: Water, text: "I would like some water"}\n',
+    '      - {label: Water, text: "I would like some water"}\n'
+    "      - {label: Tea, action: go, target: tea}\n",
+).replace("columns: 3", "columns: 4") + (
+    "  - id: tea\n    title: Tea\n    rows: 1\n    columns: 2\n    cells:\n"
+    "      - {label: Back, action: back}\n      - {label: Milk, text: With milk}\n"
+)
+
+
+def test_the_page_on_the_board_is_removed_with_z_z_and_its_link_goes_with_it(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, _ = _board(start_board, layout=THREE_PAGES)
+    choose(loop, "More")
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    editor = loop.screens[-1]
+    assert isinstance(editor, EditorScreen)
+    key(loop, pygame.K_z, "z")  # More has the only call for help: refused, nothing asked
+    assert "only call for help" in editor.keys.view().message
+    key(loop, pygame.K_ESCAPE)  # back to the carer menu
+    key(loop, pygame.K_r, "r")  # resume
+    assert loop.screens == []
+    choose(loop, "Tea")
+    assert loop.session.page.id == "tea"
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    editor = loop.screens[-1]
+    assert isinstance(editor, EditorScreen)
+    key(loop, pygame.K_z, "z")
+    assert "The cells that open it are deleted too: page 'More', row 1, column 3 'Tea'" in (
+        editor.keys.view().message
+    )
+    key(loop, pygame.K_z, "z")
+    assert loop.screens == []  # back on the board, scanning
+    assert "tea" not in loop.session.layout.pages
+    assert loop.session.page.id in loop.session.layout.pages
+    run_for(loop, 0.1)
+    assert loop.view is not None
+    assert "Page 'Tea' removed (kept as board.yaml.bak)" in " ".join(
+        b.text for b in loop.view.banners
+    )
+    assert (tmp_path / "board.yaml.bak").read_text(encoding="utf-8") == THREE_PAGES
+    text = (tmp_path / "board.yaml").read_text(encoding="utf-8")
+    assert "id: tea" not in text and "target: tea" not in text
+    run_for(loop, 5.0)  # the board keeps running on what is left
+    assert loop.view is not None and loop.screens == []
