@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from commboard.settings.fields import FIELDS, Settings, get
-from commboard.settings.profiles import profile_path, read_settings_file, save_profile
+from commboard.settings.profiles import (
+    keep_before_reset,
+    profile_path,
+    read_settings_file,
+    save_profile,
+)
 from commboard.settings.values import (
     SettingsProblem,
     UnknownSettingError,
@@ -82,18 +87,35 @@ def settings_command(args: Any) -> int:
         _warn(*problems)
         if args.action == "show":
             return _show(args, settings, path) or int(any(p.severity == "error" for p in problems))
+        before = settings
         settings, warning = _change(args, settings)
         _warn(*[warning] if warning else [])
+        kept = keep_before_reset(args.profile) if _resets_all(args) else None
         notes: list[SettingsProblem] = []
         saved = save_profile(args.profile, settings, notes=notes)
         _warn(*notes)
     except (ValueError, UnknownSettingError, OSError) as e:
         _warn(str(e))
         return 1
-    shown = (
-        f"{args.key} = {_show_value(args.key, get(settings, args.key))}"
-        if args.key
-        else "all settings reset"
-    )
-    print(f"{shown} (saved to {saved})")
+    print(_done(args, before, settings, saved, kept))
     return 0
+
+
+def _resets_all(args: Any) -> bool:
+    return bool(args.action == "reset" and not args.key)
+
+
+def _done(args: Any, before: Settings, after: Settings, saved: Path, kept: Path | None) -> str:
+    """What the command did, in one line: the value (and what it was), where it was saved."""
+    if not args.key:
+        restore = (
+            f"; the previous settings are kept in {kept} (copy it over {saved} to restore them)"
+            if kept is not None
+            else ""
+        )
+        return f"all settings reset (saved to {saved}){restore}"
+    shown = f"{args.key} = {_show_value(args.key, get(after, args.key))}"
+    old = get(before, args.key)
+    if args.action == "reset" and old != get(after, args.key):
+        return f"{shown} (was {_show_value(args.key, old)}; saved to {saved})"
+    return f"{shown} (saved to {saved})"

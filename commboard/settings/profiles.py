@@ -261,8 +261,8 @@ def _make_private_dir(directory: Path) -> None:
             os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask
 
 
-def _copy_aside(path: Path) -> Path:
-    """Copy an unreadable profile to the first free ``NAME.yaml.corrupt-N``, mode 0600.
+def _copy_aside(path: Path, kind: str = "corrupt") -> Path:
+    """Copy a profile to the first free ``NAME.yaml.<kind>-N``, mode 0600 (unreadable: corrupt).
 
     Bytes and modification time stay as they were, but not the mode: a hand-
     edited file may be 0644, and profile names can be patient names.  Created
@@ -271,7 +271,7 @@ def _copy_aside(path: Path) -> Path:
     data, stat = path.read_bytes(), path.stat()
     n = 1
     while True:
-        aside = path.with_name(f"{path.name}.corrupt-{n}")
+        aside = path.with_name(f"{path.name}.{kind}-{n}")
         try:
             fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -326,6 +326,25 @@ def save_profile(
     if kept and notes is not None:
         notes.append(kept)
     return path
+
+
+def keep_before_reset(name: str, config_dir: Path | None = None) -> Path | None:
+    """Before every setting is reset: the profile as it is, kept as ``NAME.yaml.before-reset-N``.
+
+    ``.bak`` holds only the previous save and the next save replaces it, so a
+    therapist's tuned values would be gone after a reset and one more change.
+    This copy is never overwritten (the first free N); restoring is copying it
+    back over ``NAME.yaml``.  None when there is no file, or it cannot be read
+    (``save_profile`` then keeps it as ``NAME.yaml.corrupt-N``).
+
+    Raises:
+        ProfileNameError: unsafe name.
+        OSError: the copy could not be made (then nothing should be reset).
+    """
+    path = profile_path(name, config_dir)
+    if not path.is_file() or _read(path)[0] is None:
+        return None
+    return _copy_aside(path, "before-reset")
 
 
 def save_one_value(name: str, key: str, value: str, config_dir: Path | None = None) -> Path:
