@@ -22,6 +22,7 @@ from commboard.settings.profiles import (
 from commboard.settings.values import (
     SettingsProblem,
     UnknownSettingError,
+    quoted,
     reset_value,
     unknown_key_message,
     with_value,
@@ -48,7 +49,7 @@ def _show(args: Any, settings: Settings, path: Path) -> int:
     for key in FIELDS:
         print(f"{key} = {_show_value(key, get(settings, key))}")
     for key, value in settings.unknown:
-        print(f"# unknown, kept: {key} = {value!r}")
+        print(f"# unknown, kept: {key} = {quoted(value)}")
     return 0
 
 

@@ -169,6 +169,22 @@ def _yaml_error_where(e: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     return line, f"not valid YAML: {reason}"
 
 
+# Nine aliases of nine aliases, a few times over, are millions of values from a few
+# hundred bytes; a settings file has no use for them, so one makes the file unusable.
+ALIASES = "the file uses YAML anchors and aliases (&name, *name), which settings do not need"
+
+
+def _first_alias_line(text: str) -> int | None:
+    """The line of the file's first ``*alias`` (None: it has none), before anything is built."""
+    if "*" not in text:
+        return None
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            return int(mark.line) + 1 if mark is not None else 1
+    return None
+
+
 def _read(path: Path) -> tuple[dict[Any, Any] | None, dict[str, int], list[SettingsProblem]]:
     """Parse the file. ``None`` means unusable: the problem says why and where."""
 
@@ -178,12 +194,17 @@ def _read(path: Path) -> tuple[dict[Any, Any] | None, dict[str, int], list[Setti
 
     try:
         text = path.read_bytes().decode("utf-8")
+        alias = _first_alias_line(text)
+        if alias is not None:
+            return fail(alias, ALIASES)
         data = yaml.safe_load(text)
         lines, dupes = _key_lines(text)
     except (OSError, UnicodeDecodeError) as e:
         return fail(None, f"cannot read the settings file ({e})")
     except yaml.YAMLError as e:
         return fail(*_yaml_error_where(e, text))
+    except RecursionError:
+        return fail(None, "lists or sections are nested too deeply to be settings")
     if data is None:
         return {}, {}, [SettingsProblem(path, None, "the file is empty; using default settings")]
     if not isinstance(data, dict):
