@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from commboard.predict.personal import PersonalWords, pairs_of
+from commboard.regular_file import read_regular
 from commboard.settings.profiles import atomic_write
 
 FORMAT = "commboard-personal-words"
@@ -109,7 +110,7 @@ class PersonalFile:
             size = self.path.stat().st_size
             if size > MAX_FILE_BYTES:
                 raise ValueError(f"{size} bytes, more than a learned-words file can be")
-            text = self.path.read_text(encoding="utf-8")
+            text = read_regular(self.path).decode("utf-8")
             return parse_personal(text)
         except FileNotFoundError:
             return PersonalWords()

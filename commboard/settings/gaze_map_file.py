@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from commboard.regular_file import read_regular
 from commboard.settings.fields import Eye
 from commboard.settings.profiles import _make_private_dir, atomic_write, profile_path
 from commboard.settings.values import quoted
@@ -95,7 +96,7 @@ def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
                 f"{path}: too large to be a gaze calibration (over {MAX_BYTES // 1024} KB); "
                 "calibrate looks again."
             )
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except FileNotFoundError:
         return None, ""
     except (OSError, UnicodeDecodeError) as exc:

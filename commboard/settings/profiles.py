@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from commboard.regular_file import read_regular
 from commboard.settings.fields import FIELDS, GROUPS, SETTINGS_VERSION, Meta, Settings
 from commboard.settings.mapping import settings_from_dict, settings_to_dict
 from commboard.settings.values import SettingsProblem, with_value
@@ -193,7 +194,7 @@ def _read(path: Path) -> tuple[dict[Any, Any] | None, dict[str, int], list[Setti
         return None, {}, [SettingsProblem(path, line, msg, "error")]
 
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_regular(path).decode("utf-8")
         alias = _first_alias_line(text)
         if alias is not None:
             return fail(alias, ALIASES)
@@ -289,7 +290,7 @@ def _copy_aside(path: Path, kind: str = "corrupt") -> Path:
     edited file may be 0644, and profile names can be patient names.  Created
     exclusively (``O_EXCL``), so an existing copy is never overwritten.
     """
-    data, stat = path.read_bytes(), path.stat()
+    data, stat = read_regular(path), path.stat()
     n = 1
     while True:
         aside = path.with_name(f"{path.name}.{kind}-{n}")
