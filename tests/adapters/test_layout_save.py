@@ -370,3 +370,15 @@ def test_a_page_changed_on_disk_by_someone_else_is_not_overwritten_and_the_carer
     assert "people.yaml was changed" in message and "edit the page again" in message
     assert file.read_text(encoding="utf-8") == theirs
     assert not (folder / "people.yaml.bak").exists()
+
+
+def test_a_page_removed_from_the_shipped_layout_is_removed_from_the_copy(tmp_path: Path) -> None:
+    shipped = _digest(builtin_layouts_root())
+    layout = load_layout(default_layout_path())
+    saved = remove_page(layout, "pain", user_folder=tmp_path / "layouts")
+    assert _digest(builtin_layouts_root()) == shipped
+    copy = tmp_path / "layouts" / "en-mine"
+    assert saved.copied_from == default_layout_path() and saved.layout.source == copy
+    assert not (copy / "pain.yaml").exists() and (copy / "pain.yaml.bak").is_file()
+    reloaded = load_layout(copy)
+    assert "pain" not in reloaded.pages and reloaded.pages == saved.layout.pages
