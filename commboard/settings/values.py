@@ -118,6 +118,7 @@ SAFETY_KEYS = frozenset(
         "scan.alarm_hold_s",
         "blink.hold_s",
         "blink.refractory_s",
+        "speech.volume",  # a typo must not silence the patient
     }
 )
 

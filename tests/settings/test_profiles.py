@@ -95,6 +95,8 @@ def test_value_below_minimum_is_clamped() -> None:
         ("scan.alarm_hold_s", "-1", 2.0),
         ("blink.hold_s", "50", 0.5),
         ("blink.refractory_s", "-0.5", None),
+        ("speech.volume", "-1", 1.0),  # not 0: a typo must not silence the patient
+        ("speech.volume", "0", 1.0),
     ],
 )
 def test_a_safety_value_out_of_range_falls_back_to_its_default_not_an_extreme(

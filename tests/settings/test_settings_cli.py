@@ -150,3 +150,12 @@ def test_reset_of_one_setting_says_what_the_value_was(capsys: pytest.CaptureFixt
     run(capsys, "set", "scan.interval_s", "2.4")
     code, out, _ = run(capsys, "reset", "scan.interval_s")
     assert code == 0 and out.startswith("scan.interval_s = 1.0 s (was 2.4 s; saved to")
+
+
+def test_the_main_voice_cannot_be_turned_off(capsys: pytest.CaptureFixture[str]) -> None:
+    """A volume of 0 silenced the patient with no word on screen (their words were spoken to
+    nobody); the quietest is 0.1."""
+    code, _, err = run(capsys, "set", "speech.volume", "0")
+    assert code == 1 and "speech.volume: 0 is outside the allowed range, 0.1 to 1" in err
+    assert not profile_path("default").exists()
+    assert run(capsys, "set", "speech.volume", "0.1")[0] == 0
