@@ -4,6 +4,7 @@ and the patient's next choice of that cell speaks the new words."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pygame
 from commboard.board.layout_file import default_layout_path
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
-from commboard.shell.screens.editor.editor_paint import HELP_INK, areas, grid_rects, id_button
+from commboard.shell.screens.editor.editor_paint import HELP, HELP_INK, areas, grid_rects, id_button
 from commboard.shell.screens.editor.editor_screen import EditorScreen
 from commboard.shell.screens.editor.page_id_entry import PageIdEntry
 from commboard.testing import TWO_PAGE_LAYOUT, RecordingSpeaker, run_for
@@ -391,3 +392,15 @@ def test_the_page_on_the_board_is_removed_with_z_z_and_its_link_goes_with_it(
     assert "id: tea" not in text and "target: tea" not in text
     run_for(loop, 5.0)  # the board keeps running on what is left
     assert loop.view is not None and loop.screens == []
+
+
+def test_every_key_of_the_editor_in_the_docs_is_named_on_its_screen() -> None:
+    """O (new page), K (copy the page) and Z (remove it) were in docs/editor.md but not on the
+    editor's keys line: a carer at the bedside, without the docs, could not find them."""
+    docs = Path(__file__).parents[4] / "docs" / "editor.md"
+    table = docs.read_text(encoding="utf-8").split("| key | does |")[1].split("\n\n")[0]
+    rows = [row for row in table.splitlines() if not row.startswith("| **Escape**")]
+    letters = sorted({k for row in rows for k in re.findall(r"\*\*([A-Z])\*\*", row)})
+    assert "Z" in letters and len(letters) > 15
+    missing = [k for k in letters if not re.search(rf"(^|\s){k}(\s|$)", HELP)]
+    assert missing == []
