@@ -234,6 +234,22 @@ def with_valid_value(settings: Settings, key: str, value: Any) -> Settings:
     return replace(settings, **{group: section})
 
 
+def changed_over(on_disk: Settings, start: Settings, edited: Settings) -> Settings:
+    """What a save writes: the profile as it is on disk, with the values that were changed
+    from ``start`` to ``edited`` on the settings screen.
+
+    A value the therapist did not touch keeps what the file has: the board may be running
+    a one-run ``--scan-interval``, or the file may have been changed from a terminal
+    since the board read it; neither may be written over the therapist's value.
+    """
+    out = on_disk
+    for key in FIELDS:
+        value = get(edited, key)
+        if value != get(start, key):
+            out = with_valid_value(out, key, value)
+    return out
+
+
 def with_value(
     settings: Settings,
     key: str,
