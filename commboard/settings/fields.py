@@ -298,9 +298,10 @@ class SpeechSettings:
     quiet_builder: bool = setting(
         True, Meta("Quiet builder", "Letters and words are not spoken while a message is "
                    "built; only Speak says it."))
+    # Never 0 either: a patient who scans by ear (auditory scanning) would hear nothing.
     cue_volume: float = setting(
-        0.5, Meta("Prompt voice volume", "Volume of auditory scanning prompts.", "",
-                  0.0, 1.0, 0.1))
+        0.5, Meta("Prompt voice volume", "Volume of auditory scanning prompts (never off).", "",
+                  0.1, 1.0, 0.1))
     cue_rate_wpm: int = setting(
         220, Meta("Prompt voice rate", "Rate of auditory scanning prompts.", "wpm", 80, 400, 10))
 

@@ -119,6 +119,7 @@ SAFETY_KEYS = frozenset(
         "blink.hold_s",
         "blink.refractory_s",
         "speech.volume",  # a typo must not silence the patient
+        "speech.cue_volume",  # nor the prompts of a patient who scans by ear
     }
 )
 

@@ -97,6 +97,7 @@ def test_value_below_minimum_is_clamped() -> None:
         ("blink.refractory_s", "-0.5", None),
         ("speech.volume", "-1", 1.0),  # not 0: a typo must not silence the patient
         ("speech.volume", "0", 1.0),
+        ("speech.cue_volume", "0", 0.5),  # auditory scanning's prompts, for who cannot see
     ],
 )
 def test_a_safety_value_out_of_range_falls_back_to_its_default_not_an_extreme(
