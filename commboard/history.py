@@ -189,8 +189,8 @@ def parse_line(line: bytes) -> dict[str, Any] | None:
     """One history record, or None if the line is not one (the report and the screen use it)."""
     try:
         record = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return None  # RecursionError: lists nested thousands deep (damaged or hostile)
     if not isinstance(record, dict) or not isinstance(record.get("page"), str):
         return None
     if not isinstance(record.get("text"), str) or not isinstance(record.get("time"), str):

@@ -170,3 +170,17 @@ def test_a_device_is_never_read_for_usage() -> None:
         history = History(Path(device), wall_clock=noon)
         assert history.usage() == {}
         assert history.problems == []
+
+
+def test_a_line_nested_too_deeply_is_skipped_and_reported_not_raised(tmp_path: Path) -> None:
+    """One such line (a damaged disk, a hostile file) stopped the board from starting: the JSON
+    parser's RecursionError escaped the history's usage count."""
+    path = tmp_path / "h.jsonl"
+    good = json.dumps(
+        {"time": "2025-03-01T14:03:07+01:00", "text": "yes", "page": "home", "cell": 0}
+    )
+    deep = '{"time": "t", "text": "x", "page": "home", "deep": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    path.write_text(f"{deep}\n{good}\n", encoding="utf-8")
+    history = History(path, wall_clock=noon)
+    assert history.usage() == {"home": {0: 1.0}}
+    assert history.problems == [f"{path}, line 1: not a history record; skipped"]

@@ -11,6 +11,7 @@ damaged lines are listed in the page.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -159,7 +160,7 @@ def access_command(args: argparse.Namespace, now: datetime) -> int:
     """Run ``commboard access-report``."""
     try:
         period = period_of(args.first, args.last)
-        path = (Path(args.access_log).expanduser() if args.access_log
+        path = (Path(os.path.expanduser(args.access_log)) if args.access_log
                 else profile_folder(check_profile_name(args.profile)) / "access.jsonl")  # fmt: skip
     except (DateError, ProfileNameError) as exc:
         print(f"commboard access-report: {exc}", file=sys.stderr)
@@ -175,7 +176,7 @@ def access_command(args: argparse.Namespace, now: datetime) -> int:
     page = page_of(figures, name, period, str(path))
     html = _render(page, f"{now:%d %B %Y %H:%M}")
     made_from = ("the access log", path)
-    problem = write_page(Path(args.out).expanduser(), html, args.replace, made_from)
+    problem = write_page(Path(os.path.expanduser(args.out)), html, args.replace, made_from)
     if problem is not None:
         print(f"commboard access-report: {problem}", file=sys.stderr)
         return 2

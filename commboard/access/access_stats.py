@@ -24,6 +24,7 @@ be checked by hand:
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -259,7 +260,21 @@ def _selected(buckets: tuple[Bucket, Bucket], steps: object) -> None:
 
 
 _ORDINALS: dict[str, int] = {}
-_decode = json.JSONDecoder().decode
+
+
+def _finite(text: str) -> float:
+    """A number of the log; ValueError for one too large to be a float (``1e400``: infinity)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def _no_constant(text: str) -> float:
+    raise ValueError(text)  # NaN, Infinity: never written by the board
+
+
+_decode = json.JSONDecoder(parse_float=_finite, parse_constant=_no_constant).decode
 
 
 def _stamp(at: str) -> float:
@@ -289,7 +304,7 @@ def _opened(line: str) -> tuple[float, dict[str, Any]] | None:
         return None
     start += len(_OPENED)
     try:
-        duration = float(line[start : line.index(",", start)])
+        duration = _finite(line[start : line.index(",", start)])
         return _stamp(line[at + len(_AT) : -2]), {
             "type": "blink",
             "event": "opened",
@@ -306,7 +321,7 @@ def _record(line: str) -> tuple[float, dict[str, Any]] | None:
     try:
         record = _decode(line)
         stamp = _stamp(record["at"])
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: nested too deep
         return None
     if not isinstance(record, dict) or not isinstance(record.get("type"), str):
         return None

@@ -36,6 +36,7 @@ from commboard.exchange.obf_import import (
 )
 from commboard.exchange.obf_values import ExchangeError, page_id_for
 from commboard.exchange.print_sheet import print_sheets
+from commboard.regular_file import read_regular
 
 from .obz_archive import MAX_BOARD_BYTES, read_obz
 
@@ -55,7 +56,7 @@ def read_board_file(source: Path) -> Imported:
             raise ExchangeError(
                 source.name, None, f"is {size:,} bytes; a board may be at most {MAX_BOARD_BYTES:,}"
             )
-        data = source.read_bytes()
+        data = read_regular(source)
     except OSError as exc:
         raise ExchangeError(source.name, None, f"cannot be read: {exc.strerror or exc}") from None
     return import_board_file(source.name, data)

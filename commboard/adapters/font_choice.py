@@ -18,6 +18,7 @@ This module does not import pygame: ``commboard validate`` asks it too.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import unicodedata
@@ -136,7 +137,7 @@ class FontChoice:
         if self._files is None:
             found: set[str] = set()
             for folder in self._dirs:
-                root = Path(folder).expanduser()
+                root = Path(os.path.expanduser(folder))
                 if root.is_dir():
                     found.update(
                         str(p) for p in root.rglob("*") if p.suffix.lower() in FONT_SUFFIXES

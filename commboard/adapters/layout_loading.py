@@ -21,6 +21,7 @@ still loading; the older result is dropped when it arrives.
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
 import threading
 from collections.abc import Callable
@@ -166,7 +167,7 @@ class LayoutLoading:
 
 def remembered_value(path: Path) -> str:
     """What the profile keeps for ``path``: its absolute path, or "" for the built-in layout."""
-    chosen = path.expanduser().resolve()
+    chosen = Path(os.path.expanduser(path)).resolve()
     return "" if chosen == default_layout_path().resolve() else str(chosen)
 
 

@@ -45,9 +45,9 @@ from commboard.board.model import Cell, Layout, Page
 from commboard.control.page_editor import (
     CellProblem,
     edited_layout,
-    removal_problems,
     save_problems,
 )
+from commboard.control.page_removal import page_removal
 from commboard.exchange.layout_text import cell_fields
 from commboard.exchange.layout_text import page_text as layout_page_text
 from commboard.exchange.obf_values import page_id_for
@@ -607,30 +607,66 @@ def save_page(
     return Saved(plan.written, backup, replace(after, source=layout.source), copied_from)
 
 
-def remove_page(layout: Layout, page_id: str, *, user_folder: Path | None = None) -> Saved:
-    """Remove a page nothing links to; its file is kept as ``<file>.bak``.
+def _remove_node(edits: _FileEdits, page_id: str) -> tuple[Path, bool]:
+    """Take page ``page_id`` out of its file's document: (its file, the file holds only it)."""
+    for path, document in edits.docs.items():  # a one-file layout, already being edited
+        node = _page_node(document, page_id)
+        if node is not None:
+            document["pages"].remove(node)
+            return path, False
+    path, _, document, node = _find_page(edits.layout, page_id, edits.documents)
+    if document is node:
+        return path, True
+    document["pages"].remove(node)
+    edits.docs[path] = document
+    return path, False
+
+
+def remove_page(
+    layout: Layout,
+    page_id: str,
+    *,
+    user_folder: Path | None = None,
+    documents: RoundTripDocuments | None = None,
+) -> Saved:
+    """Remove a page and the cells that open it (``control.page_removal``).
+
+    Each page whose link is deleted is rewritten as a save rewrites it (only
+    those cells' lines, a ``.bak`` of each file, atomically, read back); the
+    page's own file then becomes ``<file>.bak`` (or, in a one-file layout,
+    its entry leaves the ``pages:`` list, the file kept as ``.bak``).  The
+    links go first, so a crash part-way leaves a layout that loads.
 
     Raises:
-        SaveRefused: the home page, or cells still open it (each named); nothing was changed.
+        SaveRefused: the home page, a removal that would strand the patient or
+            other pages, or the files changed since the board read them; nothing
+            was changed.
     """
-    problems = removal_problems(layout, page_id)
-    if problems:
-        raise SaveRefused([CellProblem(None, p) for p in problems])
+    removal = page_removal(layout, page_id)
+    if removal.problems:
+        raise SaveRefused([CellProblem(None, p) for p in removal.problems])
     folder = _folder(layout)
     copied_from = None
     if _is_shipped(folder):
         copied_from = folder
         layout = _copy_shipped(layout, folder, user_folder or user_layouts_dir())
-    file, _, document, node = _find_page(layout, page_id, RoundTripDocuments())
+        documents = None  # the copy's files, not the shipped ones
+    edits = _FileEdits(layout, documents if documents is not None else RoundTripDocuments())
+    for pid, page in removal.layout.pages.items():
+        if page != layout.pages[pid]:
+            edits.edit_page(pid, page)
+    file, own_file = _remove_node(edits, page_id)
+    changed = edits.texts()
+    for path, text in changed.items():
+        for page in edits.pages_in.get(path, []):
+            _read_back(path, text, page)
     backup = file.with_name(file.name + BACKUP_SUFFIX)
     try:
-        if document is node:  # the page's own file: it becomes the backup
+        for path, text in changed.items():
+            _keep_backup(path)
+            _write_atomically(path, text.encode("utf-8"))
+        if own_file:
             os.replace(file, backup)
-        else:  # one entry of a pages: list
-            document["pages"].remove(node)
-            _keep_backup(file)
-            _write_atomically(file, _dumped(document).encode("utf-8"))
     except OSError as exc:
         raise SaveRefused([CellProblem(None, f"{file}: could not be changed ({exc})")]) from None
-    pages = {pid: p for pid, p in layout.pages.items() if pid != page_id}
-    return Saved(file, backup, replace(layout, pages=pages), copied_from)
+    return Saved(file, backup, replace(removal.layout, source=layout.source), copied_from)

@@ -30,6 +30,7 @@ import zlib
 from pathlib import Path
 
 from commboard.exchange.obf_values import ExchangeError
+from commboard.regular_file import NOT_A_FILE, is_regular_file
 
 MAX_ARCHIVE_BYTES = 200_000_000  # the .obz file itself
 MAX_ENTRIES = 5_000  # a 200-page layout with a picture per cell stays well under
@@ -95,6 +96,8 @@ def _check_archive(archive: str, path: Path) -> int:
         size = path.stat().st_size
     except OSError as exc:
         raise ExchangeError(archive, None, f"cannot be read: {exc.strerror or exc}") from None
+    if not is_regular_file(path):  # a pipe would keep the reading waiting for ever
+        raise ExchangeError(archive, None, f"cannot be read: {NOT_A_FILE}")
     if size > MAX_ARCHIVE_BYTES:
         raise ExchangeError(archive, None, f"is {size:,} bytes; at most {MAX_ARCHIVE_BYTES:,}")
     count = _declared_entries(path, size)

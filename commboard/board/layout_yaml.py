@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from commboard.regular_file import read_regular
+
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -82,7 +84,7 @@ def read_node(src: YamlSource) -> yaml.Node | None:
                 f"{MAX_FILE_BYTES // 1_000_000} MB (split the pages into several files)",
             )
             return None
-        text = src.path.read_bytes().decode("utf-8")
+        text = read_regular(src.path).decode("utf-8")
     except OSError as exc:
         src.report(None, f"cannot read this file: {exc.strerror or exc}")
         return None

@@ -17,6 +17,7 @@ read again rather than losing it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -79,7 +80,7 @@ def _export(
     raw: bytes, period: Period, args: argparse.Namespace, answer: Callable[[str], str], path: Path
 ) -> int:
     parts = split(raw, period)
-    out = Path(args.out).expanduser()
+    out = Path(os.path.expanduser(args.out))
     made_from = ("the history file", path)
     refused = write_refusal(out, made_from)
     if refused is not None:  # said before asking: the answer could not change it

@@ -108,7 +108,9 @@ def export_to(history: Path, out: Path, period: Period) -> Done:
 
 def out_file(folder: Path, what: str, name: str, now: datetime, suffix: str) -> Path:
     """A new file in ``folder`` named for the patient, what it is and when it was made."""
-    return folder.expanduser() / f"commboard-{what}-{name}-{now:%Y-%m-%d-%H%M%S}{suffix}"
+    return (
+        Path(os.path.expanduser(folder)) / f"commboard-{what}-{name}-{now:%Y-%m-%d-%H%M%S}{suffix}"
+    )
 
 
 def remove_period(path: Path, period: Period, described: str | None = None) -> Done:

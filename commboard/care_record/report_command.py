@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def history_of(args: argparse.Namespace) -> Path:
     """The history file the command reads (``ProfileNameError`` for a bad profile name)."""
     if args.history:
-        return Path(args.history).expanduser()
+        return Path(os.path.expanduser(args.history))
     return default_path(check_profile_name(args.profile))
 
 
@@ -131,7 +131,7 @@ def report_command(args: argparse.Namespace, now: datetime) -> int:
     report = build_report(read, period, name)
     html = render(report, f"{now:%A} {now.day} {now:%B %Y} at {now:%H:%M}")
     made_from = ("the history file", path)
-    problem = write_page(Path(args.out).expanduser(), html, args.replace, made_from)
+    problem = write_page(Path(os.path.expanduser(args.out)), html, args.replace, made_from)
     if problem is not None:
         print(f"commboard report: {problem}", file=sys.stderr)
         return 2

@@ -30,6 +30,13 @@ MESSAGE_H = 0.13  # message bar (also shows words that could not be spoken, in v
 STATUS_H = 0.055  # status line
 BANNER_H = 0.07  # one problem banner
 MARGIN = 0.012  # outer margin and gap between cells, fraction of min(width, height)
+# The status line and the banner band never get shorter than they are at 800x600
+# (33 and 42 px): their words cannot shrink below the 12 px floor
+# (``text_fit.MIN_FONT_PX``), so on a shorter screen (800x480: 26 and 34 px)
+# two banners' words were squeezed to the floor and the status line drawn at
+# 16 px.  The grid gives up the difference (14 px at 800x480, 3.5 px a row).
+MIN_STATUS_PX = 33
+MIN_BANNER_PX = 42
 MAX_BANNERS = 2
 SCAN_BANNER = "scan"  # key of the banner saying scanning waits or is paused (always shown)
 
@@ -139,8 +146,8 @@ def banner_band(size: tuple[int, int]) -> Rect:
     """The band kept for banners above the status line: there whether or not one is shown."""
     width, height = size
     gap = margin_px(size)
-    status_h = max(26, round(height * STATUS_H))
-    banner_h = max(28, round(height * BANNER_H))
+    status_h = max(MIN_STATUS_PX, round(height * STATUS_H))
+    banner_h = max(MIN_BANNER_PX, round(height * BANNER_H))
     return (gap, height - status_h - gap - banner_h, width - 2 * gap, banner_h)
 
 
@@ -197,7 +204,7 @@ def board_view(
     # the largest text it holds; banners have their own band: the grid never
     # moves while it is scanned.
     top_h = round(height * MESSAGE_H)
-    status_h = max(26, round(height * STATUS_H))
+    status_h = max(MIN_STATUS_PX, round(height * STATUS_H))
     message_rect = (gap, gap, width - 2 * gap, top_h)
     status_rect = (0, height - status_h, width, status_h)
     band = banner_band(size)

@@ -433,13 +433,3 @@ def links_to(layout: Layout, page_id: str) -> list[str]:
         for index, cell in enumerate(page.cells)
         if cell is not None and cell.action is Action.GO and cell.target == page_id
     ]
-
-
-def removal_problems(layout: Layout, page_id: str) -> list[str]:
-    """Why ``page_id`` cannot be removed (empty: it can): the home page, or links to it."""
-    if page_id == layout.home:
-        return ["the home page cannot be removed (the board starts on it)"]
-    links = links_to(layout, page_id)
-    if links:
-        return [f"these cells open it: {'; '.join(links)}; change or delete them first"]
-    return []

@@ -41,8 +41,8 @@ from commboard.control.page_editor import (
     blank_page,
     copied_page,
     links_to,
-    removal_problems,
 )
+from commboard.control.page_removal import page_removal
 
 ACTIONS = tuple(Action)
 HOLDS = (None, 0.5, 1.0, 1.5, 2.0, 3.0)
@@ -412,14 +412,25 @@ class EditorKeys:
 
     def _ask_remove(self) -> Answer:
         page = self.edit.page
-        problems = removal_problems(self.layout, self.edit.saved.id)
-        if problems:
-            self.message = f"Page '{page.title}' cannot be removed: {problems[0]}"
+        if self.dirty:
+            self.message = (
+                f"Page '{page.title}' has changes not saved: S saves them or U undoes them,"
+                " then Z removes the page."
+            )
+            return Stay()
+        removal = page_removal(self.layout, self.edit.saved.id)
+        if removal.problems:
+            self.message = f"Page '{page.title}' cannot be removed: {removal.problems[0]}"
             return Stay()
         self.removing = True
+        links = (
+            f"  The cells that open it are deleted too: {'; '.join(removal.unlinked)}."
+            if removal.unlinked
+            else ""
+        )
         self.message = (
-            f"Remove page '{page.title}'?  Z again removes it (its file is kept as a .bak); "
-            "any other key keeps it."
+            f"Remove page '{page.title}'?{links}  Z again removes it (each changed file is"
+            " kept as a .bak); any other key keeps it."
         )
         return Stay()
 

@@ -18,11 +18,13 @@ from __future__ import annotations
 import json
 import math
 import os
+import reprlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from commboard.predict.personal import PersonalWords, pairs_of
+from commboard.regular_file import read_regular
 from commboard.settings.profiles import atomic_write
 
 FORMAT = "commboard-personal-words"
@@ -38,16 +40,25 @@ def _count(value: Any) -> float | None:
     return float(value) if math.isfinite(value) and value > 0 else None
 
 
+def _short(value: Any) -> str:
+    """A value quoted in a problem, cut (a word may be a megabyte long; it goes on a banner)."""
+    return reprlib.repr(value)
+
+
 def parse_personal(text: str) -> PersonalWords:
     """The model in a file's text; raises ``ValueError`` saying what is wrong."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    except RecursionError:
+        raise ValueError("lists or objects nested too deeply to be learned words") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError(f'not a learned-words file (no "format": "{FORMAT}")')
     if data.get("version") != VERSION:
-        raise ValueError(f"version {data.get('version')!r} is not one this board reads ({VERSION})")
+        raise ValueError(
+            f"version {_short(data.get('version'))} is not one this board reads ({VERSION})"
+        )
     words, pairs = data.get("words", {}), data.get("pairs", [])
     if not isinstance(words, dict) or not isinstance(pairs, list):
         raise ValueError('"words" must be an object and "pairs" a list')
@@ -55,14 +66,14 @@ def parse_personal(text: str) -> PersonalWords:
     for word, n in words.items():
         count = _count(n)
         if count is None:
-            raise ValueError(f"word {word!r}: count {n!r} is not a positive number")
+            raise ValueError(f"word {_short(word)}: count {_short(n)} is not a positive number")
         clean_words[word] = count
     triples: list[tuple[str, str, float]] = []
     for item in pairs:
         ok = isinstance(item, list) and len(item) == 3
         count = _count(item[2]) if ok else None
         if not ok or count is None or not all(isinstance(x, str) for x in item[:2]):
-            raise ValueError(f"pair {item!r} is not [previous word, word, count]")
+            raise ValueError(f"pair {_short(item)} is not [previous word, word, count]")
         triples.append((item[0], item[1], count))
     return PersonalWords(clean_words, pairs_of(triples))
 
@@ -99,7 +110,7 @@ class PersonalFile:
             size = self.path.stat().st_size
             if size > MAX_FILE_BYTES:
                 raise ValueError(f"{size} bytes, more than a learned-words file can be")
-            text = self.path.read_text(encoding="utf-8")
+            text = read_regular(self.path).decode("utf-8")
             return parse_personal(text)
         except FileNotFoundError:
             return PersonalWords()

@@ -13,10 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from commboard.settings.fields import FIELDS, Settings, get
-from commboard.settings.profiles import profile_path, read_settings_file, save_profile
+from commboard.settings.profiles import (
+    keep_before_reset,
+    profile_path,
+    read_settings_file,
+    save_profile,
+)
 from commboard.settings.values import (
     SettingsProblem,
     UnknownSettingError,
+    quoted,
     reset_value,
     unknown_key_message,
     with_value,
@@ -43,7 +49,7 @@ def _show(args: Any, settings: Settings, path: Path) -> int:
     for key in FIELDS:
         print(f"{key} = {_show_value(key, get(settings, key))}")
     for key, value in settings.unknown:
-        print(f"# unknown, kept: {key} = {value!r}")
+        print(f"# unknown, kept: {key} = {quoted(value)}")
     return 0
 
 
@@ -82,18 +88,35 @@ def settings_command(args: Any) -> int:
         _warn(*problems)
         if args.action == "show":
             return _show(args, settings, path) or int(any(p.severity == "error" for p in problems))
+        before = settings
         settings, warning = _change(args, settings)
         _warn(*[warning] if warning else [])
+        kept = keep_before_reset(args.profile) if _resets_all(args) else None
         notes: list[SettingsProblem] = []
         saved = save_profile(args.profile, settings, notes=notes)
         _warn(*notes)
     except (ValueError, UnknownSettingError, OSError) as e:
         _warn(str(e))
         return 1
-    shown = (
-        f"{args.key} = {_show_value(args.key, get(settings, args.key))}"
-        if args.key
-        else "all settings reset"
-    )
-    print(f"{shown} (saved to {saved})")
+    print(_done(args, before, settings, saved, kept))
     return 0
+
+
+def _resets_all(args: Any) -> bool:
+    return bool(args.action == "reset" and not args.key)
+
+
+def _done(args: Any, before: Settings, after: Settings, saved: Path, kept: Path | None) -> str:
+    """What the command did, in one line: the value (and what it was), where it was saved."""
+    if not args.key:
+        restore = (
+            f"; the previous settings are kept in {kept} (copy it over {saved} to restore them)"
+            if kept is not None
+            else ""
+        )
+        return f"all settings reset (saved to {saved}){restore}"
+    shown = f"{args.key} = {_show_value(args.key, get(after, args.key))}"
+    old = get(before, args.key)
+    if args.action == "reset" and old != get(after, args.key):
+        return f"{shown} (was {_show_value(args.key, old)}; saved to {saved})"
+    return f"{shown} (saved to {saved})"

@@ -288,16 +288,20 @@ class GazeSettings:
 class SpeechSettings:
     rate_wpm: int = setting(
         160, Meta("Speaking rate", "Words per minute of the main voice.", "wpm", 80, 300, 10))
+    # Never 0: the board does not say when the voice is silent, so the patient's
+    # words would go unheard with nothing on screen to tell anyone why.
     volume: float = setting(
-        1.0, Meta("Volume", "Main voice volume.", "", 0.0, 1.0, 0.1))
+        1.0, Meta("Volume", "Main voice volume (never off: the patient must be heard).", "",
+                  0.1, 1.0, 0.1))
     voice: str = setting(
         "", Meta("Voice", "Voice id or name; empty = the system default."))
     quiet_builder: bool = setting(
         True, Meta("Quiet builder", "Letters and words are not spoken while a message is "
                    "built; only Speak says it."))
+    # Never 0 either: a patient who scans by ear (auditory scanning) would hear nothing.
     cue_volume: float = setting(
-        0.5, Meta("Prompt voice volume", "Volume of auditory scanning prompts.", "",
-                  0.0, 1.0, 0.1))
+        0.5, Meta("Prompt voice volume", "Volume of auditory scanning prompts (never off).", "",
+                  0.1, 1.0, 0.1))
     cue_rate_wpm: int = setting(
         220, Meta("Prompt voice rate", "Rate of auditory scanning prompts.", "wpm", 80, 400, 10))
 

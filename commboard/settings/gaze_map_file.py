@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from commboard.regular_file import read_regular
 from commboard.settings.fields import Eye
 from commboard.settings.profiles import _make_private_dir, atomic_write, profile_path
+from commboard.settings.values import quoted
 from commboard.signals.gaze_map import MAX_CORNER_SHIFT, Accuracy, GazeMap
 
 # 2: the height of the eye is measured against the eye corners (it was against
@@ -40,6 +42,9 @@ from commboard.signals.gaze_map import MAX_CORNER_SHIFT, Accuracy, GazeMap
 VERSION = 4
 # The oldest version still read as it is.
 OLDEST = 3
+# A saved map is about 1 KB.  A bigger file is not one of ours: it is not read, so
+# none of it is quoted into a banner or held in memory.
+MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +102,12 @@ def _lines(m: GazeMap) -> dict[str, Any]:
 def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
     """The stored map, or None and why not ("" when there is simply none yet)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_BYTES:
+            return None, (
+                f"{path}: too large to be a gaze calibration (over {MAX_BYTES // 1024} KB); "
+                "calibrate looks again."
+            )
+        text = read_regular(path).decode("utf-8")
     except FileNotFoundError:
         return None, ""
     except (OSError, UnicodeDecodeError) as exc:
@@ -109,6 +119,11 @@ def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
             f"{path}:{exc.lineno}: the gaze calibration file is damaged ({exc.msg}); "
             "calibrate looks again."
         )
+    except RecursionError:
+        return None, (
+            f"{path}: the gaze calibration file is damaged (nested too deeply); "
+            "calibrate looks again."
+        )
     try:
         return _stored(data), ""
     except OldMap:
@@ -116,7 +131,8 @@ def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
             f"{path}: made by an older version of the board, before dwell could choose how to "
             "read looks up and down for each patient; calibrate looks again (carer menu G)."
         )
-    except (KeyError, TypeError, ValueError, IndexError) as exc:
+    except (KeyError, TypeError, ValueError, IndexError, OverflowError) as exc:
+        # OverflowError: a whole number written as 1e400 (infinity) in the file
         return None, f"{path}: the gaze calibration file is damaged ({exc}); calibrate looks again."
 
 
@@ -180,14 +196,14 @@ def _map(
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"{value!r} is not true or false")
+        raise TypeError(f"{quoted(value)} is not true or false")
     return value
 
 
 def _f(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{value!r} is not a number")
+        raise TypeError(f"{quoted(value)} is not a number")
     number = float(value)
     if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError(f"{value!r} is not a finite number")
+        raise ValueError(f"{quoted(value)} is not a finite number")
     return number

@@ -25,6 +25,7 @@ from commboard.settings.values import (
     SettingsProblem,
     close_keys,
     parse_value,
+    quoted,
     shown,
     with_valid_value,
 )
@@ -64,14 +65,15 @@ class _Reader:
         self.unknown.append((key, raw))
         close = close_keys(key)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        self.problem(key, f"unknown setting {key!r} kept as it is but not used{hint}")
+        self.problem(key, f"unknown setting {quoted(key)} kept as it is but not used{hint}")
 
     def section(self, group: str, raw: Any) -> None:
         if raw is None:
             return
         if not isinstance(raw, dict):
             self.problem(
-                group, f"{group} should be a section of settings, not {raw!r}; using the defaults"
+                group,
+                f"{group} should be a section of settings, not {quoted(raw)}; using the defaults",
             )
             return
         for name, value in raw.items():

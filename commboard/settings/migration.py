@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from commboard.settings.fields import SETTINGS_VERSION, GazeSettings
+from commboard.settings.values import quoted
 from commboard.signals.gaze_calibration import MIN_VERTICAL
 
 V0_KEYS: dict[str, tuple[str, float]] = {
@@ -123,7 +124,7 @@ def upgrade(data: dict[Any, Any]) -> Upgrade:
     if version is None:
         version = 0 if any(k in V0_KEYS for k in data) else SETTINGS_VERSION
     if isinstance(version, bool) or not isinstance(version, int):
-        msg = f"version should be a whole number, not {version!r}; reading it as version {SETTINGS_VERSION}"
+        msg = f"version should be a whole number, not {quoted(version)}; reading it as version {SETTINGS_VERSION}"
         return Upgrade(data, {}, (msg,))
     if version == 0:
         migrated, renames = migrate_v0(data)

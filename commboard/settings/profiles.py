@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from commboard.regular_file import read_regular
 from commboard.settings.fields import FIELDS, GROUPS, SETTINGS_VERSION, Meta, Settings
 from commboard.settings.mapping import settings_from_dict, settings_to_dict
 from commboard.settings.values import SettingsProblem, with_value
@@ -169,6 +170,22 @@ def _yaml_error_where(e: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     return line, f"not valid YAML: {reason}"
 
 
+# Nine aliases of nine aliases, a few times over, are millions of values from a few
+# hundred bytes; a settings file has no use for them, so one makes the file unusable.
+ALIASES = "the file uses YAML anchors and aliases (&name, *name), which settings do not need"
+
+
+def _first_alias_line(text: str) -> int | None:
+    """The line of the file's first ``*alias`` (None: it has none), before anything is built."""
+    if "*" not in text:
+        return None
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            return int(mark.line) + 1 if mark is not None else 1
+    return None
+
+
 def _read(path: Path) -> tuple[dict[Any, Any] | None, dict[str, int], list[SettingsProblem]]:
     """Parse the file. ``None`` means unusable: the problem says why and where."""
 
@@ -177,13 +194,18 @@ def _read(path: Path) -> tuple[dict[Any, Any] | None, dict[str, int], list[Setti
         return None, {}, [SettingsProblem(path, line, msg, "error")]
 
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_regular(path).decode("utf-8")
+        alias = _first_alias_line(text)
+        if alias is not None:
+            return fail(alias, ALIASES)
         data = yaml.safe_load(text)
         lines, dupes = _key_lines(text)
     except (OSError, UnicodeDecodeError) as e:
         return fail(None, f"cannot read the settings file ({e})")
     except yaml.YAMLError as e:
         return fail(*_yaml_error_where(e, text))
+    except RecursionError:
+        return fail(None, "lists or sections are nested too deeply to be settings")
     if data is None:
         return {}, {}, [SettingsProblem(path, None, "the file is empty; using default settings")]
     if not isinstance(data, dict):
@@ -261,17 +283,17 @@ def _make_private_dir(directory: Path) -> None:
             os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask
 
 
-def _copy_aside(path: Path) -> Path:
-    """Copy an unreadable profile to the first free ``NAME.yaml.corrupt-N``, mode 0600.
+def _copy_aside(path: Path, kind: str = "corrupt") -> Path:
+    """Copy a profile to the first free ``NAME.yaml.<kind>-N``, mode 0600 (unreadable: corrupt).
 
     Bytes and modification time stay as they were, but not the mode: a hand-
     edited file may be 0644, and profile names can be patient names.  Created
     exclusively (``O_EXCL``), so an existing copy is never overwritten.
     """
-    data, stat = path.read_bytes(), path.stat()
+    data, stat = read_regular(path), path.stat()
     n = 1
     while True:
-        aside = path.with_name(f"{path.name}.corrupt-{n}")
+        aside = path.with_name(f"{path.name}.{kind}-{n}")
         try:
             fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -326,6 +348,25 @@ def save_profile(
     if kept and notes is not None:
         notes.append(kept)
     return path
+
+
+def keep_before_reset(name: str, config_dir: Path | None = None) -> Path | None:
+    """Before every setting is reset: the profile as it is, kept as ``NAME.yaml.before-reset-N``.
+
+    ``.bak`` holds only the previous save and the next save replaces it, so a
+    therapist's tuned values would be gone after a reset and one more change.
+    This copy is never overwritten (the first free N); restoring is copying it
+    back over ``NAME.yaml``.  None when there is no file, or it cannot be read
+    (``save_profile`` then keeps it as ``NAME.yaml.corrupt-N``).
+
+    Raises:
+        ProfileNameError: unsafe name.
+        OSError: the copy could not be made (then nothing should be reset).
+    """
+    path = profile_path(name, config_dir)
+    if not path.is_file() or _read(path)[0] is None:
+        return None
+    return _copy_aside(path, "before-reset")
 
 
 def save_one_value(name: str, key: str, value: str, config_dir: Path | None = None) -> Path:

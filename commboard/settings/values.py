@@ -14,6 +14,7 @@ import contextlib
 import difflib
 import math
 import re
+import reprlib
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -71,12 +72,25 @@ def unknown_key_message(key: str) -> str:
     return f"no setting named {key!r}; {hint}"
 
 
+# A value quoted in a message is cut: a file may hold a megabyte-long word or a list
+# of millions, and the message goes to the terminal and onto a banner.
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = _SHORT.maxset = 4
+_SHORT.maxlevel = 2
+
+
+def quoted(value: Any) -> str:
+    """``repr(value)``, cut to a few dozen characters (``'xxxxx...xxxx'``, ``[1, 2, ...]``)."""
+    return _SHORT.repr(value)
+
+
 def shown(value: Any) -> str:
     """A value as problem messages quote it: ``'row_column'``, ``1.0``, ``True``.
 
     A choice is quoted as the word in the file, not as the enum's ``repr``.
     """
-    return repr(value.value if isinstance(value, StrEnum) else value)
+    return quoted(value.value if isinstance(value, StrEnum) else value)
 
 
 def _parse_number(f: SettingField, raw: Any) -> float:
@@ -87,9 +101,9 @@ def _parse_number(f: SettingField, raw: Any) -> float:
         with contextlib.suppress(ValueError):
             raw = float(raw.strip())
     if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
-        raise ValueError(f"expected {expected}, not {raw!r}")
+        raise ValueError(f"expected {expected}, not {quoted(raw)}")
     if type(f.default) is int and raw != int(raw):
-        raise ValueError(f"expected {expected}, not {raw!r}")
+        raise ValueError(f"expected {expected}, not {quoted(raw)}")
     return raw
 
 
@@ -104,6 +118,8 @@ SAFETY_KEYS = frozenset(
         "scan.alarm_hold_s",
         "blink.hold_s",
         "blink.refractory_s",
+        "speech.volume",  # a typo must not silence the patient
+        "speech.cue_volume",  # nor the prompts of a patient who scans by ear
     }
 )
 
@@ -137,10 +153,10 @@ def _clamp(f: SettingField, x: float) -> tuple[float, str | None]:
 def _parse_bool(raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw
-    text = str(raw).strip().lower()
-    if isinstance(raw, str | int) and text in _TRUE | _FALSE:
+    text = str(raw).strip().lower() if isinstance(raw, str | int) else ""
+    if text in _TRUE | _FALSE:
         return text in _TRUE
-    raise ValueError(f"expected yes or no, not {raw!r}")
+    raise ValueError(f"expected yes or no, not {quoted(raw)}")
 
 
 def _as_text(raw: Any) -> str:
@@ -149,7 +165,7 @@ def _as_text(raw: Any) -> str:
     if isinstance(raw, int | float):
         raw = str(raw)
     if not isinstance(raw, str):
-        raise ValueError(f"expected text, not {raw!r}")
+        raise ValueError(f"expected text, not {quoted(raw)}")
     return raw
 
 
@@ -158,7 +174,7 @@ def _parse_choice(f: SettingField, raw: Any) -> StrEnum:
     text = _as_text(raw)
     choice = text.strip().lower().replace("-", "_").replace(" ", "_")
     if choice not in f.meta.choices:
-        raise ValueError(f"expected one of {', '.join(f.meta.choices)}, not {text!r}")
+        raise ValueError(f"expected one of {', '.join(f.meta.choices)}, not {quoted(text)}")
     kind: type[StrEnum] = type(f.default)
     return kind(choice)
 
@@ -168,7 +184,7 @@ def _parse_text(f: SettingField, raw: Any) -> str:
     if not _COLOUR_RE.fullmatch(str(f.default)):
         return text
     if not _COLOUR_RE.fullmatch(text.strip()):
-        raise ValueError(f"expected a colour like {f.default}, not {text!r}")
+        raise ValueError(f"expected a colour like {f.default}, not {quoted(text)}")
     return text.strip()
 
 
@@ -217,6 +233,22 @@ def with_valid_value(settings: Settings, key: str, value: Any) -> Settings:
     group, name = key.split(".", 1)
     section = replace(getattr(settings, group), **{name: value})
     return replace(settings, **{group: section})
+
+
+def changed_over(on_disk: Settings, start: Settings, edited: Settings) -> Settings:
+    """What a save writes: the profile as it is on disk, with the values that were changed
+    from ``start`` to ``edited`` on the settings screen.
+
+    A value the therapist did not touch keeps what the file has: the board may be running
+    a one-run ``--scan-interval``, or the file may have been changed from a terminal
+    since the board read it; neither may be written over the therapist's value.
+    """
+    out = on_disk
+    for key in FIELDS:
+        value = get(edited, key)
+        if value != get(start, key):
+            out = with_valid_value(out, key, value)
+    return out
 
 
 def with_value(

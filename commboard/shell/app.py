@@ -201,7 +201,7 @@ def _start_layout(options: RunOptions, settings: Settings):  # type: ignore[no-u
         outcome = "using the default layout"
     else:
         layout, problems = load_layout_or_default(
-            Path(remembered).expanduser() if remembered else None
+            Path(os.path.expanduser(remembered)) if remembered else None
         )
         outcome = "the layout remembered in the profile cannot be used; using the default layout"
     for problem in problems:

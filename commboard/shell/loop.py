@@ -18,6 +18,7 @@ exactly repeatable.  Nothing here blocks on speech or the camera.
 
 from __future__ import annotations
 
+import os
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -178,7 +179,7 @@ class BoardLoop:
         return layout_choices(
             layout_folders(),
             in_use=self.session.layout.source,
-            remembered=Path(remembered).expanduser() if remembered else None,
+            remembered=Path(os.path.expanduser(remembered)) if remembered else None,
         )
 
     # -- the loop -------------------------------------------------------------

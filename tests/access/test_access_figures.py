@@ -238,3 +238,22 @@ def test_a_period_without_blinks_says_so_instead_of_an_empty_chart() -> None:
     words = " ".join(t.get_text() for t in axes.texts)
     assert "No blink closures" in words
     assert axes.get_ylim()[0] >= 0
+
+
+def test_lines_nested_too_deeply_or_with_infinite_numbers_are_left_out_not_raised(
+    tmp_path: Path,
+) -> None:
+    """A line of lists 50 000 deep made access-report end in a RecursionError traceback; a
+    blink of 1e400 s (infinity) reached the charts."""
+    deep = '{"at": "2026-03-02T20:33:00+00:00", "type": "x", "d": ' + "[" * 50_000 + "]" * 50_000
+    infinite = rec("2026-03-02T20:34:00", "blink", event="opened", duration_s=1).replace(
+        '"duration_s": 1', '"duration_s": 1e400'
+    )
+    stop = rec("2026-03-02T20:40:00", "stop", reason="quit")
+    log = tmp_path / "access.jsonl"
+    log.write_text(LOG.replace(stop, f"{deep}}}\n{infinite}\n{stop}"), encoding="utf-8")
+    out = tmp_path / "access.html"
+    assert main(["access-report", "--access-log", str(log), "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "line 20: not an access record" in html and "line 21: not an access record" in html
+    assert html.count('src="data:image/png;base64,') == 4

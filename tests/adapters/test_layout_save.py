@@ -157,22 +157,46 @@ def test_a_new_page_in_a_one_file_layout_is_appended_to_its_pages(tmp_path: Path
     assert load_layout(file).page("more-again").cells == layout.page("more").cells
 
 
-def test_removing_a_page_keeps_its_file_as_a_backup_and_is_refused_while_linked(
+def test_removing_a_page_deletes_the_cells_that_open_it_and_keeps_backups(
     tmp_path: Path,
 ) -> None:
     folder = _copy(tmp_path)
+    home_before = (folder / "home.yaml").read_text(encoding="utf-8")
     layout = load_layout(folder)
-    with pytest.raises(SaveRefused, match="these cells open it: page 'Home', row 2, column 1"):
-        remove_page(layout, "pain")
-    home = PageEdit.open(layout.page("home")).remove_cell(4)  # the "Pain" link
-    layout = save_page(layout, home.page).layout
     saved = remove_page(layout, "pain")
     assert not (folder / "pain.yaml").exists()
     assert (folder / "pain.yaml.bak").read_bytes() == (
         default_layout_path() / "pain.yaml"
     ).read_bytes()
-    assert "pain" not in load_layout(folder).pages
-    assert load_layout(folder).pages == saved.layout.pages
+    assert (folder / "home.yaml.bak").read_text(encoding="utf-8") == home_before
+    pain_line = next(line for line in home_before.splitlines() if "target: pain" in line)
+    assert _diff(home_before, (folder / "home.yaml").read_text(encoding="utf-8")) == [
+        f"-{pain_line}",
+        "+  - ~",
+    ]
+    reloaded = load_layout(folder)
+    assert "pain" not in reloaded.pages and reloaded.pages == saved.layout.pages
+    assert validate_command([str(folder)]) == 0
+
+
+def test_a_page_of_a_one_file_layout_goes_with_its_link_in_one_write(tmp_path: Path) -> None:
+    file = tmp_path / "board.yaml"
+    three = TWO_PAGE_LAYOUT.replace(
+        '      - {label: Water, text: "I would like some water"}\n',
+        '      - {label: Water, text: "I would like some water"}\n'
+        "      - {label: Tea, action: go, target: tea}\n",
+    ).replace("columns: 3", "columns: 4")
+    three += "  - id: tea\n    title: Tea\n    rows: 1\n    columns: 1\n    cells:\n"
+    three += "      - {label: Back, action: back}\n"
+    file.write_text(three, encoding="utf-8")
+    layout = load_layout(file)
+    with pytest.raises(SaveRefused, match="only call for help"):
+        remove_page(layout, "more")
+    saved = remove_page(layout, "tea")
+    assert file.with_name("board.yaml.bak").read_text(encoding="utf-8") == three
+    text = file.read_text(encoding="utf-8")
+    assert "id: tea" not in text and "target: tea" not in text
+    assert load_layout(file).pages == saved.layout.pages
 
 
 def test_a_page_added_to_the_shipped_layout_goes_to_the_copy(tmp_path: Path) -> None:
@@ -346,3 +370,15 @@ def test_a_page_changed_on_disk_by_someone_else_is_not_overwritten_and_the_carer
     assert "people.yaml was changed" in message and "edit the page again" in message
     assert file.read_text(encoding="utf-8") == theirs
     assert not (folder / "people.yaml.bak").exists()
+
+
+def test_a_page_removed_from_the_shipped_layout_is_removed_from_the_copy(tmp_path: Path) -> None:
+    shipped = _digest(builtin_layouts_root())
+    layout = load_layout(default_layout_path())
+    saved = remove_page(layout, "pain", user_folder=tmp_path / "layouts")
+    assert _digest(builtin_layouts_root()) == shipped
+    copy = tmp_path / "layouts" / "en-mine"
+    assert saved.copied_from == default_layout_path() and saved.layout.source == copy
+    assert not (copy / "pain.yaml").exists() and (copy / "pain.yaml.bak").is_file()
+    reloaded = load_layout(copy)
+    assert "pain" not in reloaded.pages and reloaded.pages == saved.layout.pages

@@ -113,3 +113,20 @@ def test_the_carer_can_clear_learned_words(tmp_path: Path, capsys) -> None:  # t
     assert "xavier" in capsys.readouterr().out
     assert words_command("clear", "anna", tmp_path) == 0
     assert PersonalFile(path).read().words == {}
+
+
+def test_a_file_nested_too_deeply_or_with_a_huge_word_is_reported_short_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    """Lists 100 000 deep raised RecursionError out of ``read`` (the board did not start); a
+    wrong count on a 1 MB word quoted the whole word into the banner."""
+    path = tmp_path / "words.json"
+    path.write_text("[" * 100_000, "utf-8")
+    file = PersonalFile(path)
+    assert file.read().words == {}
+    assert "nested too deeply" in file.problem and not file.writable
+    huge = {"format": "commboard-personal-words", "version": 1, "words": {"w" * 1_000_000: "x"}}
+    path.write_text(json.dumps(huge), "utf-8")
+    file = PersonalFile(path)
+    assert file.read().words == {}
+    assert "'wwww" in file.problem and len(file.problem) < 300

@@ -112,3 +112,43 @@ def test_a_corner_shift_too_large_to_be_a_bias_is_refused(tmp_path: Path) -> Non
     stored, problem = load_gaze_map(path)
     assert stored is None and "damaged" in problem and "corner_shift" in problem
     assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"frames": 120', '"frames": 1e400'),  # JSON's way to write infinity
+        ('"frame_size": [\n  640', '"frame_size": [\n  1e400'),
+        ('"usable": [\n   [\n    1', '"usable": [\n   [\n    1e999'),
+    ],
+)
+def test_a_map_with_an_infinite_whole_number_is_refused_not_raised(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    """`int(inf)` raised OverflowError, which the board did not expect: dwell's start crashed."""
+    path = tmp_path / "anna.gaze.json"
+    save_gaze_map(path, STORED)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and str(path) in problem and "damaged" in problem
+
+
+def test_a_map_nested_too_deeply_is_refused_not_raised(tmp_path: Path) -> None:
+    path = tmp_path / "anna.gaze.json"
+    path.write_text("[" * 60_000, encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and str(path) in problem and "damaged" in problem
+    assert path.read_text(encoding="utf-8") == "[" * 60_000
+
+
+def test_a_file_far_too_large_to_be_a_map_is_not_read(tmp_path: Path) -> None:
+    """A map is about 1 KB; 5 MB of one value was read whole and quoted whole in the banner."""
+    path = tmp_path / "anna.gaze.json"
+    save_gaze_map(path, STORED)
+    huge = path.read_text(encoding="utf-8").replace('"both"', '"' + "b" * 5_000_000 + '"')
+    path.write_text(huge, encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and "too large to be a gaze calibration" in problem
+    assert len(problem) < 300 and path.read_text(encoding="utf-8") == huge

@@ -95,6 +95,9 @@ def test_value_below_minimum_is_clamped() -> None:
         ("scan.alarm_hold_s", "-1", 2.0),
         ("blink.hold_s", "50", 0.5),
         ("blink.refractory_s", "-0.5", None),
+        ("speech.volume", "-1", 1.0),  # not 0: a typo must not silence the patient
+        ("speech.volume", "0", 1.0),
+        ("speech.cue_volume", "0", 0.5),  # auditory scanning's prompts, for who cannot see
     ],
 )
 def test_a_safety_value_out_of_range_falls_back_to_its_default_not_an_extreme(
@@ -356,3 +359,36 @@ def test_a_profile_calibrated_before_looks_were_read_against_the_nose_is_made_sa
     assert path.with_name("anna.yaml.bak").read_text() == old
     reread, again = load_profile("anna")
     assert reread.gaze.vertical_distance == 0.07 and again == []
+
+
+def test_a_profile_nested_too_deeply_is_reported_not_raised() -> None:
+    """`[[[[...` 100 000 deep: the parser's recursion error escaped `commboard settings show`."""
+    path = write_profile("deep", "scan:\n  interval_s: " + "[" * 100_000 + "\n")
+    settings, problems = load_profile("deep")
+    assert settings == Settings()
+    assert [(p.severity, p.line) for p in problems] == [("error", None)]
+    assert "nested too deeply" in problems[0].message and problems[0].path == path
+
+
+def test_a_profile_that_multiplies_itself_with_aliases_is_refused_in_a_short_message() -> None:
+    """Nine aliases of nine aliases, eight times over: 43 million values from 400 bytes.  The
+    message quoted the whole value (hundreds of megabytes), for the terminal and the banner."""
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 8)]
+    text = "\n".join([*lines, "scan:", "  interval_s: *a7", ""])
+    write_profile("bomb", text)
+    settings, problems = load_profile("bomb")
+    assert settings == Settings()
+    assert [(p.severity, p.line) for p in problems] == [("error", 2)]
+    assert "anchors and aliases" in problems[0].message
+    assert len(str(problems[0])) < 300
+
+
+def test_a_huge_wrong_value_is_quoted_short() -> None:
+    write_profile(
+        "long", f"scan:\n  pattern: {'x' * 2_000_000}\n  interval_s: [{'1,' * 50_000}1]\n"
+    )
+    _, problems = load_profile("long")
+    assert len(problems) == 2
+    assert all(len(str(p)) < 300 for p in problems), [len(str(p)) for p in problems]
+    assert "expected one of" in problems[0].message and "'xxxx" in problems[0].message

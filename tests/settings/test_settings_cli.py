@@ -90,7 +90,7 @@ def test_reset_one_key_or_all_keeps_unknown_fields(capsys: pytest.CaptureFixture
     path = profile_path("default")
     path.write_text(path.read_text() + "future_feature: 3\n")
     code, out, _ = run(capsys, "reset", "scan.interval_s")
-    assert code == 0 and out.startswith("scan.interval_s = 1.0 s (saved to")
+    assert code == 0 and out.startswith("scan.interval_s = 1.0 s (was 2.0 s; saved to")
     settings = load_profile("default")[0]
     assert (settings.scan.interval_s, settings.scan.passes) == (1.0, 5)
     code, out, _ = run(capsys, "reset")
@@ -124,3 +124,38 @@ def test_set_over_a_corrupt_profile_keeps_the_corrupt_file(
     assert "kept as default.yaml.corrupt-1" in err
     assert path.with_name("default.yaml.corrupt-1").read_text() == "scan: [\n"
     assert load_profile("default")[0].scan.passes == 4
+
+
+def test_reset_of_every_setting_keeps_the_tuned_profile_where_it_can_be_restored(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    run(capsys, "set", "scan.interval_s", "2.4", "--profile", "anna")
+    run(capsys, "set", "blink.hold_s", "0.9", "--profile", "anna")
+    tuned = profile_path("anna").read_bytes()
+    code, out, _ = run(capsys, "reset", "--profile", "anna")
+    kept = profile_path("anna").with_name("anna.yaml.before-reset-1")
+    assert code == 0 and f"the previous settings are kept in {kept}" in out
+    assert kept.read_bytes() == tuned and kept.stat().st_mode & 0o777 == 0o600
+    # Later saves (which replace anna.yaml.bak) and a second reset never touch what was kept.
+    run(capsys, "set", "scan.passes", "4", "--profile", "anna")
+    run(capsys, "reset", "--profile", "anna")
+    assert kept.read_bytes() == tuned
+    assert profile_path("anna").with_name("anna.yaml.before-reset-2").is_file()
+    kept.replace(profile_path("anna"))  # restoring is copying it back, as the message says
+    settings = load_profile("anna")[0]
+    assert (settings.scan.interval_s, settings.blink.hold_s) == (2.4, 0.9)
+
+
+def test_reset_of_one_setting_says_what_the_value_was(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "set", "scan.interval_s", "2.4")
+    code, out, _ = run(capsys, "reset", "scan.interval_s")
+    assert code == 0 and out.startswith("scan.interval_s = 1.0 s (was 2.4 s; saved to")
+
+
+def test_the_main_voice_cannot_be_turned_off(capsys: pytest.CaptureFixture[str]) -> None:
+    """A volume of 0 silenced the patient with no word on screen (their words were spoken to
+    nobody); the quietest is 0.1."""
+    code, _, err = run(capsys, "set", "speech.volume", "0")
+    assert code == 1 and "speech.volume: 0 is outside the allowed range, 0.1 to 1" in err
+    assert not profile_path("default").exists()
+    assert run(capsys, "set", "speech.volume", "0.1")[0] == 0

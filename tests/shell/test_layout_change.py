@@ -203,3 +203,21 @@ def test_a_profile_that_cannot_be_read_is_not_overwritten_to_remember_a_layout(
     assert loop.session.layout.name == "Anna's board"  # in use all the same
     assert "could not be remembered" in banners(loop)
     assert profile.read_text(encoding="utf-8") == "scan: [\n  oops\n"
+
+
+def test_a_home_folder_of_nobody_typed_or_remembered_never_stops_the_board(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    """``~nurse/board`` (the home of a user this computer does not have), typed in the menu or
+    remembered in the profile: pathlib's expanduser raised RuntimeError, so the board did not
+    start, and the typed path was an error in the frame loop."""
+    nobody = "~no-such-user-here/board.yaml"
+    loop = start_board(layout=named("Ward board"))
+    type_layout_path(loop, Path(nobody))
+    assert loop.screens == [] and loop.session.layout.name == "Ward board"
+    assert "no-such-user-here" in banners(loop)
+    profile = profile_file(tmp_path)
+    write(profile, f"version: 2\nboard:\n  layout: '{nobody}'\n")
+    again = start_board()
+    assert again.session.layout.name == "English bedside"
+    assert "remembered" in banners(again)

@@ -138,3 +138,24 @@ def test_the_patient_keeps_a_recent_message_and_then_says_it_from_my_phrases(
     ]
     spoken = [r for r in log if r["type"] == "speak"]
     assert [(r["text"], r["page"], r["cell"]) for r in spoken] == [(SPELLED, "my-phrases", 0)]
+
+
+def test_a_huge_message_in_the_history_is_offered_cut_to_a_readable_length(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    """A 200 000-character "spelled message" (a damaged or hostile history) was drawn whole on
+    the carer's button: about ten seconds of frozen board to fit its words."""
+    huge = "word " * 40_000 + "end"
+    line = {"time": "2026-12-06T09:00:00+00:00", "text": huge, "page": "spell", "cell": None}
+    history = tmp_path / "h.jsonl"
+    history.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    loop, _ = _board(start_board, TWO_PAGE_LAYOUT, history)
+    _key(loop, pygame.K_ESCAPE)
+    _key(loop, pygame.K_k, "k")
+    screen = loop.screens[-1]
+    assert isinstance(screen, PinMessage)
+    label = screen.view().buttons[0][1]
+    assert label.startswith("word word") and label.endswith("…") and len(label) <= 200
+    _key(loop, pygame.K_1, "1")
+    title = loop.screens[-1].view().title
+    assert title.endswith("\u201d on which page?") and len(title) <= 240

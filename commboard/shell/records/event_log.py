@@ -129,11 +129,11 @@ def refusal(path: Path, protected: dict[str, Path]) -> str | None:
             history file": its path; "the profiles folder": a folder, whose
             every file is protected).
     """
-    if path.is_dir():
+    if os.path.isdir(path):  # os.path: a name too long is no folder, never an error
         return f"--event-log {path} is a folder; give a file name"
     target = path.resolve()
     for name, other in protected.items():
-        if other.is_dir() and target.parent == other.resolve():
+        if os.path.isdir(other) and target.parent == other.resolve():
             return f"--event-log {path} is in {name}; choose another file"
         if target == other.resolve() or _same_file(path, other):
             return f"--event-log {path} is {name}; choose another file"

@@ -11,6 +11,7 @@ the end, what to say about lines that could never be written.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -88,7 +89,7 @@ def event_log_refusal(options: RunOptions) -> str | None:
     with contextlib.suppress(ProfileNameError):  # a bad name is refused where profiles load
         protected["the learned words file"] = learned_words_path(options.profile)
     for what, given in (("the layout", options.layout), ("the input script", options.input_script)):
-        if given and not Path(given).is_dir():
+        if given and not os.path.isdir(given):  # never raises (a name too long)
             protected[what] = Path(given)
     return refusal(Path(options.event_log), protected)
 

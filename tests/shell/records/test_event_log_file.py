@@ -108,3 +108,19 @@ def test_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert (
         refused(argv, capsys) == f"commboard: --event-log {tmp_path} is a folder; give a file name"
     )
+
+
+def test_a_path_too_long_for_the_system_never_stops_the_board_starting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--layout`` (or ``--event-log``) of 5000 characters: the check that the log is not the
+    layout asked ``is_dir()``, which raised 'File name too long': a traceback and no board."""
+    log = tmp_path / "events.jsonl"
+    too_long = str(tmp_path / ("a" * 5000))
+    history = ["--history", str(tmp_path / "h.jsonl")]
+    assert main([*RUN, *history, "--event-log", str(log), "--layout", too_long]) == 0
+    assert "layout problem:" in capsys.readouterr().err  # and the default layout is used
+    types = [json.loads(line)["type"] for line in log.read_text(encoding="utf-8").splitlines()]
+    assert types[0] == "start" and types[-1] == "stop"
+    # A log that cannot be opened leaves the board running (issue 8): it ran its 2 s.
+    assert main([*RUN, *history, "--event-log", too_long]) == 0

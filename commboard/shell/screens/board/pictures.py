@@ -21,6 +21,7 @@ import imagesize
 import pygame
 
 from commboard.control.picture_picker import MAX_PICTURE_PIXELS as MAX_PIXELS
+from commboard.regular_file import NOT_A_FILE, is_regular_file
 
 MAX_BYTES = 5_000_000
 # An SVG is checked by drawing it this small: its own declared size (which may
@@ -49,6 +50,8 @@ class PictureCache:
         surface = None
         try:
             size = Path(path).stat().st_size
+            if not is_regular_file(path):  # a pipe or a device: reading it could wait for ever
+                raise OSError(NOT_A_FILE)
             svg = path.lower().endswith(".svg")
             width, height = (0, 0) if svg else picture_pixels(path) or (0, 0)
             if size > MAX_BYTES:

@@ -20,6 +20,16 @@ DEFAULT_SIZE = (1280, 720)
 # closes every screen, logs "screen_timeout" and resumes scanning).  A quit
 # confirmation is cancelled too: quitting needs an explicit yes.
 CARER_IDLE_S = 60.0
+# Text shown on a button, and in a title, is cut with an ellipsis past this many
+# characters: a recent message or a layout name comes from a file, and one of
+# 200 000 characters took the frame loop ten seconds to fit on its button.
+MAX_LABEL_CHARS = 200
+MAX_TITLE_CHARS = 600
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text``, or its first ``limit - 1`` characters and an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 class ButtonScreen:
@@ -69,7 +79,10 @@ class ButtonScreen:
 
     def view(self) -> MenuView:
         """The title and the buttons, as shown."""
-        return MenuView(self.title, tuple((e.shortcut, e.label) for e in self.entries))
+        return MenuView(
+            shortened(self.title, MAX_TITLE_CHARS),
+            tuple((e.shortcut, shortened(e.label, MAX_LABEL_CHARS)) for e in self.entries),
+        )
 
 
 class TypedEntry(ButtonScreen):

@@ -13,6 +13,7 @@ Each choice goes back to the board and says there what was written where
 from __future__ import annotations
 
 import contextlib
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -134,7 +135,7 @@ class FolderEntry(TypedEntry):
         super().__init__(
             ctx,
             "Type the folder for the report, then press Enter",
-            lambda typed: report(ctx, None, Path(typed).expanduser()),
+            lambda typed: report(ctx, None, Path(os.path.expanduser(typed))),
         )
 
 

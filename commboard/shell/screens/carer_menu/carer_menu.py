@@ -10,6 +10,7 @@ To add an entry (camera view, calibration, settings...), add one
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -115,4 +116,4 @@ class PathEntry(TypedEntry):
     """Type the path of a layout folder or file (or a board to import); Enter loads it."""
 
     def __init__(self, ctx: ShellContext, title: str = TYPE_LAYOUT) -> None:
-        super().__init__(ctx, title, lambda typed: ChangeLayout(Path(typed).expanduser()))
+        super().__init__(ctx, title, lambda typed: ChangeLayout(Path(os.path.expanduser(typed))))

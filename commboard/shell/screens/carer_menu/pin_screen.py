@@ -30,7 +30,11 @@ from commboard.shell.screens.base import (
     ShellContext,
     Tell,
 )
-from commboard.shell.screens.carer_menu.button_screen import ButtonScreen
+from commboard.shell.screens.carer_menu.button_screen import (
+    MAX_LABEL_CHARS,
+    ButtonScreen,
+    shortened,
+)
 
 NO_RECENT = "No recent messages yet: the patient's spelled messages are listed here the day after"
 
@@ -60,7 +64,8 @@ class PinOnPage(ButtonScreen):
             for key, page_id in zip(offered_keys(len(pages)), pages, strict=False)
         ]
         entries.append(MenuEntry("b", "Back", lambda c: Close()))
-        super().__init__(ctx, f"Keep \u201c{message}\u201d on which page?", entries)
+        shown = shortened(message, MAX_LABEL_CHARS)
+        super().__init__(ctx, f"Keep \u201c{shown}\u201d on which page?", entries)
 
 
 def pin(ctx: ShellContext, message: str, page_id: str) -> Outcome:

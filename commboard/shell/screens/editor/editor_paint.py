@@ -24,8 +24,8 @@ PROBLEM = (220, 40, 40)
 HELP_INK = (170, 180, 190)
 HELP = (
     "Arrows: choose  L label  W words  A action  G link  C colour  H hold  I picture  N new  D delete  "
-    "M move (or drag)  X swap  + - rows  > < columns  T title  R page id  U undo  Y redo  P say it  "
-    "S save  Esc leave"
+    "M move (or drag)  X swap  + - rows  > < columns  T title  R page id  O new page  K copy page  "
+    "Z remove page  U undo  Y redo  P say it  S save  Esc leave"
 )
 
 

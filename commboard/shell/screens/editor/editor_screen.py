@@ -163,7 +163,7 @@ class EditorScreen:
     def _remove(self, page_id: str) -> Outcome:
         title = self.keys.edit.page.title
         try:
-            saved = remove_page(self.ctx.layout, page_id)
+            saved = remove_page(self.ctx.layout, page_id, documents=self.documents)
         except SaveRefused as exc:
             self.keys.refused(exc.problems)
             return Stay()

@@ -9,6 +9,7 @@ inside itself, so a picked file goes straight back to the editor.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,7 +84,7 @@ class PictureFileEntry(TypedEntry):
         self.accepted = False
 
     def _entered(self, typed: str) -> Outcome:
-        path = Path(typed).expanduser()
+        path = Path(os.path.expanduser(typed))
         try:
             is_file, size = path.is_file(), path.stat().st_size
         except OSError:

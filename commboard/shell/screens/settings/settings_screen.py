@@ -18,8 +18,8 @@ import pygame
 from commboard.control.settings_editing import SETTINGS_IDLE_S, Leave, SettingsEditing
 from commboard.events import UiEvent
 from commboard.settings import Settings
-from commboard.settings.profiles import save_profile
-from commboard.settings.values import SettingsProblem
+from commboard.settings.profiles import load_profile, save_profile
+from commboard.settings.values import SettingsProblem, changed_over
 from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
 from commboard.shell.screens.settings.settings_paint import paint
 from commboard.shell.screens.text_fit import TextCache
@@ -52,8 +52,15 @@ class SettingsScreen(SettingsEditing):
         on_saved: OnSaved | None = None,
         now: float | None = None,
     ) -> None:
+        start = ctx.settings
+
         def write(settings: Settings, notes: list[SettingsProblem]) -> Path:
-            return save_profile(profile, settings, config_dir, notes=notes)
+            # Only what was changed here: a one-run --scan-interval, or a value set from a
+            # terminal meanwhile, is not written over the file's own value.
+            on_disk, _ = load_profile(profile, config_dir)
+            return save_profile(
+                profile, changed_over(on_disk, start, settings), config_dir, notes=notes
+            )
 
         super().__init__(ctx.settings, profile, write, ctx.apply_settings, now, on_saved)
         self.ctx = ctx

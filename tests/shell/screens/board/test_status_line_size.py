@@ -14,7 +14,8 @@ import pytest
 
 from commboard.board.model import Action, Cell, Page
 from commboard.control.board_view import Chrome, board_view
-from commboard.shell.screens.board.render import BACKGROUND, STATUS_BG, BoardRenderer
+from commboard.effects import Banner
+from commboard.shell.screens.board.render import BACKGROUND, BANNER_INK, STATUS_BG, BoardRenderer
 
 LONG = (
     "switch: The camera picture is 1280×720, but looks were calibrated at 640×480: calibrate "
@@ -79,3 +80,53 @@ def test_a_status_is_broken_between_its_parts_where_they_fit() -> None:
     parts = status.split("  |  ")
     assert len(lines) > 1  # portrait: too long for one readable line
     assert [p for line in lines for p in line.split("  |  ")] == parts  # no part cut in two
+
+
+BANNERS = (
+    Banner(
+        "layout",
+        "Layout /home/carer/layouts/ward.yaml line 4: not valid YAML: while parsing a flow node"
+        " expected the node content, but found '<stream end>'; using the default layout.",
+    ),
+    Banner("history", "History /home/carer/h.jsonl, lines 1, 2: damaged, skipped."),
+)
+
+
+def banner_line_heights(size: tuple[int, int]) -> list[int]:
+    """Heights of the bands of white text rows drawn in each banner, right of its sign."""
+    pygame.display.init()
+    pygame.font.init()
+    surface = pygame.Surface(size)
+    view = board_view(size, PAGE, "", (), Chrome(banners=BANNERS))
+    BoardRenderer(surface).draw(view)
+    heights = []
+    for x, y, w, h in view.banner_rects:
+        left = x + h  # past the warning sign
+        inked = [
+            any(surface.get_at((cx, cy))[:3] == BANNER_INK for cx in range(left, x + w - 8))
+            for cy in range(y + 3, y + h - 3)
+        ]
+        run = 0
+        for on in [*inked, False]:
+            if on:
+                run += 1
+            elif run:
+                heights.append(run)
+                run = 0
+    return heights
+
+
+def test_a_short_screen_draws_two_banners_and_the_status_as_large_as_800x600_does() -> None:
+    """800x480 (a common small tablet): the band and the status line were shorter than at
+    800x600, so two banners' words and the status were drawn smaller than on any other screen."""
+    pygame.display.init()
+    pygame.font.init()
+    reference, short = (800, 600), (800, 480)
+    px = {
+        size: BoardRenderer(pygame.Surface(size)).status_layout(
+            board_view(size, PAGE, "", (), Chrome(status=SHORT))
+        )[0]
+        for size in (reference, short)
+    }
+    assert px[short] >= px[reference]
+    assert min(banner_line_heights(short)) >= min(banner_line_heights(reference))

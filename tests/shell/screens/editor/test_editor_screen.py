@@ -4,6 +4,7 @@ and the patient's next choice of that cell speaks the new words."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pygame
 from commboard.board.layout_file import default_layout_path
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
-from commboard.shell.screens.editor.editor_paint import HELP_INK, areas, grid_rects, id_button
+from commboard.shell.screens.editor.editor_paint import HELP, HELP_INK, areas, grid_rects, id_button
 from commboard.shell.screens.editor.editor_screen import EditorScreen
 from commboard.shell.screens.editor.page_id_entry import PageIdEntry
 from commboard.testing import TWO_PAGE_LAYOUT, RecordingSpeaker, run_for
@@ -341,3 +342,65 @@ def test_a_page_changed_on_disk_meanwhile_is_not_overwritten_and_leaving_reads_i
     text = board_file.read_text()
     assert '{label: "Yes", text: "Yes please"}' in text
     assert '{label: "Thanks", text: "Thank you very much"}' in text
+
+
+THREE_PAGES = TWO_PAGE_LAYOUT.replace(
+    '      - {label: Water, text: "I would like some water"}\n',
+    '      - {label: Water, text: "I would like some water"}\n'
+    "      - {label: Tea, action: go, target: tea}\n",
+).replace("columns: 3", "columns: 4") + (
+    "  - id: tea\n    title: Tea\n    rows: 1\n    columns: 2\n    cells:\n"
+    "      - {label: Back, action: back}\n      - {label: Milk, text: With milk}\n"
+)
+
+
+def test_the_page_on_the_board_is_removed_with_z_z_and_its_link_goes_with_it(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, _ = _board(start_board, layout=THREE_PAGES)
+    choose(loop, "More")
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    editor = loop.screens[-1]
+    assert isinstance(editor, EditorScreen)
+    key(loop, pygame.K_z, "z")  # More has the only call for help: refused, nothing asked
+    assert "only call for help" in editor.keys.view().message
+    key(loop, pygame.K_ESCAPE)  # back to the carer menu
+    key(loop, pygame.K_r, "r")  # resume
+    assert loop.screens == []
+    choose(loop, "Tea")
+    assert loop.session.page.id == "tea"
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    editor = loop.screens[-1]
+    assert isinstance(editor, EditorScreen)
+    key(loop, pygame.K_z, "z")
+    assert "The cells that open it are deleted too: page 'More', row 1, column 3 'Tea'" in (
+        editor.keys.view().message
+    )
+    key(loop, pygame.K_z, "z")
+    assert loop.screens == []  # back on the board, scanning
+    assert "tea" not in loop.session.layout.pages
+    assert loop.session.page.id in loop.session.layout.pages
+    run_for(loop, 0.1)
+    assert loop.view is not None
+    assert "Page 'Tea' removed (kept as board.yaml.bak)" in " ".join(
+        b.text for b in loop.view.banners
+    )
+    assert (tmp_path / "board.yaml.bak").read_text(encoding="utf-8") == THREE_PAGES
+    text = (tmp_path / "board.yaml").read_text(encoding="utf-8")
+    assert "id: tea" not in text and "target: tea" not in text
+    run_for(loop, 5.0)  # the board keeps running on what is left
+    assert loop.view is not None and loop.screens == []
+
+
+def test_every_key_of_the_editor_in_the_docs_is_named_on_its_screen() -> None:
+    """O (new page), K (copy the page) and Z (remove it) were in docs/editor.md but not on the
+    editor's keys line: a carer at the bedside, without the docs, could not find them."""
+    docs = Path(__file__).parents[4] / "docs" / "editor.md"
+    table = docs.read_text(encoding="utf-8").split("| key | does |")[1].split("\n\n")[0]
+    rows = [row for row in table.splitlines() if not row.startswith("| **Escape**")]
+    letters = sorted({k for row in rows for k in re.findall(r"\*\*([A-Z])\*\*", row)})
+    assert "Z" in letters and len(letters) > 15
+    missing = [k for k in letters if not re.search(rf"(^|\s){k}(\s|$)", HELP)]
+    assert missing == []

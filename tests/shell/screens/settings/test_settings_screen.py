@@ -398,3 +398,26 @@ def test_from_the_carer_menu_keyboard_changes_are_saved_and_used_by_the_board(
         r for r in records if r["type"] == "select"
     ]  # the try-out never selected on the board
     assert not [r for r in records if r.get("ignored")]  # its switch presses were not dropped
+
+
+def test_a_save_keeps_on_disk_what_the_therapist_did_not_change_here() -> None:
+    """The board ran with a one-run ``--scan-interval 4`` (or the profile was changed with
+    ``commboard settings set`` since the board started): saving a new volume on the screen
+    wrote the running 4 s over the therapist's 1.7 s, and the older value over the newer."""
+    from commboard.settings.profiles import save_profile
+    from commboard.settings.values import with_value
+
+    tuned = with_value(Settings(), "scan.interval_s", "1.7")[0]
+    save_profile("anna", tuned)
+    running = with_value(tuned, "scan.interval_s", "4")[0]  # --scan-interval 4, for this run
+    board = FakeBoard(running)
+    screen = SettingsScreen(board, "anna", now=T0)
+    save_profile("anna", with_value(tuned, "blink.hold_s", "0.8")[0])  # set from a terminal
+    go_to(screen, "speech.volume")
+    press(screen, "left", "s")
+    on_disk = load_profile("anna")[0]
+    assert on_disk.speech.volume == 0.9  # what was changed here is saved
+    assert on_disk.scan.interval_s == 1.7  # not the one-run 4 s
+    assert on_disk.blink.hold_s == 0.8  # nor the older value over the newer
+    assert board.applied[-1].scan.interval_s == 4.0  # this run keeps its interval
+    assert board.applied[-1].speech.volume == 0.9
