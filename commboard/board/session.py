@@ -110,6 +110,7 @@ class _Snapshot:
     label: str
     said: Speak | None = None  # the message it put in the history, if any
     cell: int | None = None  # its slot on the page
+    before_word: MessageBar | None = None  # what Delete took the message back to then
 
 
 class Session:
@@ -368,7 +369,13 @@ class Session:
             return []
         self._redo = None
         snapshot = _Snapshot(
-            self._page_id, self._stack, self._bar, cell.action, cell.label, cell=index
+            self._page_id,
+            self._stack,
+            self._bar,
+            cell.action,
+            cell.label,
+            cell=index,
+            before_word=self._before_word,
         )
         select = Log(
             now,
@@ -557,6 +564,10 @@ class Session:
             out += self._run(self._show(last.page_id, last.stack, now), now)
         elif replan:
             out += self._run(self._replan(now), now)
+        # The message is as it was before the undone selection, and so is Delete: when that
+        # was right after a word slot, Delete takes the whole word back again (a stray
+        # press undone after a wrong word left it to be deleted letter by letter).
+        self._before_word = last.before_word
         out.append(Notice(now, f"Undone: {last.label}"))
         # Said as well as shown: a patient who cannot see the screen must still
         # learn the selection was cancelled.  Feedback, not scanning, so it is

@@ -72,6 +72,23 @@ def test_delete_straight_after_a_slot_takes_the_whole_word_back() -> None:
     assert session.message == "i "
 
 
+def test_delete_after_undoing_a_stray_selection_still_takes_the_wrong_word_back_whole() -> None:
+    """A wrong word, then a stray press chose a letter and was undone: the message is
+    "i water " again, straight after the word, so Delete takes the word, not the space."""
+    session, _ = start()
+    for t, label in enumerate(["I", "Space", "W"], start=1):
+        pick(session, label, float(t))
+    pick(session, "water", 5.0, Action.WORD)
+    pick(session, "M", 6.0)  # the stray selection
+    assert session.undo(6.5) != []
+    assert session.message == "i water "
+    out = pick(session, "Delete", 8.0)
+    assert session.message == "i w"
+    assert {"text": "i w", "removed_word": True} in [
+        e.fields for e in out if isinstance(e, Log) and e.type == "message"
+    ]
+
+
 def test_a_slip_is_repaired_by_choosing_the_word() -> None:
     session, _ = start()
     for t, label in enumerate(["M", "Y", "Space", "S", "U", "S"], start=1):
