@@ -196,6 +196,16 @@ def hold_redraw_at(session: Session, now: float) -> float | None:
     return min(holding.down_t + steps * HOLD_FRAME_S, holding.down_t + holding.need_s)
 
 
+def halving_arrows(shown: Page, hold: HoldView | None) -> tuple[float, float]:
+    """How full the halving screen's side arrows are (left, right): the half a look is
+    held towards fills as the look builds; 0 when no look is building (or one cell is
+    left, waiting: it has no sides)."""
+    fill = [0.0, 0.0]
+    if hold is not None and shown.columns == 2 and hold.cells and hold.cells[0] in (0, 1):
+        fill[hold.cells[0]] = max(0.0, min(1.0, hold.progress))
+    return fill[0], fill[1]
+
+
 def board_frame(
     size: tuple[int, int],
     session: Session,

@@ -94,6 +94,9 @@ class BoardView:
     ring_color: str = "#ffffff"  # the ring around a highlight frame (``highlight_look.ring_for``)
     ring_edge_color: str = "#000000"  # the ring's thin outer edge (``highlight_look.edge_for``)
     hold: HoldView | None = None  # a press being held: its bar fills on the lit cells
+    # Halving: the big arrow at the outer side of each half, how full (left, right): it
+    # fills while a look towards that half is held (None: not halving).
+    arrows: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import traceback
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -554,9 +555,13 @@ class BoardLoop:
         chrome = self.chrome.chrome(status, self.now)
         halves = self.eyes.halves(self.session.page) if self.eyes is not None else None
         ring = self.eyes.dwell_ring() if self.eyes is not None else None
-        return board_status.board_frame(
+        view = board_status.board_frame(
             size, self.session, chrome, self.pauses.shown, indicator, self.now, halves, ring
         )
+        halving = self.eyes is not None and self.eyes.halving_now and halves is not None
+        if halving and halves is not None and halves[0].columns == 2:  # not one cell, waiting
+            return replace(view, arrows=board_status.halving_arrows(halves[0], ring))
+        return view
 
     def draw(self) -> None:
         """Draw the board and any carer screens, then show it."""

@@ -96,3 +96,15 @@ def test_the_status_line_says_how_looks_choose_and_why_dwell_is_refused() -> Non
         "looks halve the page (a long blink confirms)"
     )
     assert choosing_words(GazeSettings(), "keyboard", LooksNow(True)) == "blink + keyboard"
+
+
+def test_the_halving_arrow_of_the_half_a_look_is_held_towards_fills_as_the_look_builds() -> None:
+    from commboard.board.model import Action, Cell, Page
+    from commboard.control.board_view import HoldView
+
+    halves = Page("p", "P", 1, 2, (Cell("Yes · No", Action.SPEAK), Cell("Pain", Action.SPEAK)))
+    assert board_status.halving_arrows(halves, None) == (0.0, 0.0)
+    assert board_status.halving_arrows(halves, HoldView((1,), 0.4)) == (0.0, 0.4)
+    assert board_status.halving_arrows(halves, HoldView((0,), 1.7)) == (1.0, 0.0)
+    waiting = Page("p", "P", 1, 1, (Cell("No", Action.SPEAK),))
+    assert board_status.halving_arrows(waiting, HoldView((0,), 0.5)) == (0.0, 0.0)

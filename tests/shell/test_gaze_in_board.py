@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pygame
 import pytest
 
 from commboard.shell.loop import BoardLoop
@@ -87,10 +88,28 @@ def test_halving_selects_the_intended_phrase_by_looks_alone(
     halves = [cell.label for cell in loop.make_view().cells]
     assert halves == ["Yes  ·  No", "Pain  ·  Thank you"]
     assert "CHOOSING BY LOOKS" in loop.status_text()
+    assert loop.make_view().arrows == (0.0, 0.0), "a big arrow at each side, empty"
     run_until(loop, loop.start + 2.8)  # the look towards the patient's left half is building
     view = loop.make_view()
     assert view.hold is not None and view.hold.cells == (0,) and 0 < view.hold.progress < 1
     assert [c.highlighted for c in view.cells] == [True, False], "the half looked at is lit"
+    assert view.arrows is not None and 0 < view.arrows[0] < 1 and view.arrows[1] == 0.0
+    # On screen: the left arrow is filled from its base (the half's inside) part of the
+    # way to its tip; the right one is empty; no word of the labels is under an arrow.
+    loop.draw()
+    left, right = (loop.renderer.arrow_box(c, pygame.Rect(c.rect), view) for c in view.cells)
+    assert left is not None and right is not None
+    ink = pygame.Color(view.highlight_border_color)
+    surface = loop.p.surface
+    full = view.arrows[0]  # the filled share, from the base (right) towards the tip (left)
+    base_side = (left.right - int(left.width * full / 2), left.centery)
+    tip_side = (left.left + int(left.width * (1 - full) / 2), left.centery)
+    assert surface.get_at(base_side)[:3] == ink[:3], "filled from the base"
+    assert surface.get_at(tip_side)[:3] != ink[:3], "not yet to the tip"
+    assert surface.get_at(right.center)[:3] != ink[:3], "the other arrow is empty"
+    for cell in view.cells:
+        words = loop.renderer.cell_areas(cell, pygame.Rect(cell.rect), view)[1]
+        assert not words.colliderect(left) and not words.colliderect(right)
     run_until(loop, loop.start + 8.0)
     loop.p.event_log.close()
     events = records(tmp_path)

@@ -55,6 +55,8 @@ HOLD_TRACK = (24, 28, 34)
 PART_SEP = "  |  "  # between the status line's parts (``board_status.status_text``)
 STATUS_ONE_LINE_SHARE = 0.45  # the status's smallest size on one line; longer ones take two
 CELL_TEXT_SHARE = 0.55  # largest label: this fraction of the cell height (one line)
+# Halving: the big arrow at the outer side of each half takes this share of its width.
+ARROW_SHARE = 0.2
 PICTURE_LABEL_SHARE = 0.38  # a cell with a picture: its label gets this share, the picture the rest
 PICTURE_TALL = 0.7  # ... and the picture's box is at most this times the cell's width tall
 
@@ -84,7 +86,8 @@ class BoardRenderer:
             self._alarm(view)
             return
         unlit = tuple(replace(c, highlighted=False) for c in view.cells)
-        base = replace(view, cells=unlit, hold=None)
+        arrows = (0.0, 0.0) if view.arrows is not None else None  # drawn each frame, below
+        base = replace(view, cells=unlit, hold=None, arrows=arrows)
         if self._base is None or base != self._base_view:
             if self._base is None or self._base.get_size() != self.surface.get_size():
                 # Same pixel format as the screen, so the per-frame blit is a plain copy.
@@ -114,6 +117,7 @@ class BoardRenderer:
             for cell in lit:
                 if cell.index in hold.cells:
                     self._hold_bar(pygame.Rect(frames[cell.index]), view, hold.progress)
+        self._arrows(view)
 
     def label_sizes(self, view: BoardView) -> dict[int, int]:
         """Font size (px) of each cell's label: one size per page (see ``TextCache.page_sizes``)."""
@@ -144,6 +148,13 @@ class BoardRenderer:
         box under two lines of the smallest type) the label is shown alone.
         """
         inner = self.label_box(rect, view.border_px)
+        arrow = self.arrow_box(cell, rect, view)
+        if arrow is not None:  # halving: the words beside the side arrow, never under it
+            gap = max(4, arrow.width // 6)
+            inner = inner.copy()
+            inner.width -= arrow.width + gap
+            if cell.index == 0:
+                inner.x = arrow.right + gap
         if cell.picture is None or not self.pictures.readable(cell.picture):
             return None, inner
         # A picture is about square: in a tall narrow (portrait) cell, height beyond
@@ -300,6 +311,53 @@ class BoardRenderer:
         floor = floor_px(self.label_box(frame, view.border_px).size)
         text = self.texts.text(cell.label, inner[2:], ink_for(fill), px, floor=floor)
         blit_in(self._dst, text, inner)
+
+    def arrow_box(self, cell: CellView, rect: pygame.Rect, view: BoardView) -> pygame.Rect | None:
+        """Halving: where the big arrow of a half goes, at its outer side (None: no arrow).
+
+        A strip ``ARROW_SHARE`` of the half's width (at most as wide as it is
+        tall), the height of its label box: the half on the left points left,
+        the one on the right points right.
+        """
+        if view.arrows is None or cell.index not in (0, 1):
+            return None
+        inner = self.label_box(rect, view.border_px)
+        width = min(int(inner.width * ARROW_SHARE), inner.height)
+        if width < 8:
+            return None
+        x = inner.x if cell.index == 0 else inner.right - width
+        return pygame.Rect(x, inner.y, width, inner.height)
+
+    def _arrows(self, view: BoardView) -> None:
+        """Halving: both halves' side arrows, each filled as far as a look towards it is held."""
+        if view.arrows is None:
+            return
+        for cell in view.cells:
+            box = self.arrow_box(cell, pygame.Rect(cell.rect), view)
+            if box is not None:
+                self._arrow(box, cell.index == 0, view.arrows[cell.index], view)
+
+    def _arrow(self, box: pygame.Rect, left: bool, full: float, view: BoardView) -> None:
+        """A big arrow pointing out of the screen's side, filled from its base to its tip
+        as far as ``full`` (a look held towards that half); outlined so it shows on any
+        cell colour and on the highlight."""
+        half_h = min(box.height // 2, int(box.width * 0.9))
+        cy = box.centery
+        tip_x, base_x = (box.left, box.right) if left else (box.right, box.left)
+        points = [(tip_x, cy), (base_x, cy - half_h), (base_x, cy + half_h)]
+        ink = color(view.highlight_border_color, INK)
+        ring = color(view.ring_color, PAPER)
+        line = max(3, view.border_px // 2)
+        share = max(0.0, min(1.0, full))
+        if share > 0.0:
+            filled = round(box.width * share)
+            clip = pygame.Rect(box.right - filled if left else box.left, box.y, filled, box.height)
+            before = self._dst.get_clip()
+            self._dst.set_clip(clip.clip(before) if before else clip)
+            pygame.draw.polygon(self._dst, ink, points)
+            self._dst.set_clip(before)
+        pygame.draw.polygon(self._dst, ring, points, width=line + 4)
+        pygame.draw.polygon(self._dst, ink, points, width=line)
 
     def hold_bar(self, frame: pygame.Rect, view: BoardView) -> pygame.Rect:
         """Where a lit cell's hold bar goes: inside the frame's bottom border, below the label."""
