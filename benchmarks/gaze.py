@@ -36,11 +36,15 @@ landmarks turned by the pitch (a flat photo cannot nod).  ``yaw``: the held
 looks (recall, direction accuracy) and the false looks (any look in a turned
 block outside a held look's window, its rest included) with the head turned.
 
-``cost``: the vision pipeline's mean time per frame (MediaPipe and the eye
-metrics, as the camera worker runs them), what the look reader adds per
-frame, and what the eye metrics spend on where the eyes point (both eyes'
-``iris_position``, which the blink switch does not need: it uses ``iris_low``);
-``with_gaze_over_blink_only`` counts both.
+``cost``: the vision pipeline's mean time per frame as the camera worker runs
+it while looks are read (MediaPipe, a rolled face turned upright first, the
+eye metrics), the same frames through the blink switch's pipeline (no
+turning) in the same run, alternating which goes first; what the look
+reader adds per frame, and what the eye metrics spend on where the eyes
+point (both eyes' ``iris_position``, which the blink switch does not need:
+it uses ``iris_low``).  ``with_gaze_over_blink_only`` counts all three on
+the whole film; ``rolled_30`` the same on its frames with the head rolled
+30 degrees alone (a patient lying on one side all day).
 
 Usage: ``python benchmarks/gaze.py [--minutes M] [--samples FILE]``
 (``--samples`` keeps the MediaPipe results in FILE and reuses them next time).
@@ -268,30 +272,50 @@ def measure(
 
     script = parse_script(script_text, f"gaze benchmark ({photo})")
     animator = make_animator(script.photo, (640, 480))
-    mesh = MediaPipeMesh(video=True)
+    mesh = MediaPipeMesh(video=True)  # as while looks are read: a rolled face is turned upright
+    blink_only = MediaPipeMesh(video=True)  # the same frames as for the blink switch alone
+    blink_only.turn_rolled = False
     end = max(float(line.split()[0]) + float(line.split()[1])
               for line in script_text.splitlines()[1:]) + 1.0  # fmt: skip
+    rolled = [(float(w[0]), float(w[0]) + float(w[1])) for w in
+              (line.split() for line in script_text.splitlines()[1:]) if w[2] == "rotate"]  # fmt: skip
     samples = []
-    spent = 0.0
+    spent = {"gaze": [0.0, 0.0], "blink": [0.0, 0.0]}  # [whole film, rolled frames]
+    frames = [0, 0]
     for n in range(int(end * FPS)):
         t = n / FPS
         frame = Frame(t, animator.render(script.state_at(t), n))
-        started = time.perf_counter()
         degrees = yaw_at(t, yaw or [])
-        if degrees:
-            points = mesh.detect(frame.rgb)
-            turned = None if points is None else yawed(points, degrees, frame.rgb.shape[:2])
-            brightness = face_brightness(frame.rgb, points)
-            samples.append(eye_sample(turned, t, frame.rgb.shape, brightness))
-        else:
-            samples.append(process_frame(mesh, frame))  # the camera worker's work per frame
-        spent += time.perf_counter() - started
+        is_rolled = any(start <= t < stop for start, stop in rolled)
+        frames[0] += 1
+        frames[1] += is_rolled
+        for which in ("gaze", "blink") if n % 2 else ("blink", "gaze"):
+            detector = mesh if which == "gaze" else blink_only
+            started = time.perf_counter()
+            if degrees:
+                points = detector.detect(frame.rgb)
+                turned = None if points is None else yawed(points, degrees, frame.rgb.shape[:2])
+                brightness = face_brightness(frame.rgb, points)
+                sample = eye_sample(turned, t, frame.rgb.shape, brightness)
+            else:
+                sample = process_frame(detector, frame)  # the camera worker's work per frame
+            took = time.perf_counter() - started
+            spent[which][0] += took
+            spent[which][1] += took if is_rolled else 0.0
+            if which == "gaze":
+                samples.append(sample)
     mesh.close()
-    PIPELINE_MS.append(spent / max(1, len(samples)) * 1000.0)
+    blink_only.close()
+    PIPELINE_MS.append({
+        f"{which}_ms{part}": round(spent[which][i] / max(1, frames[i]) * 1000.0, 4)
+        for which in spent for i, part in enumerate(("", "_rolled"))
+    })  # fmt: skip
     return samples
 
 
-PIPELINE_MS: list[float] = []  # the vision pipeline's mean ms per frame, per photo filmed
+# Per photo filmed, mean ms per frame: "gaze_ms" / "blink_ms" (looks read / blink switch
+# alone) over the whole film and "..._rolled" over its frames with the head rolled 30 degrees.
+PIPELINE_MS: list[dict[str, float]] = []
 
 
 def position_cost() -> float:
@@ -448,7 +472,7 @@ def main() -> None:
         cached = json.loads(args.samples.read_text())
     started = time.perf_counter()
     results = []
-    costs: list[tuple[float | None, float]] = []
+    costs: list[tuple[dict[str, float] | None, float]] = []
     nod_looks: dict[str, list[str]] = {}
     for photo in PHOTOS:
         if cached.get(f"{photo} nods", {}).get("nods") != [NOD_DEG, NOD_HOLD_S, NODS]:
@@ -466,9 +490,9 @@ def main() -> None:
         else:
             samples = measure(filmed.script, photo, filmed.yaw)
             cached[photo] = {"script": script_text, "samples": [asdict(s) for s in samples],
-                             "pipeline_ms": PIPELINE_MS[-1]}  # fmt: skip
+                             "pipeline": PIPELINE_MS[-1]}  # fmt: skip
         results.append(score(read_looks(samples, gaze), filmed, gaze.hold_s))
-        costs.append((cached[photo].get("pipeline_ms"), reader_cost(samples, gaze)))
+        costs.append((cached[photo].get("pipeline"), reader_cost(samples, gaze)))
     if args.samples:
         args.samples.write_text(json.dumps(cached))
     out = summary(results, args.minutes)
@@ -482,15 +506,28 @@ def main() -> None:
     pipeline = [ms for ms, _ in costs if ms is not None]
     reader_us = statistics.mean(us for _, us in costs)
     position_us = position_cost()
-    gaze_us = reader_us + position_us
+    gaze_ms = (reader_us + position_us) / 1000
+
+    def mean(key: str) -> float:
+        return statistics.mean(p[key] for p in pipeline)
+
     out["cost"] = {
-        "pipeline_ms_per_frame": round(statistics.mean(pipeline), 3) if pipeline else None,
         "look_reader_us_per_frame": round(reader_us, 1),
         "gaze_position_us_per_frame": round(position_us, 1),
-        "with_gaze_over_blink_only": (
-            round(1 + gaze_us / 1000 / statistics.mean(pipeline), 4) if pipeline else None
-        ),
     }
+    if pipeline:  # (a --samples file from before this measure has none)
+        out["cost"].update({
+            "pipeline_ms_per_frame": round(mean("gaze_ms"), 3),
+            "blink_only_pipeline_ms_per_frame": round(mean("blink_ms"), 3),
+            "with_gaze_over_blink_only": round((mean("gaze_ms") + gaze_ms) / mean("blink_ms"), 4),
+            "rolled_30": {
+                "pipeline_ms_per_frame": round(mean("gaze_ms_rolled"), 3),
+                "blink_only_pipeline_ms_per_frame": round(mean("blink_ms_rolled"), 3),
+                "with_gaze_over_blink_only": round(
+                    (mean("gaze_ms_rolled") + gaze_ms) / mean("blink_ms_rolled"), 4
+                ),
+            },
+        })  # fmt: skip
     out["settings"] = {"hold_s": gaze.hold_s, "distance": gaze.distance,
                        "vertical_distance": gaze.vertical_distance}  # fmt: skip
     out["photos"] = list(PHOTOS)
