@@ -189,8 +189,10 @@ def parse_line(line: bytes) -> dict[str, Any] | None:
     """One history record, or None if the line is not one (the report and the screen use it)."""
     try:
         record = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        return None  # RecursionError: lists nested thousands deep (damaged or hostile)
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        # RecursionError: lists nested thousands deep; a plain ValueError: a whole number
+        # past Python's 4300-digit limit (damaged or hostile)
+        return None
     if not isinstance(record, dict) or not isinstance(record.get("page"), str):
         return None
     if not isinstance(record.get("text"), str) or not isinstance(record.get("time"), str):

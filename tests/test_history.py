@@ -184,3 +184,19 @@ def test_a_line_nested_too_deeply_is_skipped_and_reported_not_raised(tmp_path: P
     history = History(path, wall_clock=noon)
     assert history.usage() == {"home": {0: 1.0}}
     assert history.problems == [f"{path}, line 1: not a history record; skipped"]
+
+
+def test_a_line_with_a_number_thousands_of_digits_long_is_skipped_not_raised(
+    tmp_path: Path,
+) -> None:
+    """json.loads raises a plain ValueError past Python's 4300-digit limit for whole numbers:
+    like a line nested too deeply, one such line stopped the board from starting."""
+    path = tmp_path / "h.jsonl"
+    good = json.dumps(
+        {"time": "2025-03-01T14:03:07+01:00", "text": "yes", "page": "home", "cell": 0}
+    )
+    long = '{"time": "t", "text": "x", "page": "home", "cell": ' + "9" * 5000 + "}"
+    path.write_text(f"{long}\n{good}\n", encoding="utf-8")
+    history = History(path, wall_clock=noon)
+    assert history.usage() == {"home": {0: 1.0}}
+    assert history.problems == [f"{path}, line 1: not a history record; skipped"]

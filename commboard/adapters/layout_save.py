@@ -121,11 +121,29 @@ def _is_shipped(folder: Path) -> bool:
 
 
 def _copy_shipped(layout: Layout, folder: Path, into: Path) -> Layout:
-    """Copy a shipped layout folder into the carer's layouts folder and load the copy."""
-    into.mkdir(mode=0o700, parents=True, exist_ok=True)
-    taken = {p.name for p in into.iterdir()}
-    target = into / page_id_for(f"{folder.name}-mine", taken)
-    shutil.copytree(folder, target)
+    """Copy a shipped layout folder into the carer's layouts folder and load the copy.
+
+    Raises ``SaveRefused`` when the copy cannot be made (a read-only or full
+    layouts folder): nothing is saved, and a half-made copy is taken away.
+    """
+    target: Path | None = None
+    try:
+        into.mkdir(mode=0o700, parents=True, exist_ok=True)
+        taken = {p.name for p in into.iterdir()}
+        target = into / page_id_for(f"{folder.name}-mine", taken)
+        shutil.copytree(folder, target)
+    except OSError as exc:
+        if target is not None and not isinstance(exc, FileExistsError):  # never someone's folder
+            shutil.rmtree(target, ignore_errors=True)
+        raise SaveRefused(
+            [
+                CellProblem(
+                    None,
+                    f"the built-in layout could not be copied into {into} ({exc});"
+                    " nothing was saved",
+                )
+            ]
+        ) from None
     return load_layout(target)
 
 

@@ -173,10 +173,12 @@ def whole_number(
 ) -> int | None:
     """A field holding a whole number in ``low..high``, or None after reporting why not."""
     value = None
-    if isinstance(node, yaml.ScalarNode) and re.fullmatch(r"[+-]?\d+", str(node.value)):
+    # at most 18 digits: int() of thousands raises ValueError (and none is in any range here)
+    if isinstance(node, yaml.ScalarNode) and re.fullmatch(r"[+-]?\d{1,18}", str(node.value)):
         value = int(node.value)
     if value is None or not low <= value <= high:
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
+        shown = shown if len(shown) <= 40 else f"{shown[:20]}...{shown[-10:]}"
         src.report(node, f"'{name}' must be a whole number from {low} to {high}, not {shown!r}")
         return None
     return value

@@ -140,6 +140,8 @@ def parse_json(file: str, data: bytes) -> Any:
         ) from None
     except RecursionError:
         raise ExchangeError(file, None, "is nested too deeply to be a board") from None
+    except ValueError:  # a whole number past Python's 4300-digit limit
+        raise ExchangeError(file, None, "is not valid JSON (a number far too long)") from None
 
 
 def _norm(path: str) -> str:

@@ -124,8 +124,19 @@ def load_gaze_map(path: Path) -> tuple[StoredMap | None, str]:
             f"{path}: the gaze calibration file is damaged (nested too deeply); "
             "calibrate looks again."
         )
+    except ValueError:  # a whole number thousands of digits long (past Python's limit)
+        return None, (
+            f"{path}: the gaze calibration file is damaged (a number far too long); "
+            "calibrate looks again."
+        )
     try:
         return _stored(data), ""
+    except NewerMap as exc:
+        return None, (
+            f"{path}: made by a newer version of the board (gaze calibration version "
+            f"{quoted(exc.args[0])}; this board reads up to {VERSION}), not damaged: use the newer "
+            "board, or calibrate looks again here (that replaces it)."
+        )
     except OldMap:
         return None, (
             f"{path}: made by an older version of the board, before dwell could choose how to "
@@ -140,10 +151,16 @@ class OldMap(Exception):
     """A gaze map from an older version of the board: its numbers mean something else now."""
 
 
+class NewerMap(Exception):
+    """A gaze map from a newer version of the board (its version number is the argument)."""
+
+
 def _stored(data: Any) -> StoredMap:
     if isinstance(data, dict) and isinstance(data.get("version"), int) and data["version"] < OLDEST:
         raise OldMap()
     version = data.get("version") if isinstance(data, dict) else None
+    if type(version) is int and version > VERSION:
+        raise NewerMap(version)
     if type(version) is not int or not OLDEST <= version <= VERSION:
         raise ValueError(f"expected a version {VERSION} gaze calibration")
     size = data.get("frame_size")

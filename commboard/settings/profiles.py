@@ -206,6 +206,10 @@ def _read(path: Path) -> tuple[dict[Any, Any] | None, dict[str, int], list[Setti
         return fail(*_yaml_error_where(e, text))
     except RecursionError:
         return fail(None, "lists or sections are nested too deeply to be settings")
+    except ValueError:  # int() past Python's 4300-digit limit, while YAML reads a number
+        long = re.search(r"\d{1000,}", text)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        return fail(line, "a number thousands of digits long cannot be a setting")
     if data is None:
         return {}, {}, [SettingsProblem(path, None, "the file is empty; using default settings")]
     if not isinstance(data, dict):

@@ -382,3 +382,30 @@ def test_a_page_removed_from_the_shipped_layout_is_removed_from_the_copy(tmp_pat
     assert not (copy / "pain.yaml").exists() and (copy / "pain.yaml.bak").is_file()
     reloaded = load_layout(copy)
     assert "pain" not in reloaded.pages and reloaded.pages == saved.layout.pages
+
+
+@pytest.mark.parametrize("change", ["save", "remove"])
+def test_a_shipped_layout_that_cannot_be_copied_is_refused_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """A full or read-only layouts folder: the carer is told, nothing half-copied is left."""
+    shipped = _digest(builtin_layouts_root())
+    real_copytree = shutil.copytree
+
+    def disk_full(source: Path, target: Path) -> None:
+        real_copytree(source, target, ignore=lambda folder, names: names[2:])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copytree", disk_full)
+    layout = load_layout(default_layout_path())
+    into = tmp_path / "layouts"
+    with pytest.raises(SaveRefused) as refused:
+        if change == "save":
+            save_page(layout, layout.page("pain"), user_folder=into)
+        else:
+            remove_page(layout, "pain", user_folder=into)
+    message = refused.value.problems[0].message
+    assert "could not be copied" in message and str(into) in message
+    assert "No space left" in message
+    assert list(into.iterdir()) == []
+    assert _digest(builtin_layouts_root()) == shipped

@@ -293,6 +293,13 @@ BROKEN = [
     ),
     ("columns not a number", GOOD.replace("columns: 3", "columns: three"), 16, "not 'three'"),
     (
+        # int() refuses past 4300 digits with a ValueError that stopped the board and validate
+        "rows thousands of digits long",
+        GOOD.replace("rows: 2\n    columns: 3", "rows: " + "9" * 5000 + "\n    columns: 3"),
+        15,
+        "'rows' must be a whole number from 1 to 12, not '9999",
+    ),
+    (
         "missing rows",
         GOOD.replace("    rows: 2\n    columns: 3\n", "    columns: 3\n"),
         14,

@@ -150,6 +150,15 @@ def test_a_lone_obf_with_wrong_json_names_the_file(
     assert "x.obf: is not valid JSON" in _refused(tmp_path, "x.obf", b"[1, 2", capsys)
 
 
+def test_a_lone_obf_with_a_number_thousands_of_digits_long_is_refused_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """json.loads raises a plain ValueError past Python's 4300-digit limit: the import said
+    only 'could not be read (ValueError)', not what is wrong with the file."""
+    data = b'{"format": "open-board-0.1", "id": ' + b"9" * 5000 + b"}"
+    assert "x.obf: is not valid JSON" in _refused(tmp_path, "x.obf", data, capsys)
+
+
 def test_an_existing_folder_is_never_overwritten(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

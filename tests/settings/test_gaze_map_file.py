@@ -152,3 +152,27 @@ def test_a_file_far_too_large_to_be_a_map_is_not_read(tmp_path: Path) -> None:
     stored, problem = load_gaze_map(path)
     assert stored is None and "too large to be a gaze calibration" in problem
     assert len(problem) < 300 and path.read_text(encoding="utf-8") == huge
+
+
+def test_a_map_from_a_newer_board_is_not_called_damaged_and_is_left_alone(tmp_path: Path) -> None:
+    """After going back to an older board, its map was refused as 'damaged', which it is not:
+    the carer is told it comes from a newer board, and the file is left as it is."""
+    path = tmp_path / "anna.gaze.json"
+    save_gaze_map(path, STORED)
+    text = path.read_text(encoding="utf-8").replace('"version": 4', '"version": 5')
+    path.write_text(text, encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and str(path) in problem
+    assert "newer version of the board" in problem and "damaged (" not in problem
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_number_thousands_of_digits_long_is_refused_not_raised(tmp_path: Path) -> None:
+    """json.loads raises a plain ValueError (Python's 4300-digit limit) for such a number:
+    it escaped load_gaze_map and stopped the board where dwell loads the map."""
+    path = tmp_path / "anna.gaze.json"
+    text = '{"version": ' + "9" * 5000 + "}"
+    path.write_text(text, encoding="utf-8")
+    stored, problem = load_gaze_map(path)
+    assert stored is None and str(path) in problem and "calibrate looks again" in problem
+    assert len(problem) < 300 and path.read_text(encoding="utf-8") == text

@@ -370,6 +370,26 @@ def test_a_profile_nested_too_deeply_is_reported_not_raised() -> None:
     assert "nested too deeply" in problems[0].message and problems[0].path == path
 
 
+def test_a_profile_with_a_number_thousands_of_digits_long_is_reported_with_its_line() -> None:
+    """YAML's int() raises a plain ValueError past Python's 4300-digit limit: the profile was
+    reported without its path or line, with the whole Python message, and every save (the
+    settings screen, `commboard settings set`) failed on it, so it could not be put right."""
+    from commboard.settings.profiles import save_profile
+
+    path = write_profile(
+        "long", "speech:\n  volume: 0.8\nscan:\n  interval_s: " + "9" * 5000 + "\n"
+    )
+    settings, problems = load_profile("long")
+    assert settings == Settings()
+    assert [(p.severity, p.path, p.line) for p in problems] == [("error", path, 4)]
+    assert "thousands of digits" in problems[0].message and len(str(problems[0])) < 300
+    text = path.read_text(encoding="utf-8")
+    notes: list[SettingsProblem] = []
+    save_profile("long", Settings(), notes=notes)  # the therapist's fix is saved
+    assert path.with_name("long.yaml.corrupt-1").read_text(encoding="utf-8") == text
+    assert load_profile("long") == (Settings(), [])
+
+
 def test_a_profile_that_multiplies_itself_with_aliases_is_refused_in_a_short_message() -> None:
     """Nine aliases of nine aliases, eight times over: 43 million values from 400 bytes.  The
     message quoted the whole value (hundreds of megabytes), for the terminal and the banner."""

@@ -221,3 +221,42 @@ def test_halving_with_blink_confirmation_waits_for_a_long_blink_on_the_last_cell
     chosen = [e for e in events if e["type"] == "select"]
     assert [(e["label"], e["source"]) for e in chosen] == [("No", "gaze")] * len(said)
     assert all(e["t"] >= 8.4 for e in chosen), "chosen by the held blink, not when left"
+
+
+LONG_WORDS = FOUR.replace('"Yes"', '"Television please"').replace('"Pain"', '"Uncomfortable"')
+
+
+@pytest.mark.parametrize("size", ["720x1280", "800x480"])
+def test_halving_arrows_keep_clear_of_the_words_on_small_and_portrait_screens(
+    start_board: Callable[..., BoardLoop], tmp_path: Path, size: str
+) -> None:
+    """The arrow's outline is drawn across its edges, so half of it lay outside the box the
+    words were kept clear of: at 800x480 and 720x1280 it reached the words' box, and a long
+    word fitted to its width touched the arrow."""
+    script = tmp_path / "rest.face"
+    script.write_text("9.0  1.0  look right 0.8\n", encoding="utf-8")
+    loop = start_board(
+        "--camera-fps", "15", "--camera", f"synthetic:{script}", "--access", "gaze_halving",
+        "--windowed", size, layout=LONG_WORDS, camera=None,
+    )  # fmt: skip
+    run_until(loop, loop.start + 2.0)
+    loop.draw()
+    view, surface = loop.make_view(), loop.p.surface
+    assert view.arrows is not None
+    for cell in view.cells:
+        rect = pygame.Rect(cell.rect)
+        arrow = loop.renderer.arrow_box(cell, rect, view)
+        words = loop.renderer.cell_areas(cell, rect, view)[1]
+        assert arrow is not None
+        background = surface.get_at((words.centerx, words.top + 1))
+        # between the arrow's side of the cell and the words: what the arrow drew
+        outside = (
+            range(rect.left, words.left) if cell.index == 0 else range(words.right, rect.right)
+        )
+        drawn = [
+            x for x in outside for y in range(arrow.top, arrow.bottom, 3)
+            if surface.get_at((x, y)) != background and rect.left + view.border_px <= x
+            and x < rect.right - view.border_px
+        ]  # fmt: skip
+        clear = words.left - 1 - max(drawn) if cell.index == 0 else min(drawn) - words.right
+        assert clear >= 4, f"{size}: half {cell.index}: {clear} px between arrow and words"

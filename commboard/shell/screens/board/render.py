@@ -61,6 +61,13 @@ PICTURE_LABEL_SHARE = 0.38  # a cell with a picture: its label gets this share, 
 PICTURE_TALL = 0.7  # ... and the picture's box is at most this times the cell's width tall
 
 
+def _arrow_outline(view: BoardView) -> int:
+    """How wide a halving arrow's outer (ring-coloured) outline is drawn, in pixels; the
+    ink line inside it is 4 px narrower.  Drawn across the arrow's edges, so half of it
+    lies outside the arrow's box."""
+    return max(3, view.border_px // 2) + 4
+
+
 class BoardRenderer:
     """Draws board frames onto a surface."""
 
@@ -150,7 +157,8 @@ class BoardRenderer:
         inner = self.label_box(rect, view.border_px)
         arrow = self.arrow_box(cell, rect, view)
         if arrow is not None:  # halving: the words beside the side arrow, never under it
-            gap = max(4, arrow.width // 6)
+            # the arrow's outline is drawn across its edges: half of it lies outside the box
+            gap = max(4, arrow.width // 6) + _arrow_outline(view) // 2 + 1
             inner = inner.copy()
             inner.width -= arrow.width + gap
             if cell.index == 0:
@@ -347,7 +355,7 @@ class BoardRenderer:
         points = [(tip_x, cy), (base_x, cy - half_h), (base_x, cy + half_h)]
         ink = color(view.highlight_border_color, INK)
         ring = color(view.ring_color, PAPER)
-        line = max(3, view.border_px // 2)
+        line = _arrow_outline(view) - 4
         share = max(0.0, min(1.0, full))
         if share > 0.0:
             filled = round(box.width * share)
@@ -356,7 +364,7 @@ class BoardRenderer:
             self._dst.set_clip(clip.clip(before) if before else clip)
             pygame.draw.polygon(self._dst, ink, points)
             self._dst.set_clip(before)
-        pygame.draw.polygon(self._dst, ring, points, width=line + 4)
+        pygame.draw.polygon(self._dst, ring, points, width=_arrow_outline(view))
         pygame.draw.polygon(self._dst, ink, points, width=line)
 
     def hold_bar(self, frame: pygame.Rect, view: BoardView) -> pygame.Rect:

@@ -165,6 +165,7 @@ class EditorScreen:
         try:
             saved = remove_page(self.ctx.layout, page_id, documents=self.documents)
         except SaveRefused as exc:
+            self.stale = isinstance(exc, ChangedOnDisk)  # leaving reads the layout again
             self.keys.refused(exc.problems)
             return Stay()
         note = f"Page '{title}' removed (kept as {saved.backup.name})."

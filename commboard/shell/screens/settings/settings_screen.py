@@ -57,7 +57,11 @@ class SettingsScreen(SettingsEditing):
         def write(settings: Settings, notes: list[SettingsProblem]) -> Path:
             # Only what was changed here: a one-run --scan-interval, or a value set from a
             # terminal meanwhile, is not written over the file's own value.
-            on_disk, _ = load_profile(profile, config_dir)
+            on_disk, problems = load_profile(profile, config_dir)
+            if any(p.severity == "error" for p in problems):
+                # unreadable now (a half-finished hand edit): its values are not defaults
+                # but the ones the board runs with; save_profile keeps the file aside
+                on_disk = start
             return save_profile(
                 profile, changed_over(on_disk, start, settings), config_dir, notes=notes
             )

@@ -394,6 +394,34 @@ def test_the_page_on_the_board_is_removed_with_z_z_and_its_link_goes_with_it(
     assert loop.view is not None and loop.screens == []
 
 
+def test_a_removal_refused_for_a_change_on_disk_reads_the_layout_again_on_leaving(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    """Z Z was refused because another carer had changed the page with the link meanwhile,
+    and the refusal said "Leave (Escape, Q): the board reads the layout again"; but leaving
+    only closed the editor, the board kept its old copy, and every later Z Z or save of
+    that page was refused the same way."""
+    loop, _ = _board(start_board, layout=THREE_PAGES)
+    choose(loop, "More")
+    choose(loop, "Tea")
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    editor = loop.screens[-1]
+    assert isinstance(editor, EditorScreen)
+    board_file = tmp_path / "board.yaml"
+    theirs = THREE_PAGES.replace('"I would like some water"', '"Water with ice please"')
+    board_file.write_text(theirs, encoding="utf-8")
+    key(loop, pygame.K_z, "z")
+    key(loop, pygame.K_z, "z")
+    assert "board.yaml was changed after the board read it" in editor.keys.view().message
+    assert board_file.read_text(encoding="utf-8") == theirs
+    key(loop, pygame.K_ESCAPE)
+    run_for(loop, 0.5)
+    assert loop.screens == []
+    water = [c for c in loop.session.layout.page("more").cells if c and c.label == "Water"]
+    assert water[0].spoken == "Water with ice please"  # the board shows the file as it is
+
+
 def test_every_key_of_the_editor_in_the_docs_is_named_on_its_screen() -> None:
     """O (new page), K (copy the page) and Z (remove it) were in docs/editor.md but not on the
     editor's keys line: a carer at the bedside, without the docs, could not find them."""

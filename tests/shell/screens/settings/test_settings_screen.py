@@ -421,3 +421,26 @@ def test_a_save_keeps_on_disk_what_the_therapist_did_not_change_here() -> None:
     assert on_disk.blink.hold_s == 0.8  # nor the older value over the newer
     assert board.applied[-1].scan.interval_s == 4.0  # this run keeps its interval
     assert board.applied[-1].speech.volume == 0.9
+
+
+def test_a_profile_damaged_while_the_screen_is_open_does_not_save_defaults() -> None:
+    """Someone's half-finished hand edit left the profile unreadable while the screen was
+    open: the save wrote the defaults (what an unreadable file reads as) with the one
+    change, so every value the therapist had tuned was gone at the next start."""
+    from commboard.settings.profiles import save_profile
+    from commboard.settings.values import with_value
+
+    tuned = with_value(Settings(), "scan.interval_s", "1.7")[0]
+    path = save_profile("anna", tuned)
+    board = FakeBoard(tuned)
+    screen = SettingsScreen(board, "anna", now=T0)
+    broken = "scan:\n  interval_s: [1.9\n"
+    path.write_text(broken, encoding="utf-8")
+    go_to(screen, "speech.volume")
+    press(screen, "left", "s")
+    on_disk, problems = load_profile("anna")
+    assert problems == []
+    assert on_disk.speech.volume == 0.9  # the change made here
+    assert on_disk.scan.interval_s == 1.7  # the tuned value, not the default
+    kept = path.with_name("anna.yaml.corrupt-1")
+    assert kept.read_text(encoding="utf-8") == broken  # the hand edit kept aside
