@@ -58,10 +58,11 @@ class HistoryRead:
 def statement_of(number: int, record: dict[str, object]) -> Statement | None:
     """The statement a parsed history record holds (None: its time cannot be read)."""
     try:
-        when = datetime.fromisoformat(str(record["time"]))
-    except ValueError:
+        # local time; a naive time is taken as local already.  OverflowError: a time
+        # at the edge of the calendar (year 1 or 9999) that local time cannot hold
+        when = datetime.fromisoformat(str(record["time"])).astimezone()
+    except (ValueError, OverflowError):
         return None
-    when = when.astimezone()  # local time; a naive time is taken as local already
     cell = record.get("cell")
     how = record.get("how")
     if how not in ("phrase", "spelled"):
