@@ -58,6 +58,7 @@ WHY = {
     "ratio_bomb": "'images/zeros.png' expands",
     "lying_size": "damaged zip archive",
     "duplicate_names": "'boards/1.obf' appears twice",
+    "duplicate_after_normalising": "'boards/./1.obf' appears twice",
     "declared_100k_entries": "entries; at most 5,000",
 }
 
