@@ -73,10 +73,10 @@ class Done:
 
 def write_private(out: Path, data: bytes, replace: bool = False) -> str | None:
     """Write ``out`` privately (0600) and atomically; why not, in plain words (None: written)."""
+    if out.is_dir():  # before 'already exists': --replace would not help
+        return f"{out} is a folder: give a file name"
     if out.exists() and not replace:
         return f"{out} already exists: choose another file name, or add --replace"
-    if out.is_dir():
-        return f"{out} is a folder: give a file name"
     try:
         atomic_write(out, data)
         os.chmod(out, 0o600)

@@ -102,11 +102,11 @@ def write_page(
     refused = write_refusal(out, made_from)
     if refused is not None:
         return refused
-    if out.exists() and not replace:
-        return f"{out} already exists: choose another file name, or add --replace"
-    if out.is_dir():
+    if out.is_dir():  # before 'already exists': --replace would not help
         ending = " ending in .html" if what == "report" else ""
         return f"{out} is a folder: give a file name{ending}"
+    if out.exists() and not replace:
+        return f"{out} already exists: choose another file name, or add --replace"
     try:
         atomic_write(out, html.encode("utf-8"))
         os.chmod(out, 0o600)

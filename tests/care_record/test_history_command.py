@@ -160,3 +160,18 @@ def test_export_names_each_damaged_line_with_the_history_path(
     said = capsys.readouterr().out
     assert f"{path}, line 3" in said
     assert len(out.read_text("utf-8").splitlines()) == 5
+
+
+def test_an_out_that_is_a_folder_says_so_rather_than_suggesting_replace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It said "already exists: ... or add --replace", and --replace then said it is a folder.
+    path = history(tmp_path)
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    assert run("export", "--history", str(path), "--out", str(folder)) == 2
+    said = capsys.readouterr().err
+    assert f"{folder} is a folder: give a file name" in said and "--replace" not in said
+    assert main(["report", "--history", str(path), "--out", str(folder)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert folder.is_dir() and not any(folder.iterdir())
