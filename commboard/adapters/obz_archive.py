@@ -5,7 +5,7 @@ read into memory, never extracted, and refused before any decompression when
 it could escape a folder or exhaust the machine:
 
 * entry names that are absolute (``/etc/x``, ``C:\\x``), contain ``..``,
-  backslashes or NUL, or repeat;
+  backslashes or NUL, or repeat (``boards/./1.obf`` repeats ``boards/1.obf``);
 * symbolic links (a zip can store one; extracting it would point anywhere);
 * more than ``MAX_ENTRIES`` entries -- counted from the archive's end record
   before Python's zip reader parses the whole directory, so 100,000 entries
@@ -79,7 +79,8 @@ def _check_entry(archive: str, info: zipfile.ZipInfo, seen: set[str]) -> None:
     problem = _name_problem(name)
     if problem is None and stat.S_ISLNK(info.external_attr >> 16):
         problem = "is a symbolic link; archives with links are refused"
-    if problem is None and name in seen:
+    key = posixpath.normpath(name)  # the name it is read under: boards/./1.obf is boards/1.obf
+    if problem is None and key in seen:
         problem = "appears twice in the archive"
     if problem is None and info.file_size > MAX_ENTRY_BYTES:
         problem = f"is {info.file_size:,} bytes uncompressed; at most {MAX_ENTRY_BYTES:,} per file"
@@ -88,7 +89,7 @@ def _check_entry(archive: str, info: zipfile.ZipInfo, seen: set[str]) -> None:
         problem = f"expands {ratio:,.0f} times (a zip bomb?); at most {MAX_RATIO} times"
     if problem is not None:
         raise ExchangeError(archive, None, f"entry {name[:120]!r} {problem}; nothing was imported")
-    seen.add(name)
+    seen.add(key)
 
 
 def _check_archive(archive: str, path: Path) -> int:

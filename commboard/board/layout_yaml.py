@@ -104,7 +104,38 @@ def read_node(src: YamlSource) -> yaml.Node | None:
         return None
     if node is None:
         src.report(None, "this file is empty")
+    elif _SURROGATE_ESCAPE.search(text):
+        odd = _lone_surrogate(node)
+        if odd is not None:
+            src.report(
+                odd,
+                "this text has a \\uD800-\\uDFFF escape, which is no character on its own "
+                "(it cannot be printed or saved); write the character itself",
+            )
+            return None
     return node
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\[uU]0{0,4}[dD][89a-fA-F]")
+
+
+def _lone_surrogate(root: yaml.Node) -> yaml.Node | None:
+    """The first scalar holding a lone surrogate (a ``"\\uD800"`` escape), or None."""
+    todo = [root]
+    seen: set[int] = set()  # aliases: a node is visited once (anchors may nest in themselves)
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if any(0xD800 <= ord(c) <= 0xDFFF for c in str(node.value)):
+                return node
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(n for pair in reversed(node.value) for n in reversed(pair))
+    return None
 
 
 def _report_yaml_error(src: YamlSource, exc: yaml.MarkedYAMLError) -> None:

@@ -91,16 +91,19 @@ def _export(
     if not _ask(question, args.yes, answer):
         print("Nothing was exported.")
         return 1
-    problem = write_page(out, b"".join(parts.chosen).decode("utf-8"), args.replace, made_from)
+    data = b"".join(parts.chosen).decode("utf-8")
+    problem = write_page(out, data, args.replace, made_from, what="export")
     if problem is not None:
-        print(f"commboard history: {problem.replace('report', 'export')}", file=sys.stderr)
+        print(f"commboard history: {problem}", file=sys.stderr)
         return 2
-    print(f"{out}: {len(parts.chosen)} statements" + _damaged(parts))
+    print(f"{out}: {len(parts.chosen)} statements" + _damaged(parts, path))
     return 0
 
 
-def _damaged(parts: Split) -> str:
-    return f"; {parts.damaged} damaged lines left untouched" if parts.damaged else ""
+def _damaged(parts: Split, path: Path) -> str:
+    if not parts.damaged:
+        return ""
+    return f"; {parts.damaged} damaged lines left out ({parts.damaged_words(path)})"
 
 
 def _delete(path: Path, raw: bytes, period: Period, yes: bool, answer: Callable[[str], str]) -> int:

@@ -26,23 +26,35 @@ ATTEMPTS = 5  # a board writing all the while: give up after this many changed r
 
 @dataclass(frozen=True, slots=True)
 class Split:
-    """A history's lines: those said in the period, the others, and how many are damaged."""
+    """A history's lines: those said in the period, the others, and the damaged lines' numbers."""
 
     chosen: list[bytes]
     kept: list[bytes]
-    damaged: int
+    damaged_lines: list[int]
+
+    @property
+    def damaged(self) -> int:
+        """How many lines are not history records (kept, never exported or deleted)."""
+        return len(self.damaged_lines)
+
+    def damaged_words(self, path: Path) -> str:
+        """Where the damaged lines are: ``PATH, line 3, 7`` (the first 20, then how many more)."""
+        shown = ", ".join(str(n) for n in self.damaged_lines[:20])
+        more = len(self.damaged_lines) - 20
+        return f"{path}, line {shown}" + (f" and {more} more" if more > 0 else "")
 
 
 def split(raw: bytes, period: Period) -> Split:
     """Lines in ``period`` and the rest, in file order (each line keeps its newline)."""
     chosen: list[bytes] = []
     kept: list[bytes] = []
-    damaged = 0
+    damaged: list[int] = []
     for number, line in enumerate(raw.splitlines(keepends=True), start=1):
         record = parse_line(line) if line.strip() else None
         statement = statement_of(number, record) if record is not None else None
         if statement is None:
-            damaged += bool(line.strip())
+            if line.strip():
+                damaged.append(number)
             kept.append(line)
         elif period.holds(statement.when):
             chosen.append(line if line.endswith(b"\n") else line + b"\n")
@@ -61,10 +73,10 @@ class Done:
 
 def write_private(out: Path, data: bytes, replace: bool = False) -> str | None:
     """Write ``out`` privately (0600) and atomically; why not, in plain words (None: written)."""
+    if out.is_dir():  # before 'already exists': --replace would not help
+        return f"{out} is a folder: give a file name"
     if out.exists() and not replace:
         return f"{out} already exists: choose another file name, or add --replace"
-    if out.is_dir():
-        return f"{out} is a folder: give a file name"
     try:
         atomic_write(out, data)
         os.chmod(out, 0o600)
@@ -102,7 +114,11 @@ def export_to(history: Path, out: Path, period: Period) -> Done:
     problem = write_private(out, b"".join(parts.chosen))
     if problem is not None:
         return Done(False, f"Nothing was exported: {problem}")
-    damaged = f"; {parts.damaged} damaged lines left out" if parts.damaged else ""
+    damaged = (
+        f"; {parts.damaged} damaged lines left out ({parts.damaged_words(history)})"
+        if parts.damaged
+        else ""
+    )
     return Done(True, f"{out}: {len(parts.chosen)} statements said {period.words()}{damaged}")
 
 
@@ -128,7 +144,11 @@ def remove_period(path: Path, period: Period, described: str | None = None) -> D
             os.chmod(path, 0o600)
         except OSError as exc:
             return Done(False, f"{why_not_written(exc, path)}; nothing was deleted")
-        damaged = f"; {parts.damaged} damaged lines left untouched" if parts.damaged else ""
+        damaged = (
+            f"; {parts.damaged} damaged lines left untouched ({parts.damaged_words(path)})"
+            if parts.damaged
+            else ""
+        )
         said = described or period.words()
         return Done(True, f"Deleted {len(parts.chosen)} statements said {said}{damaged}")
     return Done(

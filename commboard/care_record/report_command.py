@@ -86,26 +86,32 @@ def write_refusal(out: Path, made_from: tuple[str, Path] | None) -> str | None:
 
 
 def write_page(
-    out: Path, html: str, replace: bool, made_from: tuple[str, Path] | None = None
+    out: Path,
+    html: str,
+    replace: bool,
+    made_from: tuple[str, Path] | None = None,
+    what: str = "report",
 ) -> str | None:
     """Write the page privately and atomically; why not, in plain words (None: written).
 
     ``made_from`` (its name in words, its path) is the record the page is
     made from: ``out`` naming it is refused even with ``--replace``, which
     replaced a patient's whole history with one report or one week's export.
+    ``what``: the paper's name in the words (``report``, ``export``).
     """
     refused = write_refusal(out, made_from)
     if refused is not None:
         return refused
+    if out.is_dir():  # before 'already exists': --replace would not help
+        ending = " ending in .html" if what == "report" else ""
+        return f"{out} is a folder: give a file name{ending}"
     if out.exists() and not replace:
         return f"{out} already exists: choose another file name, or add --replace"
-    if out.is_dir():
-        return f"{out} is a folder: give a file name ending in .html"
     try:
         atomic_write(out, html.encode("utf-8"))
         os.chmod(out, 0o600)
     except OSError as exc:
-        return f"the report could not be written: {why_not_written(exc, out)}"
+        return f"the {what} could not be written: {why_not_written(exc, out)}"
     return None
 
 

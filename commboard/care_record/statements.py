@@ -55,13 +55,23 @@ class HistoryRead:
     found: bool  # False: there is no history file (yet)
 
 
+def _sound(text: object) -> str:
+    """``text`` with any lone surrogate (a ``\\ud800`` escape: valid JSON, not UTF-8) as U+FFFD.
+
+    Such a string cannot be written to a report or drawn on a screen; the
+    rest of the words are kept.
+    """
+    return str(text).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def statement_of(number: int, record: dict[str, object]) -> Statement | None:
     """The statement a parsed history record holds (None: its time cannot be read)."""
     try:
-        when = datetime.fromisoformat(str(record["time"]))
-    except ValueError:
+        # local time; a naive time is taken as local already.  OverflowError: a time
+        # at the edge of the calendar (year 1 or 9999) that local time cannot hold
+        when = datetime.fromisoformat(str(record["time"])).astimezone()
+    except (ValueError, OverflowError):
         return None
-    when = when.astimezone()  # local time; a naive time is taken as local already
     cell = record.get("cell")
     how = record.get("how")
     if how not in ("phrase", "spelled"):
@@ -70,9 +80,9 @@ def statement_of(number: int, record: dict[str, object]) -> Statement | None:
     return Statement(
         line=number,
         when=when,
-        text=str(record["text"]),
-        page=str(record["page"]),
-        source=str(record.get("source") or ""),
+        text=_sound(record["text"]),
+        page=_sound(record["page"]),
+        source=_sound(record.get("source") or ""),
         how=str(how),
         record=str(mark) if mark in ("decision", "preference") else None,
         confirmed=record.get("confirmed") is True,

@@ -33,6 +33,7 @@ import binascii
 import hashlib
 import json
 import posixpath
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -128,10 +129,20 @@ class _Run:
 # --- reading JSON ------------------------------------------------------------
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def parse_json(file: str, data: bytes) -> Any:
     """A JSON document, or ExchangeError naming the line."""
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        value = json.loads(text)
+        if _SURROGATE_ESCAPE.search(text):
+            # "\ud800" alone is valid JSON but no character: a label holding it was saved,
+            # and then every page written from the layout (print) failed to encode it
+            sound = json.dumps(value, ensure_ascii=False).encode("utf-16", "surrogatepass")
+            value = json.loads(sound.decode("utf-16", "replace"))
+        return value
     except UnicodeDecodeError:
         raise ExchangeError(file, None, "is not UTF-8 text") from None
     except json.JSONDecodeError as exc:

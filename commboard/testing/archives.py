@@ -147,6 +147,11 @@ def duplicate_names() -> bytes:
     return out.getvalue()
 
 
+def duplicate_after_normalising() -> bytes:
+    """``boards/./1.obf`` beside ``boards/1.obf``: one name once read, the second silently won."""
+    return zip_bytes({**good_entries(), "boards/./1.obf": b"{}"})
+
+
 HOSTILE = {
     "zip_slip": zip_slip,
     "absolute_path": absolute_path,
@@ -155,5 +160,6 @@ HOSTILE = {
     "ratio_bomb": ratio_bomb,
     "lying_size": lying_size,
     "duplicate_names": duplicate_names,
+    "duplicate_after_normalising": duplicate_after_normalising,
     "declared_100k_entries": declared_many_entries,
 }

@@ -300,6 +300,14 @@ BROKEN = [
         "'rows' must be a whole number from 1 to 12, not '9999",
     ),
     (
+        # a lone surrogate escape is valid YAML but no character: validate, print and export
+        # of the layout ended in a UnicodeEncodeError traceback
+        "lone surrogate escape",
+        GOOD.replace('{label: "Yes", color: green}', '{label: "Yes \\uD800", color: green}'),
+        10,
+        "no character on its own",
+    ),
+    (
         "missing rows",
         GOOD.replace("    rows: 2\n    columns: 3\n", "    columns: 3\n"),
         14,

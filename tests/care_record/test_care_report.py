@@ -231,3 +231,17 @@ def test_right_to_left_words_keep_their_own_direction(tmp_path: Path) -> None:
     path = history(tmp_path, line("2026-03-01T09:00:00+01:00", "שלום!", record="decision"))
     _, html = report(tmp_path, path)
     assert html.count("<bdi>שלום!</bdi>") == 2  # decision table and timeline, each isolated
+
+
+def test_a_lone_surrogate_escape_is_printed_as_a_replacement_not_a_crash(tmp_path: Path) -> None:
+    # json.dumps writes "\ud800" as valid JSON; read back it is a lone surrogate that UTF-8
+    # cannot encode, and writing the page ended in a UnicodeEncodeError traceback.
+    path = history(
+        tmp_path,
+        line("2026-03-01T09:00:00+01:00", "before"),
+        line("2026-03-01T09:01:00+01:00", "broken \ud800 word", page="home\udfff"),
+        line("2026-03-01T09:02:00+01:00", "after"),
+    )
+    code, html = report(tmp_path, path)
+    assert code == 0
+    assert said_in_timeline(html) == ["before", "broken \ufffd word", "after"]

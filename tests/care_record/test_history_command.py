@@ -116,3 +116,62 @@ def test_the_report_never_writes_over_the_history_it_reads(
     assert main(["report", "--history", str(path), "--out", str(path), "--replace"]) == 2
     assert "is the history file" in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_a_time_that_overflows_local_time_is_a_damaged_line_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A valid ISO time one hour before year 1 in UTC: astimezone() raised OverflowError,
+    # which ended export, delete and the report in a traceback.
+    path = history(tmp_path)
+    with path.open("a", encoding="utf-8") as f:
+        f.write(line("0001-01-01T00:30:00+01:00", "hostile") + "\n")
+    out = tmp_path / "out.jsonl"
+    code = run("export", "--history", str(path), "--from", "2026-03-01", "--to", "2026-03-02",
+               "--out", str(out))  # fmt: skip
+    assert code == 0
+    assert "hostile" not in out.read_text("utf-8")
+    assert len(out.read_text("utf-8").splitlines()) == 3
+    report = tmp_path / "report.html"
+    assert main(["report", "--history", str(path), "--out", str(report)]) == 0
+    assert "line 7:" in report.read_text("utf-8")
+
+
+def test_export_names_the_existing_file_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The message had 'report' replaced by 'export' everywhere, the file name too.
+    path = history(tmp_path)
+    out = tmp_path / "weekly-report.jsonl"
+    out.write_text("signed\n", encoding="utf-8")
+    code = run("export", "--history", str(path), "--out", str(out))
+    assert code == 2
+    assert f"{out} already exists" in capsys.readouterr().err
+    assert out.read_text("utf-8") == "signed\n"
+
+
+def test_export_names_each_damaged_line_with_the_history_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = history(tmp_path)
+    out = tmp_path / "out.jsonl"
+    code = run("export", "--history", str(path), "--out", str(out))
+    assert code == 0
+    said = capsys.readouterr().out
+    assert f"{path}, line 3" in said
+    assert len(out.read_text("utf-8").splitlines()) == 5
+
+
+def test_an_out_that_is_a_folder_says_so_rather_than_suggesting_replace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It said "already exists: ... or add --replace", and --replace then said it is a folder.
+    path = history(tmp_path)
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    assert run("export", "--history", str(path), "--out", str(folder)) == 2
+    said = capsys.readouterr().err
+    assert f"{folder} is a folder: give a file name" in said and "--replace" not in said
+    assert main(["report", "--history", str(path), "--out", str(folder)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert folder.is_dir() and not any(folder.iterdir())

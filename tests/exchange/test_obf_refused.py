@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from commboard.adapters.board_exchange import import_command
+from commboard.cli import main
 from commboard.testing.archives import (
     GOOD_BOARD,
     GOOD_MANIFEST,
@@ -58,6 +59,7 @@ WHY = {
     "ratio_bomb": "'images/zeros.png' expands",
     "lying_size": "damaged zip archive",
     "duplicate_names": "'boards/1.obf' appears twice",
+    "duplicate_after_normalising": "'boards/./1.obf' appears twice",
     "declared_100k_entries": "entries; at most 5,000",
 }
 
@@ -199,3 +201,17 @@ def test_deeply_nested_fields_of_another_app_are_left_out_not_a_crash(tmp_path: 
     (tmp_path / "deep.obz").write_bytes(_obz_with(board))
     assert import_command(str(tmp_path / "deep.obz"), str(tmp_path / "out")) == 0
     assert "ext_other_deep" not in (tmp_path / "out" / "1.yaml").read_text()
+
+
+def test_a_lone_surrogate_escape_in_a_label_imports_as_a_replacement_and_prints(
+    tmp_path: Path,
+) -> None:
+    # "\ud800" is valid JSON but no character: the label was saved into the layout, and
+    # 'commboard print' of that layout then ended in a UnicodeEncodeError traceback.
+    board = _board(buttons=[{"id": 1, "label": "yes \ud800"}, {"id": 2, "label": "no"}])
+    source = tmp_path / "odd.obf"
+    source.write_text(json.dumps(board), encoding="utf-8")
+    assert import_command(str(source), str(tmp_path / "lay")) == 0
+    out = tmp_path / "sheet.html"
+    assert main(["print", str(tmp_path / "lay"), "--out", str(out)]) == 0
+    assert "yes \ufffd" in out.read_text(encoding="utf-8")
