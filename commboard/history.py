@@ -90,7 +90,9 @@ class History:
         self.path = path if path is not None else default_path()
         self._wall_clock = wall_clock
         self._file = (
-            file if file is not None else AppendOnlyFile(self.path, sync=True, keep_open=False)
+            file
+            if file is not None
+            else AppendOnlyFile(self.path, sync=True, keep_open=False, locked=True)
         )
         self.problems: list[str] = []  # lines that could not be read by the last usage()
         self._spelled: dict[str, tuple[int, int]] = {}  # message -> (times said, last line)

@@ -16,8 +16,14 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks (the history's rewrite re-reads instead)
+    fcntl = None  # type: ignore[assignment]
 
 _PLAIN = {
     errno.ENOSPC: "the disk is full",
@@ -64,15 +70,18 @@ class AppendOnlyFile:
     it afresh (a disk remounted, a folder created meanwhile).
     """
 
-    def __init__(self, path: Path, *, sync: bool = False, keep_open: bool = True) -> None:
+    def __init__(
+        self, path: Path, *, sync: bool = False, keep_open: bool = True, locked: bool = False
+    ) -> None:
         self.path = path
         self._sync = sync
         self._keep_open = keep_open
+        self._locked = locked and not keep_open
         self._fd: int | None = None
 
     def append(self, data: bytes) -> None:
         """Write all of ``data`` after the file's last line, or raise ``OSError`` and add nothing."""
-        fd = self._fd if self._fd is not None else self._open()
+        fd = self._fd if self._fd is not None else self._open_for_write()
         try:
             info = os.fstat(fd)
             regular = stat.S_ISREG(info.st_mode)
@@ -96,6 +105,31 @@ class AppendOnlyFile:
             os.close(self._fd)
             self._fd = None
 
+    def _open_for_write(self) -> int:
+        """The file opened, and with ``locked`` its lock held (released when it is closed).
+
+        A rewrite of the whole file (``rewriting``, the history's delete) holds the
+        lock until the new file has replaced the old one; a write waiting for it
+        then finds the path names another file, and opens that one: a line said
+        during a rewrite lands in the new file, not in the old one being replaced.
+        """
+        for _ in range(5):
+            fd = self._open()
+            if not self._locked or fcntl is None:
+                return fd
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError:  # no locks on this file system: write as before
+                return fd
+            try:
+                mine, now = os.fstat(fd), os.stat(self.path)
+                if (mine.st_dev, mine.st_ino) == (now.st_dev, now.st_ino):
+                    return fd
+            except OSError:
+                pass  # gone from the path meanwhile: open it again (created if need be)
+            os.close(fd)  # replaced while we waited: open the file now at the path
+        return self._open()
+
     def _open(self) -> int:
         fd = os.open(self.path, _FLAGS, 0o600)  # the umask can only narrow this
         try:
@@ -108,6 +142,24 @@ class AppendOnlyFile:
             os.close(fd)
             raise
         return fd
+
+
+@contextlib.contextmanager
+def rewriting(path: Path) -> Iterator[None]:
+    """Hold ``path``'s lock while it is read and replaced as a whole (``OSError`` if missing).
+
+    Appends made with ``AppendOnlyFile(locked=True)`` (the history's) wait until
+    the block ends, then write to the file that replaced this one.  Where the
+    system has no advisory locks the block runs unlocked.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+    try:
+        if fcntl is not None:
+            with contextlib.suppress(OSError):  # no locks here: as before
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _write_whole(fd: int, data: bytes, size: int | None) -> None:

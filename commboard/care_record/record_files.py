@@ -18,7 +18,7 @@ from pathlib import Path
 
 from commboard.care_record.statements import Period, read_history, statement_of
 from commboard.history import parse_line
-from commboard.line_file import why_not_written
+from commboard.line_file import rewriting, why_not_written
 from commboard.settings.profiles import atomic_write
 
 ATTEMPTS = 5  # a board writing all the while: give up after this many changed reads
@@ -136,12 +136,15 @@ def remove_period(path: Path, period: Period, described: str | None = None) -> D
     """
     for _ in range(ATTEMPTS):
         try:
-            before = os.stat(path)
-            parts = split(path.read_bytes(), period)
-            if os.stat(path).st_size != before.st_size:
-                continue  # the board wrote meanwhile: read again
-            atomic_write(path, b"".join(parts.kept))
-            os.chmod(path, 0o600)
+            # The board's history writes wait while the file is rewritten (``rewriting``),
+            # then go to the new file: a statement said meanwhile is not lost with the old one.
+            with rewriting(path):
+                before = os.stat(path)
+                parts = split(path.read_bytes(), period)
+                if os.stat(path).st_size != before.st_size:
+                    continue  # the board wrote meanwhile (no locks on this system): read again
+                atomic_write(path, b"".join(parts.kept))
+                os.chmod(path, 0o600)
         except OSError as exc:
             return Done(False, f"{why_not_written(exc, path)}; nothing was deleted")
         damaged = (

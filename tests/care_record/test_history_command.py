@@ -175,3 +175,39 @@ def test_an_out_that_is_a_folder_says_so_rather_than_suggesting_replace(
     assert main(["report", "--history", str(path), "--out", str(folder)]) == 2
     assert "is a folder" in capsys.readouterr().err
     assert folder.is_dir() and not any(folder.iterdir())
+
+
+def test_a_statement_said_while_the_history_is_being_rewritten_is_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The board writes to the history while a carer deletes days from it.
+
+    The delete reads the history, writes the kept lines to a new file and puts
+    it in place of the old one.  A line the board appended in between went into
+    the old file and was lost with it; now it waits, and lands in the new one.
+    """
+    import threading
+    from datetime import UTC, date, datetime
+
+    from commboard.care_record import record_files
+    from commboard.care_record.statements import Period
+    from commboard.history import History
+
+    path = history(tmp_path)
+    board = History(path, wall_clock=lambda: datetime(2026, 3, 9, 10, 0, tzinfo=UTC))
+    said = threading.Thread(target=board.append, args=("I don't agree", "mycare", "blink", 0))
+    replace_file = record_files.atomic_write
+
+    def slow_replace(target: Path, data: bytes) -> None:
+        said.start()  # the patient speaks while the kept lines are being written
+        said.join(0.5)
+        replace_file(target, data)
+
+    monkeypatch.setattr(record_files, "atomic_write", slow_replace)
+    done = record_files.remove_period(path, Period(date(2026, 3, 1), date(2026, 3, 2)))
+    said.join(5.0)
+    assert done.ok, done.words
+    lines = path.read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(x)["text"] for x in lines if x != "{damaged"]
+    assert "I don't agree" in texts
+    assert "middle" not in texts and "before" in texts and "after" in texts
