@@ -57,13 +57,10 @@ def _register_unrun(name: str) -> None:
         raise ImportError(f"{name} is not a package here")
     module = importlib.util.module_from_spec(spec)
     loader = spec.loader
-    done: list[bool] = []
 
     def run_init(attribute: str) -> Any:
-        if done:
-            raise AttributeError(f"module {name!r} has no attribute {attribute!r}")
-        done.append(True)
-        del module.__dict__["__getattr__"]  # the real __init__ may define its own names
+        # Once: taken away before the real __init__ runs (which may define its own).
+        del module.__dict__["__getattr__"]
         loader.exec_module(module)
         return getattr(module, attribute)
 
