@@ -3,16 +3,22 @@
 Every screen declares ``idle_timeout_s`` (``screens.base.Screen``).  The
 carer menu, the layout picker, the quit confirmation, the settings screen
 and the camera view close after that long without a carer key or click, and
-scanning resumes.  Calibration runs without carer input on purpose: None.  What closing loses
-(the settings screen's unsaved edits, its ``timeout_note``) is logged and
+scanning resumes.  Calibration runs without carer input on purpose: None.  What closing leaves
+unsaved (the settings screen's or the page editor's edits, its ``timeout_note``) is logged and
 shown.  Pure functions; the frame loop keeps the screens and the clock.
+
+Unsaved work is not thrown away (``KeptDrafts``): a screen with a ``draft_slot`` and
+something unsaved is kept aside, and when the carer next opens a screen of the same
+slot (the editor of the same layout, the settings of the same profile) the new screen
+``resume``s from it, so the carer finds their edits again, still unsaved, and decides.
+A carer called away to the patient must not come back to find their typing gone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 
 class TimedScreen(Protocol):
@@ -24,7 +30,12 @@ class TimedScreen(Protocol):
         ...
 
     def timeout_note(self) -> str | None:
-        """What closing it for want of input loses, in words (None: nothing)."""
+        """What closing it for want of input leaves unsaved, in words (None: nothing)."""
+        ...
+
+    @property
+    def draft_slot(self) -> str | None:
+        """Where its unsaved work is kept when it closes (None: it keeps none: lost)."""
         ...
 
 
@@ -32,6 +43,33 @@ def timeout_at(screens: Sequence[TimedScreen], carer_input_at: float) -> float |
     """When the open carer screens close by themselves (None: none open, or one that never does)."""
     limit = screens[-1].idle_timeout_s if screens else None
     return None if limit is None else carer_input_at + limit
+
+
+KEPT = " (kept: opening the same screen again brings them back)"
+
+Kept = TypeVar("Kept", bound=TimedScreen)
+
+
+class KeptDrafts(Generic[Kept]):
+    """Screens closed for want of input with unsaved work, one per slot, until opened again."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, Kept] = {}
+
+    def keep(self, screens: Sequence[Kept]) -> None:
+        """Set aside every screen of ``screens`` that has a slot and unsaved work."""
+        for screen in screens:
+            slot = screen.draft_slot
+            if slot is not None and screen.timeout_note() is not None:
+                self._kept[slot] = screen
+
+    def take(self, slot: str | None) -> Kept | None:
+        """The screen kept for ``slot`` (no longer kept), None if there is none."""
+        return None if slot is None else self._kept.pop(slot, None)
+
+    def notes(self) -> list[str]:
+        """What is kept, in words (quitting the board loses it)."""
+        return [n for s in self._kept.values() if (n := s.timeout_note())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,5 +95,5 @@ def timed_out(screens: Sequence[TimedScreen], carer_input_at: float, now: float)
     if due is None or now < due:
         return None
     names = [type(s).__name__ for s in screens]
-    notes = [n for s in screens if (n := s.timeout_note())]
+    notes = [n + (KEPT if s.draft_slot else "") for s in screens if (n := s.timeout_note())]
     return TimedOut(names, now - carer_input_at, notes)

@@ -48,7 +48,7 @@ from commboard.control.settings_tryout import TryOut
 from commboard.events import CarerRequest, Click, Key, SwitchDown, SwitchUp, UiEvent
 from commboard.settings import Settings
 from commboard.settings.fields import describe, get, setting_keys
-from commboard.settings.values import SettingsProblem, step_value, with_value
+from commboard.settings.values import SettingsProblem, changed_over, step_value, with_value
 
 KEY_HINT = "Up/Down: choose  |  Left/Right: change  |  Enter: edit  |  S saves and applies"
 ENTER = ("return", "enter")
@@ -56,8 +56,9 @@ MOVES = {"up": -1, "down": 1, "home": -999, "end": 999}
 # A forgotten settings screen must not leave the patient without scanning:
 # the loop closes it after this long without a carer key, click or a press on
 # the try-out.  Longer than the menu's minute: reading a setting's help and
-# talking it over with the patient takes time.  Unsaved edits are dropped
-# (nobody confirmed them) and the loop logs and shows which.
+# talking it over with the patient takes time.  Unsaved edits are not applied
+# (nobody confirmed them); the loop logs and shows which, and keeps them for
+# the next time Settings is opened (``take_edits``), still unsaved.
 SETTINGS_IDLE_S = 120.0
 
 # Writes the profile and returns where; appends what it had to adjust to the list.
@@ -135,6 +136,24 @@ class SettingsEditing:
         if not unsaved:
             return None
         return f"settings not saved (nobody confirmed them): {', '.join(unsaved)}"
+
+    def take_edits(self, kept: SettingsEditing, now: float) -> None:
+        """Carry over the unsaved edits of a screen that closed for want of input.
+
+        Only what was changed there moves onto this screen's settings (the board's
+        now: a calibration may have saved new blink levels meanwhile), still unsaved.
+        """
+        edited = changed_over(self.saved, kept.saved, kept.edited)
+        self.index, self.top = kept.index, kept.top
+        if edited.scan != self.edited.scan:
+            self.tryout.restart(edited.scan, now)
+        self.edited = edited
+        back = [k for k in self.keys if get(edited, k) != get(self.saved, k)]
+        if back:
+            self.message = (
+                f"Your unsaved changes are back: {', '.join(back)}.  S saves them; Esc leaves.",
+                CHANGED,
+            )
 
     @property
     def wants_switches(self) -> bool:

@@ -55,6 +55,7 @@ from commboard.control.input_routing import (
 )
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
+from commboard.control.screen_timeout import KeptDrafts
 from commboard.control.write_problems import WriteStatus
 from commboard.effects import Banner, Cue, Effect, PauseReason, PinRequested, Speak
 from commboard.events import CellPointed, SwitchDown, SwitchUp, UiEvent
@@ -105,6 +106,7 @@ class BoardLoop:
         self.renderer.texts.fonts.prepare(parts.layout.texts())  # before the first frame
         self.renderer.pictures.prepare(picture_files(parts.layout))
         self.screens: list[Screen] = []
+        self.drafts: KeptDrafts[Screen] = KeptDrafts()  # unsaved work of timed-out screens
         self.view: BoardView | None = None
         self.status_parts: dict[str, str] = {"camera": "camera: off"}
         self.eyes = parts.eyes  # carer screens (camera view, calibration) reach it here
@@ -139,6 +141,9 @@ class BoardLoop:
 
     def record_event(self, kind: str, fields: dict[str, object]) -> None:
         self.p.event_log.record(self.now, kind, **fields)
+
+    def kept_drafts(self) -> list[str]:
+        return self.drafts.notes()
 
     def apply_settings(self, settings: Settings) -> None:
         self.perform(self.session.set_settings(settings, self.now))
@@ -412,8 +417,12 @@ class BoardLoop:
         if not self.screens:
             self.perform(self.pauses.hold(PauseReason.CARER_SCREEN, self.now, self.session))
         self._carer_input_at = self.now
+        kept = self.drafts.take(screen.draft_slot)
+        if kept is not None:  # the carer's unsaved edits from a screen that timed out
+            screen = screen.resume(kept, self.now)
         self.screens.append(screen)
-        self.p.event_log.record(self.now, "screen", name=type(screen).__name__)
+        resumed = {"resumed": True} if kept is not None else {}
+        self.p.event_log.record(self.now, "screen", name=type(screen).__name__, **resumed)
         self.dirty = True
 
     def close_screens(self, count: int | None = None) -> None:
@@ -440,6 +449,7 @@ class BoardLoop:
             idle_s=round(gone.idle_s, 3),
             notes=gone.notes,
         )
+        self.drafts.keep(self.screens)
         self.close_screens()
         self.chrome.notice(gone.notice, now)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from commboard.control.settings_editing import Leave, Mode, SettingsEditing
@@ -129,3 +130,19 @@ def test_a_typed_number_out_of_range_is_refused_not_clamped_to_an_extreme() -> N
         assert "outside the allowed range" in ed.message[0], ed.message
         ed.answer(key("escape", "\x1b"), T0)
     assert not ed.changed  # nothing to save: both values are as they were
+
+
+def test_edits_kept_from_a_timed_out_screen_move_onto_what_the_board_uses_now() -> None:
+    disk, applied = Disk(), []
+    old = editor(disk, applied)
+    go_to(old, "scan.interval_s")
+    old.answer(key("right"), T0)  # unconfirmed: then the screen times out
+    # Meanwhile a calibration saved new blink levels: the board runs with them.
+    now_used = replace(Settings(), blink=replace(Settings().blink, hold_s=0.9))
+    fresh = SettingsEditing(now_used, "anna", disk.write, applied.append, now=T0 + 200)
+    fresh.take_edits(old, T0 + 200)
+    assert fresh.edited.scan.interval_s == old.edited.scan.interval_s  # the edit is back
+    assert fresh.edited.blink.hold_s == 0.9  # the calibration's level is not undone
+    assert fresh.changed and fresh.key == "scan.interval_s"
+    assert "are back: scan.interval_s" in fresh.message[0]
+    assert disk.written == [] and applied == []  # still unsaved until S

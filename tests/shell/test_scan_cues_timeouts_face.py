@@ -133,7 +133,7 @@ def press(loop: BoardLoop, code: int, text: str = "") -> None:
     run_for(loop, 0.01)
 
 
-def test_a_forgotten_settings_screen_closes_without_saving_and_says_so(
+def test_a_forgotten_settings_screen_closes_without_saving_and_keeps_the_edit_for_next_time(
     board: BoardLoop, tmp_path: Path
 ) -> None:
     before = board.settings
@@ -153,7 +153,16 @@ def test_a_forgotten_settings_screen_closes_without_saving_and_says_so(
     assert timeout["closed"] == ["CarerMenu", "SettingsScreen"]
     assert "scan.pattern" in str(timeout["notes"])
     assert board.view is not None
-    assert any("not saved" in b.text for b in board.view.banners)
+    assert any("not saved" in b.text and "kept" in b.text for b in board.view.banners)
+    press(board, pygame.K_ESCAPE)
+    press(board, pygame.K_s, "s")  # Settings again: the unconfirmed change is back, unsaved
+    screen = board.screens[-1]
+    assert isinstance(screen, SettingsScreen) and screen.changed
+    assert screen.edited.scan.pattern != before.scan.pattern
+    assert "are back: scan.pattern" in screen.message[0]
+    assert board.settings == before and load_profile("default")[0].scan == before.scan
+    press(board, pygame.K_s, "s")  # now the therapist confirms it
+    assert load_profile("default")[0].scan.pattern == screen.edited.scan.pattern
 
 
 def test_a_forgotten_camera_view_closes_but_calibration_does_not(board: BoardLoop) -> None:

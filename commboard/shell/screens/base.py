@@ -141,6 +141,9 @@ class ShellContext(Protocol):
     def record_event(self, kind: str, fields: dict[str, object]) -> None:
         """Add a record of type ``kind`` to the run's event log (docs/event-log.md)."""
 
+    def kept_drafts(self) -> list[str]:
+        """Unsaved work kept from screens that closed for want of input (quitting loses it)."""
+
 
 class Screen(Protocol):
     """A carer screen drawn over the board.  Every member is declared by every screen."""
@@ -158,7 +161,18 @@ class Screen(Protocol):
         """Closed by the loop after this long without carer input; None: never (calibration)."""
 
     def timeout_note(self) -> str | None:
-        """What closing it for want of input loses, for the log and the notice (None: nothing)."""
+        """What closing it for want of input leaves unsaved, for the log and the notice
+        (None: nothing)."""
+
+    @property
+    def draft_slot(self) -> str | None:
+        """Where the loop keeps this screen's unsaved work when it closes it for want of input,
+        until a screen of the same slot opens (``control.screen_timeout.KeptDrafts``);
+        None: it keeps none."""
+
+    def resume(self, kept: Screen, now: float) -> Screen:
+        """The screen to open instead of this new one, given the one kept in its slot
+        (its edits carried over, still unsaved)."""
 
     def handle(self, event: UiEvent, now: float) -> Outcome:
         """React to one carer input."""

@@ -88,6 +88,10 @@ class AloneContext:
     def record_event(self, kind: str, fields: dict[str, object]) -> None:
         """Calibrating alone keeps no event log: the terminal shows the result."""
 
+    def kept_drafts(self) -> list[str]:
+        """Calibrating alone opens no other screen: nothing is kept."""
+        return []
+
 
 def calibration_screen(
     settings: Settings, profile: str, eyes: EyeInput, gaze: bool = False

@@ -33,7 +33,15 @@ from commboard.control.gaze_calibration_run import GAZE_PHASES, GazeCalibrationR
 from commboard.events import CarerRequest, Key, Source, SwitchDown, UiEvent
 from commboard.settings import Settings
 from commboard.shell.records.calibration_save import save_calibration
-from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import (
+    CameraAccess,
+    Close,
+    Open,
+    Outcome,
+    Screen,
+    ShellContext,
+    Stay,
+)
 from commboard.shell.screens.calibration.calibration_paint import paint
 from commboard.shell.screens.text_fit import TextCache
 from commboard.signals.calibration import CalibrationResult
@@ -99,6 +107,12 @@ class CalibrationScreen:
             self.stop()
             return Close()
         return Stay()
+
+    draft_slot: str | None = None  # keeps no unsaved work
+
+    def resume(self, kept: Screen, now: float) -> Screen:
+        """Keeps no drafts: opens as it is."""
+        return self
 
     def timeout_note(self) -> str | None:
         """Never closed for want of input (``idle_timeout_s`` is None)."""

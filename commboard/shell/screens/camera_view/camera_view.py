@@ -17,7 +17,15 @@ import pygame
 
 from commboard.control.camera_readings import CameraReadings, camera_readings
 from commboard.events import CarerRequest, Key, UiEvent
-from commboard.shell.screens.base import CameraAccess, Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import (
+    CameraAccess,
+    Close,
+    Open,
+    Outcome,
+    Screen,
+    ShellContext,
+    Stay,
+)
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen
 from commboard.shell.screens.camera_view.camera_paint import paint
 from commboard.shell.screens.text_fit import TextCache
@@ -55,6 +63,12 @@ class CameraView:
             case Key(text=text) if text.lower() == CALIBRATE_KEY:
                 return Open(CalibrationScreen(self.ctx, self.eyes))
         return Stay()
+
+    draft_slot: str | None = None  # keeps no unsaved work
+
+    def resume(self, kept: Screen, now: float) -> Screen:
+        """Keeps no drafts: opens as it is."""
+        return self
 
     def timeout_note(self) -> str | None:
         """Closing the camera view loses nothing."""

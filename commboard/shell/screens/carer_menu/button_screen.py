@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pygame
 
 from commboard.events import CarerRequest, Click, Key, UiEvent
-from commboard.shell.screens.base import Close, MenuEntry, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import Close, MenuEntry, Outcome, Screen, ShellContext, Stay
 from commboard.shell.screens.carer_menu.menu_paint import MenuView, button_rects, inside, paint_menu
 from commboard.shell.screens.text_fit import TextCache
 
@@ -67,6 +67,12 @@ class ButtonScreen:
     def next_deadline(self, now: float) -> float | None:
         """Nothing moves by itself."""
         return None
+
+    draft_slot: str | None = None  # keeps no unsaved work
+
+    def resume(self, kept: Screen, now: float) -> Screen:
+        """Keeps no drafts: opens as it is."""
+        return self
 
     def timeout_note(self) -> str | None:
         """Closing a menu for want of input loses nothing (a quit needs an explicit yes)."""

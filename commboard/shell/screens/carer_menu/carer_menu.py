@@ -78,7 +78,9 @@ class QuitConfirm(ButtonScreen):
             MenuEntry("n", "No, go back", lambda c: Close()),
         ]
         question = "Quit? The patient cannot speak or call for help while it is closed."
-        super().__init__(ctx, question + quit_warning(ctx.history_status()), entries)
+        kept = ctx.kept_drafts()
+        lost = f" Kept from earlier and lost on quitting: {'; '.join(kept)}." if kept else ""
+        super().__init__(ctx, question + quit_warning(ctx.history_status()) + lost, entries)
 
 
 class LayoutPicker(ButtonScreen):

@@ -42,7 +42,15 @@ from commboard.control.page_editor_keys import (
 )
 from commboard.control.picture_picker import PICTURE_SUFFIXES, PicturePicker
 from commboard.events import CarerRequest, Click, Key, PointerMoved, PointerUp, UiEvent
-from commboard.shell.screens.base import ChangeLayout, Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import (
+    ChangeLayout,
+    Close,
+    Open,
+    Outcome,
+    Screen,
+    ShellContext,
+    Stay,
+)
 from commboard.shell.screens.board.pictures import PictureCache
 from commboard.shell.screens.carer_menu.menu_paint import inside
 from commboard.shell.screens.editor.editor_paint import grid_rects, id_button, paint_editor
@@ -52,8 +60,9 @@ from commboard.shell.screens.editor.picture_picker_screen import PicturePickerSc
 from commboard.shell.screens.text_fit import TextCache
 
 DEFAULT_SIZE = (1280, 720)
-# A forgotten editor gives the patient their board back after this long; its
-# unsaved edits are dropped (and the notice says so): the patient's voice first.
+# A forgotten editor gives the patient their board back after this long: the
+# patient's voice first.  Its unsaved edits are kept (the notice says so), and
+# the next "Edit this page" on the same layout opens them again, still unsaved.
 EDITOR_IDLE_S = 300.0
 _NAMES = EDITOR_KEYS
 
@@ -68,6 +77,7 @@ class EditorScreen:
     def __init__(self, ctx: ShellContext) -> None:
         self.ctx = ctx
         self.folder = layout_folder(ctx.layout.source)
+        self.draft_slot: str | None = f"editor:{ctx.layout.source}"  # one draft per layout
         self.keys = EditorKeys(ctx.layout, ctx.page_id, layout_pictures(self.folder))
         self.pictures = PictureCache()
         # Pictures typed by path: image in the layout folder -> the file, copied there on save.
@@ -201,10 +211,24 @@ class EditorScreen:
         return ChangeLayout(source, note, saved.layout)
 
     def timeout_note(self) -> str | None:
-        """Closing the editor for want of input drops its unsaved edits."""
+        """What closing the editor for want of input leaves unsaved (the loop keeps it)."""
         if self.keys.dirty:
-            return f"unsaved edits to page '{self.keys.edit.page.title}' were dropped"
+            return f"unsaved edits to page '{self.keys.edit.page.title}'"
         return None
+
+    def resume(self, kept: Screen, now: float) -> Screen:
+        """The editor that closed for want of input, with its edits, instead of a new one.
+
+        Saving it is as safe as ever: a page changed on disk meanwhile is refused
+        (``ChangedOnDisk``), never overwritten.
+        """
+        if not isinstance(kept, EditorScreen):
+            return self
+        kept.keys.message = (
+            f"Your unsaved edits to page '{kept.keys.edit.page.title}' are back (the editor"
+            " closed while nobody used it).  S saves them; Esc leaves."
+        )
+        return kept
 
     def next_deadline(self, now: float) -> float | None:
         """Nothing moves by itself."""

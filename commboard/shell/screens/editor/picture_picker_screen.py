@@ -29,7 +29,7 @@ from commboard.control.picture_picker import (
     typed_file_problem,
 )
 from commboard.events import CarerRequest, Click, Key, UiEvent
-from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import Close, Outcome, Screen, ShellContext, Stay
 from commboard.shell.screens.board.pictures import picture_pixels
 from commboard.shell.screens.carer_menu.button_screen import TypedEntry
 from commboard.shell.screens.carer_menu.menu_paint import inside
@@ -183,6 +183,12 @@ class PicturePickerScreen:
                 return None
         self.chosen(copy_name(path.name, self.taken()), path)
         return None
+
+    draft_slot: str | None = None  # keeps no unsaved work
+
+    def resume(self, kept: Screen, now: float) -> Screen:
+        """Keeps no drafts: opens as it is."""
+        return self
 
     def timeout_note(self) -> str | None:
         """Closing the picker loses nothing (the editor below keeps its edits)."""

@@ -15,7 +15,7 @@ import pygame
 from commboard.care_record.statements import read_history
 from commboard.control.said_screen_view import ROWS_SHOWN, SaidView, said_view
 from commboard.events import CarerRequest, Key, UiEvent
-from commboard.shell.screens.base import Close, Open, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import Close, Open, Outcome, Screen, ShellContext, Stay
 from commboard.shell.screens.said.said_paint import lines_fitting, paint_said
 from commboard.shell.screens.text_fit import TextCache
 
@@ -61,6 +61,12 @@ class SaidScreen:
             case Key(key=pygame.K_UP | pygame.K_PAGEUP) if view.more_above:
                 self.scrolled = view.more_above - 1
         return Stay()
+
+    draft_slot: str | None = None  # keeps no unsaved work
+
+    def resume(self, kept: Screen, now: float) -> Screen:
+        """Keeps no drafts: opens as it is."""
+        return self
 
     def timeout_note(self) -> str | None:
         """Closing it loses nothing."""

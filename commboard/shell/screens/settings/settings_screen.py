@@ -20,7 +20,7 @@ from commboard.events import UiEvent
 from commboard.settings import Settings
 from commboard.settings.profiles import load_profile, save_profile
 from commboard.settings.values import SettingsProblem, changed_over
-from commboard.shell.screens.base import Close, Outcome, ShellContext, Stay
+from commboard.shell.screens.base import Close, Outcome, Screen, ShellContext, Stay
 from commboard.shell.screens.settings.settings_paint import paint
 from commboard.shell.screens.text_fit import TextCache
 
@@ -32,7 +32,8 @@ class SettingsScreen(SettingsEditing):
 
     Left without input for ``SETTINGS_IDLE_S`` it is closed by the loop;
     ``timeout_note`` then names the edits that were not saved (they are not
-    applied: the board keeps the saved settings).
+    applied: the board keeps the saved settings).  The loop keeps it aside,
+    and the next settings screen of the same profile takes its edits over.
 
     Args:
         ctx: the running board (its settings are the starting point).
@@ -69,6 +70,13 @@ class SettingsScreen(SettingsEditing):
         super().__init__(ctx.settings, profile, write, ctx.apply_settings, now, on_saved)
         self.ctx = ctx
         self.config_dir = config_dir
+        self.draft_slot: str | None = f"settings:{profile}:{config_dir}"
+
+    def resume(self, kept: Screen, now: float) -> Screen:
+        """This screen, with the unsaved edits of the one that closed for want of input."""
+        if isinstance(kept, SettingsEditing):
+            self.take_edits(kept, now)
+        return self
 
     def next_deadline(self, now: float) -> float | None:
         """The try-out's next highlight step (the screen must be redrawn then)."""

@@ -13,6 +13,7 @@ import pygame
 from commboard.board.layout_file import default_layout_path
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
+from commboard.shell.screens.base import ChangeLayout
 from commboard.shell.screens.editor.editor_paint import HELP, HELP_INK, areas, grid_rects, id_button
 from commboard.shell.screens.editor.editor_screen import EditorScreen
 from commboard.shell.screens.editor.page_id_entry import PageIdEntry
@@ -432,3 +433,60 @@ def test_every_key_of_the_editor_in_the_docs_is_named_on_its_screen() -> None:
     assert "Z" in letters and len(letters) > 15
     missing = [k for k in letters if not re.search(rf"(^|\s){k}(\s|$)", HELP)]
     assert missing == []
+
+
+def test_a_forgotten_editor_gives_the_board_back_and_its_typing_comes_back_with_it(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, speaker = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    key(loop, pygame.K_DOWN)  # "Thank you"
+    key(loop, pygame.K_w, "w")
+    type_text(loop, ", Sarah")
+    key(loop, pygame.K_RETURN)  # typed, not saved: then the carer is called away
+    run_for(loop, 301.0)
+    assert not loop.screens and loop.session.highlighted, "the patient has the board back"
+    assert loop.view is not None
+    shown = " ".join(b.text for b in loop.view.banners)
+    assert "unsaved edits to page" in shown and "kept" in shown
+    assert (tmp_path / "board.yaml").read_text() == TWO_PAGE_LAYOUT  # nothing saved by itself
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_q, "q")  # quitting now would drop the kept edits: the question says so
+    assert "unsaved edits to page" in loop.screens[-1].title  # type: ignore[attr-defined]
+    key(loop, pygame.K_n, "n")
+    key(loop, pygame.K_e, "e")  # Edit this page again: the typing is back, still unsaved
+    editor = loop.screens[-1]
+    assert isinstance(editor, EditorScreen) and editor.keys.dirty
+    assert "are back" in editor.keys.view().message
+    key(loop, pygame.K_s, "s")
+    assert (
+        '{label: "Thank you", text: "Thank you very much, Sarah"}'
+        in (tmp_path / "board.yaml").read_text()
+    )
+    choose(loop, "Thank you")
+    assert speaker.said[-1] == "Thank you very much, Sarah"
+    log = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    assert {"name": "EditorScreen", "resumed": True}.items() <= next(
+        e for e in log if e.get("resumed")
+    ).items()
+
+
+def test_edits_kept_for_one_layout_do_not_open_over_another(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    key(loop, pygame.K_d, "d")  # an unsaved deletion
+    kept = loop.screens[-1]
+    run_for(loop, 301.0)
+    assert not loop.screens
+    loop.act(ChangeLayout(default_layout_path()))  # the board now shows the built-in layout
+    run_for(loop, 0.5)
+    assert loop.session.layout.source == default_layout_path()
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    fresh = loop.screens[-1]
+    assert isinstance(fresh, EditorScreen) and fresh is not kept and not fresh.keys.dirty
+    assert loop.kept_drafts() != []  # still kept for its own layout
