@@ -68,20 +68,23 @@ def _cell(
     cell: EditorCellView | None,
     picture: pygame.Surface | None,
 ) -> None:
-    x, y, w, h = rect
     if cell is None:
         pygame.draw.rect(surface, EMPTY, rect, border_radius=6)
     else:
         fill = color(cell.color, DEFAULT_CELL)
         pygame.draw.rect(surface, fill, rect, border_radius=6)
         ink = ink_for(fill)
-        label_box = (x + 4, y + 2, w - 8, h * 2 // 3)
+        # Words and picture keep inside the cursor's frame: it is drawn over the cell.
+        edge = cursor_width(rect[2])
+        x, y, w, h = rect[0] + edge, rect[1] + edge, rect[2] - 2 * edge, rect[3] - 2 * edge
+        label_box = (x, y, w, h * 2 // 3)
         if picture is not None:  # picture in the top half, label under it
-            surface.blit(picture, (x + (w - picture.get_width()) // 2, y + 4))
-            label_box = (x + 4, y + h // 2, w - 8, h // 6 + 2)
+            surface.blit(picture, (x + (w - picture.get_width()) // 2, y))
+            label_box = (x, y + h // 2, w, h // 6 + 2)
         blit_in(surface, texts.text(cell.label, label_box[2:], ink, h // 3), label_box)
-        doing_box = (x + 4, y + h * 2 // 3, w - 8, h // 3 - 2)
+        doing_box = (x, y + h * 2 // 3, w, h - h * 2 // 3)
         blit_in(surface, texts.text(cell.doing, doing_box[2:], ink, h // 7), doing_box)
+    w = rect[2]
     frames = [
         (PROBLEM, cell is not None and cell.problem),
         (MARKED, cell is not None and cell.marked),
@@ -89,6 +92,17 @@ def _cell(
     for frame, shown in frames:
         if shown:
             pygame.draw.rect(surface, frame, rect, width=max(4, w // 25), border_radius=6)
+
+
+def picture_box(rect: Rect) -> tuple[int, int]:
+    """The size a cell's picture is drawn at: the top half inside the cursor's frame."""
+    edge = 2 * cursor_width(rect[2])
+    return rect[2] - edge, (rect[3] - edge) // 2
+
+
+def cursor_width(cell_w: int) -> int:
+    """How thick the frame round the selected cell is (a cell's words keep inside it)."""
+    return max(6, cell_w // 16)
 
 
 def paint_editor(
@@ -117,11 +131,11 @@ def paint_editor(
     ):
         shown = None
         if cell is not None and cell.picture is not None:
-            shown = picture(cell.picture, (rect[2] - 8, rect[3] // 2 - 6))
+            shown = picture(cell.picture, picture_box(rect))
         dragged = view.drag is not None and index == view.drag.source
         _cell(surface, texts, rect, None if dragged else cell, shown)  # its slot shows empty
         if index == cursor and view.drag is None:
-            pygame.draw.rect(surface, SELECTED, rect, width=max(6, rect[2] // 16), border_radius=6)
+            pygame.draw.rect(surface, SELECTED, rect, width=cursor_width(rect[2]), border_radius=6)
     if view.drag is not None:
         _drag(surface, texts, view, picture)
     _side(surface, texts, side, view)
@@ -147,7 +161,7 @@ def _drag(
     floating = (drag.x - w // 2, drag.y - h // 2, w, h)
     shown = None
     if cell is not None and cell.picture is not None:
-        shown = picture(cell.picture, (w - 8, h // 2 - 6))
+        shown = picture(cell.picture, picture_box(floating))
     _cell(surface, texts, floating, cell, shown)
     pygame.draw.rect(surface, SELECTED, floating, width=max(4, w // 20), border_radius=6)
 

@@ -14,7 +14,14 @@ from commboard.board.layout_file import default_layout_path
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.base import ChangeLayout
-from commboard.shell.screens.editor.editor_paint import HELP, HELP_INK, areas, grid_rects, id_button
+from commboard.shell.screens.editor.editor_paint import (
+    HELP,
+    HELP_INK,
+    areas,
+    cursor_width,
+    grid_rects,
+    id_button,
+)
 from commboard.shell.screens.editor.editor_screen import EditorScreen
 from commboard.shell.screens.editor.page_id_entry import PageIdEntry
 from commboard.testing import TWO_PAGE_LAYOUT, RecordingSpeaker, run_for
@@ -490,3 +497,29 @@ def test_edits_kept_for_one_layout_do_not_open_over_another(
     fresh = loop.screens[-1]
     assert isinstance(fresh, EditorScreen) and fresh is not kept and not fresh.keys.dirty
     assert loop.kept_drafts() != []  # still kept for its own layout
+
+
+def test_a_cells_words_stay_inside_the_frame_the_cursor_draws_over_it(
+    start_board: StartBoard,
+) -> None:
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_e, "e")
+    key(loop, pygame.K_DOWN)  # "Thank you": long words, which wrap to the cell's bottom
+    key(loop, pygame.K_w, "w")
+    type_text(loop, ", Sarah, and please tell my daughter I said so")
+    key(loop, pygame.K_RETURN)
+    key(loop, pygame.K_RIGHT)  # the cursor leaves it: its words are drawn unframed
+    editor = loop.screens[-1]
+    assert isinstance(editor, EditorScreen)
+    surface = pygame.Surface((1280, 720))
+    editor.draw(surface, loop.renderer.texts, loop.now)
+    x, y, w, h = grid_rects((1280, 720), 2, 2)[2]
+    edge = cursor_width(w)
+    fill = surface.get_at((x + w // 2, y + edge // 2))
+    band = [(px, py) for px in range(x + 8, x + w - 8) for py in (*range(y + 1, y + edge),
+            *range(y + h - edge, y + h - 1))]  # fmt: skip
+    band += [(px, py) for py in range(y + 8, y + h - 8) for px in (*range(x + 1, x + edge),
+             *range(x + w - edge, x + w - 1))]  # fmt: skip
+    inked = [p for p in band if surface.get_at(p) != fill]
+    assert not inked, f"words where the cursor's frame goes: {inked[:5]}"
