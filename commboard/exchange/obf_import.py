@@ -259,7 +259,7 @@ def _actions(button: JsonObject) -> list[str]:
     return found
 
 
-def _link(run: _Run, board: _Board, index: int, button: JsonObject) -> str | None:
+def _link(run: _Run, button: JsonObject) -> str | None:
     """The page a ``load_board`` button opens; None (noted) when it cannot be followed."""
     link = button.get("load_board")
     if not isinstance(link, dict):
@@ -270,15 +270,10 @@ def _link(run: _Run, board: _Board, index: int, button: JsonObject) -> str | Non
         target = run.by_path.get(_norm(path))
     if target is not None:
         return target.page_id
-    if run.lone:
-        run.counts["links"] += 1
-        return None
-    shown = id_text(link.get("id")) or link.get("path") or link.get("url") or "?"
-    raise ExchangeError(
-        board.file,
-        f"buttons[{index}].load_board",
-        f"opens board {shown!r}, which is not in this archive",
-    )
+    # real sets link to boards they left out (CoughDrop's 'special::unfinished', a board
+    # given only by its url): the button says its words, and the carer is told
+    run.counts["links" if run.lone else "links out of archive"] += 1
+    return None
 
 
 def _ours(button: JsonObject) -> Action | None:
@@ -305,16 +300,14 @@ def _standard(run: _Run, label: str, button: JsonObject) -> tuple[Action, str | 
     return Action.SPEAK, None
 
 
-def _doing(
-    run: _Run, board: _Board, index: int, label: str, button: JsonObject
-) -> tuple[Action, str | None, str | None]:
+def _doing(run: _Run, label: str, button: JsonObject) -> tuple[Action, str | None, str | None]:
     """(action, words from the action, go target) for a button."""
     if "load_board" in button:
-        target = _link(run, board, index, button)
+        target = _link(run, button)
         ours = _ours(button)
         if ours is not None and ours is not Action.GO:
             return ours, None, None
-        # a link we could not follow (a lone .obf): the button says its words
+        # a link we could not follow (a lone .obf, a board left out): the button says its words
         return (Action.GO, None, target) if target is not None else (Action.SPEAK, None, None)
     action, words = _standard(run, label, button)
     ours = _ours(button)
@@ -345,9 +338,9 @@ def _color(run: _Run, label: str, button: JsonObject) -> str | None:
     return color
 
 
-def _cell(run: _Run, board: _Board, index: int, button: JsonObject) -> Cell:
+def _cell(run: _Run, board: _Board, button: JsonObject) -> Cell:
     label = _label(run, button)
-    action, words, target = _doing(run, board, index, label, button)
+    action, words, target = _doing(run, label, button)
     vocal = _written(button.get("vocalization"))
     text = vocal if vocal is not None else words
     if "sound_id" in button:
@@ -494,8 +487,8 @@ def _page(run: _Run, board: _Board) -> Page:
                 raise ExchangeError(
                     board.file, f"grid.order[{r}][{c}]", f"no button has the id {slot!r}"
                 )
-            index, button = buttons[button_id]
-            cells[r * columns + c] = _cell(run, board, index, button)
+            _, button = buttons[button_id]
+            cells[r * columns + c] = _cell(run, board, button)
             placed.add(button_id)
     run.counts["not placed"] += len(buttons) - len(placed)
     name = _text(board.data.get("name")) or board.page_id
@@ -585,6 +578,8 @@ _COUNT_WORDS = {
     "no label": "{n} button(s) had no label or words; they are labelled '(picture)'",
     "links": "{n} button(s) open boards that are not in this file (import the .obz with all "
     "its boards to keep them); they say their words instead",
+    "links out of archive": "{n} button(s) open boards that are not in this archive (the app "
+    "that made it left them out); they say their words instead",
 }
 
 
