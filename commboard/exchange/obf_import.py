@@ -124,6 +124,7 @@ class _Run:
     pictures: dict[str, bytes] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    first_missing_link: str = ""  # where the first link to a board left out of an .obz is
 
 
 # --- reading JSON ------------------------------------------------------------
@@ -259,7 +260,7 @@ def _actions(button: JsonObject) -> list[str]:
     return found
 
 
-def _link(run: _Run, button: JsonObject) -> str | None:
+def _link(run: _Run, board: _Board, index: int, button: JsonObject) -> str | None:
     """The page a ``load_board`` button opens; None (noted) when it cannot be followed."""
     link = button.get("load_board")
     if not isinstance(link, dict):
@@ -273,6 +274,11 @@ def _link(run: _Run, button: JsonObject) -> str | None:
     # real sets link to boards they left out (CoughDrop's 'special::unfinished', a board
     # given only by its url): the button says its words, and the carer is told
     run.counts["links" if run.lone else "links out of archive"] += 1
+    if not run.lone and not run.first_missing_link:
+        shown = id_text(link.get("id")) or link.get("path") or link.get("url") or "?"
+        run.first_missing_link = (
+            f"{board.file}, field 'buttons[{index}].load_board', opens {str(shown)[:120]!r}"
+        )
     return None
 
 
@@ -300,10 +306,12 @@ def _standard(run: _Run, label: str, button: JsonObject) -> tuple[Action, str | 
     return Action.SPEAK, None
 
 
-def _doing(run: _Run, label: str, button: JsonObject) -> tuple[Action, str | None, str | None]:
+def _doing(
+    run: _Run, board: _Board, index: int, label: str, button: JsonObject
+) -> tuple[Action, str | None, str | None]:
     """(action, words from the action, go target) for a button."""
     if "load_board" in button:
-        target = _link(run, button)
+        target = _link(run, board, index, button)
         ours = _ours(button)
         if ours is not None and ours is not Action.GO:
             return ours, None, None
@@ -338,9 +346,9 @@ def _color(run: _Run, label: str, button: JsonObject) -> str | None:
     return color
 
 
-def _cell(run: _Run, board: _Board, button: JsonObject) -> Cell:
+def _cell(run: _Run, board: _Board, index: int, button: JsonObject) -> Cell:
     label = _label(run, button)
-    action, words, target = _doing(run, label, button)
+    action, words, target = _doing(run, board, index, label, button)
     vocal = _written(button.get("vocalization"))
     text = vocal if vocal is not None else words
     if "sound_id" in button:
@@ -487,8 +495,8 @@ def _page(run: _Run, board: _Board) -> Page:
                 raise ExchangeError(
                     board.file, f"grid.order[{r}][{c}]", f"no button has the id {slot!r}"
                 )
-            _, button = buttons[button_id]
-            cells[r * columns + c] = _cell(run, board, button)
+            index, button = buttons[button_id]
+            cells[r * columns + c] = _cell(run, board, index, button)
             placed.add(button_id)
     run.counts["not placed"] += len(buttons) - len(placed)
     name = _text(board.data.get("name")) or board.page_id
@@ -579,7 +587,7 @@ _COUNT_WORDS = {
     "links": "{n} button(s) open boards that are not in this file (import the .obz with all "
     "its boards to keep them); they say their words instead",
     "links out of archive": "{n} button(s) open boards that are not in this archive (the app "
-    "that made it left them out); they say their words instead",
+    "that made it left them out; the first: {where}); they say their words instead",
 }
 
 
@@ -592,7 +600,7 @@ def _summary(run: _Run) -> tuple[str, ...]:
                 "they say their words instead"
             )
         elif n and key in _COUNT_WORDS:
-            notes.append(_COUNT_WORDS[key].format(n=n))
+            notes.append(_COUNT_WORDS[key].format(n=n, where=run.first_missing_link))
     return tuple(notes)
 
 

@@ -68,3 +68,8 @@ def test_a_link_to_a_board_left_out_of_the_archive_says_its_words(
         assert _cell(layout, "home", label).action is Action.SPEAK
     out = capsys.readouterr().out
     assert "2 button(s) open boards that are not in this archive" in out
+    # the carer (or whoever made the file) can find the first one: file and field
+    assert (
+        "the first: boards/home.obf, field 'buttons[1].load_board', opens 'special::unfinished'"
+        in out
+    )
