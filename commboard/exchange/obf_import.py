@@ -634,24 +634,55 @@ def import_board_file(file: str, data: bytes) -> Imported:
     return _layout(run, [board], name, _language(board))
 
 
-def _manifest(archive: str, entries: Mapping[str, bytes]) -> tuple[JsonObject, str, list[str]]:
-    """(manifest, root board path, every board path), checked against the archive."""
+def _manifest(
+    archive: str, entries: Mapping[str, bytes]
+) -> tuple[JsonObject, list[str], list[str]]:
+    """(manifest, every board path with the home board first, notes), checked against the archive.
+
+    The format asks for ``manifest.json`` only when an archive holds more than
+    one board: a lone board is the home page.  A manifest without ``root``
+    (AsTeRICS Grid leaves it out when no home grid is set) starts on the first
+    board it lists.
+    """
     if "manifest.json" not in entries:
-        raise ExchangeError(archive, None, "has no manifest.json (an .obz lists its boards there)")
+        lone = sorted(name for name in entries if name.lower().endswith(".obf"))
+        if len(lone) == 1:
+            return {}, lone, []
+        raise ExchangeError(
+            archive,
+            None,
+            f"has {len(lone)} boards but no manifest.json (which says which board is the home page)",
+        )
     manifest = parse_json(f"{archive}/manifest.json", entries["manifest.json"])
     where = f"{archive}/manifest.json"
-    root = manifest.get("root") if isinstance(manifest, dict) else None
-    if not isinstance(root, str) or _norm(root) not in entries:
+    if not isinstance(manifest, dict):
+        raise ExchangeError(
+            where, None, "is not a manifest (a JSON object with 'root' and 'paths')"
+        )
+    root = manifest.get("root")
+    if root is not None and (not isinstance(root, str) or _norm(root) not in entries):
         raise ExchangeError(where, "root", f"names no board in this archive ({root!r})")
-    paths = manifest.get("paths", {}).get("boards", {}) if isinstance(manifest, dict) else {}
+    paths = (
+        manifest.get("paths", {}).get("boards", {})
+        if isinstance(manifest.get("paths"), dict)
+        else {}
+    )
     listed = [p for p in paths.values() if isinstance(p, str)] if isinstance(paths, dict) else []
     for board_id, path in paths.items() if isinstance(paths, dict) else []:
         if not isinstance(path, str) or _norm(path) not in entries:
             raise ExchangeError(
                 where, f"paths.boards.{board_id}", f"{path!r} is not in the archive"
             )
+    notes = []
+    if root is None:
+        if not listed:
+            raise ExchangeError(where, "root", "missing, and 'paths.boards' lists no board")
+        root = listed[0]
+        notes.append(
+            f"manifest.json names no home board; {{home}} ({_norm(root)}) is the home page"
+        )
     ordered = [_norm(root)] + [_norm(p) for p in listed if _norm(p) != _norm(root)]
-    return manifest, _norm(root), list(dict.fromkeys(ordered))
+    return manifest, list(dict.fromkeys(ordered)), notes
 
 
 def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
@@ -660,7 +691,7 @@ def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
     Raises:
         ExchangeError: one message with the file and field when a board cannot be read.
     """
-    manifest, _, paths = _manifest(archive, entries)
+    manifest, paths, notes = _manifest(archive, entries)
     boards = [_board(f"{archive}/{path}", entries[path]) for path in paths]
     for board, path in zip(boards, paths, strict=True):
         board.file = path
@@ -668,7 +699,8 @@ def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
     ours = ours if isinstance(ours, dict) else {}
     name = _text(ours.get("name")) or _text(boards[0].data.get("name")) or "Imported board"
     language = _text(ours.get("language")) or _language(boards[0])
-    run = _Run(entries, lone=False)
+    home = repr(_text(boards[0].data.get("name")) or boards[0].obf_id)
+    run = _Run(entries, lone=False, notes=[note.format(home=home) for note in notes])
     try:
         return _layout(run, boards, name, language)
     except ExchangeError as exc:

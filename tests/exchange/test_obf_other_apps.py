@@ -73,3 +73,47 @@ def test_a_link_to_a_board_left_out_of_the_archive_says_its_words(
         "the first: boards/home.obf, field 'buttons[1].load_board', opens 'special::unfinished'"
         in out
     )
+
+
+# --- the manifest: optional for one board, its root sometimes left out ---------
+
+
+def test_an_archive_of_one_board_needs_no_manifest(tmp_path: Path) -> None:
+    # the format asks for manifest.json only when an .obz holds more than one board
+    board = _board("snack", [{"id": "1", "label": "crisps"}, {"id": "2", "label": "apple"}])
+    layout = _imported(tmp_path, "snack.obz", {"snack.obf": json.dumps(board).encode()})
+    assert layout.home == "snack"
+    assert _cell(layout, "snack", "apple").action is Action.SPEAK
+
+
+def test_several_boards_without_a_manifest_are_refused_saying_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entries = _obz(
+        _board("a", [{"id": "1", "label": "x"}]), _board("b", [{"id": "1", "label": "y"}])
+    )
+    del entries["manifest.json"]
+    source = tmp_path / "two.obz"
+    source.write_bytes(zip_bytes(entries))
+    assert import_command(str(source), str(tmp_path / "out")) == 1
+    assert not (tmp_path / "out").exists()
+    out = capsys.readouterr().out
+    assert "two.obz: has 2 boards but no manifest.json" in out
+
+
+def test_a_manifest_without_a_root_starts_on_its_first_board(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # AsTeRICS Grid writes "root": undefined (so no root at all) when no home grid is set
+    home = _board("home", [{"id": "1", "label": "food", "load_board": {"path": "boards/food.obf"}}])
+    food = _board("food", [{"id": "1", "label": "apple"}])
+    entries = _obz(home, food)
+    manifest = json.loads(entries["manifest.json"])
+    del manifest["root"]
+    entries["manifest.json"] = json.dumps(manifest).encode()
+    layout = _imported(tmp_path, "grid.obz", entries)
+    assert layout.home == "home"
+    assert _cell(layout, "home", "food").target == "food"
+    assert "manifest.json names no home board; 'Home' (boards/home.obf) is the home page" in (
+        capsys.readouterr().out
+    )

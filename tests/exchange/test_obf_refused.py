@@ -116,9 +116,9 @@ BROKEN: dict[str, tuple[Callable[[], bytes], str]] = {
         lambda: _obz_with(_board(grid={"rows": 20, "columns": 2, "order": [[1, 2]]})),
         "b.obz/boards/1.obf: field 'grid.rows': is 20; commboard shows at most 12",
     ),
-    "no manifest": (
-        lambda: zip_bytes({"boards/1.obf": json.dumps(GOOD_BOARD).encode()}),
-        "b.obz: has no manifest.json",
+    "no manifest for two boards": (
+        lambda: zip_bytes({"boards/1.obf": json.dumps(GOOD_BOARD).encode(), "boards/2.obf": json.dumps(GOOD_BOARD).encode()}),
+        "b.obz: has 2 boards but no manifest.json",
     ),
     "root missing": (
         lambda: zip_bytes({"manifest.json": json.dumps({**GOOD_MANIFEST, "root": "boards/2.obf"}).encode()}),
