@@ -32,6 +32,7 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 import posixpath
 import re
 from collections import Counter
@@ -111,6 +112,8 @@ class _Board:
     obf_id: str
     data: JsonObject
     page_id: str = ""
+    nulls: int = 0  # empty entries (null) in 'buttons', skipped
+    made_grid: bool = False  # the board had no grid: its buttons were laid out in order
 
 
 @dataclass
@@ -125,6 +128,7 @@ class _Run:
     counts: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     first_missing_link: str = ""  # where the first link to a board left out of an .obz is
+    image_paths: dict[str, str] = field(default_factory=dict)  # manifest: picture id -> path
 
 
 # --- reading JSON ------------------------------------------------------------
@@ -160,6 +164,9 @@ def _norm(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/")).lstrip("/")
 
 
+MAX_DECLARED = 1000  # rows or columns a board may declare; more than 12 are laid out again
+
+
 def _board(file: str, data: bytes) -> _Board:
     """Parse and check one board's shape (ids, buttons, grid)."""
     value = parse_json(file, data)
@@ -175,11 +182,22 @@ def _board(file: str, data: bytes) -> _Board:
         raise ExchangeError(
             file, "buttons", f"has {len(buttons)} buttons; at most {MAX_BUTTONS} are read"
         )
-    _grid_size(file, value.get("grid"))
-    return _Board(file, obf_id, value)
+    # Cboard writes null where a tile was empty: skipped (and told)
+    count = sum(1 for b in buttons if b is not None)
+    board = _Board(file, obf_id, dict(value), nulls=len(buttons) - count)
+    grid = value.get("grid")
+    if grid is None:  # "grid should always be defined", but some writers leave it out
+        columns = min(MAX_GRID, max(1, math.ceil(math.sqrt(count))))
+        board.data["grid"] = {"rows": max(1, math.ceil(count / columns)), "columns": columns}
+        board.made_grid = True
+    elif isinstance(grid, dict) and not count and not grid.get("rows") and not grid.get("columns"):
+        board.data["grid"] = {"rows": 1, "columns": 1}  # an empty board of 0 x 0 (ParrotAAC)
+    _grid_size(file, board.data["grid"])
+    return board
 
 
 def _grid_size(file: str, grid: object) -> tuple[int, int]:
+    """The rows and columns a board declares (more than 12 are laid out again later)."""
     if not isinstance(grid, dict):
         raise ExchangeError(file, "grid", "missing: a board needs 'grid' with rows and columns")
     sizes = []
@@ -187,13 +205,8 @@ def _grid_size(file: str, grid: object) -> tuple[int, int]:
         value = grid.get(name)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ExchangeError(file, f"grid.{name}", f"must be a whole number, not {value!r}")
-        if value > MAX_GRID:
-            raise ExchangeError(
-                file,
-                f"grid.{name}",
-                f"is {value}; commboard shows at most {MAX_GRID} rows and {MAX_GRID} columns "
-                "(split the board in the app that made it)",
-            )
+        if value > MAX_DECLARED:
+            raise ExchangeError(file, f"grid.{name}", f"is {value}; at most {MAX_DECLARED}")
         sizes.append(value)
     return sizes[0], sizes[1]
 
@@ -204,6 +217,8 @@ def _grid_size(file: str, grid: object) -> tuple[int, int]:
 def _buttons_by_id(board: _Board) -> dict[str, tuple[int, JsonObject]]:
     found: dict[str, tuple[int, JsonObject]] = {}
     for index, button in enumerate(board.data["buttons"]):
+        if button is None:
+            continue  # counted in board.nulls
         where = f"buttons[{index}]"
         if not isinstance(button, dict):
             raise ExchangeError(board.file, where, "is not a button (a JSON object)")
@@ -401,16 +416,25 @@ def _data_uri(text: str) -> tuple[bytes, str] | None:
 
 
 def _picture_bytes(run: _Run, record: JsonObject) -> tuple[bytes, str, str | None] | None:
-    """(bytes, content type, its path in the archive or None) of a picture record."""
-    data, path = record.get("data"), record.get("path")
+    """(bytes, content type, its path in the archive or None) of a picture record.
+
+    The format's order: ``data``, then ``path``; a path not in the archive is
+    looked up in the manifest's ``paths.images`` by the picture's id (Cboard
+    names ``/symbols/x.svg`` in the board and stores ``images//symbols/x.svg``).
+    """
+    data = record.get("data")
     if isinstance(data, str):
         found = _data_uri(data)
-        return None if found is None else (*found, None)
-    if isinstance(path, str) and _norm(path) in run.entries:
-        suffix = posixpath.splitext(path)[1].lower().lstrip(".")
-        kind = record.get("content_type")
-        fallback = next((k for k, v in PICTURE_TYPES.items() if v == _SUFFIXES.get(suffix)), "")
-        return run.entries[_norm(path)], kind if isinstance(kind, str) else fallback, _norm(path)
+        if found is not None:
+            return (*found, None)
+    listed = run.image_paths.get(id_text(record.get("id")) or "")
+    for path in (record.get("path"), listed):
+        if isinstance(path, str) and _norm(path) in run.entries:
+            suffix = posixpath.splitext(path)[1].lower().lstrip(".")
+            kind = record.get("content_type")
+            fallback = next((k for k, v in PICTURE_TYPES.items() if v == _SUFFIXES.get(suffix)), "")
+            inside = _norm(path)
+            return run.entries[inside], kind if isinstance(kind, str) else fallback, inside
     return None
 
 
@@ -469,7 +493,8 @@ def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, Js
 def _order(board: _Board, rows: int, columns: int) -> list[list[object]]:
     order = board.data["grid"].get("order")
     if order is None:  # no order: the buttons fill the grid in turn
-        ids = [b.get("id") for b in board.data["buttons"]][: rows * columns]
+        ids = [b.get("id") for b in board.data["buttons"] if isinstance(b, dict)]
+        ids = ids[: rows * columns]
         return [ids[r * columns : (r + 1) * columns] for r in range(rows)]
     if not isinstance(order, list) or len(order) > rows:
         raise ExchangeError(board.file, "grid.order", f"must be a list of at most {rows} rows")
@@ -481,11 +506,42 @@ def _order(board: _Board, rows: int, columns: int) -> list[list[object]]:
     return order
 
 
+def _laid_out(
+    board: _Board, name: str, rows: int, columns: int, placed: list[tuple[int, Cell]]
+) -> tuple[int, int, list[Cell | None], str | None]:
+    """(rows, columns, cells, a note or None): the board's grid, or, when it is larger
+    than commboard shows, its buttons again in reading order in at most 12 x 12."""
+    if rows <= MAX_GRID and columns <= MAX_GRID:
+        cells: list[Cell | None] = [None] * (rows * columns)
+        for at, cell in placed:
+            cells[at] = cell
+        return rows, columns, cells, None
+    n = len(placed)
+    if n > MAX_GRID * MAX_GRID:
+        raise ExchangeError(
+            board.file,
+            "grid",
+            f"is {rows} x {columns} with {n} buttons; commboard shows at most {MAX_GRID} x "
+            f"{MAX_GRID} ({MAX_GRID * MAX_GRID} cells): split the board in the app that made it",
+        )
+    wide = min(columns, MAX_GRID)
+    if math.ceil(n / wide) > MAX_GRID:
+        wide = math.ceil(n / MAX_GRID)
+    tall = max(1, math.ceil(n / wide))
+    cells = [cell for _, cell in placed] + [None] * (tall * wide - n)
+    note = (
+        f"board '{name}' is {rows} x {columns}; commboard shows at most {MAX_GRID} x {MAX_GRID}, "
+        f"so its {n} buttons were laid out again in reading order, {tall} x {wide} "
+        "(empty places closed up). Check the page before the patient uses it"
+    )
+    return tall, wide, cells, note
+
+
 def _page(run: _Run, board: _Board) -> Page:
     rows, columns = _grid_size(board.file, board.data["grid"])
     buttons = _buttons_by_id(board)
-    cells: list[Cell | None] = [None] * (rows * columns)
-    placed: set[str] = set()
+    placed: list[tuple[int, Cell]] = []
+    placed_ids: set[str] = set()
     for r, line in enumerate(_order(board, rows, columns)):
         for c, slot in enumerate(line):
             if slot is None:
@@ -496,10 +552,28 @@ def _page(run: _Run, board: _Board) -> Page:
                     board.file, f"grid.order[{r}][{c}]", f"no button has the id {slot!r}"
                 )
             index, button = buttons[button_id]
-            cells[r * columns + c] = _cell(run, board, index, button)
-            placed.add(button_id)
-    run.counts["not placed"] += len(buttons) - len(placed)
+            placed.append((r * columns + c, _cell(run, board, index, button)))
+            placed_ids.add(button_id)
+    run.counts["not placed"] += len(buttons) - len(placed_ids)
     name = _text(board.data.get("name")) or board.page_id
+    if board.nulls:
+        run.notes.append(
+            f"{board.file}: {board.nulls} empty "
+            + (
+                "entry in 'buttons' (null) was"
+                if board.nulls == 1
+                else "entries in 'buttons' (null) were"
+            )
+            + " skipped"
+        )
+    if board.made_grid:
+        run.notes.append(
+            f"board '{name}' has no grid; its {len(placed)} buttons were laid out in order, "
+            f"{rows} x {columns}"
+        )
+    rows, columns, cells, note = _laid_out(board, name, rows, columns, placed)
+    if note:
+        run.notes.append(note)
     kept_fields = _keepable(
         run, name, {k: v for k, v in board.data.items() if k not in KNOWN_BOARD}
     )
@@ -701,6 +775,11 @@ def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
     language = _text(ours.get("language")) or _language(boards[0])
     home = repr(_text(boards[0].data.get("name")) or boards[0].obf_id)
     run = _Run(entries, lone=False, notes=[note.format(home=home) for note in notes])
+    listed = (
+        manifest.get("paths", {}).get("images") if isinstance(manifest.get("paths"), dict) else None
+    )
+    if isinstance(listed, dict):
+        run.image_paths = {str(k): v for k, v in listed.items() if isinstance(v, str)}
     try:
         return _layout(run, boards, name, language)
     except ExchangeError as exc:

@@ -117,3 +117,126 @@ def test_a_manifest_without_a_root_starts_on_its_first_board(
     assert "manifest.json names no home board; 'Home' (boards/home.obf) is the home page" in (
         capsys.readouterr().out
     )
+
+
+# --- Cboard: its export, as its code writes it -------------------------------------
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
+
+
+def _cboard_tile(n: int) -> dict[str, object]:
+    return {"id": f"t{n}", "label": f"word {n}", "ext_cboard_label_key": f"cboard.symbol.w{n}",
+            "border_color": "rgb(0, 0, 0)", "background_color": "rgb(255, 241, 118)"}  # fmt: skip
+
+
+def _cboard_set() -> dict[str, bytes]:
+    """Cboard's OBZ: images under images/ + the tile's own path (so 'images//symbols/...'),
+    the board's image record naming only that path ('/symbols/...'), a hole in 'buttons'
+    where a tile was empty, a board laid out 6 wide however many tiles it has."""
+    drink = {
+        "id": "d1",
+        "label": "drink",
+        "image_id": "5f1c",
+        "background_color": "rgb(187, 222, 251)",
+    }
+    food = {"id": "f1", "label": "food", "load_board": {"name": "Food", "path": "boards/food.obf"}}
+    root = {
+        "format": "open-board-0.1", "id": "root", "locale": "en-US", "name": "Home",
+        "url": "http://app.cboard.io/boards/root", "license": {"type": "CC-By"},
+        "images": [{"id": "5f1c", "path": "/symbols/mulberry/drink.svg",
+                    "content_type": "image/svg+xml", "width": 300, "height": 300}],
+        "buttons": [drink, None, food],
+        "sounds": [],
+        "grid": {"rows": 1, "columns": 6, "order": [["d1", "f1", None, None, None, None]]},
+        "description_html": "", "ext_cboard_name_key": "cboard.board.home",
+    }  # fmt: skip
+    tiles = [_cboard_tile(n) for n in range(80)]  # 14 rows of 6: more rows than 12
+    order = [[t["id"] for t in tiles[r * 6 : r * 6 + 6]] for r in range(14)]
+    order[-1] += [None] * 4
+    food_board = {"format": "open-board-0.1", "id": "food", "locale": "en-US", "name": "Food",
+                  "images": [], "sounds": [], "buttons": tiles,
+                  "grid": {"rows": 14, "columns": 6, "order": order}}  # fmt: skip
+    manifest = {"format": "open-board-0.1", "root": "boards/root.obf",
+                "paths": {"boards": {"root": "boards/root.obf", "food": "boards/food.obf"},
+                          "images": {"5f1c": "images//symbols/mulberry/drink.svg"}}}  # fmt: skip
+    return {
+        "boards/root.obf": json.dumps(root, indent=2).encode(),
+        "images//symbols/mulberry/drink.svg": SVG,
+        "boards/food.obf": json.dumps(food_board, indent=2).encode(),
+        "manifest.json": json.dumps(manifest, indent=2).encode(),
+    }
+
+
+def test_a_cboard_export_keeps_its_pictures_found_through_the_manifest(tmp_path: Path) -> None:
+    layout = _imported(tmp_path, "boardsset.obz", _cboard_set())
+    drink = _cell(layout, "root", "drink")
+    assert drink.image is not None and drink.image.startswith("images/")
+    assert (tmp_path / "out" / drink.image).read_bytes() == SVG
+
+
+def test_an_empty_tile_in_a_cboard_export_is_skipped_and_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    layout = _imported(tmp_path, "boardsset.obz", _cboard_set())
+    assert _cell(layout, "root", "food").target == "food"
+    assert "boards/root.obf: 1 empty entry in 'buttons' (null) was skipped" in (
+        capsys.readouterr().out
+    )
+
+
+def test_a_board_taller_than_twelve_rows_is_laid_out_again_with_every_button(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Cboard lays any board out 6 wide: 80 tiles are 14 rows, and commboard shows 12
+    layout = _imported(tmp_path, "boardsset.obz", _cboard_set())
+    food = layout.page("food")
+    assert food.rows <= 12 and food.columns <= 12
+    words = [c.label for c in food.cells if c is not None and c.action is Action.SPEAK]
+    assert words == [f"word {n}" for n in range(80)]  # all of them, in reading order
+    assert "board 'Food' is 14 x 6; commboard shows at most 12 x 12, so its 80 buttons were " in (
+        capsys.readouterr().out
+    )
+
+
+# --- boards written without a grid, or with an empty one ------------------------
+
+
+def test_a_board_without_a_grid_gets_its_buttons_in_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "grid should always be defined", but AACProcessors' styled example has none
+    buttons = [{"id": f"b{n}", "label": f"say {n}", "vocalization": f"I say {n}"} for n in range(5)]
+    board = {"id": "main-page", "name": "Main", "buttons": buttons}
+    source = tmp_path / "styled.obf"
+    source.write_text(json.dumps(board), encoding="utf-8")
+    assert import_command(str(source), str(tmp_path / "out")) == 0
+    page = load_layout(tmp_path / "out").page("main-page")
+    assert (page.rows, page.columns) == (2, 3)
+    assert [c.text for c in page.cells[:5] if c is not None] == [f"I say {n}" for n in range(5)]
+    assert "board 'Main' has no grid; its 5 buttons were laid out in order, 2 x 3" in (
+        capsys.readouterr().out
+    )
+
+
+def test_an_empty_board_of_no_rows_imports_as_an_empty_page(tmp_path: Path) -> None:
+    # ParrotAAC's new project: a root board with no buttons and a 0 x 0 grid
+    empty = {"id": "root", "format": "open-board-0.1", "locale": "en", "name": "root",
+             "buttons": [], "grid": {"rows": 0, "columns": 0, "order": []}, "images": [],
+             "sounds": []}  # fmt: skip
+    layout = _imported(tmp_path, "project.obz", _obz(empty))
+    assert layout.home == "root"
+    assert [c.action for c in layout.page("root").cells if c is not None] == [Action.ALARM]
+
+
+# --- pictures: the format's order data, then path ----------------------------------
+
+
+def test_a_picture_whose_data_is_damaged_is_read_from_its_path(tmp_path: Path) -> None:
+    board = _board("home", [{"id": "1", "label": "drink", "image_id": "i"}],
+                   images=[{"id": "i", "data": "data:image/svg+xml;base64,@@@not base64",
+                            "path": "images/drink.svg", "content_type": "image/svg+xml"}])  # fmt: skip
+    entries = _obz(board)
+    entries["images/drink.svg"] = SVG
+    layout = _imported(tmp_path, "home.obz", entries)
+    drink = _cell(layout, "home", "drink")
+    assert drink.image is not None and (tmp_path / "out" / drink.image).read_bytes() == SVG
