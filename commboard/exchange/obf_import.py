@@ -470,6 +470,8 @@ def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, Js
     """(path of the carried picture or None, the image fields to keep)."""
     record = _image_record(board, image_id)
     if record is None:
+        if id_text(image_id) is not None:  # CoughDrop's sample pageset: 'images' is empty
+            run.counts["no picture record"] += 1
         return None, {}
     keep = {k: v for k, v in record.items() if k not in _DROPPED_IMAGE_FIELDS}
     found = _picture_bytes(run, record)
@@ -656,6 +658,8 @@ _COUNT_WORDS = {
     "(commboard never goes online) and the cells show their labels; the links are kept",
     "pictures": "{n} picture(s) could not be read (missing, too large or not PNG, JPEG, GIF, "
     "SVG, WebP or BMP); the cells show their labels",
+    "no picture record": "{n} button(s) name a picture the file does not hold; the cells show "
+    "their labels",
     "not placed": "{n} button(s) were not in the board's grid and were left out",
     "no label": "{n} button(s) had no label or words; they are labelled '(picture)'",
     "links": "{n} button(s) open boards that are not in this file (import the .obz with all "

@@ -240,3 +240,15 @@ def test_a_picture_whose_data_is_damaged_is_read_from_its_path(tmp_path: Path) -
     layout = _imported(tmp_path, "home.obz", entries)
     drink = _cell(layout, "home", "drink")
     assert drink.image is not None and (tmp_path / "out" / drink.image).read_bytes() == SVG
+
+
+def test_buttons_naming_pictures_the_file_does_not_hold_are_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CoughDrop's sample pageset.obz: every button names 'icons/...png', 'images' is empty
+    board = _board("top", [{"id": "00", "label": "Yes", "image_id": "icons/S0X0Y0yes.png"},
+                           {"id": "10", "label": "Top page", "image_id": ""}])  # fmt: skip
+    layout = _imported(tmp_path, "pageset.obz", _obz(board))
+    assert _cell(layout, "top", "Yes").image is None
+    out = capsys.readouterr().out
+    assert "1 button(s) name a picture the file does not hold; the cells show their labels" in out
