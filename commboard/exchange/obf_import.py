@@ -52,6 +52,7 @@ from commboard.exchange.obf_values import (
     EXT_LAYOUT,
     PAGE_MAPPED,
     SYMBOL_LICENSE,
+    UNKNOWN_PICTURE_SIZE,
     ExchangeError,
     JsonObject,
     canonical,
@@ -61,6 +62,7 @@ from commboard.exchange.obf_values import (
     page_id_for,
     read_extra_fields,
 )
+from commboard.exchange.picture_size import picture_size
 
 MAX_BUTTONS = 1000  # per board; a 12x12 grid shows 144
 MAX_PICTURE_BYTES = 5_000_000
@@ -475,6 +477,11 @@ def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, Js
         return None, {}
     keep = {k: v for k, v in record.items() if k not in _DROPPED_IMAGE_FIELDS}
     found = _picture_bytes(run, record)
+    # a size export writes anyway (the picture's own, else 300 x 300) is not kept,
+    # so export then import gives the same layout
+    size = (picture_size(found[0]) if found else None) or (UNKNOWN_PICTURE_SIZE,) * 2
+    if (keep.get("width"), keep.get("height")) == size:
+        del keep["width"], keep["height"]
     suffix = PICTURE_TYPES.get(found[1].lower()) if found else None
     if found is None or suffix is None or len(found[0]) > MAX_PICTURE_BYTES:
         run.counts["remote pictures" if "url" in record and found is None else "pictures"] += 1

@@ -33,6 +33,9 @@ SYMBOL_LICENSE = {
     "author_url": "https://openmoji.org",
 }
 FORMAT = "open-board-0.1"
+# The format requires a picture's width and height; when the picture does not say
+# (one only on the web is never fetched) export writes 300 x 300, as Cboard does.
+UNKNOWN_PICTURE_SIZE = 300
 EXT = "ext_commboard_"
 # A button's commboard action (alarm, add, back, ...), so a board exported and
 # imported again does the same thing even where OBF has no word for it.
