@@ -561,8 +561,11 @@ def _page(run: _Run, board: _Board) -> Page:
                     board.file, f"grid.order[{r}][{c}]", f"no button has the id {slot!r}"
                 )
             index, button = buttons[button_id]
-            placed.append((r * columns + c, _cell(run, board, index, button)))
             placed_ids.add(button_id)
+            if button.get("hidden") is True:  # the patient never saw it in the other app
+                run.counts["hidden"] += 1
+                continue
+            placed.append((r * columns + c, _cell(run, board, index, button)))
     run.counts["not placed"] += len(buttons) - len(placed_ids)
     name = _text(board.data.get("name")) or board.page_id
     if board.nulls:
@@ -667,6 +670,8 @@ _COUNT_WORDS = {
     "SVG, WebP or BMP); the cells show their labels",
     "no picture record": "{n} button(s) name a picture the file does not hold; the cells show "
     "their labels",
+    "hidden": "{n} button(s) were hidden in the app that made the board; they were left out "
+    "(the patient did not see them there)",
     "not placed": "{n} button(s) were not in the board's grid and were left out",
     "no label": "{n} button(s) had no label or words; they are labelled '(picture)'",
     "links": "{n} button(s) open boards that are not in this file (import the .obz with all "

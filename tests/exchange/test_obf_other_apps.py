@@ -252,3 +252,23 @@ def test_buttons_naming_pictures_the_file_does_not_hold_are_told(
     assert _cell(layout, "top", "Yes").image is None
     out = capsys.readouterr().out
     assert "1 button(s) name a picture the file does not hold; the cells show their labels" in out
+
+
+# --- CoughDrop: hidden buttons ------------------------------------------------------
+
+
+def test_a_button_hidden_in_its_app_is_not_shown_to_the_patient(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CoughDrop hides buttons a communicator is not ready for ("hidden": true); a switch
+    # user scanning past words they never saw there would be slowed and confused
+    board = _board("home", [{"id": "1", "label": "yes"},
+                            {"id": "2", "label": "No way", "hidden": True},
+                            {"id": "3", "label": "no", "hidden": False}])  # fmt: skip
+    layout = _imported(tmp_path, "home.obz", _obz(board))
+    labels = [c.label if c else None for c in layout.page("home").cells]
+    assert labels[:3] == ["yes", "Call nurse", "no"]  # the call for help took the empty place
+    assert "No way" not in labels
+    assert "1 button(s) were hidden in the app that made the board; they were left out" in (
+        capsys.readouterr().out
+    )
