@@ -272,3 +272,25 @@ def test_a_button_hidden_in_its_app_is_not_shown_to_the_patient(
     assert "1 button(s) were hidden in the app that made the board; they were left out" in (
         capsys.readouterr().out
     )
+
+
+# --- colours with an alpha -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("rgba(0, 0, 0, 0.1)", "#e6e6e6"),
+        ("rgba(0, 255, 0, 0.5)", "#80ff80"),
+        ("rgba(255, 255, 170, 1)", "#ffffaa"),
+        ("rgb(200, 200, 200)", "#c8c8c8"),
+    ],  # fmt: skip
+)
+def test_a_see_through_colour_is_shown_as_it_looks_on_white(
+    given: str, shown: str, tmp_path: Path
+) -> None:
+    # CoughDrop's lots_of_stuff.obz colours '+less' rgba(0, 0, 0, 0.1): a faint grey in
+    # the app, it was a black cell here (the format: not "just strip off the alpha")
+    board = _board("home", [{"id": "1", "label": "less", "background_color": given}])
+    layout = _imported(tmp_path, "home.obz", _obz(board))
+    assert _cell(layout, "home", "less").color == shown
