@@ -40,6 +40,7 @@ from commboard.regular_file import read_regular
 
 from .obz_archive import MAX_BOARD_BYTES, read_obz
 
+NOTES_FILE = "import-notes.txt"
 IMPORT_COMMENT = "Imported from {source} by 'commboard import'.\nSee commboard/layouts/README.md for every field."
 
 
@@ -104,6 +105,8 @@ def write_layout(target: Path, imported: Imported, source_name: str) -> None:
         raise ExchangeError(str(target), None, "already exists; choose another --into folder")
     files = layout_files(imported.layout, IMPORT_COMMENT.format(source=source_name))
     files.update(imported.pictures)
+    if imported.notes:  # every note, where a carer can read them later (only *.yaml is loaded)
+        files[NOTES_FILE] = notes_text(source_name, imported.notes).encode("utf-8")
     created = _new_parents(target)
     temp: Path | None = None
     try:
@@ -225,9 +228,22 @@ def import_for_board(source: Path) -> tuple[Layout, str]:
             source.name, None, f"could not be read ({type(exc).__name__})"
         ) from None
     layout = load_layout(target)
-    lost = f" Not carried over: {imported.notes[0]}" if imported.notes else ""
-    more = f" (and {len(imported.notes) - 1} more notes)" if len(imported.notes) > 1 else ""
-    return layout, f"Imported {source.name} into {target}.{lost}{more}"
+    notes = imported.notes
+    if not notes:
+        return layout, f"Imported {source.name} into {target}."
+    where = target / NOTES_FILE
+    told = (
+        f" Note: {notes[0]}"
+        if len(notes) == 1
+        else f" First note: {notes[0]}; all {len(notes)} notes are in {where}"
+    )
+    return layout, f"Imported {source.name} into {target}.{told}"
+
+
+def notes_text(source_name: str, notes: tuple[str, ...]) -> str:
+    """The notes of an import as a text file a carer can open."""
+    lines = [f"Importing {source_name} into this layout, commboard noted:", ""]
+    return "\n".join([*lines, *(f"- {note}" for note in notes), ""])
 
 
 def export_for_board(layout: Layout, folder: Path) -> str:

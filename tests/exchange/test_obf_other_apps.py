@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from commboard.adapters.board_exchange import import_command
+from commboard.adapters.board_exchange import import_command, import_for_board
 from commboard.board.layout_file import load_layout
 from commboard.board.model import Action, Cell, Layout
 from commboard.testing.archives import zip_bytes
@@ -294,3 +294,27 @@ def test_a_see_through_colour_is_shown_as_it_looks_on_white(
     board = _board("home", [{"id": "1", "label": "less", "background_color": given}])
     layout = _imported(tmp_path, "home.obz", _obz(board))
     assert _cell(layout, "home", "less").color == shown
+
+
+# --- what the carer menu says after an import --------------------------------------
+
+
+def test_the_carer_menu_names_every_note_in_a_file_and_does_not_call_additions_losses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the banner showed only the first note, headed "Not carried over:" even when it
+    # was the Call nurse cell commboard added; the other notes (a page laid out again,
+    # links left out) were nowhere the carer could read them
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    source = tmp_path / "boardsset.obz"
+    source.write_bytes(zip_bytes(_cboard_set()))
+    layout, told = import_for_board(source)
+    assert layout.source is not None
+    folder = layout.source if layout.source.is_dir() else layout.source.parent
+    notes = (folder / "import-notes.txt").read_text(encoding="utf-8")
+    assert "Not carried over" not in told
+    assert f"all 4 notes are in {folder / 'import-notes.txt'}" in told
+    assert "1 empty entry in 'buttons'" in told  # the first note, in the banner
+    for words in ("laid out again in reading order", "added a Back cell", "Call nurse"):
+        assert words in notes
+    assert load_layout(folder) == layout  # the notes file is no part of the layout
