@@ -315,6 +315,12 @@ def _standard(run: _Run, label: str, button: JsonObject) -> tuple[Action, str | 
     first, rest = actions[0], actions[1:]
     for extra in rest:
         run.notes.append(f"button '{label}': only its first action was kept, not {extra!r}")
+    vocal = _text(button.get("vocalization"))
+    if first == ":speak" and vocal is not None and vocal[0] not in ":+":
+        # LoveWords marks word buttons ':speak' meaning "say mine"; the format's ':speak'
+        # (say the message) has no words of its own
+        run.counts["speak with words"] += 1
+        return Action.SPEAK, None
     if first in _SPECIAL:
         return _SPECIAL[first]
     if first.startswith("+") and len(first) > 1:
@@ -670,6 +676,8 @@ _COUNT_WORDS = {
     "SVG, WebP or BMP); the cells show their labels",
     "no picture record": "{n} button(s) name a picture the file does not hold; the cells show "
     "their labels",
+    "speak with words": "{n} button(s) had ':speak' and words of their own; they say their "
+    "words (in the format ':speak' says the message, as the board's Speak cell does)",
     "hidden": "{n} button(s) were hidden in the app that made the board; they were left out "
     "(the patient did not see them there)",
     "not placed": "{n} button(s) were not in the board's grid and were left out",

@@ -318,3 +318,24 @@ def test_the_carer_menu_names_every_note_in_a_file_and_does_not_call_additions_l
     for words in ("laid out again in reading order", "added a Back cell", "Call nurse"):
         assert words in notes
     assert load_layout(folder) == layout  # the notes file is no part of the layout
+
+
+# --- LoveWords: ':speak' on a word button --------------------------------------------
+
+
+def test_a_word_button_marked_speak_says_its_own_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # LoveWords marks every word button ':speak' (say this button's words); the format's
+    # ':speak' says the message bar. A 'Hello' button that spoke an empty message was mute
+    board = _board("home", [
+        {"id": "1", "label": "Hello", "vocalization": "Hello!", "action": ":speak"},
+        {"id": "2", "label": "Speak", "action": ":speak"},  # the format's own: the message
+    ])  # fmt: skip
+    layout = _imported(tmp_path, "example-board.obz", _obz(board))
+    hello = _cell(layout, "home", "Hello")
+    assert (hello.action, hello.text) == (Action.SPEAK, "Hello!")
+    assert _cell(layout, "home", "Speak").action is Action.SPEAK_MESSAGE
+    assert "1 button(s) had ':speak' and words of their own; they say their words" in (
+        capsys.readouterr().out
+    )
