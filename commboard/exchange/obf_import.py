@@ -321,6 +321,8 @@ def _standard(run: _Run, label: str, button: JsonObject) -> tuple[Action, str | 
         # (say the message) has no words of its own
         run.counts["speak with words"] += 1
         return Action.SPEAK, None
+    if first == ":add":  # LoveWords: the button's words go into the message
+        return Action.ADD, None
     if first in _SPECIAL:
         return _SPECIAL[first]
     if first.startswith("+") and len(first) > 1:

@@ -339,3 +339,18 @@ def test_a_word_button_marked_speak_says_its_own_words(
     assert "1 button(s) had ':speak' and words of their own; they say their words" in (
         capsys.readouterr().out
     )
+
+
+def test_a_lovewords_add_button_adds_its_words_to_the_message(tmp_path: Path) -> None:
+    # LoveWords' ':add' puts the button's words in the message bar (its 'Yes', 'No', 'Please')
+    board = _board("home", [{"id": "1", "label": "Yes", "vocalization": "Yes", "action": ":add"},
+                            {"id": "2", "label": "Please", "action": ":add"}])  # fmt: skip
+    layout = _imported(tmp_path, "example-board.obz", _obz(board))
+    assert (_cell(layout, "home", "Yes").action, _cell(layout, "home", "Yes").spoken) == (
+        Action.ADD,
+        "Yes",
+    )
+    assert (_cell(layout, "home", "Please").action, _cell(layout, "home", "Please").spoken) == (
+        Action.ADD,
+        "Please",
+    )
