@@ -736,8 +736,9 @@ def import_board_file(file: str, data: bytes) -> Imported:
 
 def _manifest(
     archive: str, entries: Mapping[str, bytes]
-) -> tuple[JsonObject, list[str], list[str]]:
-    """(manifest, every board path with the home board first, notes), checked against the archive.
+) -> tuple[JsonObject, list[str], list[str], list[str]]:
+    """(manifest, the listed boards' paths with the home board first, the paths of boards it
+    does not list, notes), checked against the archive.
 
     The format asks for ``manifest.json`` only when an archive holds more than
     one board: a lone board is the home page.  A manifest without ``root``
@@ -745,9 +746,9 @@ def _manifest(
     board it lists.
     """
     if "manifest.json" not in entries:
-        lone = sorted(name for name in entries if name.lower().endswith(".obf"))
+        lone = _board_entries(entries)
         if len(lone) == 1:
-            return {}, lone, []
+            return {}, lone, [], []
         raise ExchangeError(
             archive,
             None,
@@ -782,7 +783,21 @@ def _manifest(
             f"manifest.json names no home board; {{home}} ({_norm(root)}) is the home page"
         )
     ordered = [_norm(root)] + [_norm(p) for p in listed if _norm(p) != _norm(root)]
-    return manifest, list(dict.fromkeys(ordered)), notes
+    # the format recommends importing every board in the archive, listed or not
+    unlisted = [name for name in _board_entries(entries) if name not in ordered]
+    return manifest, list(dict.fromkeys(ordered)), unlisted, notes
+
+
+def _board_entries(entries: Mapping[str, bytes]) -> list[str]:
+    """Every board (``.obf``) in an archive, leaving out a Mac's zip leftovers
+    (``__MACOSX/``, ``._name``: resource forks, not boards)."""
+    return sorted(
+        name
+        for name in entries
+        if name.lower().endswith(".obf")
+        and not name.startswith("__MACOSX/")
+        and not posixpath.basename(name).startswith(".")
+    )
 
 
 def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
@@ -791,10 +806,15 @@ def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
     Raises:
         ExchangeError: one message with the file and field when a board cannot be read.
     """
-    manifest, paths, notes = _manifest(archive, entries)
+    manifest, paths, unlisted, notes = _manifest(archive, entries)
     boards = [_board(f"{archive}/{path}", entries[path]) for path in paths]
-    for board, path in zip(boards, paths, strict=True):
-        board.file = path
+    for path in unlisted:
+        try:  # a board the manifest does not list: left out (said) when it cannot be read
+            boards.append(_board(f"{archive}/{path}", entries[path]))
+        except ExchangeError as exc:
+            notes.append(f"{exc} (it is not listed in manifest.json); it was left out")
+    for board in boards:
+        board.file = board.file.removeprefix(f"{archive}/")
     ours = manifest.get(EXT_LAYOUT)
     ours = ours if isinstance(ours, dict) else {}
     name = _text(ours.get("name")) or _text(boards[0].data.get("name")) or "Imported board"

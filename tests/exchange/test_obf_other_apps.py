@@ -354,3 +354,39 @@ def test_a_lovewords_add_button_adds_its_words_to_the_message(tmp_path: Path) ->
         Action.ADD,
         "Please",
     )
+
+
+# --- boards the manifest does not list; a Mac's zip leftovers ------------------------
+
+
+def test_a_board_in_the_archive_but_not_in_the_manifest_is_imported(tmp_path: Path) -> None:
+    # the format recommends importing every board in the archive, listed or not
+    home = _board("home", [{"id": "1", "label": "food", "load_board": {"path": "boards/food.obf"}}])
+    food = _board("food", [{"id": "1", "label": "apple"}])
+    entries = _obz(home, food)
+    manifest = json.loads(entries["manifest.json"])
+    del manifest["paths"]["boards"]["food"]
+    entries["manifest.json"] = json.dumps(manifest).encode()
+    layout = _imported(tmp_path, "set.obz", entries)
+    assert _cell(layout, "home", "food").target == "food"
+    assert _cell(layout, "food", "apple").action is Action.SPEAK
+
+
+def test_a_macs_zip_leftovers_are_not_boards(tmp_path: Path) -> None:
+    # zipped on a Mac: '__MACOSX/._board.obf' resource forks (not JSON) sit beside the board
+    board = _board("snack", [{"id": "1", "label": "crisps"}])
+    entries = {"snack.obf": json.dumps(board).encode(),
+               "__MACOSX/._snack.obf": b"\0\5\26\7\0\2\0\0Mac OS X        ",
+               "._snack.obf": b"\0\5\26\7"}  # fmt: skip
+    layout = _imported(tmp_path, "snack.obz", entries)
+    assert list(layout.pages) == ["snack"]
+
+
+def test_an_unreadable_board_the_manifest_does_not_list_is_left_out_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entries = _obz(_board("home", [{"id": "1", "label": "yes"}]))
+    entries["boards/old copy.obf"] = b'{"id": "old", "buttons": ['
+    layout = _imported(tmp_path, "set.obz", entries)
+    assert list(layout.pages) == ["home"]
+    assert "set.obz/boards/old copy.obf: is not valid JSON" in capsys.readouterr().out
