@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 import zipfile
 from dataclasses import replace
@@ -41,16 +42,40 @@ from commboard.regular_file import read_regular
 from .obz_archive import MAX_BOARD_BYTES, read_obz
 
 NOTES_FILE = "import-notes.txt"
+ZIP_MAGIC = b"PK\x03\x04"
 IMPORT_COMMENT = "Imported from {source} by 'commboard import'.\nSee commboard/layouts/README.md for every field."
 
 
+def _first_bytes(source: Path) -> bytes:
+    """The first bytes of a regular file (b"" for anything else; never waits on a pipe)."""
+    try:
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, 8) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
 def read_board_file(source: Path) -> Imported:
-    """Map an ``.obf`` or ``.obz`` file to a layout (in memory; nothing is written)."""
+    """Map an ``.obf`` or ``.obz`` file to a layout (in memory; nothing is written).
+
+    A file named for one but holding the other (a set saved as ``.obf``, a board
+    as ``.obz``: the name changed on the way) is read as what it holds.
+    """
     suffix = source.suffix.lower()
+    if suffix not in (".obf", ".obz"):
+        raise ExchangeError(source.name, None, "is not an .obf board or an .obz archive")
+    head = _first_bytes(source)
+    if suffix == ".obf" and head.startswith(ZIP_MAGIC):
+        suffix = ".obz"
+    elif suffix == ".obz" and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        suffix = ".obf"
     if suffix == ".obz":
         return import_archive(source.name, read_obz(source))
-    if suffix != ".obf":
-        raise ExchangeError(source.name, None, "is not an .obf board or an .obz archive")
     try:
         size = source.stat().st_size
         if size > MAX_BOARD_BYTES:

@@ -390,3 +390,20 @@ def test_an_unreadable_board_the_manifest_does_not_list_is_left_out_and_said(
     layout = _imported(tmp_path, "set.obz", entries)
     assert list(layout.pages) == ["home"]
     assert "set.obz/boards/old copy.obf: is not valid JSON" in capsys.readouterr().out
+
+
+# --- a file whose name says the other kind -------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "kind"), [("set.obf", "archive"), ("board.obz", "board")])
+def test_a_file_named_for_the_other_kind_is_read_as_what_it_holds(
+    name: str, kind: str, tmp_path: Path
+) -> None:
+    # a set renamed on the way (mail, a phone's download folder): it was refused
+    # as 'not UTF-8 text' or 'not a zip archive', though it was a good board
+    board = _board("home", [{"id": "1", "label": "yes"}])
+    data = zip_bytes(_obz(board)) if kind == "archive" else json.dumps(board).encode()
+    source = tmp_path / name
+    source.write_bytes(data)
+    assert import_command(str(source), str(tmp_path / "out")) == 0
+    assert _cell(load_layout(tmp_path / "out"), "home", "yes").action is Action.SPEAK
