@@ -448,6 +448,25 @@ def _picture_bytes(run: _Run, record: JsonObject) -> tuple[bytes, str, str | Non
     return None
 
 
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"GIF8", "gif"), (b"BM", "bmp"))
+
+
+def _picture_suffix(data: bytes, kind: str) -> str | None:
+    """The picture's file suffix: what its bytes say, else its declared type (apps write
+    'image/jpg', servers 'application/octet-stream'); None: not a picture we carry."""
+    for magic, suffix in _MAGIC:
+        if data.startswith(magic):
+            return suffix
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if b"<svg" in data[:4000].lower():
+        return "svg"
+    kind = kind.lower().split(";")[0].strip()
+    return PICTURE_TYPES.get(
+        {"image/jpg": "image/jpeg", "image/svg": "image/svg+xml"}.get(kind, kind)
+    )
+
+
 def _shipped_bytes(image: str) -> bytes | None:
     path = symbol_file(image)
     try:
@@ -490,7 +509,7 @@ def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, Js
     size = (picture_size(found[0]) if found else None) or (UNKNOWN_PICTURE_SIZE,) * 2
     if (keep.get("width"), keep.get("height")) == size:
         del keep["width"], keep["height"]
-    suffix = PICTURE_TYPES.get(found[1].lower()) if found else None
+    suffix = _picture_suffix(*found[:2]) if found else None
     if found is None or suffix is None or len(found[0]) > MAX_PICTURE_BYTES:
         run.counts["remote pictures" if "url" in record and found is None else "pictures"] += 1
         if "path" in record and "url" not in record:

@@ -6,6 +6,7 @@ exporter that a real file showed us; the test says what the carer gets.
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -407,3 +408,32 @@ def test_a_file_named_for_the_other_kind_is_read_as_what_it_holds(
     source.write_bytes(data)
     assert import_command(str(source), str(tmp_path / "out")) == 0
     assert _cell(load_layout(tmp_path / "out"), "home", "yes").action is Action.SPEAK
+
+
+# --- picture types as apps really write them ----------------------------------------
+
+JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 30
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 30
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data", "suffix"),
+    [
+        ("image/jpg", JPEG, ".jpg"),
+        ("image/x-png", PNG, ".png"),
+        ("application/octet-stream", PNG, ".png"),
+        ("image/svg", SVG, ".svg"),
+    ],  # fmt: skip
+)
+def test_a_picture_with_a_loose_content_type_is_carried(
+    content_type: str, data: bytes, suffix: str, tmp_path: Path
+) -> None:
+    # 'image/jpg' is everywhere though not a registered type; servers answer
+    # 'application/octet-stream'; the bytes say what the picture is
+    uri = f"data:{content_type};base64," + base64.b64encode(data).decode()
+    board = _board("home", [{"id": "1", "label": "tea", "image_id": "i"}],
+                   images=[{"id": "i", "data": uri, "content_type": content_type}])  # fmt: skip
+    layout = _imported(tmp_path, "home.obz", _obz(board))
+    tea = _cell(layout, "home", "tea")
+    assert tea.image is not None and tea.image.endswith(suffix)
+    assert (tmp_path / "out" / tea.image).read_bytes() == data
