@@ -17,6 +17,15 @@ empty slot), each button a cell:
   back on export.  What cannot be carried (sounds, unknown actions, remote
   pictures) is told in :attr:`Imported.notes`, in plain words.
 
+Real exports are read as their apps write them (each habit has a test in
+``tests/exchange/test_obf_other_apps.py``): a link to a board the archive
+left out says its words (noted, with the first one's file and field); a
+``null`` button is skipped, a ``hidden`` one left out; a grid over 12 x 12
+(at most 144 buttons) is laid out again in reading order, a board without a
+grid gets one; a picture's ``path`` missing from the archive is looked up in
+the manifest's ``paths.images``; an ``rgba`` colour is shown as on white;
+LoveWords' ``:speak`` (with words) and ``:add`` say and add the button's words.
+
 Boards from other apps rely on the app's own Back key; a switch user needs
 one in the grid, so a page with no way back gets a ``Back`` cell (noted).
 OBF has no call for help, so no other app's board has one: the home page gets
