@@ -140,6 +140,7 @@ class _Run:
     notes: list[str] = field(default_factory=list)
     first_missing_link: str = ""  # where the first link to a board left out of an .obz is
     image_paths: dict[str, str] = field(default_factory=dict)  # manifest: picture id -> path
+    symbol_sets: set[str] = field(default_factory=set)  # symbol sets pictures came from
 
 
 # --- reading JSON ------------------------------------------------------------
@@ -520,7 +521,12 @@ def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, Js
         del keep["width"], keep["height"]
     suffix = _picture_suffix(*found[:2]) if found else None
     if found is None or suffix is None or len(found[0]) > MAX_PICTURE_BYTES:
-        run.counts["remote pictures" if "url" in record and found is None else "pictures"] += 1
+        symbol = record.get("symbol")
+        if found is None and "url" not in record and isinstance(symbol, dict):
+            run.counts["symbol pictures"] += 1  # a licensed set kept out of the file
+            run.symbol_sets.add(str(symbol.get("set", "?"))[:40])
+        else:
+            run.counts["remote pictures" if "url" in record and found is None else "pictures"] += 1
         if "path" in record and "url" not in record:
             keep["path"] = record["path"]
         return None, keep
@@ -704,6 +710,8 @@ _COUNT_WORDS = {
     "(commboard never goes online) and the cells show their labels; the links are kept",
     "pictures": "{n} picture(s) could not be read (missing, too large or not PNG, JPEG, GIF, "
     "SVG, WebP or BMP); the cells show their labels",
+    "symbol pictures": "{n} picture(s) come from a symbol set the file does not hold "
+    "({sets}); the cells show their labels",
     "no picture record": "{n} button(s) name a picture the file does not hold; the cells show "
     "their labels",
     "speak with words": "{n} button(s) had ':speak' and words of their own; they say their "
@@ -728,7 +736,8 @@ def _summary(run: _Run) -> tuple[str, ...]:
                 "they say their words instead"
             )
         elif n and key in _COUNT_WORDS:
-            notes.append(_COUNT_WORDS[key].format(n=n, where=run.first_missing_link))
+            sets = ", ".join(repr(name) for name in sorted(run.symbol_sets))
+            notes.append(_COUNT_WORDS[key].format(n=n, where=run.first_missing_link, sets=sets))
     return tuple(notes)
 
 

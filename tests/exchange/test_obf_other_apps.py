@@ -437,3 +437,18 @@ def test_a_picture_with_a_loose_content_type_is_carried(
     tea = _cell(layout, "home", "tea")
     assert tea.image is not None and tea.image.endswith(suffix)
     assert (tmp_path / "out" / tea.image).read_bytes() == data
+
+
+def test_a_picture_from_a_symbol_set_the_file_lacks_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the format's 'symbol' names a licensed set (PCS, SymbolStix) kept out of the file;
+    # the carer was told the picture was 'missing, too large or not PNG...'
+    board = _board("home", [{"id": "1", "label": "hat", "image_id": "i42"}],
+                   images=[{"id": "i42", "content_type": "image/png",
+                            "symbol": {"set": "pcs", "filename": "hat.png"}}])  # fmt: skip
+    layout = _imported(tmp_path, "home.obz", _obz(board))
+    assert _cell(layout, "home", "hat").image is None
+    out = capsys.readouterr().out
+    assert "1 picture(s) come from a symbol set the file does not hold ('pcs')" in out
+    assert "could not be read" not in out
