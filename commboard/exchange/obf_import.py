@@ -141,6 +141,9 @@ class _Run:
     first_missing_link: str = ""  # where the first link to a board left out of an .obz is
     image_paths: dict[str, str] = field(default_factory=dict)  # manifest: picture id -> path
     symbol_sets: set[str] = field(default_factory=set)  # symbol sets pictures came from
+    left_out_ids: set[str] = field(default_factory=set)  # boards past MAX_PAGES, left out
+    left_out_paths: set[str] = field(default_factory=set)
+    given_back: list[str] = field(default_factory=list)  # titles of pages given a Back cell
 
 
 # --- reading JSON ------------------------------------------------------------
@@ -300,6 +303,10 @@ def _link(run: _Run, board: _Board, index: int, button: JsonObject) -> str | Non
         return target.page_id
     # real sets link to boards they left out (CoughDrop's 'special::unfinished', a board
     # given only by its url): the button says its words, and the carer is told
+    path_text = _norm(path) if isinstance(path, str) else ""
+    if id_text(link.get("id")) in run.left_out_ids or path_text in run.left_out_paths:
+        run.counts["links left out"] += 1  # a board past the layout's page limit
+        return None
     run.counts["links" if run.lone else "links out of archive"] += 1
     if not run.lone and not run.first_missing_link:
         shown = id_text(link.get("id")) or link.get("path") or link.get("url") or "?"
@@ -667,10 +674,22 @@ def _with_way_back(run: _Run, page: Page, safe: set[str]) -> Page:
             "add one before the patient uses it"
         )
         return page
-    run.notes.append(
-        f"page '{page.title}': added a Back cell (the board relied on its app's own back key)"
-    )
+    run.given_back.append(page.title)
     return added
+
+
+def _back_note(titles: list[str]) -> str | None:
+    """One note for every page that was given a Back cell (a big set has hundreds)."""
+    if not titles:
+        return None
+    if len(titles) == 1:
+        return f"page '{titles[0]}': added a Back cell (the board relied on its app's own back key)"
+    named = ", ".join(f"'{t}'" for t in titles[:5])
+    more = f" and {len(titles) - 5} more" if len(titles) > 5 else ""
+    return (
+        f"pages {named}{more}: added a Back cell each "
+        "(the boards relied on their app's own back key)"
+    )
 
 
 def _with_call_for_help(run: _Run, pages: dict[str, Page], home: str) -> dict[str, Page]:
@@ -722,6 +741,7 @@ _COUNT_WORDS = {
     "no label": "{n} button(s) had no label or words; they are labelled '(picture)'",
     "links": "{n} button(s) open boards that are not in this file (import the .obz with all "
     "its boards to keep them); they say their words instead",
+    "links left out": "{n} button(s) open boards that were left out; they say their words instead",
     "links out of archive": "{n} button(s) open boards that are not in this archive (the app "
     "that made it left them out; the first: {where}); they say their words instead",
 }
@@ -741,9 +761,55 @@ def _summary(run: _Run) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def _linked(board: _Board, by_id: dict[str, _Board], by_path: dict[str, _Board]) -> list[_Board]:
+    """The boards ``board``'s buttons open (found by id, else path), in button order."""
+    found = []
+    for button in board.data["buttons"]:
+        link = button.get("load_board") if isinstance(button, dict) else None
+        if not isinstance(link, dict):
+            continue
+        target = by_id.get(id_text(link.get("id")) or "")
+        path = link.get("path")
+        if target is None and isinstance(path, str):
+            target = by_path.get(_norm(path))
+        if target is not None:
+            found.append(target)
+    return found
+
+
+def _nearest(run: _Run, boards: list[_Board]) -> list[_Board]:
+    """At most ``MAX_PAGES`` boards: those nearest the home board (the first) by links,
+    then the unreached ones in order; the rest are left out (noted, and links to them
+    say their words)."""
+    if len(boards) <= MAX_PAGES:
+        return boards
+    by_id: dict[str, _Board] = {}
+    by_path = {_norm(b.file): b for b in boards}
+    for board in boards:
+        by_id.setdefault(board.obf_id, board)
+    reached = {boards[0].file: boards[0]}  # breadth first from home
+    at = 0
+    while at < len(reached) and len(reached) < MAX_PAGES:
+        for target in _linked(list(reached.values())[at], by_id, by_path):
+            reached.setdefault(target.file, target)
+        at += 1
+    kept = list(reached.values())[:MAX_PAGES]
+    files = {b.file for b in kept}
+    kept += [b for b in boards if b.file not in files][: MAX_PAGES - len(kept)]
+    files = {b.file for b in kept}
+    for board in boards:
+        if board.file not in files:
+            run.left_out_ids.add(board.obf_id)
+            run.left_out_paths.add(_norm(board.file))
+    run.notes.append(
+        f"the set has {len(boards)} boards; a layout holds at most {MAX_PAGES}: the "
+        f"{MAX_PAGES} nearest the home board were imported, {len(boards) - MAX_PAGES} left out"
+    )
+    return kept
+
+
 def _layout(run: _Run, boards: list[_Board], name: str, language: str) -> Imported:
-    if len(boards) > MAX_PAGES:
-        raise ExchangeError(boards[0].file, None, f"has {len(boards)} boards; at most {MAX_PAGES}")
+    boards = _nearest(run, boards)
     taken: set[str] = set()
     for board in boards:
         board.page_id = page_id_for(board.obf_id, taken)
@@ -753,6 +819,9 @@ def _layout(run: _Run, boards: list[_Board], name: str, language: str) -> Import
     pages = {board.page_id: _page(run, board) for board in boards}
     safe = pages_with_way_home(pages, home)
     pages = {pid: _with_way_back(run, page, safe) for pid, page in pages.items()}
+    note = _back_note(run.given_back)
+    if note:
+        run.notes.append(note)
     pages = _with_call_for_help(run, pages, home)
     layout = Layout(name, language, home, pages)
     return Imported(layout, run.pictures, _summary(run))

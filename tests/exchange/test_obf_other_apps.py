@@ -15,6 +15,7 @@ import pytest
 from commboard.adapters.board_exchange import import_command, import_for_board
 from commboard.board.layout_file import load_layout
 from commboard.board.model import Action, Cell, Layout
+from commboard.exchange.obf_import import import_archive
 from commboard.testing.archives import zip_bytes
 
 
@@ -452,3 +453,41 @@ def test_a_picture_from_a_symbol_set_the_file_lacks_is_named_as_such(
     out = capsys.readouterr().out
     assert "1 picture(s) come from a symbol set the file does not hold ('pcs')" in out
     assert "could not be read" not in out
+
+
+# --- a set with more boards than a layout holds ------------------------------------
+
+
+def test_a_set_of_more_than_200_boards_keeps_the_200_nearest_home() -> None:
+    # CoughDrop's vocabulary sets run to hundreds of boards; the whole set was refused
+    n = 205
+    boards = [_board(f"b{i}", [{"id": "1", "label": f"word {i}"},
+                               {"id": "2", "label": "next", "load_board": {"id": f"b{i + 1}"}}])
+              for i in range(n - 1)]  # fmt: skip
+    boards.append(_board(f"b{n - 1}", [{"id": "1", "label": "last"}]))
+    boards.insert(1, boards.pop())  # the farthest board listed second: distance counts, not order
+    imported = import_archive("big.obz", _obz(*boards))
+    pages = imported.layout.pages
+    assert len(pages) == 200
+    assert set(pages) == {f"b{i}" for i in range(200)}
+    last_kept = next(c for c in pages["b199"].cells if c is not None and c.label == "next")
+    assert last_kept.action is Action.SPEAK  # it opened a board left out
+    assert any(
+        "the set has 205 boards; a layout holds at most 200: the 200 nearest the home board "
+        "were imported, 5 left out" in note
+        for note in imported.notes
+    )
+    assert any("1 button(s) open boards that were left out" in note for note in imported.notes)
+
+
+def test_back_cells_added_to_many_pages_are_one_note() -> None:
+    # a set of 30 boards without a back key printed 30 notes (200 for a big set)
+    boards = [_board("home", [{"id": str(i), "label": f"to {i}", "load_board": {"id": f"p{i}"}}
+                              for i in range(30)])]  # fmt: skip
+    boards += [_board(f"p{i}", [{"id": "1", "label": f"word {i}"}]) for i in range(30)]
+    notes = import_archive("set.obz", _obz(*boards)).notes
+    back = [n for n in notes if "added a Back cell" in n]
+    assert back == [
+        "pages 'P0', 'P1', 'P2', 'P3', 'P4' and 25 more: added a Back cell each "
+        "(the boards relied on their app's own back key)"
+    ]
