@@ -144,6 +144,8 @@ class _Run:
     left_out_ids: set[str] = field(default_factory=set)  # boards past MAX_PAGES, left out
     left_out_paths: set[str] = field(default_factory=set)
     given_back: list[str] = field(default_factory=list)  # titles of pages given a Back cell
+    taken: set[str] = field(default_factory=set)  # page ids in use
+    extra_pages: list[Page] = field(default_factory=list)  # a big board's continuation pages
 
 
 # --- reading JSON ------------------------------------------------------------
@@ -565,34 +567,59 @@ def _order(board: _Board, rows: int, columns: int) -> list[list[object]]:
 
 
 def _laid_out(
-    board: _Board, name: str, rows: int, columns: int, placed: list[tuple[int, Cell]]
+    run: _Run, board: _Board, name: str, size: tuple[int, int], placed: list[tuple[int, Cell]]
 ) -> tuple[int, int, list[Cell | None], str | None]:
     """(rows, columns, cells, a note or None): the board's grid, or, when it is larger
-    than commboard shows, its buttons again in reading order in at most 12 x 12."""
+    than commboard shows, its buttons again in reading order in at most 12 x 12; past
+    144 they continue on new pages (``run.extra_pages``), each opened by a More cell."""
+    rows, columns = size
     if rows <= MAX_GRID and columns <= MAX_GRID:
         cells: list[Cell | None] = [None] * (rows * columns)
         for at, cell in placed:
             cells[at] = cell
         return rows, columns, cells, None
     n = len(placed)
+    note = (
+        f"board '{name}' is {rows} x {columns}; commboard shows at most {MAX_GRID} x {MAX_GRID}, "
+        f"so its {n} buttons were laid out again in reading order"
+    )
     if n > MAX_GRID * MAX_GRID:
-        raise ExchangeError(
-            board.file,
-            "grid",
-            f"is {rows} x {columns} with {n} buttons; commboard shows at most {MAX_GRID} x "
-            f"{MAX_GRID} ({MAX_GRID * MAX_GRID} cells): split the board in the app that made it",
-        )
+        return _continued(run, board, name, [cell for _, cell in placed], note)
     wide = min(columns, MAX_GRID)
     if math.ceil(n / wide) > MAX_GRID:
         wide = math.ceil(n / MAX_GRID)
     tall = max(1, math.ceil(n / wide))
     cells = [cell for _, cell in placed] + [None] * (tall * wide - n)
-    note = (
-        f"board '{name}' is {rows} x {columns}; commboard shows at most {MAX_GRID} x {MAX_GRID}, "
-        f"so its {n} buttons were laid out again in reading order, {tall} x {wide} "
-        "(empty places closed up). Check the page before the patient uses it"
-    )
+    note += f", {tall} x {wide} (empty places closed up). Check the page before the patient uses it"
     return tall, wide, cells, note
+
+
+def _continued(
+    run: _Run, board: _Board, name: str, cells: list[Cell], note: str
+) -> tuple[int, int, list[Cell | None], str]:
+    """The first 12 x 12 of a board of more than 144 buttons; the rest go on new pages.
+
+    Each page holds 142 buttons, then a More cell opening the next, and keeps a
+    place free for the Back cell a page without a way home is given.
+    """
+    per = MAX_GRID * MAX_GRID - 2
+    chunks = [cells[at : at + per] for at in range(0, len(cells), per)]
+    ids = [board.page_id] + [page_id_for(f"{board.page_id}-more", run.taken) for _ in chunks[1:]]
+    laid: list[list[Cell | None]] = []
+    for k, chunk in enumerate(chunks):
+        page: list[Cell | None] = list(chunk)
+        if k + 1 < len(chunks):
+            page.append(Cell("More", Action.GO, None, ids[k + 1], "#c4c4c4"))
+        laid.append(page + [None] * (MAX_GRID * MAX_GRID - len(page)))
+    for k in range(1, len(chunks)):
+        run.extra_pages.append(
+            Page(ids[k], f"{name} ({k + 1})", MAX_GRID, MAX_GRID, tuple(laid[k]))
+        )
+    note += (
+        f" on {len(chunks)} pages of {MAX_GRID} x {MAX_GRID}, each opening the next with a "
+        "More cell. Check the pages before the patient uses them"
+    )
+    return MAX_GRID, MAX_GRID, laid[0], note
 
 
 def _page(run: _Run, board: _Board) -> Page:
@@ -632,7 +659,7 @@ def _page(run: _Run, board: _Board) -> Page:
             f"board '{name}' has no grid; its {len(placed)} buttons were laid out in order, "
             f"{rows} x {columns}"
         )
-    rows, columns, cells, note = _laid_out(board, name, rows, columns, placed)
+    rows, columns, cells, note = _laid_out(run, board, name, (rows, columns), placed)
     if note:
         run.notes.append(note)
     kept_fields = _keepable(
@@ -810,13 +837,20 @@ def _nearest(run: _Run, boards: list[_Board]) -> list[_Board]:
 
 def _layout(run: _Run, boards: list[_Board], name: str, language: str) -> Imported:
     boards = _nearest(run, boards)
-    taken: set[str] = set()
     for board in boards:
-        board.page_id = page_id_for(board.obf_id, taken)
+        board.page_id = page_id_for(board.obf_id, run.taken)
         run.by_id.setdefault(board.obf_id, board)
         run.by_path[_norm(board.file)] = board
     home = boards[0].page_id
     pages = {board.page_id: _page(run, board) for board in boards}
+    pages.update({page.id: page for page in run.extra_pages})
+    if len(pages) > MAX_PAGES:
+        raise ExchangeError(
+            boards[0].file,
+            None,
+            f"makes {len(pages)} pages once its large boards are split; "
+            f"a layout holds at most {MAX_PAGES}",
+        )
     safe = pages_with_way_home(pages, home)
     pages = {pid: _with_way_back(run, page, safe) for pid, page in pages.items()}
     note = _back_note(run.given_back)

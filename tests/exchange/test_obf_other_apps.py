@@ -491,3 +491,24 @@ def test_back_cells_added_to_many_pages_are_one_note() -> None:
         "pages 'P0', 'P1', 'P2', 'P3', 'P4' and 25 more: added a Back cell each "
         "(the boards relied on their app's own back key)"
     ]
+
+
+def test_a_board_of_more_than_144_buttons_continues_on_more_pages(tmp_path: Path) -> None:
+    # 12 x 12 is the most commboard shows; a 20 x 15 board (300 buttons) was refused
+    buttons = [{"id": str(i), "label": f"w{i}"} for i in range(300)]
+    order = [[str(r * 15 + c) for c in range(15)] for r in range(20)]
+    board = {"format": "open-board-0.1", "id": "big", "name": "Big", "locale": "en",
+             "buttons": buttons, "grid": {"rows": 20, "columns": 15, "order": order}}  # fmt: skip
+    layout = _imported(tmp_path, "big.obz", _obz(board))
+    words, page, seen = [], layout.page("big"), set()
+    while page.id not in seen:  # follow the More cells
+        seen.add(page.id)
+        assert page.rows <= 12 and page.columns <= 12
+        words += [c.label for c in page.cells if c is not None and c.action is Action.SPEAK]
+        more = [c for c in page.cells if c is not None and c.label == "More"]
+        if not more:
+            break
+        assert more[0].action is Action.GO and more[0].target is not None
+        page = layout.page(more[0].target)
+    assert words == [f"w{i}" for i in range(300)]  # every button, in reading order
+    assert len(seen) == 3
