@@ -141,6 +141,7 @@ class _Run:
     first_missing_link: str = ""  # where the first link to a board left out of an .obz is
     image_paths: dict[str, str] = field(default_factory=dict)  # manifest: picture id -> path
     symbol_sets: set[str] = field(default_factory=set)  # symbol sets pictures came from
+    pooled_images: dict[str, JsonObject] = field(default_factory=dict)  # .obz: id -> record
     left_out_ids: set[str] = field(default_factory=set)  # boards past MAX_PAGES, left out
     left_out_paths: set[str] = field(default_factory=set)
     given_back: list[str] = field(default_factory=list)  # titles of pages given a Back cell
@@ -419,14 +420,24 @@ def _cell(run: _Run, board: _Board, index: int, button: JsonObject) -> Cell:
 # --- pictures ----------------------------------------------------------------
 
 
-def _image_record(board: _Board, image_id: object) -> JsonObject | None:
-    wanted = id_text(image_id)
+def _records(board: _Board) -> list[JsonObject]:
     images = board.data.get("images")
-    if wanted is None or not isinstance(images, list):
+    return [r for r in images if isinstance(r, dict)] if isinstance(images, list) else []
+
+
+def _image_record(run: _Run, board: _Board, image_id: object) -> JsonObject | None:
+    """The picture record a button names: on its board, else (ids are unique in an .obz)
+    on another board of the archive, else only in the manifest's ``paths.images``."""
+    wanted = id_text(image_id)
+    if wanted is None:
         return None
-    for record in images:
-        if isinstance(record, dict) and id_text(record.get("id")) == wanted:
+    for record in _records(board):
+        if id_text(record.get("id")) == wanted:
             return record
+    if wanted in run.pooled_images:
+        return run.pooled_images[wanted]
+    if wanted in run.image_paths:
+        return {"id": wanted, "path": run.image_paths[wanted]}
     return None
 
 
@@ -516,7 +527,7 @@ def _picture_path(run: _Run, image_id: object, data: bytes, suffix: str, inside:
 
 def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, JsonObject]:
     """(path of the carried picture or None, the image fields to keep)."""
-    record = _image_record(board, image_id)
+    record = _image_record(run, board, image_id)
     if record is None:
         if id_text(image_id) is not None:  # CoughDrop's sample pageset: 'images' is empty
             run.counts["no picture record"] += 1
@@ -966,6 +977,11 @@ def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
     )
     if isinstance(listed, dict):
         run.image_paths = {str(k): v for k, v in listed.items() if isinstance(v, str)}
+    for board in boards:
+        for record in _records(board):
+            key = id_text(record.get("id"))
+            if key is not None:
+                run.pooled_images.setdefault(key, record)
     try:
         return _layout(run, boards, name, language)
     except ExchangeError as exc:

@@ -512,3 +512,22 @@ def test_a_board_of_more_than_144_buttons_continues_on_more_pages(tmp_path: Path
         page = layout.page(more[0].target)
     assert words == [f"w{i}" for i in range(300)]  # every button, in reading order
     assert len(seen) == 3
+
+
+def test_picture_ids_are_read_across_the_whole_archive(tmp_path: Path) -> None:
+    # the format makes picture ids unique in an .obz, and CoughDrop's lots_of_stuff.obz
+    # has buttons naming a picture defined on another board, or only in the manifest
+    home = _board("home", [{"id": "1", "label": "happy", "image_id": "9"},
+                           {"id": "2", "label": "sad", "image_id": "11"}])  # fmt: skip
+    other = _board("other", [{"id": "1", "label": "really happy", "image_id": "9"}],
+                   images=[{"id": "9", "path": "images/happy.svg", "content_type": "image/svg+xml"}])  # fmt: skip
+    entries = _obz(home, other)
+    manifest = json.loads(entries["manifest.json"])
+    manifest["paths"]["images"] = {"9": "images/happy.svg", "11": "images/sad.png"}
+    entries["manifest.json"] = json.dumps(manifest).encode()
+    entries["images/happy.svg"] = SVG
+    entries["images/sad.png"] = PNG
+    layout = _imported(tmp_path, "lots.obz", entries)
+    happy, sad = _cell(layout, "home", "happy"), _cell(layout, "home", "sad")
+    assert happy.image is not None and (tmp_path / "out" / happy.image).read_bytes() == SVG
+    assert sad.image is not None and (tmp_path / "out" / sad.image).read_bytes() == PNG
