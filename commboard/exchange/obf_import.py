@@ -50,7 +50,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, cast
 from urllib.parse import unquote_to_bytes
 
-from commboard.board.layout_file import MAX_PAGES
+from commboard.board.colors import confusable_cells
+from commboard.board.layout_file import DEFAULT_HIGHLIGHT, MAX_PAGES
 from commboard.board.layout_pages import COLORS, MAX_GRID, MAX_HOLD_S, pages_with_way_home
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.symbols import is_symbol, symbol_file
@@ -869,6 +870,14 @@ def _layout(run: _Run, boards: list[_Board], name: str, language: str) -> Import
         run.notes.append(note)
     pages = _with_call_for_help(run, pages, home)
     layout = Layout(name, language, home, pages)
+    near = confusable_cells(layout, DEFAULT_HIGHLIGHT, COLORS)
+    if near:  # another app's colours: 'commboard validate' warns too, the import says it now
+        page, label = near[0][0], near[0][1]
+        run.notes.append(
+            f"{len(near)} cell(s) are coloured too close to the scanning highlight (the first: "
+            f"page '{page}', cell '{label}'): the patient could take them for the highlighted "
+            "cell; change their colour ('commboard validate' lists them)"
+        )
     return Imported(layout, run.pictures, _summary(run))
 
 

@@ -315,7 +315,7 @@ def test_the_carer_menu_names_every_note_in_a_file_and_does_not_call_additions_l
     folder = layout.source if layout.source.is_dir() else layout.source.parent
     notes = (folder / "import-notes.txt").read_text(encoding="utf-8")
     assert "Not carried over" not in told
-    assert f"all 4 notes are in {folder / 'import-notes.txt'}" in told
+    assert f"all 5 notes are in {folder / 'import-notes.txt'}" in told
     assert "1 empty entry in 'buttons'" in told  # the first note, in the banner
     for words in ("laid out again in reading order", "added a Back cell", "Call nurse"):
         assert words in notes
@@ -531,3 +531,17 @@ def test_picture_ids_are_read_across_the_whole_archive(tmp_path: Path) -> None:
     happy, sad = _cell(layout, "home", "happy"), _cell(layout, "home", "sad")
     assert happy.image is not None and (tmp_path / "out" / happy.image).read_bytes() == SVG
     assert sad.image is not None and (tmp_path / "out" / sad.image).read_bytes() == PNG
+
+
+def test_cells_coloured_like_the_scanning_highlight_are_said_at_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Cboard colours its tiles rgb(255, 241, 118), a yellow close to the board's
+    # highlight: only 'commboard validate' said so, the import did not
+    buttons = [{"id": str(i), "label": f"w{i}", "background_color": "rgb(255, 241, 118)"}
+               for i in range(3)] + [{"id": "x", "label": "blue", "background_color": "rgb(187, 222, 251)"}]  # fmt: skip
+    _imported(tmp_path, "cboard.obz", _obz(_board("root", buttons)))
+    assert (
+        "3 cell(s) are coloured too close to the scanning highlight (the first: page 'root', "
+        "cell 'w0'): the patient could take them for the highlighted cell"
+    ) in capsys.readouterr().out
