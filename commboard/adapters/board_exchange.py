@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 import zipfile
 from dataclasses import replace
@@ -40,16 +41,41 @@ from commboard.regular_file import read_regular
 
 from .obz_archive import MAX_BOARD_BYTES, read_obz
 
+NOTES_FILE = "import-notes.txt"
+ZIP_MAGIC = b"PK\x03\x04"
 IMPORT_COMMENT = "Imported from {source} by 'commboard import'.\nSee commboard/layouts/README.md for every field."
 
 
+def _first_bytes(source: Path) -> bytes:
+    """The first bytes of a regular file (b"" for anything else; never waits on a pipe)."""
+    try:
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, 8) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
 def read_board_file(source: Path) -> Imported:
-    """Map an ``.obf`` or ``.obz`` file to a layout (in memory; nothing is written)."""
+    """Map an ``.obf`` or ``.obz`` file to a layout (in memory; nothing is written).
+
+    A file named for one but holding the other (a set saved as ``.obf``, a board
+    as ``.obz``: the name changed on the way) is read as what it holds.
+    """
     suffix = source.suffix.lower()
+    if suffix not in (".obf", ".obz"):
+        raise ExchangeError(source.name, None, "is not an .obf board or an .obz archive")
+    head = _first_bytes(source)
+    if suffix == ".obf" and head.startswith(ZIP_MAGIC):
+        suffix = ".obz"
+    elif suffix == ".obz" and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        suffix = ".obf"
     if suffix == ".obz":
         return import_archive(source.name, read_obz(source))
-    if suffix != ".obf":
-        raise ExchangeError(source.name, None, "is not an .obf board or an .obz archive")
     try:
         size = source.stat().st_size
         if size > MAX_BOARD_BYTES:
@@ -104,6 +130,8 @@ def write_layout(target: Path, imported: Imported, source_name: str) -> None:
         raise ExchangeError(str(target), None, "already exists; choose another --into folder")
     files = layout_files(imported.layout, IMPORT_COMMENT.format(source=source_name))
     files.update(imported.pictures)
+    if imported.notes:  # every note, where a carer can read them later (only *.yaml is loaded)
+        files[NOTES_FILE] = notes_text(source_name, imported.notes).encode("utf-8")
     created = _new_parents(target)
     temp: Path | None = None
     try:
@@ -225,9 +253,22 @@ def import_for_board(source: Path) -> tuple[Layout, str]:
             source.name, None, f"could not be read ({type(exc).__name__})"
         ) from None
     layout = load_layout(target)
-    lost = f" Not carried over: {imported.notes[0]}" if imported.notes else ""
-    more = f" (and {len(imported.notes) - 1} more notes)" if len(imported.notes) > 1 else ""
-    return layout, f"Imported {source.name} into {target}.{lost}{more}"
+    notes = imported.notes
+    if not notes:
+        return layout, f"Imported {source.name} into {target}."
+    where = target / NOTES_FILE
+    told = (
+        f" Note: {notes[0]}"
+        if len(notes) == 1
+        else f" First note: {notes[0]}; all {len(notes)} notes are in {where}"
+    )
+    return layout, f"Imported {source.name} into {target}.{told}"
+
+
+def notes_text(source_name: str, notes: tuple[str, ...]) -> str:
+    """The notes of an import as a text file a carer can open."""
+    lines = [f"Importing {source_name} into this layout, commboard noted:", ""]
+    return "\n".join([*lines, *(f"- {note}" for note in notes), ""])
 
 
 def export_for_board(layout: Layout, folder: Path) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,12 +38,15 @@ from commboard.exchange.obf_values import (
     FORMAT,
     PAGE_MAPPED,
     SYMBOL_LICENSE,
+    UNKNOWN_PICTURE_SIZE,
     Converted,
     JsonObject,
     extra_fields,
+    hex_color,
     kept,
     obf_color,
 )
+from commboard.exchange.picture_size import picture_size
 
 _SPECIAL = {
     Action.HOME: ":home",
@@ -53,6 +57,9 @@ _SPECIAL = {
 }
 # Actions OBF has no word for: the button says its words in other apps.
 _OURS_ONLY = {Action.ALARM, Action.BACK}
+
+
+_RGB_TEXT = re.compile(r"^\s*rgba?\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*(,\s*[01]\.?\d*)?\)\s*$")
 
 
 def board_path(page_id: str) -> str:
@@ -81,6 +88,10 @@ def _action_fields(cell: Cell) -> JsonObject:
 def _button(cell: Cell, button_id: str, image_ids: Mapping[str, str]) -> JsonObject:
     fields = kept(cell.foreign)
     fields.pop("image", None)  # the kept picture record goes to the board's images
+    for name in ("border_color", "background_color"):  # another app's '#f00': rgb() for the format
+        value = fields.get(name)
+        if isinstance(value, str) and not _RGB_TEXT.match(value) and hex_color(value) is not None:
+            fields[name] = obf_color(hex_color(value) or "")
     button: JsonObject = {**fields, "id": button_id, "label": cell.label}
     if cell.text is not None:  # even when it repeats the label: the round trip is exact
         button["vocalization"] = cell.text
@@ -107,8 +118,10 @@ def _image_key(cell: Cell) -> str | None:
 
 
 def _image_record(cell: Cell, image_id: str, files: Mapping[str, bytes]) -> JsonObject | None:
+    """The picture's record, with every field the format requires; None: nothing to point at."""
     record: JsonObject = dict(kept(cell.foreign).get("image") or {})
     record["id"] = image_id
+    size = None
     if cell.image is not None:
         if cell.image not in files:
             return None
@@ -116,6 +129,18 @@ def _image_record(cell: Cell, image_id: str, files: Mapping[str, bytes]) -> Json
         record.setdefault("content_type", mimetypes.guess_type(cell.image)[0] or "image/png")
         if is_symbol(cell.image):
             record.setdefault("license", dict(SYMBOL_LICENSE))
+        size = picture_size(files[cell.image])
+    elif not any(record.get(k) for k in ("url", "data", "symbol")):
+        return None  # a picture the file it came from lacked: no record could point at it
+    if not str(record.get("content_type", "")).startswith("image/"):
+        address = record.get("url")
+        guess = mimetypes.guess_type(address)[0] if isinstance(address, str) else None
+        record["content_type"] = guess if guess and guess.startswith("image/") else "image/png"
+    width, height = size or (UNKNOWN_PICTURE_SIZE, UNKNOWN_PICTURE_SIZE)
+    for name, value in (("width", width), ("height", height)):
+        known = record.get(name)
+        if isinstance(known, bool) or not isinstance(known, int) or known < 1:
+            record[name] = value
     return record
 
 
@@ -128,10 +153,12 @@ def _images(
         key = None if cell is None else _image_key(cell)
         if cell is None or key is None or key in ids:
             continue
-        record = _image_record(cell, f"img-{len(records) + 1}", files)
+        # ids unique in the whole archive, as the format asks of an .obz
+        record = _image_record(cell, f"{page.id}-img-{len(records) + 1}", files)
         if record is None:
+            missing = cell.image or kept(cell.foreign).get("image", {}).get("path", "?")
             notes.append(
-                f"page '{page.id}', cell '{cell.label}': its picture {cell.image} could not be "
+                f"page '{page.id}', cell '{cell.label}': its picture {missing} could not be "
                 "read, so the cell was exported without it"
             )
             continue
@@ -196,7 +223,7 @@ def export_layout(layout: Layout, files: Mapping[str, bytes]) -> Converted:
             path = record.get("path")
             if isinstance(path, str) and path in files:
                 entries[path] = files[path]
-                images[f"{page.id}/{record['id']}"] = path
+                images[str(record["id"])] = path
     manifest = {
         "format": FORMAT,
         "root": board_path(layout.home),

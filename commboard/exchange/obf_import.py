@@ -17,6 +17,15 @@ empty slot), each button a cell:
   back on export.  What cannot be carried (sounds, unknown actions, remote
   pictures) is told in :attr:`Imported.notes`, in plain words.
 
+Real exports are read as their apps write them (each habit has a test in
+``tests/exchange/test_obf_other_apps.py``): a link to a board the archive
+left out says its words (noted, with the first one's file and field); a
+``null`` button is skipped, a ``hidden`` one left out; a grid over 12 x 12
+(at most 144 buttons) is laid out again in reading order, a board without a
+grid gets one; a picture's ``path`` missing from the archive is looked up in
+the manifest's ``paths.images``; an ``rgba`` colour is shown as on white;
+LoveWords' ``:speak`` (with words) and ``:add`` say and add the button's words.
+
 Boards from other apps rely on the app's own Back key; a switch user needs
 one in the grid, so a page with no way back gets a ``Back`` cell (noted).
 OBF has no call for help, so no other app's board has one: the home page gets
@@ -32,6 +41,7 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 import posixpath
 import re
 from collections import Counter
@@ -40,7 +50,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, cast
 from urllib.parse import unquote_to_bytes
 
-from commboard.board.layout_file import MAX_PAGES
+from commboard.board.colors import confusable_cells
+from commboard.board.layout_file import DEFAULT_HIGHLIGHT, MAX_PAGES
 from commboard.board.layout_pages import COLORS, MAX_GRID, MAX_HOLD_S, pages_with_way_home
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.symbols import is_symbol, symbol_file
@@ -51,6 +62,7 @@ from commboard.exchange.obf_values import (
     EXT_LAYOUT,
     PAGE_MAPPED,
     SYMBOL_LICENSE,
+    UNKNOWN_PICTURE_SIZE,
     ExchangeError,
     JsonObject,
     canonical,
@@ -60,6 +72,7 @@ from commboard.exchange.obf_values import (
     page_id_for,
     read_extra_fields,
 )
+from commboard.exchange.picture_size import picture_size
 
 MAX_BUTTONS = 1000  # per board; a 12x12 grid shows 144
 MAX_PICTURE_BYTES = 5_000_000
@@ -111,6 +124,8 @@ class _Board:
     obf_id: str
     data: JsonObject
     page_id: str = ""
+    nulls: int = 0  # empty entries (null) in 'buttons', skipped
+    made_grid: bool = False  # the board had no grid: its buttons were laid out in order
 
 
 @dataclass
@@ -124,6 +139,15 @@ class _Run:
     pictures: dict[str, bytes] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    first_missing_link: str = ""  # where the first link to a board left out of an .obz is
+    image_paths: dict[str, str] = field(default_factory=dict)  # manifest: picture id -> path
+    symbol_sets: set[str] = field(default_factory=set)  # symbol sets pictures came from
+    pooled_images: dict[str, JsonObject] = field(default_factory=dict)  # .obz: id -> record
+    left_out_ids: set[str] = field(default_factory=set)  # boards past MAX_PAGES, left out
+    left_out_paths: set[str] = field(default_factory=set)
+    given_back: list[str] = field(default_factory=list)  # titles of pages given a Back cell
+    taken: set[str] = field(default_factory=set)  # page ids in use
+    extra_pages: list[Page] = field(default_factory=list)  # a big board's continuation pages
 
 
 # --- reading JSON ------------------------------------------------------------
@@ -159,6 +183,9 @@ def _norm(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/")).lstrip("/")
 
 
+MAX_DECLARED = 1000  # rows or columns a board may declare; more than 12 are laid out again
+
+
 def _board(file: str, data: bytes) -> _Board:
     """Parse and check one board's shape (ids, buttons, grid)."""
     value = parse_json(file, data)
@@ -174,11 +201,22 @@ def _board(file: str, data: bytes) -> _Board:
         raise ExchangeError(
             file, "buttons", f"has {len(buttons)} buttons; at most {MAX_BUTTONS} are read"
         )
-    _grid_size(file, value.get("grid"))
-    return _Board(file, obf_id, value)
+    # Cboard writes null where a tile was empty: skipped (and told)
+    count = sum(1 for b in buttons if b is not None)
+    board = _Board(file, obf_id, dict(value), nulls=len(buttons) - count)
+    grid = value.get("grid")
+    if grid is None:  # "grid should always be defined", but some writers leave it out
+        columns = min(MAX_GRID, max(1, math.ceil(math.sqrt(count))))
+        board.data["grid"] = {"rows": max(1, math.ceil(count / columns)), "columns": columns}
+        board.made_grid = True
+    elif isinstance(grid, dict) and not count and not grid.get("rows") and not grid.get("columns"):
+        board.data["grid"] = {"rows": 1, "columns": 1}  # an empty board of 0 x 0 (ParrotAAC)
+    _grid_size(file, board.data["grid"])
+    return board
 
 
 def _grid_size(file: str, grid: object) -> tuple[int, int]:
+    """The rows and columns a board declares (more than 12 are laid out again later)."""
     if not isinstance(grid, dict):
         raise ExchangeError(file, "grid", "missing: a board needs 'grid' with rows and columns")
     sizes = []
@@ -186,13 +224,8 @@ def _grid_size(file: str, grid: object) -> tuple[int, int]:
         value = grid.get(name)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ExchangeError(file, f"grid.{name}", f"must be a whole number, not {value!r}")
-        if value > MAX_GRID:
-            raise ExchangeError(
-                file,
-                f"grid.{name}",
-                f"is {value}; commboard shows at most {MAX_GRID} rows and {MAX_GRID} columns "
-                "(split the board in the app that made it)",
-            )
+        if value > MAX_DECLARED:
+            raise ExchangeError(file, f"grid.{name}", f"is {value}; at most {MAX_DECLARED}")
         sizes.append(value)
     return sizes[0], sizes[1]
 
@@ -203,6 +236,8 @@ def _grid_size(file: str, grid: object) -> tuple[int, int]:
 def _buttons_by_id(board: _Board) -> dict[str, tuple[int, JsonObject]]:
     found: dict[str, tuple[int, JsonObject]] = {}
     for index, button in enumerate(board.data["buttons"]):
+        if button is None:
+            continue  # counted in board.nulls
         where = f"buttons[{index}]"
         if not isinstance(button, dict):
             raise ExchangeError(board.file, where, "is not a button (a JSON object)")
@@ -270,15 +305,19 @@ def _link(run: _Run, board: _Board, index: int, button: JsonObject) -> str | Non
         target = run.by_path.get(_norm(path))
     if target is not None:
         return target.page_id
-    if run.lone:
-        run.counts["links"] += 1
+    # real sets link to boards they left out (CoughDrop's 'special::unfinished', a board
+    # given only by its url): the button says its words, and the carer is told
+    path_text = _norm(path) if isinstance(path, str) else ""
+    if id_text(link.get("id")) in run.left_out_ids or path_text in run.left_out_paths:
+        run.counts["links left out"] += 1  # a board past the layout's page limit
         return None
-    shown = id_text(link.get("id")) or link.get("path") or link.get("url") or "?"
-    raise ExchangeError(
-        board.file,
-        f"buttons[{index}].load_board",
-        f"opens board {shown!r}, which is not in this archive",
-    )
+    run.counts["links" if run.lone else "links out of archive"] += 1
+    if not run.lone and not run.first_missing_link:
+        shown = id_text(link.get("id")) or link.get("path") or link.get("url") or "?"
+        run.first_missing_link = (
+            f"{board.file}, field 'buttons[{index}].load_board', opens {str(shown)[:120]!r}"
+        )
+    return None
 
 
 def _ours(button: JsonObject) -> Action | None:
@@ -297,6 +336,14 @@ def _standard(run: _Run, label: str, button: JsonObject) -> tuple[Action, str | 
     first, rest = actions[0], actions[1:]
     for extra in rest:
         run.notes.append(f"button '{label}': only its first action was kept, not {extra!r}")
+    vocal = _text(button.get("vocalization"))
+    if first == ":speak" and vocal is not None and vocal[0] not in ":+":
+        # LoveWords marks word buttons ':speak' meaning "say mine"; the format's ':speak'
+        # (say the message) has no words of its own
+        run.counts["speak with words"] += 1
+        return Action.SPEAK, None
+    if first == ":add":  # LoveWords: the button's words go into the message
+        return Action.ADD, None
     if first in _SPECIAL:
         return _SPECIAL[first]
     if first.startswith("+") and len(first) > 1:
@@ -314,7 +361,7 @@ def _doing(
         ours = _ours(button)
         if ours is not None and ours is not Action.GO:
             return ours, None, None
-        # a link we could not follow (a lone .obf): the button says its words
+        # a link we could not follow (a lone .obf, a board left out): the button says its words
         return (Action.GO, None, target) if target is not None else (Action.SPEAK, None, None)
     action, words = _standard(run, label, button)
     ours = _ours(button)
@@ -374,14 +421,24 @@ def _cell(run: _Run, board: _Board, index: int, button: JsonObject) -> Cell:
 # --- pictures ----------------------------------------------------------------
 
 
-def _image_record(board: _Board, image_id: object) -> JsonObject | None:
-    wanted = id_text(image_id)
+def _records(board: _Board) -> list[JsonObject]:
     images = board.data.get("images")
-    if wanted is None or not isinstance(images, list):
+    return [r for r in images if isinstance(r, dict)] if isinstance(images, list) else []
+
+
+def _image_record(run: _Run, board: _Board, image_id: object) -> JsonObject | None:
+    """The picture record a button names: on its board, else (ids are unique in an .obz)
+    on another board of the archive, else only in the manifest's ``paths.images``."""
+    wanted = id_text(image_id)
+    if wanted is None:
         return None
-    for record in images:
-        if isinstance(record, dict) and id_text(record.get("id")) == wanted:
+    for record in _records(board):
+        if id_text(record.get("id")) == wanted:
             return record
+    if wanted in run.pooled_images:
+        return run.pooled_images[wanted]
+    if wanted in run.image_paths:
+        return {"id": wanted, "path": run.image_paths[wanted]}
     return None
 
 
@@ -400,17 +457,45 @@ def _data_uri(text: str) -> tuple[bytes, str] | None:
 
 
 def _picture_bytes(run: _Run, record: JsonObject) -> tuple[bytes, str, str | None] | None:
-    """(bytes, content type, its path in the archive or None) of a picture record."""
-    data, path = record.get("data"), record.get("path")
+    """(bytes, content type, its path in the archive or None) of a picture record.
+
+    The format's order: ``data``, then ``path``; a path not in the archive is
+    looked up in the manifest's ``paths.images`` by the picture's id (Cboard
+    names ``/symbols/x.svg`` in the board and stores ``images//symbols/x.svg``).
+    """
+    data = record.get("data")
     if isinstance(data, str):
         found = _data_uri(data)
-        return None if found is None else (*found, None)
-    if isinstance(path, str) and _norm(path) in run.entries:
-        suffix = posixpath.splitext(path)[1].lower().lstrip(".")
-        kind = record.get("content_type")
-        fallback = next((k for k, v in PICTURE_TYPES.items() if v == _SUFFIXES.get(suffix)), "")
-        return run.entries[_norm(path)], kind if isinstance(kind, str) else fallback, _norm(path)
+        if found is not None:
+            return (*found, None)
+    listed = run.image_paths.get(id_text(record.get("id")) or "")
+    for path in (record.get("path"), listed):
+        if isinstance(path, str) and _norm(path) in run.entries:
+            suffix = posixpath.splitext(path)[1].lower().lstrip(".")
+            kind = record.get("content_type")
+            fallback = next((k for k, v in PICTURE_TYPES.items() if v == _SUFFIXES.get(suffix)), "")
+            inside = _norm(path)
+            return run.entries[inside], kind if isinstance(kind, str) else fallback, inside
     return None
+
+
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"GIF8", "gif"), (b"BM", "bmp"))
+
+
+def _picture_suffix(data: bytes, kind: str) -> str | None:
+    """The picture's file suffix: what its bytes say, else its declared type (apps write
+    'image/jpg', servers 'application/octet-stream'); None: not a picture we carry."""
+    for magic, suffix in _MAGIC:
+        if data.startswith(magic):
+            return suffix
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if b"<svg" in data[:4000].lower():
+        return "svg"
+    kind = kind.lower().split(";")[0].strip()
+    return PICTURE_TYPES.get(
+        {"image/jpg": "image/jpeg", "image/svg": "image/svg+xml"}.get(kind, kind)
+    )
 
 
 def _shipped_bytes(image: str) -> bytes | None:
@@ -443,14 +528,26 @@ def _picture_path(run: _Run, image_id: object, data: bytes, suffix: str, inside:
 
 def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, JsonObject]:
     """(path of the carried picture or None, the image fields to keep)."""
-    record = _image_record(board, image_id)
+    record = _image_record(run, board, image_id)
     if record is None:
+        if id_text(image_id) is not None:  # CoughDrop's sample pageset: 'images' is empty
+            run.counts["no picture record"] += 1
         return None, {}
     keep = {k: v for k, v in record.items() if k not in _DROPPED_IMAGE_FIELDS}
     found = _picture_bytes(run, record)
-    suffix = PICTURE_TYPES.get(found[1].lower()) if found else None
+    # a size export writes anyway (the picture's own, else 300 x 300) is not kept,
+    # so export then import gives the same layout
+    size = (picture_size(found[0]) if found else None) or (UNKNOWN_PICTURE_SIZE,) * 2
+    if (keep.get("width"), keep.get("height")) == size:
+        del keep["width"], keep["height"]
+    suffix = _picture_suffix(*found[:2]) if found else None
     if found is None or suffix is None or len(found[0]) > MAX_PICTURE_BYTES:
-        run.counts["remote pictures" if "url" in record and found is None else "pictures"] += 1
+        symbol = record.get("symbol")
+        if found is None and "url" not in record and isinstance(symbol, dict):
+            run.counts["symbol pictures"] += 1  # a licensed set kept out of the file
+            run.symbol_sets.add(str(symbol.get("set", "?"))[:40])
+        else:
+            run.counts["remote pictures" if "url" in record and found is None else "pictures"] += 1
         if "path" in record and "url" not in record:
             keep["path"] = record["path"]
         return None, keep
@@ -468,7 +565,8 @@ def _picture(run: _Run, board: _Board, image_id: object) -> tuple[str | None, Js
 def _order(board: _Board, rows: int, columns: int) -> list[list[object]]:
     order = board.data["grid"].get("order")
     if order is None:  # no order: the buttons fill the grid in turn
-        ids = [b.get("id") for b in board.data["buttons"]][: rows * columns]
+        ids = [b.get("id") for b in board.data["buttons"] if isinstance(b, dict)]
+        ids = ids[: rows * columns]
         return [ids[r * columns : (r + 1) * columns] for r in range(rows)]
     if not isinstance(order, list) or len(order) > rows:
         raise ExchangeError(board.file, "grid.order", f"must be a list of at most {rows} rows")
@@ -480,11 +578,67 @@ def _order(board: _Board, rows: int, columns: int) -> list[list[object]]:
     return order
 
 
+def _laid_out(
+    run: _Run, board: _Board, name: str, size: tuple[int, int], placed: list[tuple[int, Cell]]
+) -> tuple[int, int, list[Cell | None], str | None]:
+    """(rows, columns, cells, a note or None): the board's grid, or, when it is larger
+    than commboard shows, its buttons again in reading order in at most 12 x 12; past
+    144 they continue on new pages (``run.extra_pages``), each opened by a More cell."""
+    rows, columns = size
+    if rows <= MAX_GRID and columns <= MAX_GRID:
+        cells: list[Cell | None] = [None] * (rows * columns)
+        for at, cell in placed:
+            cells[at] = cell
+        return rows, columns, cells, None
+    n = len(placed)
+    note = (
+        f"board '{name}' is {rows} x {columns}; commboard shows at most {MAX_GRID} x {MAX_GRID}, "
+        f"so its {n} buttons were laid out again in reading order"
+    )
+    if n > MAX_GRID * MAX_GRID:
+        return _continued(run, board, name, [cell for _, cell in placed], note)
+    wide = min(columns, MAX_GRID)
+    if math.ceil(n / wide) > MAX_GRID:
+        wide = math.ceil(n / MAX_GRID)
+    tall = max(1, math.ceil(n / wide))
+    cells = [cell for _, cell in placed] + [None] * (tall * wide - n)
+    note += f", {tall} x {wide} (empty places closed up). Check the page before the patient uses it"
+    return tall, wide, cells, note
+
+
+def _continued(
+    run: _Run, board: _Board, name: str, cells: list[Cell], note: str
+) -> tuple[int, int, list[Cell | None], str]:
+    """The first 12 x 12 of a board of more than 144 buttons; the rest go on new pages.
+
+    Each page holds 142 buttons, then a More cell opening the next, and keeps a
+    place free for the Back cell a page without a way home is given.
+    """
+    per = MAX_GRID * MAX_GRID - 2
+    chunks = [cells[at : at + per] for at in range(0, len(cells), per)]
+    ids = [board.page_id] + [page_id_for(f"{board.page_id}-more", run.taken) for _ in chunks[1:]]
+    laid: list[list[Cell | None]] = []
+    for k, chunk in enumerate(chunks):
+        page: list[Cell | None] = list(chunk)
+        if k + 1 < len(chunks):
+            page.append(Cell("More", Action.GO, None, ids[k + 1], "#c4c4c4"))
+        laid.append(page + [None] * (MAX_GRID * MAX_GRID - len(page)))
+    for k in range(1, len(chunks)):
+        run.extra_pages.append(
+            Page(ids[k], f"{name} ({k + 1})", MAX_GRID, MAX_GRID, tuple(laid[k]))
+        )
+    note += (
+        f" on {len(chunks)} pages of {MAX_GRID} x {MAX_GRID}, each opening the next with a "
+        "More cell. Check the pages before the patient uses them"
+    )
+    return MAX_GRID, MAX_GRID, laid[0], note
+
+
 def _page(run: _Run, board: _Board) -> Page:
     rows, columns = _grid_size(board.file, board.data["grid"])
     buttons = _buttons_by_id(board)
-    cells: list[Cell | None] = [None] * (rows * columns)
-    placed: set[str] = set()
+    placed: list[tuple[int, Cell]] = []
+    placed_ids: set[str] = set()
     for r, line in enumerate(_order(board, rows, columns)):
         for c, slot in enumerate(line):
             if slot is None:
@@ -495,10 +649,31 @@ def _page(run: _Run, board: _Board) -> Page:
                     board.file, f"grid.order[{r}][{c}]", f"no button has the id {slot!r}"
                 )
             index, button = buttons[button_id]
-            cells[r * columns + c] = _cell(run, board, index, button)
-            placed.add(button_id)
-    run.counts["not placed"] += len(buttons) - len(placed)
+            placed_ids.add(button_id)
+            if button.get("hidden") is True:  # the patient never saw it in the other app
+                run.counts["hidden"] += 1
+                continue
+            placed.append((r * columns + c, _cell(run, board, index, button)))
+    run.counts["not placed"] += len(buttons) - len(placed_ids)
     name = _text(board.data.get("name")) or board.page_id
+    if board.nulls:
+        run.notes.append(
+            f"{board.file}: {board.nulls} empty "
+            + (
+                "entry in 'buttons' (null) was"
+                if board.nulls == 1
+                else "entries in 'buttons' (null) were"
+            )
+            + " skipped"
+        )
+    if board.made_grid:
+        run.notes.append(
+            f"board '{name}' has no grid; its {len(placed)} buttons were laid out in order, "
+            f"{rows} x {columns}"
+        )
+    rows, columns, cells, note = _laid_out(run, board, name, (rows, columns), placed)
+    if note:
+        run.notes.append(note)
     kept_fields = _keepable(
         run, name, {k: v for k, v in board.data.items() if k not in KNOWN_BOARD}
     )
@@ -538,10 +713,22 @@ def _with_way_back(run: _Run, page: Page, safe: set[str]) -> Page:
             "add one before the patient uses it"
         )
         return page
-    run.notes.append(
-        f"page '{page.title}': added a Back cell (the board relied on its app's own back key)"
-    )
+    run.given_back.append(page.title)
     return added
+
+
+def _back_note(titles: list[str]) -> str | None:
+    """One note for every page that was given a Back cell (a big set has hundreds)."""
+    if not titles:
+        return None
+    if len(titles) == 1:
+        return f"page '{titles[0]}': added a Back cell (the board relied on its app's own back key)"
+    named = ", ".join(f"'{t}'" for t in titles[:5])
+    more = f" and {len(titles) - 5} more" if len(titles) > 5 else ""
+    return (
+        f"pages {named}{more}: added a Back cell each "
+        "(the boards relied on their app's own back key)"
+    )
 
 
 def _with_call_for_help(run: _Run, pages: dict[str, Page], home: str) -> dict[str, Page]:
@@ -581,10 +768,21 @@ _COUNT_WORDS = {
     "(commboard never goes online) and the cells show their labels; the links are kept",
     "pictures": "{n} picture(s) could not be read (missing, too large or not PNG, JPEG, GIF, "
     "SVG, WebP or BMP); the cells show their labels",
+    "symbol pictures": "{n} picture(s) come from a symbol set the file does not hold "
+    "({sets}); the cells show their labels",
+    "no picture record": "{n} button(s) name a picture the file does not hold; the cells show "
+    "their labels",
+    "speak with words": "{n} button(s) had ':speak' and words of their own; they say their "
+    "words (in the format ':speak' says the message, as the board's Speak cell does)",
+    "hidden": "{n} button(s) were hidden in the app that made the board; they were left out "
+    "(the patient did not see them there)",
     "not placed": "{n} button(s) were not in the board's grid and were left out",
     "no label": "{n} button(s) had no label or words; they are labelled '(picture)'",
     "links": "{n} button(s) open boards that are not in this file (import the .obz with all "
     "its boards to keep them); they say their words instead",
+    "links left out": "{n} button(s) open boards that were left out; they say their words instead",
+    "links out of archive": "{n} button(s) open boards that are not in this archive (the app "
+    "that made it left them out; the first: {where}); they say their words instead",
 }
 
 
@@ -597,24 +795,89 @@ def _summary(run: _Run) -> tuple[str, ...]:
                 "they say their words instead"
             )
         elif n and key in _COUNT_WORDS:
-            notes.append(_COUNT_WORDS[key].format(n=n))
+            sets = ", ".join(repr(name) for name in sorted(run.symbol_sets))
+            notes.append(_COUNT_WORDS[key].format(n=n, where=run.first_missing_link, sets=sets))
     return tuple(notes)
 
 
-def _layout(run: _Run, boards: list[_Board], name: str, language: str) -> Imported:
-    if len(boards) > MAX_PAGES:
-        raise ExchangeError(boards[0].file, None, f"has {len(boards)} boards; at most {MAX_PAGES}")
-    taken: set[str] = set()
+def _linked(board: _Board, by_id: dict[str, _Board], by_path: dict[str, _Board]) -> list[_Board]:
+    """The boards ``board``'s buttons open (found by id, else path), in button order."""
+    found = []
+    for button in board.data["buttons"]:
+        link = button.get("load_board") if isinstance(button, dict) else None
+        if not isinstance(link, dict):
+            continue
+        target = by_id.get(id_text(link.get("id")) or "")
+        path = link.get("path")
+        if target is None and isinstance(path, str):
+            target = by_path.get(_norm(path))
+        if target is not None:
+            found.append(target)
+    return found
+
+
+def _nearest(run: _Run, boards: list[_Board]) -> list[_Board]:
+    """At most ``MAX_PAGES`` boards: those nearest the home board (the first) by links,
+    then the unreached ones in order; the rest are left out (noted, and links to them
+    say their words)."""
+    if len(boards) <= MAX_PAGES:
+        return boards
+    by_id: dict[str, _Board] = {}
+    by_path = {_norm(b.file): b for b in boards}
     for board in boards:
-        board.page_id = page_id_for(board.obf_id, taken)
+        by_id.setdefault(board.obf_id, board)
+    reached = {boards[0].file: boards[0]}  # breadth first from home
+    at = 0
+    while at < len(reached) and len(reached) < MAX_PAGES:
+        for target in _linked(list(reached.values())[at], by_id, by_path):
+            reached.setdefault(target.file, target)
+        at += 1
+    kept = list(reached.values())[:MAX_PAGES]
+    files = {b.file for b in kept}
+    kept += [b for b in boards if b.file not in files][: MAX_PAGES - len(kept)]
+    files = {b.file for b in kept}
+    for board in boards:
+        if board.file not in files:
+            run.left_out_ids.add(board.obf_id)
+            run.left_out_paths.add(_norm(board.file))
+    run.notes.append(
+        f"the set has {len(boards)} boards; a layout holds at most {MAX_PAGES}: the "
+        f"{MAX_PAGES} nearest the home board were imported, {len(boards) - MAX_PAGES} left out"
+    )
+    return kept
+
+
+def _layout(run: _Run, boards: list[_Board], name: str, language: str) -> Imported:
+    boards = _nearest(run, boards)
+    for board in boards:
+        board.page_id = page_id_for(board.obf_id, run.taken)
         run.by_id.setdefault(board.obf_id, board)
         run.by_path[_norm(board.file)] = board
     home = boards[0].page_id
     pages = {board.page_id: _page(run, board) for board in boards}
+    pages.update({page.id: page for page in run.extra_pages})
+    if len(pages) > MAX_PAGES:
+        raise ExchangeError(
+            boards[0].file,
+            None,
+            f"makes {len(pages)} pages once its large boards are split; "
+            f"a layout holds at most {MAX_PAGES}",
+        )
     safe = pages_with_way_home(pages, home)
     pages = {pid: _with_way_back(run, page, safe) for pid, page in pages.items()}
+    note = _back_note(run.given_back)
+    if note:
+        run.notes.append(note)
     pages = _with_call_for_help(run, pages, home)
     layout = Layout(name, language, home, pages)
+    near = confusable_cells(layout, DEFAULT_HIGHLIGHT, COLORS)
+    if near:  # another app's colours: 'commboard validate' warns too, the import says it now
+        page, label = near[0][0], near[0][1]
+        run.notes.append(
+            f"{len(near)} cell(s) are coloured too close to the scanning highlight (the first: "
+            f"page '{page}', cell '{label}'): the patient could take them for the highlighted "
+            "cell; change their colour ('commboard validate' lists them)"
+        )
     return Imported(layout, run.pictures, _summary(run))
 
 
@@ -631,24 +894,70 @@ def import_board_file(file: str, data: bytes) -> Imported:
     return _layout(run, [board], name, _language(board))
 
 
-def _manifest(archive: str, entries: Mapping[str, bytes]) -> tuple[JsonObject, str, list[str]]:
-    """(manifest, root board path, every board path), checked against the archive."""
+def _manifest(
+    archive: str, entries: Mapping[str, bytes]
+) -> tuple[JsonObject, list[str], list[str], list[str]]:
+    """(manifest, the listed boards' paths with the home board first, the paths of boards it
+    does not list, notes), checked against the archive.
+
+    The format asks for ``manifest.json`` only when an archive holds more than
+    one board: a lone board is the home page.  A manifest without ``root``
+    (AsTeRICS Grid leaves it out when no home grid is set) starts on the first
+    board it lists.
+    """
     if "manifest.json" not in entries:
-        raise ExchangeError(archive, None, "has no manifest.json (an .obz lists its boards there)")
+        lone = _board_entries(entries)
+        if len(lone) == 1:
+            return {}, lone, [], []
+        raise ExchangeError(
+            archive,
+            None,
+            f"has {len(lone)} boards but no manifest.json (which says which board is the home page)",
+        )
     manifest = parse_json(f"{archive}/manifest.json", entries["manifest.json"])
     where = f"{archive}/manifest.json"
-    root = manifest.get("root") if isinstance(manifest, dict) else None
-    if not isinstance(root, str) or _norm(root) not in entries:
+    if not isinstance(manifest, dict):
+        raise ExchangeError(
+            where, None, "is not a manifest (a JSON object with 'root' and 'paths')"
+        )
+    root = manifest.get("root")
+    if root is not None and (not isinstance(root, str) or _norm(root) not in entries):
         raise ExchangeError(where, "root", f"names no board in this archive ({root!r})")
-    paths = manifest.get("paths", {}).get("boards", {}) if isinstance(manifest, dict) else {}
+    paths = (
+        manifest.get("paths", {}).get("boards", {})
+        if isinstance(manifest.get("paths"), dict)
+        else {}
+    )
     listed = [p for p in paths.values() if isinstance(p, str)] if isinstance(paths, dict) else []
     for board_id, path in paths.items() if isinstance(paths, dict) else []:
         if not isinstance(path, str) or _norm(path) not in entries:
             raise ExchangeError(
                 where, f"paths.boards.{board_id}", f"{path!r} is not in the archive"
             )
+    notes = []
+    if root is None:
+        if not listed:
+            raise ExchangeError(where, "root", "missing, and 'paths.boards' lists no board")
+        root = listed[0]
+        notes.append(
+            f"manifest.json names no home board; {{home}} ({_norm(root)}) is the home page"
+        )
     ordered = [_norm(root)] + [_norm(p) for p in listed if _norm(p) != _norm(root)]
-    return manifest, _norm(root), list(dict.fromkeys(ordered))
+    # the format recommends importing every board in the archive, listed or not
+    unlisted = [name for name in _board_entries(entries) if name not in ordered]
+    return manifest, list(dict.fromkeys(ordered)), unlisted, notes
+
+
+def _board_entries(entries: Mapping[str, bytes]) -> list[str]:
+    """Every board (``.obf``) in an archive, leaving out a Mac's zip leftovers
+    (``__MACOSX/``, ``._name``: resource forks, not boards)."""
+    return sorted(
+        name
+        for name in entries
+        if name.lower().endswith(".obf")
+        and not name.startswith("__MACOSX/")
+        and not posixpath.basename(name).startswith(".")
+    )
 
 
 def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
@@ -657,15 +966,31 @@ def import_archive(archive: str, entries: Mapping[str, bytes]) -> Imported:
     Raises:
         ExchangeError: one message with the file and field when a board cannot be read.
     """
-    manifest, _, paths = _manifest(archive, entries)
+    manifest, paths, unlisted, notes = _manifest(archive, entries)
     boards = [_board(f"{archive}/{path}", entries[path]) for path in paths]
-    for board, path in zip(boards, paths, strict=True):
-        board.file = path
+    for path in unlisted:
+        try:  # a board the manifest does not list: left out (said) when it cannot be read
+            boards.append(_board(f"{archive}/{path}", entries[path]))
+        except ExchangeError as exc:
+            notes.append(f"{exc} (it is not listed in manifest.json); it was left out")
+    for board in boards:
+        board.file = board.file.removeprefix(f"{archive}/")
     ours = manifest.get(EXT_LAYOUT)
     ours = ours if isinstance(ours, dict) else {}
     name = _text(ours.get("name")) or _text(boards[0].data.get("name")) or "Imported board"
     language = _text(ours.get("language")) or _language(boards[0])
-    run = _Run(entries, lone=False)
+    home = repr(_text(boards[0].data.get("name")) or boards[0].obf_id)
+    run = _Run(entries, lone=False, notes=[note.format(home=home) for note in notes])
+    listed = (
+        manifest.get("paths", {}).get("images") if isinstance(manifest.get("paths"), dict) else None
+    )
+    if isinstance(listed, dict):
+        run.image_paths = {str(k): v for k, v in listed.items() if isinstance(v, str)}
+    for board in boards:
+        for record in _records(board):
+            key = id_text(record.get("id"))
+            if key is not None:
+                run.pooled_images.setdefault(key, record)
     try:
         return _layout(run, boards, name, language)
     except ExchangeError as exc:

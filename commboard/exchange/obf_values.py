@@ -33,6 +33,9 @@ SYMBOL_LICENSE = {
     "author_url": "https://openmoji.org",
 }
 FORMAT = "open-board-0.1"
+# The format requires a picture's width and height; when the picture does not say
+# (one only on the web is never fetched) export writes 300 x 300, as Cboard does.
+UNKNOWN_PICTURE_SIZE = 300
 EXT = "ext_commboard_"
 # A button's commboard action (alarm, add, back, ...), so a board exported and
 # imported again does the same thing even where OBF has no word for it.
@@ -50,7 +53,7 @@ JsonObject = dict[str, Any]
 
 _RGB = re.compile(
     r"rgba?\(\s*(\d{1,3}(?:\.\d+)?)\s*,\s*(\d{1,3}(?:\.\d+)?)\s*,\s*(\d{1,3}(?:\.\d+)?)"
-    r"\s*(?:,\s*[\d.]+\s*)?\)"
+    r"\s*(?:,\s*([\d.]+)\s*)?\)"
 )
 _HEX = re.compile(r"#(?:[0-9a-f]{3}|[0-9a-f]{6})")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
@@ -80,17 +83,25 @@ def obf_color(color: str) -> str:
 def hex_color(value: object) -> str | None:
     """An OBF colour (``rgb(...)``, ``rgba(...)``, ``#rrggbb`` or a name we know) as ``#rrggbb``.
 
-    None when it cannot be read; the alpha of ``rgba`` is ignored (cells are opaque).
+    None when it cannot be read. Cells are opaque: an ``rgba`` colour is shown as it
+    looks on white (the format asks for "a similar non-alpha color", not the alpha
+    stripped: CoughDrop's ``rgba(0, 0, 0, 0.1)`` is a faint grey, not black).
     """
     if not isinstance(value, str):
         return None
     text = value.strip().lower()
     found = _RGB.fullmatch(text)
     if found:
-        channels = [round(float(c)) for c in found.groups()]
-        if all(0 <= c <= 255 for c in channels):
-            return "#" + "".join(f"{c:02x}" for c in channels)
-        return None
+        *rgb, alpha_text = found.groups()
+        try:
+            alpha = 1.0 if alpha_text is None else min(1.0, float(alpha_text))
+        except ValueError:
+            return None
+        colour = [float(c) for c in rgb]
+        if not all(0 <= c <= 255 for c in colour):
+            return None
+        channels = [round(alpha * c + (1 - alpha) * 255) for c in colour]
+        return "#" + "".join(f"{c:02x}" for c in channels)
     if _HEX.fullmatch(text):
         return text if len(text) == 7 else "#" + "".join(ch * 2 for ch in text[1:])
     return COLORS.get(text)
