@@ -9,7 +9,8 @@
 * export / print: load and validate the layout, read its pictures (only
   inside the layout folder, and the shipped symbols it names), and write the ``.obz`` / ``.html`` atomically
   (a temporary file renamed over); an existing file is replaced only with
-  ``--force``.
+  ``--force``, and never one of the files the layout is read from (its YAML
+  or a picture it shows): that would destroy the carer's layout.
 """
 
 from __future__ import annotations
@@ -192,7 +193,30 @@ def read_pictures(layout: Layout) -> dict[str, bytes]:
     return found
 
 
-def _write_atomically(target: Path, write, force: bool) -> None:  # noqa: ANN001 - a callback
+def _layout_sources(layout: Layout) -> list[Path]:
+    """The files ``layout`` is read from: its YAML and the pictures in its folder."""
+    source, folder = layout.source, _layout_folder(layout)
+    files = [source] if source is not None and source.is_file() else []
+    if folder is not None:
+        files += [*folder.glob("*.yaml"), *folder.glob("*.yml")]
+        files += [folder / name for name in pictures(layout) if not is_symbol(name)]
+    return files
+
+
+def _own_file(target: Path, layout: Layout) -> bool:
+    """Whether ``target`` is one of the files ``layout`` is read from (links followed)."""
+    for path in _layout_sources(layout):
+        with contextlib.suppress(OSError):
+            if target.resolve() == path.resolve() or os.path.samefile(target, path):
+                return True
+    return False
+
+
+def _write_atomically(target: Path, write, force: bool, layout: Layout | None = None) -> None:  # noqa: ANN001 - a callback
+    if layout is not None and target.exists() and _own_file(target, layout):
+        raise ExchangeError(
+            str(target), None, "is a file of the layout itself; choose another file name"
+        )
     if target.exists() and not force:
         raise ExchangeError(str(target), None, "already exists; add --force to replace it")
     folder = target.parent or Path(".")
@@ -219,20 +243,22 @@ def _write_atomically(target: Path, write, force: bool) -> None:  # noqa: ANN001
             os.unlink(name)
 
 
-def write_obz(target: Path, entries: dict[str, bytes], force: bool = False) -> None:
-    """Write an ``.obz`` archive (manifest first) atomically."""
+def write_obz(
+    target: Path, entries: dict[str, bytes], force: bool = False, layout: Layout | None = None
+) -> None:
+    """Write an ``.obz`` archive (manifest first) atomically (never over ``layout``'s files)."""
 
     def write(path: Path) -> None:
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for name in sorted(entries, key=lambda n: (n != "manifest.json", n)):
                 zf.writestr(name, entries[name])
 
-    _write_atomically(target, write, force)
+    _write_atomically(target, write, force, layout)
 
 
-def write_text(target: Path, text: str, force: bool = False) -> None:
-    """Write a text file (UTF-8) atomically."""
-    _write_atomically(target, lambda path: path.write_text(text, encoding="utf-8"), force)
+def write_text(target: Path, text: str, force: bool = False, layout: Layout | None = None) -> None:
+    """Write a text file (UTF-8) atomically (never over ``layout``'s files)."""
+    _write_atomically(target, lambda path: path.write_text(text, encoding="utf-8"), force, layout)
 
 
 # --- from the carer menu ------------------------------------------------------
@@ -329,7 +355,7 @@ def export_command(layout_path: str, to: str, force: bool = False) -> int:
         return 1
     converted = export_layout(layout, read_pictures(layout))
     try:
-        write_obz(Path(to), converted.files, force)
+        write_obz(Path(to), converted.files, force, layout)
     except ExchangeError as exc:
         print(f"Cannot export: {exc}")
         return 1
@@ -345,7 +371,7 @@ def print_command(layout_path: str, out: str, force: bool = False) -> int:
     if layout is None:
         return 1
     try:
-        write_text(Path(out), print_sheets(layout, read_pictures(layout)), force)
+        write_text(Path(out), print_sheets(layout, read_pictures(layout)), force, layout)
     except ExchangeError as exc:
         print(f"Cannot print: {exc}")
         return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from commboard.adapters.board_exchange import export_command, import_command, read_pictures
-from commboard.board.layout_file import builtin_layouts_root, load_layout
+from commboard.board.layout_file import builtin_layouts_root, default_layout_path, load_layout
 from commboard.board.model import Action, Layout
 from commboard.exchange.obf_export import export_layout
 from commboard.exchange.obf_import import import_archive
@@ -142,3 +143,24 @@ def test_export_and_print_into_a_folder_that_is_not_there_say_so(
     out = capsys.readouterr().out
     assert out.count(f"the folder {missing} does not exist") == 2, out
     assert not missing.exists()  # nothing made up on the way
+
+
+def test_export_and_print_never_write_over_the_layouts_own_files_even_when_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A --to/--out naming the layout's own page or picture (a slip of the tab key) with
+    --force replaced the carer's layout by an archive or a web page."""
+    from commboard.adapters.board_exchange import print_command
+
+    folder = tmp_path / "mine"
+    shutil.copytree(default_layout_path(), folder)
+    page = folder / "home.yaml"
+    before = page.read_bytes()
+    link = tmp_path / "home-link.yaml"
+    link.symlink_to(page)
+    assert export_command(str(folder), str(page), force=True) == 1
+    assert print_command(str(folder), str(link), force=True) == 1
+    assert page.read_bytes() == before and link.is_symlink()
+    out = capsys.readouterr().out
+    assert out.count("is a file of the layout itself; choose another file name") == 2, out
+    assert export_command(str(folder), str(folder / "copy.obz"), force=True) == 0  # its own name
