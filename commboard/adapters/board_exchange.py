@@ -30,12 +30,8 @@ from commboard.board.model import Layout
 from commboard.board.symbols import is_symbol, symbol_file
 from commboard.exchange.layout_text import layout_files
 from commboard.exchange.obf_export import export_layout, pictures
-from commboard.exchange.obf_import import (
-    MAX_PICTURE_BYTES,
-    Imported,
-    import_archive,
-    import_board_file,
-)
+from commboard.exchange.obf_import import Imported, import_archive, import_board_file
+from commboard.exchange.obf_pictures import MAX_PICTURE_BYTES
 from commboard.exchange.obf_values import ExchangeError, page_id_for
 from commboard.exchange.print_sheet import print_sheets
 from commboard.regular_file import read_regular
