@@ -20,13 +20,10 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.layout_save import (
-    ChangedOnDisk,
-    RoundTripDocuments,
-    SaveRefused,
-    remove_page,
-    save_page,
-)
+from commboard.adapters.layout_page_remove import remove_page
+from commboard.adapters.layout_roundtrip import RoundTripDocuments
+from commboard.adapters.layout_save import save_page
+from commboard.adapters.layout_save_outcome import ChangedOnDisk, SaveRefused
 from commboard.adapters.picture_copy import copy_pictures
 from commboard.board.model import Page
 from commboard.board.symbols import symbol_names
