@@ -28,8 +28,7 @@ from commboard.adapters.picture_copy import copy_pictures
 from commboard.board.model import Page
 from commboard.board.symbols import symbol_names
 from commboard.control.board_view import layout_folder, picture_path
-from commboard.control.page_editor_keys import (
-    EditorKeys,
+from commboard.control.page_editor_answers import (
     IdRequested,
     LeaveRequested,
     PickPicture,
@@ -37,6 +36,7 @@ from commboard.control.page_editor_keys import (
     SaveRequested,
     SayRequested,
 )
+from commboard.control.page_editor_keys import EditorKeys
 from commboard.control.picture_picker import PICTURE_SUFFIXES, PicturePicker
 from commboard.events import CarerRequest, Click, Key, PointerMoved, PointerUp, UiEvent
 from commboard.shell.screens.base import (
