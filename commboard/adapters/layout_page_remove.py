@@ -16,9 +16,7 @@ from commboard.adapters.layout_save_outcome import Saved, SaveRefused
 from commboard.adapters.layout_shipped_copy import copy_shipped, folder_of, is_shipped
 from commboard.board.layout_places import user_layouts_dir
 from commboard.board.model import Layout
-from commboard.control.page_editor import (
-    CellProblem,
-)
+from commboard.control.page_editor import CellProblem
 from commboard.control.page_removal import page_removal
 
 

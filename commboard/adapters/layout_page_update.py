@@ -29,9 +29,7 @@ from commboard.board.layout_file import HEADER_FILE
 from commboard.board.layout_pages import parse_page
 from commboard.board.layout_yaml import LayoutProblem, YamlSource
 from commboard.board.model import Cell, Layout, Page
-from commboard.control.page_editor import (
-    CellProblem,
-)
+from commboard.control.page_editor import CellProblem
 from commboard.exchange.layout_text import cell_fields
 from commboard.exchange.layout_text import page_text as layout_page_text
 

@@ -12,9 +12,7 @@ from commboard.adapters.layout_save_outcome import SaveRefused
 from commboard.board.layout_pages import parse_page
 from commboard.board.layout_yaml import LayoutProblem, YamlSource
 from commboard.board.model import Page
-from commboard.control.page_editor import (
-    CellProblem,
-)
+from commboard.control.page_editor import CellProblem
 
 
 def read_back(file: Path, text: str, page: Page) -> None:

@@ -23,9 +23,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from commboard.adapters.layout_save_outcome import SaveRefused
 from commboard.board.layout_file import HEADER_FILE
 from commboard.board.model import Layout
-from commboard.control.page_editor import (
-    CellProblem,
-)
+from commboard.control.page_editor import CellProblem
 
 
 class _Representer(RoundTripRepresenter):

@@ -39,11 +39,7 @@ from commboard.adapters.layout_shipped_copy import copy_shipped, folder_of, is_s
 from commboard.board.layout_file import HEADER_FILE
 from commboard.board.layout_places import user_layouts_dir
 from commboard.board.model import Layout, Page
-from commboard.control.page_editor import (
-    CellProblem,
-    edited_layout,
-    save_problems,
-)
+from commboard.control.page_editor import CellProblem, edited_layout, save_problems
 
 
 @dataclass(slots=True)

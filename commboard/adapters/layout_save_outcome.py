@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commboard.board.model import Layout
-from commboard.control.page_editor import (
-    CellProblem,
-)
+from commboard.control.page_editor import CellProblem
 
 
 class SaveRefused(Exception):

@@ -10,9 +10,7 @@ from pathlib import Path
 from commboard.adapters.layout_save_outcome import SaveRefused
 from commboard.board.layout_file import builtin_layouts_root, load_layout
 from commboard.board.model import Layout
-from commboard.control.page_editor import (
-    CellProblem,
-)
+from commboard.control.page_editor import CellProblem
 from commboard.exchange.obf_values import page_id_for
 
 

@@ -38,12 +38,7 @@ from dataclasses import replace
 from commboard.board.layout_pages import COLORS
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.control.cell_drag import CellDrag, DragView
-from commboard.control.page_editor import (
-    CellProblem,
-    EditRefused,
-    PageEdit,
-    links_to,
-)
+from commboard.control.page_editor import CellProblem, EditRefused, PageEdit, links_to
 from commboard.control.page_editor_answers import (
     Answer,
     IdRequested,

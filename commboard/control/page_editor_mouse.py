@@ -7,9 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from commboard.control.cell_drag import CellDrag
-from commboard.control.page_editor import (
-    PageEdit,
-)
+from commboard.control.page_editor import PageEdit
 
 
 class EditorMouse:
