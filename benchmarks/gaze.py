@@ -63,7 +63,8 @@ from pathlib import Path
 from typing import Any
 
 from commboard.settings import BlinkSettings, GazeSettings
-from commboard.signals.gaze_look import Look, LookReader
+from commboard.signals.gaze_look import LookReader
+from commboard.signals.gaze_look_outputs import Look
 from commboard.signals.gaze_switch import tuning
 from commboard.vision.sample import EyeSample
 

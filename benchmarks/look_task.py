@@ -37,7 +37,8 @@ from commboard.scanning.plans import build_plan
 from commboard.settings import BlinkSettings, GazeSettings, GazeSwitches, ScanPattern, ScanSettings
 from commboard.signals.blink_switch import BlinkSwitch
 from commboard.signals.gaze_frame import Direction
-from commboard.signals.gaze_look import Look, LookReader
+from commboard.signals.gaze_look import LookReader
+from commboard.signals.gaze_look_outputs import Look
 from commboard.signals.gaze_switch import GazeSwitch, tuning
 from commboard.vision.sample import EyeSample
 

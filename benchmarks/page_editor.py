@@ -39,7 +39,8 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.layout_save import _write_atomically, save_page
+from commboard.adapters.layout_file_writes import write_atomically
+from commboard.adapters.layout_save import save_page
 from commboard.board.layout_file import default_layout_path, load_layout
 from commboard.cli import parse_options
 from commboard.control.page_editor import PageEdit
@@ -107,8 +108,8 @@ def _baselines(folder: Path, n: int, times: dict[str, list[float]]) -> None:
     file = folder / f"{PAGE}.yaml"
     data = file.read_bytes()
     start = time.perf_counter()
-    _write_atomically(file.with_name(file.name + ".bak"), data)
-    _write_atomically(file, data)
+    write_atomically(file.with_name(file.name + ".bak"), data)
+    write_atomically(file, data)
     times["baseline_bare_write"].append((time.perf_counter() - start) * 1000)
 
 

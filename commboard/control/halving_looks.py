@@ -32,7 +32,7 @@ from commboard.events import CellPointed, Source, SwitchDown, SwitchUp
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.signals.blink_switch import RestRequest
 from commboard.signals.gaze_frame import Direction
-from commboard.signals.gaze_look import LongLook, Look, LookIgnored
+from commboard.signals.gaze_look_outputs import LongLook, Look, LookIgnored
 from commboard.signals.gaze_switch import PatientLooks, ignored_log
 from commboard.vision.sample import EyeSample
 

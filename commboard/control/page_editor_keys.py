@@ -25,133 +25,40 @@ answers what the shell must do: nothing more (``Stay``), ``SaveRequested``,
 ``SayRequested`` or ``LeaveRequested``.  The shell performs the save (a file
 adapter) and reports back with :meth:`EditorKeys.saved` or
 :meth:`EditorKeys.refused`.
+
+The answers are in ``page_editor_answers``, the view in ``page_editor_view``;
+``EditorKeys`` takes typing (``page_editor_typed_text``) and the mouse
+(``page_editor_mouse``) from their own modules.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from commboard.board.layout_pages import COLORS
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.control.cell_drag import CellDrag, DragView
-from commboard.control.page_editor import (
-    CellProblem,
-    EditRefused,
-    PageEdit,
-    blank_page,
-    copied_page,
-    links_to,
+from commboard.control.page_editor import CellProblem, EditRefused, PageEdit, links_to
+from commboard.control.page_editor_answers import (
+    Answer,
+    IdRequested,
+    LeaveRequested,
+    PickPicture,
+    RemoveRequested,
+    SaveRequested,
+    SayRequested,
+    Stay,
 )
+from commboard.control.page_editor_mouse import EditorMouse
+from commboard.control.page_editor_typed_text import EditorTypedText
+from commboard.control.page_editor_view import EditorCellView, EditorView, doing
 from commboard.control.page_removal import page_removal
 
 ACTIONS = tuple(Action)
 HOLDS = (None, 0.5, 1.0, 1.5, 2.0, 3.0)
 # Named colours a carer cycles through; "yellow" is left out (the highlight's colour).
 COLOR_CYCLE = (None, *(v for k, v in COLORS.items() if k not in ("yellow", "gray")))
-MAX_TYPED = 200  # characters in a label, words or title
 ARROWS = ("up", "down", "left", "right")
-
-
-@dataclass(frozen=True, slots=True)
-class Stay:
-    """Nothing for the shell to do but redraw."""
-
-
-@dataclass(frozen=True, slots=True)
-class SaveRequested:
-    """Save this page and the pages added meanwhile (the shell writes them and reports back)."""
-
-    page: Page
-    added: tuple[Page, ...] = ()
-    renamed_from: str | None = None  # the page's id on disk, when the carer changed it
-
-
-@dataclass(frozen=True, slots=True)
-class IdRequested:
-    """Ask the carer for the page's new id (a typed line); hand it to ``EditorKeys.change_id``."""
-
-    page_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class RemoveRequested:
-    """Remove this page from the layout (confirmed; nothing links to it)."""
-
-    page_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class SayRequested:
-    """Speak these words with the patient's voice (not a message: not kept in the history)."""
-
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class PickPicture:
-    """Open the picture picker for the selected cell (``control.picture_picker``)."""
-
-    current: str | None
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class LeaveRequested:
-    """Close the editor (nothing unsaved, or the carer chose to drop it)."""
-
-
-Answer = (
-    Stay | SaveRequested | SayRequested | LeaveRequested | RemoveRequested | IdRequested
-    | PickPicture
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class EditorCellView:
-    """One slot as the editor draws it."""
-
-    label: str
-    color: str | None
-    picture: str | None  # path inside the layout folder, or a shipped symbol
-    doing: str  # what it does, in a few words ("says: I am thirsty", "opens Pain")
-    selected: bool
-    marked: bool  # the cell being moved or swapped
-    problem: bool  # a save was refused because of this cell
-
-
-@dataclass(frozen=True, slots=True)
-class EditorView:
-    """The whole editor screen as shown."""
-
-    title: str
-    rows: int
-    columns: int
-    cells: tuple[EditorCellView | None, ...]
-    details: tuple[tuple[str, str], ...]  # the selected cell's fields: (name, value)
-    prompt: str | None  # while typing: what is being typed, with the text so far
-    message: str  # the last result, problem or hint
-    dirty: bool
-    page_id: str = ""  # the page's id (R changes it)
-    drag: DragView | None = None  # a cell being dragged with the mouse
-
-
-def doing(cell: Cell, layout: Layout) -> str:
-    """What a cell does, in a few words for the carer."""
-    match cell.action:
-        case Action.SPEAK:
-            return f"says: {cell.spoken}"
-        case Action.ADD:
-            return (
-                f"adds: {cell.spoken!r}"
-                if cell.spoken.strip() != cell.spoken
-                else f"adds: {cell.spoken}"
-            )
-        case Action.GO:
-            target = layout.pages.get(cell.target or "")
-            return f"opens {target.title if target else cell.target}"
-        case Action.ALARM:
-            return "calls for help"
-    return cell.action.value.replace("_", " ")
 
 
 def _next(options: tuple[object, ...], value: object) -> object:
@@ -159,7 +66,7 @@ def _next(options: tuple[object, ...], value: object) -> object:
     return options[(index + 1) % len(options)]
 
 
-class EditorKeys:
+class EditorKeys(EditorMouse, EditorTypedText):
     """The page editor's state and key rules for one page of ``layout``."""
 
     def __init__(self, layout: Layout, page_id: str, pictures: tuple[str, ...] = ()) -> None:
@@ -207,50 +114,6 @@ class EditorKeys:
         if self.picking is not None and key.lower() in ("m", "x"):
             return self._drop()
         return self._command(key)
-
-    # --- the mouse ---------------------------------------------------------
-
-    def _busy(self) -> bool:
-        """Typing, or answering a question: the mouse does nothing then."""
-        return self.typing is not None or self.leaving or self.removing
-
-    def pointer_down(self, slot: int | None, x: int, y: int) -> None:
-        """A press at ``(x, y)`` over ``slot`` (None: outside the grid): selects it; on a cell,
-        a drag may follow (``control.cell_drag``)."""
-        self.drag = None
-        if slot is None or self._busy():
-            return
-        self.edit = replace(self.edit, cursor=slot)
-        if self.picking is None and self.edit.page.cells[slot] is not None:
-            self.drag = CellDrag.press(slot, x, y)
-
-    def pointer_moved(self, slot: int | None, x: int, y: int) -> None:
-        """The pointer moved with the button down."""
-        if self.drag is None:
-            return
-        was_moving = self.drag.moving
-        self.drag = self.drag.to(x, y, slot)
-        if self.drag.moving and not was_moving:
-            self.message = "Release over the slot it goes to; outside the grid cancels."
-
-    def pointer_up(self, slot: int | None, x: int, y: int) -> None:
-        """The button was released: a drag moves the cell (one edit; U undoes it)."""
-        if self.drag is None:
-            return
-        drag, self.drag = self.drag.to(x, y, slot), None
-        target = drag.drop()
-        if not drag.moving:
-            return  # a click: the slot is selected
-        if target is None:
-            self.edit = replace(self.edit, cursor=drag.source)
-            self.message = (
-                "Not moved: released outside the grid."
-                if drag.over is None
-                else "Not moved: released where it was."
-            )
-            return
-        self.edit = self.edit.move_cell(drag.source, target)
-        self.message = "Moved.  U undoes it."
 
     def _command(self, key: str) -> Answer:
         commands = {
@@ -408,7 +271,7 @@ class EditorKeys:
         self.message = "Still editing."
         return Stay()
 
-    # --- typing ------------------------------------------------------------
+    # --- removing the page -----------------------------------------------
 
     def _ask_remove(self) -> Answer:
         page = self.edit.page
@@ -440,64 +303,6 @@ class EditorKeys:
             return RemoveRequested(self.edit.saved.id)
         self.message = "The page is kept."
         return Stay()
-
-    def _add_page(self, page: Page) -> None:
-        """Keep a new page for the next save; link it from the selected slot when it is empty."""
-        self.added = (*self.added, page)
-        self.layout = replace(self.layout, pages={**self.layout.pages, page.id: page})
-        at = self.edit.cursor
-        if self.edit.page.cells[at] is None:
-            link = Cell(page.title, Action.GO, target=page.id)
-            self.edit = self.edit.add_cell(at, link)
-            self.message = f"Page '{page.title}' added, opened by this cell.  S saves it."
-        else:
-            self.message = f"Page '{page.title}' added.  G links the selected cell to it; S saves."
-
-    def _start_typing(self, what: str) -> Answer:
-        cell = self.edit.page.cells[self.edit.cursor]
-        if what in ("new page", "copy's title"):
-            self.typed = ""
-        elif what == "title":
-            self.typed = self.edit.page.title
-        elif cell is None:
-            self.message = "This slot is empty: N adds a cell."
-            return Stay()
-        else:
-            self.typed = cell.label if what == "label" else (cell.text or "")
-        self.typing = what
-        return Stay()
-
-    def _type(self, key: str) -> Answer:
-        if key == "escape":
-            self.typing = None
-            self.message = "Typing cancelled."
-        elif key == "enter":
-            self._finish_typing()
-        elif key == "backspace":
-            self.typed = self.typed[:-1]
-        elif len(key) == 1 and key.isprintable() and len(self.typed) < MAX_TYPED:
-            self.typed += key
-        return Stay()
-
-    def _finish_typing(self) -> None:
-        what, text = self.typing, self.typed
-        self.typing = None
-        taken = (*(p.id for p in self.added), self.edit.page.id)
-        try:
-            if what == "new page":
-                self._add_page(blank_page(self.layout, text, taken))
-            elif what == "copy's title":
-                self._add_page(copied_page(self.layout, self.edit.page, text, taken))
-            elif what == "title":
-                self.edit = self.edit.rename(text)
-            elif what == "label":
-                if not text.strip():
-                    raise EditRefused("a cell needs a label (the words shown on it)")
-                self.edit = self.edit.edit_cell(self.edit.cursor, label=text)
-            else:
-                self.edit = self.edit.edit_cell(self.edit.cursor, text=text or None)
-        except EditRefused as exc:
-            self.message = str(exc)
 
     # --- after a save ------------------------------------------------------
 

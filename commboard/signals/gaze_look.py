@@ -40,63 +40,36 @@ Outputs, in order: ``LookStarted`` (a look began: for the indicator),
 ``Look`` (accepted), ``LongLook``, ``LookEnded`` (the gaze came back) and
 ``LookIgnored`` (with its reason).  ``progress`` says how far the hold of
 the look in progress has got, for the on-screen indicator.
+
+The reader's jobs have their own modules: ``gaze_look_outputs`` (what it
+reports), ``gaze_look_reading`` (where the eyes point) and ``gaze_rest`` (the
+rest position); this module keeps ``LookReader`` and the look in progress.
 """
 
 from __future__ import annotations
 
 import math
-import statistics
 from collections import deque
 from dataclasses import dataclass
 
 from commboard.settings import BlinkSettings
-from commboard.signals.gaze_frame import (
-    Direction,
-    GazeTuning,
-    Point,
-    frame_problem,
-    gaze_offset,
-    openness,
-    used_eyes,
+from commboard.signals.gaze_frame import Direction, GazeTuning, Point
+from commboard.signals.gaze_look_outputs import (
+    LongLook,
+    Look,
+    LookEnded,
+    LookIgnored,
+    LookOutput,
+    LookStarted,
 )
+from commboard.signals.gaze_look_reading import SMOOTH_FRAMES, head_pose, middle_offset
+from commboard.signals.gaze_rest import RestPosition
 from commboard.vision.sample import EyeSample
 
-# The rest position: the median of this much open-eyed gaze with a face in view.
-LEARN_S = 1.5
-# Afterwards it follows the patient slowly while the gaze is near it
-# (a fraction per frame; about 10 s to follow a change of posture at 30 fps).
-REST_FOLLOW = 0.003
 # A deliberate look reaches the look distance this soon after leaving the
 # area near rest (a saccade takes 30-100 ms; two or three frames of landmark
 # smoothing on top).  Slower is a drift.
 MAX_ONSET_S = 0.3
-# A gaze this far sideways (in look distances: past the sideways distance itself)
-# is a look sideways however high it reads: an iris near an eye corner is partly
-# hidden by the narrowing lids, and Face Mesh then puts its centre higher or lower
-# than it is -- by as much as a look up (a look far to the image right read 0.17
-# up on both photos we ship).  Short of it, the larger of the two decides: a look
-# up can read a little to the side (0.7 of the distance on Grace Hopper's photo
-# rolled 30 degrees, for a look up of 25 degrees), which once made it a look
-# sideways when this was half the distance.
-SIDEWAYS_BLOCKS_VERTICAL = 1.0
-# A look in progress goes on while the gaze stays beyond this fraction of the distance.
-KEEP = 0.7
-# "Near rest": within this fraction of the look distance.
-NEAR_REST = 0.5
-# The gaze held steady away from rest this long, with no look counted, is a new
-# rest position (the patient was moved, or the camera was): the reader
-# re-centres there.  A quick move back to the previous rest is a return, not a look.
-RECENTRE_S = 2.0
-# The same for a gaze held on after a look counted (it was a look at first):
-# the look ends (a switch it holds is let go) and the gaze is the new rest.
-RECENTRE_HELD_S = 5.0
-# The gaze is the per-axis median of this many frames: one frame's landmark
-# glitch neither starts nor breaks a look (it costs one frame of delay).
-SMOOTH_FRAMES = 3
-# The rest position belongs to a head pose: a head that turns, tips or rolls
-# further than this from the pose the rest was learned in (the patient was
-# moved, or moved) gives no looks until the rest is learned again there.
-POSE_CHANGE_DEG = 8.0
 # Shorter excursions than this are jitter, not glances: not even reported.
 MIN_GLANCE_S = 0.08
 # A look not yet decided that is interrupted by a blink (or by the gaze sagging
@@ -107,59 +80,7 @@ MIN_GLANCE_S = 0.08
 PAUSE_S = 0.4
 
 
-@dataclass(frozen=True, slots=True)
-class LookStarted:
-    """The gaze went quickly past the look distance: a look may be starting."""
-
-    t: float
-    direction: Direction
-
-
-@dataclass(frozen=True, slots=True)
-class Look:
-    """An accepted look that began at ``start_t``, held ``held_s`` (at least the hold time).
-
-    ``held_s`` counts only the frames with open eyes looking that way: a blink
-    inside the look is not part of it (``PAUSE_S``).
-    """
-
-    t: float
-    direction: Direction
-    held_s: float
-    start_t: float
-    amplitude: float  # how far from rest, in look distances
-
-
-@dataclass(frozen=True, slots=True)
-class LongLook:
-    """An accepted look held on to ``long_s``."""
-
-    t: float
-    direction: Direction
-
-
-@dataclass(frozen=True, slots=True)
-class LookEnded:
-    """The gaze came back from an accepted look (or the look was cut off)."""
-
-    t: float
-    direction: Direction
-
-
-@dataclass(frozen=True, slots=True)
-class LookIgnored:
-    """Something that was not a look, and why (``glance``, ``drift``, ``eyes closed``...)."""
-
-    t: float
-    direction: Direction | None
-    reason: str
-    held_s: float = 0.0
-
-
-LookOutput = LookStarted | Look | LongLook | LookEnded | LookIgnored
-
-
-class LookReader:
+class LookReader(RestPosition):
     """Turns eye samples into looks; see the module docstring.
 
     Args:
@@ -228,7 +149,7 @@ class LookReader:
         eyes = self._eyes(sample)
         if eyes is None:
             return out + self._interrupt(t, "eyes not measured")
-        pose = _pose(sample)
+        pose = head_pose(sample)
         if self.rest is not None and self._moved(pose):
             self.rest = None  # learn it again in the new pose
             return out + self._give_up() + self._interrupt(t, "head moved")
@@ -237,7 +158,7 @@ class LookReader:
             return out
         self._back_home(eyes)
         self._recent.append(self._offset(eyes))
-        offset = _middle(self._recent)
+        offset = middle_offset(self._recent)
         self._track_keep(t, offset)
         direction, amplitude = self._classify(offset)
         near = self._near(offset)
@@ -250,135 +171,6 @@ class LookReader:
         elif self._recentre(t, eyes):
             return out + self._end(t, quiet=not self._accepted)  # a held switch is let go
         return out + self._step(t, direction, amplitude, near)
-
-    # -- reading a sample ------------------------------------------------------------------
-
-    def _problem(self, sample: EyeSample) -> str:
-        """Why this frame gives no look ("" if it can): the head may be tilted sideways."""
-        return frame_problem(sample, self.tuning, self.blink, self._rest_ear)
-
-    def _openness(self, sample: EyeSample) -> float | None:
-        return openness(sample, self.tuning.eye)
-
-    def _eyes(self, sample: EyeSample) -> tuple[Point, Point] | None:
-        return used_eyes(sample, self.tuning.eye, heights=True)
-
-    def _offset(self, eyes: tuple[Point, Point]) -> Point:
-        """Gaze relative to rest in the patient's terms: x > 0 their left, y > 0 up."""
-        assert self.rest is not None
-        return gaze_offset(
-            eyes, (self.rest[0], self.rest[1]), self.tuning.eye, self.tuning.mirrored
-        )
-
-    def _classify(self, offset: Point) -> tuple[Direction | None, float]:
-        """The direction beyond its look distance, and how far (in distances); None if none.
-
-        A look in progress goes on while the gaze stays beyond ``KEEP`` of the
-        distance that way (landmark jitter near the threshold does not cut it).
-        """
-        x = offset[0] / self.tuning.distance
-        y = offset[1] / self.tuning.vertical_distance
-        if self._direction is not None:
-            along = {Direction.LEFT: x, Direction.RIGHT: -x, Direction.UP: y, Direction.DOWN: -y}
-            if along[self._direction] >= KEEP:
-                return self._direction, along[self._direction]
-        if max(abs(x), abs(y)) < 1.0:
-            return None, max(abs(x), abs(y))
-        if abs(x) >= abs(y) or abs(x) >= SIDEWAYS_BLOCKS_VERTICAL:
-            return (Direction.LEFT if x > 0 else Direction.RIGHT), abs(x)
-        return (Direction.UP if y > 0 else Direction.DOWN), abs(y)
-
-    def _track_keep(self, t: float, offset: Point) -> None:
-        """Since when the gaze has been beyond ``KEEP`` of the distance, each way."""
-        x = offset[0] / self.tuning.distance
-        y = offset[1] / self.tuning.vertical_distance
-        along = {Direction.LEFT: x, Direction.RIGHT: -x, Direction.UP: y, Direction.DOWN: -y}
-        for direction, amount in along.items():
-            if amount >= KEEP:
-                self._keep_from.setdefault(direction, t)
-            else:
-                self._keep_from.pop(direction, None)
-
-    def _near(self, offset: Point) -> bool:
-        return (
-            abs(offset[0]) < NEAR_REST * self.tuning.distance
-            and abs(offset[1]) < NEAR_REST * self.tuning.vertical_distance
-        )
-
-    # -- rest position --------------------------------------------------------------------
-
-    def _learn(
-        self, t: float, eyes: tuple[Point, Point], pose: tuple[float, float, float], openness: float
-    ) -> None:
-        """Collect the rest position; learning starts again if the head moves meanwhile."""
-        if self._poses and _apart(pose, self._poses[0]):
-            self._learning, self._poses, self._ears, self._learn_from = [], [], [], None
-        middle = _median(self._learning) if len(self._learning) >= SMOOTH_FRAMES else None
-        offset = self._between((middle[0], middle[1]), eyes) if middle is not None else (0.0, 0.0)
-        moved = (
-            abs(offset[0]) >= self.tuning.distance
-            or abs(offset[1]) >= self.tuning.vertical_distance
-        )
-        if moved:  # the eyes looked away while we learned: only a steady gaze is a rest position
-            self._learning, self._poses, self._ears, self._learn_from = [], [], [], None
-        if self._learn_from is None:
-            self._learn_from = t
-        self._learning.append(eyes)
-        self._poses.append(pose)
-        self._ears.append(openness)
-        if t - self._learn_from >= LEARN_S:
-            self.rest = _median(self._learning)
-            self._rest_ear = statistics.median(self._ears)
-            roll, yaw, pitch = (statistics.median(p[i] for p in self._poses) for i in range(3))
-            self._pose = (roll, yaw, pitch)
-            self._learning, self._poses, self._ears, self._learn_from = [], [], [], None
-            self._previous_rest, self._steady = None, []
-            self._near_t = t
-
-    def _moved(self, pose: tuple[float, float, float]) -> bool:
-        """The head is no longer in the pose the rest position was learned in."""
-        return self._pose is not None and _apart(pose, self._pose)
-
-    def _recentre(self, t: float, eyes: tuple[Point, Point]) -> bool:
-        """A steady gaze away from rest, with no look counted, for ``RECENTRE_S``: the new rest."""
-        anchor = self._steady[0] if self._steady else None
-        if anchor is None or not self._near(self._between(anchor, eyes)):
-            self._steady, self._steady_from = [eyes], t
-            return False
-        self._steady.append(eyes)
-        # A look that counted is held on a while before it can be a new rest: the
-        # patient may mean it (a long look up rests the board in halving).
-        if t - self._steady_from < (RECENTRE_HELD_S if self._accepted else RECENTRE_S):
-            return False
-        self._previous_rest, self.rest = self.rest, _median(self._steady)
-        self._steady = []
-        self._near_t = t
-        return True
-
-    def _back_home(self, eyes: tuple[Point, Point]) -> None:
-        """A gaze back at the rest it had before re-centring: that rest again (a return, not a look)."""
-        if self._previous_rest is None:
-            return
-        rest, self.rest = self.rest, self._previous_rest
-        if self._near(self._offset(eyes)):
-            self._previous_rest = None  # home again
-            self._steady = []
-        else:
-            self.rest = rest
-
-    def _between(self, a: tuple[Point, Point], b: tuple[Point, Point]) -> Point:
-        """``b`` relative to ``a``, read as a gaze offset."""
-        rest, self.rest = self.rest, list(a)
-        offset = self._offset(b)
-        self.rest = rest
-        return offset
-
-    def _follow_rest(self, eyes: tuple[Point, Point]) -> None:
-        assert self.rest is not None
-        self.rest = [
-            (r[0] + REST_FOLLOW * (e[0] - r[0]), r[1] + REST_FOLLOW * (e[1] - r[1]))
-            for r, e in zip(self.rest, eyes, strict=True)
-        ]
 
     # -- the look in progress ---------------------------------------------------------------
 
@@ -520,29 +312,3 @@ class _Paused:
 
     def ignored(self) -> LookIgnored:
         return LookIgnored(self.t, self.direction, self.reason, round(self.held, 3))
-
-
-def _pose(sample: EyeSample) -> tuple[float, float, float]:
-    """The head's (roll, yaw, pitch) in degrees; one the vision could not estimate reads 0."""
-    return (sample.roll_deg or 0.0, sample.yaw_deg or 0.0, sample.pitch_deg or 0.0)
-
-
-def _apart(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
-    """Two head poses more than ``POSE_CHANGE_DEG`` apart in any angle."""
-    return any(abs(x - y) > POSE_CHANGE_DEG for x, y in zip(a, b, strict=True))
-
-
-def _median(positions: list[tuple[Point, Point]]) -> list[Point]:
-    """The per-eye median of gaze positions."""
-    return [
-        (
-            statistics.median(p[i][0] for p in positions),
-            statistics.median(p[i][1] for p in positions),
-        )
-        for i in (0, 1)
-    ]
-
-
-def _middle(points: deque[Point]) -> Point:
-    """The per-axis median of the recent offsets."""
-    return (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))

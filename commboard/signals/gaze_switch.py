@@ -25,7 +25,8 @@ from commboard.effects import Cue, Log
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
 from commboard.settings import BlinkSettings, GazeSettings, GazeSwitches
 from commboard.signals.gaze_frame import Direction, GazeTuning
-from commboard.signals.gaze_look import Look, LookEnded, LookIgnored, LookReader
+from commboard.signals.gaze_look import LookReader
+from commboard.signals.gaze_look_outputs import Look, LookEnded, LookIgnored
 from commboard.vision.sample import EyeSample
 
 SWITCHES: dict[GazeSwitches, dict[Direction, Switch]] = {

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from commboard.adapters.layout_save import RoundTripDocuments, SaveRefused, remove_page, save_page
+from commboard.adapters.layout_page_remove import remove_page
+from commboard.adapters.layout_roundtrip import RoundTripDocuments
+from commboard.adapters.layout_save import save_page
+from commboard.adapters.layout_save_outcome import SaveRefused
 from commboard.board.layout_file import (
     builtin_layouts_root,
     default_layout_path,

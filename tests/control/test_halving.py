@@ -14,7 +14,7 @@ from commboard.effects import Cue
 from commboard.events import CellPointed, Source, Switch, SwitchDown, SwitchUp
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.signals.gaze_frame import Direction
-from commboard.signals.gaze_look import Look
+from commboard.signals.gaze_look_outputs import Look
 
 
 def choose(h: Halving, target: int) -> Chosen:

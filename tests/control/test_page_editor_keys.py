@@ -7,8 +7,7 @@ from dataclasses import replace
 from commboard.board.layout_file import default_layout_path, load_layout
 from commboard.board.model import Action, Cell, Page
 from commboard.control.page_editor import CellProblem
-from commboard.control.page_editor_keys import (
-    EditorKeys,
+from commboard.control.page_editor_answers import (
     IdRequested,
     LeaveRequested,
     PickPicture,
@@ -17,6 +16,7 @@ from commboard.control.page_editor_keys import (
     SayRequested,
     Stay,
 )
+from commboard.control.page_editor_keys import EditorKeys
 
 
 def _editor(page: str = "people") -> EditorKeys:

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from commboard.board.layout_file import default_layout_path, load_layout
 from commboard.board.model import Action, Cell, Layout, Page
-from commboard.control.page_editor_keys import EditorKeys, RemoveRequested, Stay
+from commboard.control.page_editor_answers import RemoveRequested, Stay
+from commboard.control.page_editor_keys import EditorKeys
 from commboard.control.page_removal import page_removal
 
 

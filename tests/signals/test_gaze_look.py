@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from commboard.settings import BlinkSettings, Eye
 from commboard.signals.gaze_frame import Direction, GazeTuning
-from commboard.signals.gaze_look import (
-    LEARN_S,
-    PAUSE_S,
-    RECENTRE_HELD_S,
-    RECENTRE_S,
+from commboard.signals.gaze_look import PAUSE_S, LookReader
+from commboard.signals.gaze_look_outputs import (
     LongLook,
     Look,
     LookEnded,
     LookIgnored,
     LookOutput,
-    LookReader,
     LookStarted,
 )
+from commboard.signals.gaze_rest import LEARN_S, RECENTRE_HELD_S, RECENTRE_S
 from commboard.testing import ScriptedSamples
 
 FAR = 0.3  # iris position of a clear look (the default look distance is 0.1)

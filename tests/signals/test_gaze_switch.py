@@ -17,7 +17,7 @@ from commboard.settings import (
     ScanPattern,
     ScanSettings,
 )
-from commboard.signals.gaze_look import LEARN_S
+from commboard.signals.gaze_rest import LEARN_S
 from commboard.signals.gaze_switch import GazeSwitch
 from commboard.testing import ScriptedSamples
 

@@ -21,7 +21,9 @@ from commboard.adapters.mediapipe_mesh import MediaPipeMesh
 from commboard.adapters.synthetic_face import make_animator
 from commboard.settings import BlinkSettings, GazeSettings
 from commboard.signals.gaze_frame import Direction
-from commboard.signals.gaze_look import LEARN_S, Look, LookReader
+from commboard.signals.gaze_look import LookReader
+from commboard.signals.gaze_look_outputs import Look
+from commboard.signals.gaze_rest import LEARN_S
 from commboard.signals.gaze_switch import tuning
 from commboard.vision.face_script import FaceState
 from commboard.vision.metrics import eye_sample, measure

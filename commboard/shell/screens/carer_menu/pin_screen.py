@@ -11,7 +11,8 @@ the session, its scan plans and Huffman weights are rebuilt).
 
 from __future__ import annotations
 
-from commboard.adapters.layout_save import SaveRefused, save_page
+from commboard.adapters.layout_save import save_page
+from commboard.adapters.layout_save_outcome import SaveRefused
 from commboard.control.pinning import (
     MY_PHRASES_TITLE,
     PinRefused,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pygame
 
 from commboard.control.board_view import Rect
-from commboard.control.page_editor_keys import EditorCellView, EditorView
+from commboard.control.page_editor_view import EditorCellView, EditorView
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in, color, ink_for
 
 BACKGROUND = (24, 28, 34)

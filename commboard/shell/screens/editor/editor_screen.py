@@ -20,19 +20,15 @@ from pathlib import Path
 
 import pygame
 
-from commboard.adapters.layout_save import (
-    ChangedOnDisk,
-    RoundTripDocuments,
-    SaveRefused,
-    remove_page,
-    save_page,
-)
+from commboard.adapters.layout_page_remove import remove_page
+from commboard.adapters.layout_roundtrip import RoundTripDocuments
+from commboard.adapters.layout_save import save_page
+from commboard.adapters.layout_save_outcome import ChangedOnDisk, SaveRefused
 from commboard.adapters.picture_copy import copy_pictures
 from commboard.board.model import Page
 from commboard.board.symbols import symbol_names
 from commboard.control.board_view import layout_folder, picture_path
-from commboard.control.page_editor_keys import (
-    EditorKeys,
+from commboard.control.page_editor_answers import (
     IdRequested,
     LeaveRequested,
     PickPicture,
@@ -40,6 +36,7 @@ from commboard.control.page_editor_keys import (
     SaveRequested,
     SayRequested,
 )
+from commboard.control.page_editor_keys import EditorKeys
 from commboard.control.picture_picker import PICTURE_SUFFIXES, PicturePicker
 from commboard.events import CarerRequest, Click, Key, PointerMoved, PointerUp, UiEvent
 from commboard.shell.screens.base import (
