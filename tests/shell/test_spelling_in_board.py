@@ -104,11 +104,18 @@ def test_the_headless_board_spells_a_phrase_with_predicted_words(tmp_path: Path)
             str(tmp_path / "history.jsonl"),
             "--event-log",
             str(log),
+            "--access-log",
+            str(tmp_path / "access.jsonl"),
             "--input-script",
             str(script),
         ]
     )
     assert code == 0
+    # The access log keeps no word of it: not the message, not the words the slots offered
+    # (the patient's learned names among them, and what they were spelling).
+    access = (tmp_path / "access.jsonl").read_text(encoding="utf-8")
+    assert '"type": "words"' in access
+    assert "sister" not in access and "decide" not in access
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     spoken = [r["text"] for r in records if r["type"] == "speak"]
     assert spoken == [TARGET]
