@@ -311,11 +311,17 @@ class Session:
         out, self._queued = self._queued, []
         return out
 
-    def _plan(self) -> ScanPlan:
-        prediction, spell = self._prediction, self.settings.spell
+    @property
+    def scanned_by_likelihood(self) -> bool:
+        """True while the page on the board is scanned in the order the word model expects
+        (a predicting Spell page with ``spell.scan: likelihood``), not by the profile's pattern."""
+        spell = self.settings.spell
         predicting = self._predictor is not None and spell.prediction
-        if prediction is not None and predicting and spell.scan is SpellScan.LIKELIHOOD:
-            return build_weighted_plan(prediction.page, prediction.weights)
+        return self._prediction is not None and predicting and spell.scan is SpellScan.LIKELIHOOD
+
+    def _plan(self) -> ScanPlan:
+        if self._prediction is not None and self.scanned_by_likelihood:
+            return build_weighted_plan(self._prediction.page, self._prediction.weights)
         return build_plan(self.page, self.settings.scan.pattern, self._usage.get(self._page_id))
 
     def _predict(self, now: float) -> list[Effect]:
