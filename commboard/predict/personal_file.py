@@ -30,8 +30,16 @@ from commboard.settings.profiles import atomic_write
 FORMAT = "commboard-personal-words"
 VERSION = 1
 FILE_NAME = "words.json"
-MAX_FILE_BYTES = 2_000_000
-"""A bigger file is not one we wrote (the caps keep ours near 0.5 MB): it is reported, not read."""
+MAX_FILE_BYTES = 8_000_000
+"""A bigger file is not one we wrote: it is reported, not read.
+
+The caps keep an English model near 0.5 MB, but a word may be 40
+characters of any script (Chinese or Japanese spelled without spaces: 3-4
+bytes a character, up to 6 when JSON escapes one), so a model at its caps
+can be about 6.4 MB (5,000 words of up to 256 bytes a line, 10,000 pairs of
+up to 510).  The limit must admit every file the board writes: at 2 MB a
+patient spelling Chinese lost all their learned words at the next start
+and the board never saved them again."""
 
 
 def _count(value: Any) -> float | None:

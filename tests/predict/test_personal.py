@@ -130,3 +130,45 @@ def test_a_file_nested_too_deeply_or_with_a_huge_word_is_reported_short_and_left
     file = PersonalFile(path)
     assert file.read().words == {}
     assert "'wwww" in file.problem and len(file.problem) < 300
+
+
+def test_a_model_at_its_caps_in_any_script_is_read_back_at_the_next_start(tmp_path: Path) -> None:
+    """A patient who spells Chinese or Japanese (no spaces: a "word" is up to 40
+    characters of 3 bytes each) filled the caps with a 2.7 MB file the board wrote
+    itself and then refused to read ("more than a learned-words file can be"):
+    every learned word was gone at the next start and nothing was saved again."""
+    import random
+
+    rng = random.Random(3)
+    # 40 characters of 4 bytes each (the longest word kept), plus quotes JSON must escape
+    vocab = [
+        '"' + "".join(chr(0x20000 + rng.randrange(40000)) for _ in range(38)) + '"'
+        for _ in range(MAX_WORDS)
+    ]
+    model = PersonalWords()
+    for _ in range(MAX_PAIRS // 2):
+        model.learn(" ".join(rng.choice(vocab) for _ in range(4)))
+    assert len(model.words) >= MAX_WORDS * 0.85 and len(model.pairs) >= MAX_PAIRS * 0.85
+    path = tmp_path / "zh" / "words.json"
+    assert PersonalFile(path).save(model)
+    assert path.stat().st_size > 2_000_000  # what used to be refused
+    again = PersonalFile(path)
+    read = again.read()
+    assert again.problem == "" and again.writable
+    assert read.words == model.words and read.pairs == model.pairs
+
+
+def test_a_file_bigger_than_any_the_board_writes_is_reported_not_read_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    from commboard.predict.personal_file import MAX_FILE_BYTES
+
+    path = tmp_path / "words.json"
+    path.write_bytes(b" " * (MAX_FILE_BYTES + 1))
+    file = PersonalFile(path)
+    assert file.read().words == {}
+    assert str(path) in file.problem and "more than a learned-words file can be" in file.problem
+    model = PersonalWords()
+    model.learn("hello")
+    assert not file.save(model)
+    assert path.stat().st_size == MAX_FILE_BYTES + 1
