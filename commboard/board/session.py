@@ -494,7 +494,7 @@ class Session:
         """A spelled message that was said is learned from (the shell saves the words)."""
         if cell is None and self._predictor is not None and self.settings.spell.prediction:
             self._predictor.personal.learn(text)
-            return [WordsLearned(now)]
+            return [WordsLearned(now, text)]
         return []
 
     def _edit(self, cell: Cell, now: float) -> list[Effect]:

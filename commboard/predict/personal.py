@@ -67,6 +67,12 @@ class PersonalWords:
         self._cap()
         self._changed()
 
+    def replace_with(self, other: PersonalWords) -> None:
+        """Take ``other``'s counts (the file changed under the board: it wins)."""
+        self.words = dict(other.words)
+        self.pairs = dict(other.pairs)
+        self._changed()
+
     def clear(self) -> None:
         """Forget everything (the carer's "clear learned words")."""
         self.words.clear()

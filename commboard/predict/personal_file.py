@@ -110,17 +110,30 @@ class PersonalFile:
     path: Path
     writable: bool = True
     problem: str = ""
+    _seen: tuple[int, int, int] | None = None  # the file as last read or written here
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        """Which file is there now (inode, size, modification time); None: none."""
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def read(self) -> PersonalWords:
         """The saved model; an empty one when there is none or it is damaged (see ``problem``)."""
         self.problem = ""
         try:
+            stamp = self._stamp()
             size = self.path.stat().st_size
             if size > MAX_FILE_BYTES:
                 raise ValueError(f"{size} bytes, more than a learned-words file can be")
             text = read_regular(self.path).decode("utf-8")
-            return parse_personal(text)
+            model = parse_personal(text)
+            self._seen = stamp
+            return model
         except FileNotFoundError:
+            self._seen = None
             return PersonalWords()
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             self.writable = False
@@ -143,7 +156,28 @@ class PersonalFile:
             self.problem = f"{self.path}: learned words not saved ({exc.strerror or exc})"
             return False
         self.problem = ""
+        self._seen = self._stamp()
         return True
+
+    def save_learned(self, model: PersonalWords, message: str) -> bool:
+        """Save ``model`` after ``message`` was learned into it (what the board does).
+
+        When the file changed since this board last read or wrote it (the
+        carer ran ``commboard words clear`` while the board was running), the
+        file's words are taken instead, with ``message`` learned into them,
+        and ``model`` becomes that: the board runs all day, and saving its
+        memory over the file brought every cleared word back.  A file damaged
+        meanwhile is reported and left alone, as at the start.
+        """
+        if not self.writable:
+            return False
+        if self._stamp() != self._seen:
+            fresh = self.read()
+            if self.problem:
+                return False
+            fresh.learn(message)
+            model.replace_with(fresh)
+        return self.save(model)
 
 
 def learned_words_path(profile: str, data_dir: Path | None = None) -> Path:

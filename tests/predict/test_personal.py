@@ -172,3 +172,25 @@ def test_a_file_bigger_than_any_the_board_writes_is_reported_not_read_and_left_a
     model.learn("hello")
     assert not file.save(model)
     assert path.stat().st_size == MAX_FILE_BYTES + 1
+
+
+def test_a_clear_while_the_board_runs_is_not_undone_by_the_next_message(tmp_path: Path) -> None:
+    """The board runs all day with the learned words in memory; the carer runs
+    `commboard words clear`; the next message the patient spoke saved the whole
+    model again, so "xavier" (and all the rest) came back."""
+    path = learned_words_path("anna", tmp_path)
+    board_file = PersonalFile(path)
+    model = board_file.read()  # the board starts
+    model.learn("call xavier")
+    assert board_file.save_learned(model, "call xavier")
+    assert words_command("clear", "anna", tmp_path) == 0  # the carer, meanwhile
+    model.learn("i am cold")
+    assert board_file.save_learned(model, "i am cold")
+    on_disk = PersonalFile(path).read()
+    assert set(on_disk.words) == {"i", "am", "cold"}
+    assert set(model.words) == {"i", "am", "cold"}  # and the board no longer offers it
+    predictor = Predictor(BaseModel(BaseCounts()), model)
+    assert "xavier" not in predictor.words(context_of("x"), 6)
+    model.learn("hello")  # nobody else wrote meanwhile: saved as it is
+    assert board_file.save_learned(model, "hello")
+    assert set(PersonalFile(path).read().words) == {"i", "am", "cold", "hello"}
