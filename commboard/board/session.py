@@ -490,11 +490,15 @@ class Session:
         speak = Speak(now, text, self._page_id, cell, source, record)
         return [speak, Log(now, "speak", fields), *self._learn(text, cell, now)]
 
-    def _learn(self, text: str, cell: int | None, now: float) -> list[Effect]:
-        """A spelled message that was said is learned from (the shell saves the words)."""
+    def _learn(self, text: str, cell: int | None, now: float, undone: bool = False) -> list[Effect]:
+        """A spelled message that was said is learned from (the shell saves the words);
+        with ``undone`` its Speak was undone, and what it taught is taken back."""
         if cell is None and self._predictor is not None and self.settings.spell.prediction:
-            self._predictor.personal.learn(text)
-            return [WordsLearned(now, text)]
+            if undone:
+                self._predictor.personal.unlearn(text)
+            else:
+                self._predictor.personal.learn(text)
+            return [WordsLearned(now, text, undone)]
         return []
 
     def _edit(self, cell: Cell, now: float) -> list[Effect]:
@@ -556,6 +560,8 @@ class Session:
             out.append(StopSpeech(now))
         if last.said is not None:
             out.append(Withdraw(now, last.said))
+            # A stray Speak half-way through a word must not make the half a learned word.
+            out += self._learn(last.said.text, last.said.cell, now, undone=True)
         self._before_word = None
         replan = False
         if last.message != self._bar:

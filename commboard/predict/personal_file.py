@@ -159,15 +159,16 @@ class PersonalFile:
         self._seen = self._stamp()
         return True
 
-    def save_learned(self, model: PersonalWords, message: str) -> bool:
+    def save_learned(self, model: PersonalWords, message: str, undone: bool = False) -> bool:
         """Save ``model`` after ``message`` was learned into it (what the board does).
 
         When the file changed since this board last read or wrote it (the
         carer ran ``commboard words clear`` while the board was running), the
         file's words are taken instead, with ``message`` learned into them,
         and ``model`` becomes that: the board runs all day, and saving its
-        memory over the file brought every cleared word back.  A file damaged
-        meanwhile is reported and left alone, as at the start.
+        memory over the file brought every cleared word back.  With ``undone``
+        the message is taken back from them instead (its Speak was undone).  A
+        file damaged meanwhile is reported and left alone, as at the start.
         """
         if not self.writable:
             return False
@@ -175,7 +176,10 @@ class PersonalFile:
             fresh = self.read()
             if self.problem:
                 return False
-            fresh.learn(message)
+            if undone:
+                fresh.unlearn(message)
+            else:
+                fresh.learn(message)
             model.replace_with(fresh)
         return self.save(model)
 

@@ -123,6 +123,27 @@ def test_speaking_a_spelled_message_teaches_it() -> None:
     assert session.words[0] == "zoe"
 
 
+def test_a_spoken_message_that_is_undone_is_not_learned() -> None:
+    """A stray press on Speak half-way through a word ("tomo"), undone at once: the
+    history withdrew it, but "tomo" stayed a learned word, saved to the patient's
+    file and offered in a slot from then on."""
+    session, predictor = start()
+    for t, label in enumerate(["Z", "O", "E", "Space"], start=1):
+        pick(session, label, float(t))
+    pick(session, "Speak", 6.0)
+    for t, label in enumerate(["T", "O", "M", "O"], start=7):
+        pick(session, label, float(t))
+    pick(session, "Speak", 11.0)
+    assert "tomo" in predictor.personal.words
+    out = session.undo(11.5)
+    assert any(isinstance(e, WordsLearned) for e in out)  # saved again, without it
+    assert predictor.personal.words == {"zoe": 1.0}
+    assert predictor.personal.pairs == {("<s>", "zoe"): 1.0}
+    assert session.message == "zoe tomo"
+    pick(session, "Delete", 12.0)
+    assert "tomo" not in session.words
+
+
 def test_the_likelihood_scan_follows_the_slots_and_grid_keeps_the_fixed_grid() -> None:
     likely, _ = start()
     pick(likely, "I", 1.0)
