@@ -167,15 +167,26 @@ class History:
             if record is None:
                 self.problems.append(f"{self.path}, line {number}: not a history record; skipped")
                 continue
-            if record.get("withdrawn") is True:
-                continue
+            # A withdrawal line takes back the use its statement counted: an undone
+            # selection (a stray press) is neither a phrase Huffman scanning should bring
+            # nearer nor a message for the Recent page.
+            step = -1.0 if record.get("withdrawn") is True else 1.0
             cell = record.get("cell")
             if isinstance(cell, int) and not isinstance(cell, bool):
                 page = counts.setdefault(record["page"], {})
-                page[cell] = page.get(cell, 0.0) + 1.0
+                page[cell] = page.get(cell, 0.0) + step
+                if page[cell] <= 0:
+                    del page[cell]
+                    if not page:
+                        del counts[record["page"]]
             elif cell is None and record["text"].strip():
-                times, _ = self._spelled.get(record["text"], (0, 0))
-                self._spelled[record["text"]] = (times + 1, number)
+                times, last = self._spelled.get(record["text"], (0, 0))
+                if step > 0:
+                    self._spelled[record["text"]] = (times + 1, number)
+                elif times > 1:
+                    self._spelled[record["text"]] = (times - 1, last)
+                else:
+                    self._spelled.pop(record["text"], None)
         return counts
 
     def spelled(self, limit: int) -> list[str]:
