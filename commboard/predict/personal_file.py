@@ -48,6 +48,16 @@ def _count(value: Any) -> float | None:
     return float(value) if math.isfinite(value) and value > 0 else None
 
 
+def _one_word(value: Any) -> bool:
+    """A word as learning counts one: text, not empty, no white space (a slot adds it whole)."""
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and len(value.split()) == 1
+        and value == value.strip()
+    )
+
+
 def _short(value: Any) -> str:
     """A value quoted in a problem, cut (a word may be a megabyte long; it goes on a banner)."""
     return reprlib.repr(value)
@@ -63,27 +73,38 @@ def parse_personal(text: str) -> PersonalWords:
         raise ValueError("lists or objects nested too deeply to be learned words") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError(f'not a learned-words file (no "format": "{FORMAT}")')
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if isinstance(version, bool) or version != VERSION:
         raise ValueError(
             f"version {_short(data.get('version'))} is not one this board reads ({VERSION})"
         )
     words, pairs = data.get("words", {}), data.get("pairs", [])
     if not isinstance(words, dict) or not isinstance(pairs, list):
         raise ValueError('"words" must be an object and "pairs" a list')
+    return PersonalWords(_words(words), pairs_of(_pairs(pairs)))
+
+
+def _words(words: dict[str, Any]) -> dict[str, float]:
     clean_words: dict[str, float] = {}
     for word, n in words.items():
+        if not _one_word(word):
+            raise ValueError(f"word {_short(word)} is not one word")
         count = _count(n)
         if count is None:
             raise ValueError(f"word {_short(word)}: count {_short(n)} is not a positive number")
         clean_words[word] = count
+    return clean_words
+
+
+def _pairs(pairs: list[Any]) -> list[tuple[str, str, float]]:
     triples: list[tuple[str, str, float]] = []
     for item in pairs:
         ok = isinstance(item, list) and len(item) == 3
         count = _count(item[2]) if ok else None
-        if not ok or count is None or not all(isinstance(x, str) for x in item[:2]):
+        if not ok or count is None or not all(_one_word(x) for x in item[:2]):
             raise ValueError(f"pair {_short(item)} is not [previous word, word, count]")
         triples.append((item[0], item[1], count))
-    return PersonalWords(clean_words, pairs_of(triples))
+    return triples
 
 
 def render_personal(model: PersonalWords) -> str:

@@ -194,3 +194,25 @@ def test_a_clear_while_the_board_runs_is_not_undone_by_the_next_message(tmp_path
     model.learn("hello")  # nobody else wrote meanwhile: saved as it is
     assert board_file.save_learned(model, "hello")
     assert set(PersonalFile(path).read().words) == {"i", "am", "cold", "hello"}
+
+
+def test_a_hand_edited_file_with_wrong_types_or_non_words_is_reported_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    """'"version": true' was read as version 1, and a "word" with a space or an empty
+    one was accepted: a slot then offered "a b" (two words in one selection) or nothing."""
+    path = tmp_path / "words.json"
+    head = '{"format": "commboard-personal-words", '
+    for body, why in [
+        ('"version": true, "words": {}, "pairs": []}', "version True"),
+        ('"version": 1, "words": {"a b": 3}, "pairs": []}', "word 'a b' is not one word"),
+        ('"version": 1, "words": {"": 3}, "pairs": []}', "word '' is not one word"),
+        ('"version": 1, "words": {"x": 1}, "pairs": [["x", "y z", 1]]}', "is not [previous word"),
+    ]:
+        path.write_text(head + body, "utf-8")
+        before = path.read_bytes()
+        file = PersonalFile(path)
+        assert file.read().words == {}
+        assert why in file.problem and str(path) in file.problem, file.problem
+        assert not file.save(PersonalWords({"hello": 1.0}))
+        assert path.read_bytes() == before
