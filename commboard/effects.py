@@ -186,9 +186,16 @@ class Undo:
 
 @dataclass(frozen=True, slots=True)
 class WordsLearned:
-    """A spelled message was spoken and learned from: the patient's learned words should be saved."""
+    """A spelled message was spoken and learned from: the patient's learned words should be saved.
+
+    ``text`` is the message (learned again into the file's words when the
+    file changed under the board, e.g. the carer cleared it).  ``undone``:
+    the message was taken back (its Speak undone) and is forgotten instead.
+    """
 
     t: float
+    text: str = ""
+    undone: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,16 +167,25 @@ class History:
             if record is None:
                 self.problems.append(f"{self.path}, line {number}: not a history record; skipped")
                 continue
-            if record.get("withdrawn") is True:
-                continue
+            # A withdrawal line takes back the use its statement counted: an undone
+            # selection (a stray press) is neither a phrase Huffman scanning should bring
+            # nearer nor a message for the Recent page.
+            withdrawn = record.get("withdrawn") is True
             cell = record.get("cell")
             if isinstance(cell, int) and not isinstance(cell, bool):
-                page = counts.setdefault(record["page"], {})
-                page[cell] = page.get(cell, 0.0) + 1.0
+                _count_cell(counts, record["page"], cell, -1.0 if withdrawn else 1.0)
             elif cell is None and record["text"].strip():
-                times, _ = self._spelled.get(record["text"], (0, 0))
-                self._spelled[record["text"]] = (times + 1, number)
+                self._count_spelled(record["text"], number, withdrawn)
         return counts
+
+    def _count_spelled(self, text: str, number: int, withdrawn: bool) -> None:
+        times, last = self._spelled.get(text, (0, 0))
+        if not withdrawn:
+            self._spelled[text] = (times + 1, number)
+        elif times > 1:
+            self._spelled[text] = (times - 1, last)
+        else:
+            self._spelled.pop(text, None)
 
     def spelled(self, limit: int) -> list[str]:
         """The messages the patient spelled and spoke most often (read by :meth:`usage`).
@@ -185,6 +194,15 @@ class History:
         """
         ranked = sorted(self._spelled.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))
         return [text for text, _ in ranked[: max(0, limit)]]
+
+
+def _count_cell(counts: dict[str, dict[int, float]], page_id: str, cell: int, step: float) -> None:
+    page = counts.setdefault(page_id, {})
+    page[cell] = page.get(cell, 0.0) + step
+    if page[cell] <= 0:
+        del page[cell]
+        if not page:
+            del counts[page_id]
 
 
 def parse_line(line: bytes) -> dict[str, Any] | None:

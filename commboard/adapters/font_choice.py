@@ -232,8 +232,19 @@ class FontChoice:
         if self._told or not self._missing:
             return None
         self._told = True
+        missing = list(self._missing)
+        # A character some font draws alone (an emoji beside Hebrew letters) is left out only
+        # where no one font has it together with the rest: installing fonts would not help.
+        alone = [ch for ch in missing if self.face(ch).shown == ch]
+        if len(alone) == len(missing):
+            some = ", ".join(f"{ch} U+{ord(ch):04X}" for ch in missing[:6])
+            return (
+                f"Some letters cannot be drawn together with the writing around them ({some}): "
+                "no one installed font has both, so they are left out there (alone in a cell "
+                "they are shown)."
+            )
         # Each with its code point: the letters themselves cannot be drawn in the banner either.
-        some = ", ".join(f"{ch} U+{ord(ch):04X}" for ch in list(self._missing)[:6])
+        some = ", ".join([f"{ch} U+{ord(ch):04X}" for ch in missing if ch not in alone][:6])
         return (
             f"Some letters cannot be drawn ({some}): no installed font has them, so they are "
             "left out. Install fonts-noto-core, fonts-noto-color-emoji (fonts-noto-cjk for Chinese, "

@@ -13,6 +13,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+_ZWJ = "\u200d"
+
+
+def _emoji_part(ch: str) -> bool:
+    """A code point that only modifies the emoji before it."""
+    cp = ord(ch)
+    return (
+        ch in "\ufe0e\ufe0f\u20e3"  # text / emoji presentation, keycap
+        or 0x1F3FB <= cp <= 0x1F3FF  # skin tones
+        or 0xE0020 <= cp <= 0xE007F  # tag letters (subdivision flags)
+    )
+
+
+def _regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
+def _last_character_start(text: str) -> int:
+    """Where the last character a reader sees as one begins (see ``MessageBar.backspace``)."""
+    end = len(text)
+    if end == 0:
+        return 0
+    start = end - 1
+    while True:
+        while start > 0 and _emoji_part(text[start]):
+            start -= 1  # the emoji these modify
+        if start > 1 and text[start - 1] == _ZWJ:
+            start -= 2  # joined to the emoji before it
+            continue
+        break
+    if _regional(text[start]):
+        run = start
+        while run > 0 and _regional(text[run - 1]):
+            run -= 1
+        if (start - run) % 2 == 1:
+            start -= 1  # the first letter of this flag
+    return start
+
 
 @dataclass(frozen=True, slots=True)
 class MessageBar:
@@ -48,8 +86,15 @@ class MessageBar:
         return MessageBar(f"{self.text[:cut]}{word} ")
 
     def backspace(self) -> MessageBar:
-        """Remove the last character (a trailing space counts as one)."""
-        return MessageBar(self.text[:-1])
+        """Remove the last character (a trailing space counts as one).
+
+        An emoji is one character however many code points it is made of (a
+        skin tone, the emoji presentation mark, a family joined with
+        zero-width joiners, a flag's two letters, a keycap): Delete takes it
+        back whole.  A mark chosen as its own cell (a Hebrew vowel point, an
+        accent) is its own character.
+        """
+        return MessageBar(self.text[: _last_character_start(self.text)])
 
     def clear(self) -> MessageBar:
         """An empty message."""

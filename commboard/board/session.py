@@ -311,11 +311,17 @@ class Session:
         out, self._queued = self._queued, []
         return out
 
-    def _plan(self) -> ScanPlan:
-        prediction, spell = self._prediction, self.settings.spell
+    @property
+    def scanned_by_likelihood(self) -> bool:
+        """True while the page on the board is scanned in the order the word model expects
+        (a predicting Spell page with ``spell.scan: likelihood``), not by the profile's pattern."""
+        spell = self.settings.spell
         predicting = self._predictor is not None and spell.prediction
-        if prediction is not None and predicting and spell.scan is SpellScan.LIKELIHOOD:
-            return build_weighted_plan(prediction.page, prediction.weights)
+        return self._prediction is not None and predicting and spell.scan is SpellScan.LIKELIHOOD
+
+    def _plan(self) -> ScanPlan:
+        if self._prediction is not None and self.scanned_by_likelihood:
+            return build_weighted_plan(self._prediction.page, self._prediction.weights)
         return build_plan(self.page, self.settings.scan.pattern, self._usage.get(self._page_id))
 
     def _predict(self, now: float) -> list[Effect]:
@@ -484,11 +490,15 @@ class Session:
         speak = Speak(now, text, self._page_id, cell, source, record)
         return [speak, Log(now, "speak", fields), *self._learn(text, cell, now)]
 
-    def _learn(self, text: str, cell: int | None, now: float) -> list[Effect]:
-        """A spelled message that was said is learned from (the shell saves the words)."""
+    def _learn(self, text: str, cell: int | None, now: float, undone: bool = False) -> list[Effect]:
+        """A spelled message that was said is learned from (the shell saves the words);
+        with ``undone`` its Speak was undone, and what it taught is taken back."""
         if cell is None and self._predictor is not None and self.settings.spell.prediction:
-            self._predictor.personal.learn(text)
-            return [WordsLearned(now)]
+            if undone:
+                self._predictor.personal.unlearn(text)
+            else:
+                self._predictor.personal.learn(text)
+            return [WordsLearned(now, text, undone)]
         return []
 
     def _edit(self, cell: Cell, now: float) -> list[Effect]:
@@ -550,6 +560,8 @@ class Session:
             out.append(StopSpeech(now))
         if last.said is not None:
             out.append(Withdraw(now, last.said))
+            # A stray Speak half-way through a word must not make the half a learned word.
+            out += self._learn(last.said.text, last.said.cell, now, undone=True)
         self._before_word = None
         replan = False
         if last.message != self._bar:

@@ -88,6 +88,29 @@ def layout_words(layout: Layout) -> PersonalWords:
 _WORDY = frozenset({Action.SPEAK, Action.ADD, Action.ALARM})
 
 
+def layout_letters(layout: Layout) -> frozenset[str]:
+    """The characters the layout's letter cells type (folded), for ``Predictor(alphabet=...)``.
+
+    A letter cell adds one letter (with any marks, or an emoji with its
+    modifiers): at most one alphabetic character and no space; a word cell
+    ("please", "I want") is not one.  The patient's learned words are
+    offered only when made of these characters, so a Greek layout never
+    offers the English words the patient spelled on another layout (and the
+    other way round).  Empty for a layout without letter cells (then
+    nothing is filtered).
+    """
+    out: set[str] = set()
+    for page in layout.pages.values():
+        for cell in page.cells:
+            if cell is None or cell.action is not Action.ADD:
+                continue
+            piece = fold(cell.spoken)
+            one_letter = sum(c.isalpha() for c in piece) <= 1
+            if piece.strip() and one_letter and not any(c.isspace() for c in piece):
+                out.update(piece)
+    return frozenset(out)
+
+
 def has_slots(page: Page) -> bool:
     """True for a page with word slots (a predicting Spell page)."""
     return any(c is not None and c.action is Action.WORD for c in page.cells)

@@ -143,10 +143,12 @@ def status_text(
     scan = settings.scan
     looks = settings.gaze.access is not Access.SCAN
     choosing = session.paused and pause_reason is PauseReason.LOOKS
+    # The Spell page is scanned by likelihood, whatever the profile's pattern is.
+    pattern = "by likelihood" if session.scanned_by_likelihood else scan.pattern.replace("_", "-")
     parts = [
         f"switch: {switches}",
         # While looks choose, nothing is scanned: the scan speed would only mislead.
-        *([] if choosing else [f"scan {scan.interval_s:.1f} s {scan.pattern.replace('_', '-')}"]),
+        *([] if choosing else [f"scan {scan.interval_s:.1f} s {pattern}"]),
         *status_parts.values(),
     ]
     if not settings.blink.calibrated:  # with looks in use, say which calibration is missing

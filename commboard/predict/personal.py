@@ -67,6 +67,23 @@ class PersonalWords:
         self._cap()
         self._changed()
 
+    def unlearn(self, message: str) -> None:
+        """Take back what :meth:`learn` counted for ``message`` (a spoken message undone)."""
+        previous = START
+        for word in words_of(message):
+            if word != START:
+                _less(self.words, word)
+                _less(self.pairs, (previous, word))
+            previous = word
+        self._cap()
+        self._changed()
+
+    def replace_with(self, other: PersonalWords) -> None:
+        """Take ``other``'s counts (the file changed under the board: it wins)."""
+        self.words = dict(other.words)
+        self.pairs = dict(other.pairs)
+        self._changed()
+
     def clear(self) -> None:
         """Forget everything (the carer's "clear learned words")."""
         self.words.clear()
@@ -99,6 +116,15 @@ class PersonalWords:
         known = set(self.words) | {START}
         for key in [k for k in self.pairs if k[0] not in known or k[1] not in known]:
             del self.pairs[key]
+
+
+def _less(counts: dict[_K, float], key: _K) -> None:
+    """One use fewer; gone at none (a word forgotten by the cap meanwhile stays gone)."""
+    left = counts.get(key, 0.0) - 1.0
+    if left > 0:
+        counts[key] = left
+    else:
+        counts.pop(key, None)
 
 
 def _trim(counts: dict[_K, float], cap: int) -> None:

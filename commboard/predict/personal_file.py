@@ -30,14 +30,32 @@ from commboard.settings.profiles import atomic_write
 FORMAT = "commboard-personal-words"
 VERSION = 1
 FILE_NAME = "words.json"
-MAX_FILE_BYTES = 2_000_000
-"""A bigger file is not one we wrote (the caps keep ours near 0.5 MB): it is reported, not read."""
+MAX_FILE_BYTES = 8_000_000
+"""A bigger file is not one we wrote: it is reported, not read.
+
+The caps keep an English model near 0.5 MB, but a word may be 40
+characters of any script (Chinese or Japanese spelled without spaces: 3-4
+bytes a character, up to 6 when JSON escapes one), so a model at its caps
+can be about 6.4 MB (5,000 words of up to 256 bytes a line, 10,000 pairs of
+up to 510).  The limit must admit every file the board writes: at 2 MB a
+patient spelling Chinese lost all their learned words at the next start
+and the board never saved them again."""
 
 
 def _count(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value) if math.isfinite(value) and value > 0 else None
+
+
+def _one_word(value: Any) -> bool:
+    """A word as learning counts one: text, not empty, no white space (a slot adds it whole)."""
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and len(value.split()) == 1
+        and value == value.strip()
+    )
 
 
 def _short(value: Any) -> str:
@@ -55,27 +73,38 @@ def parse_personal(text: str) -> PersonalWords:
         raise ValueError("lists or objects nested too deeply to be learned words") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError(f'not a learned-words file (no "format": "{FORMAT}")')
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if isinstance(version, bool) or version != VERSION:
         raise ValueError(
             f"version {_short(data.get('version'))} is not one this board reads ({VERSION})"
         )
     words, pairs = data.get("words", {}), data.get("pairs", [])
     if not isinstance(words, dict) or not isinstance(pairs, list):
         raise ValueError('"words" must be an object and "pairs" a list')
+    return PersonalWords(_words(words), pairs_of(_pairs(pairs)))
+
+
+def _words(words: dict[str, Any]) -> dict[str, float]:
     clean_words: dict[str, float] = {}
     for word, n in words.items():
+        if not _one_word(word):
+            raise ValueError(f"word {_short(word)} is not one word")
         count = _count(n)
         if count is None:
             raise ValueError(f"word {_short(word)}: count {_short(n)} is not a positive number")
         clean_words[word] = count
+    return clean_words
+
+
+def _pairs(pairs: list[Any]) -> list[tuple[str, str, float]]:
     triples: list[tuple[str, str, float]] = []
     for item in pairs:
         ok = isinstance(item, list) and len(item) == 3
         count = _count(item[2]) if ok else None
-        if not ok or count is None or not all(isinstance(x, str) for x in item[:2]):
+        if not ok or count is None or not all(_one_word(x) for x in item[:2]):
             raise ValueError(f"pair {_short(item)} is not [previous word, word, count]")
         triples.append((item[0], item[1], count))
-    return PersonalWords(clean_words, pairs_of(triples))
+    return triples
 
 
 def render_personal(model: PersonalWords) -> str:
@@ -102,17 +131,30 @@ class PersonalFile:
     path: Path
     writable: bool = True
     problem: str = ""
+    _seen: tuple[int, int, int] | None = None  # the file as last read or written here
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        """Which file is there now (inode, size, modification time); None: none."""
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def read(self) -> PersonalWords:
         """The saved model; an empty one when there is none or it is damaged (see ``problem``)."""
         self.problem = ""
         try:
+            stamp = self._stamp()
             size = self.path.stat().st_size
             if size > MAX_FILE_BYTES:
                 raise ValueError(f"{size} bytes, more than a learned-words file can be")
             text = read_regular(self.path).decode("utf-8")
-            return parse_personal(text)
+            model = parse_personal(text)
+            self._seen = stamp
+            return model
         except FileNotFoundError:
+            self._seen = None
             return PersonalWords()
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             self.writable = False
@@ -135,7 +177,32 @@ class PersonalFile:
             self.problem = f"{self.path}: learned words not saved ({exc.strerror or exc})"
             return False
         self.problem = ""
+        self._seen = self._stamp()
         return True
+
+    def save_learned(self, model: PersonalWords, message: str, undone: bool = False) -> bool:
+        """Save ``model`` after ``message`` was learned into it (what the board does).
+
+        When the file changed since this board last read or wrote it (the
+        carer ran ``commboard words clear`` while the board was running), the
+        file's words are taken instead, with ``message`` learned into them,
+        and ``model`` becomes that: the board runs all day, and saving its
+        memory over the file brought every cleared word back.  With ``undone``
+        the message is taken back from them instead (its Speak was undone).  A
+        file damaged meanwhile is reported and left alone, as at the start.
+        """
+        if not self.writable:
+            return False
+        if self._stamp() != self._seen:
+            fresh = self.read()
+            if self.problem:
+                return False
+            if undone:
+                fresh.unlearn(message)
+            else:
+                fresh.learn(message)
+            model.replace_with(fresh)
+        return self.save(model)
 
 
 def learned_words_path(profile: str, data_dir: Path | None = None) -> Path:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from commboard.predict.language_data import BaseCounts
 from commboard.predict.personal import PersonalWords
 from commboard.predict.ranked_words import RankedWords
-from commboard.predict.text import MAX_WORD_CHARS, Context
+from commboard.predict.text import MAX_WORD_CHARS, START, Context
 
 PERSONAL_MAX = 0.7
 """The patient's words never take more of the mixture than this (the base still fills gaps)."""
@@ -156,24 +156,57 @@ class Predictor:
     Args:
         base: the language's base model (may be empty: another language).
         personal: the patient's own counts (shared with whoever saves them).
+        layout_words: the words of the layout's own phrases.
+        alphabet: the characters the layout's letter cells type (folded); the
+            patient's words are offered only when made of them.  The learned
+            words belong to the profile, not to a layout: words said on an
+            English layout are not offered on a Greek one, nor the other way
+            round, and stay learned for when the layout is chosen again.
+            None: every learned word.
     """
 
     def __init__(
-        self, base: BaseModel, personal: PersonalWords, layout_words: PersonalWords | None = None
+        self,
+        base: BaseModel,
+        personal: PersonalWords,
+        layout_words: PersonalWords | None = None,
+        alphabet: frozenset[str] | None = None,
     ) -> None:
         self.base = base
         self.personal = personal
         self.layout_words = layout_words or PersonalWords()
+        self.alphabet = alphabet or None
         self._share: tuple[int, float] | None = None  # (personal.version, its share)
+        self._own: tuple[int, PersonalWords] | None = None  # (personal.version, spellable part)
+
+    def own_words(self) -> PersonalWords:
+        """The patient's words this layout's letters can spell (all of them without an alphabet).
+
+        Recomputed once per message learned (a pass over at most 5,000 words), not per keystroke.
+        """
+        if self.alphabet is None:
+            return self.personal
+        version = self.personal.version
+        if self._own is None or self._own[0] != version:
+            ok = self.alphabet
+            words = {w: n for w, n in self.personal.words.items() if ok.issuperset(w)}
+            pairs = {
+                (p, w): n
+                for (p, w), n in self.personal.pairs.items()
+                if w in words and (p == START or p in words)
+            }
+            self._own = (version, PersonalWords(words, pairs))
+        return self._own[1]
 
     def personal_share(self) -> float:
         """The patient's share ``a`` of the mixture (:func:`fitted_share`; 0 before any word)."""
-        if self.personal.total <= 0:
+        own = self.own_words()
+        if own.total <= 0:
             return 0.0
         version = self.personal.version
         if self._share is None or self._share[0] != version:
             # Once per message learned (up to ~40 ms for the capped 5,000 words), not per keystroke.
-            self._share = (version, fitted_share(self.personal.words, self.base.unigrams.prob))
+            self._share = (version, fitted_share(own.words, self.base.unigrams.prob))
         return self._share[1]
 
     def _sources(self, previous: str) -> list[_Source]:
@@ -189,7 +222,7 @@ class Predictor:
         out = [_Source(self.base.unigrams, rest * (1 - lam))]
         if followers is not None:
             out.append(_Source(followers, rest * lam))
-        out += self._counted(self.personal, previous, a)
+        out += self._counted(self.own_words(), previous, a)
         out += self._counted(self.layout_words, previous, d)
         return [s for s in out if s.weight > 0]
 
@@ -217,7 +250,7 @@ class Predictor:
         if len(context.prefix) >= MIN_SLIP_PREFIX:
             # Slips are looked up among single words only (the pair lists are
             # samples of them): a few hundred binary searches, well under 5 ms.
-            singles = [self.base.unigrams, self.personal.ranked()]
+            singles = [self.base.unigrams, self.own_words().ranked()]
             for variant in self._slips(context.prefix):
                 for words in singles:
                     lo, hi = words.span(variant)
@@ -259,7 +292,7 @@ class Predictor:
         """Prefixes one edit from ``prefix``: one letter wrong, missing, extra, or two swapped."""
         out: set[str] = set()
         alphabet = self.base.alphabet or "".join(
-            sorted({c for w in self.personal.words for c in w})
+            sorted({c for w in self.own_words().words for c in w})
         )
         for i in range(len(prefix)):
             out.add(prefix[:i] + prefix[i + 1 :])

@@ -315,7 +315,7 @@ class BoardLoop:
         old = self.p.predictor
         if base is None or old is None or old.base.source != "none":
             return  # no predictor, or a layout chosen meanwhile already read its own lists
-        self.p.predictor = Predictor(base, old.personal, old.layout_words)
+        self.p.predictor = Predictor(base, old.personal, old.layout_words, old.alphabet)
         self.perform(self.session.set_predictor(self.p.predictor, self.now))
         self.dirty = True
 

@@ -79,7 +79,7 @@ class Performer:
             case Paused() | Resumed():
                 self.p.event_log.write(pause_record(effect))  # the owner's change, as a record
             case WordsLearned():
-                self._save_words(effect.t)
+                self._save_words(effect.t, effect.text, effect.undone)
 
     def _chrome(self, effect: Notice | ShowBanner | HideBanner) -> None:
         """What is shown around the page: a notice, a banner shown or taken down."""
@@ -168,12 +168,15 @@ class Performer:
         self.p.speaker.say(effect.text)  # the alarm screen already shows these words
         self.in_flight = None
 
-    def _save_words(self, t: float) -> None:
-        """Save the learned words after a spelled message; a failure is a banner, never a stop."""
+    def _save_words(self, t: float, message: str, undone: bool) -> None:
+        """Save the learned words after a spelled message; a failure is a banner, never a stop.
+
+        A file changed meanwhile (the carer cleared it) is taken as it is, with
+        ``message`` learned into it (``PersonalFile.save_learned``)."""
         file, predictor = self.p.learned_file, self.p.predictor
         if file is None or predictor is None or not file.writable:
             return
-        if file.save(predictor.personal):
+        if file.save_learned(predictor.personal, message, undone):
             self.chrome.hide("learned-words")
         else:
             self.p.event_log.record(t, "learned_words_problem", text=file.problem)

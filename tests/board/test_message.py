@@ -56,3 +56,23 @@ def test_a_predicted_word_replaces_the_letters_spelled_so_far() -> None:
     assert MessageBar("i ").complete("want").text == "i want "  # a next word
     assert MessageBar("").complete("please").text == "please "
     assert MessageBar("i w").complete("  ").text == "i w"  # nothing to add
+
+
+def test_delete_takes_a_whole_emoji_back_not_a_piece_of_it() -> None:
+    """A layout's emoji cell (thumbs up with a skin tone, a red heart, a family, a
+    flag) is one picture on screen but several code points: Delete took only the
+    last one, so the patient saw the thumb change colour (or nothing change) and
+    the next letter was glued to what was left of it."""
+    for emoji in ("👍🏽", "❤️", "👨‍👩‍👧", "🇬🇧", "1️⃣"):
+        bar = build("ok", emoji)
+        assert bar.text == f"ok {emoji} "
+        assert bar.backspace().text == f"ok {emoji}"
+        assert bar.backspace().backspace().text == "ok "
+    assert MessageBar("🇬🇧🇫🇷").backspace().text == "🇬🇧"  # two flags: one at a time
+
+
+def test_delete_takes_a_separately_chosen_mark_back_alone() -> None:
+    """A mark the patient chose as its own cell (Hebrew vowel points, an accent)
+    is one selection, so Delete takes back just that."""
+    assert build("ש", "\u05b8").backspace().text == "ש"
+    assert build("e", "\u0301").backspace().text == "e"

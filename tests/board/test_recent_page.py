@@ -62,3 +62,24 @@ def test_the_spell_page_leads_to_recent_messages_while_the_message_is_empty() ->
     e = next(i for i, c in enumerate(session.page.cells) if c and c.label == "E")
     session.handle(CellPointed(4.0, e, Source.MOUSE), 4.0)
     assert all(c is None or c.label != "Recent" for c in session.page.cells)
+
+
+def test_a_message_undone_straight_after_it_was_said_is_not_offered_again(tmp_path: Path) -> None:
+    """A stray press on Speak half-way through a word, undone at once: the history
+    marks it withdrawn, yet the next day the Recent page offered "tomo" as a message
+    (and a phrase said by mistake and undone counted for Huffman scanning)."""
+    path = tmp_path / "history.jsonl"
+    history = History(path, wall_clock=lambda: datetime(2026, 1, 1, 10, 0))
+    history.append("call my sister", "alphabet", "switch")
+    history.append("call my sister", "alphabet", "switch")
+    history.append("tomo", "alphabet", "switch")
+    history.write(history.line("tomo", "alphabet", "switch", withdrawn=True))
+    history.write(history.line("call my sister", "alphabet", "switch", withdrawn=True))
+    history.append("Yes", "home", "switch", 0)
+    history.append("No", "home", "switch", 1)
+    history.write(history.line("No", "home", "switch", 1, withdrawn=True))
+    usage = History(path, wall_clock=lambda: datetime(2026, 1, 2)).usage()
+    assert usage == {"home": {0: 1.0}}
+    again = History(path, wall_clock=lambda: datetime(2026, 1, 2))
+    again.usage()
+    assert again.spelled(5) == ["call my sister"]  # said twice, undone once: still said

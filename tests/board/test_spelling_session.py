@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from commboard.board.layout_file import default_layout_path, load_layout
 from commboard.board.model import Action
 from commboard.board.session import Session
-from commboard.board.spelling import REDO_SHARE, layout_words, predict_page
+from commboard.board.spelling import REDO_SHARE, layout_letters, layout_words, predict_page
 from commboard.effects import Effect, Log, WordsLearned
 from commboard.events import CellPointed, Source, Switch, SwitchDown, SwitchUp
 from commboard.predict.language_data import BaseCounts
@@ -122,6 +123,27 @@ def test_speaking_a_spelled_message_teaches_it() -> None:
     assert session.words[0] == "zoe"
 
 
+def test_a_spoken_message_that_is_undone_is_not_learned() -> None:
+    """A stray press on Speak half-way through a word ("tomo"), undone at once: the
+    history withdrew it, but "tomo" stayed a learned word, saved to the patient's
+    file and offered in a slot from then on."""
+    session, predictor = start()
+    for t, label in enumerate(["Z", "O", "E", "Space"], start=1):
+        pick(session, label, float(t))
+    pick(session, "Speak", 6.0)
+    for t, label in enumerate(["T", "O", "M", "O"], start=7):
+        pick(session, label, float(t))
+    pick(session, "Speak", 11.0)
+    assert "tomo" in predictor.personal.words
+    out = session.undo(11.5)
+    assert any(isinstance(e, WordsLearned) for e in out)  # saved again, without it
+    assert predictor.personal.words == {"zoe": 1.0}
+    assert predictor.personal.pairs == {("<s>", "zoe"): 1.0}
+    assert session.message == "zoe tomo"
+    pick(session, "Delete", 12.0)
+    assert "tomo" not in session.words
+
+
 def test_the_likelihood_scan_follows_the_slots_and_grid_keeps_the_fixed_grid() -> None:
     likely, _ = start()
     pick(likely, "I", 1.0)
@@ -227,3 +249,65 @@ def test_word_lists_arriving_while_nothing_is_lit_fill_the_slots_at_once() -> No
     before = session.words
     session.set_predictor(full, t + 0.75)
     assert session.words != before and set(session.words) & set(WORDS)
+
+
+GREEK_LAYOUT = """\
+format: 1
+name: Ελληνικά
+language: el
+home: spell
+pages:
+  - id: spell
+    title: Γράμματα
+    rows: 3
+    columns: 4
+    cells:
+      - {label: "word", action: word}
+      - {label: "word", action: word}
+      - {label: "word", action: word}
+      - {label: "Space", action: add, text: " "}
+      - {label: "Α", action: add, text: "α"}
+      - {label: "Ν", action: add, text: "ν"}
+      - {label: "Ε", action: add, text: "ε"}
+      - {label: "Ρ", action: add, text: "ρ"}
+      - {label: "Ο", action: add, text: "ο"}
+      - {label: "Ό", action: add, text: "ό"}
+      - {label: "Speak", action: speak_message}
+      - {label: "Delete", action: backspace}
+"""
+
+
+def test_words_learned_on_another_languages_layout_are_not_offered(tmp_path: Path) -> None:
+    """A profile's learned words follow the patient from layout to layout: on a
+    Greek layout the slots offered "please", "call", "xavier" (said on the
+    English one) after every space, and the English Spell page would offer the
+    Greek words back.  Only words the layout's letters spell are offered; the
+    rest stay learned for when that layout is chosen again."""
+    (tmp_path / "el.yaml").write_text(GREEK_LAYOUT, encoding="utf-8")
+    greek = load_layout(tmp_path / "el.yaml")
+    english = load_layout(default_layout_path())
+    personal = PersonalWords()
+    personal.learn("please call xavier")
+    personal.learn("νερό")
+    on_greek = Predictor(
+        BaseModel(BaseCounts()), personal, layout_words(greek), layout_letters(greek)
+    )
+    session = Session(greek, Settings(), 0.0, predictor=on_greek)
+    assert session.words == ("νερό",)
+    pick(session, "Ν", 1.0)
+    pick(session, "νερό", 2.0, Action.WORD)
+    assert session.message == "νερό "
+    assert session.words == ("νερό",)  # nothing English after the space either
+    pick(session, "Speak", 3.0)
+    assert "νερό" in personal.words  # still learned, for this profile
+
+    on_english = Predictor(
+        BaseModel(BaseCounts(WORDS, PAIRS, "test")), personal, None, layout_letters(english)
+    )
+    session = Session(english, Settings(), 0.0, predictor=on_english)
+    session.open_page("alphabet", 0.0)
+    pick(session, "X", 1.0)
+    assert session.words[0] == "xavier"  # the English words are still there for English
+    pick(session, "Delete", 2.0)
+    assert "νερό" not in session.words
+    assert all(w.isascii() for w in session.words)

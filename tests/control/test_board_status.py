@@ -108,3 +108,23 @@ def test_the_halving_arrow_of_the_half_a_look_is_held_towards_fills_as_the_look_
     assert board_status.halving_arrows(halves, HoldView((0,), 1.7)) == (1.0, 0.0)
     waiting = Page("p", "P", 1, 1, (Cell("No", Action.SPEAK),))
     assert board_status.halving_arrows(waiting, HoldView((0,), 0.5)) == (0.0, 0.0)
+
+
+def test_the_status_line_says_the_spell_page_is_scanned_by_likelihood() -> None:
+    """On the Spell page the scan follows the word model, not the profile's row-column
+    pattern the status line used to name there; other pages keep the pattern's name."""
+    from commboard.predict.language_data import BaseCounts
+    from commboard.predict.personal import PersonalWords
+    from commboard.predict.predictor import BaseModel, Predictor
+    from commboard.settings import SpellScan, SpellSettings
+
+    layout, _ = load_layout_or_default(None)
+    predictor = Predictor(BaseModel(BaseCounts({"water": 5.0}, {}, "test")), PersonalWords())
+    board = Session(layout, Settings(), 0.0, predictor=predictor)
+    assert "scan 1.0 s row-column" in board_status.status_text(board, None, "keyboard", {})
+    board.open_page("alphabet", 0.0)
+    assert "scan 1.0 s by likelihood" in board_status.status_text(board, None, "keyboard", {})
+    grid = replace(Settings(), spell=SpellSettings(scan=SpellScan.GRID))
+    board = Session(layout, grid, 0.0, predictor=predictor)
+    board.open_page("alphabet", 0.0)
+    assert "scan 1.0 s row-column" in board_status.status_text(board, None, "keyboard", {})

@@ -130,3 +130,89 @@ def test_a_file_nested_too_deeply_or_with_a_huge_word_is_reported_short_and_left
     file = PersonalFile(path)
     assert file.read().words == {}
     assert "'wwww" in file.problem and len(file.problem) < 300
+
+
+def test_a_model_at_its_caps_in_any_script_is_read_back_at_the_next_start(tmp_path: Path) -> None:
+    """A patient who spells Chinese or Japanese (no spaces: a "word" is up to 40
+    characters of 3 bytes each) filled the caps with a 2.7 MB file the board wrote
+    itself and then refused to read ("more than a learned-words file can be"):
+    every learned word was gone at the next start and nothing was saved again."""
+    import random
+
+    rng = random.Random(3)
+    # 40 characters of 4 bytes each (the longest word kept), plus quotes JSON must escape
+    vocab = [
+        '"' + "".join(chr(0x20000 + rng.randrange(40000)) for _ in range(38)) + '"'
+        for _ in range(MAX_WORDS)
+    ]
+    model = PersonalWords()
+    for _ in range(MAX_PAIRS // 2):
+        model.learn(" ".join(rng.choice(vocab) for _ in range(4)))
+    assert len(model.words) >= MAX_WORDS * 0.85 and len(model.pairs) >= MAX_PAIRS * 0.85
+    path = tmp_path / "zh" / "words.json"
+    assert PersonalFile(path).save(model)
+    assert path.stat().st_size > 2_000_000  # what used to be refused
+    again = PersonalFile(path)
+    read = again.read()
+    assert again.problem == "" and again.writable
+    assert read.words == model.words and read.pairs == model.pairs
+
+
+def test_a_file_bigger_than_any_the_board_writes_is_reported_not_read_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    from commboard.predict.personal_file import MAX_FILE_BYTES
+
+    path = tmp_path / "words.json"
+    path.write_bytes(b" " * (MAX_FILE_BYTES + 1))
+    file = PersonalFile(path)
+    assert file.read().words == {}
+    assert str(path) in file.problem and "more than a learned-words file can be" in file.problem
+    model = PersonalWords()
+    model.learn("hello")
+    assert not file.save(model)
+    assert path.stat().st_size == MAX_FILE_BYTES + 1
+
+
+def test_a_clear_while_the_board_runs_is_not_undone_by_the_next_message(tmp_path: Path) -> None:
+    """The board runs all day with the learned words in memory; the carer runs
+    `commboard words clear`; the next message the patient spoke saved the whole
+    model again, so "xavier" (and all the rest) came back."""
+    path = learned_words_path("anna", tmp_path)
+    board_file = PersonalFile(path)
+    model = board_file.read()  # the board starts
+    model.learn("call xavier")
+    assert board_file.save_learned(model, "call xavier")
+    assert words_command("clear", "anna", tmp_path) == 0  # the carer, meanwhile
+    model.learn("i am cold")
+    assert board_file.save_learned(model, "i am cold")
+    on_disk = PersonalFile(path).read()
+    assert set(on_disk.words) == {"i", "am", "cold"}
+    assert set(model.words) == {"i", "am", "cold"}  # and the board no longer offers it
+    predictor = Predictor(BaseModel(BaseCounts()), model)
+    assert "xavier" not in predictor.words(context_of("x"), 6)
+    model.learn("hello")  # nobody else wrote meanwhile: saved as it is
+    assert board_file.save_learned(model, "hello")
+    assert set(PersonalFile(path).read().words) == {"i", "am", "cold", "hello"}
+
+
+def test_a_hand_edited_file_with_wrong_types_or_non_words_is_reported_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    """'"version": true' was read as version 1, and a "word" with a space or an empty
+    one was accepted: a slot then offered "a b" (two words in one selection) or nothing."""
+    path = tmp_path / "words.json"
+    head = '{"format": "commboard-personal-words", '
+    for body, why in [
+        ('"version": true, "words": {}, "pairs": []}', "version True"),
+        ('"version": 1, "words": {"a b": 3}, "pairs": []}', "word 'a b' is not one word"),
+        ('"version": 1, "words": {"": 3}, "pairs": []}', "word '' is not one word"),
+        ('"version": 1, "words": {"x": 1}, "pairs": [["x", "y z", 1]]}', "is not [previous word"),
+    ]:
+        path.write_text(head + body, "utf-8")
+        before = path.read_bytes()
+        file = PersonalFile(path)
+        assert file.read().words == {}
+        assert why in file.problem and str(path) in file.problem, file.problem
+        assert not file.save(PersonalWords({"hello": 1.0}))
+        assert path.read_bytes() == before

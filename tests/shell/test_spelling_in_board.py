@@ -104,11 +104,18 @@ def test_the_headless_board_spells_a_phrase_with_predicted_words(tmp_path: Path)
             str(tmp_path / "history.jsonl"),
             "--event-log",
             str(log),
+            "--access-log",
+            str(tmp_path / "access.jsonl"),
             "--input-script",
             str(script),
         ]
     )
     assert code == 0
+    # The access log keeps no word of it: not the message, not the words the slots offered
+    # (the patient's learned names among them, and what they were spelling).
+    access = (tmp_path / "access.jsonl").read_text(encoding="utf-8")
+    assert '"type": "words"' in access
+    assert "sister" not in access and "decide" not in access
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     spoken = [r["text"] for r in records if r["type"] == "speak"]
     assert spoken == [TARGET]
@@ -156,3 +163,43 @@ def test_a_layouts_own_word_list_with_a_bad_line_is_named_in_a_banner(tmp_path: 
     records = [json.loads(line) for line in log.read_text().splitlines()]
     shown = [r["text"] for r in records if r["type"] == "banner" and r.get("key") == "word-lists"]
     assert shown and f"{folder / 'words.txt'}:2" in shown[0], shown
+
+
+def test_a_layout_chosen_in_another_language_does_not_offer_the_english_words_learned(
+    tmp_path: Path,
+) -> None:
+    """The carer changes to a Greek layout: the profile's learned words come along
+    (predictor_for), but only those the Greek letters spell are offered."""
+    from commboard.board.spelling import layout_letters
+    from commboard.predict.text import Context
+    from commboard.shell.records.run_files import predictor_for
+
+    greek_layout = """\
+format: 1
+language: el
+home: spell
+pages:
+  - id: spell
+    rows: 2
+    columns: 4
+    cells:
+      - {label: "word", action: word}
+      - {label: "Ν", action: add, text: "ν"}
+      - {label: "Ε", action: add, text: "ε"}
+      - {label: "Ρ", action: add, text: "ρ"}
+      - {label: "Ό", action: add, text: "ό"}
+      - {label: "Space", action: add, text: " "}
+      - {label: "Speak", action: speak_message}
+      - {label: "Delete", action: backspace}
+"""
+
+    english = load_layout(default_layout_path())
+    personal = PersonalWords()
+    personal.learn("please call xavier")
+    before = Predictor(BaseModel(read_counts("en")), personal, None, layout_letters(english))
+    (tmp_path / "el.yaml").write_text(greek_layout, encoding="utf-8")
+    greek = predictor_for(load_layout(tmp_path / "el.yaml"), before)
+    assert greek.personal is personal  # still the profile's words, saved as before
+    assert greek.words(Context("<s>", ""), 6) == []
+    personal.learn("νερό")
+    assert greek.words(Context("<s>", ""), 6) == ["νερό"]

@@ -4,7 +4,7 @@ Kept by default for every patient (``access.jsonl`` beside their history:
 ``history.profile_folder``), private (0600 in a 0700 folder), so a therapist
 can ask for figures (``commboard access-report``) without anyone having
 switched on ``--event-log``.  Each line is an event-log record (docs/event-log.md)
-with the message text taken out (``text`` and ``label`` fields), the
+with the message text taken out (``text``, ``label`` and the slots' ``words``), the
 calendar time added (``at``, local with its offset, to the millisecond), and
 the highlight records folded into the selection that ends them (``steps`` on
 ``select``: how many scan steps it took) and the blink ``closed`` records
@@ -32,7 +32,9 @@ from commboard.settings import Settings
 
 MAX_BYTES = 10_000_000
 KEEP = 7  # rotated files kept: access.jsonl.1 .. .7; 80 MB, over 30 days of all-day camera use
-PRIVATE_FIELDS = frozenset({"text", "label"})  # what the patient said or chose
+PRIVATE_FIELDS = frozenset({"text", "label", "words"})
+"""What the patient said or chose, and the words the Spell page's slots offered them (their
+learned names among them, and what they were spelling)."""
 
 
 def settings_fields(settings: Settings) -> dict[str, Any]:

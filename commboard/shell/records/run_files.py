@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from commboard.board.model import Layout
-from commboard.board.spelling import layout_words
+from commboard.board.spelling import layout_letters, layout_words
 from commboard.control.write_problems import WriteStatus
 from commboard.effects import Banner
 from commboard.history import History, default_path, profile_folder
@@ -163,7 +163,7 @@ def open_prediction(
         if learned_file is not None:
             personal = learned_file.read()
     base = base if base is not None else BaseModel(BaseCounts())
-    return Predictor(base, personal, layout_words(layout)), learned_file
+    return Predictor(base, personal, layout_words(layout), layout_letters(layout)), learned_file
 
 
 def predictor_for(layout: Layout, previous: Predictor | None, read_now: bool = True) -> Predictor:
@@ -182,7 +182,7 @@ def predictor_for(layout: Layout, previous: Predictor | None, read_now: bool = T
         base = BaseModel(read_counts(layout.language, layout_folder(layout)))
     else:
         base = BaseModel(BaseCounts())
-    return Predictor(base, personal, layout_words(layout))
+    return Predictor(base, personal, layout_words(layout), layout_letters(layout))
 
 
 def layout_folder(layout: Layout) -> Path | None:
