@@ -39,6 +39,7 @@ from typing import Any
 import platformdirs
 
 from commboard.line_file import AppendOnlyFile, LineFile
+from commboard.private_folder import make_private_folder
 
 DEFAULT_PROFILE = "default"
 
@@ -130,7 +131,7 @@ class History:
         """Append a line from :meth:`line`, durably; ``OSError`` if it could not be written."""
         folder = self.path.parent
         if not folder.exists():
-            folder.mkdir(mode=0o700, parents=True)  # the umask can only narrow this
+            make_private_folder(folder)
         self._file.append(line)
 
     def append(

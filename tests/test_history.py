@@ -84,6 +84,7 @@ def test_folder_and_file_are_private_to_the_user(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert mode(path.parent) == 0o700
+    assert mode(path.parent.parent) == 0o700, "every folder made for it: profile names are names"
     assert mode(path) == 0o600
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from commboard.predict.personal import PersonalWords, pairs_of
+from commboard.private_folder import make_private_folder
 from commboard.regular_file import read_regular
 from commboard.settings.profiles import atomic_write
 
@@ -167,10 +168,7 @@ class PersonalFile:
         if not self.writable:
             return False
         try:
-            for folder in (self.path.parent.parent, self.path.parent):
-                if not folder.is_dir():
-                    folder.mkdir(parents=True, mode=0o700)
-                    os.chmod(folder, 0o700)
+            make_private_folder(self.path.parent)
             atomic_write(self.path, render_personal(model).encode("utf-8"))
             os.chmod(self.path, 0o600)
         except OSError as exc:

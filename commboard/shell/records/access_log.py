@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from commboard.line_file import AppendOnlyFile, why_not_written
+from commboard.private_folder import make_private_folder
 from commboard.settings import Settings
 
 MAX_BYTES = 10_000_000
@@ -102,7 +103,7 @@ class AccessLog:
     def _open_folder(self) -> None:
         folder = self.path.parent
         if not folder.exists():
-            folder.mkdir(mode=0o700, parents=True)
+            make_private_folder(folder)
         try:
             self._size = self.path.stat().st_size
         except FileNotFoundError:

@@ -27,6 +27,7 @@ from commboard.predict.language_data import BaseCounts, base_files, read_counts
 from commboard.predict.personal import PersonalWords
 from commboard.predict.personal_file import PersonalFile, learned_words_path
 from commboard.predict.predictor import BaseModel, Predictor
+from commboard.private_folder import make_private_folder
 from commboard.run_options import RunOptions
 from commboard.settings.profiles import ProfileNameError, atomic_write, config_root
 from commboard.shell.records.event_log import refusal
@@ -131,7 +132,7 @@ def rescue_statements(lines: Sequence[bytes], places: Sequence[Path]) -> Path | 
     for folder in places:
         path = folder / name
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_folder(folder)
             if path.exists():  # never over another run's rescued statements
                 continue
             atomic_write(path, b"".join(lines))  # a private temp file, renamed

@@ -27,6 +27,7 @@ from commboard.care_record.record_files import (
     split,
 )
 from commboard.care_record.statements import Period, day_words
+from commboard.private_folder import make_private_folder
 from commboard.shell.screens.base import Close, MenuEntry, Open, Outcome, ShellContext, Tell
 from commboard.shell.screens.carer_menu.button_screen import ButtonScreen, TypedEntry
 
@@ -42,7 +43,7 @@ def papers_folder() -> Path:
     """
     folder = Path(platformdirs.user_documents_dir()) / "commboard"
     with contextlib.suppress(OSError):  # if it cannot be made, the write says why
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folder(folder)
     return folder
 
 
