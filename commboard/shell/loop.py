@@ -63,6 +63,7 @@ from commboard.predict.predictor import BaseModel, Predictor
 from commboard.settings import Settings
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.performer import Performer
+from commboard.shell.records import run_files
 from commboard.shell.records.access_log import settings_fields
 from commboard.shell.records.run_files import layout_folder, predictor_for
 from commboard.shell.screens.base import (
@@ -144,6 +145,15 @@ class BoardLoop:
 
     def kept_drafts(self) -> list[str]:
         return self.drafts.notes()
+
+    def learned_counts(self) -> tuple[int, int] | None:
+        return run_files.learned_counts(self.p.predictor, self.p.learned_file)
+
+    def forget_learned(self) -> str:
+        said = run_files.forget_learned(self.p.predictor, self.p.learned_file)
+        self.p.event_log.record(self.now, "learned_words_forgotten", text=said)
+        self.chrome.hide("learned-words")  # a save problem it showed is past
+        return said
 
     def apply_settings(self, settings: Settings) -> None:
         self.perform(self.session.set_settings(settings, self.now))

@@ -167,6 +167,29 @@ def open_prediction(
     return Predictor(base, personal, layout_words(layout), layout_letters(layout)), learned_file
 
 
+def learned_counts(
+    predictor: Predictor | None, file: PersonalFile | None
+) -> tuple[int, int] | None:
+    """Words and word pairs learned from the patient (None: this run keeps no learned words)."""
+    if predictor is None or file is None:
+        return None
+    return len(predictor.personal.words), len(predictor.personal.pairs)
+
+
+def forget_learned(predictor: Predictor | None, file: PersonalFile | None) -> str:
+    """Forget the learned words in memory and in their file (the carer menu's F), in words.
+
+    A damaged file is never written over (``PersonalFile``): the board then
+    forgets them for this run and says the file is left as it was.
+    """
+    if predictor is None or file is None:
+        return "This run keeps no learned words: nothing was forgotten."
+    predictor.personal.clear()
+    if file.save(predictor.personal):
+        return "The learned words are forgotten; the word slots offer the language's own words."
+    return f"Forgotten for now, but not in their file: {file.problem}"
+
+
 def predictor_for(layout: Layout, previous: Predictor | None, read_now: bool = True) -> Predictor:
     """A predictor for a newly chosen layout, keeping the patient's learned words.
 

@@ -144,6 +144,13 @@ class ShellContext(Protocol):
     def kept_drafts(self) -> list[str]:
         """Unsaved work kept from screens that closed for want of input (quitting loses it)."""
 
+    def learned_counts(self) -> tuple[int, int] | None:
+        """How many words and word pairs were learned from the patient (None: this run keeps
+        none: a demo or a test)."""
+
+    def forget_learned(self) -> str:
+        """Forget the learned words, in memory and in their file; what happened, in words."""
+
 
 class Screen(Protocol):
     """A carer screen drawn over the board.  Every member is declared by every screen."""

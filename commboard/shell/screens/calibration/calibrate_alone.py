@@ -92,6 +92,14 @@ class AloneContext:
         """Calibrating alone opens no other screen: nothing is kept."""
         return []
 
+    def learned_counts(self) -> tuple[int, int] | None:
+        """Calibrating alone keeps no learned words."""
+        return None
+
+    def forget_learned(self) -> str:
+        """Calibrating alone keeps no learned words."""
+        return ""
+
 
 def calibration_screen(
     settings: Settings, profile: str, eyes: EyeInput, gaze: bool = False

@@ -35,6 +35,7 @@ from commboard.shell.screens.calibration.calibration_screen import (
 from commboard.shell.screens.camera_view.camera_view import open_camera_view
 from commboard.shell.screens.carer_menu.button_screen import ButtonScreen, TypedEntry
 from commboard.shell.screens.carer_menu.care_papers import open_papers
+from commboard.shell.screens.carer_menu.forget_words import open_forget
 from commboard.shell.screens.carer_menu.pin_screen import open_pin
 from commboard.shell.screens.editor.editor_screen import open_editor
 from commboard.shell.screens.said.said_screen import open_said
@@ -50,6 +51,7 @@ def menu_entries() -> list[MenuEntry]:
         MenuEntry("l", "Change layout", lambda ctx: Open(LayoutPicker(ctx))),
         MenuEntry("e", "Edit this page", open_editor),
         MenuEntry("k", "Keep a recent message on a page", open_pin),
+        MenuEntry("f", "Forget learned words", open_forget),
         MenuEntry("c", "Camera view", open_camera_view),
         MenuEntry("b", "Calibrate blinks", open_calibration),
         MenuEntry("g", "Calibrate looks", open_gaze_calibration),

@@ -42,7 +42,8 @@ def button_rects(size: tuple[int, int], count: int) -> tuple[Rect, Rect, list[Re
     width, height = size
     pw, ph = int(width * 0.7), int(height * 0.86)
     px, py = (width - pw) // 2, (height - ph) // 2
-    title = (px, py, pw, int(ph * 0.2))
+    # A tall, narrow screen keeps one column: the title gives the buttons more of its height.
+    title = (px, py, pw, int(ph * (0.2 if width >= height else 0.14)))
     gap = max(6, ph // 60)
     room = ph - title[3] - title[3] // 2  # the hint line sits below the buttons
     columns = 2 if count > ONE_COLUMN and width > height else 1
