@@ -280,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _care_record(args: argparse.Namespace) -> int:
     """The care team's and the therapist's reports, and keeping or deleting the history."""
-    from commboard.shell.app import local_wall_clock
+    from commboard.shell.run_clocks import local_wall_clock
 
     if args.command == "report":
         from commboard.care_record.report_command import report_command

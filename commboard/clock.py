@@ -16,7 +16,7 @@ Two kinds:
   number, without waiting.
 
 Calendar time (the history's timestamps) is a different thing and is
-injected separately (``shell.app.local_wall_clock``); never mix the two.
+injected separately (``shell.run_clocks.local_wall_clock``); never mix the two.
 The one bridge is :class:`RunCalendar`, for simulated days: under a virtual
 clock the calendar starts at ``--start-time`` and moves with the clock, so a
 soak run or a report test gets real-looking days (not every line of a

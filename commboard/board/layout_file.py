@@ -12,7 +12,8 @@ collected before giving up, so a carer fixes them in one pass.  Layout files
 are only ever read, never written.
 
 The work is split by concept: ``layout_yaml`` reads files and fields with
-line numbers, ``layout_pages`` builds and checks pages and cells, and this
+line numbers, ``layout_pages`` builds pages, ``layout_cells`` their cells,
+``layout_page_checks`` checks the pages against each other, and this
 module reads the layout-wide header, puts a layout together, and offers the
 public API (loading with a fallback, and ``commboard validate``).
 """
@@ -27,7 +28,9 @@ from pathlib import Path
 import yaml
 
 from commboard.board.colors import MIN_DELTA_E, confusable_cells
-from commboard.board.layout_pages import COLORS, PageDraft, check_pages, parse_page
+from commboard.board.layout_cells import COLORS
+from commboard.board.layout_page_checks import check_pages
+from commboard.board.layout_pages import PageDraft, parse_page
 from commboard.board.layout_yaml import (
     LayoutError,
     LayoutProblem,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from commboard.board.layout_pages import COLORS
+from commboard.board.layout_cells import COLORS
 from commboard.board.model import Action, Cell, Layout, Page
 
 RECENT_PAGE = "recent"

@@ -18,7 +18,7 @@ highlight colour.  Pure: no pygame.
 from __future__ import annotations
 
 from commboard.board.colors import MIN_DELTA_E, confusable_cells, hex_rgb
-from commboard.board.layout_pages import COLORS
+from commboard.board.layout_cells import COLORS
 from commboard.board.model import Layout
 from commboard.control.banners import ChromeState
 from commboard.effects import Banner

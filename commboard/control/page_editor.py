@@ -18,14 +18,9 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
-from commboard.board.layout_pages import (
-    COLORS,
-    MAX_GRID,
-    MAX_HOLD_S,
-    MAX_IMAGE_PATH,
-    pages_with_way_home,
-    unreachable_alarms,
-)
+from commboard.board.layout_cells import COLORS, MAX_HOLD_S, MAX_IMAGE_PATH
+from commboard.board.layout_page_checks import pages_with_way_home, unreachable_alarms
+from commboard.board.layout_pages import MAX_GRID
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.symbols import is_symbol, symbol_file
 

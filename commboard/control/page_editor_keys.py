@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from commboard.board.layout_pages import COLORS
+from commboard.board.layout_cells import COLORS
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.control.cell_drag import CellDrag, DragView
 from commboard.control.page_editor import CellProblem, EditRefused, PageEdit, links_to

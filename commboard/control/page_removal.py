@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from commboard.board.layout_pages import pages_with_way_home, unreachable_alarms
+from commboard.board.layout_page_checks import pages_with_way_home, unreachable_alarms
 from commboard.board.model import Action, Layout, Page
 from commboard.control.page_editor import RESERVED_IDS, links_to
 

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from commboard.board.layout_pages import MAX_IMAGE_PATH
+from commboard.board.layout_cells import MAX_IMAGE_PATH
 from commboard.board.symbols import SYMBOLS_PREFIX
 
 COLUMNS = 6

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from commboard.board.layout_pages import COLORS, MAX_GRID
+from commboard.board.layout_cells import COLORS
+from commboard.board.layout_pages import MAX_GRID
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.recent import KEEP_PAGE, RECENT_PAGE, message_label
 

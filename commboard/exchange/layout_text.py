@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
+from commboard.board.layout_cells import COLORS
 from commboard.board.layout_file import FORMAT_VERSION, HEADER_FILE
-from commboard.board.layout_pages import COLORS
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.exchange.obf_values import CELL_MAPPED, PAGE_MAPPED, extra_fields
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from commboard.board.layout_pages import MAX_HOLD_S
+from commboard.board.layout_cells import MAX_HOLD_S
 from commboard.board.model import Action, Cell
 from commboard.exchange.obf_pictures import picture
 from commboard.exchange.obf_run import MAX_LABEL, Board, Run, clean_text, keepable, norm

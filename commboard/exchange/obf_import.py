@@ -53,8 +53,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from commboard.board.colors import confusable_cells
+from commboard.board.layout_cells import COLORS
 from commboard.board.layout_file import DEFAULT_HIGHLIGHT, MAX_PAGES
-from commboard.board.layout_pages import COLORS, MAX_GRID, pages_with_way_home
+from commboard.board.layout_page_checks import pages_with_way_home
+from commboard.board.layout_pages import MAX_GRID
 from commboard.board.model import Layout
 from commboard.exchange.obf_pages import (
     back_note,

@@ -15,7 +15,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from commboard.board.layout_pages import COLORS, MAX_GRID
+from commboard.board.layout_cells import COLORS
+from commboard.board.layout_pages import MAX_GRID
 from commboard.board.model import Action, Cell, Page
 from commboard.exchange.obf_cells import button_cell
 from commboard.exchange.obf_run import Board, Run, clean_text, keepable

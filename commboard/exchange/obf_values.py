@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from commboard.board.layout_pages import COLORS
+from commboard.board.layout_cells import COLORS
 
 # The shipped symbols' licence, as an OBF image record's ``license``: an exported board
 # carries OpenMoji's attribution (CC BY-SA asks for it wherever the pictures go).

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from commboard.board.layout_pages import COLORS
+from commboard.board.layout_cells import COLORS
 from commboard.board.model import Action, Layout, Page
 
 _TEMPLATE = """<!DOCTYPE html>

@@ -26,61 +26,29 @@ Behaviour (``docs/scanning.md`` has the full timeline rules):
 Which switches are held, the one press being decided and the log line each
 press leaves live in :mod:`commboard.scanning.presses`; what a press does
 (start, move, enter a group, activate, undo) is decided here.
+
+The engine's other jobs have their own modules: ``press_rules`` (what a press
+is for, the hold it needs, the undo window and the stillness after a
+selection), ``scan_cues`` (auditory cues and "Hold longer") and
+``scan_timing`` (time constants, phases, the reads of the scan's state every
+rule needs); this module keeps ``Scanner`` and its timeline.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 
-from commboard.effects import (
-    Activate,
-    Banner,
-    Cue,
-    Effect,
-    Highlight,
-    Log,
-    Notice,
-    Paused,
-    PauseReason,
-    ShowBanner,
-    Undo,
-)
-from commboard.events import Switch, SwitchDown, SwitchUp
+from commboard.effects import Activate, Effect, Highlight, Log, Notice, Paused, PauseReason, Undo
+from commboard.events import SwitchDown, SwitchUp
 from commboard.scanning.plans import ScanGroup, ScanPlan
+from commboard.scanning.press_rules import PressRules
 from commboard.scanning.presses import Holding, Press, Purpose, SwitchPresses
-from commboard.settings import Auditory, ScanMode, ScanSettings, ScanStart
-
-EPS = 1e-9
-"""Deadlines within this of ``now`` count as reached (float sums of intervals)."""
-
-MIN_STEP_S = 0.05
-"""Floor on a step's length so a zero interval can never spin the tick loop."""
-
-MAX_STEPS_PER_CALL = 10_000
-"""Safety valve: one call never performs more timed steps than this."""
-
-# A late press (``_latched``) is for the item before only this soon after the move,
-# whatever the interval: a therapist who sets a 3 s interval for a tired patient
-# must not see a deliberate press 0.6 s after the move go to the item before.
-LATE_PRESS_MAX_S = 0.25
-
-HOLD_LONGER = "Hold longer"
-"""What a press let go before its hold was reached is answered with, shown and (auditory) said."""
-
-HOLD_LONGER_KEY = "hold"
-HOLD_LONGER_S = 2.0
-"""How long "Hold longer" stays up: long enough to read after opening the eyes, then out of the way."""
+from commboard.scanning.scan_cues import ScanCues, final
+from commboard.scanning.scan_timing import EPS, MAX_STEPS_PER_CALL, Phase
+from commboard.settings import ScanSettings, ScanStart
 
 
-class _Phase(Enum):
-    EMPTY = "empty"  # the plan has nothing to scan
-    WAITING = "waiting"  # waiting for a switch press to start a cycle
-    SCANNING = "scanning"
-    QUIET = "quiet"  # post-selection delay
-
-
-class Scanner:
+class Scanner(PressRules, ScanCues):
     """Walks a scan plan over time and turns switch presses into selections.
 
     Args:
@@ -102,7 +70,7 @@ class Scanner:
         self._index: int | None = None
         self._prev_index: int | None = None
         self._passes = 0
-        self._phase = _Phase.EMPTY
+        self._phase = Phase.EMPTY
         self._step_started = 0.0
         self._step_first = False
         self._step_due: float | None = None
@@ -150,7 +118,7 @@ class Scanner:
             for t in (
                 self._presses.due(),
                 self._step_due,
-                self._quiet_until if self._phase is _Phase.QUIET else None,
+                self._quiet_until if self._phase is Phase.QUIET else None,
             )
             if t is not None
         ]
@@ -173,11 +141,11 @@ class Scanner:
         if self._paused:
             self._restart_on_resume = True
             self._clear(now, out)
-        elif self._phase is _Phase.QUIET and (self._quiet_until or now) > now + EPS:
+        elif self._phase is Phase.QUIET and (self._quiet_until or now) > now + EPS:
             self._clear(now, out)
         else:
             self._begin_cycle(now, out)
-        return _final(out)
+        return final(out)
 
     def handle(self, event: SwitchDown | SwitchUp, now: float) -> list[Effect]:
         """A switch went down or up (at ``event.t``); effects up to ``now``."""
@@ -188,13 +156,13 @@ class Scanner:
         else:
             self._up(event, out)
         self._advance(now, out)
-        return _final(out)
+        return final(out)
 
     def tick(self, now: float) -> list[Effect]:
         """Perform every timed step due by ``now``, each at its own time."""
         out: list[Effect] = []
         self._advance(now, out)
-        return _final(out)
+        return final(out)
 
     def pause(self, now: float) -> list[Effect]:
         """Stop moving and ignore switches (``control.pauses.PauseOwner`` says when and why)."""
@@ -205,7 +173,7 @@ class Scanner:
         self._paused = True
         self._void_pending("paused")
         self._step_due = self._frozen_left = None
-        return _final(out)
+        return final(out)
 
     def resume(self, now: float) -> list[Effect]:
         """Carry on: the current item gets a full step plus the first-item extra."""
@@ -213,12 +181,12 @@ class Scanner:
             return []
         self._paused = False
         out: list[Effect] = []
-        if self._restart_on_resume or self._phase is _Phase.QUIET:
+        if self._restart_on_resume or self._phase is Phase.QUIET:
             self._restart_on_resume = False
             self._begin_cycle(now, out)
-        elif self._phase is _Phase.SCANNING:
+        elif self._phase is Phase.SCANNING:
             self._show(now, self._index or 0, out, extra=True)
-        return _final(out)
+        return final(out)
 
     def close_undo_window(self) -> None:
         """The last activation can no longer be undone by a press (something else acted since).
@@ -239,7 +207,7 @@ class Scanner:
             pending.need_s = self._need(pending)
         if not self._auto():
             self._step_due = self._frozen_left = None
-        elif self._phase is _Phase.SCANNING and pending is None and self._index is not None:
+        elif self._phase is Phase.SCANNING and pending is None and self._index is not None:
             due = self._step_started + self._duration(self._step_first)
             self._step_due = max(due, now)
 
@@ -277,13 +245,13 @@ class Scanner:
         self._index = self._prev_index = None
         self._quiet_until = None
         if not self._root.children:
-            self._phase = _Phase.EMPTY
+            self._phase = Phase.EMPTY
             self._clear(t, out)
         elif self._settings.start == ScanStart.SWITCH:
-            self._phase = _Phase.WAITING
+            self._phase = Phase.WAITING
             self._clear(t, out)
         else:
-            self._phase = _Phase.SCANNING
+            self._phase = Phase.SCANNING
             self._show(t, 0, out)
 
     def _move_on(self, t: float, out: list[Effect], manual: bool) -> None:
@@ -305,7 +273,7 @@ class Scanner:
             self._passes = 0
             self._show(t, 0, out)
         else:
-            self._phase = _Phase.WAITING
+            self._phase = Phase.WAITING
             self._clear(t, out)
             out.append(Paused(t, PauseReason.WAITING))
 
@@ -332,12 +300,6 @@ class Scanner:
         out.append(Highlight(t, ()))
         out.append(Log(t, "highlight", {"cells": []}))
 
-    def _cue(self, t: float, label: str) -> Cue | None:
-        mode = self._settings.auditory
-        if mode == Auditory.OFF:
-            return None
-        return Cue(t, label if mode.speaks else "", beep=mode.beeps)
-
     # ------------------------------------------------------------- presses
 
     def _down(self, event: SwitchDown, out: list[Effect]) -> None:
@@ -356,83 +318,6 @@ class Scanner:
         if press.need_s <= EPS:
             self._accept(press, event.t, out)
 
-    def _purpose(self, event: SwitchDown) -> tuple[Purpose, str]:
-        """What this press would do if held long enough, or why it is ignored."""
-        if self._paused:
-            return Purpose.IGNORE, "paused"
-        if self._presses.pending is not None:
-            return Purpose.IGNORE, "another switch is held"
-        if event.name is Switch.SELECT and self._undo_open(event.t):
-            return Purpose.UNDO, ""
-        if self._phase is _Phase.EMPTY:
-            return Purpose.IGNORE, "nothing to scan"
-        if self._phase is _Phase.QUIET:
-            return Purpose.IGNORE, "too soon after a selection"
-        if self._phase is _Phase.WAITING:
-            return Purpose.START, ""
-        if event.name is Switch.NEXT:
-            return Purpose.NEXT, ""
-        return Purpose.SELECT, ""
-
-    def _undo_open(self, t: float) -> bool:
-        window = self._settings.undo_window_s
-        return (
-            window > 0
-            and self._activated_t is not None
-            and self._activated_t - EPS <= t <= self._activated_t + window + EPS
-        )
-
-    def _latched(self, t: float) -> int | None:
-        """The item a press at ``t`` is for.
-
-        The item highlighted at ``t`` (a camera event may arrive a step late);
-        on a plan with a ``late_press_share``, a press within that share of
-        an interval (at most ``LATE_PRESS_MAX_S``) after the highlight moved
-        on is for the item before: nobody reacts to a highlight that fast, so
-        it is a reaction to the one just left -- after a wrap, the last item
-        of the pass (auto mode only; step mode moves only when told).
-        """
-        if self._prev_index is None:
-            return self._index
-        if t < self._step_started - EPS:
-            return self._prev_index
-        share = self._root_plan.late_press_share
-        grace = min(share * self._settings.interval_s, LATE_PRESS_MAX_S)
-        if self._auto() and t < self._step_started + grace - EPS:
-            return self._prev_index
-        return self._index
-
-    def _need(self, press: Press) -> float:
-        """Hold time this press needs: acceptance, or longer for a cell that asks for it."""
-        need = self._settings.acceptance_s
-        if press.purpose is Purpose.SELECT and press.target is not None:
-            child = self._children()[press.target]
-            if child.is_leaf:
-                need = max(need, self._cell_hold(child.cells[0]))
-        return max(0.0, need)
-
-    def _cell_hold(self, cell: int) -> float:
-        try:
-            hold = self._hold_for(cell)
-        except (IndexError, KeyError, TypeError, ValueError):
-            return 0.0
-        return hold or 0.0
-
-    def _freeze(self, t: float) -> None:
-        """Hold the highlight still while a press is being decided."""
-        if self._step_due is not None:
-            self._frozen_left = max(0.0, self._step_due - max(t, self._step_started))
-            self._step_due = None
-
-    def _unfreeze(self, t: float) -> None:
-        if self._frozen_left is not None and self._phase is _Phase.SCANNING and self._auto():
-            self._step_due = t + self._frozen_left
-        self._frozen_left = None
-
-    def _void_pending(self, reason: str) -> None:
-        self._presses.void(reason)
-        self._frozen_left = None
-
     def _accept(self, press: Press, t: float, out: list[Effect]) -> None:
         self._presses.accept(press)
         self._frozen_left = None
@@ -440,7 +325,7 @@ class Scanner:
             self._undo(t, out)
         elif press.purpose is Purpose.START:
             out.append(Log(t, "scan", {"event": "start"}))
-            self._phase = _Phase.SCANNING
+            self._phase = Phase.SCANNING
             self._stack = [self._root]
             self._passes = 0
             self._show(t, 0, out)
@@ -475,30 +360,6 @@ class Scanner:
         self._clear(t, out)
         self._enter_quiet(t)
 
-    def _enter_quiet(self, t: float, undo_window_s: float = 0.0) -> None:
-        """Stand still after a selection: the post-selection delay, or the undo window.
-
-        On a plan with a ``late_press_share`` the next cycle's first highlight
-        comes that share of an interval (at most ``LATE_PRESS_MAX_S``) before
-        the undo window closes: a press in that overlap is still the undo (it
-        is too soon after the highlight to be a reaction to it, the same rule
-        as :meth:`_latched`), and a press meant for the first item comes
-        after the window anyway.  It saves that much dead time per selection.
-        """
-        self._phase = _Phase.QUIET
-        self._step_due = None
-        early = self._early_start() if undo_window_s > 0 else 0.0
-        wait = max(0.0, self._settings.post_select_delay_s, undo_window_s - early)
-        self._quiet_until = t + wait
-        self._quiet_early = wait < undo_window_s
-
-    def _early_start(self) -> float:
-        """How long before the undo window closes the next cycle may start (0: not before)."""
-        if not self._auto():
-            return 0.0
-        share = self._root_plan.late_press_share
-        return min(share * self._settings.interval_s, LATE_PRESS_MAX_S)
-
     def _up(self, event: SwitchUp, out: list[Effect]) -> None:
         log, early = self._presses.release(event)
         if early:
@@ -507,41 +368,3 @@ class Scanner:
             out.append(log)
         if early:
             self._hold_longer(event.t, out)
-
-    def _hold_longer(self, t: float, out: list[Effect]) -> None:
-        """A press let go too soon is answered, not ignored: "Hold longer", shown and maybe said.
-
-        Said with the prompt voice only when auditory scanning is on (a
-        patient who chose silence is not spoken to); shown briefly either way.
-        """
-        banner = Banner(HOLD_LONGER_KEY, HOLD_LONGER, "info")
-        out.append(ShowBanner(t, banner, HOLD_LONGER_S))
-        if self._settings.auditory != Auditory.OFF:
-            out.append(Cue(t, HOLD_LONGER))
-
-    # -------------------------------------------------------------- helpers
-
-    def _children(self) -> tuple[ScanGroup, ...]:
-        return self._stack[-1].children
-
-    def _level_passes(self) -> int:
-        """Passes at this level: the group's own (fewer, if the plan asks) or the setting."""
-        own = self._stack[-1].passes
-        setting = self._settings.passes
-        return min(own, setting) if own > 0 else setting
-
-    def _auto(self) -> bool:
-        return self._settings.mode != ScanMode.STEP
-
-    def _duration(self, first: bool) -> float:
-        extra = self._settings.first_extra_s if first else 0.0
-        return max(MIN_STEP_S, self._settings.interval_s + extra)
-
-
-def _final(out: list[Effect]) -> list[Effect]:
-    """Drop all but the last cue: after a hitch only the current item is worth saying."""
-    cues = [i for i, e in enumerate(out) if isinstance(e, Cue)]
-    if len(cues) <= 1:
-        return out
-    drop = set(cues[:-1])
-    return [e for i, e in enumerate(out) if i not in drop]

@@ -15,6 +15,11 @@ the policy's.
 It also keeps the frame timing (so a virtual clock steps to every frame),
 the newest frame for the carer's camera view (``vision.frames.Picture``) and
 draws the face/eye indicator.
+
+Two of its jobs have their own modules: ``eye_looks`` (looks that choose
+cells: halving's halves, dwell's cells and its gaze map) and ``eye_display``
+(the face/eye indicator and the camera's status words); this module keeps
+``EyeInput``: the feed, the frame, the detectors and the frame timing.
 """
 
 from __future__ import annotations
@@ -23,30 +28,19 @@ from collections.abc import Callable, Mapping
 from typing import Protocol
 
 import numpy as np
-import pygame
 
 from commboard.board.model import Page
 from commboard.clock import Clock
-from commboard.control.board_view import BoardView, HoldView
-from commboard.control.camera_words import status_words
 from commboard.control.dwell_looks import DwellLooks
 from commboard.control.eye_policy import EyeContext, EyeFrame, EyeOutput, EyePolicy
-from commboard.control.halving_looks import HalvingLooks, halves_page
-from commboard.effects import Banner, HideBanner, Log, ShowBanner
+from commboard.control.halving_looks import HalvingLooks
+from commboard.effects import Log
 from commboard.events import Source, SwitchDown, SwitchUp
 from commboard.settings import Access, FaceLost, GazeSettings, Settings
-from commboard.settings.gaze_map_file import gaze_map_path, load_gaze_map
-from commboard.settings.profiles import ProfileNameError
-from commboard.shell.screens.board.eye_indicator import (
-    IndicatorLook,
-    draw_indicator,
-    indicator_look,
-    indicator_rect,
-    shows_label,
-)
-from commboard.shell.screens.text_fit import TextCache
+from commboard.shell.eye_display import EyeDisplay
+from commboard.shell.eye_looks import LookChoice
+from commboard.shell.screens.board.eye_indicator import IndicatorLook
 from commboard.signals.blink_switch import BlinkSwitch
-from commboard.signals.gaze_frame import Direction
 from commboard.signals.gaze_switch import GazeSwitch
 from commboard.vision.frames import Picture
 from commboard.vision.sample import CameraState, CameraStatus, EyeSample
@@ -77,7 +71,7 @@ class Feed(Protocol):
 SampleTap = Callable[[EyeSample], None]
 
 
-class EyeInput:
+class EyeInput(LookChoice, EyeDisplay):
     """The camera's part of the running board; see the module docstring.
 
     Args:
@@ -160,68 +154,6 @@ class EyeInput:
             case Access.GAZE_DWELL:
                 return (self.blink, self.dwell) if self.dwell.stored is not None else (self.blink,)
         return (self.blink,)
-
-    def halves(self, page: Page) -> tuple[Page, tuple[int, ...]] | None:
-        """What to draw instead of ``page`` while looks choose (None: the page itself).
-
-        Halving: the two halves.  Dwell: the page's large cells or groups,
-        the one being looked at lit (its ring is ``dwell_ring``).
-        """
-        if self.dwell_now:
-            choice, ring = self.dwell.choice, self.dwell.ring()
-            if choice is None or choice.page.id != page.id:
-                return None
-            return choice.shown(), (ring[0],) if ring is not None else ()
-        halving = self.halving.halving
-        self._half_bar = None
-        if not self.halving_now or halving is None or self.halving.page_id != page.id:
-            return None
-        shown, lit = halves_page(page, halving)
-        side = self._half_bar = self._half_looked_at(shown)
-        return shown, (side[0],) if side is not None else lit
-
-    def dwell_ring(self) -> HoldView | None:
-        """The bar filling on a shown cell: dwell's ring, or the half a look is held towards.
-
-        Call after ``halves`` for the same frame (the half comes from it).
-        """
-        ring = self.dwell.ring() if self.dwell_now else self._half_bar
-        return HoldView((ring[0],), ring[1]) if ring is not None else None
-
-    def _half_looked_at(self, shown: Page) -> tuple[int, float] | None:
-        """Halving: the half a left or right look is being held towards, and how far its hold is."""
-        progress = self.halving.reader.progress
-        if progress is None or shown.columns != 2:
-            return None
-        direction, share = progress
-        if share >= 1.0:  # the look has counted: the new halves are on screen, none is chosen
-            return None
-        # The patient's left is the screen's left as they face it: the left half.
-        slot = {Direction.LEFT: 0, Direction.RIGHT: 1}.get(direction)
-        return (slot, share) if slot is not None and shown.cells[slot] is not None else None
-
-    @property
-    def halving_now(self) -> bool:
-        """Looks choose by halving now: the access method, with a camera that works."""
-        return self.access is Access.GAZE_HALVING and self.blink_selects
-
-    @property
-    def dwell_now(self) -> bool:
-        """Looks choose by dwell now: the access method, a usable gaze map, a camera that works."""
-        return self.access is Access.GAZE_DWELL and self.dwell.ready and self.blink_selects
-
-    @property
-    def looks_choose(self) -> bool:
-        """Looks choose the cells now (halving or dwell): the scanner stands still."""
-        return self.halving_now or self.dwell_now
-
-    def place(self, view: BoardView) -> None:
-        """Where the board drew its cells, for dwell (as fractions of the screen)."""
-        width, height = view.size
-        self.dwell.place([
-            (c.index, (c.rect[0] / width, c.rect[1] / height, c.rect[2] / width, c.rect[3] / height))
-            for c in view.cells
-        ])  # fmt: skip
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -329,29 +261,6 @@ class EyeInput:
             self._map_for = settings.gaze  # a calibration or a settings change: read the map again
             self._load_map()
 
-    def _dwell_refusal(self, now: float) -> list[EyeOutput]:
-        """Dwell chosen but refused (no map, another camera size): one banner and a log record."""
-        refusal = (
-            self.dwell.problem if self.access is Access.GAZE_DWELL and self.blink_selects else ""
-        )
-        if refusal == self._refusal_shown:
-            return []
-        self._refusal_shown = refusal
-        if not refusal:
-            return [HideBanner(now, "dwell")]
-        return [
-            Log(now, "gaze", {"event": "dwell_off", "reason": refusal}),
-            ShowBanner(now, Banner("dwell", refusal + " Switch scanning goes on.", "warning")),
-        ]
-
-    def _load_map(self) -> None:
-        """Read the patient's gaze map for dwell (a damaged file is reported, left untouched)."""
-        try:
-            stored, problem = load_gaze_map(gaze_map_path(self.profile))
-        except ProfileNameError as exc:
-            stored, problem = None, str(exc)
-        self.dwell.set_map(stored, problem)
-
     def next_deadline(self, now: float) -> float | None:
         """When the loop must come back for the next frame (None: only on other events).
 
@@ -374,38 +283,6 @@ class EyeInput:
     def blink_selects(self) -> bool:
         """Whether a long blink selects now: the camera works and calibration is not recording."""
         return not self.chosen_none and self.state is CameraState.OK and self._tap is None
-
-    def status_text(self) -> str:
-        """The camera's part of the status line."""
-        look = self.look()  # the indicator's words, when the screen had no room to write them
-        unshown = look.label if look is not None and not self._label_drawn else None
-        return status_words(self.state, self.chosen_none, self.blink.state.resting, unshown)
-
-    def look(self) -> IndicatorLook | None:
-        """What the face/eye indicator shows; None when the carer chose no camera."""
-        if self.chosen_none:
-            return None
-        blink = self.blink.state if self.policy.last_t is not None else None
-        return indicator_look(self.state, blink, self._look_progress())
-
-    def _look_progress(self) -> tuple[str, float] | None:
-        """The look being held, when looks choose: its direction and how far its hold has got."""
-        match self.access:
-            case Access.GAZE_SWITCHES:
-                progress = self.gaze.reader.progress
-            case Access.GAZE_HALVING:
-                progress = self.halving.reader.progress
-            case _:
-                return None
-        return (progress[0].value, progress[1]) if progress is not None else None
-
-    def draw(self, surface: pygame.Surface, view: BoardView, texts: TextCache) -> None:
-        """Paint the indicator at the right end of the message bar (not over the alarm)."""
-        look = self.look()
-        if look is None or view.alarm is not None:
-            return
-        self._label_drawn = shows_label(view.message_rect)
-        draw_indicator(surface, indicator_rect(view.message_rect), look, texts)
 
     def picture(self) -> Picture | None:
         """The newest frame, its sample and (when the feed keeps them) its landmarks."""

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from commboard.board.colors import MIN_DELTA_E, confusable_cells, delta_e
+from commboard.board.layout_cells import COLORS
 from commboard.board.layout_file import (
     DEFAULT_HIGHLIGHT,
     default_layout_path,
     load_layout,
     validate_command,
 )
-from commboard.board.layout_pages import COLORS
 
 YELLOW_CELL = """\
 format: 1

@@ -21,7 +21,7 @@ from commboard.control import board_status
 from commboard.control.board_view import Chrome
 from commboard.effects import Cue, Effect, ShowBanner
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
-from commboard.scanning.engine import HOLD_LONGER, HOLD_LONGER_S
+from commboard.scanning.scan_cues import HOLD_LONGER, HOLD_LONGER_S
 from commboard.settings import Auditory, ScanMode, ScanPattern, Settings
 
 SIZE = (1280, 720)

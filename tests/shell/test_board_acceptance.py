@@ -28,7 +28,8 @@ from commboard.control.board_status import WAITING_WORDS
 from commboard.control.board_view import SCAN_BANNER, Chrome, board_view
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
-from commboard.shell.screens.board.render import BACKGROUND, STATUS_BG, BoardRenderer
+from commboard.shell.screens.board.render import BACKGROUND, BoardRenderer
+from commboard.shell.screens.board.status_line import STATUS_BG
 from commboard.shell.screens.text_fit import floor_px, is_key
 from commboard.testing import YES_NO_LAYOUT, run_for
 

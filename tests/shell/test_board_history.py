@@ -19,6 +19,7 @@ from commboard.scanning.plans import build_plan
 from commboard.settings import ScanPattern
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
+from commboard.shell.run_clocks import local_wall_clock
 from commboard.testing import TWO_PAGE_LAYOUT
 
 LAYOUT = TWO_PAGE_LAYOUT
@@ -59,7 +60,7 @@ def test_phrases_spoken_on_the_board_make_huffman_scanning_reach_them_sooner(
     code = main(run_args(tmp_path, "--scan-interval", "2", "--input-script", str(script)))
     assert code == 0
 
-    history = History(tmp_path / "history.jsonl", wall_clock=app.local_wall_clock)
+    history = History(tmp_path / "history.jsonl", wall_clock=local_wall_clock)
     lines = [json.loads(x) for x in history.path.read_text(encoding="utf-8").splitlines()]
     assert [(h["text"], h["cell"]) for h in lines] == [("Thank you very much", 2)] * 3
     # The shell's wall clock stamps each line with the local offset.

@@ -2,11 +2,16 @@
 
 Text is fitted and cached by ``screens.text_fit``; a scanning frame is a
 fill, a few dozen rectangles and blits.
+
+The renderer's other jobs have their own modules: ``status_line`` (the page
+title and status line), ``banners`` (banners and the alarm screen) and
+``halving_arrows`` (halving's side arrows); this module keeps
+``BoardRenderer``: the frame, the message bar, the cells, the highlight and
+the hold bar.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 import pygame
@@ -19,8 +24,10 @@ from commboard.control.board_view import (
     ring_edge_px,
     ring_px,
 )
-from commboard.effects import Banner
+from commboard.shell.screens.board.banners import BannerPainter
+from commboard.shell.screens.board.halving_arrows import HalvingArrows, arrow_outline
 from commboard.shell.screens.board.pictures import PictureCache
+from commboard.shell.screens.board.status_line import StatusLine
 from commboard.shell.screens.text_fit import (
     INK,
     MIN_FONT_PX,
@@ -36,39 +43,16 @@ BACKGROUND = (11, 15, 20)
 CELL = (241, 243, 244)  # cells without a layout colour: near white, black text
 MESSAGE_BG = (255, 255, 255)
 SAID_BG = (209, 233, 255)
-STATUS_BG = (32, 38, 46)
-STATUS_INK = (235, 238, 241)
-# Banners must never look like the scan highlight (a yellow cell, black frame)
-# or like a cell: dark fill, white words (contrast 11:1 and more), a light
-# edge to stand out from the dark background, and a sign drawn at the left: a
-# warning triangle with "!", or a circle with "i".  (fill, edge) per level.
-BANNER_STYLES = {
-    "warning": ((24, 48, 120), (235, 240, 248)),
-    "info": ((52, 58, 68), (160, 168, 178)),
-}
-BANNER_INK = PAPER
-ALARM_COLORS = ((200, 0, 0), (255, 255, 255))
 # The hold bar: the eye indicator's blue (it reads on the yellow highlight and
 # is no cell colour) filling over a dark track along the lit cell's bottom.
 HOLD_FILL = (64, 156, 255)
 HOLD_TRACK = (24, 28, 34)
-PART_SEP = "  |  "  # between the status line's parts (``board_status.status_text``)
-STATUS_ONE_LINE_SHARE = 0.45  # the status's smallest size on one line; longer ones take two
 CELL_TEXT_SHARE = 0.55  # largest label: this fraction of the cell height (one line)
-# Halving: the big arrow at the outer side of each half takes this share of its width.
-ARROW_SHARE = 0.2
 PICTURE_LABEL_SHARE = 0.38  # a cell with a picture: its label gets this share, the picture the rest
 PICTURE_TALL = 0.7  # ... and the picture's box is at most this times the cell's width tall
 
 
-def _arrow_outline(view: BoardView) -> int:
-    """How wide a halving arrow's outer (ring-coloured) outline is drawn, in pixels; the
-    ink line inside it is 4 px narrower.  Drawn across the arrow's edges, so half of it
-    lies outside the arrow's box."""
-    return max(3, view.border_px // 2) + 4
-
-
-class BoardRenderer:
+class BoardRenderer(StatusLine, BannerPainter, HalvingArrows):
     """Draws board frames onto a surface."""
 
     def __init__(self, surface: pygame.Surface, texts: TextCache | None = None) -> None:
@@ -158,7 +142,7 @@ class BoardRenderer:
         arrow = self.arrow_box(cell, rect, view)
         if arrow is not None:  # halving: the words beside the side arrow, never under it
             # the arrow's outline is drawn across its edges: half of it lies outside the box
-            gap = max(4, arrow.width // 6) + _arrow_outline(view) // 2 + 1
+            gap = max(4, arrow.width // 6) + arrow_outline(view) // 2 + 1
             inner = inner.copy()
             inner.width -= arrow.width + gap
             if cell.index == 0:
@@ -216,38 +200,6 @@ class BoardRenderer:
         for banner, rect in zip(view.banners, view.banner_rects, strict=True):
             self._banner(banner, rect)
         self._status(view)
-
-    def _banner(self, banner: Banner, rect: Rect) -> None:
-        """A dark box with a light edge, the level's sign at the left, white words."""
-        fill, edge = BANNER_STYLES.get(banner.level, BANNER_STYLES["warning"])
-        x, y, w, h = rect
-        pygame.draw.rect(self._dst, fill, rect, border_radius=6)
-        pygame.draw.rect(self._dst, edge, rect, width=max(2, h // 14), border_radius=6)
-        pad = max(6, h // 5)
-        side = int(h * 0.7)
-        sign = pygame.Rect(x + pad, y + (h - side) // 2, side, side)
-        self._sign(banner.level, sign, fill)
-        left = sign.right + pad
-        inner = (left, y + pad // 2, x + w - pad - left, h - pad)
-        words = self.texts.text(banner.text, inner[2:], BANNER_INK, int(h * 0.6), align="left")
-        blit_in(self._dst, words, inner, "left")
-
-    def _sign(self, level: str, box: pygame.Rect, fill: tuple[int, int, int]) -> None:
-        """A white warning triangle with "!" or information circle with "i" (drawn, no font)."""
-        cx, top, side = box.centerx, box.top, box.height
-        stroke = max(2, side // 7)
-        if level == "info":
-            pygame.draw.ellipse(self._dst, BANNER_INK, box)
-            dot_y, bar = 0.27, (0.42, 0.78)
-        else:
-            points = [(cx, top), (box.right, box.bottom), (box.left, box.bottom)]
-            pygame.draw.polygon(self._dst, BANNER_INK, points)
-            dot_y, bar = 0.85, (0.36, 0.64)
-        start, end = (cx, top + round(side * bar[0])), (cx, top + round(side * bar[1]))
-        pygame.draw.line(self._dst, fill, start, end, stroke)
-        pygame.draw.circle(
-            self._dst, fill, (cx, top + round(side * dot_y)), max(1, stroke * 2 // 3)
-        )
 
     def _box(self, rect, fill, text, ink, max_px, *, radius=0, pad=0, align="center") -> None:
         pygame.draw.rect(self._dst, fill, rect, border_radius=radius)
@@ -320,53 +272,6 @@ class BoardRenderer:
         text = self.texts.text(cell.label, inner[2:], ink_for(fill), px, floor=floor)
         blit_in(self._dst, text, inner)
 
-    def arrow_box(self, cell: CellView, rect: pygame.Rect, view: BoardView) -> pygame.Rect | None:
-        """Halving: where the big arrow of a half goes, at its outer side (None: no arrow).
-
-        A strip ``ARROW_SHARE`` of the half's width (at most as wide as it is
-        tall), the height of its label box: the half on the left points left,
-        the one on the right points right.
-        """
-        if view.arrows is None or cell.index not in (0, 1):
-            return None
-        inner = self.label_box(rect, view.border_px)
-        width = min(int(inner.width * ARROW_SHARE), inner.height)
-        if width < 8:
-            return None
-        x = inner.x if cell.index == 0 else inner.right - width
-        return pygame.Rect(x, inner.y, width, inner.height)
-
-    def _arrows(self, view: BoardView) -> None:
-        """Halving: both halves' side arrows, each filled as far as a look towards it is held."""
-        if view.arrows is None:
-            return
-        for cell in view.cells:
-            box = self.arrow_box(cell, pygame.Rect(cell.rect), view)
-            if box is not None:
-                self._arrow(box, cell.index == 0, view.arrows[cell.index], view)
-
-    def _arrow(self, box: pygame.Rect, left: bool, full: float, view: BoardView) -> None:
-        """A big arrow pointing out of the screen's side, filled from its base to its tip
-        as far as ``full`` (a look held towards that half); outlined so it shows on any
-        cell colour and on the highlight."""
-        half_h = min(box.height // 2, int(box.width * 0.9))
-        cy = box.centery
-        tip_x, base_x = (box.left, box.right) if left else (box.right, box.left)
-        points = [(tip_x, cy), (base_x, cy - half_h), (base_x, cy + half_h)]
-        ink = color(view.highlight_border_color, INK)
-        ring = color(view.ring_color, PAPER)
-        line = _arrow_outline(view) - 4
-        share = max(0.0, min(1.0, full))
-        if share > 0.0:
-            filled = round(box.width * share)
-            clip = pygame.Rect(box.right - filled if left else box.left, box.y, filled, box.height)
-            before = self._dst.get_clip()
-            self._dst.set_clip(clip.clip(before) if before else clip)
-            pygame.draw.polygon(self._dst, ink, points)
-            self._dst.set_clip(before)
-        pygame.draw.polygon(self._dst, ring, points, width=_arrow_outline(view))
-        pygame.draw.polygon(self._dst, ink, points, width=line)
-
     def hold_bar(self, frame: pygame.Rect, view: BoardView) -> pygame.Rect:
         """Where a lit cell's hold bar goes: inside the frame's bottom border, below the label."""
         inner = frame.inflate(-2 * view.border_px, -2 * view.border_px)
@@ -381,100 +286,3 @@ class BoardRenderer:
         filled.width = round(bar.width * max(0.0, min(1.0, progress)))
         if filled.width > 0:
             pygame.draw.rect(self._dst, HOLD_FILL, filled)
-
-    def _status(self, view: BoardView) -> None:
-        """Page title (at most a third of the width, cut with an ellipsis), a rule, the status."""
-        x, y, w, h = view.status_rect
-        pygame.draw.rect(self._dst, STATUS_BG, view.status_rect)
-        pad = max(8, h // 4)
-        px, lines = self.status_layout(view)
-        title = self.texts.line(view.page_title, px, PAPER, w // 3)
-        blit_in(self._dst, title, (x + pad, y, title.get_width(), h), "left")
-        rule_x = x + pad + title.get_width() + pad
-        pygame.draw.line(self._dst, STATUS_INK, (rule_x, y + h // 5), (rule_x, y + h - h // 5), 2)
-        left = rule_x + pad
-        row_h = h // len(lines)
-        for n, words in enumerate(lines):
-            status = self.texts.line(words, px, STATUS_INK, x + w - pad - left)
-            blit_in(self._dst, status, (left, y + n * row_h, status.get_width(), row_h), "left")
-
-    def status_layout(self, view: BoardView) -> tuple[int, list[str]]:
-        """The status's size and lines: one line while it stays readable, else more.
-
-        One line from 62% of the line's height down to 45%; a longer status
-        (a refused dwell's reason) is wrapped onto more lines between words
-        rather than shrunk further: squeezed onto one line it was drawn about
-        9 px high in a 44 px line at 1280x800, and cut (its WAITING FOR SWITCH
-        lost) at 800x480.  The lines take the largest size at which as many
-        as the line's height holds fit; when even the smallest is too long,
-        the last line ends with an ellipsis.
-        """
-        key = (view.status, view.page_title, tuple(view.status_rect))
-        if self._status_fit[0] != key:  # measured once per status text, not every frame
-            self._status_fit = (key, self._fit_status(view))  # type: ignore[assignment]
-        px, lines = self._status_fit[1]
-        return px, list(lines)
-
-    def _fit_status(self, view: BoardView) -> tuple[int, list[str]]:
-        _, _, w, h = view.status_rect
-        pad = max(8, h // 4)
-        room = w - 4 * pad
-        px = max(MIN_FONT_PX, int(h * 0.62))
-        one_line_floor = max(MIN_FONT_PX, int(h * STATUS_ONE_LINE_SHARE))
-        while px >= one_line_floor:
-            if self._title_w(view, px, room) + self._status_w(view.status, px) <= room:
-                return px, [view.status]
-            px -= 1
-        for px in range(one_line_floor, MIN_FONT_PX - 1, -1):
-            rows = max(1, h // self.texts.font(px, view.status).get_linesize())
-            avail = room - self._title_w(view, px, room)
-            for sep in (PART_SEP, " "):  # between the status's parts where they fit, else words
-                lines = _wrapped(view.status, avail, px, self._status_w, sep)
-                if len(lines) <= rows and all(self._status_w(t, px) <= avail for t in lines):
-                    return px, _balanced(view.status, avail, px, len(lines), self._status_w, sep)
-        # Too long even at the smallest size: the last row ends with an ellipsis.
-        return MIN_FONT_PX, [*lines[: rows - 1], " ".join(lines[rows - 1 :])]
-
-    def _title_w(self, view: BoardView, px: int, room: int) -> int:
-        shown = self.texts.shown(view.page_title)
-        return min(self.texts.font(px, view.page_title).size(shown)[0], room // 3)
-
-    def _status_w(self, text: str, px: int) -> int:
-        return self.texts.font(px, text).size(self.texts.shown(text))[0]
-
-    def _alarm(self, view: BoardView) -> None:
-        back, ink = ALARM_COLORS if view.flash_on else ALARM_COLORS[::-1]
-        self.surface.fill(back)
-        w, h = view.size
-        words = self.texts.text(view.alarm or "", (w * 9 // 10, h // 2), ink, h // 4)
-        blit_in(self.surface, words, (0, h // 8, w, h // 2))
-        hint = "Carer: press Escape or click to stop the alarm"
-        small = self.texts.text(hint, (w * 9 // 10, h // 8), ink, h // 16)
-        blit_in(self.surface, small, (0, h * 3 // 4, w, h // 8))
-
-
-def _balanced(
-    text: str, width: int, px: int, count: int, measure: Callable[[str, int], int], sep: str
-) -> list[str]:
-    """``text`` in ``count`` lines of about equal width (the narrowest width that keeps ``count``)."""
-    lo, hi = width // count, width
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if len(_wrapped(text, mid, px, measure, sep)) <= count:
-            hi = mid
-        else:
-            lo = mid + 1
-    return _wrapped(text, hi, px, measure, sep)
-
-
-def _wrapped(
-    text: str, width: int, px: int, measure: Callable[[str, int], int], sep: str = " "
-) -> list[str]:
-    """``text`` broken at ``sep`` into lines at most ``width`` wide at ``px`` (a piece wider stays whole)."""
-    lines: list[str] = []
-    for piece in text.split(sep):
-        if lines and measure(f"{lines[-1]}{sep}{piece}".rstrip(" |"), px) <= width:
-            lines[-1] = f"{lines[-1]}{sep}{piece}"
-        else:
-            lines.append(piece)
-    return [line.strip(" |") for line in lines if line.strip(" |")]

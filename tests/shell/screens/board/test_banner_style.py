@@ -15,7 +15,8 @@ import pytest
 from commboard.board.model import Action, Cell, Page
 from commboard.control.board_view import BoardView, Chrome, board_view
 from commboard.effects import Banner
-from commboard.shell.screens.board.render import BANNER_INK, BANNER_STYLES, BoardRenderer
+from commboard.shell.screens.board.banners import BANNER_INK, BANNER_STYLES
+from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.screens.text_fit import color
 
 PAGE = Page(

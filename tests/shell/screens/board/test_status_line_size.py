@@ -15,7 +15,9 @@ import pytest
 from commboard.board.model import Action, Cell, Page
 from commboard.control.board_view import Chrome, board_view
 from commboard.effects import Banner
-from commboard.shell.screens.board.render import BACKGROUND, BANNER_INK, STATUS_BG, BoardRenderer
+from commboard.shell.screens.board.banners import BANNER_INK
+from commboard.shell.screens.board.render import BACKGROUND, BoardRenderer
+from commboard.shell.screens.board.status_line import STATUS_BG
 
 LONG = (
     "switch: The camera picture is 1280×720, but looks were calibrated at 640×480: calibrate "
