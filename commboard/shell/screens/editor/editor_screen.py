@@ -75,6 +75,10 @@ class EditorScreen:
         self.ctx = ctx
         self.folder = layout_folder(ctx.layout.source)
         self.draft_slot: str | None = f"editor:{ctx.layout.source}"  # one draft per layout
+        # The layout as this editor read it: a save checks the page on disk against it, so a
+        # page changed meanwhile (the patient's pinned phrase while the editor's edits were
+        # kept, a hand edit) is refused, not overwritten; the board's copy may be newer.
+        self.layout = ctx.layout
         self.keys = EditorKeys(ctx.layout, ctx.page_id, layout_pictures(self.folder))
         self.pictures = PictureCache()
         # Pictures typed by path: image in the layout folder -> the file, copied there on save.
@@ -170,7 +174,7 @@ class EditorScreen:
     def _remove(self, page_id: str) -> Outcome:
         title = self.keys.edit.page.title
         try:
-            saved = remove_page(self.ctx.layout, page_id, documents=self.documents)
+            saved = remove_page(self.layout, page_id, documents=self.documents)
         except SaveRefused as exc:
             self.stale = isinstance(exc, ChangedOnDisk)  # leaving reads the layout again
             self.keys.refused(exc.problems)
@@ -183,7 +187,7 @@ class EditorScreen:
     def _save(self, page: Page, added: tuple[Page, ...], renamed_from: str | None) -> Outcome:
         try:
             saved = save_page(
-                self.ctx.layout,
+                self.layout,
                 page,
                 added=added,
                 renamed_from=renamed_from,
@@ -209,7 +213,7 @@ class EditorScreen:
 
     def timeout_note(self) -> str | None:
         """What closing the editor for want of input leaves unsaved (the loop keeps it)."""
-        if self.keys.dirty:
+        if self.keys.unsaved:
             return f"unsaved edits to page '{self.keys.edit.page.title}'"
         return None
 
@@ -221,10 +225,7 @@ class EditorScreen:
         """
         if not isinstance(kept, EditorScreen):
             return self
-        kept.keys.message = (
-            f"Your unsaved edits to page '{kept.keys.edit.page.title}' are back (the editor"
-            " closed while nobody used it).  S saves them; Esc leaves."
-        )
+        kept.keys.resumed()
         return kept
 
     def next_deadline(self, now: float) -> float | None:
