@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 
 from commboard.shell.loop import BoardLoop
+from commboard.shell.screens.base import ChangeLayout
 from commboard.shell.screens.editor.editor_screen import EditorScreen
 from commboard.testing import TWO_PAGE_LAYOUT, run_for
 from tests.shell.screens.editor.test_editor_screen import _board, key, type_text
@@ -98,3 +99,22 @@ def test_a_question_asked_when_the_editor_closed_is_not_asked_when_it_comes_back
     key(loop, pygame.K_q, "q")
     assert not any(isinstance(s, EditorScreen) for s in loop.screens)
     assert (tmp_path / "board.yaml").read_text(encoding="utf-8") == TWO_PAGE_LAYOUT
+
+
+def test_kept_edits_come_back_when_the_same_layout_was_chosen_by_another_path(
+    tmp_path: Path, start_board: StartBoard
+) -> None:
+    """The board was started with the layout named one way (a relative --layout, say) and
+    the carer chose it again from the carer menu (L) by another, the same file: the kept
+    edits were listed as lost on quitting but never offered by 'Edit this page'."""
+    loop, _ = _board(start_board, layout=TWO_PAGE_LAYOUT)
+    _edit_again(loop)
+    key(loop, pygame.K_c, "c")
+    run_for(loop, 301.0)
+    (tmp_path / "sub").mkdir()
+    loop.act(ChangeLayout(tmp_path / "sub" / ".." / "board.yaml"))  # the same file
+    run_for(loop, 0.5)
+    assert loop.session.layout.source != tmp_path / "board.yaml"  # named another way
+    editor = _edit_again(loop)
+    assert editor.keys.dirty and "are back" in editor.keys.view().message
+    assert loop.kept_drafts() == []
