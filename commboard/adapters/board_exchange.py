@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-from commboard.board.layout_file import LayoutError, load_layout
+from commboard.board.layout_file import HEADER_FILE, LayoutError, load_layout
 from commboard.board.layout_places import user_layouts_dir
 from commboard.board.model import Layout
 from commboard.board.symbols import is_symbol, symbol_file
@@ -189,14 +189,35 @@ def read_pictures(layout: Layout) -> dict[str, bytes]:
     return found
 
 
+def _pages_folder(layout: Layout) -> Path | None:
+    """The folder whose every ``.yaml``/``.yml`` is a page of ``layout`` (None: a one-file layout,
+    which reads only itself)."""
+    source = layout.source
+    if source is None or not (source.is_dir() or source.name == HEADER_FILE):
+        return None
+    return source if source.is_dir() else source.parent
+
+
 def _layout_sources(layout: Layout) -> list[Path]:
     """The files ``layout`` is read from: its YAML and the pictures in its folder."""
-    source, folder = layout.source, _layout_folder(layout)
+    source, folder, pages = layout.source, _layout_folder(layout), _pages_folder(layout)
     files = [source] if source is not None and source.is_file() else []
+    if pages is not None:
+        files += [*pages.glob("*.yaml"), *pages.glob("*.yml")]
     if folder is not None:
-        files += [*folder.glob("*.yaml"), *folder.glob("*.yml")]
         files += [folder / name for name in pictures(layout) if not is_symbol(name)]
     return files
+
+
+def _new_page_file(target: Path, layout: Layout) -> bool:
+    """Whether writing ``target`` would add a page file to ``layout`` (and break it: an archive
+    or a web page is not a page)."""
+    pages = _pages_folder(layout)
+    if pages is None or target.suffix not in (".yaml", ".yml"):
+        return False
+    with contextlib.suppress(OSError):
+        return target.parent.resolve() == pages.resolve()
+    return False
 
 
 def _own_file(target: Path, layout: Layout) -> bool:
@@ -212,6 +233,13 @@ def _write_atomically(target: Path, write, force: bool, layout: Layout | None = 
     if layout is not None and target.exists() and _own_file(target, layout):
         raise ExchangeError(
             str(target), None, "is a file of the layout itself; choose another file name"
+        )
+    if layout is not None and _new_page_file(target, layout):
+        raise ExchangeError(
+            str(target),
+            None,
+            "would become a page of the layout (the layout reads every .yaml and .yml in its"
+            " folder); choose another file name or folder",
         )
     if target.exists() and not force:
         raise ExchangeError(str(target), None, "already exists; add --force to replace it")

@@ -77,6 +77,7 @@ class EditorKeys(EditorMouse, EditorTypedText):
         self.edit = PageEdit.open(layout.page(page_id))
         self.typing: str | None = None  # "label", "words", "title" while typing
         self.typed = ""
+        self.typed_from = ""  # what the typed line started from: typing past it is unsaved work
         self.picking: str | None = None  # "move" or "swap" while choosing where
         self.picked = 0
         self.leaving = False  # asked "save before leaving?"
@@ -92,6 +93,32 @@ class EditorKeys(EditorMouse, EditorTypedText):
     def dirty(self) -> bool:
         """Unsaved changes: the page was edited, or pages were added."""
         return self.edit.dirty or bool(self.added)
+
+    @property
+    def unsaved(self) -> bool:
+        """Work that closing the editor would lose: changes, or a line typed but not yet entered."""
+        return self.dirty or (self.typing is not None and self.typed != self.typed_from)
+
+    def resumed(self) -> None:
+        """The editor opens again after it closed for want of input: its work is back.
+
+        A question it was asking then (leave?, remove?, where to move?) is not
+        asked any more: the carer no longer has it in mind, and its keys would
+        do what the message does not say.  A line being typed is still being typed.
+        """
+        self.leaving = self.removing = False
+        self.picking, self.drag = None, None
+        title = self.edit.page.title
+        if self.typing is not None:
+            self.message = (
+                f"Your typing on page '{title}' is back (the editor closed while nobody used"
+                f" it): the {self.typing} '{self.typed}'.  Enter keeps it; Esc cancels it."
+            )
+        else:
+            self.message = (
+                f"Your unsaved edits to page '{title}' are back (the editor closed while nobody"
+                " used it).  S saves them; Esc leaves."
+            )
 
     def press(self, key: str) -> Answer:
         """One key: an arrow or control name ("up", "enter", "backspace", "escape") or a character."""

@@ -20,6 +20,7 @@ class EditorTypedText:
     edit: PageEdit
     typing: str | None
     typed: str
+    typed_from: str
     added: tuple[Page, ...]
     message: str
 
@@ -46,7 +47,7 @@ class EditorTypedText:
             return Stay()
         else:
             self.typed = cell.label if what == "label" else (cell.text or "")
-        self.typing = what
+        self.typing, self.typed_from = what, self.typed
         return Stay()
 
     def _type(self, key: str) -> Answer:

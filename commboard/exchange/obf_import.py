@@ -62,6 +62,7 @@ from commboard.exchange.obf_pages import (
     back_note,
     board_page,
     grid_size,
+    pages_needed,
     with_call_for_help,
     with_way_back,
 )
@@ -202,33 +203,45 @@ def _linked(board: Board, by_id: dict[str, Board], by_path: dict[str, Board]) ->
     return found
 
 
-def _nearest(run: Run, boards: list[Board]) -> list[Board]:
-    """At most ``MAX_PAGES`` boards: those nearest the home board (the first) by links,
-    then the unreached ones in order; the rest are left out (noted, and links to them
-    say their words)."""
-    if len(boards) <= MAX_PAGES:
-        return boards
+def _by_distance(boards: list[Board]) -> list[Board]:
+    """``boards`` nearest the home board (the first) first, by links; then the unreached ones."""
     by_id: dict[str, Board] = {}
     by_path = {norm(b.file): b for b in boards}
     for board in boards:
         by_id.setdefault(board.obf_id, board)
     reached = {boards[0].file: boards[0]}  # breadth first from home
     at = 0
-    while at < len(reached) and len(reached) < MAX_PAGES:
+    while at < len(reached):
         for target in _linked(list(reached.values())[at], by_id, by_path):
             reached.setdefault(target.file, target)
         at += 1
-    kept = list(reached.values())[:MAX_PAGES]
-    files = {b.file for b in kept}
-    kept += [b for b in boards if b.file not in files][: MAX_PAGES - len(kept)]
+    return [*reached.values(), *(b for b in boards if b.file not in reached)]
+
+
+def _nearest(run: Run, boards: list[Board]) -> list[Board]:
+    """The boards nearest the home board (the first) by links whose pages fit in
+    ``MAX_PAGES`` (a board of more than 142 buttons continues on More pages); the rest
+    are left out (noted, and links to them say their words)."""
+    needed = {b.file: pages_needed(b) for b in boards}
+    total = sum(needed.values())
+    if total <= MAX_PAGES:
+        return boards
+    kept, used = [], 0
+    for board in _by_distance(boards):
+        if used + needed[board.file] <= MAX_PAGES:
+            kept.append(board)
+            used += needed[board.file]
     files = {b.file for b in kept}
     for board in boards:
         if board.file not in files:
             run.left_out_ids.add(board.obf_id)
             run.left_out_paths.add(norm(board.file))
+    pages = "" if total == len(boards) else f", {total} pages once its large boards are split"
+    held = f"{MAX_PAGES} pages" if pages else str(MAX_PAGES)
     run.notes.append(
-        f"the set has {len(boards)} boards; a layout holds at most {MAX_PAGES}: the "
-        f"{MAX_PAGES} nearest the home board were imported, {len(boards) - MAX_PAGES} left out"
+        f"the set has {len(boards)} boards{pages}; a layout holds at most {held}: the "
+        f"{len(kept)} nearest the home board were imported, "
+        f"{len(boards) - len(kept)} left out"
     )
     return kept
 

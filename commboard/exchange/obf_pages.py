@@ -51,6 +51,19 @@ def grid_size(file: str, grid: object) -> tuple[int, int]:
     return sizes[0], sizes[1]
 
 
+# Buttons on a page of a board laid out again: two places stay free, for the More cell
+# opening the next page and for the Back or Call nurse cell the import may add.
+PER_PAGE = MAX_GRID * MAX_GRID - 2
+
+
+def pages_needed(board: Board) -> int:
+    """How many pages ``board`` may become once laid out (at least, it never makes more)."""
+    shown = [
+        b for b in board.data["buttons"] if isinstance(b, dict) and b.get("hidden") is not True
+    ]
+    return 1 if len(shown) <= PER_PAGE else math.ceil(len(shown) / PER_PAGE)
+
+
 def _buttons_by_id(board: Board) -> dict[str, tuple[int, JsonObject]]:
     found: dict[str, tuple[int, JsonObject]] = {}
     for index, button in enumerate(board.data["buttons"]):
@@ -101,7 +114,7 @@ def _laid_out(
         f"board '{name}' is {rows} x {columns}; commboard shows at most {MAX_GRID} x {MAX_GRID}, "
         f"so its {n} buttons were laid out again in reading order"
     )
-    if n > MAX_GRID * MAX_GRID:
+    if n > PER_PAGE:  # a full 12 x 12 would leave no place for a Back or Call nurse cell
         return _continued(run, board, name, [cell for _, cell in placed], note)
     wide = min(columns, MAX_GRID)
     if math.ceil(n / wide) > MAX_GRID:
@@ -120,7 +133,7 @@ def _continued(
     Each page holds 142 buttons, then a More cell opening the next, and keeps a
     place free for the Back cell a page without a way home is given.
     """
-    per = MAX_GRID * MAX_GRID - 2
+    per = PER_PAGE
     chunks = [cells[at : at + per] for at in range(0, len(cells), per)]
     ids = [board.page_id] + [page_id_for(f"{board.page_id}-more", run.taken) for _ in chunks[1:]]
     laid: list[list[Cell | None]] = []

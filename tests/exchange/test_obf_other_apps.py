@@ -545,3 +545,38 @@ def test_cells_coloured_like_the_scanning_highlight_are_said_at_import(
         "3 cell(s) are coloured too close to the scanning highlight (the first: page 'root', "
         "cell 'w0'): the patient could take them for the highlighted cell"
     ) in capsys.readouterr().out
+
+
+def test_a_large_set_whose_big_board_is_split_keeps_the_pages_nearest_home() -> None:
+    # 250 boards opened from a home board of 250 buttons: the home board's More page made
+    # 201 pages with the 200 nearest boards, and the whole set was refused
+    n = 250
+    home = _board("home", [{"id": str(i), "label": f"to {i}", "load_board": {"id": f"k{i}"}}
+                           for i in range(n)])  # fmt: skip
+    kids = [_board(f"k{i}", [{"id": "1", "label": f"word {i}"}]) for i in range(n)]
+    imported = import_archive("star.obz", _obz(home, *kids))
+    pages = imported.layout.pages
+    assert len(pages) == 200
+    assert {f"k{i}" for i in range(198)} <= set(pages)  # home and its More page take two
+    assert any(
+        "the set has 251 boards, 252 pages once its large boards are split; a layout holds"
+        " at most 200 pages: the 199 nearest the home board were imported, 52 left out" in note
+        for note in imported.notes
+    ), imported.notes
+
+
+def test_a_large_board_laid_out_again_leaves_room_for_its_back_cell(tmp_path: Path) -> None:
+    # a 13 x 12 board of 144 buttons, opened from home, was laid out on a full 12 x 12
+    # page with no place for the Back cell: the whole set was refused ("no way back")
+    buttons = [{"id": str(i), "label": f"w{i}"} for i in range(144)]
+    order = [[str(r * 12 + c) if r * 12 + c < 144 else None for c in range(12)] for r in range(13)]
+    child = {"format": "open-board-0.1", "id": "child", "name": "Child", "locale": "en",
+             "buttons": buttons, "grid": {"rows": 13, "columns": 12, "order": order}}  # fmt: skip
+    home = _board("home", [{"id": "1", "label": "words", "load_board": {"id": "child"}}])
+    layout = _imported(tmp_path, "set.obz", _obz(home, child))
+    child_pages = [p for p in layout.pages.values() if p.id != "home"]
+    words = [c.label for p in child_pages for c in p.cells if c and c.action is Action.SPEAK]
+    assert sorted(words) == sorted(f"w{i}" for i in range(144))  # none lost
+    for page in child_pages:
+        assert page.rows <= 12 and page.columns <= 12
+        assert any(c is not None and c.action is Action.BACK for c in page.cells), page.id

@@ -17,6 +17,7 @@ from commboard.board.model import Action, Layout
 from commboard.exchange.obf_export import export_layout
 from commboard.exchange.obf_import import import_archive
 from commboard.exchange.obf_values import CELL_MAPPED, extra_fields, read_extra_fields
+from commboard.testing import TWO_PAGE_LAYOUT
 
 SHIPPED = sorted(p for p in builtin_layouts_root().iterdir() if (p / "layout.yaml").is_file())
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 40  # only carried, never decoded here
@@ -164,3 +165,38 @@ def test_export_and_print_never_write_over_the_layouts_own_files_even_when_force
     out = capsys.readouterr().out
     assert out.count("is a file of the layout itself; choose another file name") == 2, out
     assert export_command(str(folder), str(folder / "copy.obz"), force=True) == 0  # its own name
+
+
+def test_export_and_print_never_add_a_page_file_to_a_layout_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'commboard export LAYOUT --to LAYOUT/extra.yaml' (a new file, so no --force asked)
+    wrote an archive where the layout reads every .yaml as a page: the layout no longer
+    loaded ('not UTF-8 text'), and the patient's board with it.  Print did the same with
+    a web page named .yml."""
+    from commboard.adapters.board_exchange import print_command
+
+    folder = tmp_path / "mine"
+    shutil.copytree(default_layout_path(), folder)
+    assert export_command(str(folder), str(folder / "extra.yaml")) == 1
+    assert print_command(str(folder), str(tmp_path / "mine" / ".." / "mine" / "sheet.yml")) == 1
+    out = capsys.readouterr().out
+    assert out.count("the layout reads every .yaml and .yml") == 2, out
+    assert not (folder / "extra.yaml").exists() and not (folder / "sheet.yml").exists()
+    assert load_layout(folder).home == "home"  # still the carer's layout
+    assert export_command(str(folder), str(folder / "copy.obz")) == 0  # other names are fine
+
+
+def test_a_one_file_layouts_neighbours_are_not_called_its_own_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A one-file layout reads only itself, but export --force over another YAML beside it
+    was refused as 'a file of the layout itself'."""
+    layout = tmp_path / "board.yaml"
+    layout.write_text(TWO_PAGE_LAYOUT, encoding="utf-8")
+    other = tmp_path / "old-export.yaml"
+    other.write_text("not a layout\n", encoding="utf-8")
+    assert export_command(str(layout), str(other), force=True) == 0
+    assert "layout itself" not in capsys.readouterr().out
+    assert export_command(str(layout), str(layout), force=True) == 1  # itself: still refused
+    assert layout.read_text(encoding="utf-8") == TWO_PAGE_LAYOUT

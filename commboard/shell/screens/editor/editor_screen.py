@@ -25,6 +25,7 @@ from commboard.adapters.layout_roundtrip import RoundTripDocuments
 from commboard.adapters.layout_save import save_page
 from commboard.adapters.layout_save_outcome import ChangedOnDisk, SaveRefused
 from commboard.adapters.picture_copy import copy_pictures
+from commboard.board.layout_file import HEADER_FILE
 from commboard.board.model import Page
 from commboard.board.symbols import symbol_names
 from commboard.control.board_view import layout_folder, picture_path
@@ -74,7 +75,11 @@ class EditorScreen:
     def __init__(self, ctx: ShellContext) -> None:
         self.ctx = ctx
         self.folder = layout_folder(ctx.layout.source)
-        self.draft_slot: str | None = f"editor:{ctx.layout.source}"  # one draft per layout
+        self.draft_slot: str | None = draft_slot(ctx.layout.source)  # one draft per layout
+        # The layout as this editor read it: a save checks the page on disk against it, so a
+        # page changed meanwhile (the patient's pinned phrase while the editor's edits were
+        # kept, a hand edit) is refused, not overwritten; the board's copy may be newer.
+        self.layout = ctx.layout
         self.keys = EditorKeys(ctx.layout, ctx.page_id, layout_pictures(self.folder))
         self.pictures = PictureCache()
         # Pictures typed by path: image in the layout folder -> the file, copied there on save.
@@ -170,7 +175,7 @@ class EditorScreen:
     def _remove(self, page_id: str) -> Outcome:
         title = self.keys.edit.page.title
         try:
-            saved = remove_page(self.ctx.layout, page_id, documents=self.documents)
+            saved = remove_page(self.layout, page_id, documents=self.documents)
         except SaveRefused as exc:
             self.stale = isinstance(exc, ChangedOnDisk)  # leaving reads the layout again
             self.keys.refused(exc.problems)
@@ -183,7 +188,7 @@ class EditorScreen:
     def _save(self, page: Page, added: tuple[Page, ...], renamed_from: str | None) -> Outcome:
         try:
             saved = save_page(
-                self.ctx.layout,
+                self.layout,
                 page,
                 added=added,
                 renamed_from=renamed_from,
@@ -209,7 +214,7 @@ class EditorScreen:
 
     def timeout_note(self) -> str | None:
         """What closing the editor for want of input leaves unsaved (the loop keeps it)."""
-        if self.keys.dirty:
+        if self.keys.unsaved:
             return f"unsaved edits to page '{self.keys.edit.page.title}'"
         return None
 
@@ -221,10 +226,7 @@ class EditorScreen:
         """
         if not isinstance(kept, EditorScreen):
             return self
-        kept.keys.message = (
-            f"Your unsaved edits to page '{kept.keys.edit.page.title}' are back (the editor"
-            " closed while nobody used it).  S saves them; Esc leaves."
-        )
+        kept.keys.resumed()
         return kept
 
     def next_deadline(self, now: float) -> float | None:
@@ -241,6 +243,18 @@ class EditorScreen:
         waiting = self.pending.get(path)
         found = str(waiting) if waiting is not None else picture_path(self.folder, path)
         return None if found is None else self.pictures.get(found, box)
+
+
+def draft_slot(source: Path | None) -> str:
+    """Where the edits of a layout's editor are kept: the layout however its path is spelt
+    (relative at the start, absolute from the carer menu, a folder or its layout.yaml)."""
+    if source is None:
+        return "editor:"
+    try:
+        found = source.resolve()
+    except OSError:
+        found = source.absolute()
+    return f"editor:{found.parent if found.name == HEADER_FILE else found}"
 
 
 MAX_LISTED = 500  # the layout's pictures offered by I; a folder of thousands is not listed
