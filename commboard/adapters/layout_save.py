@@ -5,7 +5,7 @@ The page's file is read and written with ruamel.yaml's round-trip mode
 every untouched line survive byte for byte, and a changed cell is one
 rewritten line.  Before anything is replaced:
 
-1. the edit is checked on the model (``control.page_editor.save_problems``),
+1. the edit is checked on the model (``control.page_save_checks.save_problems``),
    each problem naming its cell;
 2. a layout shipped with commboard is never edited in place: the first save
    copies the whole layout folder to the carer's layouts folder (user data
@@ -39,7 +39,9 @@ from commboard.adapters.layout_shipped_copy import copy_shipped, folder_of, is_s
 from commboard.board.layout_file import HEADER_FILE
 from commboard.board.layout_places import user_layouts_dir
 from commboard.board.model import Layout, Page
-from commboard.control.page_editor import CellProblem, edited_layout, save_problems
+from commboard.control.page_editor import CellProblem
+from commboard.control.page_ids import edited_layout
+from commboard.control.page_save_checks import save_problems
 
 
 @dataclass(slots=True)

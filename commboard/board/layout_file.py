@@ -15,7 +15,8 @@ The work is split by concept: ``layout_yaml`` reads files and fields with
 line numbers, ``layout_pages`` builds pages, ``layout_cells`` their cells,
 ``layout_page_checks`` checks the pages against each other, and this
 module reads the layout-wide header, puts a layout together, and offers the
-public API (loading with a fallback, and ``commboard validate``).
+public API (loading with a fallback, and ``commboard validate``, whose
+warnings are in ``layout_warnings``).
 """
 
 from __future__ import annotations
@@ -27,10 +28,15 @@ from pathlib import Path
 
 import yaml
 
-from commboard.board.colors import MIN_DELTA_E, confusable_cells
 from commboard.board.layout_cells import COLORS
 from commboard.board.layout_page_checks import check_pages
 from commboard.board.layout_pages import PageDraft, parse_page
+from commboard.board.layout_warnings import (
+    alarm_warnings,
+    glyph_warnings,
+    highlight_warnings,
+    picture_warnings,
+)
 from commboard.board.layout_yaml import (
     LayoutError,
     LayoutProblem,
@@ -41,7 +47,6 @@ from commboard.board.layout_yaml import (
     text_field,
 )
 from commboard.board.model import Action, Cell, Layout, Page
-from commboard.board.symbols import picture_file
 
 __all__ = [
     "COLORS",
@@ -52,7 +57,6 @@ __all__ = [
     "default_layout_path",
     "emergency_layout",
     "fallback_notice",
-    "glyph_warnings",
     "load_layout",
     "load_layout_or_default",
     "validate_command",
@@ -298,82 +302,6 @@ def fallback_notice(problems: list[LayoutProblem]) -> str:
 # The default highlight colour (settings ``display.highlight_color``); the board
 # checks the profile's own highlight when it loads a layout.
 DEFAULT_HIGHLIGHT = "#ffd400"
-
-
-def highlight_warnings(layout: Layout, highlight: str) -> list[str]:
-    """Plain-words warnings for cells a patient could take for the highlight."""
-    names = {value: name for name, value in COLORS.items()}
-    return [
-        f"page '{page}': cell '{label}' is coloured {names.get(color, color)}, too close to the "
-        f"highlight {highlight} "
-        f"{highlight} (colour difference {distance:.0f}, at least {MIN_DELTA_E:.0f} needed): "
-        "the patient could take it for the highlighted cell"
-        for page, label, color, distance in confusable_cells(layout, highlight, COLORS)
-    ]
-
-
-def glyph_warnings(layout: Layout, undrawable: Callable[[str], str]) -> list[str]:
-    """Plain-words warnings for labels and titles with characters no installed font can draw.
-
-    ``undrawable`` answers which characters of a text cannot be drawn (the
-    shell's ``FontChoice.undrawable``); kept as a parameter so this module
-    stays free of fonts and pygame.
-    """
-    warnings = []
-    for page in layout.pages.values():
-        texts = [("title", page.title)] + [("cell", c.label) for c in page.cells if c]
-        for kind, text in texts:
-            missing = undrawable(text)
-            if missing:
-                codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
-                warnings.append(
-                    f"page '{page.id}': {kind} '{text}' has characters no installed font can draw "
-                    f"({codes}); they are left out on screen (install a font that has them, "
-                    "e.g. Debian's fonts-noto-core, or fonts-noto-cjk for Chinese, Japanese, Korean)"
-                )
-    return warnings
-
-
-def _picture_there(folder: Path, image: str) -> bool:
-    found = picture_file(folder, image)
-    return found is not None and found.is_file()
-
-
-def picture_warnings(layout: Layout) -> list[str]:
-    """Plain-words warnings for cell pictures that are not in the layout folder."""
-    source = layout.source
-    if source is None:
-        return []
-    folder = source if source.is_dir() else source.parent
-    missing = sorted(
-        {
-            (page.id, cell.label, cell.image)
-            for page in layout.pages.values()
-            for cell in page.cells
-            if cell is not None and cell.image and not _picture_there(folder, cell.image)
-        }
-    )
-    return [
-        f"page '{page}': cell '{label}': picture {image} is not in the layout folder; "
-        "the cell shows its words alone"
-        for page, label, image in missing
-    ]
-
-
-def alarm_warnings(layout: Layout) -> list[str]:
-    """A warning when no page has a call for help: the patient could not call anyone.
-
-    Not an error: a carer may build a board for a patient who has another
-    call bell.  But the board promises an alarm that works when speech
-    fails, so ``validate`` says it is missing.
-    """
-    if any(c and c.action is Action.ALARM for page in layout.pages.values() for c in page.cells):
-        return []
-    return [
-        "the layout has no call for help (an alarm cell): the patient cannot call anyone "
-        "when speech fails; add one to the home page, e.g. "
-        '{label: "Call nurse", action: alarm, text: "Please call the nurse", color: orange}'
-    ]
 
 
 def validate_command(

@@ -29,91 +29,51 @@ said: it is held as a pending pin, said back quietly ("Keeping: ..."), and
 only when the undo window and a hold have passed with no undo does
 ``PinRequested`` ask the shell to keep it in "My phrases".  An undo, or a
 pause (a carer screen, an alarm, a rest), before then drops it.
+
+``Session`` keeps the state, the inputs and the page moves; its parts live by
+job in :mod:`commboard.board.session_words` (the word slots),
+:mod:`commboard.board.session_saying` (saying, learning, Yes / No),
+:mod:`commboard.board.session_undo` (undo), :mod:`commboard.board.pin_keeping`
+(a message to keep) and :mod:`commboard.board.hold_rules` (the hold a cell needs).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from commboard.board.hold_rules import hold_needed
 from commboard.board.message import MessageBar
 from commboard.board.model import Action, Cell, Layout, Page
-from commboard.board.recent import KEEP_PAGE, RECENT_PAGE
-from commboard.board.spelling import Prediction, has_slots, predict_page
+from commboard.board.pin_keeping import PendingPin, PinKeeping
+from commboard.board.recent import KEEP_PAGE
+from commboard.board.session_saying import SessionSaying
+from commboard.board.session_undo import SessionUndo, Snapshot
+from commboard.board.session_words import WordSlots
+from commboard.board.spelling import Prediction
 from commboard.control import decision_confirmation as confirming
 from commboard.control.decision_confirmation import PendingDecision
 from commboard.effects import (
     Activate,
     Alarm,
-    Cue,
     Effect,
     Log,
-    Notice,
     PinRequested,
     Speak,
     StopSpeech,
     Undo,
-    Withdraw,
-    WordsLearned,
 )
 from commboard.events import CellPointed, InputEvent, Source, SwitchDown, SwitchUp
 from commboard.predict.predictor import Predictor
 from commboard.scanning.engine import Scanner
 from commboard.scanning.plans import ScanPlan, build_plan, build_weighted_plan
 from commboard.scanning.presses import Holding
-from commboard.settings import ScanSettings, Settings, SpellScan
-
-# Cells whose accidental selection costs the most (calling for help, losing a
-# half-built message) need the longer hold (CLINICAL.md: OptiKey 2 s for Clear).
-LONG_HOLD_ACTIONS = frozenset({Action.ALARM, Action.CLEAR})
-
-
-def hold_needed(cell: Cell, alarm_hold_s: float) -> float | None:
-    """How long choosing ``cell`` must be held (None: the usual acceptance time).
-
-    Its own ``hold_s``, else the profile's alarm hold for the nurse call and
-    Clear (the same rule for switches, blinks, and dwell).
-    """
-    if cell.hold_s is not None:
-        return cell.hold_s
-    if cell.action in LONG_HOLD_ACTIONS:
-        return alarm_hold_s
-    return None
-
-
-SPEAKING_ACTIONS = frozenset({Action.SPEAK, Action.SPEAK_MESSAGE})
+from commboard.settings import ScanSettings, Settings
 
 ScannerFactory = Callable[[ScanSettings, Callable[[int], float | None]], Scanner]
 
 
-PIN_MARGIN_S = 0.5
-"""A pin waits for the undo window and the acceptance hold, and this much more (an undo
-press that went down inside the window is accepted only after its hold)."""
-
-
-@dataclass(frozen=True, slots=True)
-class _PendingPin:
-    """A recent message the patient chose to keep, waiting for the undo window to pass."""
-
-    text: str
-    deadline: float
-
-
-@dataclass(frozen=True, slots=True)
-class _Snapshot:
-    """What undo restores: where we were and what the message said before an action."""
-
-    page_id: str
-    stack: tuple[str, ...]
-    message: MessageBar
-    action: Action
-    label: str
-    said: Speak | None = None  # the message it put in the history, if any
-    cell: int | None = None  # its slot on the page
-    before_word: MessageBar | None = None  # what Delete took the message back to then
-
-
-class Session:
+class Session(WordSlots, SessionSaying, SessionUndo, PinKeeping):
     """One patient's board: pages, message and scanning, driven by events and ``now``.
 
     Args:
@@ -145,10 +105,10 @@ class Session:
         self._page_id = layout.home
         self._stack: tuple[str, ...] = ()
         self._bar = MessageBar()
-        self._last: _Snapshot | None = None
+        self._last: Snapshot | None = None
         self._source = Source.SCRIPT
         self._pending: PendingDecision | None = None  # a decision waiting for Yes
-        self._pin: _PendingPin | None = None  # a message to keep, waiting for its undo window
+        self._pin: PendingPin | None = None  # a message to keep, waiting for its undo window
         self._scanner = scanner_factory(settings.scan, self._hold_for)
         self._queued: list[Effect] = [Log(now, "page", {"page": self._page_id})]
         self._queued += self._predict(now)
@@ -165,22 +125,6 @@ class Session:
         if self._prediction is not None:
             return self._prediction.page
         return self.layout.page(self._page_id)
-
-    @property
-    def likelihoods(self) -> dict[int, float] | None:
-        """How likely each cell is to be chosen next, on a predicting page (None elsewhere)."""
-        predicting = self._predictor is not None and self.settings.spell.prediction
-        return dict(self._prediction.weights) if self._prediction and predicting else None
-
-    @property
-    def has_word_slots(self) -> bool:
-        """The page shown has word slots (filled or not): it predicts words."""
-        return self._prediction is not None
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        """The words in the word slots now (empty off a predicting page)."""
-        return self._prediction.words if self._prediction is not None else ()
 
     @property
     def message(self) -> str:
@@ -311,41 +255,10 @@ class Session:
         out, self._queued = self._queued, []
         return out
 
-    @property
-    def scanned_by_likelihood(self) -> bool:
-        """True while the page on the board is scanned in the order the word model expects
-        (a predicting Spell page with ``spell.scan: likelihood``), not by the profile's pattern."""
-        spell = self.settings.spell
-        predicting = self._predictor is not None and spell.prediction
-        return self._prediction is not None and predicting and spell.scan is SpellScan.LIKELIHOOD
-
     def _plan(self) -> ScanPlan:
         if self._prediction is not None and self.scanned_by_likelihood:
             return build_weighted_plan(self._prediction.page, self._prediction.weights)
         return build_plan(self.page, self.settings.scan.pattern, self._usage.get(self._page_id))
-
-    def _predict(self, now: float) -> list[Effect]:
-        """Refill the word slots of a predicting page for the message as it is now."""
-        page = self.layout.page(self._page_id)
-        if not has_slots(page):
-            self._prediction = None
-            return []
-        spell = self.settings.spell
-        predictor = self._predictor if spell.prediction else None
-        recent = RECENT_PAGE in self.layout.pages
-        redo, self._redo = self._redo, None
-        self._prediction = predict_page(
-            page, self._bar.text, predictor, spell.word_slots, recent=recent, redo=redo
-        )
-        if predictor is None:
-            return []
-        return [Log(now, "words", {"page": self._page_id, "words": list(self._prediction.words)})]
-
-    def _replan(self, now: float) -> list[Effect]:
-        """After the message changed on a predicting page: new slots, and a plan scanned by them."""
-        if not has_slots(self.layout.page(self._page_id)):
-            return []
-        return self._predict(now) + self._scanner.load(self._plan(), now)
 
     def _hold_for(self, index: int) -> float | None:
         """Hold time a cell needs beyond the profile's acceptance time (None: none)."""
@@ -374,7 +287,7 @@ class Session:
         if cell is None:
             return []
         self._redo = None
-        snapshot = _Snapshot(
+        snapshot = Snapshot(
             self._page_id,
             self._stack,
             self._bar,
@@ -423,84 +336,6 @@ class Session:
                 return [StopSpeech(now)]
         return []
 
-    def _hold_pin(self, cell: Cell, now: float) -> list[Effect]:
-        """Hold a message to keep until the undo window is over; say it back quietly."""
-        scan = self.settings.scan
-        wait_s = scan.undo_window_s + scan.acceptance_s + PIN_MARGIN_S
-        self._pin = _PendingPin(cell.spoken, now + wait_s)
-        return [
-            Log(now, "pin", {"event": "asked", "text": cell.spoken}),
-            Notice(now, f"Keeping \u201c{cell.label}\u201d in My phrases (select again to cancel)"),
-            Cue(now, f"Keeping: {cell.spoken}"),
-        ]
-
-    def _drop_pin(self, now: float, why: str) -> list[Effect]:
-        pin, self._pin = self._pin, None
-        if pin is None:
-            return []
-        return [
-            Log(now, "pin", {"event": why, "text": pin.text}),
-            Notice(now, f"Not kept: \u201c{pin.text}\u201d"),
-        ]
-
-    def _ask(self, pending: PendingDecision) -> list[Effect]:
-        """Hold a marked statement and show the Yes / No question instead of saying it."""
-        self._pending = pending
-        return [*confirming.ask(pending), *self._scanner.load(self._plan(), pending.asked_at)]
-
-    def _answer(self, index: int, now: float, source: Source) -> list[Effect]:
-        """Yes or No to the open question; back to the page the statement was chosen on."""
-        pending = self._pending
-        if pending is None or index not in (confirming.YES_CELL, confirming.NO_CELL):
-            return []
-        label = "Yes" if index == confirming.YES_CELL else "No"
-        self._pending = None
-        select = Log(
-            now,
-            "select",
-            {"page": confirming.CONFIRM_PAGE_ID, "cell": index, "label": label,
-             "action": "confirm", "source": source.value},
-        )  # fmt: skip
-        answered = confirming.answer(pending, index, now, source)
-        said = next((e for e in answered if isinstance(e, Speak) and e.page is not None), None)
-        self._last = _Snapshot(self._page_id, self._stack, self._bar, Action.SPEAK, label, said)
-        learned = self._learn(said.text, said.cell, now) if said is not None else []
-        return [select, *answered, *learned, *self._scanner.load(self._plan(), now)]
-
-    def _speak(
-        self, text: str, now: float, source: Source, cell: int | None, record: str | None = None
-    ) -> list[Effect]:
-        """Say ``text``; the log names the page slot of a phrase cell that spoke it directly.
-
-        ``cell`` is what Huffman scanning learns from (``History.usage``): only
-        a ``speak`` cell stands for its own words.  A spoken message (``None``)
-        was built letter by letter, and counting the "Speak" cell would only
-        make that one cell quick to reach, so it carries no cell.
-        """
-        if not text:
-            return [Notice(now, "The message is empty.")]
-        fields: dict[str, object] = {
-            "text": text,
-            "page": self._page_id,
-            "source": source.value,
-            "cell": cell,
-        }
-        if record is not None:  # ordinary messages keep the record they always had
-            fields |= {"record": record, "confirmed": False}
-        speak = Speak(now, text, self._page_id, cell, source, record)
-        return [speak, Log(now, "speak", fields), *self._learn(text, cell, now)]
-
-    def _learn(self, text: str, cell: int | None, now: float, undone: bool = False) -> list[Effect]:
-        """A spelled message that was said is learned from (the shell saves the words);
-        with ``undone`` its Speak was undone, and what it taught is taken back."""
-        if cell is None and self._predictor is not None and self.settings.spell.prediction:
-            if undone:
-                self._predictor.personal.unlearn(text)
-            else:
-                self._predictor.personal.learn(text)
-            return [WordsLearned(now, text, undone)]
-        return []
-
     def _edit(self, cell: Cell, now: float) -> list[Effect]:
         before, self._before_word = self._before_word, None
         fields: dict[str, object] = {}
@@ -542,48 +377,3 @@ class Session:
         self._before_word = None
         out: list[Effect] = [Log(now, "page", {"page": page_id}), *self._predict(now)]
         return out + self._scanner.load(self._plan(), now)
-
-    def _undo(self, now: float) -> list[Effect]:
-        """Cancel the last action: restore page, stack and message, and say so."""
-        last, self._last = self._last, None
-        if last is None:
-            return []
-        out: list[Effect] = [Log(now, "undo", {"label": last.label, "action": last.action.value})]
-        if self._pin is not None:  # undone before it was kept: nothing is written
-            out.append(Log(now, "pin", {"event": "undone", "text": self._pin.text}))
-            self._pin = None
-        if self._pending is not None:  # undone before answering: the question goes, unrecorded
-            out += confirming.withdraw(self._pending, now)
-            self._pending = None
-            out += self._run(self._scanner.load(self._plan(), now), now)
-        if last.action in SPEAKING_ACTIONS:
-            out.append(StopSpeech(now))
-        if last.said is not None:
-            out.append(Withdraw(now, last.said))
-            # A stray Speak half-way through a word must not make the half a learned word.
-            out += self._learn(last.said.text, last.said.cell, now, undone=True)
-        self._before_word = None
-        replan = False
-        if last.message != self._bar:
-            self._bar = last.message
-            out.append(Log(now, "message", {"text": self._bar.text}))
-            replan = True
-        if last.cell is not None and has_slots(self.layout.page(last.page_id)):
-            # A stray press inside the undo window cancels the cell that was wanted:
-            # the Spell page offers it again early, once (``spelling.REDO_SHARE``).
-            self._redo, replan = last.cell, True
-        if last.page_id != self._page_id or last.stack != self._stack:
-            out += self._run(self._show(last.page_id, last.stack, now), now)
-        elif replan:
-            out += self._run(self._replan(now), now)
-        # The message is as it was before the undone selection, and so is Delete: when that
-        # was right after a word slot, Delete takes the whole word back again (a stray
-        # press undone after a wrong word left it to be deleted letter by letter).
-        self._before_word = last.before_word
-        out.append(Notice(now, f"Undone: {last.label}"))
-        # Said as well as shown: a patient who cannot see the screen must still
-        # learn the selection was cancelled.  Feedback, not scanning, so it is
-        # spoken whatever the auditory-scanning setting; last, so no scan cue
-        # from the rescanned page cuts it off (a newer cue supersedes an older).
-        out.append(Cue(now, f"Cancelled: {last.label}"))
-        return out

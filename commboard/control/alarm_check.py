@@ -5,7 +5,7 @@ The board promises a call for help that works when speech fails (an
 hand-made file, or a board imported before the import added a nurse call --
 and it still loads (the patient may have another call bell), but a carer
 who chose it must see that the patient has no alarm on it.  ``validate``
-warns the same way (``layout_file.alarm_warnings``).  Pure: no pygame.
+warns the same way (``layout_warnings.alarm_warnings``).  Pure: no pygame.
 """
 
 from __future__ import annotations

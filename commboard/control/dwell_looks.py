@@ -28,8 +28,8 @@ import statistics
 from collections import deque
 from collections.abc import Sequence
 
+from commboard.board.hold_rules import hold_needed
 from commboard.board.model import Page
-from commboard.board.session import hold_needed
 from commboard.control.dwell import BACK_AFTER_S, DwellChoice, DwellTimer, Rect, most_items
 from commboard.effects import Cue, Log
 from commboard.events import CellPointed, Source

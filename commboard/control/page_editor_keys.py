@@ -38,7 +38,8 @@ from dataclasses import replace
 from commboard.board.layout_cells import COLORS
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.control.cell_drag import CellDrag, DragView
-from commboard.control.page_editor import CellProblem, EditRefused, PageEdit, links_to
+from commboard.control.new_pages import links_to
+from commboard.control.page_editor import CellProblem, EditRefused, PageEdit
 from commboard.control.page_editor_answers import (
     Answer,
     IdRequested,

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from commboard.board.model import Action, Cell, Layout, Page
-from commboard.control.page_editor import EditRefused, PageEdit, blank_page, copied_page
+from commboard.control.new_pages import blank_page, copied_page
+from commboard.control.page_editor import EditRefused, PageEdit
 from commboard.control.page_editor_answers import Answer, Stay
 
 MAX_TYPED = 200  # characters in a label, words or title

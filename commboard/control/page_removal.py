@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 
 from commboard.board.layout_page_checks import pages_with_way_home, unreachable_alarms
 from commboard.board.model import Action, Layout, Page
-from commboard.control.page_editor import RESERVED_IDS, links_to
+from commboard.control.new_pages import links_to
+from commboard.control.page_ids import RESERVED_IDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from commboard.board.layout_file import (
     validate_command,
 )
 from commboard.board.model import Action, Cell, Layout, Page
-from commboard.control.page_editor import PageEdit, blank_page, copied_page
+from commboard.control.new_pages import blank_page, copied_page
+from commboard.control.page_editor import PageEdit
 from commboard.testing import TWO_PAGE_LAYOUT
 
 

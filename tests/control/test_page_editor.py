@@ -9,13 +9,9 @@ import pytest
 
 from commboard.board.layout_file import default_layout_path, load_layout
 from commboard.board.model import Action, Cell, Layout, Page
-from commboard.control.page_editor import (
-    EditRefused,
-    PageEdit,
-    edited_layout,
-    save_problems,
-    where,
-)
+from commboard.control.page_editor import EditRefused, PageEdit, where
+from commboard.control.page_ids import edited_layout
+from commboard.control.page_save_checks import save_problems
 
 A, B, C = Cell("A", Action.SPEAK), Cell("B", Action.SPEAK), Cell("C", Action.SPEAK)
 BACK = Cell("Back", Action.BACK)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from commboard.board.model import Action, Cell
 from commboard.board.symbols import symbol_names
-from commboard.control.page_editor import cell_problems
+from commboard.control.page_save_checks import cell_problems
 from commboard.control.picture_picker import (
     PER_PAGE,
     Cancelled,

@@ -16,12 +16,8 @@ import pytest
 
 from commboard.adapters import font_choice
 from commboard.adapters.font_choice import FontChoice
-from commboard.board.layout_file import (
-    default_layout_path,
-    glyph_warnings,
-    load_layout,
-    validate_command,
-)
+from commboard.board.layout_file import default_layout_path, load_layout, validate_command
+from commboard.board.layout_warnings import glyph_warnings
 from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.text_fit import TextCache
 
