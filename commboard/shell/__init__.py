@@ -37,9 +37,12 @@ the engine's ``Activate`` returns to the session, which owns the message bar
 and the pages.
 
 Modules: ``app`` (the composition root: run, calibrate, screenshot);
-``loop`` (clock -> inputs -> control -> performer -> draw) and ``loop_parts``
-(what it is built from); ``performer`` (effects -> speaker, sounds, alarm,
-banners, history, event log); ``eye_input`` (the camera's glue);
+``loop`` (clock -> inputs -> control -> performer -> draw), ``loop_parts``
+(what it is built from), ``loop_screens`` (carer screens opened, closed, timed
+out, their outcomes carried out), ``loop_layouts`` (a chosen layout and the
+word lists arriving) and ``loop_context`` (what carer screens may reach);
+``performer`` (effects -> speaker, sounds, alarm, banners, history, event
+log); ``eye_input`` (the camera's glue);
 ``screens/`` one package per screen -- ``board/`` (render, eye_indicator,
 screenshot), ``carer_menu/``, ``camera_view/``, ``settings/``,
 ``calibration/``, ``editor/`` (the page editor: carer menu -> E),

@@ -9,6 +9,12 @@ cues, banners, history, log), and draws the render model
 ``control.board_status`` builds.  ``render`` paints it, ``screenshot``
 saves ``--screenshots``; ``loop_parts`` is what the loop is built from.
 
+``BoardLoop`` is made of three more parts, each a module: ``loop_screens``
+(carer screens opened, closed, timed out with their drafts kept, and the
+``Outcome`` they return carried out), ``loop_layouts`` (a chosen layout and
+the language's word lists arriving) and ``loop_context`` (the
+``ShellContext`` members carer screens reach).
+
 It redraws only when something changed, and otherwise sleeps until the
 next scan step, the next scripted event or input (``PygameInput.wait``), so
 an idle board costs almost no CPU.  Under a virtual clock it jumps straight
@@ -18,27 +24,16 @@ exactly repeatable.  Nothing here blocks on speech or the camera.
 
 from __future__ import annotations
 
-import os
 import traceback
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 import pygame
 
-from commboard.adapters.layout_loading import (
-    LayoutLoaded,
-    LayoutLoading,
-    remembered_value,
-    save_remembered,
-)
+from commboard.adapters.layout_loading import LayoutLoading, save_remembered
 from commboard.adapters.pygame_input import click_at, key_presses
-from commboard.adapters.word_data_loading import WordDataLoading
-from commboard.board.layout_places import LayoutChoice, layout_choices, layout_folders
-from commboard.board.model import Layout
-from commboard.board.recent import RECENT_COUNT
 from commboard.board.session import Session
-from commboard.control import board_status, layout_change, screen_timeout
+from commboard.control import board_status
 from commboard.control.alarm_check import AlarmCheck
 from commboard.control.banners import ChromeState
 from commboard.control.board_view import BoardView, cell_at, picture_files
@@ -56,27 +51,15 @@ from commboard.control.input_routing import (
 from commboard.control.input_script import ScriptedClick, ScriptedKey
 from commboard.control.pauses import PauseOwner
 from commboard.control.screen_timeout import KeptDrafts
-from commboard.control.write_problems import WriteStatus
-from commboard.effects import Banner, Cue, Effect, PauseReason, PinRequested, Speak
+from commboard.effects import Banner, Cue, Effect, PauseReason, PinRequested
 from commboard.events import CellPointed, SwitchDown, SwitchUp, UiEvent
-from commboard.predict.predictor import BaseModel, Predictor
-from commboard.settings import Settings
+from commboard.shell.loop_context import ContextMembers
+from commboard.shell.loop_layouts import LayoutChanges
 from commboard.shell.loop_parts import LoopParts
+from commboard.shell.loop_screens import CarerScreens
 from commboard.shell.performer import Performer
-from commboard.shell.records import run_files
 from commboard.shell.records.access_log import settings_fields
-from commboard.shell.records.run_files import layout_folder, predictor_for
-from commboard.shell.screens.base import (
-    ChangeLayout,
-    Close,
-    CloseAll,
-    Open,
-    Outcome,
-    QuitBoard,
-    Screen,
-    Stay,
-    Tell,
-)
+from commboard.shell.screens.base import Screen
 from commboard.shell.screens.board.eye_indicator import indicator_rect
 from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.screens.board.screenshot import Screenshots
@@ -88,7 +71,7 @@ SPEAKING_POLL_S = 0.1
 MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going to recover
 
 
-class BoardLoop:
+class BoardLoop(ContextMembers, CarerScreens, LayoutChanges):
     """Runs the board until the carer quits or the time is up. Also the ``ShellContext``."""
 
     def __init__(self, parts: LoopParts) -> None:
@@ -128,75 +111,6 @@ class BoardLoop:
         )
         for banner in parts.banners:
             self.chrome.show(banner, self.now)
-
-    def _prepare_layout(self, layout: Layout) -> None:
-        """Ready a loaded layout for drawing (the loader's worker thread): fonts and pictures."""
-        self.renderer.texts.fonts.prepare(layout.texts())
-        self.renderer.pictures.prepare(picture_files(layout))
-
-    # -- ShellContext ---------------------------------------------------------
-
-    @property
-    def settings(self) -> Settings:
-        return self.session.settings
-
-    def record_event(self, kind: str, fields: dict[str, object]) -> None:
-        self.p.event_log.record(self.now, kind, **fields)
-
-    def kept_drafts(self) -> list[str]:
-        return self.drafts.notes()
-
-    def learned_counts(self) -> tuple[int, int] | None:
-        return run_files.learned_counts(self.p.predictor, self.p.learned_file)
-
-    def forget_learned(self) -> str:
-        said = run_files.forget_learned(self.p.predictor, self.p.learned_file)
-        self.p.event_log.record(self.now, "learned_words_forgotten", text=said)
-        self.chrome.hide("learned-words")  # a save problem it showed is past
-        return said
-
-    def apply_settings(self, settings: Settings) -> None:
-        self.perform(self.session.set_settings(settings, self.now))
-        self.p.event_log.access_only(self.now, "settings", **settings_fields(settings))
-        self.p.speaker.apply(settings.speech)
-        if self.p.cue_sound is not None and not settings.scan.auditory.beeps:
-            self.p.cue_sound.release()  # no more beeps: let go of the audio device
-        self.dirty = True
-
-    @property
-    def profile(self) -> str:
-        return self.p.profile
-
-    @property
-    def layout(self) -> Layout:
-        return self.session.layout
-
-    @property
-    def page_id(self) -> str:
-        return self.session.page.id
-
-    def say(self, text: str) -> None:
-        """The page editor's "Say it": the patient's voice, no page, so no history line."""
-        self.perform([Speak(self.now, text)])
-
-    @property
-    def history_path(self) -> Path | None:
-        return self.p.history.path if self.p.history is not None else None
-
-    def history_status(self) -> WriteStatus | None:
-        return self.p.history.status() if self.p.history is not None else None
-
-    def calendar(self) -> datetime:
-        return self.p.calendar()
-
-    def layout_choices(self) -> list[LayoutChoice]:
-        """The layouts the carer menu offers (``board.layout_places``)."""
-        remembered = self.settings.board.layout
-        return layout_choices(
-            layout_folders(),
-            in_use=self.session.layout.source,
-            remembered=Path(os.path.expanduser(remembered)) if remembered else None,
-        )
 
     # -- the loop -------------------------------------------------------------
 
@@ -313,45 +227,6 @@ class BoardLoop:
         future = [t for t in times if t is not None]
         return min(future) if future else None
 
-    def _word_data_arrived(self) -> None:
-        """The language's word lists are read: the word slots use them from now on."""
-        if self.p.word_data is None:
-            return
-        if self.session.has_word_slots and self.settings.spell.prediction:
-            self.p.word_data.want()  # a page that predicts words: it needs the lists
-        base = self.p.word_data.poll()
-        if base is not None:
-            self._word_lists_notice(base)
-        old = self.p.predictor
-        if base is None or old is None or old.base.source != "none":
-            return  # no predictor, or a layout chosen meanwhile already read its own lists
-        self.p.predictor = Predictor(base, old.personal, old.layout_words, old.alphabet)
-        self.perform(self.session.set_predictor(self.p.predictor, self.now))
-        self.dirty = True
-
-    def _new_predictor(self, layout: Layout) -> None:
-        """The predictor for a newly chosen layout.  Real time: word lists it does not
-        share with the old layout are read off the frame loop once a page needs them
-        (a second of CPU, which would stop the scanning); a virtual clock reads them now."""
-        virtual = self.p.clock.virtual
-        before = self.p.predictor.base if self.p.predictor is not None else None
-        self.p.predictor = predictor_for(layout, self.p.predictor, read_now=virtual)
-        if self.p.predictor.base is not before:  # read at once (virtual clock)
-            self._word_lists_notice(self.p.predictor.base)
-        if not virtual and self.p.predictor.base.source == "none":
-            folder = layout_folder(layout)
-            reading = self.p.word_data
-            if reading is None or not reading.reads(layout.language, folder):
-                self.p.word_data = WordDataLoading(layout.language, folder, background=True)
-
-    def _word_lists_notice(self, base: BaseModel) -> None:
-        """A banner and a log record when a layout's word lists had bad lines or were unreadable."""
-        notice = base.notice()
-        if notice:
-            self.chrome.show(Banner("word-lists", notice), self.now)
-            self.p.event_log.record(self.now, "banner", key="word-lists", text=notice)
-            self.dirty = True
-
     def idle(self) -> None:
         """Sleep (real clock) or jump (virtual clock) to the next deadline."""
         deadline = self.deadline()
@@ -421,108 +296,6 @@ class BoardLoop:
         self.performer.end_alarm()
         self.perform(self.pauses.release(PauseReason.HELP_CALLED, self.now, self.session))
         self.dirty = True
-
-    def open_screen(self, screen: Screen) -> None:
-        """Open a carer screen; the first one pauses scanning."""
-        if not self.screens:
-            self.perform(self.pauses.hold(PauseReason.CARER_SCREEN, self.now, self.session))
-        self._carer_input_at = self.now
-        kept = self.drafts.take(screen.draft_slot)
-        if kept is not None:  # the carer's unsaved edits from a screen that timed out
-            screen = screen.resume(kept, self.now)
-        self.screens.append(screen)
-        resumed = {"resumed": True} if kept is not None else {}
-        self.p.event_log.record(self.now, "screen", name=type(screen).__name__, **resumed)
-        self.dirty = True
-
-    def close_screens(self, count: int | None = None) -> None:
-        """Close the top ``count`` screens (all if None); scanning resumes when none are left."""
-        keep = 0 if count is None else max(0, len(self.screens) - count)
-        del self.screens[keep:]
-        if not self.screens:
-            self.perform(self.pauses.release(PauseReason.CARER_SCREEN, self.now, self.session))
-        self.dirty = True
-
-    def _screen_timeout_at(self) -> float | None:
-        """When the open carer screens close by themselves (see ``control.screen_timeout``)."""
-        return screen_timeout.timeout_at(self.screens, self._carer_input_at)
-
-    def _close_idle_screens(self, now: float) -> None:
-        """Back to the board when the carer menu was left without input (with a log line)."""
-        gone = screen_timeout.timed_out(self.screens, self._carer_input_at, now)
-        if gone is None:
-            return
-        self.p.event_log.record(
-            now,
-            "screen_timeout",
-            closed=gone.closed,
-            idle_s=round(gone.idle_s, 3),
-            notes=gone.notes,
-        )
-        self.drafts.keep(self.screens)
-        self.close_screens()
-        self.chrome.notice(gone.notice, now)
-
-    def act(self, outcome: Outcome) -> None:
-        """Do what a carer screen asked."""
-        self.dirty = True
-        match outcome:
-            case Stay():
-                pass
-            case Close():
-                self.close_screens(1)
-            case CloseAll():
-                self.close_screens()
-            case Open(screen=screen):
-                self.open_screen(screen)
-            case QuitBoard():
-                self.running = False
-            case Tell(text=text):
-                self.close_screens()
-                self.chrome.notice(text, self.now)
-            case ChangeLayout(path=path, note=note, layout=saved):
-                self.change_layout(path, saved)
-                if note:
-                    self.chrome.notice(note, self.now)
-
-    def change_layout(self, path: Path, saved: Layout | None = None) -> None:
-        """The carer chose a layout: load it off the frame loop; the board in use goes on meanwhile.
-
-        Back on the board at once (scanning resumes on the layout in use), with
-        "Loading layout..." until it is ready (``control.layout_change``).  A
-        layout the editor just ``saved`` is already checked and in memory: it
-        is used at once, nothing is read again.
-        """
-        self.perform(layout_change.loading(path, self.now))
-        self.layout_loading.start(path, saved)
-        self._layout_arrived(self.layout_loading.poll())  # a virtual clock loads it at once
-        self.close_screens()
-
-    def _layout_arrived(self, loaded: LayoutLoaded | None) -> None:
-        """Use a loaded layout (remembered by the loader, off the frame loop), or keep the old one."""
-        if loaded is not None:
-            # saved by the loader, off the frame loop (an imported board: its new folder)
-            source = loaded.layout.source if loaded.layout is not None else None
-            remembered = remembered_value(source or loaded.path)
-            held = bool(self.pauses.reasons)  # an alarm, a carer screen, a rest
-            if loaded.layout is not None:
-                self.renderer.texts.language = loaded.layout.language
-            if loaded.layout is not None and self.p.predictor is not None:
-                self._new_predictor(loaded.layout)
-            history = self.p.history
-            recent = history.spelled(RECENT_COUNT) if history is not None else []
-            self.session, effects = layout_change.arrived(
-                loaded,
-                self.session,
-                remembered,
-                held,
-                self.now,
-                self.p.usage,
-                self.p.predictor,
-                recent,
-            )
-            self.perform(effects)
-            self.dirty = True
 
     # -- effects --------------------------------------------------------------
 
