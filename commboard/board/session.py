@@ -2,10 +2,12 @@
 
 ``Session`` is pure: it never reads a clock, draws or speaks.  The shell
 passes every input event and the current time in, and performs the effects
-that come back (``Speak``, ``Alarm``, ``Highlight``, ``Log``...).
+that come back (``Speak``, ``Alarm``, ``Highlight``, ``Log``...) in
+``shell/performer``.
 
-It performs cell actions itself (the scanner only says *which* cell was
-chosen, with ``Activate``) and undoes the last one on ``Undo`` by restoring
+It hands each switch press to the scanner (``scanning.engine``) and performs
+cell actions itself (the scanner only says *which* cell was chosen, with
+``Activate``) and undoes the last one on ``Undo`` by restoring
 the page, page stack and message from before it, showing "Undone: <label>"
 and saying "Cancelled: <label>" with the quiet prompt voice (``Cue``).  Event-log records it emits
 (see docs/event-log.md): ``select``, ``speak``, ``page``, ``message``,

@@ -1,7 +1,7 @@
 """Writing the care record out, and deleting a period of it: what the commands and the carer menu share.
 
 ``commboard report`` / ``commboard history`` (the terminal) and the carer
-menu's *Papers for the care team* (``shell/screens/said/care_papers``) call
+menu's *Papers for the care team* (``shell/screens/carer_menu/care_papers``) call
 these; each returns plain words saying what was done (or why not), never
 raises for a file problem, and never replaces a file that is there already.
 Files written are private (0600) and written atomically; a deletion rewrites

@@ -11,5 +11,6 @@ boards, the manifest, the entry points), with its steps ``obf_pages`` (a
 board as a page), ``obf_cells`` (a button as a cell), ``obf_pictures`` (a
 button's picture) and ``obf_run`` (what the steps share),
 ``layout_text`` (a layout written as the YAML files a carer edits),
-``print_sheet`` (every page as a printable A4 sheet).
+``print_sheet`` (every page as a printable A4 sheet), ``picture_size`` (a
+picture's size in pixels, read from its first bytes).
 """

@@ -8,9 +8,10 @@ Format (``docs/prediction.md``)::
 
 The file is written atomically (a temporary file, then a rename), mode
 0600, in a 0700 folder.  A file that cannot be read or is damaged is never
-changed: :func:`read_personal` reports the path and what is wrong, the
-board predicts from the base data alone, and nothing learned in that run
-is written over it (:class:`PersonalFile` stops saving).
+changed: :meth:`PersonalFile.read` puts the path and what is wrong in
+``PersonalFile.problem``, the board predicts from the base data alone, and
+nothing learned in that run is written over it (:class:`PersonalFile`
+stops saving).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ One concept per module:
 - ``migration``: which settings version a mapping is, and old versions upgraded;
 - ``mapping``: a whole profile as a plain mapping to ``Settings`` and back;
 - ``profiles``: profile files on disk (paths, reading, atomic saving, corrupt copies);
-- ``command``: ``commboard settings show | set | reset``.
+- ``command``: ``commboard settings show | set | reset``;
+- ``gaze_map_file``: the patient's gaze map on disk, beside their profile.
 
 Only the types most code needs are re-exported here; import anything else
 from its module.

@@ -42,15 +42,21 @@ Modules: ``app`` (the composition root: run, calibrate, screenshot);
 out, their outcomes carried out), ``loop_layouts`` (a chosen layout and the
 word lists arriving) and ``loop_context`` (what carer screens may reach);
 ``performer`` (effects -> speaker, sounds, alarm, banners, history, event
-log); ``eye_input`` (the camera's glue);
+log); ``eye_input`` (the camera's glue), with ``eye_looks`` (looks that
+choose cells: halving and dwell) and ``eye_display`` (the face/eye
+indicator and the camera's status words); ``run_start`` (a run's settings,
+layout, checked input script and their banners), ``run_devices`` (the
+display, the voice, the camera with its blink switch) and ``run_clocks``
+(monotonic or virtual time, the calendar, when a timed run ends);
 ``screens/`` one package per screen -- ``board/`` (render, eye_indicator,
-screenshot), ``carer_menu/``, ``camera_view/``, ``settings/``,
+screenshot, ...), ``carer_menu/``, ``camera_view/``, ``settings/``,
 ``calibration/``, ``editor/`` (the page editor: carer menu -> E),
+``said/`` (the carer's *What was said*),
 ``base`` (the Screen protocol and outcomes) and
 ``text_fit`` (labels drawn with the font ``adapters/font_choice`` picks);
 each screen paints a view model built in ``commboard.control``;
 ``audio/`` (alarm_sound, cue_sound, warm_speaker); ``records/`` (event_log,
-history_writer, calibration_save, and run_files: which files a run may write).
+access_log, history_writer, calibration_save, and run_files: which files a run may write).
 
 pygame prints a greeting on import; benchmarks and ``--headless`` runs print
 JSON and event logs on standard output, so the greeting is turned off here,

@@ -13,8 +13,8 @@ screen or the alarm treats it like any switch press.  The rules themselves
 the policy's.
 
 It also keeps the frame timing (so a virtual clock steps to every frame),
-the newest frame for the carer's camera view (``vision.frames.Picture``) and
-draws the face/eye indicator.
+the newest frame for the carer's camera view (``vision.frames.Picture``) and,
+through ``eye_display``, draws the face/eye indicator.
 
 Two of its jobs have their own modules: ``eye_looks`` (looks that choose
 cells: halving's halves, dwell's cells and its gaze map) and ``eye_display``

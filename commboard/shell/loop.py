@@ -6,8 +6,8 @@ and clicks, then the camera through ``eye_input``), hands each where
 session, a new carer screen; ``control.pauses`` owns why scanning is
 paused), gives the effects that come back to ``performer`` (speech, alarm,
 cues, banners, history, log), and draws the render model
-``control.board_status`` builds.  ``render`` paints it, ``screenshot``
-saves ``--screenshots``; ``loop_parts`` is what the loop is built from.
+``control.board_status`` builds.  ``screens/board/render`` paints it,
+``screens/board/screenshot`` saves ``--screenshots``; ``loop_parts`` is what the loop is built from.
 
 ``BoardLoop`` is made of three more parts, each a module: ``loop_screens``
 (carer screens opened, closed, timed out with their drafts kept, and the

@@ -1,9 +1,10 @@
 """Carrying out what the core asked for: speech, the alarm, cues, banners, the history and the log.
 
 The session and the control rules return effects; the frame loop hands
-them here in order.  This is where a word becomes sound (``Speaker.say``),
-where "help" starts the alarm sound and screen, where auditory scanning
-beeps, where banners go up and down, where a spoken message is appended to
+them here in order.  This is where a word becomes sound (``Speaker.say``:
+``audio/warm_speaker`` until ``adapters/pyttsx3_speaker``'s voice is ready,
+as ``run_devices`` opens it), where "help" starts the alarm sound and
+screen, where auditory scanning beeps, where banners go up and down, where a spoken message is appended to
 the history (from the ``Speak`` effect itself), and where every ``Log``
 record, and the record of every pause (``Paused`` / ``Resumed``), reaches
 the event log.  It also watches speech: if a message fails while it plays,

@@ -10,6 +10,11 @@ here imports the shell.  ``from commboard.testing import X`` finds them all:
 * ``records`` -- a line file that fails like a full or read-only disk;
 * ``timeline`` -- the scripted timeline runner for a headless board;
 * ``face_scripts`` -- synthetic-face scripts (the gaze calibration's patient).
+
+Two are imported from their modules instead (they are not re-exported here):
+
+* ``patient`` -- a simulated patient for soak runs: drowsy eyes, a switch used on purpose;
+* ``archives`` -- OBZ archives for tests and benchmarks: a small good one and hostile ones.
 """
 
 from commboard.testing.eyes import (

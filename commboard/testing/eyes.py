@@ -159,9 +159,9 @@ class ScriptedFeed:
 
 
 class RecordingEyeHost:
-    """A ``commboard.shell.eye_input.EyeHost`` without a frame loop: a real session, effects recorded.
+    """The frame loop's side of ``commboard.shell.eye_input.EyeInput``, without the loop.
 
-    Switch presses are routed as the loop routes them: to the session, or,
+    A real session, its effects recorded.  Switch presses are routed as the loop routes them: to the session, or,
     while a carer screen is open (``screens``), only to the top screen if it
     ``wants_switches`` (appended to its ``presses`` list).  Pauses go through
     a real ``PauseOwner``; banners and notices to the real ``ChromeState``;

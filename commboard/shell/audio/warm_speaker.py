@@ -1,5 +1,7 @@
 """A speaker that opens the real one in the background, so the board appears at once.
 
+The real one is ``adapters/pyttsx3_speaker`` (``open_speaker``), as ``shell/run_devices`` asks.
+
 Starting the voice (loading pyttsx3 and espeak-ng, probing the audio player)
 can take a noticeable moment; the board must not wait for it.  Until the real
 speaker is ready, what is said is kept (the latest main utterance only: saying

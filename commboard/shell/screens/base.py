@@ -6,8 +6,8 @@ scanning is paused and the patient's switch goes nowhere (unless the screen
 ``wants_switches``).  Screens reach the rest of the board only through
 ``ShellContext``, and the camera only through ``CameraAccess``, so a new
 screen needs no change to the loop: add a ``MenuEntry`` in
-``carer_menu.menu_entries``.  The loop and ``screen_timeout`` read the
-``Screen`` protocol's members directly: every screen declares all of them.
+``carer_menu.carer_menu.menu_entries``.  The loop and ``screen_timeout`` read
+the ``Screen`` protocol's members directly: every screen declares all of them.
 """
 
 from __future__ import annotations
