@@ -53,3 +53,14 @@ def read_regular(path: str | Path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """``a`` and ``b`` are one file: the same path, a symbolic link to it, or a hard link.
+
+    False when either cannot be looked at (missing, unreadable folder).
+    """
+    try:
+        return Path(a).resolve() == Path(b).resolve() or os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False

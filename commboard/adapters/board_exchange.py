@@ -34,7 +34,8 @@ from commboard.exchange.obf_import import Imported, import_archive, import_board
 from commboard.exchange.obf_pictures import MAX_PICTURE_BYTES
 from commboard.exchange.obf_values import ExchangeError, page_id_for
 from commboard.exchange.print_sheet import print_sheets
-from commboard.regular_file import read_regular
+from commboard.private_folder import make_private_folder
+from commboard.regular_file import read_regular, same_file
 
 from .obz_archive import MAX_BOARD_BYTES, read_obz
 
@@ -98,7 +99,7 @@ def _new_parents(folder: Path) -> list[Path]:
 def _write_all(folder: Path, files: dict[str, bytes]) -> None:
     for name, data in files.items():
         path = folder / name
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folder(path.parent)
         with open(path, "xb") as file:
             file.write(data)
         path.chmod(0o600)
@@ -132,7 +133,7 @@ def write_layout(target: Path, imported: Imported, source_name: str) -> None:
     created = _new_parents(target)
     temp: Path | None = None
     try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folder(target.parent)
         temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         _write_all(temp, files)
         _check_written(temp, imported.layout)
@@ -222,11 +223,7 @@ def _new_page_file(target: Path, layout: Layout) -> bool:
 
 def _own_file(target: Path, layout: Layout) -> bool:
     """Whether ``target`` is one of the files ``layout`` is read from (links followed)."""
-    for path in _layout_sources(layout):
-        with contextlib.suppress(OSError):
-            if target.resolve() == path.resolve() or os.path.samefile(target, path):
-                return True
-    return False
+    return any(same_file(target, path) for path in _layout_sources(layout))
 
 
 def _write_atomically(target: Path, write, force: bool, layout: Layout | None = None) -> None:  # noqa: ANN001 - a callback

@@ -12,6 +12,7 @@ from commboard.board.layout_file import builtin_layouts_root, load_layout
 from commboard.board.model import Layout
 from commboard.control.page_editor import CellProblem
 from commboard.exchange.obf_values import page_id_for
+from commboard.private_folder import make_private_folder
 
 
 def folder_of(layout: Layout) -> Path:
@@ -36,7 +37,7 @@ def copy_shipped(layout: Layout, folder: Path, into: Path) -> Layout:
     """
     target: Path | None = None
     try:
-        into.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folder(into)
         taken = {p.name for p in into.iterdir()}
         target = into / page_id_for(f"{folder.name}-mine", taken)
         shutil.copytree(folder, target)

@@ -21,6 +21,7 @@ from pathlib import Path
 from commboard.care_record.statements import DateError, period_of, read_history
 from commboard.history import DEFAULT_PROFILE, default_path, profile_folder
 from commboard.line_file import why_not_written
+from commboard.regular_file import same_file
 from commboard.settings.profiles import (
     ProfileNameError,
     atomic_write,
@@ -70,17 +71,9 @@ def unknown_profile(args: argparse.Namespace, path: Path) -> str | None:
     return f"there is no patient profile {args.profile!r} (profiles here: {names}); check the name"
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    """``a`` and ``b`` are one file: the same path, a link to it, or a hard link."""
-    try:
-        return a.resolve() == b.resolve() or os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 def write_refusal(out: Path, made_from: tuple[str, Path] | None) -> str | None:
     """Why ``out`` may never be written, even with ``--replace`` (None: it may)."""
-    if made_from is not None and _same_file(out, made_from[1]):
+    if made_from is not None and same_file(out, made_from[1]):
         return f"{out} is {made_from[0]} it is made from: choose another file name"
     return None
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from commboard.private_folder import make_private_folder
 from commboard.regular_file import read_regular
 from commboard.settings.fields import Eye
-from commboard.settings.profiles import _make_private_dir, atomic_write, profile_path
+from commboard.settings.profiles import atomic_write, profile_path
 from commboard.settings.values import quoted
 from commboard.signals.gaze_map import MAX_CORNER_SHIFT, Accuracy, GazeMap
 
@@ -84,7 +85,7 @@ def save_gaze_map(path: Path, stored: StoredMap) -> None:
             "median_y_pct": a.median_y_pct,
         },
     }
-    _make_private_dir(path.parent)
+    make_private_folder(path.parent)
     atomic_write(path, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
     os.chmod(path, 0o600)
 

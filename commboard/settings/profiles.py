@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from commboard.private_folder import make_private_folder
 from commboard.regular_file import read_regular
 from commboard.settings.fields import FIELDS, GROUPS, SETTINGS_VERSION, Meta, Settings
 from commboard.settings.mapping import settings_from_dict, settings_to_dict
@@ -279,14 +280,6 @@ def atomic_write(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
-def _make_private_dir(directory: Path) -> None:
-    """Create the config and profiles directories readable by this user only (0700)."""
-    for d in (directory.parent, directory):
-        if not d.is_dir():
-            d.mkdir(parents=True, mode=0o700)
-            os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask
-
-
 def _copy_aside(path: Path, kind: str = "corrupt") -> Path:
     """Copy a profile to the first free ``NAME.yaml.<kind>-N``, mode 0600 (unreadable: corrupt).
 
@@ -346,7 +339,7 @@ def save_profile(
         OSError: the file could not be written; the old file is then intact.
     """
     path = profile_path(name, config_dir)
-    _make_private_dir(path.parent)
+    make_private_folder(path.parent)
     kept = _keep_previous(path)
     atomic_write(path, render_yaml(settings, name).encode("utf-8"))
     if kept and notes is not None:

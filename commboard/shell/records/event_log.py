@@ -25,6 +25,7 @@ from typing import Any
 from commboard.control.write_problems import WriteStatus
 from commboard.effects import Log
 from commboard.line_file import AppendOnlyFile, LineFile, why_not_written
+from commboard.regular_file import same_file
 from commboard.shell.records.access_log import AccessLog
 
 RETRY_S = 2.0  # board seconds between attempts while the log cannot be written
@@ -135,17 +136,9 @@ def refusal(path: Path, protected: dict[str, Path]) -> str | None:
     for name, other in protected.items():
         if os.path.isdir(other) and target.parent == other.resolve():
             return f"--event-log {path} is in {name}; choose another file"
-        if target == other.resolve() or _same_file(path, other):
+        if same_file(path, other):
             return f"--event-log {path} is {name}; choose another file"
     return None
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Both exist and are one file (a hard link counts)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def finite(value: Any) -> Any:
