@@ -30,6 +30,7 @@ class CarerWork:
     chrome: ChromeState
     carer_work: BackgroundWork[Outcome]
     dirty: bool
+    _work_stays = False  # the running work kept the carer on the screen that asked for it
 
     if TYPE_CHECKING:
 
@@ -50,6 +51,7 @@ class CarerWork:
             self.dirty = True
             return
         self.perform(carer_work.started(work.doing, self.now))
+        self._work_stays = work.stay
         self.carer_work.start(work.doing, work.run, _failure(work))
         self._work_arrived()  # a virtual clock did it at once
 
@@ -60,10 +62,10 @@ class CarerWork:
             return
         self.perform(carer_work.finished(self.now))
         match result:
-            case Tell(text=text):  # said, leaving open any screen the carer opened meanwhile
-                self.chrome.notice(text, self.now)
+            case Tell(text=text) if not self._work_stays:
+                self.chrome.notice(text, self.now)  # leaving open what the carer opened since
             case _:
-                self.act(result)
+                self.act(result)  # a screen opens; words from a screen that waited: the board
         self.dirty = True
 
 

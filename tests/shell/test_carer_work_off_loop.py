@@ -244,3 +244,19 @@ def test_an_export_into_a_folder_that_cannot_be_made_says_so_with_the_path(
     shown = banners(board)
     assert "Could not export" in shown and str(documents / "commboard") in shown
     assert board.session.layout.name == "Two pages" and not board.session.paused
+
+
+def test_nothing_to_delete_is_said_on_the_board_after_the_count(
+    start_board: StartBoard, tmp_path: Path, documents: Path
+) -> None:
+    history = tmp_path / "h.jsonl"
+    line = {"time": RECENT[0], "text": RECENT[1], "page": "home", "source": "keyboard"}
+    history.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    loop = start_board("--start-time", TODAY, layout=TWO_PAGE_LAYOUT, history=history)
+    loop.carer_work = BackgroundWork[Outcome](background=True)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_p, "p")
+    key(loop, pygame.K_d, "d")  # counted off the loop, the carer waiting on the papers menu
+    until_done(loop)
+    assert loop.screens == [] and not loop.session.paused
+    assert "Nothing was said more than 30 days ago: nothing to delete." in banners(loop)
