@@ -27,8 +27,11 @@ Each implements a Protocol from the core.
   ``layout_save_outcome`` (what a save gives back), ``picture_copy`` (pictures copied
   into the layout folder);
 * boards in and out: ``obz_archive`` (reading an OBZ that may have been made to do
-  harm), ``board_exchange`` (``commboard import``, ``export`` and ``print``);
-* ``word_data_loading`` -- a language's word lists read off the frame loop.
+  harm), ``board_exchange`` (``commboard import``, ``export`` and ``print``),
+  ``board_exchange_menu`` (the same from the carer menu's layout picker);
+* ``word_data_loading`` -- a language's word lists read off the frame loop;
+* ``background_work`` -- slow carer work with files (a history deletion, a report,
+  an export) run off the frame loop, one at a time.
 
 pygame's import greeting is turned off (see ``commboard.shell``).
 """

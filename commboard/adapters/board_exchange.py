@@ -282,56 +282,10 @@ def write_text(target: Path, text: str, force: bool = False, layout: Layout | No
     _write_atomically(target, lambda path: path.write_text(text, encoding="utf-8"), force, layout)
 
 
-# --- from the carer menu ------------------------------------------------------
-
-
-def import_for_board(source: Path) -> tuple[Layout, str]:
-    """Import a board chosen in the carer menu: (the new layout, one sentence for the carer).
-
-    Raises:
-        ExchangeError: it could not be imported; nothing was written.
-    """
-    try:
-        imported = read_board_file(source)
-        target = default_target(imported)
-        write_layout(target, imported, source.name)
-    except (RecursionError, MemoryError, ValueError, OSError) as exc:
-        raise ExchangeError(
-            source.name, None, f"could not be read ({type(exc).__name__})"
-        ) from None
-    layout = load_layout(target)
-    notes = imported.notes
-    if not notes:
-        return layout, f"Imported {source.name} into {target}."
-    where = target / NOTES_FILE
-    told = (
-        f" Note: {notes[0]}"
-        if len(notes) == 1
-        else f" First note: {notes[0]}; all {len(notes)} notes are in {where}"
-    )
-    return layout, f"Imported {source.name} into {target}.{told}"
-
-
 def notes_text(source_name: str, notes: tuple[str, ...]) -> str:
     """The notes of an import as a text file a carer can open."""
     lines = [f"Importing {source_name} into this layout, commboard noted:", ""]
     return "\n".join([*lines, *(f"- {note}" for note in notes), ""])
-
-
-def export_for_board(layout: Layout, folder: Path) -> str:
-    """Export the layout in use into ``folder`` (a new, unused file name); what to tell the carer."""
-    if layout.source is None:
-        return "This board was built in code; there is nothing to export."
-    folder.mkdir(parents=True, exist_ok=True)
-    base = page_id_for(layout.name.lower(), set())
-    taken = {p.stem for p in folder.glob("*.obz")}
-    target = folder / f"{page_id_for(base, taken)}.obz"
-    converted = export_layout(layout, read_pictures(layout))
-    try:
-        write_obz(target, converted.files)
-    except ExchangeError as exc:
-        return f"Could not export: {exc}"
-    return f"Layout '{layout.name}' exported to {target} (Open Board Format)."
 
 
 # --- the commands ------------------------------------------------------------

@@ -53,7 +53,7 @@ IMPORTED = (".obf", ".obz")  # Open Board Format: imported into a new layout fol
 
 def _import(path: Path) -> LayoutLoaded:
     """An ``.obf``/``.obz`` chosen in the carer menu: imported into the carer's layouts folder."""
-    from commboard.adapters.board_exchange import import_for_board
+    from commboard.adapters.board_exchange_menu import import_for_board
     from commboard.exchange.obf_values import ExchangeError
 
     try:
@@ -66,7 +66,7 @@ def _import(path: Path) -> LayoutLoaded:
 def load_or_problems(path: Path, load: Loader = load_layout) -> LayoutLoaded:
     """Load ``path``; never raises (an unexpected error becomes a problem naming the path).
 
-    An ``.obf`` or ``.obz`` file is imported first (``board_exchange``), into a
+    An ``.obf`` or ``.obz`` file is imported first (``board_exchange_menu``), into a
     new folder in the carer's layouts folder, and that layout is loaded.
     """
     try:

@@ -25,6 +25,7 @@ imports this package, never the reverse.  One module per decision:
 * ``decision_confirmation`` -- "You said: I don't agree. Is that right?" before a decision
   goes on record;
 * ``layout_change`` -- another layout chosen: loading it, then using it or keeping the old one;
+* ``carer_work`` -- slow carer work (a history deletion, an export) under way: banner, words;
 * ``pinning`` -- a recent message pinned as a phrase cell on a page;
 * looks that choose cells: ``halving`` and ``halving_looks`` (Look to Speak: two halves,
   a look keeps one), ``dwell`` and ``dwell_looks`` (look at a large cell until its ring

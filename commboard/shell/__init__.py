@@ -40,7 +40,8 @@ Modules: ``app`` (the composition root: run, calibrate, screenshot);
 ``loop`` (clock -> inputs -> control -> performer -> draw), ``loop_parts``
 (what it is built from), ``loop_screens`` (carer screens opened, closed, timed
 out, their outcomes carried out), ``loop_layouts`` (a chosen layout and the
-word lists arriving) and ``loop_context`` (what carer screens may reach);
+word lists arriving), ``loop_work`` (history deletions, reports and exports
+run off the loop) and ``loop_context`` (what carer screens may reach);
 ``performer`` (effects -> speaker, sounds, alarm, banners, history, event
 log); ``eye_input`` (the camera's glue), with ``eye_looks`` (looks that
 choose cells: halving and dwell) and ``eye_display`` (the face/eye

@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from commboard.adapters.background_work import CLOSE_WAIT_S
 from commboard.clock import Clock, VirtualClock
 from commboard.effects import Banner
 from commboard.run_options import RunOptions
@@ -168,12 +169,16 @@ def _build_loop(options, settings, layout, banners, scripted, launched, clock): 
 def close(loop) -> None:  # type: ignore[no-untyped-def]
     """Release what ``build`` opened: speech (waits for WAV files), the log, the display.
 
+    A history deletion, report or export still running is waited for first
+    (up to ``CLOSE_WAIT_S``), so it is finished rather than cut off.
     The history and the event log make a last try at lines they kept; what
     still could not be written is said on standard error (how many, and why).
     """
     import pygame
 
     try:
+        if not loop.carer_work.wait(CLOSE_WAIT_S):  # a deletion or an export still running
+            print(f"commboard: closed while still busy: {loop.carer_work.doing}", file=sys.stderr)
         if loop.p.eyes is not None:
             loop.p.eyes.close()  # the camera thread, the camera and the model
         loop.p.speaker.close()

@@ -9,10 +9,11 @@ cues, banners, history, log), and draws the render model
 ``control.board_status`` builds.  ``screens/board/render`` paints it,
 ``screens/board/screenshot`` saves ``--screenshots``; ``loop_parts`` is what the loop is built from.
 
-``BoardLoop`` is made of three more parts, each a module: ``loop_screens``
+``BoardLoop`` is made of four more parts, each a module: ``loop_screens``
 (carer screens opened, closed, timed out with their drafts kept, and the
 ``Outcome`` they return carried out), ``loop_layouts`` (a chosen layout and
-the language's word lists arriving) and ``loop_context`` (the
+the language's word lists arriving), ``loop_work`` (history deletions,
+reports and exports, off the loop) and ``loop_context`` (the
 ``ShellContext`` members carer screens reach).
 
 It redraws only when something changed, and otherwise sleeps until the
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import pygame
 
+from commboard.adapters.background_work import BackgroundWork
 from commboard.adapters.layout_loading import LayoutLoading, save_remembered
 from commboard.adapters.pygame_input import click_at, key_presses
 from commboard.board.session import Session
@@ -57,9 +59,10 @@ from commboard.shell.loop_context import ContextMembers
 from commboard.shell.loop_layouts import LayoutChanges
 from commboard.shell.loop_parts import LoopParts
 from commboard.shell.loop_screens import CarerScreens
+from commboard.shell.loop_work import CarerWork
 from commboard.shell.performer import Performer
 from commboard.shell.records.access_log import settings_fields
-from commboard.shell.screens.base import Screen
+from commboard.shell.screens.base import Outcome, Screen
 from commboard.shell.screens.board.eye_indicator import indicator_rect
 from commboard.shell.screens.board.render import BoardRenderer
 from commboard.shell.screens.board.screenshot import Screenshots
@@ -71,7 +74,7 @@ SPEAKING_POLL_S = 0.1
 MAX_ERRORS_IN_A_ROW = 50  # an error in every frame for this long is not going to recover
 
 
-class BoardLoop(ContextMembers, CarerScreens, LayoutChanges):
+class BoardLoop(ContextMembers, CarerScreens, LayoutChanges, CarerWork):
     """Runs the board until the carer quits or the time is up. Also the ``ShellContext``."""
 
     def __init__(self, parts: LoopParts) -> None:
@@ -108,6 +111,10 @@ class BoardLoop(ContextMembers, CarerScreens, LayoutChanges):
             background=not parts.clock.virtual,
             remember=lambda path: save_remembered(parts.profile, self.settings.board.layout, path),
             prepare=self._prepare_layout,
+        )
+        # History deletions, reports and exports too (``loop_work``): one at a time.
+        self.carer_work: BackgroundWork[Outcome] = BackgroundWork(
+            background=not parts.clock.virtual
         )
         for banner in parts.banners:
             self.chrome.show(banner, self.now)
@@ -170,6 +177,7 @@ class BoardLoop(ContextMembers, CarerScreens, LayoutChanges):
         for event in self._inputs(now):
             self.dispatch(event)
         self._layout_arrived(self.layout_loading.poll())
+        self._work_arrived()
         self._word_data_arrived()
         if self.eyes is not None:  # camera samples -> eye policy -> dispatch, pauses, banners
             listening = not self.screens or self.screens[-1].wants_switches
@@ -222,6 +230,7 @@ class BoardLoop(ContextMembers, CarerScreens, LayoutChanges):
             times.append(self.eyes.next_deadline(self.now))
         times.append(self._screen_timeout_at())
         times.append(self.layout_loading.next_deadline(self.now))
+        times.append(self.carer_work.next_deadline(self.now))
         if self.p.word_data is not None:
             times.append(self.p.word_data.next_deadline(self.now))
         future = [t for t in times if t is not None]

@@ -32,6 +32,7 @@ from commboard.shell.screens.base import (
     Screen,
     Stay,
     Tell,
+    Work,
 )
 
 
@@ -54,6 +55,8 @@ class CarerScreens:
         def perform(self, effects: list[Effect]) -> None: ...
 
         def change_layout(self, path: Path, saved: Layout | None = None) -> None: ...
+
+        def start_work(self, work: Work) -> None: ...
 
     def open_screen(self, screen: Screen) -> None:
         """Open a carer screen; the first one pauses scanning."""
@@ -117,3 +120,5 @@ class CarerScreens:
                 self.change_layout(path, saved)
                 if note:
                     self.chrome.notice(note, self.now)
+            case Work() as work:  # slow work with files: off the frame loop (``loop_work``)
+                self.start_work(work)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from commboard.adapters.board_exchange import import_command, import_for_board
+from commboard.adapters.board_exchange import import_command
+from commboard.adapters.board_exchange_menu import import_for_board
 from commboard.board.layout_file import load_layout
 from commboard.board.model import Action, Cell, Layout
 from commboard.exchange.obf_import import import_archive

@@ -79,7 +79,30 @@ class Tell:
     text: str
 
 
-Outcome = Stay | Close | CloseAll | QuitBoard | Open | ChangeLayout | Tell
+@dataclass(frozen=True, slots=True)
+class Work:
+    """Slow work with files (rewriting the history, writing a report or an export), off the loop.
+
+    The carer is back on the board at once; it goes on scanning while
+    ``doing`` ("Deleting 45 statements said ...") shows, and what ``run``
+    returns is carried out when it is done: a ``Tell`` is said on the board
+    (the screens the carer opened meanwhile stay open), an ``Open`` opens its
+    screen.  One at a time: a second while one runs is refused, in words.
+
+    ``run`` runs on a worker thread (``adapters.background_work``): it gets
+    paths and frozen data, never the running board.  ``where``: the file or
+    folder it works on, named if it fails in a way ``run`` did not foresee.
+    ``stay``: the carer stays on the screen that asked (a count before a
+    question, which opens on top when it is ready); scanning stays paused.
+    """
+
+    doing: str
+    run: Callable[[], Outcome]
+    where: Path
+    stay: bool = False
+
+
+Outcome = Stay | Close | CloseAll | QuitBoard | Open | ChangeLayout | Tell | Work
 
 
 class CameraAccess(CameraReport, Protocol):

@@ -7,7 +7,10 @@ exported as a private file; what was said more than 30 days ago can be
 deleted after a second, explicit "yes" that says how many statements go.
 Each choice goes back to the board and says there what was written where
 (or why not).  The work itself is ``care_record.record_files``, shared with
-``commboard report`` and ``commboard history``.
+``commboard report`` and ``commboard history``; it reads (and a deletion
+rewrites) the whole history, most of a second at 60,000 statements, so it is
+done off the frame loop (``Work``): the board scans on under a banner saying
+what is being written or deleted.
 """
 
 from __future__ import annotations
@@ -28,7 +31,15 @@ from commboard.care_record.record_files import (
 )
 from commboard.care_record.statements import Period, day_words
 from commboard.private_folder import make_private_folder
-from commboard.shell.screens.base import Close, MenuEntry, Open, Outcome, ShellContext, Tell
+from commboard.shell.screens.base import (
+    Close,
+    MenuEntry,
+    Open,
+    Outcome,
+    ShellContext,
+    Tell,
+    Work,
+)
 from commboard.shell.screens.carer_menu.button_screen import ButtonScreen, TypedEntry
 
 KEPT_DAYS = 30  # "delete what was said more than this many days ago"
@@ -74,9 +85,14 @@ def report(ctx: ShellContext, days: int | None, folder: Path | None = None) -> O
     history = ctx.history_path
     if history is None:
         return Tell(NO_HISTORY)
-    now = ctx.calendar()
-    out = out_file(folder or papers_folder(), "report", ctx.profile, now, ".html")
-    return Tell(report_to(history, out, last_days(now.date(), days), ctx.profile, now).words)
+    now, name = ctx.calendar(), ctx.profile
+    out = out_file(folder or papers_folder(), "report", name, now, ".html")
+    period = last_days(now.date(), days)
+    return Work(
+        f"Writing the report to {out}",
+        lambda: Tell(report_to(history, out, period, name, now).words),
+        out,
+    )
 
 
 def export(ctx: ShellContext) -> Outcome:
@@ -86,7 +102,12 @@ def export(ctx: ShellContext) -> Outcome:
         return Tell(NO_HISTORY)
     now = ctx.calendar()
     out = out_file(papers_folder(), "history", ctx.profile, now, ".jsonl")
-    return Tell(export_to(history, out, last_days(now.date(), KEPT_DAYS)).words)
+    period = last_days(now.date(), KEPT_DAYS)
+    return Work(
+        f"Exporting the last {KEPT_DAYS} days to {out}",
+        lambda: Tell(export_to(history, out, period).words),
+        out,
+    )
 
 
 def old_period(today: date) -> tuple[Period, str]:
@@ -96,11 +117,21 @@ def old_period(today: date) -> tuple[Period, str]:
 
 
 def ask_delete(ctx: ShellContext) -> Outcome:
-    """Say how many statements would go, and ask for an explicit yes."""
+    """Count the statements that would go (off the frame loop), then ask for an explicit yes."""
     history = ctx.history_path
     if history is None:
         return Tell(NO_HISTORY)
     period, words = old_period(ctx.calendar().date())
+    return Work(
+        f"Counting what was said {words}",
+        lambda: count_then_ask(ctx, history, period, words),
+        history,
+        stay=True,  # the question opens over this menu, as "No" goes back to it
+    )
+
+
+def count_then_ask(ctx: ShellContext, history: Path, period: Period, words: str) -> Outcome:
+    """How many statements would go (on the worker: it reads the whole history), as a question."""
     try:
         count = len(split(history.read_bytes(), period).chosen)
     except OSError as exc:
@@ -122,11 +153,18 @@ class DeleteConfirm(ButtonScreen):
         ]
         title = f"Delete {count} statements said {words}? This cannot be undone."
         super().__init__(ctx, title, entries)
-        self.history, self.period, self.words = history, period, words
+        self.history, self.period, self.words, self.count = history, period, words, count
 
     def delete(self) -> Outcome:
-        """Rewrite the history without that period (atomically); say what happened."""
-        return Tell(remove_period(self.history, self.period, self.words).words)
+        """Rewrite the history without that period (atomically, off the frame loop); say what
+        happened.  What the patient says meanwhile waits for the rewrite and goes into the new
+        file, in order (``line_file.rewriting``)."""
+        history, period, words = self.history, self.period, self.words
+        return Work(
+            f"Deleting {self.count} statements said {words}",
+            lambda: Tell(remove_period(history, period, words).words),
+            history,
+        )
 
 
 class FolderEntry(TypedEntry):

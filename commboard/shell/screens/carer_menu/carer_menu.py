@@ -15,7 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
-from commboard.adapters.board_exchange import export_for_board
+from commboard.adapters.board_exchange_menu import export_for_board
 from commboard.control.write_problems import quit_warning
 from commboard.shell.screens.base import (
     ChangeLayout,
@@ -27,6 +27,7 @@ from commboard.shell.screens.base import (
     QuitBoard,
     ShellContext,
     Tell,
+    Work,
 )
 from commboard.shell.screens.calibration.calibration_screen import (
     open_calibration,
@@ -111,9 +112,17 @@ IMPORT = "Type the .obf or .obz file to import, then press Enter"
 
 
 def export_layout_in_use(ctx: ShellContext) -> Outcome:
-    """The picker's "Export this layout": an .obz in the user's documents folder."""
+    """The picker's "Export this layout": an .obz in the user's documents folder.
+
+    Zipping a layout with its photos takes seconds: done off the frame loop (``Work``).
+    """
     folder = Path(platformdirs.user_documents_dir()) / "commboard"
-    return Tell(export_for_board(ctx.layout, folder))
+    layout = ctx.layout  # frozen: the worker reads this one, whatever the board shows next
+    return Work(
+        f"Exporting layout '{layout.name}' to {folder}",
+        lambda: Tell(export_for_board(layout, folder)),
+        folder,
+    )
 
 
 class PathEntry(TypedEntry):
