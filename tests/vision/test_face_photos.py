@@ -9,6 +9,7 @@ mode so every frame is judged on its own.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -180,3 +181,32 @@ def test_fast_landmark_reading_matches_mediapipe_objects(animators) -> None:
     slow = np.array([(p.x, p.y, p.z) for p in faces[0].landmark])
     assert slow.shape == (478, 3)
     np.testing.assert_allclose(landmarks_to_array(faces[0]), slow, rtol=0, atol=1e-7)
+
+
+def _mediapipe_threads() -> set[str]:
+    """IDs of this process's threads that MediaPipe's worker pool named (Linux ``/proc``)."""
+    tasks = Path("/proc/self/task")
+    return {t.name for t in tasks.iterdir() if (t / "comm").read_text().startswith("mediapipe")}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_face_mesh_runs_on_the_camera_thread_with_mediapipes_own_results(animators) -> None:
+    """The board's Face Mesh runs its graph in the calling thread (no worker pool to wake at
+    every frame) and finds exactly the landmarks MediaPipe's own pooled graph finds."""
+    import mediapipe as mp
+
+    frames = [animators["astronaut"].render(FaceState(look=(0.1 * i, 0.0)), i) for i in range(4)]
+    before = _mediapipe_threads()
+    ours = MediaPipeMesh(video=True)
+    try:
+        ours.turn_rolled = False
+        found = [ours.detect(rgb) for rgb in frames]
+        assert _mediapipe_threads() == before
+    finally:
+        ours.close()
+    with mp.solutions.face_mesh.FaceMesh(refine_landmarks=True) as pooled:
+        theirs = [landmarks_to_array(pooled.process(rgb).multi_face_landmarks[0]) for rgb in frames]
+        assert _mediapipe_threads() - before, "the control: MediaPipe's default graph has a pool"
+    for mine, reference in zip(found, theirs, strict=True):
+        assert mine is not None
+        np.testing.assert_allclose(mine, reference, rtol=0, atol=1e-6)
