@@ -13,7 +13,12 @@ and all its threads, from ``os.wait4``), on the same 30 fps video:
 * ``paced bare``: the same, but at 30 fps in real time with late frames
   dropped, as the board reads the video: what pacing alone costs;
 * ``idle``: the board for ``--seconds`` without a camera (``--camera none``):
-  its share of one core when nothing is seen.
+  its share of one core when nothing is seen;
+* ``stock bare``: as ``bare``, but with MediaPipe's ``FaceMesh`` as it ships,
+  its graph on a pool of worker threads.  The board runs the graph in its
+  camera thread (``adapters/mediapipe_mesh``), and ``bare`` is built the
+  same way, so ``ratio`` compares like with like; ``ratio_to_stock_bare``
+  compares the board with a program that uses MediaPipe as it comes.
 
 Both camera processes start Python, import their libraries and load the
 model, so start-up counts on both sides (both import only MediaPipe's Face
@@ -26,8 +31,8 @@ tilts, dim light, noise) is written to a temporary folder first.
 
 Prints one JSON document: ``ratio`` (board CPU / bare CPU), ``board_cpu_s``,
 ``bare_cpu_s`` (the mean; each run in ``bare_cpu_s_before_after``),
-``wall_s`` (the board's), ``idle_share`` (idle CPU / wall), frame counts, the paced bare figures, the board's CPU by thread (main loop,
-camera thread, MediaPipe's threads, others) and the machine's load.
+``wall_s`` (the board's), ``idle_share`` (idle CPU / wall), frame counts, the paced and stock bare figures, the board's CPU by thread (main loop,
+camera thread, MediaPipe's threads if any, others) and the machine's load.
 
 Usage: ``python benchmarks/board_cpu.py [--seconds 60] [--profile OUT.prof]``
 """
@@ -74,17 +79,23 @@ def make_video(path: Path, seconds: float) -> int:
     return write_script_video(path, script, make_animator(script.photo, (640, 480)), FPS, seconds)
 
 
-def bare(video: str, paced: bool) -> None:
+def bare(video: str, paced: bool, stock: bool = False) -> None:
     """Child process: decode frames and give them to MediaPipe; print how many it processed.
 
     ``paced``: at the video's 30 fps in real time, late frames dropped, as the
     board's camera thread reads a video -- the bare work under the same pacing.
+    ``stock``: MediaPipe's own ``FaceMesh`` as it ships (its graph on a pool of
+    worker threads) instead of the board's, which runs it in the calling thread.
     """
     import cv2
 
+    from commboard.adapters.mediapipe_import import face_mesh_module
     from commboard.adapters.mediapipe_mesh import MediaPipeMesh
 
-    mesh = MediaPipeMesh(video=True)._mesh  # the bare MediaPipe graph, as benchmarks/vision.py
+    if stock:
+        mesh = face_mesh_module().FaceMesh(refine_landmarks=True)  # the board's other options
+    else:
+        mesh = MediaPipeMesh(video=True)._mesh  # the bare MediaPipe graph, as benchmarks/vision.py
     cap = cv2.VideoCapture(video)
     frames = read = 0
     start = time.monotonic()
@@ -206,6 +217,7 @@ def measure(seconds: float, profile: str | None = None) -> dict[str, Any]:
         bare_after, _, _, _ = timed(bare_argv, env)
         bare_cpu = (bare_before + bare_after) / 2
         idle_cpu, idle_wall, _, _ = timed(board_argv(folder, "none", seconds, None), env)
+        stock_cpu, _, _, _ = timed([*bare_argv, "--stock"], env)
     bare_frames = int(out.strip())
     return {
         "seconds": seconds,
@@ -222,6 +234,8 @@ def measure(seconds: float, profile: str | None = None) -> dict[str, Any]:
         "paced_bare_cpu_s": round(paced_cpu, 2),
         "paced_bare_frames": int(paced_out.strip()),
         "ratio_to_paced_bare": round(board_cpu / paced_cpu, 3),
+        "stock_bare_cpu_s": round(stock_cpu, 2),
+        "ratio_to_stock_bare": round(board_cpu / stock_cpu, 3),
         "board_threads_cpu_s": threads,  # read 1 s before the board's end
         "idle_cpu_s": round(idle_cpu, 2),
         "idle_wall_s": round(idle_wall, 2),
@@ -237,9 +251,10 @@ def main() -> None:
     parser.add_argument("--profile", help="write a cProfile of the board's process here")
     parser.add_argument("--bare", help=argparse.SUPPRESS)  # the child process's entry
     parser.add_argument("--paced", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--stock", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare:
-        bare(args.bare, args.paced)
+        bare(args.bare, args.paced, args.stock)
         return
     from commboard.adapters.native_stderr import keep_native_logs_quiet
 
