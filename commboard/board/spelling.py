@@ -210,7 +210,8 @@ def shown_words(
 ) -> list[tuple[str, float]]:
     """:func:`slot_words`, remembered while the predictor's counts stay the same."""
     memo = _shown.setdefault(predictor, {})
-    key = (predictor.personal.version, id(predictor.base), context, k, passed)
+    counts = (predictor.personal.version, predictor.layout_words.version, id(predictor.base))
+    key = (*counts, context, k, passed)
     found = memo.get(key)
     if found is None:
         if len(memo) >= SHOWN_MEMO:

@@ -254,8 +254,8 @@ class Predictor:
         ``passed``: words the patient was shown in a slot earlier in this word
         and spelled past (``board.spelling.passed_over``); each counts
         :data:`PASSED_WEIGHT` of its probability, so the slots offer other
-        words instead of the same ones again ("i " offered *want*, the
-        patient chose W: "i w" offers *was*, *will*, *would*...).
+        words instead of the same ones again ("i " offered *would*, the
+        patient chose W: "i w" offers *will*, *went*, *wish*...).
         """
         if k <= 0 or len(context.prefix) > MAX_WORD_CHARS:
             return []
