@@ -90,16 +90,20 @@ class TimedPredictor(Predictor):
         self.times_ms: list[float] = []  # wall clock
         self.cpu_ms: list[float] = []  # this process's CPU time (other programs excluded)
 
-    def scored_words(self, context: Context, k: int) -> list[tuple[str, float]]:
+    def scored_words(
+        self, context: Context, k: int, passed: frozenset[str] = frozenset()
+    ) -> list[tuple[str, float]]:
         t, c = time.perf_counter(), time.process_time()
-        out = super().scored_words(context, k)
+        out = super().scored_words(context, k, passed)
         self.times_ms.append((time.perf_counter() - t) * 1000)
         self.cpu_ms.append((time.process_time() - c) * 1000)
         return out
 
-    def letters(self, context: Context, offered: tuple[str, ...] = ()) -> dict[str, float]:
+    def letters(
+        self, context: Context, offered: tuple[str, ...] = (), passed: frozenset[str] = frozenset()
+    ) -> dict[str, float]:
         t, c = time.perf_counter(), time.process_time()
-        out = super().letters(context, offered)
+        out = super().letters(context, offered, passed)
         self.times_ms[-1] += (time.perf_counter() - t) * 1000
         self.cpu_ms[-1] += (time.process_time() - c) * 1000
         return out

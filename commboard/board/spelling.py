@@ -9,7 +9,9 @@ fixed letter grid.
 
 :func:`cell_weights` turns the predictions into a likelihood for every
 cell of the page: letters get the probability of being the next letter
-(words already in a slot taken out: those are chosen from their slot),
+(words already in a slot taken out: those are chosen from their slot;
+words shown in a slot earlier in the word and spelled past count a tenth,
+:func:`passed_over`),
 Space the probability that the word is complete, each slot its word's
 probability, and the editing cells fixed shares (:data:`DELETE_SHARE`,
 :data:`SPEAK_SHARE`); anything else a small floor, so every cell stays
@@ -20,12 +22,13 @@ weights (``scanning.plans.build_weighted_plan``).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from weakref import WeakKeyDictionary
 
 from commboard.board.model import Action, Cell, Layout, Page
 from commboard.board.recent import RECENT_PAGE
 from commboard.predict.personal import PersonalWords
 from commboard.predict.predictor import Predictor
-from commboard.predict.text import Context, context_of, fold
+from commboard.predict.text import MAX_WORD_CHARS, Context, context_of, fold
 
 DELETE_SHARE = 0.04
 """Delete's share of the likelihood: about how often a simulated switch user needs it."""
@@ -135,7 +138,13 @@ def predict_page(
     slot_cells = [i for i, c in enumerate(page.cells) if c is not None and c.action is Action.WORD]
     want = max(0, min(slots, len(slot_cells)))
     to_recent = recent and not message.strip() and want > 0
-    scored = slot_words(predictor, context, want - to_recent) if predictor is not None else []
+    # At the word's first letter the slots were one fewer when the Recent slot was shown.
+    first = want - (recent and len(message.split()) <= 1 and want > 0)
+    scored: list[tuple[str, float]] = []
+    passed: frozenset[str] = frozenset()
+    if predictor is not None:
+        passed = passed_over(predictor, context, first, want)
+        scored = shown_words(predictor, context, want - to_recent, passed)
     words = tuple(word for word, _ in scored)
     cells = list(page.cells)
     for n, index in enumerate(slot_cells):
@@ -147,7 +156,7 @@ def predict_page(
         else:
             cells[index] = None
     filled = replace(page, cells=tuple(cells))
-    letters = predictor.letters(context, words) if predictor is not None else {}
+    letters = predictor.letters(context, words, passed) if predictor is not None else {}
     scores = dict(scored)
     weights = cell_weights(filled, letters, scores, ended=context.prefix == "" and bool(message))
     if redo is not None and redo in weights:
@@ -164,7 +173,56 @@ def _with_share(weights: dict[int, float], cell: int, share: float) -> dict[int,
     return {i: share if i == cell else w * scale for i, w in weights.items()}
 
 
-def slot_words(predictor: Predictor, context: Context, k: int) -> list[tuple[str, float]]:
+def passed_over(predictor: Predictor, context: Context, first: int, k: int) -> frozenset[str]:
+    """The words shown in a slot earlier in this word that the patient has spelled past.
+
+    For each shorter part of the word being spelled (none, its first letter,
+    its first two...) the slots that message showed: ``first`` of them before
+    the word's first letter, ``k`` after.  A word among them that starts with
+    the letters spelled now was on screen, and the patient chose a letter
+    instead: it is most likely not the word they want
+    (``predictor.PASSED_WEIGHT``).  Worked out from the message alone, not
+    remembered, so the same message always shows the same slots whatever
+    way it was reached (spelled, deleted back to, undone to).
+    """
+    prefix = context.prefix
+    if len(prefix) > MAX_WORD_CHARS:
+        return frozenset()
+    shown: list[str] = []
+    for j in range(len(prefix)):
+        head = Context(context.previous, prefix[:j])
+        passed = frozenset(w for w in shown if w.startswith(head.prefix))
+        shown += (w for w, _ in shown_words(predictor, head, first if j == 0 else k, passed))
+    return frozenset(w for w in shown if w.startswith(prefix))
+
+
+SHOWN_MEMO = 4096
+"""Slot lists kept per predictor (each keystroke asks again for every shorter part of the
+word, :func:`passed_over`); forgotten all at once when full."""
+
+_shown: WeakKeyDictionary[Predictor, dict[tuple[object, ...], list[tuple[str, float]]]] = (
+    WeakKeyDictionary()
+)
+
+
+def shown_words(
+    predictor: Predictor, context: Context, k: int, passed: frozenset[str]
+) -> list[tuple[str, float]]:
+    """:func:`slot_words`, remembered while the predictor's counts stay the same."""
+    memo = _shown.setdefault(predictor, {})
+    counts = (predictor.personal.version, predictor.layout_words.version, id(predictor.base))
+    key = (*counts, context, k, passed)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= SHOWN_MEMO:
+            memo.clear()
+        found = memo[key] = slot_words(predictor, context, k, passed)
+    return list(found)
+
+
+def slot_words(
+    predictor: Predictor, context: Context, k: int, passed: frozenset[str] = frozenset()
+) -> list[tuple[str, float]]:
     """The ``k`` words for the slots, with scores, in likelihood order.
 
     Of the :data:`SLOT_CANDIDATES` ``* k`` likeliest words the slots keep
@@ -179,7 +237,7 @@ def slot_words(predictor: Predictor, context: Context, k: int) -> list[tuple[str
     """
     if k <= 0:
         return []
-    many = predictor.scored_words(context, k * SLOT_CANDIDATES)
+    many = predictor.scored_words(context, k * SLOT_CANDIDATES, passed)
     saved = {w: p * (len(w) - len(context.prefix) + 1) for w, p in many}
     keep = set(sorted(saved, key=lambda w: (-saved[w], w))[:k])
     return [(w, p) for w, p in many if w in keep]

@@ -61,6 +61,14 @@ PAIR_WEIGHT = 0.6
 SLIP_WEIGHT = 0.02
 """A completion that needs one letter changed counts this fraction of its probability."""
 
+PASSED_WEIGHT = 0.1
+"""A word shown in a slot earlier in this word and spelled past counts this fraction.
+
+The patient saw it and chose a letter instead, so it is most likely not the
+word they are spelling; not ruled out, since a word in a slot is sometimes
+overlooked (one time in ten, say).  See :meth:`Predictor.scored_words`.
+"""
+
 MIN_SLIP_PREFIX = 2
 """Error-tolerant completion starts once this many letters are spelled."""
 
@@ -238,15 +246,24 @@ class Predictor:
         """Up to ``k`` words for the slots: completions of ``context.prefix``, most probable first."""
         return [word for word, _ in self.scored_words(context, k)]
 
-    def scored_words(self, context: Context, k: int) -> list[tuple[str, float]]:
-        """:meth:`words` with each word's score (a slip's already cut to :data:`SLIP_WEIGHT`)."""
+    def scored_words(
+        self, context: Context, k: int, passed: frozenset[str] = frozenset()
+    ) -> list[tuple[str, float]]:
+        """:meth:`words` with each word's score (a slip's already cut to :data:`SLIP_WEIGHT`).
+
+        ``passed``: words the patient was shown in a slot earlier in this word
+        and spelled past (``board.spelling.passed_over``); each counts
+        :data:`PASSED_WEIGHT` of its probability, so the slots offer other
+        words instead of the same ones again ("i " offered *would*, the
+        patient chose W: "i w" offers *will*, *went*, *wish*...).
+        """
         if k <= 0 or len(context.prefix) > MAX_WORD_CHARS:
             return []
         sources = self._sources(context.previous)
         scores: dict[str, float] = {}
         for source in sources:
-            for word in source.words.top(context.prefix, k):
-                scores[word] = self._score(word, sources)
+            for word in source.words.top(context.prefix, k + len(passed)):
+                scores[word] = self._score(word, sources) * _cut(word, passed)
         if len(context.prefix) >= MIN_SLIP_PREFIX:
             # Slips are looked up among single words only (the pair lists are
             # samples of them): a few hundred binary searches, well under 5 ms.
@@ -258,15 +275,20 @@ class Predictor:
                         continue
                     for word in words.top(variant, 2):
                         if word not in scores:
-                            scores[word] = SLIP_WEIGHT * self._score(word, sources)
+                            score = self._score(word, sources) * _cut(word, passed)
+                            scores[word] = SLIP_WEIGHT * score
         ranked = sorted(scores, key=lambda w: (-scores[w], w))
         return [(w, scores[w]) for w in ranked if scores[w] > 0][:k]
 
-    def letters(self, context: Context, offered: tuple[str, ...] = ()) -> dict[str, float]:
+    def letters(
+        self, context: Context, offered: tuple[str, ...] = (), passed: frozenset[str] = frozenset()
+    ) -> dict[str, float]:
         """Probability of each next character, ``""`` for the end of the word.
 
         Words in ``offered`` (the slots on screen) are taken out: a patient
-        picks those from their slot, not letter by letter.
+        picks those from their slot, not letter by letter.  Words in
+        ``passed`` (shown earlier in this word, spelled past) keep
+        :data:`PASSED_WEIGHT` of their share.
         """
         out: dict[str, float] = {}
         prefix = context.prefix
@@ -277,11 +299,13 @@ class Predictor:
             for letter, p in source.words.next_letters(prefix).items():
                 out[letter] = out.get(letter, 0.0) + source.weight * p
         n = len(prefix)
-        for word in offered:
+        gone = [(w, 1.0) for w in dict.fromkeys(offered)]
+        gone += [(w, 1.0 - PASSED_WEIGHT) for w in sorted(passed.difference(offered))]
+        for word, cut in gone:  # in a fixed order: the same sums, the same plan, every run
             if word.startswith(prefix) and len(word) >= n:
                 key = word[n] if len(word) > n else ""
                 if key in out:
-                    out[key] = max(0.0, out[key] - self._score(word, sources))
+                    out[key] = max(0.0, out[key] - cut * self._score(word, sources))
         return out
 
     @staticmethod
@@ -303,3 +327,8 @@ class Predictor:
                 out.add(prefix[:i] + prefix[i + 1] + prefix[i] + prefix[i + 2 :])
         out.discard(prefix)
         return {v for v in out if v}
+
+
+def _cut(word: str, passed: frozenset[str]) -> float:
+    """How much of ``word``'s probability is left (:data:`PASSED_WEIGHT` when spelled past)."""
+    return PASSED_WEIGHT if word in passed else 1.0

@@ -10,6 +10,7 @@ import pytest
 from commboard.predict.language_data import BaseCounts, read_counts
 from commboard.predict.personal import PersonalWords
 from commboard.predict.predictor import (
+    PASSED_WEIGHT,
     PERSONAL_MAX,
     PERSONAL_MIN,
     BaseModel,
@@ -51,6 +52,21 @@ def test_next_letters_leave_out_words_already_in_a_slot() -> None:
     without = p.letters(context, ("want", "was", "water"))
     assert without["a"] == pytest.approx(0.0, abs=1e-12)
     assert without["i"] == pytest.approx(letters["i"])  # with, wife: still spelled
+
+
+def test_a_word_spelled_past_counts_a_fraction_and_makes_room_for_others() -> None:
+    p = small()
+    context = context_of("i w")
+    before = dict(p.scored_words(context, 3))
+    after = dict(p.scored_words(context, 3, frozenset({"want", "was"})))
+    # The patient chose W although "want" and "was" were in the slots: "with" and
+    # "water" are now the likelier words, and the two passed over are not ruled out.
+    assert list(after) == ["with", "water", "want"]
+    assert after["want"] == pytest.approx(PASSED_WEIGHT * before["want"])
+    letters = p.letters(context)
+    passed = p.letters(context, (), frozenset({"want", "was"}))
+    assert passed["a"] < 0.2 * letters["a"]  # the next letter of want, was (and water)
+    assert passed["i"] == pytest.approx(letters["i"])  # with, wife
 
 
 def test_a_slip_in_one_letter_still_offers_the_word() -> None:
