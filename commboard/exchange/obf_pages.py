@@ -104,12 +104,18 @@ def _laid_out(
     than commboard shows, its buttons again in reading order in at most 12 x 12; past
     144 they continue on new pages (``run.extra_pages``), each opened by a More cell."""
     rows, columns = size
+    n = len(placed)
+    if rows * columns == n == MAX_GRID * MAX_GRID:  # full: no place for a Back or Call nurse cell
+        note = (
+            f"board '{name}' fills all {n} places of {MAX_GRID} x {MAX_GRID}, leaving none for "
+            "a Back or Call nurse cell, so it was laid out"
+        )
+        return _continued(run, board, name, [cell for _, cell in placed], note)
     if rows <= MAX_GRID and columns <= MAX_GRID:
         cells: list[Cell | None] = [None] * (rows * columns)
         for at, cell in placed:
             cells[at] = cell
         return rows, columns, cells, None
-    n = len(placed)
     note = (
         f"board '{name}' is {rows} x {columns}; commboard shows at most {MAX_GRID} x {MAX_GRID}, "
         f"so its {n} buttons were laid out again in reading order"
@@ -209,19 +215,25 @@ def board_page(run: Run, board: Board) -> Page:
 
 
 def _with_cell(page: Page, cell: Cell) -> Page | None:
-    """``page`` with ``cell`` in its first empty slot (a new row if it is full); None: no room."""
-    cells, rows = list(page.cells), page.rows
+    """``page`` with ``cell`` in its first empty slot; a full page gains a row (or, with
+    ``MAX_GRID`` rows, a column, ``cell`` at the end of the first row).  None: no room."""
+    cells, rows, columns = list(page.cells), page.rows, page.columns
     if None not in cells:
-        if rows == MAX_GRID:
+        if rows < MAX_GRID:
+            cells += [None] * columns
+            rows += 1
+        elif columns < MAX_GRID:
+            lines = [cells[r * columns : (r + 1) * columns] for r in range(rows)]
+            cells = [c for line in lines for c in [*line, None]]
+            columns += 1
+        else:
             return None
-        cells += [None] * page.columns
-        rows += 1
     cells[cells.index(None)] = cell
-    return replace(page, rows=rows, cells=tuple(cells))
+    return replace(page, rows=rows, columns=columns, cells=tuple(cells))
 
 
 def with_way_back(run: Run, page: Page, safe: set[str]) -> Page:
-    """``page`` with a Back cell in its first empty slot (a new row if it is full)."""
+    """``page`` with a Back cell in its first empty slot (``_with_cell``: a full page grows)."""
     if page.id in safe:
         return page
     added = _with_cell(page, Cell("Back", Action.BACK, color="#c4c4c4"))
@@ -252,8 +264,8 @@ def back_note(titles: list[str]) -> str | None:
 def with_call_for_help(run: Run, pages: dict[str, Page], home: str) -> dict[str, Page]:
     """``pages`` with a Call nurse cell on the home page when no page has a call for help.
 
-    The cell goes in the home page's first empty slot (a new row if it is
-    full), so scanning reaches it early; with every page leading home, it is
+    The cell goes in the home page's first empty slot (``_with_cell``: a full page grows
+    by a row, or a column), so scanning reaches it early; with every page leading home, it is
     reached from every page.
     """
     if any(c and c.action is Action.ALARM for page in pages.values() for c in page.cells):

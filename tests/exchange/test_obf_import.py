@@ -147,6 +147,56 @@ def test_a_board_without_a_way_back_gets_a_back_cell(tmp_path: Path) -> None:
     assert any("page 'Food': added a Back cell" in n for n in imported.notes)
 
 
+def _full_food(rows: int, columns: int) -> dict[str, object]:
+    """A Food board whose grid is full: every place holds a word, none is a way back."""
+    buttons = [{"id": f"f{i}", "label": f"food{i}"} for i in range(rows * columns)]
+    order = [[f"f{r * columns + c}" for c in range(columns)] for r in range(rows)]
+    return dict(FOOD, buttons=buttons, grid={"rows": rows, "columns": columns, "order": order})
+
+
+def _words_from(layout, page_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every word on ``page_id`` and on the More pages it leads to, in order."""
+    words: list[str] = []
+    while page_id:
+        page, page_id = layout.page(page_id), ""
+        for cell in page.cells:
+            if cell is not None and cell.label.startswith("food"):
+                words.append(cell.label)
+            elif cell is not None and cell.label == "More":
+                page_id = cell.target
+    return words
+
+
+def test_a_full_twelve_by_twelve_board_continues_on_a_more_page_with_a_way_back(
+    tmp_path: Path,
+) -> None:
+    """A 12 x 12 board with a word in every place left no room for the Back cell a board
+    without a way home is given, so the whole set was refused ("no way back")."""
+    entries = _archive()
+    entries["boards/2_food.obf"] = json.dumps(_full_food(12, 12)).encode()
+    obz = tmp_path / "core.obz"
+    obz.write_bytes(zip_bytes(entries))
+    assert import_command(str(obz), str(tmp_path / "mine")) == 0
+    layout = load_layout(tmp_path / "mine")
+    food = layout.page("2_food")
+    assert (food.rows, food.columns) == (12, 12)
+    assert any(c is not None and c.action is Action.BACK for c in food.cells)
+    assert _words_from(layout, "2_food") == [f"food{i}" for i in range(144)]  # none lost, in order
+    assert [c.label for c in food.cells[:12] if c is not None] == [f"food{i}" for i in range(12)]
+
+
+def test_a_full_board_of_twelve_rows_gains_a_column_for_its_back_cell() -> None:
+    entries = _archive()
+    entries["boards/2_food.obf"] = json.dumps(_full_food(12, 10)).encode()
+    food = import_archive("core.obz", entries).layout.page("2_food")
+    assert (food.rows, food.columns) == (12, 11)
+    back = food.cells[10]  # the new column's first place
+    assert back is not None and back.action is Action.BACK
+    for r in range(12):  # every row keeps its words, in order
+        row = food.cells[r * 11 : r * 11 + 10]
+        assert [c.label for c in row if c is not None] == [f"food{r * 10 + c}" for c in range(10)]
+
+
 def test_a_single_obf_file_imports_and_its_links_are_noted(tmp_path: Path) -> None:
     board = tmp_path / "core.obf"
     board.write_text(json.dumps(_ten_by_ten()), encoding="utf-8")
