@@ -34,6 +34,12 @@ def refused(busy: str) -> str:
     return f"Not started: the board is still busy ({busy}). Try again when that has finished."
 
 
+def left(doing: str) -> str:
+    """Work that kept the carer waiting ended after they left the screen that asked: not
+    carried on (its question would open over whatever they are doing now)."""
+    return f"{doing}: done, but its menu was closed meanwhile. Choose it again to go on."
+
+
 def failed(doing: str, why: str) -> str:
     """The work stopped in a way it did not foresee; ``why`` names the file."""
     return f"{doing} did not finish: {why}"

@@ -20,7 +20,7 @@ from commboard.control import carer_work
 from commboard.control.banners import ChromeState
 from commboard.effects import Effect
 from commboard.line_file import why_not_written
-from commboard.shell.screens.base import Outcome, Tell, Work
+from commboard.shell.screens.base import Open, Outcome, Screen, Tell, Work
 
 
 class CarerWork:
@@ -29,8 +29,10 @@ class CarerWork:
     now: float
     chrome: ChromeState
     carer_work: BackgroundWork[Outcome]
+    screens: list[Screen]
     dirty: bool
-    _work_stays = False  # the running work kept the carer on the screen that asked for it
+    # The screen the running work kept the carer on (``Work.stay``), None if it sent them back.
+    _work_asker: Screen | None = None
 
     if TYPE_CHECKING:
 
@@ -51,19 +53,30 @@ class CarerWork:
             self.dirty = True
             return
         self.perform(carer_work.started(work.doing, self.now))
-        self._work_stays = work.stay
+        self._work_asker = self.screens[-1] if work.stay and self.screens else None
         self.carer_work.start(work.doing, work.run, _failure(work))
         self._work_arrived()  # a virtual clock did it at once
 
     def _work_arrived(self) -> None:
-        """Carry out the result of finished work: its words on the board, or the screen it opens."""
+        """Carry out the result of finished work: its words on the board, or the screen it opens.
+
+        Work that kept the carer waiting (``stay``) is carried out only if the screen that
+        asked is still the one in front: a carer who went on to another screen (or whose
+        menu timed out) must not have the deletion question open over it, where the "y" of
+        "Yes, quit" or of a typed folder would answer it, nor that screen closed by the words.
+        """
+        doing = self.carer_work.doing
         result = self.carer_work.poll()
-        if result is None:
+        if result is None or doing is None:
             return
         self.perform(carer_work.finished(self.now))
+        asker, self._work_asker = self._work_asker, None
+        waited = asker is not None and bool(self.screens) and self.screens[-1] is asker
         match result:
-            case Tell(text=text) if not self._work_stays:
+            case Tell(text=text) if not waited:
                 self.chrome.notice(text, self.now)  # leaving open what the carer opened since
+            case Open() if asker is not None and not waited:
+                self.chrome.notice(carer_work.left(doing), self.now)
             case _:
                 self.act(result)  # a screen opens; words from a screen that waited: the board
         self.dirty = True

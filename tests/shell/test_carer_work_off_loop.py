@@ -28,7 +28,9 @@ from commboard.care_record import record_files
 from commboard.shell import app
 from commboard.shell.loop import BoardLoop
 from commboard.shell.screens.base import Outcome
+from commboard.shell.screens.carer_menu import care_papers
 from commboard.shell.screens.carer_menu.care_papers import DeleteConfirm
+from commboard.shell.screens.carer_menu.carer_menu import LayoutPicker, QuitConfirm
 from commboard.testing import TWO_PAGE_LAYOUT, run_for
 
 StartBoard = Callable[..., BoardLoop]
@@ -259,4 +261,64 @@ def test_nothing_to_delete_is_said_on_the_board_after_the_count(
     key(loop, pygame.K_d, "d")  # counted off the loop, the carer waiting on the papers menu
     until_done(loop)
     assert loop.screens == [] and not loop.session.paused
+    assert "Nothing was said more than 30 days ago: nothing to delete." in banners(loop)
+
+
+def test_a_count_that_ends_after_the_carer_moved_on_never_answers_their_keys(
+    board: BoardLoop, tmp_path: Path, hold: Callable[[object, str], Hold]
+) -> None:
+    # The carer asks to delete, then changes their mind while it counts: back, Quit,
+    # and "y" for "Yes, quit the board".  The deletion question, ready meanwhile, must
+    # not open over the quit question and take that "y" as a yes to deleting.
+    counting = hold(care_papers, "split")
+    key(board, pygame.K_ESCAPE)
+    key(board, pygame.K_p, "p")
+    key(board, pygame.K_d, "d")
+    assert counting.started.wait(5.0)
+    key(board, pygame.K_ESCAPE)  # back to the carer menu
+    key(board, pygame.K_q, "q")
+    counting.released.set()
+    until_done(board)
+    assert isinstance(board.screens[-1], QuitConfirm)
+    assert "its menu was closed meanwhile. Choose it again to go on." in banners(board)
+    key(board, pygame.K_y, "y")
+    assert not board.running
+    app.close(board)
+    assert said(tmp_path / "h.jsonl") == [OLD[1], RECENT[1]]
+
+
+def test_a_count_that_ends_after_the_carer_went_back_to_the_board_opens_no_question(
+    board: BoardLoop, hold: Callable[[object, str], Hold]
+) -> None:
+    counting = hold(care_papers, "split")
+    key(board, pygame.K_ESCAPE)
+    key(board, pygame.K_p, "p")
+    key(board, pygame.K_d, "d")
+    assert counting.started.wait(5.0)
+    key(board, pygame.K_ESCAPE)
+    key(board, pygame.K_ESCAPE)  # the patient has the board again
+    counting.released.set()
+    until_done(board)
+    assert board.screens == [] and not board.session.paused  # scanning is not stopped
+    assert len(highlights(board, 6)) > 1
+
+
+def test_nothing_to_delete_leaves_open_the_screen_the_carer_went_on_to(
+    start_board: StartBoard, tmp_path: Path, documents: Path, hold: Callable[[object, str], Hold]
+) -> None:
+    history = tmp_path / "h.jsonl"
+    line = {"time": RECENT[0], "text": RECENT[1], "page": "home", "source": "keyboard"}
+    history.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    loop = start_board("--start-time", TODAY, layout=TWO_PAGE_LAYOUT, history=history)
+    loop.carer_work = BackgroundWork[Outcome](background=True)
+    counting = hold(care_papers, "split")
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_p, "p")
+    key(loop, pygame.K_d, "d")
+    assert counting.started.wait(5.0)
+    key(loop, pygame.K_ESCAPE)
+    key(loop, pygame.K_l, "l")  # on to the layouts while it counts
+    counting.released.set()
+    until_done(loop)
+    assert isinstance(loop.screens[-1], LayoutPicker)  # not closed by the count's words
     assert "Nothing was said more than 30 days ago: nothing to delete." in banners(loop)

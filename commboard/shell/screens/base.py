@@ -93,7 +93,8 @@ class Work:
     paths and frozen data, never the running board.  ``where``: the file or
     folder it works on, named if it fails in a way ``run`` did not foresee.
     ``stay``: the carer stays on the screen that asked (a count before a
-    question, which opens on top when it is ready); scanning stays paused.
+    question, which opens on top when it is ready, if that screen is still in
+    front; otherwise the carer is told to choose it again); scanning stays paused.
     """
 
     doing: str
