@@ -53,17 +53,26 @@ def _regional(ch: str) -> bool:
     return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
 
+def _pictographic(ch: str) -> bool:
+    return ord(ch) >= 0x1F000 or unicodedata.category(ch) == "So"
+
+
+def _zwj_sequence(cluster: str, ch: str) -> bool:
+    """Whether ``ch`` continues an emoji ZWJ sequence ("👨" ZWJ "👩"), not a ZWJ between letters."""
+    return cluster.endswith(ZWJ) and _pictographic(cluster[0]) and _pictographic(ch)
+
+
 def clusters(text: str) -> list[str]:
     """``text`` cut into the characters a reader sees as one (grapheme clusters, simplified).
 
     A mark, variation selector, skin tone, tag or ZWJ joins the character
-    before it, the character after a ZWJ joins too, and regional indicators
-    pair up into flags.
+    before it, a picture after a picture and a ZWJ joins too (a family), and
+    regional indicators pair up into flags.
     """
     out: list[str] = []
     flag_open = False  # the last cluster is a flag's first letter
     for ch in text:
-        joined = bool(out) and (_modifies(ch) or out[-1].endswith(ZWJ))
+        joined = bool(out) and (_modifies(ch) or _zwj_sequence(out[-1], ch))
         if out and _regional(ch) and flag_open:
             joined, flag_open = True, False
         elif _regional(ch):

@@ -71,3 +71,9 @@ def test_runs_stand_in_reading_order() -> None:
         ("שלום", True),
         (" 👍", False),
     ]
+
+
+def test_a_joiner_between_letters_does_not_glue_a_picture_to_them() -> None:
+    # ZWJ joins pictures into one (a family); after a letter it only shapes the
+    # letter, and an emoji after it stays a cluster of its own (its own font).
+    assert clusters("\u0627\u200d\U0001f623") == ["\u0627\u200d", "\U0001f623"]

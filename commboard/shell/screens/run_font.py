@@ -120,6 +120,8 @@ class RunFont:
         for face, backwards in placed:
             # A run of emoji or spaces inside right-to-left writing reads right to left too.
             font, scale = self._part(dataclasses.replace(face, rtl=backwards))
+            if not font.size(face.shown)[0]:
+                continue  # a lone joiner or variation selector: nothing to draw (pygame refuses)
             piece = font.render(face.shown, antialias, color)
             if scale < 1.0:
                 w, h = piece.get_size()
