@@ -16,7 +16,8 @@ Each implements a Protocol from the core.
   (``--speech wav:DIR``), ``clean_spawn`` (a child process with a clean import path),
   ``native_stderr`` (native libraries' log lines kept off the terminal);
 * input and fonts: ``pygame_input`` (keyboard and mouse -> logical events),
-  ``font_choice`` (a font with a glyph for every character of a label);
+  ``font_choice`` (a font with a glyph for every character of a label), ``font_runs``
+  (writing no one font has cut into runs, one font each);
 * layouts on disk: ``layout_loading`` (a chosen layout loaded off the frame loop),
   ``layout_shipped_copy`` (where a layout's files are; a shipped one copied for the
   carer), ``layout_save`` (a page edited in the board saved), with its steps

@@ -9,8 +9,11 @@ installed font that has a glyph for each of its characters: fontconfig's
 from each font's character map with fontTools, never guessed from rendering,
 because SDL_ttf happily "draws" a missing glyph as an empty box.
 
-A label no single font can draw is shown with the characters the best font
-lacks left out (no boxes), and ``commboard validate`` warns about it.
+Writing no single font can draw ("I feel 👍": letters and a colour emoji; a
+Hebrew word and an emoji) is cut into runs, each with its own font
+(``font_runs``); emoji beside letters always go to the colour font when one is
+installed, as they look in their own cell.  Characters no installed font has
+are left out (no boxes), and ``commboard validate`` warns about them.
 
 This module does not import pygame: ``commboard validate`` asks it too.
 """
@@ -29,6 +32,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont, TTLibError
 
+from commboard.adapters import font_runs
+
 FONT_DIRS = (
     "/usr/share/fonts",
     "/usr/local/share/fonts",
@@ -42,6 +47,7 @@ FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 FC_LIST = "fc-list"  # fontconfig's lister; absent on most non-Linux systems
 FC_TIMEOUT_S = 5.0
 EMOJI_FROM = 0x1F000  # emoji and pictographs start here; prefer a colour font for them
+RUNS_KEPT = 2000  # lines of mixed writing whose runs are remembered (the message bar's)
 # ISO 15924 codes HarfBuzz shapes with, for the right-to-left scripts we meet.
 RTL_SCRIPTS = {"HEBREW": "Hebr", "ARABIC": "Arab", "SYRIAC": "Syrc", "THAANA": "Thaa"}
 
@@ -56,6 +62,8 @@ class Face:
         rtl: True when the label is right-to-left (shape and align it so).
         script: ISO 15924 script code for HarfBuzz shaping ("Hebr"), or "" to let it guess.
         color: True for a colour bitmap font (emoji), drawn at its own size and scaled.
+        runs: For writing no one font draws, one face per run, in typed order
+            (``path`` is then None and unused); empty when one font draws it all.
     """
 
     path: str | None
@@ -63,6 +71,7 @@ class Face:
     rtl: bool = False
     script: str = ""
     color: bool = False
+    runs: tuple[Face, ...] = ()
 
 
 def default_font_file() -> str | None:
@@ -116,6 +125,10 @@ def _rank(path: str) -> tuple[int, ...]:
     )
 
 
+def _covers(path: str, cluster: str) -> bool:
+    return _needed(cluster) <= _charmap(path)
+
+
 def _is_color(path: str) -> bool:
     return "emoji" in Path(path).stem.lower() and "color" in Path(path).stem.lower()
 
@@ -131,6 +144,8 @@ class FontChoice:
         self._files: list[str] | None = None
         self._faces: dict[str, Face] = {}
         self._missing: dict[str, None] = {}  # characters left out so far, in order met
+        self._picks: dict[str, str | None] = {}  # font file per cluster of mixed writing
+        self._runs: dict[str, tuple[Face, ...]] = {}
         self._told = False
 
     def _all_files(self) -> list[str]:
@@ -179,27 +194,98 @@ class FontChoice:
         rtl, script = _direction(text)
         if self._default and needed <= _charmap(self._default):
             return Face(None, text, rtl, script)
+        emoji = any(cp >= EMOJI_FROM for cp in needed)
+        # Emoji beside letters: the picture in colour and the letters in the board's
+        # font, as each looks in its own cell (not one font's grey outline for both).
+        mixed = self._mixed(text, rtl, script) if emoji else None
+        if mixed is not None and mixed.runs:
+            colours = [f.path for f in mixed.runs if f.color and f.path]
+            if colours and needed <= _charmap(colours[0]):
+                return Face(colours[0], text, rtl, script, True)  # "👍 ☺": all pictures
+            return mixed
+        whole, best = self._search(needed, emoji)
+        if whole is not None:
+            return Face(whole, text, rtl, script, _is_color(whole))
+        mixed = mixed or self._mixed(text, rtl, script)
+        return mixed or self._partial(text, needed, best, rtl, script)
+
+    def _search(self, needed: frozenset[int], emoji: bool) -> tuple[str | None, str | None]:
+        """(A font file with all of ``needed`` or None; else the plain font with the most, None: ours)."""
         best: tuple[int, str | None] = (-1, None)
         # A font already chosen for another label usually has this one's script too:
         # trying those first spares a fontconfig call per label while the board draws.
-        emoji = any(cp >= EMOJI_FROM for cp in needed)
-        used = self._emoji_first([f.path for f in self._faces.values() if f.path], emoji)
-        for path in dict.fromkeys(used):
+        chosen = [f.path for face in self._faces.values() for f in (face, *face.runs) if f.path]
+        for path in dict.fromkeys(self._emoji_first(chosen, emoji)):
             if needed <= _charmap(path) and (emoji or not _is_color(path)):
-                return Face(path, text, rtl, script, _is_color(path))
+                return path, None
         for path in self._emoji_first(self._candidates(needed), emoji):
             have = _charmap(path)
             if needed <= have:
-                return Face(path, text, rtl, script, _is_color(path))
+                return path, None
             if len(needed & have) > best[0] and not _is_color(path):
                 best = (len(needed & have), path)
         if self._default and len(needed & _charmap(self._default)) >= best[0]:
-            best = (0, None)
-        have = _charmap(best[1]) if best[1] else _charmap(self._default or "")
+            return None, None
+        return None, best[1]
+
+    def _partial(
+        self, text: str, needed: frozenset[int], best: str | None, rtl: bool, script: str
+    ) -> Face:
+        """``text`` in the font ``best`` (None: ours) without the characters it lacks."""
+        have = _charmap(best) if best else _charmap(self._default or "")
         shown = "".join(ch for ch in text if ord(ch) in have or ord(ch) not in needed)
         shown = " ".join(shown.split())
         self._missing.update(dict.fromkeys(ch for ch in text if ch not in shown and ch.strip()))
-        return Face(best[1], shown, rtl, script)
+        return Face(best, shown, rtl, script)
+
+    def _mixed(self, text: str, rtl: bool, script: str) -> Face | None:
+        """``text`` as runs in different fonts (one font: a plain face); None if nothing draws."""
+        runs, missing = self._split(text)
+        shown = text
+        if missing:  # no installed font has these: left out, as by ``_partial``
+            shown = " ".join("".join(run for run, _ in runs).split())
+            runs = self._split(shown)[0]
+        fonts = list(dict.fromkeys(path for _, path in runs))
+        if not fonts or (len(fonts) == 1 and not missing):
+            return None
+        self._missing.update(dict.fromkeys(ch for ch in text if ch not in shown and ch.strip()))
+        if len(fonts) == 1:
+            own = None if fonts[0] == self._default else fonts[0]
+            return Face(own, shown, rtl, script, _is_color(fonts[0]))
+        faces = tuple(self._run_face(run, path) for run, path in runs)
+        return Face(None, shown, rtl, script, runs=faces)
+
+    def _split(self, text: str) -> tuple[list[tuple[str, str]], list[str]]:
+        return font_runs.split_runs(text, self._pick, _covers, _is_color)
+
+    def _pick(self, cluster: str) -> str | None:
+        """The font file that draws ``cluster`` (or a word) alone: ours if it can, None: no font."""
+        if cluster not in self._picks:
+            needed = _needed(cluster)
+            if self._default and needed <= _charmap(self._default):
+                self._picks[cluster] = self._default
+            else:
+                emoji = any(cp >= EMOJI_FROM for cp in needed)
+                self._picks[cluster] = self._search(needed, emoji)[0]
+            if len(self._picks) > RUNS_KEPT:
+                self._picks.pop(next(iter(self._picks)))
+        return self._picks[cluster]
+
+    def _run_face(self, run: str, path: str) -> Face:
+        _, script = _direction(run)
+        rtl = font_runs.direction(run) == "R"
+        own = None if path == self._default else path
+        return Face(own, run, rtl, script, _is_color(path))
+
+    def runs(self, text: str) -> tuple[Face, ...]:
+        """The runs of ``text``, part of writing whose face has runs (a wrapped line), typed order."""
+        cached = self._runs.get(text)
+        if cached is None:
+            cached = tuple(self._run_face(run, path) for run, path in self._split(text)[0])
+            self._runs[text] = cached
+            if len(self._runs) > RUNS_KEPT:
+                self._runs.pop(next(iter(self._runs)))
+        return cached
 
     @staticmethod
     def _emoji_first(paths: list[str], emoji: bool) -> list[str]:

@@ -54,7 +54,8 @@ screenshot, ...), ``carer_menu/``, ``camera_view/``, ``settings/``,
 ``calibration/``, ``editor/`` (the page editor: carer menu -> E),
 ``said/`` (the carer's *What was said*),
 ``base`` (the Screen protocol and outcomes) and
-``text_fit`` (labels drawn with the font ``adapters/font_choice`` picks);
+``text_fit`` (labels drawn with the font ``adapters/font_choice`` picks) and
+``run_font`` (writing no one font has, each run in its own font);
 each screen paints a view model built in ``commboard.control``;
 ``audio/`` (alarm_sound, cue_sound, warm_speaker); ``records/`` (event_log,
 access_log, history_writer, calibration_save, and run_files: which files a run may write).

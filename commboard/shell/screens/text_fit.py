@@ -4,7 +4,7 @@ Font rendering is the expensive part of a frame, so every piece of text is
 fitted (largest size that fits its box, wrapped on words) and rendered once,
 then cached by (text, box, colour).  ``font_choice`` picks, per label, a font
 that has every character (pygame's own font for Latin labels; a system font
-such as Noto for Hebrew, Arabic or emoji), shaped right to left where needed.  A scanning frame is then a fill, a few
+such as Noto for Hebrew, Arabic or emoji), shaped right to left where needed; ``run_font`` draws writing no one font has ("I feel 👍") run by run.  A scanning frame is then a fill, a few
 dozen rectangles and blits: well under the 8 ms budget at 1920x1080.
 """
 
@@ -17,6 +17,7 @@ import pyphen
 
 from commboard.adapters.font_choice import Face, FontChoice
 from commboard.control.board_view import Rect
+from commboard.shell.screens.run_font import RunFont, TextFont, open_face
 
 INK = (0, 0, 0)
 PAPER = (255, 255, 255)
@@ -65,11 +66,6 @@ def is_key(label: str) -> bool:
     return len(text) == 1 or text.isdigit()
 
 
-# pygame-ce opens its bundled font (``Font(None, px)``) at this share of ``px``;
-# other fonts are opened the same way, so a size means the same on every label.
-DEFAULT_FONT_SCALE = 0.6875
-
-
 class TextCache:
     """Fits text into boxes and keeps the rendered surfaces."""
 
@@ -78,22 +74,39 @@ class TextCache:
         self.language = language  # the layout's: where its long words may be hyphenated
         self._hyphenators: dict[str, pyphen.Pyphen | None] = {}
         self._fonts: dict[tuple[object, ...], pygame.font.Font] = {}
+        self._run_fonts: dict[tuple[object, ...], RunFont] = {}
         self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._page_sizes: dict[tuple[object, ...], tuple[int, ...]] = {}
         self._sizes: OrderedDict[tuple[object, ...], int] = OrderedDict()
 
-    def font(self, px: int, text: str = "") -> pygame.font.Font:
+    def font(self, px: int, text: str = "") -> TextFont:
         """A font at ``px`` pixels that can draw ``text``.
 
         pygame's bundled bold sans font (large, plain letter shapes) whenever it
         has every character; otherwise the installed font ``font_choice`` picks,
-        set to shape right to left for Hebrew or Arabic.
+        set to shape right to left for Hebrew or Arabic.  Writing no one font
+        has ("I feel 👍") gets a ``RunFont``: each run in its own font.
         """
         face = self.fonts.face(text) if text else None
+        if face is not None and face.runs:
+            return self._run_font(face, px)
+        return self._face_font(face, px)
+
+    def _face_font(self, face: Face | None, px: int) -> pygame.font.Font:
         key = (face.path, face.rtl, face.script, px) if face else (None, False, "", px)
         font = self._fonts.get(key)
         if font is None:
-            font = self._fonts[key] = _open(face, px)
+            font = self._fonts[key] = open_face(face, px)
+        return font
+
+    def _run_font(self, face: Face, px: int) -> RunFont:
+        # One per set of fonts, direction and size, not per text: a message bar
+        # growing letter by letter does not fill the cache.
+        key = (tuple(dict.fromkeys((f.path, f.color) for f in face.runs)), face.rtl, px)
+        font = self._run_fonts.get(key)
+        if font is None:
+            font = RunFont(self.fonts.runs, self._face_font, px, face.rtl, face.runs)
+            self._run_fonts[key] = font
         return font
 
     def shown(self, text: str) -> str:
@@ -351,9 +364,7 @@ class TextCache:
         return surface
 
 
-def _hyphen_cut(
-    font: pygame.font.Font, word: str, width: int, hyphens: pyphen.Pyphen | None
-) -> int:
+def _hyphen_cut(font: TextFont, word: str, width: int, hyphens: pyphen.Pyphen | None) -> int:
     """Where to split ``word`` with a hyphen so its first part fits ``width`` (0: nowhere).
 
     At the language's hyphenation points (pyphen), the last one that fits.
@@ -367,24 +378,6 @@ def _hyphen_cut(
 def floor_px(box: tuple[int, int]) -> int:
     """The smallest size a page's shared label size may be for label boxes like ``box``."""
     return max(MIN_FONT_PX, round(min(box) * FLOOR_SHARE))
-
-
-def _open(face: Face | None, px: int) -> pygame.font.Font:
-    """The font file of ``face`` at ``px``, shaped for its script; pygame's own font if it fails."""
-    if face is None or face.path is None:
-        return pygame.font.Font(None, px)
-    try:  # pygame draws its own font at 0.6875 of the size asked: match it
-        font = pygame.font.Font(face.path, max(1, round(px * DEFAULT_FONT_SCALE)))
-    except (OSError, pygame.error):
-        return pygame.font.Font(None, px)
-    try:  # needs SDL_ttf built with HarfBuzz (pygame-ce's wheels are)
-        if face.script:
-            font.set_script(face.script)
-        if face.rtl:
-            font.set_direction(pygame.DIRECTION_RTL)
-    except pygame.error:
-        pass  # unshaped letters still beat empty boxes
-    return font
 
 
 def _shrink(surface: pygame.Surface, box: tuple[int, int]) -> pygame.Surface:

@@ -225,17 +225,3 @@ def test_the_letters_banner_names_the_letters_in_a_form_it_can_draw(
     [notice] = [b.text for b in loop.view.banners if b.key == "fonts"]
     shown = loop.renderer.texts.shown(notice)
     assert "U+4F60" in shown and "U+597D" in shown
-
-
-def test_letters_left_out_of_mixed_writing_are_not_said_to_have_no_font() -> None:
-    """A Hebrew message with a thumbs-up from an emoji cell: the cell draws the
-    emoji, the message bar leaves it out (no one font has Hebrew and emoji), and
-    the banner said "no installed font has them ... Install fonts-noto-color-emoji"
-    although that font was installed and drawing the cell next to it."""
-    fonts = FontChoice()
-    assert fonts.face("👍").shown == "👍"  # drawn alone, in the emoji font
-    assert fonts.face("שלום 👍").shown == "שלום"
-    notice = fonts.notice()
-    assert notice is not None and "👍 U+1F44D" in notice
-    assert "no installed font has them" not in notice
-    assert "together with the writing around them" in notice
