@@ -153,3 +153,11 @@ def _spaces_apart(runs: tuple[Face, ...]) -> list[Face]:
         parts = (lead, core, trail) if core else (face.shown,)
         out.extend(dataclasses.replace(face, shown=p) for p in parts if p)
     return out
+
+
+def drawn(font: TextFont, text: str, ink: tuple[int, int, int]) -> pygame.Surface:
+    """``text`` rendered; nothing to see (a lone joiner or variation selector, part of an
+    emoji cut where a long word broke) is an empty line, where pygame raises."""
+    if text and not font.size(text)[0]:
+        return pygame.Surface((1, font.get_linesize()), pygame.SRCALPHA)
+    return font.render(text, True, ink)

@@ -17,7 +17,7 @@ import pyphen
 
 from commboard.adapters.font_choice import Face, FontChoice
 from commboard.control.board_view import Rect
-from commboard.shell.screens.run_font import RunFont, TextFont, open_face
+from commboard.shell.screens.run_font import RunFont, TextFont, drawn, open_face
 
 INK = (0, 0, 0)
 PAPER = (255, 255, 255)
@@ -246,7 +246,7 @@ class TextCache:
             while shown and font.size(shown.rstrip() + ELLIPSIS)[0] > width:
                 shown = shown[:-1]
             shown = shown.rstrip() + ELLIPSIS
-        surface = font.render(shown, True, ink)
+        surface = drawn(font, shown, ink)
         if self.fonts.face(text).color:
             surface = _shrink(surface, (width, px))
         self._remember(key, surface)
@@ -342,7 +342,7 @@ class TextCache:
         font = self.font(px, text)
         face = self.fonts.face(text)
         lines = self._wrap(text, px, box[0], broken, hyphenate) if wrap else [face.shown]
-        rendered = [font.render(line, True, ink) for line in lines]
+        rendered = [drawn(font, line, ink) for line in lines]
         if face.color:  # a colour bitmap font draws at its own size: scale it into the box
             step = font.get_linesize()
             surface = pygame.Surface(

@@ -142,3 +142,18 @@ def test_writing_one_font_has_keeps_that_font() -> None:
     for label in ("I feel", "Yes, please", "שלום", "👍🏽"):
         assert texts.fonts.face(label).runs == ()
         assert isinstance(texts.font(80, label), pygame.font.Font)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["\U0001f468\u200d\U0001f469\u200d\U0001f467" * 4, "\ufe0f", "\u200d"],
+    ids=["families broken to fit", "variation selector", "joiner"],
+)
+@pytest.mark.parametrize("box", [(40, 40), (20, 80), (120, 50)])
+def test_a_label_with_nothing_to_draw_in_a_piece_never_stops_the_drawing(
+    label: str, box: tuple[int, int]
+) -> None:
+    """A row of emoji families broken to fit a small cell (or a label of a lone joiner) made
+    pygame raise "Text has zero width": every frame failed, and after 50 the board stopped."""
+    surface = TextCache().text(label, box, (0, 0, 0), 200)
+    assert surface.get_width() <= box[0] and surface.get_height() <= box[1]
