@@ -24,6 +24,14 @@ SAMPLE_COLUMNS = 3
 WAITING_RESULT = "Scanning paused — press the switch to start"  # the patient's switch starts it
 
 
+def tryout_title(scan: ScanSettings) -> str:
+    """What is tried, in words: the pattern, the speed (or NEXT, in step mode) and the hold."""
+    pattern = scan.pattern.replace("_", "-")
+    # Step mode moves only on NEXT: a time per step would say it moves by itself.
+    moves = "NEXT moves" if scan.mode is ScanMode.STEP else f"{scan.interval_s:.1f} s per step"
+    return f"Try-out: {pattern}, {moves}, hold {scan.acceptance_s:.2f} s"
+
+
 class TryOut:
     """A small sample page scanned by the real ``Scanner`` with the scan settings being edited.
 

@@ -25,6 +25,7 @@ from commboard.control.settings_screen_view import (
     SettingsView,
     TryOutView,
 )
+from commboard.control.settings_tryout import tryout_title
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in, color, ink_for
 
 PANEL = (32, 38, 46)
@@ -173,10 +174,9 @@ def _tryout(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
     x, y, w, h = lay.tryout
     display = view.tryout.display
     pygame.draw.rect(p.surface, TRYOUT_BG, lay.tryout, border_radius=10)
-    scan = view.tryout.scan
-    pattern = scan.pattern.replace("_", "-")
-    title = f"Try-out: {pattern}, {scan.interval_s:.1f} s per step, hold {scan.acceptance_s:.2f} s"
-    p.text(title, (x + 10, y + 2, w - 20, h * 3 // 20), PAPER, align="left")
+    p.text(
+        tryout_title(view.tryout.scan), (x + 10, y + 2, w - 20, h * 3 // 20), PAPER, align="left"
+    )
     # The sample sits on the board's background colour, as the patient will see it.
     area = (x + 6, y + h * 3 // 20 + 4, w - 12, h * 13 // 20)
     pygame.draw.rect(p.surface, color(display.background_color, TRYOUT_BG), area, border_radius=8)
