@@ -123,6 +123,21 @@ def test_a_period_open_at_one_end_is_named_not_called_all_of_the_history(
     assert "up to Friday 27 February 2026" in html
 
 
+def test_the_terminal_names_the_decisions_as_the_page_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Review12: it said "2 statements, 1 marked"; the page heads them "Decisions and preferences".
+    path = history(
+        tmp_path,
+        line("2026-03-01T09:00:00+01:00", "Stop", record="decision", confirmed=True),
+        line("2026-03-01T09:05:00+01:00", "Thirsty"),
+    )
+    code, _ = report(tmp_path, path)
+    said = capsys.readouterr().out
+    assert code == 0 and "marked" not in said
+    assert "2 statements, 1 of them decisions or preferences" in said
+
+
 def test_a_withdrawn_statement_is_shown_withdrawn_once(tmp_path: Path) -> None:
     path = history(
         tmp_path,
