@@ -168,7 +168,8 @@ class BlinkSettings:
                   "selection.", "s", 0.0, 5.0, 0.1))
     rest_s: float = setting(
         3.0, Meta("Closure that means rest", "Eyes closed this long pauses scanning "
-                  "until two long blinks wake it.", "s", 1.0, 20.0, 0.5))
+                  "until two long blinks wake it (always at least 1 s more than the blink "
+                  "hold time).", "s", 1.0, 20.0, 0.5))
     open_level: float = setting(
         0.30, Meta("Open eye level", "Eye aspect ratio with eyes open (set by calibration).",
                    "", 0.05, 0.6, 0.01))
