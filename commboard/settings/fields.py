@@ -198,7 +198,8 @@ class BlinkSettings:
                   "accidental selections per hour than this.", "/h", 0.1, 5.0, 0.1))
     wake_window_s: float = setting(
         5.0, Meta("Wake pattern time", "While resting, two long blinks within this time "
-                  "wake the board.", "s", 2.0, 15.0, 0.5))
+                  "wake the board (always at least the blink hold time + 1.5 s).", "s", 2.0,
+                  15.0, 0.5))
     max_yaw_deg: float = setting(
         25.0, Meta("Head turn limit", "Blinks are ignored while the head is turned further "
                    "than this.", "deg", 5.0, 45.0, 1.0))

@@ -54,6 +54,10 @@ LOOK_DOWN_MEMORY_S = 0.5
 # rest 1 s) made every selecting closure a rest and left no closure that could wake
 # the board.  Never changes the defaults (hold at most 2 s, rest 3 s).
 REST_ABOVE_HOLD_S = 1.0
+# The wake pattern's second long blink may start this long after the first one's
+# hold, whatever ``wake_window_s`` says: a window of 2 s with a 2 s hold (both in
+# range) could never hold two long blinks.  Never changes a hold of 0.5 s or less.
+WAKE_GAP_S = 1.5
 # Frame stamps are floats: a span of exactly 15 frames at 30 fps may come out
 # a hair under 0.5 s.
 EPS_S = 1e-6
@@ -189,6 +193,11 @@ class BlinkSwitch:
     def rest_s(self) -> float:
         """The closure that means rest: ``rest_s``, at least ``REST_ABOVE_HOLD_S`` over the hold."""
         return max(self._settings.rest_s, self.hold_s + REST_ABOVE_HOLD_S)
+
+    @property
+    def wake_window_s(self) -> float:
+        """From the first wake blink's start to the second's: at least hold + ``WAKE_GAP_S``."""
+        return max(self._settings.wake_window_s, self.hold_s + WAKE_GAP_S)
 
     @property
     def state(self) -> BlinkState:
@@ -382,7 +391,7 @@ class BlinkSwitch:
             return []
         self._wake_starts.append(start)
         first = self._wake_starts[0]
-        if len(self._wake_starts) < 2 or start - first > s.wake_window_s:
+        if len(self._wake_starts) < 2 or start - first > self.wake_window_s:
             return []
         self._resting = False
         self._wake_starts.clear()
