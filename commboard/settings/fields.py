@@ -169,7 +169,7 @@ class BlinkSettings:
     rest_s: float = setting(
         3.0, Meta("Closure that means rest", "Eyes closed this long pauses scanning "
                   "until two long blinks wake it (always at least 1 s more than the blink "
-                  "hold time).", "s", 1.0, 20.0, 0.5))
+                  "hold and the alarm hold).", "s", 1.0, 20.0, 0.5))
     open_level: float = setting(
         0.30, Meta("Open eye level", "Eye aspect ratio with eyes open (set by calibration).",
                    "", 0.05, 0.6, 0.01))

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from commboard.effects import Log
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
-from commboard.settings import BlinkSettings
+from commboard.settings import BlinkSettings, ScanSettings
 from commboard.signals.blink_stats import RecentBlinks
 from commboard.signals.eye_state import NO_FACE, activation, iris_down, tracking_problem
 from commboard.vision.sample import EyeSample
@@ -161,6 +161,9 @@ class BlinkSwitch:
         self._look_down_t = float("-inf")
         self._wake_starts: deque[float] = deque(maxlen=2)
         self._queued: list[BlinkOutput] = []
+        # The profile's hold for the nurse call and Clear (``scan.alarm_hold_s``, set by the
+        # shell): a rest never cuts such a closure short.
+        self.alarm_hold_s = ScanSettings().alarm_hold_s
 
     # -- what the shell reads ---------------------------------------------------
 
@@ -191,8 +194,13 @@ class BlinkSwitch:
 
     @property
     def rest_s(self) -> float:
-        """The closure that means rest: ``rest_s``, at least ``REST_ABOVE_HOLD_S`` over the hold."""
-        return max(self._settings.rest_s, self.hold_s + REST_ABOVE_HOLD_S)
+        """The closure that means rest: ``rest_s``, at least ``REST_ABOVE_HOLD_S`` over the holds.
+
+        Over the alarm hold too: with the nurse call's hold at or above the rest time a
+        blink held for it became a rest at ``rest_s`` and could never call for help.
+        """
+        longest = max(self.hold_s, self.alarm_hold_s)
+        return max(self._settings.rest_s, longest + REST_ABOVE_HOLD_S)
 
     @property
     def wake_window_s(self) -> float:
