@@ -39,6 +39,7 @@ class WavDirSpeaker:
 
     def __init__(self, directory: Path, settings: SpeechSettings) -> None:
         make_private_folder(directory)  # the files are the patient's words (0700, as the history's)
+        directory.mkdir(exist_ok=True)  # a file in its place is refused here, with its name
         self._dir = directory
         self._settings = settings
         self._counts = {"": _highest(directory, ""), "cue-": _highest(directory, "cue-")}
