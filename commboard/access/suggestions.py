@@ -11,6 +11,7 @@ a hold should sit clear above the patient's own longest).
 from __future__ import annotations
 
 from commboard.access.access_stats import EVENING_FROM_H, AccessFigures
+from commboard.settings.fields import FIELDS
 
 MIN_SELECTIONS = 10  # fewer selections than this in a group: no rate is trusted
 EVENING_UNDO = 0.15  # an evening undo rate this high...
@@ -39,7 +40,8 @@ def _evening(figures: AccessFigures) -> str | None:
         return None
     before = f" ({early:.0%} before)" if early is not None and day.selections else ""
     interval = _interval(figures)
-    slower = f"a {interval * SLOWER:.1f} s" if interval else "a slower"
+    longest = FIELDS["scan.interval_s"].meta.max or 10.0  # never a value the settings refuse
+    slower = f"a {min(interval * SLOWER, longest):.1f} s" if interval else "a slower"
     return (
         f"Undo rate {late:.0%} after {EVENING_FROM_H}:00{before}, over {evening.selections} "
         f"selections - consider {slower} scan interval in the evening."
@@ -81,7 +83,7 @@ def _blinks(figures: AccessFigures) -> str | None:
     longest = max(figures.spontaneous_s)
     if longest < hold - BLINK_MARGIN_S:
         return None
-    safer = round(longest + 0.15, 1)
+    safer = min(round(longest + 0.15, 1), FIELDS["blink.hold_s"].meta.max or 2.0)
     return (
         f"Longest spontaneous blinks reach {longest:.2f} s - hold {hold:g} s leaves little "
         f"margin; consider {safer:g} s, or calibrate blinks again (carer menu, B)."

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from commboard.adapters.pyttsx3_synth import Utterance
 from commboard.adapters.speech_worker import SynthWorker
+from commboard.private_folder import make_private_folder
 from commboard.settings import SpeechSettings
 from commboard.speech import SpeechStatus
 
@@ -32,12 +33,13 @@ class WavDirSpeaker:
     """Writes utterances to ``directory`` instead of playing them.
 
     Args:
-        directory: Created if missing.
+        directory: Created if missing, readable by this user only.
         settings: Rates, volumes and voice, as for speaking aloud.
     """
 
     def __init__(self, directory: Path, settings: SpeechSettings) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
+        make_private_folder(directory)  # the files are the patient's words (0700, as the history's)
+        directory.mkdir(exist_ok=True)  # a file in its place is refused here, with its name
         self._dir = directory
         self._settings = settings
         self._counts = {"": _highest(directory, ""), "cue-": _highest(directory, "cue-")}

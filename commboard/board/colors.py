@@ -20,6 +20,10 @@ from commboard.board.model import Layout
 # against the default yellow highlight (#ffd400) is 29 and reads as "the same
 # yellow", light orange (#fbbc6b) is 40 and reads as orange.
 MIN_DELTA_E = 35.0
+# How the board draws a cell without a colour of its own (the renderer's ``CELL``):
+# such cells are compared as this colour, or a white highlight would make every
+# one of them look highlighted with nothing said.
+UNCOLOURED_CELL = "#f1f3f4"
 
 Lab = tuple[float, float, float]
 
@@ -71,10 +75,11 @@ def confusable_cells(
     found = []
     for page in layout.pages.values():
         for cell in page.cells:
-            if cell is None or cell.color is None:
+            if cell is None:
                 continue
-            value = named.get(cell.color.lower(), cell.color)
+            color = cell.color or UNCOLOURED_CELL
+            value = named.get(color.lower(), color)
             distance = delta_e(value, highlight)
             if distance < MIN_DELTA_E:
-                found.append((page.id, cell.label, cell.color, distance))
+                found.append((page.id, cell.label, color, distance))
     return found

@@ -21,8 +21,7 @@ def highlight_warnings(layout: Layout, highlight: str) -> list[str]:
     names = {value: name for name, value in COLORS.items()}
     return [
         f"page '{page}': cell '{label}' is coloured {names.get(color, color)}, too close to the "
-        f"highlight {highlight} "
-        f"{highlight} (colour difference {distance:.0f}, at least {MIN_DELTA_E:.0f} needed): "
+        f"highlight {highlight} (colour difference {distance:.0f}, at least {MIN_DELTA_E:.0f} needed): "
         "the patient could take it for the highlighted cell"
         for page, label, color, distance in confusable_cells(layout, highlight, COLORS)
     ]

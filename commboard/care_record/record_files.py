@@ -102,7 +102,8 @@ def report_to(history: Path, out: Path, period: Period, name: str, now: datetime
     if problem is not None:
         return Done(False, f"Report not written: {problem}")
     damaged = f"; {len(read.problems)} damaged lines skipped" if read.problems else ""
-    return Done(True, f"{out}: {report.count} statements, {len(report.marked)} marked{damaged}")
+    decided = f"{len(report.marked)} of them decisions or preferences"
+    return Done(True, f"{out}: {report.count} statements, {decided}{damaged}")
 
 
 def export_to(history: Path, out: Path, period: Period) -> Done:

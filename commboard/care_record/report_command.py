@@ -137,5 +137,6 @@ def report_command(args: argparse.Namespace, now: datetime) -> int:
     damaged = f"; {len(read.problems)} damaged lines skipped" if read.problems else ""
     if not read.found:
         damaged += f"; no history file at {path} yet"
-    print(f"{args.out}: {report.count} statements, {len(report.marked)} marked{damaged}")
+    decided = f"{len(report.marked)} of them decisions or preferences"  # the page's heading
+    print(f"{args.out}: {report.count} statements, {decided}{damaged}")
     return 0

@@ -146,11 +146,18 @@ class Period:
         return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
 
     def words(self, statements: tuple[Statement, ...] = ()) -> str:
-        """The period in words, e.g. ``1 March 2026 to 7 March 2026``."""
+        """The period in words, e.g. ``1 March 2026 to 7 March 2026``.
+
+        An end left open names the other one (``since 1 April 2026``): "all of
+        the history" over a period that had an end made an empty report read
+        as if the patient had never said anything.
+        """
         first = self.first or (statements[0].when.date() if statements else None)
         last = self.last or (statements[-1].when.date() if statements else None)
-        if first is None or last is None:
-            return "all of the history"
+        if first is None:
+            return "all of the history" if last is None else f"up to {day_words(last)}"
+        if last is None:
+            return f"since {day_words(first)}"
         if first == last:
             return day_words(first)
         return f"{day_words(first)} to {day_words(last)}"

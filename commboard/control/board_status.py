@@ -31,7 +31,7 @@ from commboard.control.board_view import (
 from commboard.control.decision_confirmation import CONFIRM_PAGE_ID
 from commboard.control.highlight_look import edge_for, frame_for, ring_for
 from commboard.effects import Banner, PauseReason
-from commboard.settings import Access, GazeSettings
+from commboard.settings import Access, GazeSettings, ScanMode
 
 WAITING_WORDS = "Scanning stopped - press the switch to start"
 STOPPED_WORDS = {  # why nothing moves, as the scan banner says it
@@ -145,10 +145,12 @@ def status_text(
     choosing = session.paused and pause_reason is PauseReason.LOOKS
     # The Spell page is scanned by likelihood, whatever the profile's pattern is.
     pattern = "by likelihood" if session.scanned_by_likelihood else scan.pattern.replace("_", "-")
+    # Step mode moves only on NEXT: a speed there would say it moves by itself.
+    speed = "step scan" if scan.mode is ScanMode.STEP else f"scan {scan.interval_s:.1f} s"
     parts = [
         f"switch: {switches}",
         # While looks choose, nothing is scanned: the scan speed would only mislead.
-        *([] if choosing else [f"scan {scan.interval_s:.1f} s {pattern}"]),
+        *([] if choosing else [f"{speed} {pattern}"]),
         *status_parts.values(),
     ]
     if not settings.blink.calibrated:  # with looks in use, say which calibration is missing

@@ -96,8 +96,10 @@ def colour_banner(layout: Layout, highlight: str) -> Banner | None:
         return None  # a highlight that is not #rrggbb: the settings loader says so
     if not found:
         return None
-    names = [f"'{label}' ({page})" for page, label, _, _ in found[:MAX_NAMED]]
-    more = len(found) - MAX_NAMED
+    # Each label once: three word slots named 'word' (alphabet) three times said nothing.
+    every = list(dict.fromkeys(f"'{label}' ({page})" for page, label, _, _ in found))
+    names = every[:MAX_NAMED]
+    more = len(every) - MAX_NAMED
     listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
     return Banner(
         COLOUR_BANNER,

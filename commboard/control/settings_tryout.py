@@ -15,13 +15,21 @@ from commboard.effects import Activate, Effect, Notice, Paused, PauseReason, Und
 from commboard.events import SwitchDown, SwitchUp
 from commboard.scanning.engine import Scanner
 from commboard.scanning.plans import build_plan
-from commboard.settings import Auditory, ScanMode, ScanSettings
+from commboard.settings import Auditory, ScanMode, ScanSettings, ScanStart
 
 # Two rows of three: enough for row-column, column-row, block and Huffman to
 # move differently from linear, small enough to read at a glance.
 SAMPLE_CELLS = ("Yes", "No", "Pain", "Thirsty", "Call nurse", "Tired")
 SAMPLE_COLUMNS = 3
 WAITING_RESULT = "Scanning paused — press the switch to start"  # the patient's switch starts it
+
+
+def tryout_title(scan: ScanSettings) -> str:
+    """What is tried, in words: the pattern, the speed (or NEXT, in step mode) and the hold."""
+    pattern = scan.pattern.replace("_", "-")
+    # Step mode moves only on NEXT: a time per step would say it moves by itself.
+    moves = "NEXT moves" if scan.mode is ScanMode.STEP else f"{scan.interval_s:.1f} s per step"
+    return f"Try-out: {pattern}, {moves}, hold {scan.acceptance_s:.2f} s"
 
 
 class TryOut:
@@ -59,9 +67,14 @@ class TryOut:
     def restart(self, scan: ScanSettings, now: float) -> None:
         """Scan the sample from the start with ``scan`` (its pattern included)."""
         self.scan = replace(scan, auditory=Auditory.OFF)
-        self.scanner = Scanner(self.scan)
+        # The demo for the eye always starts by itself; on the patient's switch a start on
+        # the switch waits, and says so (a blank sample told the therapist nothing).
+        demo = self.scan if self.live else replace(self.scan, start=ScanStart.AUTO)
+        self.scanner = Scanner(demo)
         self.started = True
         self._take(self.scanner.load(build_plan(self.page, self.scan.pattern), now))
+        if self.live and not self.highlighted() and self.next_deadline() is None:
+            self.result = WAITING_RESULT
 
     def handle(self, event: SwitchDown | SwitchUp, now: float) -> None:
         """A switch press or release from the patient."""

@@ -168,7 +168,8 @@ class BlinkSettings:
                   "selection.", "s", 0.0, 5.0, 0.1))
     rest_s: float = setting(
         3.0, Meta("Closure that means rest", "Eyes closed this long pauses scanning "
-                  "until two long blinks wake it.", "s", 1.0, 20.0, 0.5))
+                  "until two long blinks wake it (always at least 1 s more than the blink "
+                  "hold and the alarm hold).", "s", 1.0, 20.0, 0.5))
     open_level: float = setting(
         0.30, Meta("Open eye level", "Eye aspect ratio with eyes open (set by calibration).",
                    "", 0.05, 0.6, 0.01))
@@ -197,7 +198,8 @@ class BlinkSettings:
                   "accidental selections per hour than this.", "/h", 0.1, 5.0, 0.1))
     wake_window_s: float = setting(
         5.0, Meta("Wake pattern time", "While resting, two long blinks within this time "
-                  "wake the board.", "s", 2.0, 15.0, 0.5))
+                  "wake the board (always at least the blink hold time + 1.5 s).", "s", 2.0,
+                  15.0, 0.5))
     max_yaw_deg: float = setting(
         25.0, Meta("Head turn limit", "Blinks are ignored while the head is turned further "
                    "than this.", "deg", 5.0, 45.0, 1.0))

@@ -259,9 +259,14 @@ def calibrate(options: RunOptions) -> int:
     auto_close = options.virtual_clock or options.headless  # nobody there to press a key
     try:
         eyes.start()
-        calibrate_alone.run_alone(screen, eyes, surface, clock, options.camera_fps, auto_close)
+        opened = calibrate_alone.run_alone(
+            screen, eyes, surface, clock, options.camera_fps, auto_close
+        )
     finally:
         eyes.close()
         speaker.close()
         pygame.quit()
+    if not opened:  # the camera's own line above says why
+        print("commboard: the camera could not be used: calibration not saved", file=sys.stderr)
+        return 1
     return calibrate_alone.report(screen)

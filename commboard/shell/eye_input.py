@@ -255,6 +255,7 @@ class EyeInput(LookChoice, EyeDisplay):
             self.halving.set_settings(settings.gaze, settings.blink)
             self.dwell.set_settings(settings.gaze, settings.blink)
         self.dwell.alarm_hold_s = settings.scan.alarm_hold_s  # the nurse call's hold under dwell
+        self.blink.alarm_hold_s = settings.scan.alarm_hold_s  # a rest never cuts it short
         self.access = settings.gaze.access
         self._tell_turning()
         if self.access is Access.GAZE_DWELL and settings.gaze is not self._map_for:

@@ -25,7 +25,13 @@ def start_settings(options: RunOptions) -> tuple[Settings, list[Banner]]:
     from commboard.settings.values import with_value
 
     settings, problems = load_profile(options.profile)
+    for problem in problems:  # every one, as ``commboard settings`` does: two banners hold two
+        print(f"commboard: {problem}", file=sys.stderr)
     banners = [Banner(f"settings-{i}", f"Settings: {p}") for i, p in enumerate(problems[:2])]
+    if len(problems) > 2:  # never dropped in silence: a safety value may have been put back
+        more = (f"Settings: {len(problems) - 1} more problems in the profile; 'commboard "
+                f"settings show --profile {options.profile}' lists them")  # fmt: skip
+        banners[1] = Banner("settings-1", more)
     if options.scan_interval is not None:
         settings, warning = _scan_interval(settings, options.scan_interval)
         if warning:

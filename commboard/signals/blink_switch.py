@@ -15,9 +15,10 @@ behaviour for carers and the reasons for each number; in short:
   scanner measures its acceptance from ``SwitchDown.t``, so an ordinary cell
   is accepted at once and a long-hold cell (alarm) waits while the eyes stay
   shut.  Shorter closures emit no switch event at all.
-* A closure that goes on to ``rest_s`` is a rest request: the switch is
-  released, ``RestRequest(cancels_selection=True)`` asks the shell to undo the
-  selection that closure made at ``hold`` and to pause scanning.  While
+* A closure that goes on to ``rest_s`` (at least 1 s over the hold) is a rest
+  request: the switch is released, ``RestRequest(cancels_selection=True)``
+  asks the shell to undo the selection that closure made at ``hold`` and to
+  pause scanning.  While
   resting only the wake pattern -- two closures of at least ``hold`` (each
   shorter than ``rest_s``) starting within ``wake_window_s`` -- does anything:
   ``WakeRequest``.
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 
 from commboard.effects import Log
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
-from commboard.settings import BlinkSettings
+from commboard.settings import BlinkSettings, ScanSettings
 from commboard.signals.blink_stats import RecentBlinks
 from commboard.signals.eye_state import NO_FACE, activation, iris_down, tracking_problem
 from commboard.vision.sample import EyeSample
@@ -48,6 +49,15 @@ MAX_GAP_S = 0.25
 # A closure starting this soon after the iris was seen far down is the lid
 # following the gaze, not a blink.
 LOOK_DOWN_MEMORY_S = 0.5
+# A rest needs a closure at least this much longer than the hold in force, whatever
+# ``rest_s`` says: a rest time at or under the hold (both in range, e.g. hold 1.5 s,
+# rest 1 s) made every selecting closure a rest and left no closure that could wake
+# the board.  Never changes the defaults (hold at most 2 s, rest 3 s).
+REST_ABOVE_HOLD_S = 1.0
+# The wake pattern's second long blink may start this long after the first one's
+# hold, whatever ``wake_window_s`` says: a window of 2 s with a 2 s hold (both in
+# range) could never hold two long blinks.  Never changes a hold of 0.5 s or less.
+WAKE_GAP_S = 1.5
 # Frame stamps are floats: a span of exactly 15 frames at 30 fps may come out
 # a hair under 0.5 s.
 EPS_S = 1e-6
@@ -151,6 +161,9 @@ class BlinkSwitch:
         self._look_down_t = float("-inf")
         self._wake_starts: deque[float] = deque(maxlen=2)
         self._queued: list[BlinkOutput] = []
+        # The profile's hold for the nurse call and Clear (``scan.alarm_hold_s``, set by the
+        # shell): a rest never cuts such a closure short.
+        self.alarm_hold_s = ScanSettings().alarm_hold_s
 
     # -- what the shell reads ---------------------------------------------------
 
@@ -178,6 +191,21 @@ class BlinkSwitch:
             return s.hold_s
         learnt = self._recent.hold_for(s.target_false_per_hour, s.hold_s)
         return max(s.hold_s, min(learnt, s.max_hold_s))
+
+    @property
+    def rest_s(self) -> float:
+        """The closure that means rest: ``rest_s``, at least ``REST_ABOVE_HOLD_S`` over the holds.
+
+        Over the alarm hold too: with the nurse call's hold at or above the rest time a
+        blink held for it became a rest at ``rest_s`` and could never call for help.
+        """
+        longest = max(self.hold_s, self.alarm_hold_s)
+        return max(self._settings.rest_s, longest + REST_ABOVE_HOLD_S)
+
+    @property
+    def wake_window_s(self) -> float:
+        """From the first wake blink's start to the second's: at least hold + ``WAKE_GAP_S``."""
+        return max(self._settings.wake_window_s, self.hold_s + WAKE_GAP_S)
 
     @property
     def state(self) -> BlinkState:
@@ -334,7 +362,7 @@ class BlinkSwitch:
             c.down = True
             out.append(SwitchDown(c.start, Switch.SELECT, Source.BLINK))
             out.append(_blink_log(t, "select", duration_s=held, hold_s=self.hold_s))
-        if not self._resting and held + EPS_S >= self._settings.rest_s:
+        if not self._resting and held + EPS_S >= self.rest_s:
             c.rest_sent = True
             self._resting = True
             self._wake_starts.clear()
@@ -367,11 +395,11 @@ class BlinkSwitch:
 
     def _wake_pattern(self, start: float, held: float, reopened: float) -> list[BlinkOutput]:
         s = self._settings
-        if not self.hold_s <= held + EPS_S < s.rest_s + EPS_S:
+        if not self.hold_s <= held + EPS_S < self.rest_s + EPS_S:
             return []
         self._wake_starts.append(start)
         first = self._wake_starts[0]
-        if len(self._wake_starts) < 2 or start - first > s.wake_window_s:
+        if len(self._wake_starts) < 2 or start - first > self.wake_window_s:
             return []
         self._resting = False
         self._wake_starts.clear()

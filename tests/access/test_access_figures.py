@@ -257,3 +257,13 @@ def test_lines_nested_too_deeply_or_with_infinite_numbers_are_left_out_not_raise
     html = out.read_text(encoding="utf-8")
     assert "line 20: not an access record" in html and "line 21: not an access record" in html
     assert html.count('src="data:image/png;base64,') == 4
+
+
+def test_suggested_values_stay_inside_the_settings_ranges() -> None:
+    # Review12: a 9 s interval drew "consider a 11.7 s scan interval" and a 1.9 s hold with
+    # 1.96 s blinks "consider 2.1 s": values the settings refuse (at most 10 s and 2 s).
+    log = evening_log().replace('"interval_s": 1.0', '"interval_s": 9.0')
+    log = log.replace('"blink_hold_s": 0.5', '"blink_hold_s": 1.9').replace("0.46", "1.96")
+    said = " ".join(suggestions(figures_from([("a", log.encode())])))
+    assert "consider a 10.0 s scan interval" in said and "11.7" not in said
+    assert "consider 2 s" in said and "2.1 s" not in said

@@ -50,6 +50,7 @@ def test_the_validator_warns_about_cells_that_look_like_the_highlight(
     assert validate_command([str(path)]) == 0  # a warning, not a refusal
     out = capsys.readouterr().out
     assert "cell 'Maybe' is coloured yellow, too close to the highlight #ffd400" in out
+    assert "#ffd400 #ffd400" not in out  # review12: the colour was printed twice
     assert "cell 'Soft' is coloured #ffe066" in out
     assert "'Fine'" not in out
 

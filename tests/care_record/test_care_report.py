@@ -108,6 +108,36 @@ def test_an_empty_period_says_nothing_was_said(tmp_path: Path) -> None:
     assert "Nothing was said in this period." in html
 
 
+def test_a_period_open_at_one_end_is_named_not_called_all_of_the_history(
+    tmp_path: Path,
+) -> None:
+    # Review12: '--from 2026-04-01' with nothing said since printed "Period: all of the
+    # history" and "Nothing was said": the care team read that the patient never spoke.
+    path = history(tmp_path, line("2026-03-01T09:00:00+01:00", "said in March"))
+    code, html = report(tmp_path, path, "--from", "2026-04-01")
+    assert code == 0
+    assert "all of the history" not in html
+    assert "since Wednesday 1 April 2026" in html
+    code, html = report(tmp_path, path, "--to", "2026-02-27")
+    assert "all of the history" not in html
+    assert "up to Friday 27 February 2026" in html
+
+
+def test_the_terminal_names_the_decisions_as_the_page_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Review12: it said "2 statements, 1 marked"; the page heads them "Decisions and preferences".
+    path = history(
+        tmp_path,
+        line("2026-03-01T09:00:00+01:00", "Stop", record="decision", confirmed=True),
+        line("2026-03-01T09:05:00+01:00", "Thirsty"),
+    )
+    code, _ = report(tmp_path, path)
+    said = capsys.readouterr().out
+    assert code == 0 and "marked" not in said
+    assert "2 statements, 1 of them decisions or preferences" in said
+
+
 def test_a_withdrawn_statement_is_shown_withdrawn_once(tmp_path: Path) -> None:
     path = history(
         tmp_path,

@@ -10,7 +10,7 @@ from commboard.control import board_status
 from commboard.control.banners import ChromeState
 from commboard.control.board_view import SCAN_BANNER, Chrome
 from commboard.effects import Banner, PauseReason
-from commboard.settings import Access, Settings
+from commboard.settings import Access, ScanMode, Settings
 
 FACE = PauseReason.FACE_LOST
 
@@ -63,6 +63,16 @@ def test_the_status_line_names_switches_speed_pattern_and_calibration() -> None:
     line = board_status.status_text(board, None, "blink + keyboard", {"camera": "camera: on"})
     assert line.startswith("switch: blink + keyboard  |  scan ")
     assert "camera: on" in line and "not calibrated" in line
+
+
+def test_in_step_mode_the_status_line_gives_no_speed_that_does_nothing() -> None:
+    # Review12: with two switches (step mode) the highlight moves only on NEXT, yet the
+    # status line said "scan 1.0 s row-column" as if it moved by itself every second.
+    board = session()
+    board.settings = replace(board.settings, scan=replace(board.settings.scan, mode=ScanMode.STEP))
+    line = board_status.status_text(board, None, "keyboard", {})
+    assert "step scan row-column" in line
+    assert "1.0 s" not in line
 
 
 def test_the_status_line_says_gaze_is_not_calibrated_only_for_a_gaze_method() -> None:

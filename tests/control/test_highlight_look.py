@@ -93,6 +93,23 @@ def test_many_cells_are_counted_not_all_listed() -> None:
     assert banner is not None and "and 3 more" in banner.text and "'Y4'" not in banner.text
 
 
+def test_cells_without_a_colour_are_checked_as_the_near_white_they_are_drawn() -> None:
+    # Review12: a highlight of #f2f3f4 (or white) made every cell without a colour of its
+    # own look highlighted, and no banner said so: only coloured cells were compared.
+    board = layout(("Head", None), ("Fine", "#008080"))
+    banner = colour_banner(board, "#f2f3f4")
+    assert banner is not None and "'Head' (home)" in banner.text and "Fine" not in banner.text
+    assert colour_banner(board, "#ffd400") is None  # the default yellow stays clear of them
+
+
+def test_cells_with_the_same_label_are_named_once() -> None:
+    # Review12: "'word' (alphabet), 'word' (alphabet), 'word' (alphabet) and 36 more".
+    board = layout(*[("word", "#fff176") for _ in range(6)], ("Maybe", "#fff176"))
+    banner = colour_banner(board, "#ffd400")
+    assert banner is not None and banner.text.count("'word'") == 1
+    assert "'Maybe' (home)" in banner.text
+
+
 def test_the_check_runs_when_the_layout_or_highlight_changes_and_hides_when_fixed() -> None:
     chrome, check = ChromeState(), ColourCheck()
     yellow = layout(("Maybe", "#fff176"))

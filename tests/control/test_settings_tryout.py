@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from commboard.control.settings_tryout import WAITING_RESULT, TryOut
+from commboard.control.settings_tryout import WAITING_RESULT, TryOut, tryout_title
 from commboard.events import Source, Switch, SwitchDown, SwitchUp
-from commboard.settings import ScanSettings
+from commboard.settings import ScanMode, ScanSettings, ScanStart
 
 
 def test_the_patients_switch_drives_it_and_a_stop_says_how_to_start_again() -> None:
@@ -34,3 +34,24 @@ def test_a_selection_is_counted_and_named() -> None:
         tryout.handle(SwitchDown(t, Switch.SELECT, Source.KEYBOARD), t)
         tryout.handle(SwitchUp(t + 0.1, Switch.SELECT, Source.KEYBOARD), t + 0.1)
     assert tryout.result == "Selected: Yes (1)" and tryout.selections == 1
+
+
+def test_its_title_gives_no_time_per_step_in_step_mode() -> None:
+    # Review12: with step scanning chosen the try-out said "1.0 s per step" although
+    # its highlight moved only on NEXT.
+    auto = tryout_title(replace(ScanSettings(), interval_s=1.5))
+    assert auto == "Try-out: row-column, 1.5 s per step, hold 0.30 s"
+    step = tryout_title(replace(ScanSettings(), interval_s=1.5, mode=ScanMode.STEP))
+    assert "per step" not in step and "NEXT moves" in step
+
+
+def test_with_start_on_switch_the_demo_still_moves_and_the_live_one_says_it_waits() -> None:
+    # Review12: with 'Start scanning: switch' the try-out sat blank with nothing said,
+    # both as the demo for the eye and after T gave it the patient's switch.
+    scan = replace(ScanSettings(), start=ScanStart.SWITCH)
+    tryout = TryOut(scan, 0.0)
+    tryout.tick(0.1)
+    assert tryout.highlighted()  # the demo scans for the eye
+    tryout.live = True
+    tryout.restart(scan, 1.0)
+    assert tryout.highlighted() == () and tryout.result == WAITING_RESULT

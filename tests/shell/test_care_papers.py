@@ -73,6 +73,9 @@ def test_the_report_of_the_last_7_days_is_written_to_documents_and_the_board_say
     assert "Ask me, not my family" in page and "I want to go home" not in page
     assert stat.S_IMODE(report.stat().st_mode) == 0o600
     assert str(report) in notice(board) and "1 statements" in notice(board)
+    # Review12: "1 marked" left the carer guessing; the page calls them decisions and preferences.
+    assert "marked" not in notice(board)
+    assert "decisions or preferences" in notice(board)
 
 
 def test_a_typed_folder_gets_the_report_of_everything(board: BoardLoop, tmp_path: Path) -> None:

@@ -136,6 +136,28 @@ def test_while_resting_only_two_long_blinks_wake_and_then_holds_select_again() -
     assert wake.t == pytest.approx(script.t - 1.0 - 0.8 - 2.0 - FRAME / 2, abs=FRAME)
 
 
+def test_a_rest_time_set_below_the_hold_never_locks_the_patient_out() -> None:
+    # Review12: both values in range (hold 1.5 s, rest 1 s): every deliberate closure
+    # became a rest, and the wake blinks had to be at least 1.5 s yet under 1 s, so a
+    # patient who chooses by blinking could neither select nor wake the board again.
+    blink = replace(BASE, hold_s=1.5, rest_s=1.0)
+    selects = run(ScriptedSamples().open(1.0).closed(1.8).open(1.0), blink)
+    assert len(downs(selects)) == 1 and of_type(selects, RestRequest) == []
+    script = ScriptedSamples().open(1.0).closed(4.0).open(2.0)  # rest: well past hold + 1 s
+    script.closed(1.8).open(1.0).closed(1.8).open(2.0)  # two long blinks: wake
+    woken = run(script, blink)
+    assert len(of_type(woken, RestRequest)) == 1 and len(of_type(woken, WakeRequest)) == 1
+
+
+def test_a_wake_window_shorter_than_two_holds_still_lets_the_patient_wake() -> None:
+    # Review12: hold 2 s and wake window 2 s (both in range): the second long blink had
+    # to start within 2 s of the first, which itself lasted 2 s, so nothing could wake.
+    blink = replace(BASE, hold_s=2.0, wake_window_s=2.0)
+    script = ScriptedSamples().open(1.0).closed(4.0).open(2.0)  # rest
+    script.closed(2.3).open(0.8).closed(2.3).open(2.0)  # two long blinks, close together
+    assert len(of_type(run(script, blink), WakeRequest)) == 1
+
+
 def test_two_long_blinks_too_far_apart_do_not_wake() -> None:
     script = ScriptedSamples().open(1.0).closed(3.5).open(2.0)
     script.closed(0.8).open(6.0).closed(0.8).open(6.0)

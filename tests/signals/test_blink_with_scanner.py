@@ -23,7 +23,7 @@ SCAN = ScanSettings(
 )
 
 
-def activations(script: ScriptedSamples) -> list[tuple[float, int]]:
+def activations(script: ScriptedSamples, alarm_hold_s: float = 2.0) -> list[tuple[float, int]]:
     """(frame time it happened at, cell) for each Activate: BlinkSwitch into a Scanner.
 
     The page is 1 x 4, cell 3 the alarm.  The scanner stamps ``Activate`` with
@@ -34,7 +34,7 @@ def activations(script: ScriptedSamples) -> list[tuple[float, int]]:
         Cell(
             f"c{i}",
             Action.ALARM if i == ALARM else Action.SPEAK,
-            hold_s=2.0 if i == ALARM else None,
+            hold_s=alarm_hold_s if i == ALARM else None,
         )
         for i in range(4)
     )
@@ -42,6 +42,7 @@ def activations(script: ScriptedSamples) -> list[tuple[float, int]]:
     scanner = Scanner(SCAN, lambda i: cells[i].hold_s)
     scanner.load(build_plan(page, ScanPattern.LINEAR), 0.0)
     blink = BlinkSwitch(BlinkSettings(adaptive_hold=False))
+    blink.alarm_hold_s = alarm_hold_s  # the profile's scan.alarm_hold_s, as the board gives it
     chosen: list[tuple[float, int]] = []
     for sample in script.samples():
         effects: list[Effect] = scanner.tick(sample.t)
@@ -78,3 +79,10 @@ def test_the_alarm_cell_needs_its_longer_hold_while_the_eyes_stay_shut() -> None
     # ...a 2.2 s one is, and it fires at 2 s from the closure's start.
     ((when, cell),) = activations(ScriptedSamples().open(3.1).closed(2.2).open(0.5))
     assert cell == ALARM and 3.1 + 2.0 - 0.05 <= when <= 3.1 + 2.0 + 2 / 30
+
+
+def test_a_nurse_call_held_longer_than_the_rest_time_is_not_cut_short_by_rest() -> None:
+    # Review12: alarm hold 3.5 s and the 3 s rest (both in range): at 3 s the closure became
+    # a rest and released the switch, so a blink could never call the nurse.
+    ((_, cell),) = activations(ScriptedSamples().open(3.1).closed(3.8).open(0.5), 3.5)
+    assert cell == ALARM

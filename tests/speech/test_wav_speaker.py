@@ -54,6 +54,15 @@ def test_each_message_is_a_numbered_wav_of_real_speech(out: Path) -> None:
     assert nurse.lead_silence_s < 0.02  # espeak's ~55 ms lead-in is trimmed to 10 ms
 
 
+def test_the_folder_it_makes_for_the_patients_words_is_private(tmp_path: Path) -> None:
+    # Review12: 'wav:DIR' made DIR (and any folder above it) 0755, so every user of the
+    # machine could list and play what the patient said; the history and logs are 0600.
+    out = tmp_path / "new" / "speech"
+    open_wav(out).close()
+    for folder in (out, out.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700
+
+
 def test_say_returns_long_before_the_file_is_synthesised(out: Path) -> None:
     speaker = open_wav(out)
     speaker.say("warm up")

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import pygame
 
+from commboard.board.colors import UNCOLOURED_CELL, hex_rgb
 from commboard.control.board_view import (
     BoardView,
     CellView,
@@ -40,7 +41,7 @@ from commboard.shell.screens.text_fit import (
 )
 
 BACKGROUND = (11, 15, 20)
-CELL = (241, 243, 244)  # cells without a layout colour: near white, black text
+CELL = hex_rgb(UNCOLOURED_CELL)  # cells without a layout colour: near white, black text
 MESSAGE_BG = (255, 255, 255)
 SAID_BG = (209, 233, 255)
 # The hold bar: the eye indicator's blue (it reads on the yellow highlight and

@@ -29,7 +29,7 @@ from commboard.shell.eye_input import EyeInput
 from commboard.shell.screens.base import CameraAccess, Close
 from commboard.shell.screens.calibration.calibration_screen import CalibrationScreen, gaze_run
 from commboard.shell.screens.text_fit import TextCache
-from commboard.vision.sample import CameraStatus
+from commboard.vision.sample import CameraState, CameraStatus
 
 RESULT_S = 5.0  # headless runs: how long the result stays up before ``commboard calibrate`` ends
 LONGEST_S = 10 * 60  # never hang: a calibration left open ends after 10 minutes
@@ -111,13 +111,17 @@ def calibration_screen(
     return CalibrationScreen(ctx, eyes)
 
 
-def _feed_screen(eyes: EyeInput, screen: CalibrationScreen, now: float) -> None:
+def _feed_screen(eyes: EyeInput, screen: CalibrationScreen, now: float) -> bool:
+    """Hand the camera's samples to the screen; False when the camera could not be opened."""
+    opened = True
     for item in eyes.feed.drain(now):
         if isinstance(item, CameraStatus):
             eyes.state = item.state
             print(f"commboard: camera: {item.message}", file=sys.stderr)
+            opened = opened and item.state is not CameraState.NONE
         elif screen.run is not None and screen.finished_at is None:
             screen.run.add(item)
+    return opened
 
 
 def run_alone(
@@ -127,23 +131,29 @@ def run_alone(
     clock: Clock,
     fps: float,
     auto_close: bool,
-) -> None:
-    """Run ``screen`` until it closes, the window closes, or (``auto_close``) the result was shown."""
+) -> bool:
+    """Run ``screen`` until it closes, the window closes, or (``auto_close``) the result was shown.
+
+    False at once when the camera could not be opened: measuring no picture
+    would end in "I could not see the eyes", and the carer would move the camera.
+    """
     now = start = clock.now()
     frame_s = 1.0 / max(1.0, float(fps))
     texts = TextCache()
     while True:
         screen.tick(now)
         if auto_close and screen.finished_at is not None and now - screen.finished_at >= RESULT_S:
-            return
-        _feed_screen(eyes, screen, now)
+            return True
+        if not _feed_screen(eyes, screen, now):
+            screen.stop()
+            return False
         for ev in pygame.event.get():
             ui = translate(ev, now, None)
             if isinstance(ui, WindowClosed):
                 screen.stop()
-                return
+                return True
             if ui is not None and isinstance(screen.handle(ui, now), Close):
-                return
+                return True
         screen.draw(surface, texts, now)
         pygame.display.flip()
         if clock.virtual:
@@ -152,7 +162,7 @@ def run_alone(
             pygame.time.wait(int(frame_s * 1000))
         now = clock.now()
         if now - start > LONGEST_S:
-            return
+            return True
 
 
 def report(screen: CalibrationScreen) -> int:

@@ -25,6 +25,7 @@ from commboard.control.settings_screen_view import (
     SettingsView,
     TryOutView,
 )
+from commboard.control.settings_tryout import tryout_title
 from commboard.shell.screens.text_fit import INK, PAPER, TextCache, blit_in, color, ink_for
 
 PANEL = (32, 38, 46)
@@ -173,10 +174,9 @@ def _tryout(view: SettingsView, p: Painter, lay: ScreenLayout) -> None:
     x, y, w, h = lay.tryout
     display = view.tryout.display
     pygame.draw.rect(p.surface, TRYOUT_BG, lay.tryout, border_radius=10)
-    scan = view.tryout.scan
-    pattern = scan.pattern.replace("_", "-")
-    title = f"Try-out: {pattern}, {scan.interval_s:.1f} s per step, hold {scan.acceptance_s:.2f} s"
-    p.text(title, (x + 10, y + 2, w - 20, h * 3 // 20), PAPER, align="left")
+    p.text(
+        tryout_title(view.tryout.scan), (x + 10, y + 2, w - 20, h * 3 // 20), PAPER, align="left"
+    )
     # The sample sits on the board's background colour, as the patient will see it.
     area = (x + 6, y + h * 3 // 20 + 4, w - 12, h * 13 // 20)
     pygame.draw.rect(p.surface, color(display.background_color, TRYOUT_BG), area, border_radius=8)
@@ -217,11 +217,15 @@ def _sample(tryout: TryOutView, p: Painter, area: pygame.Rect) -> None:
     for _, (rect, label) in (c for c in shown if c[0] not in lit):
         pygame.draw.rect(p.surface, PAPER, rect, border_radius=8)
         _label(p, label, _inner(rect, border), INK, px)
+    # The white ring outside the frame may use the sample's margin (``_tryout``: 4 px):
+    # cut off there, a dark frame vanished into a dark background.
+    margin = area.inflate(8, 8)
     for i, (rect, label) in (c for c in shown if c[0] in lit):  # on top: they may be enlarged
-        band = _row_band(area, cells[i], gap)
+        band = _row_band(margin, cells[i], gap)
         max_px = px
-        if display.enlarge_highlight:
-            rect = rect.inflate(border * 2, border * 2).clamp(band).clip(band)
+        if display.enlarge_highlight:  # half the gap for the cell, the other half its ring
+            fit = band.inflate(0, -2 * (gap // 2))
+            rect = rect.inflate(border * 2, border * 2).clamp(fit).clip(fit)
             max_px = max(px, rect.height // 2)  # re-fitted: the larger cell gets larger words
         pygame.draw.rect(
             p.surface, PAPER, rect.inflate(border, border).clip(band), border_radius=10
@@ -232,13 +236,14 @@ def _sample(tryout: TryOutView, p: Painter, area: pygame.Rect) -> None:
 
 
 def _row_band(area: pygame.Rect, cell: pygame.Rect, gap: int) -> pygame.Rect:
-    """The strip of ``area`` a cell's row owns: its height plus half the gap each side.
+    """The strip of ``area`` a lit cell of this row may cover: its height plus the gap each side.
 
     An enlarged highlight may grow sideways over its neighbours' edges, as on
-    the board, but never over the row above or below (their words stay readable).
+    the board, but never over the row above or below (their words stay
+    readable): it takes half of each gap, its white ring the other half.
     """
-    top = max(area.top, cell.top - gap // 2)
-    bottom = min(area.bottom, cell.bottom + gap // 2)
+    top = max(area.top, cell.top - gap)
+    bottom = min(area.bottom, cell.bottom + gap)
     return pygame.Rect(area.left, top, area.width, bottom - top)
 
 

@@ -283,6 +283,22 @@ def test_an_enlarged_thick_highlight_stays_in_its_row_and_its_label_is_not_cut(
     assert lo_y <= ink_y.min() and ink_y.max() <= hi_y
 
 
+@pytest.mark.parametrize("enlarge", [False, True])
+@pytest.mark.parametrize("size", [(800, 480), (1280, 720)])
+def test_the_try_outs_highlight_keeps_its_white_ring_all_round(
+    enlarge: bool, size: tuple[int, int]
+) -> None:
+    # Review12: enlarged, the lit sample cell filled its row's strip, so the white ring
+    # above and below was cut off and its dark frame vanished into the dark background:
+    # the therapist saw a frameless highlight the patient's board never shows.
+    display = {"highlight_border_color": "#ff00ff", "enlarge_highlight": enlarge}
+    pixels, _ = draw_try_out(display, size)
+    frame_x, frame_y = where(pixels, MAGENTA)
+    middle = (frame_x.min() + frame_x.max()) // 2
+    assert tuple(pixels[middle, frame_y.min() - 1]) == (255, 255, 255)
+    assert tuple(pixels[middle, frame_y.max() + 1]) == (255, 255, 255)
+
+
 def test_try_out_sits_on_the_edited_background() -> None:
     pixels, (_, _, w, h) = draw_try_out({"background_color": "#204060"}, (1280, 720))
     assert where(pixels, (32, 64, 96))[0].size > w * h // 20
