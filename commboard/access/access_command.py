@@ -50,7 +50,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day")
     parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day (included)")
     parser.add_argument("--out", required=True, metavar="FILE.html", help="where to write it")
-    parser.add_argument("--name", metavar="NAME", help="the name printed (default: the profile)")
+    parser.add_argument(
+        "--name",
+        metavar="NAME",
+        help="the name printed (default: the profile; with --access-log, 'the patient')",
+    )
     parser.add_argument("--replace", action="store_true", help="replace an existing --out file")
 
 
@@ -172,7 +176,8 @@ def access_command(args: argparse.Namespace, now: datetime) -> int:
     contents, problems = read_files(files)
     figures = figures_from(contents, period)
     figures.problems[:0] = problems
-    name = args.name or (args.profile if not args.access_log else path.stem)
+    # A log given by its path names no one (every profile's is access.jsonl).
+    name = args.name or (args.profile if not args.access_log else "the patient")
     page = page_of(figures, name, period, str(path))
     html = _render(page, f"{now:%d %B %Y %H:%M}")
     made_from = ("the access log", path)

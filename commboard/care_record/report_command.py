@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day (included)")
     parser.add_argument("--out", required=True, metavar="FILE.html", help="where to write it")
     parser.add_argument("--name", metavar="NAME",
-                        help="the patient's name as it should be printed (default: the profile)")  # fmt: skip
+                        help="the patient's name as it should be printed (default: the profile; "
+                        "with --history, 'the patient')")  # fmt: skip
     parser.add_argument("--replace", action="store_true", help="replace an existing --out file")
 
 
@@ -126,7 +127,8 @@ def report_command(args: argparse.Namespace, now: datetime) -> int:
     if read.problems and not read.found:
         print(f"commboard report: {read.problems[0]}", file=sys.stderr)
         return 2
-    name = args.name or (args.profile if not args.history else path.stem)
+    # A file given by its path names no one (every profile's is history.jsonl).
+    name = args.name or (args.profile if not args.history else "the patient")
     report = build_report(read, period, name)
     html = render(report, f"{now:%A} {now.day} {now:%B %Y} at {now:%H:%M}")
     made_from = ("the history file", path)

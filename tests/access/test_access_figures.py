@@ -164,6 +164,8 @@ def test_the_command_writes_a_page_with_embedded_charts_and_no_words(tmp_path: P
     assert "line 8: not an access record" in html
     assert "Monday 2 March 2026 to Tuesday 3 March 2026" in html
     assert "<script" not in html and "http" not in html
+    # Review12: a log given by its path named the patient after the file: "Access report: access".
+    assert "Access report: access" not in html and "Access report: the patient" in html
 
 
 def test_the_command_reads_rotated_files_oldest_first(tmp_path: Path) -> None:

@@ -138,6 +138,16 @@ def test_the_terminal_names_the_decisions_as_the_page_does(
     assert "2 statements, 1 of them decisions or preferences" in said
 
 
+def test_a_history_given_by_its_path_does_not_name_the_patient_after_the_file(
+    tmp_path: Path,
+) -> None:
+    # Review12: every profile's file is history.jsonl, so the page said "What history said".
+    code, html = report(tmp_path, history(tmp_path, line("2026-03-01T09:00:00+01:00", "Yes")))
+    assert code == 0 and "What history said" not in html and "What the patient said" in html
+    _, named = report(tmp_path, tmp_path / "history.jsonl", "--name", "Anna")
+    assert "What Anna said" in named
+
+
 def test_a_withdrawn_statement_is_shown_withdrawn_once(tmp_path: Path) -> None:
     path = history(
         tmp_path,
