@@ -1,26 +1,23 @@
 """The frame loop: clock -> drain inputs -> control -> performer -> draw.
 
-Each frame reads the clock once, drains the inputs (scripted events, keys
-and clicks, then the camera through ``eye_input``), hands each where
+Each frame reads the clock once, drains the inputs (scripted events, keys and
+clicks, then the camera through ``eye_input``), hands each where
 ``control.input_routing`` sends it (the alarm, an open carer screen, the
-session, a new carer screen; ``control.pauses`` owns why scanning is
-paused), gives the effects that come back to ``performer`` (speech, alarm,
-cues, banners, history, log), and draws the render model
-``control.board_status`` builds.  ``screens/board/render`` paints it,
-``screens/board/screenshot`` saves ``--screenshots``; ``loop_parts`` is what the loop is built from.
+session, a new carer screen; ``control.pauses`` owns why scanning is paused),
+gives the effects that come back to ``performer`` (speech, alarm, cues,
+banners, history, log), and draws the render model ``control.board_status``
+builds.  ``screens/board/render`` paints it, ``screens/board/screenshot`` saves
+``--screenshots``; ``loop_parts`` is what the loop is built from.  Four more
+parts, each a module: ``loop_screens`` (carer screens opened, closed, timed
+out with their drafts kept, and the ``Outcome`` they return carried out),
+``loop_layouts`` (a chosen layout and the language's word lists arriving),
+``loop_work`` (history deletions, reports and exports, off the loop) and
+``loop_context`` (the ``ShellContext`` members carer screens reach).
 
-``BoardLoop`` is made of four more parts, each a module: ``loop_screens``
-(carer screens opened, closed, timed out with their drafts kept, and the
-``Outcome`` they return carried out), ``loop_layouts`` (a chosen layout and
-the language's word lists arriving), ``loop_work`` (history deletions,
-reports and exports, off the loop) and ``loop_context`` (the
-``ShellContext`` members carer screens reach).
-
-It redraws only when something changed, and otherwise sleeps until the
-next scan step, the next scripted event or input (``PygameInput.wait``), so
-an idle board costs almost no CPU.  Under a virtual clock it jumps straight
-to the next deadline instead of sleeping, which makes headless runs fast and
-exactly repeatable.  Nothing here blocks on speech or the camera.
+It redraws only what changed and otherwise sleeps until the next scan step,
+scripted event or input (``PygameInput.wait``): an idle board costs almost no
+CPU.  A virtual clock jumps to the next deadline instead (fast, exactly
+repeatable headless runs).  Nothing here blocks on speech or the camera.
 """
 
 from __future__ import annotations
@@ -366,8 +363,13 @@ class BoardLoop(ContextMembers, CarerScreens, LayoutChanges, CarerWork):
         return view
 
     def draw(self) -> None:
-        """Draw the board and any carer screens, then show it."""
-        self.view = self.make_view()
+        """Draw the board and any carer screens, then show it (or only the eyes: ``redraw``)."""
+        view, eyes = self.make_view(), self.eyes
+        alone = not self.screens and not self.shots.due  # nothing drawn over the board
+        if alone and eyes is not None and eyes.redraw(self.p.surface, view, self.renderer.texts):
+            self.dirty = False
+            return
+        self.view = view
         self.renderer.draw(self.view)
         if self.eyes is not None:  # dwell reads the gaze against the cells as drawn
             self.eyes.place(self.view)
@@ -379,7 +381,7 @@ class BoardLoop(ContextMembers, CarerScreens, LayoutChanges, CarerWork):
             self.chrome.show(Banner("pictures", pictures, "info"), self.now)
             notice = notice or pictures
         if self.eyes is not None:
-            self.eyes.draw(self.p.surface, self.view, self.renderer.texts)
+            self.eyes.draw(self.p.surface, self.view, self.renderer.texts, alone)
         # Screenshots show the board only, taken before carer screens are drawn:
         # the camera view paints the live camera picture, which must never reach disk.
         self.shots.take(self.p.surface)

@@ -77,3 +77,31 @@ def test_the_last_look_for_input_comes_just_before_the_scan_step_not_20_ms_befor
     assert looks[-2] == round(end - FINAL_LOOK_S, 6)  # the key is read 2 ms before the step
     assert looks[-1] == end
     assert all(b - a <= INPUT_POLL_S + 1e-9 for a, b in zip([0.0, *looks], looks, strict=False))
+
+
+def test_a_camera_sample_wakes_the_loop_once_however_often_it_is_announced() -> None:
+    """The loop's wake-up: set before the wait or during it ends the wait at once; once taken,
+    the next wait sleeps again, even when two samples were announced."""
+    import threading
+    import time
+
+    from commboard.adapters.pygame_input import Wake
+
+    wake = Wake()
+    assert not wake.is_set()
+    assert not wake.wait(0.02)  # nothing announced: the whole wait
+    wake.set()
+    wake.set()  # two samples ready before the loop looked: one wake-up
+    assert wake.is_set()
+    start = time.monotonic()
+    assert wake.wait(5.0)
+    assert time.monotonic() - start < 0.5
+    assert not wake.is_set()  # taken
+    assert not wake.wait(0.02)
+    threading.Timer(0.05, wake.set).start()  # from the camera thread, during the wait
+    start = time.monotonic()
+    assert wake.wait(5.0)
+    assert time.monotonic() - start < 2.0
+    wake.set()
+    wake.clear()
+    assert not wake.wait(0)

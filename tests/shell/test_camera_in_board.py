@@ -219,3 +219,34 @@ def test_calibration_from_the_carer_menu_applies_and_saves_the_patients_blinks(
     assert not any(r["type"] == "switch" and r["source"] == "blink" for r in log), (
         "closing the eyes for calibration selects nothing"
     )
+
+
+def test_while_the_eyes_close_only_the_indicator_is_redrawn_and_the_screen_is_as_a_full_redraw(
+    tmp_path: Path,
+    board: Callable[..., BoardLoop],
+) -> None:
+    """The ring filling frame by frame during a closure repaints the eye indicator alone (CPU at
+    the bedside), and every such frame shows exactly what drawing the whole board shows."""
+    script = tmp_path / "face.txt"
+    script.write_text("2.0 2.5 close\n", encoding="utf-8")
+    loop = board("--camera", f"synthetic:{script}", "--max-seconds", "5", "--scan-interval", "9")
+    full_draws: list[float] = []
+    paint = loop.renderer.draw
+    loop.renderer.draw = lambda view: (full_draws.append(loop.now), paint(view))[1]  # type: ignore[method-assign]
+    surface, compared, rings = loop.p.surface, 0, set()
+    try:
+        while loop.running and loop.now < loop.start + 4.0:
+            drawn = len(full_draws)
+            loop.safe_frame(loop.p.clock.now())
+            look = loop.eyes.look() if loop.eyes is not None else None
+            if len(full_draws) == drawn and look is not None and look.ring > 0:
+                rings.add(look.ring)
+                alone = pygame.surfarray.array3d(surface)  # after the indicator alone
+                loop.eyes._under = None  # type: ignore[union-attr]  # force the whole board
+                loop.draw()
+                assert np.array_equal(alone, pygame.surfarray.array3d(surface)), loop.now
+                compared += 1
+            loop.idle()
+    finally:
+        app.close(loop)
+    assert compared >= 5 and len(rings) >= 5  # the ring grew over many frames, each drawn alone

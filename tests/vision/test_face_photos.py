@@ -210,3 +210,35 @@ def test_face_mesh_runs_on_the_camera_thread_with_mediapipes_own_results(animato
     for mine, reference in zip(found, theirs, strict=True):
         assert mine is not None
         np.testing.assert_allclose(mine, reference, rtol=0, atol=1e-6)
+
+
+def test_the_first_face_read_straight_from_the_graph_is_what_process_finds(
+    animators, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The board reads the landmarks as the graph hands them over (no per-frame protobuf
+    objects or namedtuple class): the same landmarks as MediaPipe's ``process``, frame by frame,
+    and nothing where there is no face; the general path gives them too."""
+    import commboard.adapters.mediapipe_mesh as mesh_module
+
+    states = [FaceState(), FaceState(look=(0.3, 0.0)), FaceState(absent=True), FaceState()]
+    frames = [animators["astronaut"].render(state, i) for i, state in enumerate(states)]
+    meshes = [MediaPipeMesh(video=True)._mesh for _ in range(2)]
+    try:
+        straight = [meshes[0].first_face(rgb) for rgb in frames]
+        faces = [meshes[1].process(rgb).multi_face_landmarks for rgb in frames]
+    finally:
+        for mesh in meshes:
+            mesh.close()
+    assert [f is None for f in straight] == [False, False, True, False]
+    for raw, found in zip(straight, faces, strict=True):
+        if raw is not None:
+            assert found and raw == found[0].SerializeToString()
+            np.testing.assert_array_equal(
+                mesh_module.landmarks_from_bytes(raw), landmarks_to_array(found[0])
+            )
+    monkeypatch.setattr(mesh_module, "_serialized_protos", lambda: None)  # another MediaPipe
+    general = MediaPipeMesh(video=True)._mesh
+    try:
+        assert [general.first_face(rgb) for rgb in frames] == straight
+    finally:
+        general.close()
