@@ -85,7 +85,8 @@ def bare(video: str, paced: bool, stock: bool = False) -> None:
     ``paced``: at the video's 30 fps in real time, late frames dropped, as the
     board's camera thread reads a video -- the bare work under the same pacing.
     ``stock``: MediaPipe's own ``FaceMesh`` as it ships (its graph on a pool of
-    worker threads) instead of the board's, which runs it in the calling thread.
+    worker threads, its output parsed by ``process``) instead of the board's,
+    which runs it in the calling thread and reads the landmarks' bytes.
     """
     import cv2
 
@@ -110,7 +111,11 @@ def bare(video: str, paced: bool, stock: bool = False) -> None:
         if not ok:
             break
         read += 1
-        mesh.process(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
+        rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+        if stock:
+            mesh.process(rgb)
+        else:
+            mesh.first_face(rgb)  # the graph's output read as the board reads it: like for like
         frames += 1
     cap.release()
     mesh.close()
