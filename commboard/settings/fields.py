@@ -148,7 +148,8 @@ class ScanSettings:
                   "clear the message.", "s", 0.0, 5.0, 0.1))
     undo_window_s: float = setting(
         1.0, Meta("Undo window", "Select again within this time to cancel the last "
-                  "selection. 0 = off.", "s", 0.0, 5.0, 0.1))
+                  "selection. 0 = off. After a blink, at least the blink hold + rest after "
+                  "a selection + 0.5 s.", "s", 0.0, 5.0, 0.1))
     auditory: Auditory = setting(
         Auditory.OFF,
         Meta("Auditory scanning", "Read each highlighted item quietly, beep, or both."),
