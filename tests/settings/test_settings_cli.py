@@ -159,3 +159,12 @@ def test_the_main_voice_cannot_be_turned_off(capsys: pytest.CaptureFixture[str])
     assert code == 1 and "speech.volume: 0 is outside the allowed range, 0.1 to 1" in err
     assert not profile_path("default").exists()
     assert run(capsys, "set", "speech.volume", "0.1")[0] == 0
+
+
+def test_the_nurse_call_hold_cannot_be_set_to_no_hold(capsys: pytest.CaptureFixture[str]) -> None:
+    """A 0 s alarm hold made every press on the nurse call (and Clear) count at once, which
+    the longer hold is there to stop (CLINICAL.md); the shortest is 1 s."""
+    code, _, err = run(capsys, "set", "scan.alarm_hold_s", "0")
+    assert code == 1 and "scan.alarm_hold_s: 0 is outside the allowed range, 1 to 5 s" in err
+    assert not profile_path("default").exists()
+    assert run(capsys, "set", "scan.alarm_hold_s", "1")[0] == 0
