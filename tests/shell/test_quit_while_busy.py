@@ -103,7 +103,7 @@ def test_quitting_while_a_deletion_is_stuck_ends_in_time_and_keeps_the_patients_
     assert time.monotonic() - began < 5.0
 
     err = capsys.readouterr().err
-    assert "closed while still busy: Deleting 1 statement" in err
+    assert "closed while still busy: Deleting 1 statement said" in err
     assert "2 statements could not be saved to the history" in err
     (rescued,) = (tmp_path / "config" / "unsaved").glob("unsaved-statements-*.jsonl")
     assert f"they are kept in {rescued}" in err
