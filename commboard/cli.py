@@ -171,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("key", nargs="?")
     st.add_argument("value", nargs="?")
     st.add_argument("--profile", default="default", metavar="NAME")
+    st.add_argument(
+        "--create",
+        action="store_true",
+        help="start a new profile with this name (set and reset refuse a name no profile has)",
+    )
 
     words = sub.add_parser("words", help="show or clear the words learned for a profile")
     words.add_argument("action", choices=["show", "clear"])

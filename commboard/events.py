@@ -37,11 +37,19 @@ class Source(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SwitchDown:
-    """A logical switch went down (key pressed, eyes confirmed closed...)."""
+    """A logical switch went down (key pressed, eyes confirmed closed...).
+
+    ``again_after_s``: the soonest after ``t`` the same switch can go down
+    again (a blink: its hold plus the refractory time after the eyes
+    reopen; 0 for a key).  The scanner keeps its undo window open at least
+    that long (plus a margin) after a selection made with it, or a blink
+    user could never cancel one.
+    """
 
     t: float
     name: Switch
     source: Source
+    again_after_s: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

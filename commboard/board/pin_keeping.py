@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from commboard.board.model import Cell
 from commboard.effects import Cue, Effect, Log, Notice
+from commboard.scanning.engine import Scanner
 from commboard.settings import Settings
 
 PIN_MARGIN_S = 0.5
@@ -33,11 +34,12 @@ class PinKeeping:
 
     settings: Settings
     _pin: PendingPin | None
+    _scanner: Scanner
 
     def _hold_pin(self, cell: Cell, now: float) -> list[Effect]:
         """Hold a message to keep until the undo window is over; say it back quietly."""
-        scan = self.settings.scan
-        wait_s = scan.undo_window_s + scan.acceptance_s + PIN_MARGIN_S
+        # The window of this selection: a blink's is longer than the set one.
+        wait_s = self._scanner.undo_window_s + self.settings.scan.acceptance_s + PIN_MARGIN_S
         self._pin = PendingPin(cell.spoken, now + wait_s)
         return [
             Log(now, "pin", {"event": "asked", "text": cell.spoken}),

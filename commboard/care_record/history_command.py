@@ -25,6 +25,7 @@ from pathlib import Path
 from commboard.care_record.record_files import Split, remove_period, split
 from commboard.care_record.report_command import history_of, write_page, write_refusal
 from commboard.care_record.statements import DateError, Period, period_of
+from commboard.counts import counted
 from commboard.settings.profiles import ProfileNameError
 
 
@@ -86,7 +87,7 @@ def _export(
     if refused is not None:  # said before asking: the answer could not change it
         print(f"commboard history: {refused}", file=sys.stderr)
         return 2
-    question = (f"Export {len(parts.chosen)} statements said {period.words()} to {out}? "
+    question = (f"Export {counted(len(parts.chosen), 'statement')} said {period.words()} to {out}? "
                 "It holds the patient's words: keep it private.")  # fmt: skip
     if not _ask(question, args.yes, answer):
         print("Nothing was exported.")
@@ -96,14 +97,14 @@ def _export(
     if problem is not None:
         print(f"commboard history: {problem}", file=sys.stderr)
         return 2
-    print(f"{out}: {len(parts.chosen)} statements" + _damaged(parts, path))
+    print(f"{out}: {counted(len(parts.chosen), 'statement')}" + _damaged(parts, path))
     return 0
 
 
 def _damaged(parts: Split, path: Path) -> str:
     if not parts.damaged:
         return ""
-    return f"; {parts.damaged} damaged lines left out ({parts.damaged_words(path)})"
+    return f"; {counted(parts.damaged, 'damaged line')} left out ({parts.damaged_words(path)})"
 
 
 def _delete(path: Path, raw: bytes, period: Period, yes: bool, answer: Callable[[str], str]) -> int:
@@ -111,7 +112,8 @@ def _delete(path: Path, raw: bytes, period: Period, yes: bool, answer: Callable[
     if not parts.chosen:
         print(f"Nothing was said {period.words()}: nothing to delete.")
         return 0
-    question = (f"Delete {len(parts.chosen)} statements said {period.words()} from {path}? "
+    gone = counted(len(parts.chosen), "statement")
+    question = (f"Delete {gone} said {period.words()} from {path}? "
                 "This cannot be undone.")  # fmt: skip
     if not _ask(question, yes, answer):
         print("Nothing was deleted.")

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from commboard.care_record.statements import Period, read_history, statement_of
+from commboard.counts import counted, report_summary
 from commboard.history import parse_line
 from commboard.line_file import rewriting, why_not_written
 from commboard.settings.profiles import atomic_write
@@ -101,9 +102,8 @@ def report_to(history: Path, out: Path, period: Period, name: str, now: datetime
     problem = write_private(out, render(report, stamp(now)).encode("utf-8"))
     if problem is not None:
         return Done(False, f"Report not written: {problem}")
-    damaged = f"; {len(read.problems)} damaged lines skipped" if read.problems else ""
-    decided = f"{len(report.marked)} of them decisions or preferences"
-    return Done(True, f"{out}: {report.count} statements, {decided}{damaged}")
+    damaged = f"; {counted(len(read.problems), 'damaged line')} skipped" if read.problems else ""
+    return Done(True, f"{out}: {report_summary(report.count, len(report.marked))}{damaged}")
 
 
 def export_to(history: Path, out: Path, period: Period) -> Done:
@@ -116,11 +116,12 @@ def export_to(history: Path, out: Path, period: Period) -> Done:
     if problem is not None:
         return Done(False, f"Nothing was exported: {problem}")
     damaged = (
-        f"; {parts.damaged} damaged lines left out ({parts.damaged_words(history)})"
+        f"; {counted(parts.damaged, 'damaged line')} left out ({parts.damaged_words(history)})"
         if parts.damaged
         else ""
     )
-    return Done(True, f"{out}: {len(parts.chosen)} statements said {period.words()}{damaged}")
+    said = counted(len(parts.chosen), "statement")
+    return Done(True, f"{out}: {said} said {period.words()}{damaged}")
 
 
 def out_file(folder: Path, what: str, name: str, now: datetime, suffix: str) -> Path:
@@ -149,12 +150,14 @@ def remove_period(path: Path, period: Period, described: str | None = None) -> D
         except OSError as exc:
             return Done(False, f"{why_not_written(exc, path)}; nothing was deleted")
         damaged = (
-            f"; {parts.damaged} damaged lines left untouched ({parts.damaged_words(path)})"
+            f"; {counted(parts.damaged, 'damaged line')} left untouched "
+            f"({parts.damaged_words(path)})"
             if parts.damaged
             else ""
         )
         said = described or period.words()
-        return Done(True, f"Deleted {len(parts.chosen)} statements said {said}{damaged}")
+        gone = counted(len(parts.chosen), "statement")
+        return Done(True, f"Deleted {gone} said {said}{damaged}")
     return Done(
         False,
         "the history kept changing (is the board writing to it?); nothing was deleted - "

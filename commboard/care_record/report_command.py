@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from commboard.care_record.statements import DateError, period_of, read_history
+from commboard.counts import counted, report_summary
 from commboard.history import DEFAULT_PROFILE, default_path, profile_folder
 from commboard.line_file import why_not_written
 from commboard.regular_file import same_file
@@ -136,9 +137,8 @@ def report_command(args: argparse.Namespace, now: datetime) -> int:
     if problem is not None:
         print(f"commboard report: {problem}", file=sys.stderr)
         return 2
-    damaged = f"; {len(read.problems)} damaged lines skipped" if read.problems else ""
+    damaged = f"; {counted(len(read.problems), 'damaged line')} skipped" if read.problems else ""
     if not read.found:
         damaged += f"; no history file at {path} yet"
-    decided = f"{len(report.marked)} of them decisions or preferences"  # the page's heading
-    print(f"{args.out}: {report.count} statements, {decided}{damaged}")
+    print(f"{args.out}: {report_summary(report.count, len(report.marked))}{damaged}")
     return 0

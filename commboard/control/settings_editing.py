@@ -40,6 +40,7 @@ from commboard.control.settings_screen_view import (
     CHANGED,
     MUTED,
     WARN,
+    OneRun,
     SettingsView,
     settings_view,
     show_value,
@@ -95,6 +96,8 @@ class SettingsEditing:
         now: when the screen opened; None starts the try-out at the first input.
         on_saved: also called with the new settings after each successful save.
     """
+
+    one_run: OneRun = {}  # the running values the profile does not have (the shell sets it)
 
     def __init__(
         self,
@@ -185,7 +188,7 @@ class SettingsEditing:
         rows = self.visible_rows(row_count)
         return settings_view(
             self.profile, self.entries, self.edited, self.saved, self.index, rows, self.mode,
-            self.typed, self.choice, self.message, self.tryout,
+            self.typed, self.choice, self.message, self.tryout, self.one_run,
         )  # fmt: skip
 
     def answer(self, event: UiEvent, now: float) -> Answer:

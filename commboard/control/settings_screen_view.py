@@ -10,6 +10,7 @@ screen's messages and the rows use it.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from commboard.control.settings_tryout import TryOut
@@ -22,6 +23,9 @@ CHANGED = (138, 180, 248)  # values edited but not yet saved
 MUTED = (190, 196, 204)
 WARN = (255, 150, 130)
 Entry = tuple[str, Meta, object]  # a setting's dotted key, metadata and default
+# Values the board runs with that the profile does not have (a one-run
+# ``--scan-interval``): key -> (the running value, the profile's value).
+OneRun = Mapping[str, tuple[object, object]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,7 @@ def settings_view(
     choice: int,
     message: tuple[str, RGB],
     tryout: TryOut,
+    one_run: OneRun | None = None,
 ) -> SettingsView:
     """The screen's state as a view: ``index`` selected, ``rows`` shown, in ``mode``.
 
@@ -128,10 +133,19 @@ def settings_view(
         mode: browse | choose | type | confirm; ``typed`` and ``choice`` its input so far.
         message: the line above the buttons and its colour.
         tryout: the try-out's scanner over the sample page.
+        one_run: values the board runs with and the profile does not have; while one
+            is shown as it runs, its row says so ("4.0 s (this run; profile 1.7 s)"),
+            as saving leaves it out of the file.
     """
+    one_run = one_run or {}
     key, meta, default = entries[index]
     value = get(edited, key)
     shown = typed + "|" if mode == "type" else show_value(meta, value)
+    help_text = meta.help
+    if _this_run(key, value, one_run):
+        kept = show_value(meta, one_run[key][1])
+        help_text = f"Set for this run only (on the command line); the profile keeps {kept}. "
+        help_text += meta.help
     group = key.split(".", 1)[0]
     tab = [i for i, (k, _, _) in enumerate(entries) if k.split(".", 1)[0] == group]
     hidden = (sum(i < min(rows) for i in tab), sum(i > max(rows) for i in tab)) if rows else (0, 0)
@@ -140,9 +154,9 @@ def settings_view(
         changed=edited != saved,
         groups=tuple(dict.fromkeys(k.split(".", 1)[0] for k, _, _ in entries)),
         group=group,
-        rows=tuple(_row(entries[i], edited, saved, i == index) for i in rows),
+        rows=tuple(_row(entries[i], edited, saved, i == index, one_run) for i in rows),
         hidden=hidden,
-        detail=SettingDetail(key, meta.label, shown, value, range_text(meta, default), meta.help),
+        detail=SettingDetail(key, meta.label, shown, value, range_text(meta, default), help_text),
         choices=tuple(meta.choices) if mode == "choose" else (),
         choice=choice,
         confirming=mode == "confirm",
@@ -160,7 +174,17 @@ def settings_view(
     )
 
 
-def _row(entry: Entry, edited: Settings, saved: Settings, selected: bool) -> SettingRow:
+def _this_run(key: str, value: object, one_run: OneRun) -> bool:
+    """Whether ``value`` is the one the board runs with for this run only (not the profile's)."""
+    return key in one_run and value == one_run[key][0]
+
+
+def _row(
+    entry: Entry, edited: Settings, saved: Settings, selected: bool, one_run: OneRun
+) -> SettingRow:
     key, meta, _ = entry
     value = get(edited, key)
-    return SettingRow(meta.label, show_value(meta, value), selected, value != get(saved, key))
+    shown = show_value(meta, value)
+    if _this_run(key, value, one_run):
+        shown += f" (this run; profile {show_value(meta, one_run[key][1])})"
+    return SettingRow(meta.label, shown, selected, value != get(saved, key))

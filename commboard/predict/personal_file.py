@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from commboard.counts import counted
 from commboard.predict.personal import PersonalWords, pairs_of
 from commboard.private_folder import make_private_folder
 from commboard.regular_file import read_regular
@@ -232,7 +233,9 @@ def words_command(action: str, profile: str, data_dir: Path | None = None) -> in
         return 1
     if action == "show":
         ranked = sorted(model.words.items(), key=lambda kv: (-kv[1], kv[0]))
-        print(f"{path}: {len(model.words)} words, {len(model.pairs)} word pairs")
+        print(
+            f"{path}: {counted(len(model.words), 'word')}, {counted(len(model.pairs), 'word pair')}"
+        )
         for word, n in ranked[:50]:
             print(f"{n:8.0f}  {word}")
         return 0

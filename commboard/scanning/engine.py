@@ -19,7 +19,9 @@ Behaviour (``docs/scanning.md`` has the full timeline rules):
 * After an activation the selected cell stays highlighted and nothing moves
   for ``max(post_select_delay_s, undo_window_s)``; then a new cycle starts at
   the top.  A SELECT press that goes down within ``undo_window_s`` of the
-  activation (and is held for the acceptance time) emits ``Undo``.  The scan
+  activation (and is held for the acceptance time) emits ``Undo``; after a
+  blink the window is at least the switch's hold + refractory time +
+  ``UNDO_MARGIN_S`` (``press_rules._undo_window``).  The scan
   does not restart inside the undo window on purpose: otherwise a quick
   press meant for the first row would cancel the phrase just said.
 
@@ -79,6 +81,7 @@ class Scanner(PressRules, ScanCues):
         self._quiet_early = False  # the quiet ends before the undo window does (``_enter_quiet``)
         self._presses = SwitchPresses()
         self._activated_t: float | None = None
+        self._undo_window_s = settings.undo_window_s
         self._paused = False
         self._restart_on_resume = False
 
@@ -187,6 +190,11 @@ class Scanner(PressRules, ScanCues):
         elif self._phase is Phase.SCANNING:
             self._show(now, self._index or 0, out, extra=True)
         return final(out)
+
+    @property
+    def undo_window_s(self) -> float:
+        """The undo window of the last selection (a blink's is longer than the set one)."""
+        return self._undo_window_s
 
     def close_undo_window(self) -> None:
         """The last activation can no longer be undone by a press (something else acted since).
@@ -332,9 +340,9 @@ class Scanner(PressRules, ScanCues):
         elif press.purpose is Purpose.NEXT:
             self._move_on(t, out, manual=True)
         else:
-            self._select(press.target, t, out)
+            self._select(press.target, t, out, self._undo_window(press))
 
-    def _select(self, target: int | None, t: float, out: list[Effect]) -> None:
+    def _select(self, target: int | None, t: float, out: list[Effect], undo_s: float) -> None:
         if target is None:
             return
         child = self._children()[target]
@@ -347,8 +355,8 @@ class Scanner(PressRules, ScanCues):
         if target != self._index:
             self._show(t, target, out)
         out.append(Activate(t, child.cells[0]))
-        self._activated_t = t
-        self._enter_quiet(t, self._settings.undo_window_s)
+        self._activated_t, self._undo_window_s = t, undo_s
+        self._enter_quiet(t, undo_s)
 
     def _undo(self, t: float, out: list[Effect]) -> None:
         self._activated_t = None  # one undo per selection

@@ -21,6 +21,11 @@ from commboard.scanning.plans import ScanPlan
 from commboard.scanning.presses import Press, Purpose, SwitchPresses
 from commboard.scanning.scan_timing import EPS, LATE_PRESS_MAX_S, Phase, ScanTiming
 
+# Seconds the undo window stays open past the soonest a switch can press again
+# (a blink: hold + refractory time): time to reopen the eyes after the hold and
+# to see that the wrong cell was chosen.  docs/blink.md, "Refractory time".
+UNDO_MARGIN_S = 0.5
+
 
 class PressRules(ScanTiming):
     """The press rules (part of ``Scanner``, which holds the state)."""
@@ -37,6 +42,7 @@ class PressRules(ScanTiming):
     _quiet_early: bool
     _presses: SwitchPresses
     _activated_t: float | None
+    _undo_window_s: float  # the window in force for the last activation
     _paused: bool
 
     def _purpose(self, event: SwitchDown) -> tuple[Purpose, str]:
@@ -57,8 +63,21 @@ class PressRules(ScanTiming):
             return Purpose.NEXT, ""
         return Purpose.SELECT, ""
 
-    def _undo_open(self, t: float) -> bool:
+    def _undo_window(self, press: Press) -> float:
+        """The undo window after ``press`` selected: the set one, or long enough for its switch.
+
+        A blink cannot go down again until its hold and refractory time have
+        passed (``again_after_s``); a window shorter than that (the default 1 s
+        against a 1 s refractory time) could never be used by a blink user.
+        0 (off) stays off.
+        """
         window = self._settings.undo_window_s
+        if window <= 0 or press.again_after_s <= 0:
+            return window
+        return max(window, press.again_after_s + UNDO_MARGIN_S)
+
+    def _undo_open(self, t: float) -> bool:
+        window = self._undo_window_s
         return (
             window > 0
             and self._activated_t is not None

@@ -45,6 +45,7 @@ class Press:
     target: int | None = None  # child index at the current level, latched at down
     accepted: bool = False
     reason: str = ""  # why it was not accepted
+    again_after_s: float = 0.0  # the switch's own soonest next press (``SwitchDown``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,9 @@ class SwitchPresses:
         """Remember a switch going down; None for a repeated down without an up."""
         if event.name in self._held:
             return None
-        press = Press(event.name, event.source, event.t, Purpose.IGNORE)
+        press = Press(
+            event.name, event.source, event.t, Purpose.IGNORE, again_after_s=event.again_after_s
+        )
         self._held[event.name] = press
         return press
 

@@ -143,12 +143,15 @@ class ScanSettings:
     acceptance_s: float = setting(
         0.3, Meta("Acceptance (hold) time", "A switch must be held this long to count. "
                   "Filters accidental presses.", "s", 0.0, 2.0, 0.05))
+    # At least 1 s: the hold is what keeps a stray press or an ordinary blink (0.1-0.4 s)
+    # from calling the nurse or losing the message; 0 made every press count at once.
     alarm_hold_s: float = setting(
         2.0, Meta("Hold for alarm and clear", "Longer hold for cells that call for help or "
-                  "clear the message.", "s", 0.0, 5.0, 0.1))
+                  "clear the message.", "s", 1.0, 5.0, 0.1))
     undo_window_s: float = setting(
         1.0, Meta("Undo window", "Select again within this time to cancel the last "
-                  "selection. 0 = off.", "s", 0.0, 5.0, 0.1))
+                  "selection. 0 = off. After a blink, at least the blink hold + rest after "
+                  "a selection + 0.5 s.", "s", 0.0, 5.0, 0.1))
     auditory: Auditory = setting(
         Auditory.OFF,
         Meta("Auditory scanning", "Read each highlighted item quietly, beep, or both."),

@@ -173,6 +173,9 @@ def close(loop) -> None:  # type: ignore[no-untyped-def]
     (up to ``CLOSE_WAIT_S``), so it is finished rather than cut off.
     The history and the event log make a last try at lines they kept; what
     still could not be written is said on standard error (how many, and why).
+    The history's last try is bounded too (``history_writer.CLOSE_WAIT_S``): a
+    deletion stuck past our wait still holds the history's lock, and the
+    statements waiting for it go to a file of their own, as on a failing disk.
     """
     import pygame
 

@@ -360,7 +360,10 @@ class BlinkSwitch:
         out: list[BlinkOutput] = []
         if not self._resting and not c.down and held + EPS_S >= self.hold_s:
             c.down = True
-            out.append(SwitchDown(c.start, Switch.SELECT, Source.BLINK))
+            # The next closure counts only from refractory_s after the reopening:
+            # the scanner's undo window must reach that far (docs/blink.md).
+            again = self.hold_s + self._settings.refractory_s
+            out.append(SwitchDown(c.start, Switch.SELECT, Source.BLINK, again_after_s=again))
             out.append(_blink_log(t, "select", duration_s=held, hold_s=self.hold_s))
         if not self._resting and held + EPS_S >= self.rest_s:
             c.rest_sent = True

@@ -22,6 +22,11 @@ How the hold is chosen (docs/blink.md): the largest of
   5 blinks) and the spread is never assumed narrower than normal eyes'
   (sigma 0.42, from Ousler et al.: median 150 ms and 0.2 % of blinks >= 0.5 s).
   This term is capped at ``max_hold_s``.
+
+A hold at or over ``max_hold_s`` (a patient whose own blinks are long)
+raises ``max_hold_s`` to the hold plus ``FATIGUE_ROOM_S`` (at most 2 s): left
+at or under the hold, the hold could never rise with fatigue, and the
+settings screen showed a maximum below the value it bounds.
 """
 
 from __future__ import annotations
@@ -39,6 +44,9 @@ from commboard.signals.eye_state import MIN_LEVEL_SPAN, selecting_ears, tracking
 from commboard.vision.sample import EyeSample
 
 MIN_HOLD_S = 0.3
+# Room the automatic hold keeps to rise with fatigue over a calibrated hold: the
+# defaults' own (hold 0.5 s, longest automatic hold 0.75 s).
+FATIGUE_ROOM_S = 0.25
 LONGEST_BLINK_MARGIN_S = 0.15
 # ln(0.5 / 0.15) / z(0.998): the spread of normal eyes' blink durations.
 NORMAL_EYES_SIGMA = 0.42
@@ -210,7 +218,10 @@ def calibrate(
     if not durations:
         problems.append("I saw no blinks: the hold time was not changed.")
     hold = recommended_hold(durations, per_min, levels) if durations else settings.hold_s
-    result = replace(levels, hold_s=hold, calibrated=True)
+    most = levels.max_hold_s
+    if hold >= most:
+        most = min(round(hold + FATIGUE_ROOM_S, 2), 2.0)
+    result = replace(levels, hold_s=hold, max_hold_s=most, calibrated=True)
     return CalibrationResult(
         open_level,
         closed,

@@ -10,10 +10,17 @@ Faults never stop the board: no camera -> NONE; a camera that stops
 delivering -> LOST and a reconnect attempt every ``reconnect_s``; an error on
 one frame -> ERROR (plus a face-not-found sample), then on with the next frame;
 a video that ends -> ENDED.
+
+A model that fails on two frames in a row is broken, not unlucky: MediaPipe's
+graph, once it has raised, raises on every later frame.  It is closed and made
+again, ``REMAKE_FIRST_S`` later, then after twice as long each time that fails
+too (up to ``REMAKE_MAX_S``), with "trying again" on the board; frames until it
+works are "no face" (never "eyes closed"), and the first good one is OK again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -35,6 +42,12 @@ MESSAGES = {
     CameraState.ENDED: "The video has ended — using keyboard switch",
 }
 CANNOT_START = "Cannot use the camera — using keyboard switch"
+RESTARTING = "Face tracking stopped working — trying again — using keyboard switch"
+# Seconds before a broken model is made again, doubled at each failure up to the
+# most: a model that cannot start costs a few tenths of a second of the camera
+# thread each time, so a lasting fault is retried twice a minute, not at every frame.
+REMAKE_FIRST_S = 1.0
+REMAKE_MAX_S = 30.0
 QUEUE_SAMPLES = 90  # real time: ~3 s at 30 fps; if the loop stops draining, the oldest go
 
 
@@ -67,15 +80,29 @@ class VisionPipeline:
         self._items: deque[Item] = deque()
         self._lock = threading.Lock()
         self._latest: tuple[RGBImage, EyeSample] | None = None
+        self._began = False  # the model was made once: frames are read (virtual clock)
+        self._failures = 0  # frames (or remakes) in a row the model failed on
+        self._remake_at = 0.0  # when a broken model (``detector`` None) is made again
+        self._remake_wait_s = REMAKE_FIRST_S
         # Called (from the camera thread) after each queued item: wakes the frame loop.
         self.on_item: Callable[[], None] | None = None
 
     def _count_samples(self) -> int:
         return sum(isinstance(i, EyeSample) for i in self._items)
 
-    def report(self, t: float, state: CameraState, detail: str = "", headline: str = "") -> None:
-        """Queue a ``CameraStatus`` if the state changed: ``headline`` (or the state's) + detail."""
-        if state is self._state:
+    def report(
+        self,
+        t: float,
+        state: CameraState,
+        detail: str = "",
+        headline: str = "",
+        again: bool = False,
+    ) -> None:
+        """Queue a ``CameraStatus`` if the state changed (or ``again``): ``headline`` + detail.
+
+        ``headline`` defaults to the state's own words.
+        """
+        if state is self._state and not again:
             return
         self._state = state
         message = (headline or MESSAGES[state]) + (f": {detail}" if detail else "")
@@ -108,6 +135,7 @@ class VisionPipeline:
                 "Face tracking cannot start — using keyboard switch",
             )
             return False
+        self._began = True
         self.try_open(now)
         return True
 
@@ -155,17 +183,10 @@ class VisionPipeline:
 
     def process(self, frame: Frame) -> None:
         """Measure one frame and queue its sample (an error becomes ERROR + face not found)."""
-        assert self.detector is not None
         if self.last_frame_t < frame.t:
             self._frame_dt = frame.t - self.last_frame_t
         self.last_frame_t = frame.t
-        try:
-            sample = process_frame(self.detector, frame)
-        except Exception as err:  # MediaPipe failed on this frame: say so, go on
-            self.report(frame.t, CameraState.ERROR, str(err) or type(err).__name__)
-            sample = EyeSample(t=frame.t, face_found=False)
-        else:
-            self.report(frame.t, CameraState.OK)
+        sample = self._measure(frame)
         with self._lock:
             if self._max_samples is not None and self._count_samples() >= self._max_samples:
                 self._items.remove(next(i for i in self._items if isinstance(i, EyeSample)))
@@ -174,9 +195,49 @@ class VisionPipeline:
         if self.on_item is not None:
             self.on_item()
 
+    def _measure(self, frame: Frame) -> EyeSample:
+        """The frame's sample; no face while the model is broken or fails on it."""
+        if self.detector is None and not self._remake(frame.t):
+            return EyeSample(t=frame.t, face_found=False)
+        assert self.detector is not None
+        try:
+            sample = process_frame(self.detector, frame)
+        except Exception as err:  # MediaPipe failed on this frame: say so, go on
+            self._failed(frame.t, str(err) or type(err).__name__)
+            return EyeSample(t=frame.t, face_found=False)
+        self._failures, self._remake_wait_s = 0, REMAKE_FIRST_S
+        self.report(frame.t, CameraState.OK)
+        return sample
+
+    def _failed(self, t: float, why: str) -> None:
+        """The model failed: once, say so; again in a row, close it and make it again later."""
+        self._failures += 1
+        if self._failures == 1:
+            self.report(t, CameraState.ERROR, why)
+            return
+        if self.detector is not None:
+            with contextlib.suppress(Exception):  # a broken graph may fail to close as well
+                self.detector.close()
+            self.detector = None
+        self._remake_at = t + self._remake_wait_s
+        self._remake_wait_s = min(REMAKE_MAX_S, 2 * self._remake_wait_s)
+        if self._failures == 2:
+            self.report(t, CameraState.ERROR, why, RESTARTING, again=True)
+
+    def _remake(self, t: float) -> bool:
+        """Make the broken model again if it is time; False while there is none."""
+        if t < self._remake_at:
+            return False
+        try:
+            self.detector = self._make_detector()
+        except Exception as err:  # still cannot start: wait longer
+            self._failed(t, str(err) or type(err).__name__)
+            return False
+        return True
+
     def advance(self, now: float) -> None:
         """Virtual clock: process every frame stamped <= ``now``, reconnecting when due."""
-        while self.detector is not None:
+        while self._began:
             if self.source is None:
                 if now < self.retry_at:
                     return
@@ -198,3 +259,4 @@ class VisionPipeline:
             if part is not None:
                 part.close()
         self.source = self.detector = None
+        self._began = False

@@ -60,6 +60,10 @@ class StubScanner:
     def close_undo_window(self) -> None:
         pass
 
+    @property
+    def undo_window_s(self) -> float:
+        return self.settings.undo_window_s
+
 
 HOME = Page(
     "home",

@@ -135,7 +135,7 @@ def test_the_terminal_names_the_decisions_as_the_page_does(
     code, _ = report(tmp_path, path)
     said = capsys.readouterr().out
     assert code == 0 and "marked" not in said
-    assert "2 statements, 1 of them decisions or preferences" in said
+    assert "2 statements, 1 of them a decision or preference" in said
 
 
 def test_a_history_given_by_its_path_does_not_name_the_patient_after_the_file(

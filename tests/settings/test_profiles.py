@@ -93,6 +93,8 @@ def test_value_below_minimum_is_clamped() -> None:
         ("scan.interval_s", "-5", 1.0),
         ("scan.interval_s", "99", 1.0),
         ("scan.alarm_hold_s", "-1", 2.0),
+        ("scan.alarm_hold_s", "0", 2.0),  # 0: every press on the nurse call would call
+        ("scan.alarm_hold_s", "0.5", 2.0),  # no longer than the blink hold itself
         ("blink.hold_s", "50", 0.5),
         ("blink.refractory_s", "-0.5", None),
         ("speech.volume", "-1", 1.0),  # not 0: a typo must not silence the patient

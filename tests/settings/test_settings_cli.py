@@ -14,6 +14,7 @@ from commboard.settings.profiles import ENV_CONFIG_DIR, load_profile, profile_pa
 def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     cfg = tmp_path / "cfg"
     monkeypatch.setenv(ENV_CONFIG_DIR, str(cfg))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # never the user's own records
     return cfg
 
 
@@ -36,7 +37,7 @@ def test_show_lists_every_setting_with_units(capsys: pytest.CaptureFixture[str])
 def test_set_saves_to_the_named_profile_and_show_reads_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "set", "scan.interval_s", "1.5", "--profile", "anna")
+    code, out, err = run(capsys, "set", "scan.interval_s", "1.5", "--profile", "anna", "--create")
     assert (code, err) == (0, "")
     assert out == f"scan.interval_s = 1.5 s (saved to {profile_path('anna')})\n"
     assert load_profile("anna")[0].scan.interval_s == 1.5
@@ -129,7 +130,7 @@ def test_set_over_a_corrupt_profile_keeps_the_corrupt_file(
 def test_reset_of_every_setting_keeps_the_tuned_profile_where_it_can_be_restored(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    run(capsys, "set", "scan.interval_s", "2.4", "--profile", "anna")
+    run(capsys, "set", "scan.interval_s", "2.4", "--profile", "anna", "--create")
     run(capsys, "set", "blink.hold_s", "0.9", "--profile", "anna")
     tuned = profile_path("anna").read_bytes()
     code, out, _ = run(capsys, "reset", "--profile", "anna")
@@ -159,3 +160,49 @@ def test_the_main_voice_cannot_be_turned_off(capsys: pytest.CaptureFixture[str])
     assert code == 1 and "speech.volume: 0 is outside the allowed range, 0.1 to 1" in err
     assert not profile_path("default").exists()
     assert run(capsys, "set", "speech.volume", "0.1")[0] == 0
+
+
+def test_the_nurse_call_hold_cannot_be_set_to_no_hold(capsys: pytest.CaptureFixture[str]) -> None:
+    """A 0 s alarm hold made every press on the nurse call (and Clear) count at once, which
+    the longer hold is there to stop (CLINICAL.md); the shortest is 1 s."""
+    code, _, err = run(capsys, "set", "scan.alarm_hold_s", "0")
+    assert code == 1 and "scan.alarm_hold_s: 0 is outside the allowed range, 1 to 5 s" in err
+    assert not profile_path("default").exists()
+    assert run(capsys, "set", "scan.alarm_hold_s", "1")[0] == 0
+
+
+def test_a_mistyped_profile_is_refused_with_a_suggestion_and_nothing_is_created(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``set --profile ana`` for Anna's profile made a new profile 'ana' in silence: the change
+    was lost for Anna, and the board ran her with defaults."""
+    run(capsys, "set", "scan.interval_s", "1.5", "--profile", "anna", "--create")
+    code, out, err = run(capsys, "set", "scan.interval_s", "2", "--profile", "ana")
+    assert (code, out) == (1, "")
+    assert "there is no profile 'ana' (did you mean 'anna'?); nothing was saved" in err
+    assert "add --create" in err
+    assert not profile_path("ana").exists()
+    code, _, err = run(capsys, "reset", "--profile", "Anna")
+    assert code == 1 and "did you mean 'anna'?" in err and not profile_path("Anna").exists()
+    assert load_profile("anna")[0].scan.interval_s == 1.5
+
+
+def test_a_new_profile_is_made_when_asked_and_the_default_one_needs_no_asking(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "set", "scan.interval_s", "1.5", "--profile", "bob", "--create")
+    assert code == 0 and out == f"scan.interval_s = 1.5 s (saved to {profile_path('bob')})\n"
+    assert run(capsys, "set", "scan.interval_s", "1.6", "--profile", "bob")[0] == 0
+    assert run(capsys, "set", "scan.interval_s", "1.2")[0] == 0  # 'default', never saved before
+    assert load_profile("default")[0].scan.interval_s == 1.2
+
+
+def test_a_patient_with_records_but_no_saved_settings_is_a_known_profile(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from commboard.history import profile_folder
+
+    profile_folder("carl").mkdir(parents=True)  # `commboard run --profile carl` kept his words
+    assert run(capsys, "set", "scan.interval_s", "1.5", "--profile", "carl")[0] == 0
+    code, _, err = run(capsys, "set", "scan.interval_s", "1.5", "--profile", "karl")
+    assert code == 1 and "did you mean 'carl'?" in err

@@ -72,10 +72,10 @@ def test_the_report_of_the_last_7_days_is_written_to_documents_and_the_board_say
     page = report.read_text(encoding="utf-8")
     assert "Ask me, not my family" in page and "I want to go home" not in page
     assert stat.S_IMODE(report.stat().st_mode) == 0o600
-    assert str(report) in notice(board) and "1 statements" in notice(board)
+    assert str(report) in notice(board) and "1 statement," in notice(board)
     # Review12: "1 marked" left the carer guessing; the page calls them decisions and preferences.
     assert "marked" not in notice(board)
-    assert "decisions or preferences" in notice(board)
+    assert "1 statement, not a decision or preference" in notice(board)
 
 
 def test_a_typed_folder_gets_the_report_of_everything(board: BoardLoop, tmp_path: Path) -> None:
@@ -97,14 +97,14 @@ def test_deleting_old_history_asks_with_the_count_and_removes_only_what_is_over_
     key(board, pygame.K_d, "d")
     confirm = board.screens[-1]
     assert isinstance(confirm, DeleteConfirm)
-    assert confirm.title.startswith("Delete 1 statements said more than 30 days ago")
+    assert confirm.title.startswith("Delete 1 statement said more than 30 days ago")
     key(board, pygame.K_n, "n")  # no: nothing goes
     assert len((tmp_path / "h.jsonl").read_text().splitlines()) == 2
     key(board, pygame.K_d, "d")
     key(board, pygame.K_y, "y")
     kept = [json.loads(x)["text"] for x in (tmp_path / "h.jsonl").read_text().splitlines()]
     assert kept == ["Ask me, not my family"]
-    assert "Deleted 1 statements" in notice(board)
+    assert "Deleted 1 statement said" in notice(board)
 
 
 def test_export_writes_the_last_30_days_to_a_private_file(

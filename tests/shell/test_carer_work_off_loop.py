@@ -151,7 +151,7 @@ def test_what_is_said_while_old_history_is_deleted_reaches_the_history_in_order(
     key(board, pygame.K_y, "y")
     assert rewrite.started.wait(5.0)
     assert board.screens == [] and not board.session.paused  # back on the board
-    assert "Deleting 1 statements said more than 30 days ago" in banners(board)
+    assert "Deleting 1 statement said more than 30 days ago" in banners(board)
     assert len(highlights(board, 6)) > 1  # scanning goes on
     for label in ("Yes", "Thank you", "No"):  # the patient talks meanwhile
         click(board, label)
@@ -162,11 +162,11 @@ def test_what_is_said_while_old_history_is_deleted_reaches_the_history_in_order(
     key(board, pygame.K_p, "p")
     key(board, pygame.K_x, "x")
     assert board.screens == []
-    assert "Not started: the board is still busy (Deleting 1 statements" in banners(board)
+    assert "Not started: the board is still busy (Deleting 1 statement said" in banners(board)
     assert not list((tmp_path / "Documents").rglob("commboard-history-*"))  # not exported
     rewrite.released.set()
     until_done(board)
-    assert "Deleted 1 statements said more than 30 days ago" in banners(board)
+    assert "Deleted 1 statement said more than 30 days ago" in banners(board)
     assert "Deleting" not in banners(board)
     app.close(board)  # every line the history writer holds is on disk
     assert said(tmp_path / "h.jsonl") == [

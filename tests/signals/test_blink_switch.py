@@ -39,7 +39,7 @@ def blink_events(outs: list[tuple[float, object]]) -> list[str]:
 def test_a_held_closure_selects_once_at_the_hold_back_dated_to_its_start() -> None:
     outs = run(ScriptedSamples().open(1.0).closed(1.0).open(1.0))
     ((emitted, down),) = downs(outs)
-    assert down == SwitchDown(down.t, Switch.SELECT, Source.BLINK)
+    assert down == SwitchDown(down.t, Switch.SELECT, Source.BLINK, again_after_s=0.5 + 1.0)
     # The lid passed half way between the last open frame (0.967) and the first shut one (1.0).
     assert down.t == pytest.approx(1.0 - FRAME / 2)
     assert down.t + 0.5 <= emitted <= down.t + 0.5 + 2 * FRAME

@@ -259,3 +259,66 @@ def test_each_real_time_sample_wakes_the_frame_loop() -> None:
                 time.sleep(0.001)
     finally:
         feed.close()
+
+
+class BreakingGraph:
+    """A model whose graph, once it has raised, raises on every later frame (as MediaPipe's)."""
+
+    def __init__(self, breaks_on: int | None) -> None:
+        self.calls, self.breaks_on, self.closed = 0, breaks_on, False
+        self.face = StillFace()
+
+    def detect(self, rgb: np.ndarray) -> np.ndarray | None:
+        self.calls += 1
+        if self.breaks_on is not None and self.calls >= self.breaks_on:
+            raise RuntimeError("Graph has errors")
+        return self.face.detect(rgb)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_broken_face_tracker_is_made_again_with_a_back_off_and_the_board_recovers() -> None:
+    # The first model breaks on its 10th frame; the first new one cannot start; the
+    # second works.  Until then every frame is "no face", never "eyes closed".
+    plan: list[BreakingGraph | Exception] = [
+        BreakingGraph(10),
+        RuntimeError("no model"),
+        BreakingGraph(None),
+    ]
+    made: list[tuple[float, BreakingGraph | Exception]] = []
+    clock = VirtualClock(0.0)
+
+    def make() -> BreakingGraph:
+        made.append((clock.now(), plan[0]))
+        step = plan.pop(0)
+        if isinstance(step, Exception):
+            raise step
+        return step
+
+    opener, _ = _opener([10_000])
+    feed = VisionFeed(opener, make, clock=clock, start_t=0.0)
+    feed.start()
+    items = []
+    for k in range(1, 41):
+        clock.advance_to(k * 0.25)
+        items += feed.drain(k * 0.25)  # 10 s
+    feed.close()
+    statuses = [i for i in items if isinstance(i, CameraStatus)]
+    assert [s.state for s in statuses] == [
+        CameraState.STARTING, CameraState.OK, CameraState.ERROR, CameraState.ERROR,
+        CameraState.OK,
+    ]  # fmt: skip
+    assert statuses[3].message.startswith(
+        "Face tracking stopped working — trying again — using keyboard switch"
+    )
+    first = made[0][1]
+    assert isinstance(first, BreakingGraph) and first.closed
+    # Made again 1 s after it failed twice (frame 11, at 11/30 s), then 2 s after that.
+    assert len(made) == 3
+    samples = [i for i in items if isinstance(i, EyeSample)]
+    broken = [s for s in samples if 9 / 30 < s.t < statuses[4].t]
+    assert broken and not any(s.face_found for s in broken)  # never read as closed eyes
+    assert statuses[4].t == pytest.approx(11 / 30 + 1.0 + 2.0, abs=0.07)
+    assert all(s.face_found for s in samples if s.t >= statuses[4].t)
+    assert samples[-1].t > 9.9

@@ -14,6 +14,11 @@ written, oldest first.  ``close`` makes a last try and reports what is
 still unsaved; :meth:`kept` then hands those lines over, so the board can
 put them in a file of their own (``run_files.rescue_statements``) instead
 of losing them.
+
+``close`` waits at most ``CLOSE_WAIT_S``: a history deletion stuck on a dead
+disk holds the file's lock (``line_file.rewriting``), and a write waiting
+for it would otherwise keep the board from ever closing.  The lines not
+written by then are handed over like those a failing disk refused.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ from commboard.history import History
 from commboard.line_file import why_not_written
 
 RETRY_S = 2.0  # board seconds between attempts while the history cannot be written
+# Real seconds ``close`` waits for the last lines (an fsync takes milliseconds; a slow
+# USB stick, seconds); after that they are handed over by ``kept`` instead.
+CLOSE_WAIT_S = 5.0
 
 
 class _Retry:
@@ -49,6 +57,7 @@ class HistoryWriter:
         self._problem: str | None = None
         self._late = 0
         self._retry_at = float("-inf")
+        self._given_up = False  # close stopped waiting: the thread writes nothing more
         self._thread = threading.Thread(target=self._run, name="history", daemon=True)
         self._thread.start()
 
@@ -93,27 +102,48 @@ class HistoryWriter:
         with self._lock:
             return WriteStatus(self._problem, self._unsaved, self._late)
 
-    def close(self) -> WriteStatus:
-        """Write what is queued (a last try for kept lines), stop the thread; what is unsaved."""
+    def close(self, timeout_s: float | None = None) -> WriteStatus:
+        """Write what is queued (a last try for kept lines), stop the thread; what is unsaved.
+
+        Waits at most ``timeout_s`` (default ``CLOSE_WAIT_S``); a write still stuck then
+        (the file held by a stuck deletion) is given up, and its lines are unsaved.
+        """
         self._queue.put(None)
-        self._thread.join()
+        self._thread.join(CLOSE_WAIT_S if timeout_s is None else timeout_s)
+        if self._thread.is_alive():
+            with self._lock:
+                self._given_up = True
+                self._problem = (
+                    f"the history file was still busy when the board closed ({self.path})"
+                )
         return self.status()
 
     def kept(self) -> list[bytes]:
         """After ``close``: the history lines never written, oldest first (each ends a line)."""
-        assert not self._thread.is_alive(), "kept() is read after close()"
-        return list(self._kept)
+        with self._lock:
+            assert self._given_up or not self._thread.is_alive(), "kept() is read after close()"
+            lines = list(self._kept)
+        while True:  # given up: lines still queued behind the stuck one
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return lines
+            if isinstance(item, bytes):
+                lines.append(item)
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not None:
             if isinstance(item, bytes):
-                self._kept.append(item)
+                with self._lock:
+                    self._kept.append(item)
             if isinstance(item, _Retry) or self._problem is None:
                 self._write_kept()
+            if self._given_up:
+                return
         self._write_kept()
 
     def _write_kept(self) -> None:
-        while self._kept:
+        while self._kept and not self._given_up:
             try:
                 self._history.write(self._kept[0])
             except Exception as exc:  # never kill the writer: the line stays kept
@@ -125,9 +155,12 @@ class HistoryWriter:
                 with self._lock:
                     self._problem = problem
                 return
-            self._kept.popleft()
             with self._lock:
+                if self._given_up:
+                    return  # too late: this line is handed over as unsaved (written twice at worst)
+                self._kept.popleft()
                 self._unsaved -= 1
                 self._late += self._problem is not None
         with self._lock:
-            self._problem = None
+            if not self._given_up:
+                self._problem = None

@@ -30,6 +30,7 @@ from commboard.care_record.record_files import (
     split,
 )
 from commboard.care_record.statements import Period, day_words
+from commboard.counts import counted
 from commboard.private_folder import make_private_folder
 from commboard.shell.screens.base import (
     Close,
@@ -148,10 +149,16 @@ class DeleteConfirm(ButtonScreen):
         self, ctx: ShellContext, history: Path, period: Period, words: str, count: int
     ) -> None:
         entries = [
-            MenuEntry("y", f"Yes, delete these {count} statements", lambda c: self.delete()),
-            MenuEntry("n", "No, keep them", lambda c: Close()),
+            MenuEntry(
+                "y",
+                "Yes, delete this statement"
+                if count == 1
+                else f"Yes, delete these {count} statements",
+                lambda c: self.delete(),
+            ),
+            MenuEntry("n", "No, keep it" if count == 1 else "No, keep them", lambda c: Close()),
         ]
-        title = f"Delete {count} statements said {words}? This cannot be undone."
+        title = f"Delete {counted(count, 'statement')} said {words}? This cannot be undone."
         super().__init__(ctx, title, entries)
         self.history, self.period, self.words, self.count = history, period, words, count
 
@@ -161,7 +168,7 @@ class DeleteConfirm(ButtonScreen):
         file, in order (``line_file.rewriting``)."""
         history, period, words = self.history, self.period, self.words
         return Work(
-            f"Deleting {self.count} statements said {words}",
+            f"Deleting {counted(self.count, 'statement')} said {words}",
             lambda: Tell(remove_period(history, period, words).words),
             history,
         )

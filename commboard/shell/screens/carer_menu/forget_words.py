@@ -8,6 +8,7 @@ no learned words (a demo, a test) says so instead.
 
 from __future__ import annotations
 
+from commboard.counts import counted
 from commboard.shell.screens.base import Close, MenuEntry, Open, Outcome, ShellContext, Tell
 from commboard.shell.screens.carer_menu.button_screen import ButtonScreen
 
@@ -30,11 +31,16 @@ class ForgetConfirm(ButtonScreen):
 
     def __init__(self, ctx: ShellContext, words: int, pairs: int) -> None:
         entries = [
-            MenuEntry("y", f"Yes, forget these {words} words", lambda c: Tell(c.forget_learned())),
+            MenuEntry(
+                "y",
+                "Yes, forget this word" if words == 1 else f"Yes, forget these {words} words",
+                lambda c: Tell(c.forget_learned()),
+            ),
             MenuEntry("n", "No, keep them", lambda c: Close()),
         ]
         title = (
-            f"Forget the {words} words and {pairs} word pairs learned from what the patient"
+            f"Forget the {counted(words, 'word')} and {counted(pairs, 'word pair')} learned "
+            "from what the patient"
             " said? The word slots go back to the language's own words. What was said stays"
             " in the history. This cannot be undone."
         )

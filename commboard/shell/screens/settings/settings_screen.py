@@ -18,6 +18,7 @@ import pygame
 from commboard.control.settings_editing import SETTINGS_IDLE_S, Leave, SettingsEditing
 from commboard.events import UiEvent
 from commboard.settings import Settings
+from commboard.settings.fields import FIELDS, get
 from commboard.settings.profiles import load_profile, save_profile
 from commboard.settings.values import SettingsProblem, changed_over
 from commboard.shell.screens.base import Close, Outcome, Screen, ShellContext, Stay
@@ -68,6 +69,15 @@ class SettingsScreen(SettingsEditing):
             )
 
         super().__init__(ctx.settings, profile, write, ctx.apply_settings, now, on_saved)
+        # What the board runs with that the profile does not have (a one-run
+        # --scan-interval or --access): marked on its row, as saving leaves it out.
+        stored, problems = load_profile(profile, config_dir)
+        if not any(p.severity == "error" for p in problems):
+            self.one_run = {
+                key: (get(start, key), get(stored, key))
+                for key in FIELDS
+                if get(start, key) != get(stored, key)
+            }
         self.ctx = ctx
         self.config_dir = config_dir
         self.draft_slot: str | None = f"settings:{profile}:{config_dir}"
