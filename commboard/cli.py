@@ -161,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="measure looks instead: a dot in the middle, then left, right, up and down",
     )
     cal.add_argument(
+        "--create",
+        action="store_true",
+        help="start a new profile with this name (a name no profile has is refused)",
+    )
+    cal.add_argument(
         "--virtual-clock",
         action="store_true",
         help="run the whole calibration as fast as possible, deterministically",
@@ -261,17 +266,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return validate_command(args.paths, label_warnings, FontChoice().undrawable)
         case "calibrate":
-            from commboard.shell.app import calibrate
-
-            return calibrate(RunOptions.from_namespace(args))
+            return _calibrate(args)
         case "settings":
             from commboard.settings.command import settings_command
 
             return settings_command(args)
         case "words":
-            from commboard.predict.personal_file import words_command
-
-            return words_command(args.action, args.profile)
+            return _words(args)
         case "screenshot":
             from commboard.shell.app import screenshot
 
@@ -281,6 +282,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         case "report" | "access-report" | "history":
             return _care_record(args)
     return 2
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    """``commboard calibrate``: refused (1) for a profile no patient has, unless ``--create``."""
+    if not args.create and _refused_profile(args.profile, "measured or saved", create=True):
+        return 1
+    from commboard.shell.app import calibrate
+
+    return calibrate(RunOptions.from_namespace(args))
+
+
+def _words(args: argparse.Namespace) -> int:
+    """``commboard words show|clear``: ``clear`` refused (1) for a profile no patient has."""
+    if args.action == "clear" and _refused_profile(args.profile, "cleared"):
+        return 1
+    from commboard.predict.personal_file import words_command
+
+    return words_command(args.action, args.profile)
+
+
+def _refused_profile(name: str, undone: str, create: bool = False) -> bool:
+    """Whether ``name`` is no profile here, said on stderr (a typing slip, with the nearest name).
+
+    ``calibrate`` and ``words clear`` on a mistyped ``--profile ana`` used a
+    new, empty profile in silence: Anna's words were not cleared, her
+    calibration was saved where her board never reads it.  ``undone`` says
+    what was not done ("cleared"); ``create``: the command takes ``--create``.
+    An unsafe name is left to the command, which says why.
+    """
+    from commboard.settings.known_profiles import profile_exists, unknown_profile_hint
+
+    try:
+        if profile_exists(name):
+            return False
+        hint = unknown_profile_hint(name)
+    except ValueError:
+        return False
+    said = f"there is no profile {name!r}{hint}; nothing was {undone}."
+    if create:
+        said += f" To start a new profile named {name!r}, add --create."
+    print(f"commboard: {said}", file=sys.stderr)
+    return True
 
 
 def _care_record(args: argparse.Namespace) -> int:

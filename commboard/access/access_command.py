@@ -21,6 +21,7 @@ from commboard.access.access_stats import AccessFigures, figures_from, read_file
 from commboard.access.suggestions import suggestions
 from commboard.care_record.report_command import write_page
 from commboard.care_record.statements import DateError, Period, period_of
+from commboard.counts import counted
 from commboard.history import profile_folder
 from commboard.settings.profiles import ProfileNameError, check_profile_name
 
@@ -97,7 +98,7 @@ def totals(figures: AccessFigures) -> list[tuple[str, str]]:
         ("Selections (by the patient)", str(total.selections)),
         ("Selections per minute of scanning", _num(total.per_minute)),
         ("Scan steps per selection", _num(total.steps_per_selection, 1)),
-        ("Undo rate", f"{_pct(total.undo_rate)} ({total.undos} undos)"),
+        ("Undo rate", f"{_pct(total.undo_rate)} ({counted(total.undos, 'undo')})"),
         (
             "Too-short presses",
             f"{_pct(total.too_short_rate)} ({total.too_short} of {total.presses})",
@@ -185,6 +186,6 @@ def access_command(args: argparse.Namespace, now: datetime) -> int:
     if problem is not None:
         print(f"commboard access-report: {problem}", file=sys.stderr)
         return 2
-    print(f"{args.out}: {figures.total().selections} selections, "
-          f"{len(page.suggestions)} suggestions")  # fmt: skip
+    print(f"{args.out}: {counted(figures.total().selections, 'selection')}, "
+          f"{counted(len(page.suggestions), 'suggestion')}")  # fmt: skip
     return 0

@@ -11,6 +11,7 @@ a hold should sit clear above the patient's own longest).
 from __future__ import annotations
 
 from commboard.access.access_stats import EVENING_FROM_H, AccessFigures
+from commboard.counts import counted
 from commboard.settings.fields import FIELDS
 
 MIN_SELECTIONS = 10  # fewer selections than this in a group: no rate is trusted
@@ -56,8 +57,9 @@ def _errors(figures: AccessFigures) -> str | None:
     share = errors / total.selections
     if share <= ERROR_SHARE:
         return None
+    short = counted(total.too_short, "too-short press", "too-short presses")
     return (
-        f"Errors ({total.undos} undos and {total.too_short} too-short presses) are {share:.0%} "
+        f"Errors ({counted(total.undos, 'undo')} and {short}) are {share:.0%} "
         f"of {total.selections} selections: above 25%, fix errors before speed (a slower scan "
         "interval or a longer first step) before making scanning faster."
     )

@@ -28,6 +28,7 @@ from commboard.board.layout_file import HEADER_FILE, LayoutError, load_layout
 from commboard.board.layout_places import user_layouts_dir
 from commboard.board.model import Layout
 from commboard.board.symbols import is_symbol, symbol_file
+from commboard.counts import counted
 from commboard.exchange.layout_text import layout_files
 from commboard.exchange.obf_export import export_layout, pictures
 from commboard.exchange.obf_import import Imported, import_archive, import_board_file
@@ -315,8 +316,7 @@ def import_command(source: str, into: str | None) -> int:
     except (RecursionError, MemoryError, ValueError, OSError) as exc:  # never a traceback
         print(f"Cannot import: {Path(source).name}: could not be read ({type(exc).__name__})")
         return 1
-    pages = len(imported.layout.pages)
-    print(f"Imported {pages} page{'s' if pages != 1 else ''} into {target}")
+    print(f"Imported {counted(len(imported.layout.pages), 'page')} into {target}")
     for note in imported.notes:
         print(f"  note: {note}")
     print(f"Choose it in the carer menu (L) or run: commboard run --layout {target}")
@@ -334,7 +334,7 @@ def export_command(layout_path: str, to: str, force: bool = False) -> int:
     except ExchangeError as exc:
         print(f"Cannot export: {exc}")
         return 1
-    print(f"Exported {len(layout.pages)} pages to {to}")
+    print(f"Exported {counted(len(layout.pages), 'page')} to {to}")
     for note in converted.notes:
         print(f"  note: {note}")
     return 0

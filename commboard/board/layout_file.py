@@ -35,6 +35,7 @@ from commboard.board.layout_warnings import (
     alarm_warnings,
     glyph_warnings,
     highlight_warnings,
+    nurse_call_hold_warnings,
     picture_warnings,
 )
 from commboard.board.layout_yaml import (
@@ -330,6 +331,7 @@ def validate_command(
         measured = label_warnings(layout) if label_warnings else []
         found = [
             *alarm_warnings(layout),
+            *nurse_call_hold_warnings(layout),
             *highlight_warnings(layout, DEFAULT_HIGHLIGHT),
             *picture_warnings(layout),
         ]

@@ -1,7 +1,8 @@
 """The warnings ``commboard validate`` prints for a layout that loads: they never stop it.
 
 A cell coloured like the highlight, a label no installed font can draw, a
-picture missing from the layout folder, and no call for help at all.  The
+picture missing from the layout folder, no call for help at all, and a call
+for help whose own hold is shorter than the board allows.  The
 command itself is ``validate_command`` in :mod:`commboard.board.layout_file`.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from commboard.board.colors import MIN_DELTA_E, confusable_cells
+from commboard.board.hold_rules import NURSE_CALL_MIN_HOLD_S
 from commboard.board.layout_cells import COLORS
 from commboard.board.model import Action, Layout
 from commboard.board.symbols import picture_file
@@ -88,4 +90,24 @@ def alarm_warnings(layout: Layout) -> list[str]:
         "the layout has no call for help (an alarm cell): the patient cannot call anyone "
         "when speech fails; add one to the home page, e.g. "
         '{label: "Call nurse", action: alarm, text: "Please call the nurse", color: orange}'
+    ]
+
+
+def nurse_call_hold_warnings(layout: Layout) -> list[str]:
+    """A warning per nurse-call cell whose own ``hold`` is under the alarm hold's minimum.
+
+    The board holds such a cell to the minimum all the same
+    (``hold_rules.hold_needed``); the warning tells the carer that the file
+    does not say what the board does.
+    """
+    return [
+        f"page '{page.id}': cell '{cell.label}' calls the nurse with 'hold: {cell.hold_s:g}'; "
+        f"the board holds it to at least {NURSE_CALL_MIN_HOLD_S:g} s, so that a stray press or "
+        "an ordinary blink never calls the nurse"
+        for page in layout.pages.values()
+        for cell in page.cells
+        if cell is not None
+        and cell.action is Action.ALARM
+        and cell.hold_s is not None
+        and cell.hold_s < NURSE_CALL_MIN_HOLD_S
     ]

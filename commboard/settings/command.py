@@ -13,15 +13,13 @@ never reached Anna's, and nobody was told.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
 from typing import Any
 
-from commboard.history import DEFAULT_PROFILE, data_root, profile_folder
 from commboard.settings.fields import FIELDS, Settings, get
+from commboard.settings.known_profiles import profile_exists, unknown_profile_hint
 from commboard.settings.profiles import (
-    config_root,
     keep_before_reset,
     profile_path,
     read_settings_file,
@@ -92,7 +90,7 @@ def settings_command(args: Any) -> int:
             _warn(usage)
             return 2
         path = profile_path(args.profile)
-        unknown = None if args.action == "show" else _unknown_profile(args, path)
+        unknown = None if args.action == "show" else _unknown_profile(args)
         if unknown:
             _warn(unknown)
             return 1
@@ -114,30 +112,16 @@ def settings_command(args: Any) -> int:
     return 0
 
 
-def known_profiles() -> list[str]:
-    """The profiles that exist: a settings file, or a folder of records (history, words)."""
-    files = (config_root() / "profiles").glob("*.yaml")
-    folders = (data_root() / "profiles").glob("*")
-    names = {p.stem for p in files if p.is_file()} | {p.name for p in folders if p.is_dir()}
-    return sorted(names - {DEFAULT_PROFILE})
-
-
-def _unknown_profile(args: Any, path: Path) -> str | None:
+def _unknown_profile(args: Any) -> str | None:
     """Why a change to a profile no patient has is refused, with the nearest name; None: go on.
 
     The default profile and ``--create`` need no profile to exist yet.
     """
     name = args.profile
-    if args.create or name == DEFAULT_PROFILE or path.exists() or profile_folder(name).is_dir():
+    if args.create or profile_exists(name):
         return None
-    known = known_profiles()
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    if close:
-        hint = f" (did you mean {close[0]!r}?)"
-    else:
-        hint = f" (the profiles are: {', '.join(known)})" if known else " (there is none yet)"
     return (
-        f"there is no profile {name!r}{hint}; nothing was saved. "
+        f"there is no profile {name!r}{unknown_profile_hint(name)}; nothing was saved. "
         f"To start a new profile named {name!r}, add --create."
     )
 

@@ -4,7 +4,8 @@
 like a profile value); the layout is ``--layout``, else the one remembered in
 the profile, else the default, with a banner when one could not be used; a
 script's ``key NAME`` lines must name keys pygame knows; damaged history lines
-become a banner.  Used by the composition root, :mod:`commboard.shell.app`.
+become a banner; a ``--profile`` no patient has yet is started all the same,
+and said (a banner too when the name is close to a profile there is).  Used by the composition root, :mod:`commboard.shell.app`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from commboard.settings import Settings
 
 
 def start_settings(options: RunOptions) -> tuple[Settings, list[Banner]]:
+    from commboard.settings.known_profiles import new_profile_notice
     from commboard.settings.profiles import load_profile
     from commboard.settings.values import with_value
 
@@ -32,6 +34,10 @@ def start_settings(options: RunOptions) -> tuple[Settings, list[Banner]]:
         more = (f"Settings: {len(problems) - 1} more problems in the profile; 'commboard "
                 f"settings show --profile {options.profile}' lists them")  # fmt: skip
         banners[1] = Banner("settings-1", more)
+    told = new_profile_notice(options.profile)
+    if told is not None:  # a mistyped --profile: a new, empty profile, said (never refused)
+        print(f"commboard: {told[0]}", file=sys.stderr)
+        banners += [Banner("new-profile", told[1])] if told[1] else []
     if options.scan_interval is not None:
         settings, warning = _scan_interval(settings, options.scan_interval)
         if warning:
