@@ -20,14 +20,14 @@ from pathlib import Path
 
 from commboard.care_record.statements import DateError, period_of, read_history
 from commboard.counts import counted, report_summary
-from commboard.history import DEFAULT_PROFILE, default_path, profile_folder
+from commboard.history import default_path
 from commboard.line_file import why_not_written
 from commboard.regular_file import same_file
+from commboard.settings.known_profiles import profile_exists, unknown_profile_hint
 from commboard.settings.profiles import (
     ProfileNameError,
     atomic_write,
     check_profile_name,
-    profile_path,
 )
 
 
@@ -53,7 +53,7 @@ def history_of(args: argparse.Namespace) -> Path:
     return default_path(check_profile_name(args.profile))
 
 
-def unknown_profile(args: argparse.Namespace, path: Path) -> str | None:
+def unknown_profile(args: argparse.Namespace) -> str | None:
     """Why ``--profile`` names no patient (a typing slip), or None.
 
     A profile with neither settings nor a folder of records is no patient of
@@ -61,16 +61,10 @@ def unknown_profile(args: argparse.Namespace, path: Path) -> str | None:
     patient said nothing.  A patient whose history is not there yet (settings
     saved, nothing said) still gets a report that says so.
     """
-    if args.history or args.profile == DEFAULT_PROFILE:
+    if args.history or profile_exists(args.profile):
         return None
-    if profile_path(args.profile).exists() or path.parent.exists():
-        return None
-    known = sorted(
-        {p.stem for p in profile_path("x").parent.glob("*.yaml")}
-        | {p.name for p in profile_folder(args.profile).parent.glob("*") if p.is_dir()}
-    )
-    names = ", ".join(known) if known else "none yet"
-    return f"there is no patient profile {args.profile!r} (profiles here: {names}); check the name"
+    hint = unknown_profile_hint(args.profile)
+    return f"there is no patient profile {args.profile!r}{hint}; check the name"
 
 
 def write_refusal(out: Path, made_from: tuple[str, Path] | None) -> str | None:
@@ -120,7 +114,7 @@ def report_command(args: argparse.Namespace, now: datetime) -> int:
         return 2
     from commboard.care_record.care_report import build_report, render  # jinja2: when used
 
-    unknown = unknown_profile(args, path)
+    unknown = unknown_profile(args)
     if unknown is not None:
         print(f"commboard report: {unknown}", file=sys.stderr)
         return 2
